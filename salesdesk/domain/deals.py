@@ -1,0 +1,148 @@
+"""The deal: its fields, outcomes, customer types and the lookup lists it refers to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    """Whether the customer decided: open deals have not."""
+
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+
+    @property
+    def is_closed(self) -> bool:
+        """True for won and lost deals, which need a close date."""
+        return self is not Outcome.OPEN
+
+
+class CustomerType(StrEnum):
+    """New customers versus current ones (a won deal closed before this one started)."""
+
+    NEW = "new"
+    CURRENT = "current"
+
+
+class LookupKind(StrEnum):
+    """The lookup lists a deal refers to by name; the value is the deal field's name."""
+
+    CLIENT = "client"
+    REP = "rep"
+    PRODUCT = "product"
+    CHANNEL = "channel"
+    REGION = "region"
+    AUDIENCE = "audience"
+    STAGE = "stage"
+    LOST_REASON = "lost_reason"
+
+    @property
+    def label(self) -> str:
+        """Plural name shown in the Lists dialog."""
+        return _LOOKUP_LABELS[self]
+
+    @property
+    def singular(self) -> str:
+        """Singular name used in messages ("Merge salesperson Anna into ...")."""
+        return _LOOKUP_SINGULAR[self]
+
+
+_LOOKUP_LABELS = {
+    LookupKind.CLIENT: "Clients",
+    LookupKind.REP: "Salespeople",
+    LookupKind.PRODUCT: "Products",
+    LookupKind.CHANNEL: "Channels",
+    LookupKind.REGION: "Regions",
+    LookupKind.AUDIENCE: "Target audiences",
+    LookupKind.STAGE: "Stages",
+    LookupKind.LOST_REASON: "Lost reasons",
+}
+_LOOKUP_SINGULAR = {
+    LookupKind.CLIENT: "client",
+    LookupKind.REP: "salesperson",
+    LookupKind.PRODUCT: "product",
+    LookupKind.CHANNEL: "channel",
+    LookupKind.REGION: "region",
+    LookupKind.AUDIENCE: "target audience",
+    LookupKind.STAGE: "stage",
+    LookupKind.LOST_REASON: "lost reason",
+}
+
+DEFAULT_STAGES = ("Lead", "Contacted", "Proposal", "Negotiation")
+DEFAULT_LOST_REASONS = ("Price", "Competitor", "No budget", "No decision", "Timing")
+
+
+@dataclass(frozen=True, slots=True)
+class Deal:
+    """A validated deal as stored; lookups are referred to by name.
+
+    ``customer_type`` is the value in force; ``customer_type_set`` says the user (or an imported
+    column) chose it, so derivation leaves it alone. ``stage`` None means the first stage.
+    ``amount`` is in minor units of ``currency``; None means unknown, not zero.
+    """
+
+    title: str
+    outcome: Outcome = Outcome.OPEN
+    currency: str = "EUR"
+    client: str | None = None
+    rep: str | None = None
+    product: str | None = None
+    channel: str | None = None
+    region: str | None = None
+    audience: str | None = None
+    customer_type: CustomerType = CustomerType.NEW
+    customer_type_set: bool = False
+    stage: str | None = None
+    first_contact: dt.date | None = None
+    first_contact_inferred: bool = False
+    closed_on: dt.date | None = None
+    expected_close: dt.date | None = None
+    next_step: str = ""
+    amount: int | None = None
+    lost_reason: str | None = None
+    notes: str = ""
+    external_id: str | None = None
+    id: int | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+    def lookup(self, kind: LookupKind) -> str | None:
+        """The name this deal refers to in the lookup list ``kind``."""
+        value: str | None = getattr(self, kind.value)
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class StageEvent:
+    """A deal reached ``stage`` on ``entered_on``."""
+
+    stage: str
+    entered_on: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class DealSnapshot:
+    """Everything needed to put a deal back exactly as it was (used by undo)."""
+
+    deal: Deal
+    stage_events: tuple[StageEvent, ...] = field(default=())
+
+
+def derive_customer_type(
+    first_contact: dt.date | None, won_close_dates: list[dt.date], today: dt.date
+) -> CustomerType:
+    """Reference rule: current when the client has a won deal closed before this first contact.
+
+    A lead without a first contact yet is compared with ``today``.
+    """
+    start = first_contact or today
+    return CustomerType.CURRENT if any(d < start for d in won_close_dates) else CustomerType.NEW
+
+
+def title_from(client: str | None, product: str | None) -> str:
+    """A title for a deal that has none (imports): client and product, or a neutral word."""
+    parts = [p for p in (client, product) if p]
+    return " ".join(parts) if parts else "Untitled deal"

@@ -1,0 +1,97 @@
+"""Parsing what people type: dates and amounts, with locale conventions passed in as data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+ISO_DATE = "%Y-%m-%d"
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+# The largest amount accepted in major units: keeps minor units far inside SQLite's int64.
+MAX_AMOUNT = Decimal(10) ** 13
+
+
+class ParseError(ValueError):
+    """A typed value could not be read; the message is meant for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFormat:
+    """The separators of the user's locale."""
+
+    decimal_point: str = "."
+    group_separator: str = ","
+
+
+def parse_date(text: str, formats: tuple[str, ...] = ()) -> dt.date | None:
+    """Read a typed date: ISO (2026-03-31) always, then each strptime format in ``formats``.
+
+    Empty text gives None. Anything else raises ParseError with an example of what works.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in (ISO_DATE, *formats):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    example = dt.date(2026, 3, 31)
+    shown = " or ".join(dict.fromkeys(example.strftime(f) for f in (ISO_DATE, *formats)))
+    raise ParseError(f"Not a date: type it like {shown}.")
+
+
+def _number_pattern(number_format: NumberFormat) -> re.Pattern[str]:
+    d = re.escape(number_format.decimal_point)
+    g = re.escape(number_format.group_separator)
+    return re.compile(rf"^(?:\d{{1,3}}(?:{g}\d{{3}})+|\d+)(?:{d}(\d+))?$")
+
+
+def parse_amount(text: str, number_format: NumberFormat = NumberFormat()) -> Decimal | None:
+    """Read a typed amount in major units: ``1 234,50`` in a German locale, ``1,234.50`` in an
+    English one, and plain ``1234.50`` everywhere.
+
+    Empty text gives None (unknown, not zero). Raises ParseError for anything that is not a
+    non-negative number.
+    """
+    compact = _SPACES.sub("", text)
+    if not compact:
+        return None
+    if compact.startswith("-"):
+        raise ParseError("An amount cannot be negative.")
+    for fmt in (number_format, NumberFormat()):
+        if fmt.group_separator.strip() == "":
+            fmt = NumberFormat(fmt.decimal_point, "\x00")
+        match = _number_pattern(fmt).match(compact)
+        if match:
+            integer, _, fraction = compact.partition(fmt.decimal_point)
+            digits = integer.replace(fmt.group_separator, "")
+            try:
+                value = Decimal(f"{digits}.{fraction}" if fraction else digits)
+            except InvalidOperation:  # pragma: no cover - the pattern admits digits only
+                break
+            if value >= MAX_AMOUNT:
+                raise ParseError("That amount is too large.")
+            return value
+    raise ParseError("Not an amount: type a number such as 1234.50.")
+
+
+def to_minor_units(value: Decimal, digits: int, currency: str) -> int:
+    """Convert major units to integer minor units; more decimals than the currency has is an
+    error rather than a silent rounding."""
+    scaled = value.scaleb(digits)
+    if scaled != scaled.to_integral_value():
+        places = "no decimal places" if digits == 0 else f"{digits} decimal places"
+        raise ParseError(f"{currency} amounts have {places}.")
+    return int(scaled)
+
+
+def format_minor_units(amount: int, digits: int) -> str:
+    """Minor units as a plain decimal string (``123450``, 2 → ``1234.50``)."""
+    if digits == 0:
+        return str(amount)
+    sign = "-" if amount < 0 else ""
+    whole, fraction = divmod(abs(amount), 10**digits)
+    return f"{sign}{whole}.{fraction:0{digits}d}"

@@ -1,0 +1,74 @@
+"""One writer per database file: a QLockFile beside it, honoured by the GUI and the CLI.
+
+Readers never take the lock. A lock left by a process that died (kill -9, power loss) is
+recognised as stale and taken over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+
+@dataclass(frozen=True, slots=True)
+class LockHolder:
+    """Who holds a lock: process id, host and application, when Qt can tell."""
+
+    pid: int
+    hostname: str
+    appname: str
+
+    def describe(self) -> str:
+        """A phrase for messages: "process 1234 on host"."""
+        where = f" on {self.hostname}" if self.hostname else ""
+        return f"process {self.pid}{where}" if self.pid else "another program"
+
+
+class FileLocked(Exception):
+    """Another writer holds the file's lock."""
+
+    def __init__(self, path: Path, holder: LockHolder) -> None:
+        super().__init__(
+            f"{path.name} is already open for writing by {holder.describe()}."
+            " Close it there, or open it read-only."
+        )
+        self.path = path
+        self.holder = holder
+
+
+def lock_path(database: Path) -> Path:
+    """The lock file that guards ``database``."""
+    return database.with_name(database.name + ".lock")
+
+
+class WriterLock:
+    """The writer's lock on one database file; release it when done (or use ``with``)."""
+
+    def __init__(self, database: Path) -> None:
+        self.database = database
+        self._lock = QLockFile(str(lock_path(database)))
+        # A writer may keep a file open for days: never treat a live lock as stale by age.
+        self._lock.setStaleLockTime(0)
+
+    def acquire(self) -> None:
+        """Take the lock at once or raise FileLocked; a stale lock is recovered."""
+        if self._lock.tryLock(0):
+            return
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            ok, pid, hostname, appname = self._lock.getLockInfo()
+            holder = LockHolder(pid, hostname, appname) if ok else LockHolder(0, "", "")
+            raise FileLocked(self.database, holder)
+        raise PermissionError(f"Cannot create the lock file beside {self.database.name}.")
+
+    def release(self) -> None:
+        """Give the lock up."""
+        self._lock.unlock()
+
+    def __enter__(self) -> WriterLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()

@@ -1,0 +1,32 @@
+"""Where salesdesk keeps its files: resolved here once, so the GUI and the CLI agree."""
+
+from __future__ import annotations
+
+import importlib.resources
+import posixpath
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "salesdesk"
+DEFAULT_DATABASE_NAME = "salesdesk.db"
+
+
+def data_dir() -> Path:
+    """The platform's local (non-roaming) application-data folder for salesdesk."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def default_database() -> Path:
+    """The database opened when no ``--db`` is given."""
+    return data_dir() / DEFAULT_DATABASE_NAME
+
+
+def resource(relative: str) -> Path:
+    """A file shipped in resources/ (source checkout or installed package)."""
+    assert not posixpath.isabs(relative), relative
+    assert ".." not in relative.split("/"), relative
+    installed = importlib.resources.files("salesdesk") / "resources" / relative
+    if installed.is_file():
+        return Path(str(installed))
+    return Path(__file__).resolve().parent.parent / "resources" / relative

@@ -1,0 +1,18 @@
+"""Everything that knows SQL: the schema, migrations and every read and write of a file."""
+
+from salesdesk.store.database import Store, open_store
+from salesdesk.store.deal_list import DealColumn, DealListQuery, DealRow
+from salesdesk.store.errors import FileRefused, NameClash, NotFound, ReadOnly, StoreError
+
+__all__ = [
+    "DealColumn",
+    "DealListQuery",
+    "DealRow",
+    "FileRefused",
+    "NameClash",
+    "NotFound",
+    "ReadOnly",
+    "Store",
+    "StoreError",
+    "open_store",
+]

@@ -1,0 +1,129 @@
+"""Opening database files: the read-only check first, then one connection policy for all.
+
+Every connection has foreign keys on, WAL journaling, ``synchronous=FULL`` and a busy timeout;
+a file is checked read-only before anything is written to it, so a file salesdesk refuses
+keeps identical bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from salesdesk import __version__
+from salesdesk.store.errors import FileRefused
+from salesdesk.store.schema import (
+    APPLICATION_ID,
+    MIGRATIONS_NAME,
+    SCHEMA_VERSION,
+    known_migration_names,
+    migrations,
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def _read_only_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
+def _header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(100)
+    except OSError as exc:
+        raise FileRefused(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
+
+
+def check_file(path: Path) -> bool:
+    """Check ``path`` without writing to it; return True when it is new or empty.
+
+    Raises FileRefused when the file is not SQLite, not a salesdesk database, damaged, or from
+    a newer salesdesk.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        if path.is_dir():
+            raise FileRefused(f"{path} is a folder, not a salesdesk file.")
+        return True
+    header = _header(path)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise FileRefused(f"{path.name} is not a salesdesk database (it is not an SQLite file).")
+    application_id = int.from_bytes(header[68:72], "big")
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        raise FileRefused(f"{path.name} cannot be opened: {exc}.") from exc
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if application_id != APPLICATION_ID:
+            if application_id == 0 and not tables:
+                return True
+            raise FileRefused(
+                f"{path.name} is an SQLite database of another program, not a salesdesk file."
+            )
+        _check_version(conn, path, tables)
+    except sqlite3.DatabaseError as exc:
+        raise FileRefused(f"{path.name} is damaged and cannot be read: {exc}.") from exc
+    finally:
+        conn.close()
+    return False
+
+
+def _check_version(conn: sqlite3.Connection, path: Path, tables: set[str]) -> None:
+    known = set(known_migration_names())
+    applied: set[str] = set()
+    if "_sqlite_migrations" in tables:
+        applied = {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATIONS_NAME]
+            )
+        }
+    version = 0
+    if "meta" in tables:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row and str(row[0]).isdigit() else 0
+    if applied - known or version > SCHEMA_VERSION:
+        writer = ""
+        if "meta" in tables:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'app_version'").fetchone()
+            writer = f" {row[0]}" if row else ""
+        raise FileRefused(
+            f"{path.name} was written by a newer salesdesk{writer} (schema {version}; this is"
+            f" salesdesk {__version__}, schema {SCHEMA_VERSION}). Update salesdesk to open it;"
+            " the file was not changed."
+        )
+
+
+def connect(path: Path, *, read_only: bool = False) -> Database:
+    """Open a connection with the project's pragmas (no schema changes)."""
+    if read_only:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    else:
+        conn = sqlite3.connect(str(path))
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    return Database(conn)
+
+
+def prepare(db: Database) -> None:
+    """Create or migrate the schema and record who wrote the file."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrations.apply(db)
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    with db.atomic():
+        db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)", [now])
+        db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+            [str(SCHEMA_VERSION)],
+        )
+        db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('app_version', ?)", [__version__]
+        )

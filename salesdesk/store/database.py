@@ -1,0 +1,213 @@
+"""The Store: one open database file and every operation on it, each in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from salesdesk.domain.deals import Deal, DealSnapshot, LookupKind, StageEvent
+from salesdesk.domain.lookups import LookupItem, MergeRecord
+from salesdesk.domain.settings import BusinessSettings
+from salesdesk.store import deal_list, deals, lookups
+from salesdesk.store.connection import check_file, connect, prepare
+from salesdesk.store.deal_list import DealListQuery, DealRow
+from salesdesk.store.errors import FileRefused, ReadOnly, StoreError
+from salesdesk.store.settings import load_settings, save_settings
+
+
+class Store:
+    """An open salesdesk file.
+
+    Writers hold the file's lock (locking.py) before opening it; read-only stores refuse every
+    write with ReadOnly. Methods that write run inside one ``db.atomic()`` transaction.
+    """
+
+    def __init__(self, path: Path, db: Database, *, read_only: bool) -> None:
+        self.path = path
+        self.db = db
+        self.read_only = read_only
+
+    # --- lifecycle -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.conn.close()
+
+    def _writable(self) -> Database:
+        if self.read_only:
+            raise ReadOnly(f"{self.path.name} is open read-only.")
+        return self.db
+
+    # --- settings ------------------------------------------------------------------------
+
+    def settings(self) -> BusinessSettings:
+        """The business settings stored in the file."""
+        return load_settings(self.db)
+
+    def save_settings(self, settings: BusinessSettings) -> None:
+        """Replace the business settings."""
+        save_settings(self._writable(), settings)
+
+    # --- deals ---------------------------------------------------------------------------
+
+    def deal(self, deal_id: int) -> Deal:
+        """One deal; raises NotFound when it was deleted."""
+        return deals.get(self.db, deal_id)
+
+    def snapshot(self, deal_id: int) -> DealSnapshot:
+        """A deal with its stage history, for undo."""
+        return deals.snapshot(self.db, deal_id)
+
+    def stage_events(self, deal_id: int) -> tuple[StageEvent, ...]:
+        """The stages a deal reached and when."""
+        return deals.stage_events(self.db, deal_id)
+
+    def add_deal(self, deal: Deal, today: dt.date) -> tuple[int, list[tuple[LookupKind, str]]]:
+        """Add a deal; return its id and the list values it created."""
+        return deals.insert(self._writable(), deal, today)
+
+    def update_deal(self, deal_id: int, deal: Deal, today: dt.date) -> list[tuple[LookupKind, str]]:
+        """Save a deal's fields; return the list values created."""
+        return deals.update(self._writable(), deal_id, deal, today)
+
+    def set_stage(self, deal_id: int, stage: str, today: dt.date) -> None:
+        """Move a deal to another stage, recording the step."""
+        deals.set_stage(self._writable(), deal_id, stage, today)
+
+    def delete_deal(self, deal_id: int, today: dt.date) -> DealSnapshot:
+        """Delete a deal; return the snapshot that restores it."""
+        return deals.delete(self._writable(), deal_id, today)
+
+    def restore_deal(self, saved: DealSnapshot, today: dt.date) -> None:
+        """Put a deal back exactly as it was."""
+        deals.restore(self._writable(), saved, today)
+
+    def add_deals(self, new_deals: Iterable[Deal], today: dt.date,
+                  histories: Sequence[Sequence[StageEvent]] | None = None) -> int:
+        """Add many deals in one transaction."""
+        return deals.insert_many(self._writable(), new_deals, today, histories)
+
+    def list_count(self, query: DealListQuery) -> int:
+        """How many deals the Deals list shows for ``query``."""
+        return deal_list.count(self.db, query)
+
+    def list_rows(self, query: DealListQuery, offset: int, limit: int) -> list[DealRow]:
+        """A page of the Deals list."""
+        return deal_list.fetch(self.db, query, offset, limit)
+
+    # --- lookup lists --------------------------------------------------------------------
+
+    def names(self, kind: LookupKind, *, include_retired: bool = False) -> list[str]:
+        """Values offered by pickers (retired ones hidden unless asked)."""
+        return lookups.names(self.db, kind, include_retired=include_retired)
+
+    def lookup_items(self, kind: LookupKind) -> list[LookupItem]:
+        """Every value of a list with its deal count."""
+        return lookups.items(self.db, kind)
+
+    def add_lookup(self, kind: LookupKind, name: str) -> int:
+        """Create a list value."""
+        return lookups.add(self._writable(), kind, name)
+
+    def rename_lookup(self, kind: LookupKind, item_id: int, name: str) -> str:
+        """Rename a list value; return the old name."""
+        return lookups.rename(self._writable(), kind, item_id, name)
+
+    def set_lookup_retired(self, kind: LookupKind, item_id: int, retired: bool) -> None:
+        """Retire a value (hidden from pickers) or bring it back."""
+        lookups.set_retired(self._writable(), kind, item_id, retired)
+
+    def merge_lookup(self, kind: LookupKind, source_id: int, target_id: int) -> MergeRecord:
+        """Move every deal of one value to another and drop the first."""
+        return lookups.merge(self._writable(), kind, source_id, target_id)
+
+    def unmerge_lookup(self, record: MergeRecord) -> None:
+        """Undo a merge."""
+        lookups.unmerge(self._writable(), record)
+
+    def delete_lookup(self, kind: LookupKind, item_id: int) -> None:
+        """Remove a value that no deal refers to."""
+        name = lookups.item(self.db, kind, item_id).name
+        if not lookups.delete_if_unused(self._writable(), kind, name):
+            raise StoreError(f"{name} is used by deals: retire or merge it instead.")
+
+    def delete_unused_lookups(self, created: Iterable[tuple[LookupKind, str]]) -> None:
+        """Remove values created by an undone save, when no deal uses them any more."""
+        db = self._writable()
+        for kind, name in created:
+            lookups.delete_if_unused(db, kind, name)
+
+    def set_client_contact(self, client_id: int, person: str, email: str, phone: str) -> None:
+        """Store a client's contact details."""
+        lookups.set_contact(self._writable(), client_id, person, email, phone)
+
+    def stage_order(self) -> list[int]:
+        """Stage ids in pipeline order."""
+        return lookups.stage_order(self.db)
+
+    def set_stage_order(self, stage_ids: Iterable[int]) -> None:
+        """Reorder the pipeline."""
+        lookups.set_stage_order(self._writable(), stage_ids)
+
+    # --- copies --------------------------------------------------------------------------
+
+    def save_copy(self, destination: Path) -> None:
+        """Write a consistent copy of the file through SQLite's online backup API.
+
+        The copy is written to a temporary file beside the destination, fsynced, then renamed
+        into place, so a failure never leaves a half-written file.
+        """
+        destination = destination.resolve()
+        if destination == self.path.resolve():
+            raise StoreError("Choose another name: this is the file that is open.")
+        fd, temp_name = tempfile.mkstemp(prefix=".salesdesk-copy-", suffix=".tmp",
+                                         dir=destination.parent)
+        os.close(fd)
+        temp = Path(temp_name)
+        try:
+            target = sqlite3.connect(temp)
+            try:
+                self.db.conn.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+            with temp.open("rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(temp, destination)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+
+
+def open_store(path: Path, *, read_only: bool = False,
+               base_currency: str | None = None) -> Store:
+    """Check ``path`` read-only, then open (creating or migrating) it.
+
+    A new file records ``base_currency`` (when given) in its settings. Raises FileRefused for
+    a file salesdesk must not write to; its bytes stay unchanged.
+    """
+    is_new = check_file(path)
+    if read_only:
+        if is_new:
+            raise FileRefused(f"{path.name} does not exist or is empty.")
+        return Store(path, connect(path, read_only=True), read_only=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = connect(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise FileRefused(f"{path.name} cannot be opened for writing: {exc}.") from exc
+    try:
+        prepare(db)
+        store = Store(path, db, read_only=False)
+        if is_new and base_currency:
+            store.save_settings(BusinessSettings(base_currency=base_currency))
+    except sqlite3.Error as exc:
+        db.conn.close()
+        raise FileRefused(f"{path.name} could not be prepared: {exc}.") from exc
+    return store

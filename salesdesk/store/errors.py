@@ -1,0 +1,26 @@
+"""Errors the store raises; each message is written for the user."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base class of the store's errors."""
+
+
+class FileRefused(StoreError):
+    """The file is not one salesdesk may open (not SQLite, foreign, newer, damaged).
+
+    Raised before anything is written, so the file's bytes are unchanged.
+    """
+
+
+class NotFound(StoreError):
+    """A deal or list value that no longer exists."""
+
+
+class NameClash(StoreError):
+    """A list value with that name exists already."""
+
+
+class ReadOnly(StoreError):
+    """A write was attempted on a file opened read-only."""

@@ -1,0 +1,42 @@
+"""Test isolation: offscreen Qt, and settings and data folders inside tmp_path."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from salesdesk.store import Store, open_store  # noqa: E402
+
+settings.register_profile(
+    "salesdesk", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+settings.load_profile("salesdesk")
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Send data and settings folders into tmp_path: tests never touch the user's files."""
+    home = tmp_path / "home"
+    for name, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                      ("XDG_CACHE_HOME", "cache")):
+        monkeypatch.setenv(name, str(home / sub))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(home / "settings"))
+    return home
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A new, empty database file with EUR as its base currency."""
+    opened = open_store(tmp_path / "deals.db", base_currency="EUR")
+    yield opened
+    opened.close()
