@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 ISO_DATE = "%Y-%m-%d"
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
@@ -81,8 +82,10 @@ def parse_amount(text: str, number_format: NumberFormat = NumberFormat()) -> Dec
 def to_minor_units(value: Decimal, digits: int, currency: str) -> int:
     """Convert major units to integer minor units; more decimals than the currency has is an
     error rather than a silent rounding."""
-    scaled = value.scaleb(digits)
-    if scaled != scaled.to_integral_value():
+    # Exact arithmetic: Decimal operations round to the context's 28 digits, which would
+    # silently drop a typed 1.000000000000000000000000000001 to 1.00.
+    scaled = Fraction(value) * 10**digits
+    if scaled.denominator != 1:
         places = "no decimal places" if digits == 0 else f"{digits} decimal places"
         raise ParseError(f"{currency} amounts have {places}.")
     return int(scaled)
