@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from salesdesk import __version__
+from salesdesk.store.deal_list import SEARCH_FOLD, search_fold
 from salesdesk.store.errors import FileRefused
 from salesdesk.store.schema import (
     APPLICATION_ID,
@@ -105,6 +106,7 @@ def connect(path: Path, *, read_only: bool = False) -> Database:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
     else:
         conn = sqlite3.connect(str(path))
+    conn.create_function(SEARCH_FOLD, 1, search_fold, deterministic=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:

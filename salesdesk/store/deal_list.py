@@ -8,6 +8,7 @@ deals comes back without sorting them all; deals without a value follow after.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -99,6 +100,19 @@ _ROW_JOINS = " ".join(
 )
 
 
+SEARCH_FOLD = "salesdesk_fold"
+
+
+def search_fold(value: object) -> object:
+    """Text as the quick search compares list names: without case or accents, like the FTS
+    index does for the deal's own text (SQLite's LIKE folds ASCII letters only). Registered on
+    every connection as ``salesdesk_fold``."""
+    if not isinstance(value, str):
+        return value
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _fts_phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"*'
 
@@ -117,10 +131,11 @@ def _filters(query: DealListQuery) -> tuple[list[str], list[Any]]:
         params.append(_fts_phrase(token))
         for kind in _SEARCHED_LOOKUPS:
             alternatives.append(
-                f"d.{LOOKUP_COLUMNS[kind]} IN"
-                f" (SELECT id FROM {LOOKUP_TABLES[kind]} WHERE name LIKE ? ESCAPE '\\')"
+                f"d.{LOOKUP_COLUMNS[kind]} IN (SELECT id FROM {LOOKUP_TABLES[kind]}"
+                f" WHERE {SEARCH_FOLD}(name) LIKE ? ESCAPE '\\')"
             )
-            escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            folded = str(search_fold(token))
+            escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             params.append(f"%{escaped}%")
         where.append("(" + " OR ".join(alternatives) + ")")
     return where, params

@@ -261,7 +261,8 @@ def insert_many(db: Database, deals: Iterable[Deal], today: dt.date,
         cache = ids[kind]
         if name not in cache:
             item_id, _ = lookups.resolve(db, kind, name)
-            assert item_id is not None
+            if item_id is None:  # a name of blanks only, as an import may bring
+                return None
             cache[name] = item_id
         return cache[name]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from sqlite_utils import Database
@@ -60,9 +61,11 @@ def item(db: Database, kind: LookupKind, item_id: int) -> LookupItem:
 
 
 def find(db: Database, kind: LookupKind, name: str) -> int | None:
-    """The id of the value called ``name`` (case-insensitively), or None."""
+    """The id of the value called ``name`` (case-insensitively, whitespace as ``add`` stores
+    it), or None."""
     row = db.execute(
-        f"SELECT id FROM {LOOKUP_TABLES[kind]} WHERE name = ? COLLATE NOCASE", [name]
+        f"SELECT id FROM {LOOKUP_TABLES[kind]} WHERE name = ? COLLATE NOCASE",
+        [" ".join(name.split())],
     ).fetchone()
     return None if row is None else int(row[0])
 
@@ -89,7 +92,7 @@ def add(db: Database, kind: LookupKind, name: str) -> int:
 
 def resolve(db: Database, kind: LookupKind, name: str | None) -> tuple[int | None, bool]:
     """The id for ``name``, creating the value when it is new; also whether it was created."""
-    if not name:
+    if not name or not name.strip():
         return None, False
     existing = find(db, kind, name)
     if existing is not None:
@@ -178,7 +181,16 @@ def merge(db: Database, kind: LookupKind, source_id: int, target_id: int) -> Mer
                        [target_id, source_id])
         db.execute(f"UPDATE deals SET {column} = ? WHERE {column} = ?", [target_id, source_id])
         db.execute(f"DELETE FROM {table} WHERE id = ?", [source_id])
+        _rederive(db, kind, [target_id])
     return MergeRecord(kind, source, target_id, moved, events)
+
+
+def _rederive(db: Database, kind: LookupKind, client_ids: list[int]) -> None:
+    """Customer types depend on which deals share a client: recompute them after a merge."""
+    if kind is LookupKind.CLIENT:
+        from salesdesk.store.deals import derive_customer_types  # deals imports this module
+
+        derive_customer_types(db, dt.date.today(), client_ids)
 
 
 def unmerge(db: Database, record: MergeRecord) -> None:
@@ -197,6 +209,7 @@ def unmerge(db: Database, record: MergeRecord) -> None:
                        [(source.id, deal_id) for deal_id in record.moved_deal_ids])
         db.conn.executemany("UPDATE stage_events SET stage_id = ? WHERE id = ?",
                        [(source.id, event_id) for event_id in record.moved_event_ids])
+        _rederive(db, kind, [source.id, record.target_id])
 
 
 def delete_if_unused(db: Database, kind: LookupKind, name: str) -> bool:
