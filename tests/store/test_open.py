@@ -429,3 +429,21 @@ def test_save_copy_cleans_up_when_the_backup_fails(store: Store, tmp_path: Path)
     finally:
         store.db.conn = real
     assert list(destination.parent.iterdir()) == []
+
+
+def test_a_read_only_store_can_save_a_copy(tmp_path: Path) -> None:
+    path = tmp_path / "deals.db"
+    _salesdesk_with_deals(path)
+    before = sha256(path)
+    store = open_store(path, read_only=True)
+    try:
+        deals = all_deals(store)
+        store.save_copy(tmp_path / "copy.db")
+    finally:
+        store.close()
+    copy = open_store(tmp_path / "copy.db", read_only=True)
+    try:
+        assert all_deals(copy) == deals
+    finally:
+        copy.close()
+    assert sha256(path) == before
