@@ -116,6 +116,13 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
     """
     errors: dict[str, str] = {}
     warnings: dict[str, str] = {}
+    for key in FIELD_LABELS:
+        try:
+            getattr(draft, key).encode("utf-8")
+        except UnicodeEncodeError:
+            errors[key] = "Contains characters that cannot be stored; retype the text."
+    if errors:
+        return Validation(None, errors, warnings)
 
     title = " ".join(draft.title.split())
     if not title:

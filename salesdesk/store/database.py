@@ -11,10 +11,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from salesdesk.domain.columns import DealColumns
 from salesdesk.domain.deals import Deal, DealSnapshot, LookupKind, StageEvent
 from salesdesk.domain.lookups import LookupItem, MergeRecord
 from salesdesk.domain.settings import BusinessSettings
-from salesdesk.store import deal_list, deals, lookups
+from salesdesk.store import columns, deal_list, deals, lookups
 from salesdesk.store.connection import check_file, connect, prepare
 from salesdesk.store.deal_list import DealListQuery, DealRow
 from salesdesk.store.errors import FileRefused, ReadOnly, StoreError
@@ -84,9 +85,22 @@ class Store:
         """Delete a deal; return the snapshot that restores it."""
         return deals.delete(self._writable(), deal_id, today)
 
+    def delete_deals(self, deal_ids: Iterable[int], today: dt.date) -> list[DealSnapshot]:
+        """Delete several deals in one transaction; return their snapshots."""
+        db = self._writable()
+        with db.atomic():
+            return [deals.delete(db, deal_id, today) for deal_id in deal_ids]
+
     def restore_deal(self, saved: DealSnapshot, today: dt.date) -> None:
         """Put a deal back exactly as it was."""
         deals.restore(self._writable(), saved, today)
+
+    def restore_deals(self, saved: Iterable[DealSnapshot], today: dt.date) -> None:
+        """Put several deals back in one transaction."""
+        db = self._writable()
+        with db.atomic():
+            for snapshot in saved:
+                deals.restore(db, snapshot, today)
 
     def add_deals(self, new_deals: Iterable[Deal], today: dt.date,
                   histories: Sequence[Sequence[StageEvent]] | None = None) -> int:
@@ -100,6 +114,11 @@ class Store:
     def list_rows(self, query: DealListQuery, offset: int, limit: int) -> list[DealRow]:
         """A page of the Deals list."""
         return deal_list.fetch(self.db, query, offset, limit)
+
+    def deal_columns(self, deal_ids: Iterable[int] | None = None) -> DealColumns:
+        """Every deal (or the given ones still present) as integer columns for the analytics
+        cache; read-only, so a worker may call it on its own read-only store."""
+        return columns.deal_columns(self.db, deal_ids)
 
     # --- lookup lists --------------------------------------------------------------------
 

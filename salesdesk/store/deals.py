@@ -271,7 +271,10 @@ def insert_many(db: Database, deals: Iterable[Deal], today: dt.date,
     with db.atomic():
         batch: list[dict[str, Any]] = []
         events: list[tuple[int, int, str]] = []
-        next_id = int(db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM deals").fetchone()[0])
+        # Ids are never reused (AUTOINCREMENT), so an undo can always put a deal back.
+        next_id = 1 + int(db.execute(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'deals'), 0),"
+            " COALESCE((SELECT MAX(id) FROM deals), 0))").fetchone()[0])
         for index, deal in enumerate(deals):
             deal_id = next_id + index
             stage_id = resolve(LookupKind.STAGE, deal.stage) or first_stage

@@ -54,7 +54,7 @@ def m001_create_tables(db: Database) -> None:
     )
     db.execute(f"""
         CREATE TABLE deals (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             title TEXT NOT NULL CHECK (trim(title) <> ''),
             {refs},
             customer_type TEXT NOT NULL DEFAULT 'new' CHECK (customer_type IN ('new', 'current')),

@@ -1,0 +1,145 @@
+"""The GUI's composition root: argv, QApplication, settings, the opened file and the window."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtGui import QIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from salesdesk import __version__, cli, paths  # noqa: E402
+from salesdesk.locking import FileLocked, WriterLock  # noqa: E402
+from salesdesk.store import FileRefused, Store, open_store  # noqa: E402
+from salesdesk.ui.main_window import MainWindow, default_currency  # noqa: E402
+from salesdesk.ui.ui_settings import UiSettings  # noqa: E402
+from salesdesk.ui.workspace import Workspace  # noqa: E402
+
+DEMO_DEALS = 1500
+SMOKE_TIMEOUT_S = 10.0
+
+
+class OpenedDatabase:
+    """A store with the writer's lock it holds (none when read-only)."""
+
+    def __init__(self, store: Store, lock: WriterLock | None, temporary_dir: Path | None = None
+                 ) -> None:
+        self.store = store
+        self._lock = lock
+        self._temporary_dir = temporary_dir
+
+    @property
+    def temporary(self) -> bool:
+        """True for the demo file, which is deleted on close."""
+        return self._temporary_dir is not None
+
+    def close(self) -> None:
+        """Close the store, release the lock and remove a temporary file."""
+        self.store.close()
+        if self._lock is not None:
+            self._lock.release()
+        if self._temporary_dir is not None:
+            shutil.rmtree(self._temporary_dir, ignore_errors=True)
+
+
+class AppFileOpener:
+    """Opens files for the window: the writer's lock first, then the checked store."""
+
+    def open(self, path: Path, *, read_only: bool = False) -> OpenedDatabase:
+        """Open ``path``; raises FileLocked when another writer has it, FileRefused when it is
+        not a file salesdesk may open."""
+        if read_only:
+            return OpenedDatabase(open_store(path, read_only=True), None)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = WriterLock(path)
+        lock.acquire()
+        try:
+            return OpenedDatabase(open_store(path, base_currency=default_currency()), lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    def create(self, path: Path, base_currency: str) -> OpenedDatabase:
+        """Create a new database with ``base_currency``."""
+        if path.exists() and path.stat().st_size > 0:
+            raise FileRefused(f"{path.name} exists already.")
+        lock = WriterLock(path)
+        lock.acquire()
+        try:
+            return OpenedDatabase(open_store(path, base_currency=base_currency), lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    def open_demo(self) -> OpenedDatabase:
+        """Generate the sample business in a temporary folder and open it."""
+        folder = Path(tempfile.mkdtemp(prefix="salesdesk-demo-"))
+        path = folder / "demo.db"
+        cli.write_demo(path, DEMO_DEALS, dt.date.today())
+        opened = self.open(path)
+        return OpenedDatabase(opened.store, opened._lock, folder)
+
+
+def _open_at_start(opener: AppFileOpener, args: argparse.Namespace) -> OpenedDatabase | None:
+    if args.demo:
+        return opener.open_demo()
+    path = cli.database_path(args)
+    try:
+        return opener.open(path)
+    except FileLocked as exc:
+        answer = QMessageBox.question(
+            None, "salesdesk", f"{exc}\n\nOpen it read-only?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Open:
+            return opener.open(path, read_only=True)
+    except (FileRefused, OSError) as exc:
+        QMessageBox.critical(None, "salesdesk", str(exc))
+    return None
+
+
+def _wait_until_shown(app: QApplication, window: MainWindow) -> bool:
+    deadline = time.monotonic() + SMOKE_TIMEOUT_S
+    while time.monotonic() < deadline:
+        app.processEvents()
+        handle = window.windowHandle()
+        if window.isVisible() and handle is not None and handle.isExposed():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the GUI; return the exit status."""
+    QCoreApplication.setOrganizationName(paths.APP_NAME)
+    QCoreApplication.setApplicationName(paths.APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setWindowIcon(QIcon(str(paths.resource("icons/salesdesk.svg"))))
+    ui_settings = UiSettings()
+    opener = AppFileOpener()
+    opened = _open_at_start(opener, args)
+    if opened is None:
+        return cli.EXIT_FILE
+    workspace = Workspace(opened)
+    window = MainWindow(workspace, opener, ui_settings)
+    if not opened.temporary:
+        ui_settings.add_recent_file(opened.store.path)
+    window.show()
+    try:
+        if args.smoke_test:
+            shown = _wait_until_shown(app, window)
+            window.close()
+            return cli.EXIT_OK if shown else cli.EXIT_FILE
+        return app.exec()
+    finally:
+        workspace.close()

@@ -1,0 +1,1 @@
+"""The Qt user interface: models, views, undo commands and dialogs over the store."""

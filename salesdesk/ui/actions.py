@@ -1,0 +1,89 @@
+"""Every menu action, declared once under a stable id with its text, shortcut and tip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+class ActionId(StrEnum):
+    """Stable ids of the window's actions."""
+
+    NEW_FILE = "file.new"
+    OPEN_FILE = "file.open"
+    SAVE_COPY = "file.save_copy"
+    QUIT = "file.quit"
+    NEW_DEAL = "deal.new"
+    OPEN_DEAL = "deal.open"
+    DELETE_DEAL = "deal.delete"
+    NEXT_STAGE = "deal.next_stage"
+    FIND = "deal.find"
+    LISTS = "edit.lists"
+    ABOUT = "help.about"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """How an action looks: text, shortcut (built once a QGuiApplication exists) and tip."""
+
+    text: str
+    shortcut: QKeySequence.StandardKey | str | None = None
+    tip: str = ""
+    needs_write: bool = False
+
+
+SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.NEW_FILE: ActionSpec("&New…", "Ctrl+Shift+N",
+                                  "Create a new, empty database file"),
+    ActionId.OPEN_FILE: ActionSpec("&Open…", QKeySequence.StandardKey.Open,
+                                   "Open another database file"),
+    ActionId.SAVE_COPY: ActionSpec("Save a &Copy As…", "Ctrl+Shift+S",
+                                   "Write a consistent copy of this file"),
+    ActionId.QUIT: ActionSpec("&Quit", QKeySequence.StandardKey.Quit,
+                              "Close salesdesk"),
+    ActionId.NEW_DEAL: ActionSpec("&New Deal…", "Ctrl+N",
+                                  "Record a new deal", needs_write=True),
+    ActionId.OPEN_DEAL: ActionSpec("&Open Deal…", "Ctrl+E",
+                                   "Edit the selected deal"),
+    ActionId.DELETE_DEAL: ActionSpec("&Delete Deal", QKeySequence.StandardKey.Delete,
+                                     "Delete the selected deals (can be undone)", needs_write=True),
+    ActionId.NEXT_STAGE: ActionSpec("Move to Next &Stage", "Ctrl+]",
+                                    "Move the selected deal one pipeline stage on",
+                                    needs_write=True),
+    ActionId.FIND: ActionSpec("&Find…", QKeySequence.StandardKey.Find,
+                              "Search the deals"),
+    ActionId.LISTS: ActionSpec("&Lists…", "Ctrl+L",
+                               "Rename, merge and retire clients, salespeople, stages, …"),
+    ActionId.ABOUT: ActionSpec("&About salesdesk", None, "Version and data folder"),
+}
+
+
+class ActionRegistry:
+    """Creates each QAction once; menus and views look actions up by id."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._actions: dict[ActionId, QAction] = {}
+        for action_id, spec in SPECS.items():
+            action = QAction(spec.text, parent)
+            action.setObjectName(action_id.value)
+            if isinstance(spec.shortcut, QKeySequence.StandardKey):
+                action.setShortcuts(spec.shortcut)  # every platform binding, not just one
+            elif spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            action.setStatusTip(spec.tip)
+            action.setToolTip(spec.tip)
+            self._actions[action_id] = action
+        self._actions[ActionId.QUIT].setMenuRole(QAction.MenuRole.QuitRole)
+        self._actions[ActionId.ABOUT].setMenuRole(QAction.MenuRole.AboutRole)
+
+    def __getitem__(self, action_id: ActionId) -> QAction:
+        return self._actions[action_id]
+
+    def set_writable(self, writable: bool) -> None:
+        """Disable the actions that write when the file is read-only."""
+        for action_id, spec in SPECS.items():
+            if spec.needs_write:
+                self._actions[action_id].setEnabled(writable)

@@ -1,0 +1,71 @@
+"""The undo-command base: every edit runs once before it is pushed, then undo/redo replay it.
+
+Running the first write before pushing means a failed save (disk full, file gone) is reported
+and never lands on the undo stack. A later undo or redo that fails marks the command obsolete,
+so the stack drops it instead of pretending it happened.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from salesdesk.domain.changes import Changes
+from salesdesk.store import StoreError
+from salesdesk.ui.workspace import Workspace
+
+# Errors a store operation can raise that the user can act on.
+WRITE_ERRORS = (StoreError, OSError, ValueError)
+
+
+class StoreCommand(QUndoCommand):
+    """An undoable edit of the open file; subclasses implement ``do`` and ``undo_it``."""
+
+    def __init__(self, workspace: Workspace, text: str) -> None:
+        super().__init__(text)
+        self.workspace = workspace
+        self._pushed = False
+
+    def do(self) -> Changes:
+        """Apply the edit; return what changed."""
+        raise NotImplementedError
+
+    def undo_it(self) -> Changes:
+        """Revert the edit; return what changed."""
+        raise NotImplementedError
+
+    def run(self) -> bool:
+        """Apply the edit and push it on the undo stack; report a failure and return False."""
+        try:
+            changes = self.do()
+        except WRITE_ERRORS as exc:
+            self.workspace.error_raised.emit(f"{self.text()} failed: {_message(exc)}")
+            return False
+        self.workspace.undo_stack.push(self)
+        self._pushed = True
+        self.workspace.notify(changes)
+        return True
+
+    def redo(self) -> None:  # noqa: D102 - Qt override
+        if not self._pushed:
+            return  # run() has applied it already
+        self._replay(self.do)
+
+    def undo(self) -> None:  # noqa: D102 - Qt override
+        self._replay(self.undo_it)
+
+    def _replay(self, step: object) -> None:
+        try:
+            changes = step()  # type: ignore[operator]
+        except WRITE_ERRORS as exc:
+            self.setObsolete(True)
+            self.workspace.error_raised.emit(f"Could not replay {self.text()}: {_message(exc)}")
+            self.workspace.notify(Changes(all_deals=True))
+            return
+        self.workspace.notify(changes)
+
+
+def _message(exc: BaseException) -> str:
+    text = str(exc)
+    if "database or disk is full" in text:
+        return "the disk is full. Nothing was changed; free some space and try again."
+    return text or type(exc).__name__

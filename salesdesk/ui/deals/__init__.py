@@ -1,0 +1,1 @@
+"""The Deals tab: the list, the entry form and the deal edits."""

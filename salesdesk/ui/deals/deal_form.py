@@ -1,0 +1,331 @@
+"""The deal entry form: every field of DESIGN.md §3, validated by the domain, keyboard first.
+
+Enter saves (Ctrl+Enter inside the notes), Esc cancels (asking first when something was
+typed). Messages appear under the field they concern; nothing invalid is ever saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.currencies import currency_digits
+from salesdesk.domain.deals import CustomerType, Deal, LookupKind, Outcome
+from salesdesk.domain.parsing import format_minor_units
+from salesdesk.domain.validation import FIELD_LABELS, DealDraft, Validation, validate_draft
+from salesdesk.ui.widgets import DateField, NameField
+from salesdesk.ui.workspace import Workspace
+
+_NAME_FIELDS = (LookupKind.CLIENT, LookupKind.REP, LookupKind.PRODUCT, LookupKind.CHANNEL,
+                LookupKind.REGION, LookupKind.AUDIENCE, LookupKind.LOST_REASON)
+_ERROR_STYLE = "color: #c62828;"
+_WARNING_STYLE = "color: #9a6700;"
+
+
+class DealDialog(QDialog):
+    """Create or edit one deal. After ``exec()`` returns Accepted, ``deal`` is the valid deal."""
+
+    def __init__(self, workspace: Workspace, deal: Deal | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._original = deal
+        self._rules = workspace.input_rules()
+        self._attempted = False
+        self._initial: DealDraft | None = None
+        self._auto_closed = False
+        self.deal: Deal | None = None
+        self.setWindowTitle(f"Deal — {deal.title}" if deal else "New deal")
+        self.setObjectName("deal_dialog")
+        self._build()
+        self._fill(deal)
+        self._initial = self.draft()
+        self._connect_signals()
+        self._on_outcome_changed()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        store = self._workspace.store
+        self._messages: dict[str, QLabel] = {}
+        self.title = QLineEdit()
+        self.names: dict[LookupKind, NameField] = {}
+        for kind in _NAME_FIELDS:
+            field = NameField()
+            field.set_names(store.names(kind))
+            field.setObjectName(kind.value)
+            self.names[kind] = field
+        self.names[LookupKind.CLIENT].setPlaceholderText("a new name creates the client")
+        self.names[LookupKind.LOST_REASON].setPlaceholderText("why the customer said no")
+        self.customer_type = QComboBox()
+        self.stage = QComboBox()
+        self.stage.addItems(store.names(LookupKind.STAGE))
+        self.outcome = QComboBox()
+        for outcome in Outcome:
+            self.outcome.addItem(outcome.value.capitalize(), outcome.value)
+        self.first_contact = DateField()
+        self.closed_on = DateField()
+        self.expected_close = DateField()
+        self.next_step = QLineEdit()
+        self.amount = QLineEdit()
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        locale = QLocale()
+        self.amount.setPlaceholderText(f"e.g. {locale.toString(1234.5, 'f', 2)} (empty: unknown)")
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.addItems(list(currency_digits()))
+        self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText("Ctrl+Enter saves")
+        self.notes.setMinimumHeight(70)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        money = QWidget()
+        money_row = QHBoxLayout(money)
+        money_row.setContentsMargins(0, 0, 0, 0)
+        money_row.addWidget(self.amount, 1)
+        money_row.addWidget(self.currency)
+        rows: list[tuple[tuple[str, QWidget], tuple[str, QWidget] | None]] = [
+            (("title", self.title), None),
+            (("client", self.names[LookupKind.CLIENT]), ("rep", self.names[LookupKind.REP])),
+            (("product", self.names[LookupKind.PRODUCT]),
+             ("channel", self.names[LookupKind.CHANNEL])),
+            (("region", self.names[LookupKind.REGION]),
+             ("audience", self.names[LookupKind.AUDIENCE])),
+            (("customer_type", self.customer_type), ("stage", self.stage)),
+            (("outcome", self.outcome), ("lost_reason", self.names[LookupKind.LOST_REASON])),
+            (("first_contact", self.first_contact), ("closed_on", self.closed_on)),
+            (("expected_close", self.expected_close), ("next_step", self.next_step)),
+            (("amount", money), None),
+            (("notes", self.notes), None),
+        ]
+        row = 0
+        for left, right in rows:
+            self._add_field(grid, row, 0, *left, span=3 if right is None else 1)
+            if right is not None:
+                self._add_field(grid, row, 2, *right)
+            row += 2
+        self._messages["currency"] = self._messages["amount"]
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        self.summary = QLabel()
+        self.summary.setStyleSheet(_ERROR_STYLE)
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.title, self.names[LookupKind.CLIENT])
+        order: list[QWidget] = [
+            self.title, self.names[LookupKind.CLIENT], self.names[LookupKind.REP],
+            self.names[LookupKind.PRODUCT], self.names[LookupKind.CHANNEL],
+            self.names[LookupKind.REGION], self.names[LookupKind.AUDIENCE], self.customer_type,
+            self.stage, self.outcome, self.names[LookupKind.LOST_REASON],
+            self.first_contact.line_edit, self.closed_on.line_edit,
+            self.expected_close.line_edit, self.next_step, self.amount, self.currency,
+            self.notes, self.buttons,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
+        self.resize(760, self.sizeHint().height())
+
+    def _add_field(self, grid: QGridLayout, row: int, column: int, key: str, widget: QWidget,
+                   span: int = 1) -> None:
+        label = QLabel(f"&{FIELD_LABELS[key]}" if key != "amount" else "&Amount")
+        label.setBuddy(widget.focusProxy() or widget)
+        message = QLabel()
+        message.setWordWrap(True)
+        message.setObjectName(f"message_{key}")
+        message.hide()
+        self._messages[key] = message
+        grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignRight
+                       | Qt.AlignmentFlag.AlignTop if key == "notes" else
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(widget, row, column + 1, 1, span)
+        grid.addWidget(message, row + 1, column + 1, 1, span)
+
+    def _fill(self, deal: Deal | None) -> None:
+        base = self._rules.base_currency
+        self._set_customer_type_items(deal)
+        if deal is None:
+            self.currency.setCurrentText(base)
+            self.first_contact.set_date(self._workspace.today())
+            return
+        self.title.setText(deal.title)
+        for kind, field in self.names.items():
+            field.setText(deal.lookup(kind) or "")
+        if deal.stage:
+            if self.stage.findText(deal.stage) < 0:
+                self.stage.addItem(deal.stage)  # a retired stage still shows on its deals
+            self.stage.setCurrentText(deal.stage)
+        self.outcome.setCurrentIndex(self.outcome.findData(deal.outcome.value))
+        self.first_contact.set_date(deal.first_contact)
+        self.closed_on.set_date(deal.closed_on)
+        self.expected_close.set_date(deal.expected_close)
+        self.next_step.setText(deal.next_step)
+        if deal.amount is not None:
+            digits = currency_digits().get(deal.currency, 2)
+            plain = format_minor_units(deal.amount, digits)
+            self.amount.setText(plain.replace(".", QLocale().decimalPoint()))
+        self.currency.setCurrentText(deal.currency)
+        self.notes.setPlainText(deal.notes)
+
+    def _set_customer_type_items(self, deal: Deal | None) -> None:
+        derived = deal.customer_type.value if deal and not deal.customer_type_set else None
+        automatic = f"Automatic ({derived})" if derived else "Automatic"
+        self.customer_type.addItem(automatic, "")
+        self.customer_type.addItem("New customer", CustomerType.NEW.value)
+        self.customer_type.addItem("Current customer", CustomerType.CURRENT.value)
+        self.customer_type.setToolTip(
+            "Current when the client has a won deal closed before this deal's first contact."
+            " Choose a value to override.")
+        if deal is not None and deal.customer_type_set:
+            self.customer_type.setCurrentIndex(
+                self.customer_type.findData(deal.customer_type.value))
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.outcome.currentIndexChanged.connect(self._on_outcome_changed)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
+        for widget in (self.title, self.next_step, self.amount, *self.names.values()):
+            widget.textEdited.connect(self._on_edited)
+        for date in (self.first_contact, self.closed_on, self.expected_close):
+            date.edited.connect(self._on_edited)
+        for combo in (self.customer_type, self.stage, self.outcome, self.currency):
+            combo.currentTextChanged.connect(self._on_edited)
+        self.notes.textChanged.connect(self._on_edited)
+
+    # --- behaviour -----------------------------------------------------------------------
+
+    def draft(self) -> DealDraft:
+        """The form's content as typed."""
+        lost = self.outcome.currentData() == Outcome.LOST.value
+        return DealDraft(
+            title=self.title.text(),
+            client=self.names[LookupKind.CLIENT].text(),
+            rep=self.names[LookupKind.REP].text(),
+            product=self.names[LookupKind.PRODUCT].text(),
+            channel=self.names[LookupKind.CHANNEL].text(),
+            region=self.names[LookupKind.REGION].text(),
+            audience=self.names[LookupKind.AUDIENCE].text(),
+            customer_type=str(self.customer_type.currentData() or ""),
+            stage=self.stage.currentText(),
+            outcome=str(self.outcome.currentData()),
+            first_contact=self.first_contact.text(),
+            closed_on=self.closed_on.text(),
+            expected_close=self.expected_close.text(),
+            next_step=self.next_step.text(),
+            amount=self.amount.text(),
+            currency=self.currency.currentText(),
+            lost_reason=self.names[LookupKind.LOST_REASON].text() if lost else "",
+            notes=self.notes.toPlainText(),
+        )
+
+    def validate(self) -> Validation:
+        """Validate the form and show each message under its field."""
+        result = validate_draft(self.draft(), self._rules, self._original)
+        self._show(result.errors, result.warnings)
+        return result
+
+    def _show(self, errors: Mapping[str, str], warnings: Mapping[str, str]) -> None:
+        for key, label in self._messages.items():
+            if key == "currency":
+                continue
+            text = errors.get(key) or (errors.get("currency") if key == "amount" else None)
+            style = _ERROR_STYLE
+            if not text and key in warnings:
+                text, style = warnings[key], _WARNING_STYLE
+            label.setText(text or "")
+            label.setStyleSheet(style)
+            label.setVisible(bool(text))
+        count = len(errors)
+        self.summary.setText("" if not count else
+                             "Fix the field marked below before saving." if count == 1 else
+                             f"Fix the {count} fields marked below before saving.")
+
+    def save(self) -> None:
+        """Validate; accept the dialog with a valid deal, or show what to fix."""
+        self._attempted = True
+        result = self.validate()
+        if result.deal is None:
+            first = next(iter(result.errors))
+            self._focus_field(first)
+            return
+        self.deal = result.deal
+        self.accept()
+
+    def _focus_field(self, key: str) -> None:
+        widgets: dict[str, QWidget] = {
+            "title": self.title, "customer_type": self.customer_type, "stage": self.stage,
+            "outcome": self.outcome, "first_contact": self.first_contact.line_edit,
+            "closed_on": self.closed_on.line_edit,
+            "expected_close": self.expected_close.line_edit, "next_step": self.next_step,
+            "amount": self.amount, "currency": self.currency, "notes": self.notes,
+        }
+        widgets.update({kind.value: field for kind, field in self.names.items()})
+        widget = widgets.get(key)
+        if widget is not None:
+            widget.setFocus()
+
+    def _on_edited(self) -> None:
+        if self._attempted:
+            self.validate()
+
+    def _on_outcome_changed(self) -> None:
+        outcome = self.outcome.currentData()
+        self.names[LookupKind.LOST_REASON].setEnabled(outcome == Outcome.LOST.value)
+        if outcome == Outcome.OPEN.value:
+            if self._auto_closed:
+                self.closed_on.set_date(None)
+                self._auto_closed = False
+        elif not self.closed_on.text().strip():
+            # Closing a deal usually happens today; the user can type another date.
+            self.closed_on.set_date(self._workspace.today())
+            self._auto_closed = True
+        if outcome == Outcome.LOST.value:
+            self.validate_warnings_only()
+
+    def validate_warnings_only(self) -> None:
+        """Show the lost-reason reminder without flagging errors the user has not met yet."""
+        if not self._attempted:
+            result = validate_draft(self.draft(), self._rules, self._original)
+            self._show({}, result.warnings)
+
+    def is_dirty(self) -> bool:
+        """True when the user changed something."""
+        return self._initial is not None and self.draft() != self._initial
+
+    def reject(self) -> None:
+        """Cancel, asking first when typed changes would be lost."""
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self, "Discard changes?", "Discard the changes to this deal?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()

@@ -1,0 +1,360 @@
+"""The Deals tab: search, outcome filter, the lazily loaded list and the selected deal's details."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.changes import Changes
+from salesdesk.domain.deals import Deal, LookupKind, Outcome, StageEvent
+from salesdesk.store import DealColumn, DealListQuery, NotFound
+from salesdesk.ui.deals.commands import (
+    AddDealCommand,
+    DeleteDealsCommand,
+    EditDealCommand,
+    SetStageCommand,
+)
+from salesdesk.ui.deals.deal_form import DealDialog
+from salesdesk.ui.deals.list_model import COLUMNS, DealListModel, format_amount, format_date
+from salesdesk.ui.workspace import Workspace
+
+SEARCH_DELAY_MS = 200
+_OUTCOME_FILTERS = (("All outcomes", None), ("Open", Outcome.OPEN), ("Won", Outcome.WON),
+                    ("Lost", Outcome.LOST))
+
+
+class DealsTab(QWidget):
+    """List, search and edit deals.
+
+    Signals:
+        selection_changed(): the selected deals changed (the window updates its actions).
+    """
+
+    selection_changed = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.model = DealListModel(workspace.store, self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._build()
+        self._connect_signals()
+        self._update_state()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("deal_search")
+        self.search.setPlaceholderText("Search title, client, salesperson, product, notes…")
+        self.search.setClearButtonEnabled(True)
+        self.outcome_filter = QComboBox()
+        self.outcome_filter.setObjectName("outcome_filter")
+        for text, outcome in _OUTCOME_FILTERS:
+            self.outcome_filter.addItem(text, outcome)
+        self.count_label = QLabel()
+        self.new_button = QPushButton("New Deal")
+        self.new_button.setToolTip("Record a new deal (Ctrl+N)")
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.outcome_filter)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.new_button)
+
+        self.table = QTableView()
+        self.table.setObjectName("deal_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMNS.index(DealColumn.UPDATED_AT),
+                                Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        widths = {DealColumn.TITLE: 260, DealColumn.CLIENT: 170, DealColumn.REP: 120,
+                  DealColumn.PRODUCT: 140, DealColumn.STAGE: 100, DealColumn.OUTCOME: 70,
+                  DealColumn.AMOUNT: 120, DealColumn.FIRST_CONTACT: 100,
+                  DealColumn.CLOSED_ON: 100, DealColumn.UPDATED_AT: 100}
+        for column, width in widths.items():
+            self.table.setColumnWidth(COLUMNS.index(column), width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("deals_empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.details = QTextBrowser()
+        self.details.setObjectName("deal_details")
+        self.details.setOpenLinks(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("deals_splitter")
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 300])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+    def _connect_signals(self) -> None:
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._apply_query)
+        self._search_timer.timeout.connect(self._apply_query)
+        self.outcome_filter.currentIndexChanged.connect(self._apply_query)
+        self.new_button.clicked.connect(self.new_deal)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.modelReset.connect(self._update_state)
+        self.model.rowsInserted.connect(self._update_state)
+        self._workspace.changed.connect(self._on_workspace_changed)
+        self._workspace.file_replaced.connect(self._on_file_replaced)
+
+    # --- queries -------------------------------------------------------------------------
+
+    def _apply_query(self) -> None:
+        self._search_timer.stop()
+        query = self.model.query
+        self.model.set_query(DealListQuery(self.search.text().strip(),
+                                           self.outcome_filter.currentData(), query.sort,
+                                           query.descending, query.deal_ids))
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search field (Ctrl+F)."""
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _update_state(self) -> None:
+        total = self.model.total
+        locale = QLocale()
+        query = self.model.query
+        filtered = bool(query.search) or query.outcome is not None
+        self.count_label.setText(f"{locale.toString(total)} deal{'s' if total != 1 else ''}")
+        self.details.setVisible(bool(total) or filtered)
+        if total:
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.empty.setText(self._empty_text(filtered))
+            self.stack.setCurrentWidget(self.empty)
+        self.new_button.setEnabled(not self._workspace.read_only)
+        self._show_details()
+
+    def _empty_text(self, filtered: bool) -> str:
+        if filtered:
+            return ("<p style='font-size:14pt'>No deals match this search.</p>"
+                    "<p>Clear the search or choose <i>All outcomes</i>.</p>")
+        if self._workspace.read_only:
+            return "<p style='font-size:14pt'>This file has no deals yet.</p>"
+        return ("<p style='font-size:14pt'>No deals yet.</p>"
+                "<p>Press <b>Ctrl+N</b> (or <i>New Deal</i>) to record your first deal.<br>"
+                "To look around first, start salesdesk with <code>--demo</code>"
+                " for a sample business.</p>")
+
+    # --- selection and details -----------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected deals, in list order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.deal_id(row) for row in rows]
+
+    def current_id(self) -> int | None:
+        """The deal under the cursor, if any."""
+        index = self.table.currentIndex()
+        return self.model.deal_id(index.row()) if index.isValid() else None
+
+    def select_deal(self, deal_id: int) -> None:
+        """Select ``deal_id`` when it is among the loaded rows."""
+        row = self.model.row_of(deal_id)
+        if row is None:
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _on_selection_changed(self) -> None:
+        self._show_details()
+        self.selection_changed.emit()
+
+    def _show_details(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.details.setHtml(
+                "<p style='color:gray'>Select a deal to see its details and stage history."
+                "<br><br>Enter opens it, Delete removes it, Ctrl+] moves it to the next stage."
+                "</p>" if not ids else f"<p>{len(ids)} deals selected.</p>")
+            return
+        try:
+            deal = self._workspace.store.deal(ids[0])
+            events = self._workspace.store.stage_events(ids[0])
+        except NotFound:
+            self.details.clear()
+            return
+        self.details.setHtml(deal_html(deal, events))
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def new_deal(self) -> None:
+        """Open an empty form; a saved form becomes one undoable command."""
+        if self._workspace.read_only:
+            return
+        dialog = DealDialog(self._workspace, None, self)
+        if dialog.exec() == DealDialog.DialogCode.Accepted and dialog.deal is not None:
+            command = AddDealCommand(self._workspace, dialog.deal)
+            if command.run() and command.deal_id is not None:
+                self.select_deal(command.deal_id)
+
+    def open_deal(self, deal_id: int | None = None) -> None:
+        """Open the form of ``deal_id`` (default: the current deal)."""
+        deal_id = deal_id if deal_id is not None else self.current_id()
+        if deal_id is None:
+            return
+        try:
+            deal = self._workspace.store.deal(deal_id)
+        except NotFound as exc:
+            self._workspace.error_raised.emit(str(exc))
+            return
+        dialog = DealDialog(self._workspace, deal, self)
+        if self._workspace.read_only:
+            dialog.buttons.button(dialog.buttons.StandardButton.Save).setEnabled(False)
+            dialog.setWindowTitle(dialog.windowTitle() + " (read-only)")
+        if (dialog.exec() == DealDialog.DialogCode.Accepted and dialog.deal is not None
+                and not self._workspace.read_only and dialog.deal != deal):
+            EditDealCommand(self._workspace, deal_id, dialog.deal).run()
+
+    def delete_selected(self) -> None:
+        """Delete the selected deals after confirmation (undoable)."""
+        ids = self.selected_ids()
+        if not ids or self._workspace.read_only:
+            return
+        what = (f"the deal “{self._workspace.store.deal(ids[0]).title}”" if len(ids) == 1
+                else f"{len(ids)} deals")
+        answer = QMessageBox.question(
+            self, "Delete deals", f"Delete {what}? You can undo this with Ctrl+Z.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            DeleteDealsCommand(self._workspace, ids).run()
+
+    def move_to_stage(self, stage: str, deal_id: int | None = None) -> None:
+        """Move a deal (default: the current one) to ``stage``."""
+        deal_id = deal_id if deal_id is not None else self.current_id()
+        if deal_id is None or self._workspace.read_only:
+            return
+        SetStageCommand(self._workspace, deal_id, stage).run()
+
+    def move_to_next_stage(self) -> None:
+        """Move the current deal one stage on in the pipeline."""
+        deal_id = self.current_id()
+        if deal_id is None:
+            return
+        stages = self._workspace.store.names(LookupKind.STAGE)
+        current = self._workspace.store.deal(deal_id).stage
+        position = stages.index(current) if current in stages else -1
+        if position + 1 < len(stages):
+            self.move_to_stage(stages[position + 1], deal_id)
+        else:
+            self._workspace.error_raised.emit("This deal is at the last stage already.")
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_deal(self.model.deal_id(index.row()))
+
+    def _on_context_menu(self, position: object) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        menu.addAction("Open…", self.open_deal)
+        writable = not self._workspace.read_only
+        stages = menu.addMenu("Move to Stage")
+        stages.setEnabled(writable and len(ids) == 1)
+        for stage in self._workspace.store.names(LookupKind.STAGE):
+            stages.addAction(stage, lambda s=stage: self.move_to_stage(s))
+        delete = menu.addAction("Delete…", self.delete_selected)
+        delete.setEnabled(writable)
+        menu.exec(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+
+    # --- reacting to changes -------------------------------------------------------------
+
+    def _on_workspace_changed(self, changes: Changes) -> None:
+        if changes.deals or changes.lookups:
+            selected = self.selected_ids()
+            self.model.reload()
+            for deal_id in selected[:1]:
+                self.select_deal(deal_id)
+            self._update_state()
+
+    def _on_file_replaced(self) -> None:
+        self.model.set_store(self._workspace.store)
+
+
+def deal_html(deal: Deal, events: tuple[StageEvent, ...]) -> str:
+    """The details panel's summary of one deal with its stage history."""
+    locale = QLocale()
+    e = html.escape
+
+    def line(label: str, value: str | None) -> str:
+        return (f"<tr><td style='color:gray;padding-right:8px'>{label}</td>"
+                f"<td>{e(value or '—')}</td></tr>")
+
+    kind = deal.customer_type.value + ("" if deal.customer_type_set else " (automatic)")
+    rows = [
+        line("Client", deal.client), line("Salesperson", deal.rep),
+        line("Product", deal.product), line("Channel", deal.channel),
+        line("Region", deal.region), line("Audience", deal.audience),
+        line("Customer", kind), line("Stage", deal.stage),
+        line("Outcome", deal.outcome.value.capitalize()),
+        line("Amount", format_amount(deal.amount, deal.currency, locale) or "unknown"),
+        line("First contact", format_date(deal.first_contact.isoformat()
+                                          if deal.first_contact else None, locale)),
+        line("Closed", format_date(deal.closed_on.isoformat() if deal.closed_on else None,
+                                   locale)),
+        line("Expected close", format_date(deal.expected_close.isoformat()
+                                           if deal.expected_close else None, locale)),
+        line("Next step", deal.next_step),
+    ]
+    if deal.outcome is Outcome.LOST:
+        rows.append(line("Lost reason", deal.lost_reason))
+    history = "".join(
+        f"<li>{e(format_date(ev.entered_on.isoformat(), locale))} — {e(ev.stage)}</li>"
+        for ev in events)
+    notes = f"<h4>Notes</h4><p>{e(deal.notes).replace(chr(10), '<br>')}</p>" if deal.notes else ""
+    return (f"<h3>{e(deal.title)}</h3><table>{''.join(rows)}</table>"
+            f"<h4>Stage history</h4><ul>{history or '<li>—</li>'}</ul>{notes}")

@@ -1,0 +1,190 @@
+"""The Deals list's model: rows come from the store a page at a time, sorted and searched in SQL.
+
+Nothing here holds all deals: with a million of them the model knows the total count and the
+pages fetched so far; the view asks for more as the user scrolls (canFetchMore/fetchMore).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
+
+from salesdesk.currencies import currency_digits
+from salesdesk.domain.parsing import format_minor_units
+from salesdesk.store import DealColumn, DealListQuery, DealRow, Store
+
+PAGE_SIZE = 200
+DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+HEADERS: dict[DealColumn, str] = {
+    DealColumn.TITLE: "Title",
+    DealColumn.CLIENT: "Client",
+    DealColumn.REP: "Salesperson",
+    DealColumn.PRODUCT: "Product",
+    DealColumn.STAGE: "Stage",
+    DealColumn.OUTCOME: "Outcome",
+    DealColumn.AMOUNT: "Amount",
+    DealColumn.FIRST_CONTACT: "First contact",
+    DealColumn.CLOSED_ON: "Closed",
+    DealColumn.UPDATED_AT: "Updated",
+}
+COLUMNS = list(HEADERS)
+_RIGHT = {DealColumn.AMOUNT}
+_DATES = {DealColumn.FIRST_CONTACT, DealColumn.CLOSED_ON}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def format_amount(amount: int | None, currency: str, locale: QLocale) -> str:
+    """Minor units as the user's locale writes money ("1,234.50 EUR"); empty when unknown."""
+    if amount is None:
+        return ""
+    digits = currency_digits().get(currency, 2)
+    value = float(format_minor_units(amount, digits))
+    return f"{locale.toString(value, 'f', digits)} {currency}"
+
+
+def format_date(value: str | None, locale: QLocale) -> str:
+    """An ISO date in the locale's short format."""
+    if not value:
+        return ""
+    return locale.toString(QDate.fromString(value[:10], Qt.DateFormat.ISODate),
+                           QLocale.FormatType.ShortFormat)
+
+
+class DealListModel(QAbstractTableModel):
+    """A lazily fetched, SQL-sorted table of deals for the Deals tab."""
+
+    def __init__(self, store: Store, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._query = DealListQuery()
+        self._rows: list[DealRow] = []
+        self._total = 0
+        self._locale = QLocale()
+        self._load(PAGE_SIZE)
+
+    # --- state ---------------------------------------------------------------------------
+
+    @property
+    def query(self) -> DealListQuery:
+        """The search, filter and sort in force."""
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """How many deals match, fetched or not."""
+        return self._total
+
+    def set_store(self, store: Store) -> None:
+        """Show another file's deals."""
+        self._store = store
+        self.reload()
+
+    def set_query(self, query: DealListQuery) -> None:
+        """Show the deals of ``query`` from the top."""
+        if query != self._query:
+            self._query = query
+            self.beginResetModel()
+            self._load(PAGE_SIZE)
+            self.endResetModel()
+
+    def reload(self) -> None:
+        """Fetch again after the data changed, keeping as many rows as were loaded."""
+        self.beginResetModel()
+        self._load(max(PAGE_SIZE, len(self._rows)))
+        self.endResetModel()
+
+    def _load(self, count: int) -> None:
+        self._total = self._store.list_count(self._query)
+        self._rows = self._store.list_rows(self._query, 0, count) if self._total else []
+
+    def deal_id(self, row: int) -> int:
+        """The id of the deal shown in ``row``."""
+        return self._rows[row].id
+
+    def row_of(self, deal_id: int) -> int | None:
+        """The row showing ``deal_id`` among the loaded rows, if any."""
+        for row, deal in enumerate(self._rows):
+            if deal.id == deal_id:
+                return row
+        return None
+
+    # --- Qt model interface --------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 - Qt API
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802 - Qt API
+        if parent.isValid():
+            return
+        page = self._store.list_rows(self._query, len(self._rows), PAGE_SIZE)
+        if not page:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, column = self._rows[index.row()], COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column is DealColumn.TITLE:
+            return row.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == DEAL_ID_ROLE:
+            return row.id
+        return None
+
+    def _display(self, row: DealRow, column: DealColumn) -> str:
+        if column is DealColumn.AMOUNT:
+            return format_amount(row.amount, row.currency, self._locale)
+        if column is DealColumn.OUTCOME:
+            return row.outcome.value.capitalize()
+        if column in _DATES:
+            return format_date(row.value(column), self._locale)
+        if column is DealColumn.UPDATED_AT:
+            return self._updated(row.updated_at)
+        value = row.value(column)
+        return "" if value is None else str(value)
+
+    def _updated(self, stamp: str) -> str:
+        moment = dt.datetime.fromisoformat(stamp).astimezone()
+        if moment.date() == dt.date.today():
+            return self._locale.toString(QTime(moment.hour, moment.minute),
+                                         QLocale.FormatType.ShortFormat)
+        return format_date(moment.date().isoformat(), self._locale)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(COLUMNS):
+                return HEADERS[COLUMNS[section]]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            descending = order == Qt.SortOrder.DescendingOrder
+            query = self._query
+            self.set_query(DealListQuery(query.search, query.outcome, COLUMNS[column],
+                                         descending, query.deal_ids))

@@ -1,0 +1,1 @@
+"""The Lists dialog: rename, merge, retire and reorder the values of each lookup list."""

@@ -1,0 +1,291 @@
+"""The main window: menus built from the action registry, the tabs, and file handling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from salesdesk import __version__, paths
+from salesdesk.currencies import currency_digits
+from salesdesk.domain.changes import Changes
+from salesdesk.domain.deals import LookupKind
+from salesdesk.locking import FileLocked
+from salesdesk.store import FileRefused, StoreError
+from salesdesk.ui.actions import ActionId, ActionRegistry
+from salesdesk.ui.deals.deals_tab import DealsTab
+from salesdesk.ui.lists.lists_dialog import ListsDialog
+from salesdesk.ui.ui_settings import UiSettings
+from salesdesk.ui.workspace import FileOpener, OpenedFile, Workspace
+
+FILE_FILTER = "salesdesk databases (*.db *.sqlite *.salesdesk);;All files (*)"
+
+
+def default_currency() -> str:
+    """The system locale's currency, or EUR when the locale has none Babel knows."""
+    code = QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+    return code if code in currency_digits() else "EUR"
+
+
+class MainWindow(QMainWindow):
+    """The salesdesk window for one open file at a time."""
+
+    def __init__(self, workspace: Workspace, opener: FileOpener, ui_settings: UiSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.workspace = workspace
+        self._opener = opener
+        self._ui_settings = ui_settings
+        self.actions = ActionRegistry(self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.deals_tab = DealsTab(workspace)
+        self.tabs.addTab(self.deals_tab, "&Deals")
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self._connect_signals()
+        self._restore_state()
+        self._on_file_replaced()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(a[ActionId.NEW_FILE])
+        file_menu.addAction(a[ActionId.OPEN_FILE])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(a[ActionId.SAVE_COPY])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.QUIT])
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.workspace.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(a[ActionId.NEW_DEAL])
+        edit_menu.addAction(a[ActionId.OPEN_DEAL])
+        edit_menu.addAction(a[ActionId.DELETE_DEAL])
+        edit_menu.addAction(a[ActionId.NEXT_STAGE])
+        self.stage_menu = edit_menu.addMenu("Move to &Stage")
+        self.stage_menu.aboutToShow.connect(self._fill_stage_menu)
+        edit_menu.addSeparator()
+        edit_menu.addAction(a[ActionId.FIND])
+        edit_menu.addAction(a[ActionId.LISTS])
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a[ActionId.ABOUT])
+
+    def _connect_signals(self) -> None:
+        a = self.actions
+        a[ActionId.NEW_FILE].triggered.connect(self.new_file)
+        a[ActionId.OPEN_FILE].triggered.connect(self.open_file)
+        a[ActionId.SAVE_COPY].triggered.connect(self.save_copy)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.NEW_DEAL].triggered.connect(self.deals_tab.new_deal)
+        a[ActionId.OPEN_DEAL].triggered.connect(lambda: self.deals_tab.open_deal())
+        a[ActionId.DELETE_DEAL].triggered.connect(self.deals_tab.delete_selected)
+        a[ActionId.NEXT_STAGE].triggered.connect(self.deals_tab.move_to_next_stage)
+        a[ActionId.FIND].triggered.connect(self.deals_tab.focus_search)
+        a[ActionId.LISTS].triggered.connect(self.show_lists)
+        a[ActionId.ABOUT].triggered.connect(self.show_about)
+        self.deals_tab.selection_changed.connect(self._update_actions)
+        self.workspace.changed.connect(self._on_changed)
+        self.workspace.file_replaced.connect(self._on_file_replaced)
+        self.workspace.error_raised.connect(self.show_error)
+
+    def _restore_state(self) -> None:
+        if not self.restoreGeometry(self._ui_settings.geometry):
+            screen = QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen else None
+            width = min(1280, available.width() - 40) if available else 1280
+            height = min(800, available.height() - 60) if available else 800
+            self.resize(width, height)
+        self.restoreState(self._ui_settings.window_state)
+        self.deals_tab.splitter.restoreState(self._ui_settings.splitter("deals"))
+
+    def _save_state(self) -> None:
+        self._ui_settings.geometry = self.saveGeometry()
+        self._ui_settings.window_state = self.saveState()
+        self._ui_settings.set_splitter("deals", self.deals_tab.splitter.saveState())
+        self._ui_settings.sync()
+
+    # --- state ---------------------------------------------------------------------------
+
+    def _on_file_replaced(self) -> None:
+        store = self.workspace.store
+        opened = self.workspace.opened
+        name = "Sample business (demo)" if opened.temporary else store.path.name
+        suffix = " [read-only]" if store.read_only else ""
+        self.setWindowTitle(f"{name}{suffix} — salesdesk")
+        self.setWindowFilePath("" if opened.temporary else str(store.path))
+        self.actions.set_writable(not store.read_only)
+        self._update_actions()
+
+    def _on_changed(self, changes: Changes) -> None:
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        a = self.actions
+        writable = not self.workspace.read_only
+        selected = self.deals_tab.selected_ids()
+        a[ActionId.OPEN_DEAL].setEnabled(len(selected) == 1)
+        a[ActionId.DELETE_DEAL].setEnabled(writable and bool(selected))
+        a[ActionId.NEXT_STAGE].setEnabled(writable and len(selected) == 1)
+        self.stage_menu.setEnabled(writable and len(selected) == 1)
+        a[ActionId.DELETE_DEAL].setText("&Delete Deal" if len(selected) <= 1
+                                        else f"&Delete {len(selected)} Deals")
+
+    def _fill_stage_menu(self) -> None:
+        self.stage_menu.clear()
+        for stage in self.workspace.store.names(LookupKind.STAGE):
+            self.stage_menu.addAction(stage, lambda s=stage: self.deals_tab.move_to_stage(s))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self._ui_settings.recent_files
+        for number, name in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(name).name}")
+            action.setToolTip(name)
+            action.triggered.connect(lambda checked=False, n=name: self.open_path(Path(n)))
+        if not files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear Recent Files",
+                                       self._ui_settings.clear_recent_files)
+
+    # --- messages ------------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        """Tell the user what went wrong."""
+        QMessageBox.warning(self, "salesdesk", message)
+
+    def show_about(self) -> None:
+        """Version, open file and data folder."""
+        QMessageBox.about(
+            self, "About salesdesk",
+            f"<h3>salesdesk {__version__}</h3><p>Deals, conversion and deal length, offline."
+            f"</p><p>Open file: {self.workspace.store.path}<br>"
+            f"Data folder: {paths.data_dir()}</p>")
+
+    # --- files ---------------------------------------------------------------------------
+
+    def _start_folder(self) -> str:
+        return self._ui_settings.last_folder or str(paths.data_dir())
+
+    def _remember(self, path: Path) -> None:
+        self._ui_settings.last_folder = str(path.parent)
+        self._ui_settings.add_recent_file(path)
+
+    def new_file(self) -> None:
+        """Create a new, empty database, asking for its base currency."""
+        name, _ = QFileDialog.getSaveFileName(self, "New database",
+                                              str(Path(self._start_folder()) / "deals.db"),
+                                              FILE_FILTER)
+        if not name:
+            return
+        path = Path(name)
+        if path.exists() and path.stat().st_size > 0:
+            self.show_error(f"{path.name} exists already. Choose a new name; to open it, use"
+                            " File ▸ Open.")
+            return
+        codes = list(currency_digits())
+        currency, ok = QInputDialog.getItem(
+            self, "Base currency", "Currency of the figures (amounts in other currencies are"
+            " converted to it):", codes, codes.index(default_currency()), True)
+        if not ok:
+            return
+        currency = currency.strip().upper()
+        if currency not in currency_digits():
+            self.show_error(f"{currency!r} is not a currency code such as EUR or USD.")
+            return
+        try:
+            opened = self._opener.create(path, currency)
+        except (FileRefused, FileLocked, StoreError, OSError) as exc:
+            self.show_error(str(exc))
+            return
+        self._switch_to(opened, path)
+
+    def open_file(self) -> None:
+        """Ask for a file and open it."""
+        name, _ = QFileDialog.getOpenFileName(self, "Open database", self._start_folder(),
+                                              FILE_FILTER)
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` in this window, offering read-only when another writer has it."""
+        if path.resolve() == self.workspace.store.path.resolve():
+            return True
+        try:
+            opened = self._opener.open(path)
+        except FileLocked as exc:
+            answer = QMessageBox.question(
+                self, "File in use", f"{exc}\n\nOpen it read-only?",
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Open:
+                return False
+            try:
+                opened = self._opener.open(path, read_only=True)
+            except (FileRefused, StoreError, OSError) as inner:
+                self.show_error(str(inner))
+                return False
+        except (FileRefused, StoreError, OSError) as exc:
+            self.show_error(str(exc))
+            return False
+        self._switch_to(opened, path)
+        return True
+
+    def _switch_to(self, opened: OpenedFile, path: Path) -> None:
+        had_history = self.workspace.undo_stack.count() > 0
+        self.workspace.replace(opened)
+        self._remember(path)
+        message = f"Opened {path.name}."
+        if had_history:
+            message += " The undo history of the previous file was cleared."
+        self.statusBar().showMessage(message, 8000)
+
+    def save_copy(self) -> None:
+        """Write a consistent copy of the open file (SQLite backup API)."""
+        store = self.workspace.store
+        suggestion = Path(self._start_folder()) / f"{store.path.stem}-copy.db"
+        name, _ = QFileDialog.getSaveFileName(self, "Save a copy", str(suggestion), FILE_FILTER)
+        if not name:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            store.save_copy(Path(name))
+        except (StoreError, OSError) as exc:
+            QApplication.restoreOverrideCursor()
+            self.show_error(f"The copy was not saved: {exc}")
+            return
+        QApplication.restoreOverrideCursor()
+        self._ui_settings.last_folder = str(Path(name).parent)
+        self.statusBar().showMessage(f"Saved a copy to {name}.", 8000)
+
+    def show_lists(self) -> None:
+        """Open the Lists dialog."""
+        ListsDialog(self.workspace, self._ui_settings, self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self._save_state()
+        super().closeEvent(event)
+

@@ -1,0 +1,101 @@
+"""Per-machine UI state (window geometry, splitters, recent files) behind one typed wrapper.
+
+Facts about the business live in the database file; this is only how this computer shows it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_VERSION = 1
+MAX_RECENT = 8
+
+
+class UiSettings:
+    """Typed access to QSettings; keys and defaults are declared here and nowhere else."""
+
+    _VERSION = "settings_version"
+    _GEOMETRY = "window/geometry"
+    _STATE = "window/state"
+    _SPLITTERS = "splitters/"
+    _HEADERS = "headers/"
+    _RECENT = "files/recent"
+    _LAST_FOLDER = "files/last_folder"
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings or QSettings()
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = int(self._settings.value(self._VERSION, 0, type=int))
+        if version < SETTINGS_VERSION:
+            self._settings.setValue(self._VERSION, SETTINGS_VERSION)
+
+    def _bytes(self, key: str) -> QByteArray:
+        value = self._settings.value(key, QByteArray(), type=QByteArray)
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._settings.sync()
+
+    @property
+    def geometry(self) -> QByteArray:
+        """The main window's saved geometry (empty when never saved)."""
+        return self._bytes(self._GEOMETRY)
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._settings.setValue(self._GEOMETRY, value)
+
+    @property
+    def window_state(self) -> QByteArray:
+        """The main window's toolbars and docks."""
+        return self._bytes(self._STATE)
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._settings.setValue(self._STATE, value)
+
+    def splitter(self, name: str) -> QByteArray:
+        """The saved state of the splitter called ``name``."""
+        return self._bytes(self._SPLITTERS + name)
+
+    def set_splitter(self, name: str, state: QByteArray) -> None:
+        """Remember a splitter's positions."""
+        self._settings.setValue(self._SPLITTERS + name, state)
+
+    def header(self, name: str) -> QByteArray:
+        """The saved state (column widths, sort) of the table header called ``name``."""
+        return self._bytes(self._HEADERS + name)
+
+    def set_header(self, name: str, state: QByteArray) -> None:
+        """Remember a table header's column widths and sort order."""
+        self._settings.setValue(self._HEADERS + name, state)
+
+    @property
+    def recent_files(self) -> list[str]:
+        """Recently opened files that still exist, newest first."""
+        value = self._settings.value(self._RECENT, [], type=list)
+        return [str(p) for p in value if Path(str(p)).exists()][:MAX_RECENT]
+
+    def add_recent_file(self, path: Path) -> None:
+        """Put ``path`` first in the recent files."""
+        entry = str(path.resolve())
+        files = [entry, *(p for p in self.recent_files if p != entry)]
+        self._settings.setValue(self._RECENT, files[:MAX_RECENT])
+
+    def clear_recent_files(self) -> None:
+        """Forget the recent files."""
+        self._settings.setValue(self._RECENT, [])
+
+    @property
+    def last_folder(self) -> str:
+        """The folder last used in a file dialog."""
+        return str(self._settings.value(self._LAST_FOLDER, "", type=str))
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self._settings.setValue(self._LAST_FOLDER, folder)

@@ -1,0 +1,118 @@
+"""The open file as the UI sees it: its store, the undo stack and the one change-set signal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from salesdesk.currencies import currency_digits
+from salesdesk.domain.changes import Changes
+from salesdesk.domain.parsing import NumberFormat
+from salesdesk.domain.validation import InputRules
+from salesdesk.store import Store
+
+
+class OpenedFile(Protocol):
+    """A database file opened by the composition root (app.py), with its lock if writable."""
+
+    store: Store
+    temporary: bool
+
+    def close(self) -> None:
+        """Close the store and release the lock (removing a temporary file)."""
+
+
+class FileOpener(Protocol):
+    """Opens and creates files for the window; implemented in app.py."""
+
+    def open(self, path: Path, *, read_only: bool = False) -> OpenedFile:
+        """Open ``path``; raises FileLocked or FileRefused."""
+
+    def create(self, path: Path, base_currency: str) -> OpenedFile:
+        """Create a new, empty database at ``path``."""
+
+
+def strptime_formats(locale: QLocale) -> tuple[str, ...]:
+    """The locale's short date format as strptime patterns (4- and 2-digit years).
+
+    Formats with month names (which people rarely type) fall back to day-first numbers.
+    """
+    codes = {"yyyy": "%Y", "yy": "%Y", "MM": "%m", "M": "%m", "dd": "%d", "d": "%d"}
+    qt_format = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    runs = re.findall(r"y+|M+|d+", qt_format)
+    if any(run not in codes for run in runs) or len(runs) != 3:
+        return ("%d.%m.%Y", "%d/%m/%Y")
+    pattern = re.sub(r"y+|M+|d+", lambda m: codes[m.group(0)], qt_format.strip())
+    return (pattern, pattern.replace("%Y", "%y"))
+
+
+class Workspace(QObject):
+    """Everything a view needs about the open file.
+
+    Signals:
+        changed(Changes): data changed; each view refreshes only what the change set names.
+        file_replaced(): another file was opened (views rebind; the undo stack is cleared).
+        error_raised(str): an operation failed; the message is for the user.
+    """
+
+    changed = Signal(object)
+    file_replaced = Signal()
+    error_raised = Signal(str)
+
+    def __init__(self, opened: OpenedFile, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self._opened = opened
+
+    @property
+    def store(self) -> Store:
+        """The open store."""
+        return self._opened.store
+
+    @property
+    def opened(self) -> OpenedFile:
+        """The open file."""
+        return self._opened
+
+    @property
+    def read_only(self) -> bool:
+        """True when the file is open read-only (another window writes it)."""
+        return self.store.read_only
+
+    def replace(self, opened: OpenedFile) -> None:
+        """Switch to another file: close this one and clear the undo stack."""
+        previous = self._opened
+        self._opened = opened
+        self.undo_stack.clear()
+        previous.close()
+        self.file_replaced.emit()
+        self.changed.emit(Changes.everything())
+
+    def close(self) -> None:
+        """Close the open file (on quit)."""
+        self.undo_stack.clear()
+        self._opened.close()
+
+    def notify(self, changes: Changes) -> None:
+        """Announce a change to every view."""
+        self.changed.emit(changes)
+
+    @staticmethod
+    def today() -> dt.date:
+        """Today's date, the date stage changes are recorded under."""
+        return dt.date.today()
+
+    def input_rules(self) -> InputRules:
+        """How the form reads typed dates and amounts in the user's locale."""
+        locale = QLocale()
+        return InputRules(
+            currency_digits=currency_digits(),
+            base_currency=self.store.settings().base_currency,
+            date_formats=strptime_formats(locale),
+            number_format=NumberFormat(locale.decimalPoint(), locale.groupSeparator()),
+        )

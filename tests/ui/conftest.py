@@ -1,0 +1,68 @@
+"""Fixtures for GUI tests: a window on a fresh file, and driving modal dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from salesdesk.app import AppFileOpener, OpenedDatabase
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.ui_settings import UiSettings
+from salesdesk.ui.workspace import Workspace
+
+
+@pytest.fixture
+def opener() -> AppFileOpener:
+    """The real file opener of app.py."""
+    return AppFileOpener()
+
+
+@pytest.fixture
+def opened(opener: AppFileOpener, tmp_path: Path) -> OpenedDatabase:
+    """A new EUR database, opened for writing with its lock."""
+    return opener.create(tmp_path / "deals.db", "EUR")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, opener: AppFileOpener, opened: OpenedDatabase
+           ) -> Iterator[MainWindow]:
+    """The main window on a fresh database, shown offscreen."""
+    workspace = Workspace(opened)
+    main = MainWindow(workspace, opener, UiSettings())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()
+    workspace.close()
+
+
+def run_with_modal(qtbot: QtBot, start: Callable[[], object],
+                   interact: Callable[[QWidget], None]) -> None:
+    """Call ``start`` (which opens a modal dialog) and drive the dialog with ``interact``."""
+    failures: list[BaseException] = []
+
+    def drive() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, drive)
+            return
+        try:
+            qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+            interact(dialog)
+            if dialog.isVisible():
+                raise AssertionError(f"{dialog.windowTitle()!r} is still open")
+        except BaseException as exc:  # re-raised in the test, after the dialog is closed
+            failures.append(exc)
+            if isinstance(dialog, QDialog):
+                QDialog.done(dialog, QDialog.DialogCode.Rejected)  # skips "discard changes?"
+
+    QTimer.singleShot(0, drive)
+    start()
+    if failures:
+        raise failures[0]
