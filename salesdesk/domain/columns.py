@@ -163,16 +163,24 @@ class DealColumns:
 
     @classmethod
     def from_deals(cls, deals: Iterable[Deal], stages: Sequence[str],
-                   ids: Iterable[int] | None = None) -> DealColumns:
-        """Encode Deal objects the way the store's export does (codes assigned here).
+                   ids: Iterable[int] | None = None,
+                   codes: dict[Dimension, dict[str, int]] | None = None) -> DealColumns:
+        """Encode Deal objects the way the store's export does.
 
         ``stages`` is the pipeline order; a deal without a stage is at the first stage. Ids
-        come from ``ids``, else each deal's own id, else its position (from 1).
+        come from ``ids``, else each deal's own id, else its position (from 1). ``codes``
+        maps names to codes per dimension and is extended with new names: pass the same dict
+        to several calls to keep codes stable between them, as the store's lookup ids are.
         """
         columns = cls()
-        codes: dict[Dimension, dict[str, int]] = {d: {} for d in CATEGORICAL}
-        codes[Dimension.STAGE] = {name: code for code, name in enumerate(stages, start=1)}
-        codes[Dimension.CUSTOMER_TYPE] = dict(CUSTOMER_TYPE_CODES)
+        if codes is None:
+            codes = {}
+        for dimension in CATEGORICAL:
+            codes.setdefault(dimension, {})
+        for name in stages:
+            table = codes[Dimension.STAGE]
+            table.setdefault(name, max(table.values(), default=0) + 1)
+        codes[Dimension.CUSTOMER_TYPE].update(CUSTOMER_TYPE_CODES)
         currencies: dict[str, int] = {}
         id_source = iter(ids) if ids is not None else None
         stage_tuple = tuple(stages)
@@ -195,7 +203,7 @@ class DealColumns:
             unpacked.append(row)
         for dimension in CATEGORICAL:
             columns.names[dimension] = {code: name for name, code in codes[dimension].items()}
-        columns.stage_order = tuple(range(1, len(stage_tuple) + 1))
+        columns.stage_order = tuple(codes[Dimension.STAGE][name] for name in stage_tuple)
         columns.currencies = tuple(currencies)
         columns.layout = plan_layout(field_widths(
             len(currencies), {d: max(codes[d].values(), default=0) for d in CATEGORICAL}))

@@ -1,0 +1,8 @@
+"""Fast figures: a columnar numpy cache of the deals, answering slices with domain tallies.
+
+Imports domain and numpy only; app.py and cli.py hand it the store's column export.
+"""
+
+from salesdesk.analytics.cache import AnalyticsCache
+
+__all__ = ["AnalyticsCache"]

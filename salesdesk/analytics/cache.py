@@ -1,0 +1,603 @@
+"""The analytics cache: the deals as numpy columns answering any slice in milliseconds.
+
+Built from the store's column export (:class:`~salesdesk.domain.columns.DealColumns`, wired by
+app.py / cli.py: analytics never reads the store). Dimensions are dictionary-encoded: each
+column holds small dense codes (0 = no value) and the cache keeps the names. A query is
+reduced to integer counts and sums with ``np.bincount`` — the same :class:`Tally` and
+:class:`FunnelTally` integers the reference in ``domain.metrics`` computes deal by deal — and
+``domain.metrics.figures`` turns them into rates and averages, so both agree exactly.
+
+Edits are applied incrementally: :meth:`AnalyticsCache.upsert` with the export of the changed
+deals and :meth:`AnalyticsCache.remove` with the ids of deleted ones. Lookup renames, merges
+and stage reordering are cheapest handled by rebuilding (or upserting every affected deal).
+
+Not thread-safe: build it in a worker, then hand it to the GUI thread and use it there only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from salesdesk.domain.columns import (
+    CLOSED_ON,
+    CURRENCY,
+    FIRST_CONTACT,
+    NO_DATE,
+    OUTCOME,
+    DealColumns,
+)
+from salesdesk.domain.metrics import FunnelTally, MoneyTally, SliceResult, Tally
+from salesdesk.domain.periods import Bucket, Period, bucket_label, bucket_range
+from salesdesk.domain.slices import CATEGORICAL, Dimension, GroupKey, Query, Slice, ordered
+
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+_EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
+_MONTH_1970 = 1970 * 12
+_NEVER = np.iinfo(np.int32).max
+_EXACT = 2**53  # float64 sums of integers are exact below this
+_HISTOGRAM_CELLS = 4_000_000  # median by histogram up to groups × distinct lengths cells
+_FIELDS = ("ids", "outcome", "fc", "closed", "length", "amount", "currency", "fc_month",
+           "closed_month")
+_LOOKUP_LIMIT = 1 << 24  # external codes below this are mapped through a lookup table
+
+
+def _month_numbers(ordinals: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
+    """year * 12 + month - 1 of each ordinal; -1 where there is no date."""
+    days = (ordinals.astype(np.int64) - _EPOCH_ORDINAL).astype("datetime64[D]")
+    months = days.astype("datetime64[M]").astype(np.int64) + _MONTH_1970
+    return np.where(ordinals == NO_DATE, -1, months).astype(np.int32)
+
+
+def _exact_sums(keys: IntArray, values: IntArray, size: int) -> np.ndarray:  # type: ignore[type-arg]
+    """Per-key sums of non-negative integers, exact at any magnitude: int64 while the float
+    sums are exact and fit, else Python ints (object array)."""
+    if values.size == 0:
+        return np.zeros(size, np.int64)
+    if int(values.max()) * values.size < _EXACT:
+        return np.rint(np.bincount(keys, weights=values, minlength=size)).astype(np.int64)
+    low = np.rint(np.bincount(keys, weights=values & 0xFFFFFF, minlength=size))
+    high = np.rint(np.bincount(keys, weights=values >> 24, minlength=size))
+    return np.array([int(h) * 2**24 + int(lo) for h, lo in zip(high, low, strict=True)],
+                    dtype=object)
+
+
+def _in_ranges(column: npt.NDArray[np.int32], period: Period) -> BoolArray:
+    """Rows whose date (an ordinal) lies in the period; empty dates (0) only if unbounded."""
+    result: BoolArray | None = None
+    for start, end in period.ranges:
+        part = np.ones(column.shape, dtype=bool)
+        if start is not None:
+            part &= column >= start.toordinal()
+        if end is not None:
+            part &= column <= end.toordinal()
+        result = part if result is None else result | part
+    return np.zeros(column.shape, dtype=bool) if result is None else result
+
+
+class _Dictionary:
+    """Dense codes of one dimension: code 0 is "no value"; external codes are the export's."""
+
+    def __init__(self) -> None:
+        self.names: list[str | None] = [None]
+        self.dense: dict[int, int] = {0: 0}
+
+    def encode(self, external: IntArray, names: Mapping[int, str]) -> np.ndarray:  # type: ignore[type-arg]
+        """Dense codes for external codes (new ones get the next codes and their names)."""
+        if external.size == 0:
+            return np.empty(0, np.int16)
+        top = int(external.max())
+        if top < _LOOKUP_LIMIT:
+            present = np.flatnonzero(np.bincount(external, minlength=top + 1))
+        else:
+            present = np.unique(external)
+        lookup = {code: self._dense_code(code, names) for code in present.tolist()}
+        dtype = np.int16 if len(self.names) <= np.iinfo(np.int16).max else np.int32
+        if top < _LOOKUP_LIMIT:
+            table = np.zeros(top + 1, dtype)
+            table[present] = [lookup[c] for c in present.tolist()]
+            return table[external]
+        positions = np.searchsorted(present, external)
+        return np.array([lookup[c] for c in present.tolist()], dtype)[positions]
+
+    def _dense_code(self, code: int, names: Mapping[int, str]) -> int:
+        dense = self.dense.get(code)
+        if dense is None:
+            dense = self.dense[code] = len(self.names)
+            self.names.append(names[code])
+        elif code != 0 and code in names:
+            self.names[dense] = names[code]
+        return dense
+
+    def ensure(self, code: int, name: str) -> None:
+        if code not in self.dense:
+            self.dense[code] = len(self.names)
+            self.names.append(name)
+
+    def update_names(self, names: Mapping[int, str]) -> None:
+        for code, name in names.items():
+            dense = self.dense.get(code)
+            if dense is not None:
+                self.names[dense] = name
+
+    def codes_named(self, allowed: Iterable[str | None]) -> npt.NDArray[np.bool_]:
+        wanted = set(allowed)
+        return np.array([name in wanted for name in self.names], dtype=bool)
+
+
+class AnalyticsCache:
+    """Deals as numpy columns; answers :class:`Query` and funnels with domain tallies."""
+
+    def __init__(self) -> None:
+        self._cols: dict[str, np.ndarray] = {  # type: ignore[type-arg]
+            "ids": np.empty(0, np.int64), "outcome": np.empty(0, np.int8),
+            "fc": np.empty(0, np.int32), "closed": np.empty(0, np.int32),
+            "length": np.empty(0, np.int32),
+            "amount": np.empty(0, np.int64), "currency": np.empty(0, np.int16),
+            "fc_month": np.empty(0, np.int32), "closed_month": np.empty(0, np.int32),
+        }
+        self._dims: dict[Dimension, np.ndarray] = {  # type: ignore[type-arg]
+            d: np.empty(0, np.int16) for d in CATEGORICAL}
+        self._dicts: dict[Dimension, _Dictionary] = {d: _Dictionary() for d in CATEGORICAL}
+        self._currencies: list[str] = []
+        self._currency_codes: dict[str, int] = {}
+        self._stage_order: tuple[int, ...] = ()  # external stage codes in pipeline order
+        self._stage_position = np.zeros(1, np.int32)  # dense stage code -> position
+
+    # --- building and updating ---------------------------------------------------------------
+
+    @classmethod
+    def build(cls, columns: DealColumns) -> AnalyticsCache:
+        """A cache of every deal in a full export."""
+        cache = cls()
+        cache.upsert(columns)
+        return cache
+
+    def __len__(self) -> int:
+        return int(self._cols["ids"].size)
+
+    def _encode(self, columns: DealColumns) -> tuple[dict[str, np.ndarray],  # type: ignore[type-arg]
+                                                      dict[Dimension, np.ndarray]]:  # type: ignore[type-arg]
+        words = [np.frombuffer(w, dtype=np.int64) for w in columns.words]
+
+        def unpack(name: str) -> IntArray:
+            entry = columns.field(name)
+            return (words[entry.word] >> entry.shift) & ((1 << entry.bits) - 1)
+
+        outcome = unpack(OUTCOME).astype(np.int8)
+        fc = unpack(FIRST_CONTACT).astype(np.int32)
+        closed = unpack(CLOSED_ON).astype(np.int32)
+        mapping = np.array([self._currency_code(c) for c in columns.currencies] or [0],
+                           dtype=np.int16)
+        is_closed = outcome != 0
+        cols = {
+            "ids": np.array(columns.ids, dtype=np.int64),
+            "outcome": outcome,
+            "fc": fc,
+            "closed": np.where(is_closed, closed, _NEVER).astype(np.int32),
+            "length": np.where(is_closed, closed - fc, -1).astype(np.int32),
+            "amount": np.array(columns.amount, dtype=np.int64),
+            "currency": mapping[unpack(CURRENCY)],
+            "fc_month": _month_numbers(fc),
+            "closed_month": _month_numbers(closed),
+        }
+        dims = {d: self._dicts[d].encode(unpack(d.value), columns.names[d]) for d in CATEGORICAL}
+        return cols, dims
+
+    def _currency_code(self, currency: str) -> int:
+        code = self._currency_codes.get(currency)
+        if code is None:
+            code = self._currency_codes[currency] = len(self._currencies)
+            self._currencies.append(currency)
+        return code
+
+    def _set_stage_order(self, order: Sequence[int]) -> None:
+        self._stage_order = tuple(order)
+        dictionary = self._dicts[Dimension.STAGE]
+        positions = np.zeros(len(dictionary.names), np.int32)
+        for position, code in enumerate(self._stage_order):
+            dense = dictionary.dense.get(code)
+            if dense is not None:
+                positions[dense] = position
+        self._stage_position = positions
+
+    def upsert(self, columns: DealColumns) -> None:
+        """Add the exported deals, replacing those the cache holds already (same id)."""
+        columns.check()
+        ids = np.frombuffer(columns.ids, dtype=np.int64) if len(columns) else np.empty(0, np.int64)
+        if ids.size > 1 and not (ids[1:] > ids[:-1]).all() and np.unique(ids).size != ids.size:
+            raise ValueError("an export lists a deal twice")
+        for dimension in CATEGORICAL:
+            self._dicts[dimension].update_names(columns.names[dimension])
+        if len(columns):
+            cols, dims = self._encode(columns)
+            if len(self):
+                existing = np.isin(self._cols["ids"], cols["ids"])
+                if existing.any():
+                    self._drop(existing)
+                cols = {n: np.concatenate((self._cols[n], cols[n])) for n in _FIELDS}
+                dims = {d: np.concatenate((self._dims[d], dims[d])) for d in CATEGORICAL}
+            self._cols, self._dims = cols, dims
+        # The order may name stages no deal uses yet: give them codes too.
+        stages = self._dicts[Dimension.STAGE]
+        for code in columns.stage_order:
+            stages.ensure(code, columns.names[Dimension.STAGE][code])
+        self._set_stage_order(columns.stage_order or self._stage_order)
+
+    def remove(self, ids: Iterable[int]) -> None:
+        """Forget the deals with these ids (ids the cache does not hold are ignored)."""
+        wanted = np.fromiter(ids, dtype=np.int64)
+        if wanted.size:
+            self._drop(np.isin(self._cols["ids"], wanted))
+
+    def replace(self, ids: Iterable[int], columns: DealColumns) -> None:
+        """Refresh the deals ``ids`` from an export of them: those missing from it were deleted."""
+        wanted = set(ids)
+        self.remove(wanted - set(columns.ids))
+        self.upsert(columns)
+
+    def _drop(self, rows: BoolArray) -> None:
+        keep = ~rows
+        for name in _FIELDS:
+            self._cols[name] = self._cols[name][keep]
+        for dimension in CATEGORICAL:
+            self._dims[dimension] = self._dims[dimension][keep]
+
+    # --- what the cache knows ------------------------------------------------------------------
+
+    @property
+    def stage_names(self) -> tuple[str, ...]:
+        """Stage names in pipeline order."""
+        dictionary = self._dicts[Dimension.STAGE]
+        return tuple(str(dictionary.names[dictionary.dense[c]]) for c in self._stage_order
+                     if c in dictionary.dense)
+
+    def ids(self) -> npt.NDArray[np.int64]:
+        """The ids of the deals held (a copy, in no particular order)."""
+        return self._cols["ids"].copy()
+
+    def nbytes(self) -> int:
+        """Memory held by the columns."""
+        return sum(int(a.nbytes) for a in (*self._cols.values(), *self._dims.values()))
+
+    # --- answering ----------------------------------------------------------------------------
+
+    def _filter_mask(self, sl: Slice) -> BoolArray | None:
+        mask: BoolArray | None = None
+        for dimension, allowed in sl.filters.items():
+            lookup = self._dicts[dimension].codes_named(allowed)
+            part = lookup.take(self._dims[dimension])
+            mask = part if mask is None else mask & part
+        return mask
+
+    def _attribution(self, sl: Slice, fmask: BoolArray | None) -> tuple[IntArray, IntArray]:
+        """The rows counted closed (won/lost) and the rows counted open, filters applied."""
+        c = self._cols
+        outcome = c["outcome"]
+        is_closed = outcome != 0
+        period = sl.period
+        if sl.cohort:
+            if period.is_all_time:
+                closed_sel, open_sel = is_closed, ~is_closed
+            else:
+                cohort = (c["fc"] != NO_DATE) & _in_ranges(c["fc"], period)
+                closed_sel, open_sel = cohort & is_closed, cohort & ~is_closed
+        elif period.is_empty:
+            closed_sel = open_sel = np.zeros(outcome.shape, bool)
+        else:
+            closed_sel = is_closed if period.is_all_time else is_closed & _in_ranges(
+                c["closed"], period)
+            end = period.end
+            if end is None:
+                open_sel = ~is_closed
+            else:
+                day = end.toordinal()
+                open_sel = (c["fc"] <= day) & (c["closed"] > day)
+        if fmask is not None:
+            closed_sel, open_sel = closed_sel & fmask, open_sel & fmask
+        return np.flatnonzero(closed_sel), np.flatnonzero(open_sel)
+
+    def _keys(self, dims: Sequence[Dimension], rows: IntArray | None) -> IntArray:
+        """The combined code of categorical dimensions for some rows (None: every row)."""
+        key = np.zeros(len(self) if rows is None else rows.size, np.int64)
+        for dimension in dims:
+            codes = self._dims[dimension] if rows is None else self._dims[dimension].take(rows)
+            key *= len(self._dicts[dimension].names)
+            key += codes
+        return key
+
+    def _closed_tallies(self, rows: IntArray, keys: IntArray, size: int) -> _Closed:
+        """Won/lost counts, days, middle lengths and won money per key over closed rows."""
+        c = self._cols
+        outcome = c["outcome"].take(rows).astype(np.int64)
+        length = c["length"].take(rows).astype(np.int64)
+        slot = keys * 2 + (outcome - 1)
+        width = int(length.max()) + 1 if length.size else 1
+        low = np.full(size, -1, np.int64)
+        high = np.full(size, -1, np.int64)
+        present = np.flatnonzero(np.bincount(keys, minlength=size)) if keys.size else keys
+        if present.size * 2 * width <= _HISTOGRAM_CELLS:
+            # One histogram of (group, outcome, length) gives counts, days and medians.
+            compact = np.zeros(size, np.int64)
+            compact[present] = np.arange(present.size)
+            histogram = np.bincount(
+                (compact.take(keys) * 2 + (outcome - 1)) * width + length,
+                minlength=present.size * 2 * width).reshape(present.size, 2, width)
+            counts = np.zeros((size, 2), np.int64)
+            days = np.zeros((size, 2), np.int64)
+            counts[present] = histogram.sum(axis=2)
+            days[present] = histogram @ np.arange(width, dtype=np.int64)
+            cumulative = histogram.sum(axis=1).cumsum(axis=1)
+            n = cumulative[:, -1]
+            low[present] = (cumulative > ((n - 1) // 2)[:, None]).argmax(axis=1)
+            high[present] = (cumulative > (n // 2)[:, None]).argmax(axis=1)
+        else:
+            counts = np.bincount(slot, minlength=2 * size).reshape(size, 2)
+            days = np.rint(np.bincount(slot, weights=length, minlength=2 * size)
+                           ).astype(np.int64).reshape(size, 2)
+            order = np.lexsort((length, keys))
+            sorted_lengths = length[order]
+            starts = np.searchsorted(keys[order], present)
+            n = counts.sum(axis=1)[present]
+            low[present] = sorted_lengths[starts + (n - 1) // 2]
+            high[present] = sorted_lengths[starts + n // 2]
+        won = outcome == 1
+        won_rows, won_keys = rows[won], keys[won]
+        amount = c["amount"].take(won_rows)
+        currency = c["currency"].take(won_rows).astype(np.int64)
+        known = amount >= 0
+        currencies = len(self._currencies) or 1
+        money_key = won_keys[known] * currencies + currency[known]
+        return _Closed(
+            won=counts[:, 0], lost=counts[:, 1], won_days=days[:, 0], lost_days=days[:, 1],
+            low=low, high=high,
+            unknown=np.bincount(won_keys[~known], minlength=size),
+            money_count=np.bincount(money_key, minlength=size * currencies).reshape(size, -1),
+            money_sum=_exact_sums(money_key, amount[known], size * currencies
+                                  ).reshape(size, -1),
+        )
+
+    def _overall(self, groups: _Closed, rows: IntArray) -> _Closed:
+        """The whole slice's closed tallies from its groups (each closed row is in one)."""
+        low, high = -1, -1
+        if rows.size:
+            cumulative = np.bincount(self._cols["length"].take(rows)).cumsum()
+            n = int(cumulative[-1])
+            low = int(np.searchsorted(cumulative, (n - 1) // 2, side="right"))
+            high = int(np.searchsorted(cumulative, n // 2, side="right"))
+
+        def total(values: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
+            return values.sum(axis=0, keepdims=True)
+
+        return _Closed(
+            won=total(groups.won), lost=total(groups.lost), won_days=total(groups.won_days),
+            lost_days=total(groups.lost_days), low=np.array([low]), high=np.array([high]),
+            unknown=total(groups.unknown), money_count=total(groups.money_count),
+            money_sum=total(groups.money_sum))
+
+    def _tallies(self, closed: _Closed, opens: IntArray, groups: IntArray) -> list[Tally]:
+        """Tally objects for the given group indexes (converted to Python in bulk)."""
+        currencies = self._currencies
+        columns = zip(
+            opens.take(groups).tolist(), closed.won.take(groups).tolist(),
+            closed.lost.take(groups).tolist(), closed.won_days.take(groups).tolist(),
+            closed.lost_days.take(groups).tolist(), closed.low.take(groups).tolist(),
+            closed.high.take(groups).tolist(), closed.unknown.take(groups).tolist(),
+            closed.money_count[groups].tolist(), closed.money_sum[groups].tolist(),
+            strict=True)
+        order = sorted(range(len(currencies)), key=currencies.__getitem__)
+        result = []
+        for open_, won, lost, won_days, lost_days, low, high, unknown, counts, sums in columns:
+            result.append(Tally(
+                open=open_, won=won, lost=lost, won_days=won_days, lost_days=lost_days,
+                middle_days=None if low < 0 else (low, high),
+                won_money=MoneyTally(unknown, tuple(
+                    (currencies[cur], counts[cur], int(sums[cur]))
+                    for cur in order if counts[cur]))))
+        return result
+
+    def result(self, query: Query) -> SliceResult:
+        """The tallies of a slice and of its groups, in report order (as reference_result)."""
+        sl = query.slice
+        closed_rows, open_rows = self._attribution(sl, self._filter_mask(sl))
+        if not query.by:
+            closed = self._closed_tallies(closed_rows, np.zeros(closed_rows.size, np.int64), 1)
+            whole = self._tallies(closed, np.array([open_rows.size]), np.zeros(1, np.int64))
+            return SliceResult((), whole[0])
+        time_dim = query.time_dimension
+        categorical = [d for d in query.by if not d.is_time]
+        sizes = [len(self._dicts[d].names) for d in categorical]
+        other = math.prod(sizes)
+        closed_keys = self._keys(categorical, closed_rows)
+        labels: list[str | None] = [None]
+        if time_dim is None:
+            size = other
+            opens = np.bincount(self._keys(categorical, open_rows), minlength=size)
+        elif sl.cohort:
+            labels, closed_keys, opens, size = self._cohort_slots(
+                time_dim, other, closed_rows, closed_keys, open_rows,
+                self._keys(categorical, open_rows))
+        else:
+            labels, closed_keys, opens, size = self._period_slots(
+                time_dim, categorical, other, sl, closed_rows, closed_keys)
+        closed = self._closed_tallies(closed_rows, closed_keys, size)
+        overall = self._tallies(self._overall(closed, closed_rows), np.array([open_rows.size]),
+                                np.zeros(1, np.int64))[0]
+        present = np.flatnonzero(closed.won + closed.lost + opens)
+        tallies = self._tallies(closed, opens, present)
+        per_time = len(labels)
+        names = [self._dicts[d].names for d in reversed(categorical)]
+        groups: dict[GroupKey, Tally] = {}
+        for g, group_tally in zip(present.tolist(), tallies, strict=True):
+            rest, t = divmod(g, per_time)
+            values: dict[Dimension, str | None] = {}
+            for dimension, dim_size, dim_names in zip(reversed(categorical), reversed(sizes),
+                                                      names, strict=True):
+                rest, code = divmod(rest, dim_size)
+                values[dimension] = dim_names[code]
+            if time_dim is not None:
+                values[time_dim] = labels[t]
+            groups[tuple(values[d] for d in query.by)] = group_tally
+        order = ordered(query.by, ((k, t.decided) for k, t in groups.items()))
+        return SliceResult(query.by, overall, tuple((k, groups[k]) for k in order))
+
+    @staticmethod
+    def _bucket_numbers(dimension: Dimension, months: np.ndarray) -> IntArray:  # type: ignore[type-arg]
+        numbers = months.astype(np.int64)
+        return numbers if dimension is Dimension.MONTH else numbers // 3
+
+    def _cohort_slots(self, dimension: Dimension, other: int, closed_rows: IntArray,
+                      closed_keys: IntArray, open_rows: IntArray, open_keys: IntArray
+                      ) -> tuple[list[str | None], IntArray, IntArray, int]:
+        """Keys by the month/quarter of first contact; slot 0 is "no first contact"."""
+        bucket = dimension.bucket
+        assert bucket is not None
+        months = self._cols["fc_month"]
+        closed_months, open_months = months.take(closed_rows), months.take(open_rows)
+        numbers = [self._bucket_numbers(dimension, m[m >= 0])
+                   for m in (closed_months, open_months)]
+        present = [n for n in numbers if n.size]
+        first = min((int(n.min()) for n in present), default=0)
+        last = max((int(n.max()) for n in present), default=-1)
+        labels: list[str | None] = [None, *(bucket_label(bucket, n)
+                                            for n in range(first, last + 1))]
+        width = len(labels)
+
+        def slots(keys: IntArray, m: np.ndarray) -> IntArray:  # type: ignore[type-arg]
+            slot = np.where(m >= 0, self._bucket_numbers(dimension, m) - first + 1, 0)
+            return keys * width + slot
+
+        size = other * width
+        opens = np.bincount(slots(open_keys, open_months), minlength=size)
+        return labels, slots(closed_keys, closed_months), opens, size
+
+    def _period_slots(self, dimension: Dimension, categorical: Sequence[Dimension], other: int,
+                      sl: Slice, closed_rows: IntArray, closed_keys: IntArray
+                      ) -> tuple[list[str | None], IntArray, IntArray, int]:
+        """Keys by the month/quarter of close, and the deals open at the end of each."""
+        bucket = dimension.bucket
+        assert bucket is not None
+        c = self._cols
+        fmask = self._filter_mask(sl)
+        rows = None if fmask is None else np.flatnonzero(fmask)
+
+        def column(name: str) -> np.ndarray:  # type: ignore[type-arg]
+            return c[name] if rows is None else c[name].take(rows)
+
+        fc, closed = column("fc"), column("closed")
+        fc_numbers = self._bucket_numbers(dimension, column("fc_month"))
+        closed_numbers = self._bucket_numbers(dimension, column("closed_month"))
+        dated = [fc_numbers[fc != NO_DATE], closed_numbers[closed != _NEVER]]
+        present = [d for d in dated if d.size]
+        candidates: list[int] = []
+        ends: list[int] = []
+        if present:
+            for number in range(min(int(d.min()) for d in present),
+                                max(int(d.max()) for d in present) + 1):
+                part = sl.period.intersect(Period.between(*bucket_range(bucket, number)))
+                if part.end is not None:
+                    candidates.append(number)
+                    ends.append(part.end.toordinal())
+        if not candidates:
+            return [None], closed_keys, np.zeros(other, np.int64), other
+        labels: list[str | None] = [bucket_label(bucket, n) for n in candidates]
+        slots = len(candidates)
+        first = candidates[0]
+        span = candidates[-1] - first + 1
+        # Per bucket number from the first candidate: the candidates before it, its slot and
+        # the end of its part of the period (never, when it is not a candidate).
+        before = np.zeros(span, np.int64)
+        slot_of = np.zeros(span, np.int64)
+        end_of = np.full(span, _NEVER, np.int64)
+        relative = np.array(candidates) - first
+        slot_of[relative] = np.arange(slots)
+        end_of[relative] = ends
+        before[:] = np.searchsorted(relative, np.arange(span), side="left")
+        closed_relative = self._bucket_numbers(
+            dimension, c["closed_month"].take(closed_rows)) - first
+        keys = closed_keys * slots + slot_of.take(closed_relative)
+        # Deal open at the end of slot b: first contact on or before ends[b] (or none) and
+        # not closed by then: (#first contact <= end) - (#closed <= end), counted cumulatively.
+
+        def first_slot_reached(days: IntArray, numbers: IntArray, missing: BoolArray,
+                               none_value: int) -> IntArray:
+            rel = np.clip(numbers - first, 0, span - 1)
+            reached = before.take(rel) + (days > end_of.take(rel))
+            reached = np.where(numbers - first >= span, slots, reached)
+            return np.where(missing, none_value, reached)
+
+        starts = first_slot_reached(fc, fc_numbers, fc == NO_DATE, 0)
+        stops = first_slot_reached(closed, closed_numbers, closed == _NEVER, slots)
+        key = self._keys(categorical, rows)
+        width = slots + 1
+        change = (np.bincount(key * width + starts, minlength=other * width)
+                  - np.bincount(key * width + stops, minlength=other * width))
+        opens = change.reshape(other, width).cumsum(axis=1)[:, :slots].reshape(-1)
+        return labels, keys, opens, other * slots
+
+    def funnel(self, sl: Slice) -> FunnelTally:
+        """The funnel of a slice (as reference_funnel)."""
+        closed_rows, open_rows = self._attribution(sl, self._filter_mask(sl))
+        rows = np.concatenate((closed_rows, open_rows))
+        stages = self.stage_names
+        count = len(stages)
+        c = self._cols
+        won = c["outcome"].take(rows) == 1
+        position = self._stage_position.take(self._dims[Dimension.STAGE].take(rows)
+                                             ).astype(np.int64)
+        if count:
+            position[won] = count - 1
+        amount = c["amount"].take(rows)
+        currency = c["currency"].take(rows).astype(np.int64)
+        currencies = len(self._currencies) or 1
+        known = amount >= 0
+        size = max(count, 1)
+        per_stage = np.bincount(position, minlength=size)[:size]
+        unknown = np.bincount(position[~known], minlength=size)[:size]
+        money_key = position[known] * currencies + currency[known]
+        money_count = np.bincount(money_key, minlength=size * currencies).reshape(size, -1)
+        money_sum = _exact_sums(money_key, amount[known], size * currencies).reshape(size, -1)
+        reached: list[int] = []
+        reached_money: list[MoneyTally] = []
+        running_count, running_unknown = 0, 0
+        running_money: dict[int, list[int]] = {}
+        for k in range(count - 1, -1, -1):
+            running_count += int(per_stage[k])
+            running_unknown += int(unknown[k])
+            for cur in np.flatnonzero(money_count[k]).tolist():
+                entry = running_money.setdefault(cur, [0, 0])
+                entry[0] += int(money_count[k, cur])
+                entry[1] += int(money_sum[k, cur])
+            reached.append(running_count)
+            reached_money.append(MoneyTally(running_unknown, tuple(sorted(
+                (self._currencies[cur], n, total) for cur, (n, total) in running_money.items()))))
+        won_amount, won_currency = amount[won], currency[won]
+        won_known = won_amount >= 0
+        won_count = np.bincount(won_currency[won_known], minlength=currencies)
+        won_sum = _exact_sums(won_currency[won_known], won_amount[won_known], currencies)
+        won_money = MoneyTally(int(np.count_nonzero(~won_known)), tuple(sorted(
+            (self._currencies[cur], int(won_count[cur]), int(won_sum[cur]))
+            for cur in np.flatnonzero(won_count).tolist())))
+        return FunnelTally(stages, tuple(reversed(reached)), tuple(reversed(reached_money)),
+                           int(np.count_nonzero(won)), won_money)
+
+
+@dataclass(frozen=True, slots=True)
+class _Closed:
+    """Per-group arrays of the closed rows' tallies."""
+
+    won: IntArray
+    lost: IntArray
+    won_days: IntArray
+    lost_days: IntArray
+    low: IntArray
+    high: IntArray
+    unknown: IntArray
+    money_count: IntArray
+    money_sum: np.ndarray  # type: ignore[type-arg]  # int64, or Python ints when huge
