@@ -87,6 +87,7 @@ class _Dictionary:
     def __init__(self) -> None:
         self.names: list[str | None] = [None]
         self.dense: dict[int, int] = {0: 0}
+        self.external: list[int] = [0]
 
     def encode(self, external: IntArray, names: Mapping[int, str]) -> np.ndarray:  # type: ignore[type-arg]
         """Dense codes for external codes (new ones get the next codes and their names)."""
@@ -111,6 +112,7 @@ class _Dictionary:
         if dense is None:
             dense = self.dense[code] = len(self.names)
             self.names.append(names[code])
+            self.external.append(code)
         elif code != 0 and code in names:
             self.names[dense] = names[code]
         return dense
@@ -119,6 +121,7 @@ class _Dictionary:
         if code not in self.dense:
             self.dense[code] = len(self.names)
             self.names.append(name)
+            self.external.append(code)
 
     def update_names(self, names: Mapping[int, str]) -> None:
         for code, name in names.items():
@@ -237,10 +240,19 @@ class AnalyticsCache:
             self._drop(np.isin(self._cols["ids"], wanted))
 
     def replace(self, ids: Iterable[int], columns: DealColumns) -> None:
-        """Refresh the deals ``ids`` from an export of them: those missing from it were deleted."""
+        """Refresh the deals ``ids`` from an export of them (which may hold more deals, e.g.
+        their clients' other deals): the ids missing from it were deleted."""
         wanted = set(ids)
         self.remove(wanted - set(columns.ids))
         self.upsert(columns)
+
+    def client_ids(self, ids: Iterable[int]) -> list[int]:
+        """The export's client codes (the store's client ids) of the deals ``ids`` as the cache
+        holds them: before an edit or delete, the clients whose deals may change with them."""
+        rows = np.isin(self._cols["ids"], np.fromiter(ids, dtype=np.int64))
+        dictionary = self._dicts[Dimension.CLIENT]
+        codes = np.unique(self._dims[Dimension.CLIENT][rows])
+        return [dictionary.external[c] for c in codes.tolist() if c != 0]
 
     def _drop(self, rows: BoolArray) -> None:
         keep = ~rows

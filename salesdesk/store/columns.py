@@ -41,7 +41,7 @@ def _ordinal(column: str) -> str:
 
 def _expressions(currencies: int) -> dict[str, str]:
     cases = " ".join(f"WHEN '{name}' THEN {code}" for name, code in CUSTOMER_TYPE_CODES.items())
-    currency = ("CASE currency " + " ".join(f"WHEN ? THEN {i}" for i in range(currencies))
+    currency = ("CASE currency " + " ".join(f"WHEN :c{i} THEN {i}" for i in range(currencies))
                 + " ELSE 0 END") if currencies else "0"
     expressions = {
         OUTCOME: "CASE outcome WHEN 'open' THEN 0 WHEN 'won' THEN 1 ELSE 2 END",
@@ -56,15 +56,25 @@ def _expressions(currencies: int) -> dict[str, str]:
     return expressions
 
 
-def deal_columns(db: Database, deal_ids: Iterable[int] | None = None) -> DealColumns:
-    """Every deal (``deal_ids`` None) or the given ones that still exist, ordered by id.
+def deal_columns(db: Database, deal_ids: Iterable[int] | None = None,
+                 client_ids: Iterable[int] = ()) -> DealColumns:
+    """Every deal (``deal_ids`` None), or the given ones that still exist together with every
+    deal of their clients and of ``client_ids``, ordered by id.
 
+    A change to one deal can change the derived customer type of its client's other deals,
+    which is why a partial export takes them along; ``client_ids`` names the clients the
+    changed deals had before (a deleted deal's client is no longer in the file).
     A full export names every value of every list; a partial one the values its deals use.
     """
-    where, params = "", []
+    where: str = ""
+    params: dict[str, str] = {}
     if deal_ids is not None:
-        where = " WHERE id IN (SELECT value FROM json_each(?))"
-        params = [json.dumps(sorted({int(i) for i in deal_ids}))]
+        where = (" WHERE id IN (SELECT value FROM json_each(:ids))"
+                 " OR client_id IN (SELECT client_id FROM deals"
+                 " WHERE id IN (SELECT value FROM json_each(:ids)) AND client_id IS NOT NULL)"
+                 " OR client_id IN (SELECT value FROM json_each(:clients))")
+        params = {"ids": json.dumps(sorted({int(i) for i in deal_ids})),
+                  "clients": json.dumps(sorted({int(i) for i in client_ids}))}
     currencies = tuple(row[0] for row in db.execute(
         f"SELECT DISTINCT currency FROM deals{where} ORDER BY currency", params))
     max_codes = {d: int(db.execute(
@@ -81,7 +91,8 @@ def deal_columns(db: Database, deal_ids: Iterable[int] | None = None) -> DealCol
     columns = DealColumns(currencies=currencies, layout=layout,
                           words=tuple(array("q") for _ in range(word_count)))
     targets = [columns.ids, columns.amount, *columns.words]
-    cursor = db.conn.execute(sql, [*currencies, *params])
+    cursor = db.conn.execute(
+        sql, {**{f"c{i}": c for i, c in enumerate(currencies)}, **params})
     while True:
         chunk = cursor.fetchmany(CHUNK)
         if not chunk:

@@ -115,10 +115,12 @@ class Store:
         """A page of the Deals list."""
         return deal_list.fetch(self.db, query, offset, limit)
 
-    def deal_columns(self, deal_ids: Iterable[int] | None = None) -> DealColumns:
-        """Every deal (or the given ones still present) as integer columns for the analytics
-        cache; read-only, so a worker may call it on its own read-only store."""
-        return columns.deal_columns(self.db, deal_ids)
+    def deal_columns(self, deal_ids: Iterable[int] | None = None,
+                     client_ids: Iterable[int] = ()) -> DealColumns:
+        """Every deal, or the given ones still present plus every deal of their clients (and
+        of ``client_ids``), as packed integer columns for the analytics cache. Read-only, so
+        a worker may call it on its own read-only store."""
+        return columns.deal_columns(self.db, deal_ids, client_ids)
 
     # --- lookup lists --------------------------------------------------------------------
 
