@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from salesdesk import __version__, paths
+from salesdesk.domain.slices import Dimension
 
 EXIT_OK = 0
 EXIT_FILE = 1
@@ -93,6 +94,45 @@ def _demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    """Figures of a slice, read-only: never takes the writer's lock, never writes the file."""
+    import sqlite3
+
+    from salesdesk import reporting
+    from salesdesk.store import StoreError, open_store
+
+    try:
+        request = reporting.Request.parse(args.by, args.where, args.date_from, args.date_to,
+                                          args.cohort)
+    except reporting.ReportError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    path = database_path(args)
+    try:
+        store = open_store(path, read_only=True)
+    except (StoreError, OSError) as exc:
+        raise CommandError(str(exc), EXIT_FILE) from exc
+    try:
+        settings = store.settings()
+        columns = store.deal_columns()
+    except (StoreError, sqlite3.Error, ValueError) as exc:
+        raise CommandError(f"{path.name} cannot be read: {exc}", EXIT_FILE) from exc
+    finally:
+        store.close()
+    from salesdesk.analytics import AnalyticsCache
+    from salesdesk.currencies import currency_digits
+
+    try:
+        query, echoed = reporting.resolve(request, columns.valid_values)
+    except reporting.ReportError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    cache = AnalyticsCache.build(columns)
+    del columns
+    result = cache.result(query)
+    reporting.write_utf8(reporting.render(result, request, echoed, settings, currency_digits(),
+                                          args.format))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``salesdesk``: GUI options and the headless commands."""
     parser = argparse.ArgumentParser(
@@ -113,6 +153,26 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--deals", type=int, default=1500, metavar="N",
                       help="number of deals (default 1500)")
     demo.set_defaults(handler=_demo)
+
+    report = commands.add_parser(
+        "report", help="print conversion, deal length and amounts of a slice (read-only)",
+        description="Figures as defined in DESIGN.md §4. DIM is one of: "
+        + ", ".join(d.value for d in Dimension) + ". Reports only read the file.")
+    report.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
+                        help="database file (default: the default database)")
+    report.add_argument("--by", metavar="DIM[,DIM2]", help="group by one or two dimensions")
+    report.add_argument("--where", metavar="DIM=VALUE[,VALUE...]", action="append", default=[],
+                        help="keep deals with one of these values (repeatable; a comma inside a"
+                             r" value is written \,)")
+    report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                        help="first day of the period (inclusive)")
+    report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                        help="last day of the period (inclusive)")
+    report.add_argument("--cohort", action="store_true",
+                        help="count the deals first contacted in the period, by outcome today")
+    report.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                        help="output format (default: table)")
+    report.set_defaults(handler=_report)
     return parser
 
 
