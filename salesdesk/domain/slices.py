@@ -167,10 +167,17 @@ def ordered(by: tuple[Dimension, ...], groups: Iterable[tuple[GroupKey, int]]
     """Group keys in report order, from (key, decided deals) pairs (see group_order_key)."""
     time_index = [i for i, d in enumerate(by) if d.is_time]
     value_index = [i for i, d in enumerate(by) if not d.is_time]
+    parts: dict[GroupValue, tuple[int, tuple[str, str]]] = {}
+
+    def part(value: GroupValue) -> tuple[int, tuple[str, str]]:
+        found = parts.get(value)
+        if found is None:
+            found = parts[value] = _value_part(value)
+        return found
 
     def sort_key(group: tuple[GroupKey, int]) -> tuple[object, ...]:
         key, decided = group
-        return (*[_value_part(key[i]) for i in time_index], -decided,
-                *[_value_part(key[i]) for i in value_index])
+        return (*[part(key[i]) for i in time_index], -decided,
+                *[part(key[i]) for i in value_index])
 
     return [key for key, _ in sorted(groups, key=sort_key)]
