@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -32,10 +33,11 @@ from salesdesk.domain.columns import (
     DealColumns,
 )
 from salesdesk.domain.metrics import FunnelTally, MoneyTally, SliceResult, Tally
-from salesdesk.domain.periods import Bucket, Period, bucket_label, bucket_range
+from salesdesk.domain.periods import Period, bucket_label, bucket_range
 from salesdesk.domain.slices import CATEGORICAL, Dimension, GroupKey, Query, Slice, ordered
 
 IntArray = npt.NDArray[np.int64]
+Array = npt.NDArray[Any]
 BoolArray = npt.NDArray[np.bool_]
 
 _EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
@@ -55,7 +57,7 @@ def _month_numbers(ordinals: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
     return np.where(ordinals == NO_DATE, -1, months).astype(np.int32)
 
 
-def _exact_sums(keys: IntArray, values: IntArray, size: int) -> np.ndarray:  # type: ignore[type-arg]
+def _exact_sums(keys: IntArray, values: IntArray, size: int) -> Array:
     """Per-key sums of non-negative integers, exact at any magnitude: int64 while the float
     sums are exact and fit, else Python ints (object array)."""
     if values.size == 0:
@@ -89,7 +91,7 @@ class _Dictionary:
         self.dense: dict[int, int] = {0: 0}
         self.external: list[int] = [0]
 
-    def encode(self, external: IntArray, names: Mapping[int, str]) -> np.ndarray:  # type: ignore[type-arg]
+    def encode(self, external: IntArray, names: Mapping[int, str]) -> Array:
         """Dense codes for external codes (new ones get the next codes and their names)."""
         if external.size == 0:
             return np.empty(0, np.int16)
@@ -138,14 +140,14 @@ class AnalyticsCache:
     """Deals as numpy columns; answers :class:`Query` and funnels with domain tallies."""
 
     def __init__(self) -> None:
-        self._cols: dict[str, np.ndarray] = {  # type: ignore[type-arg]
+        self._cols: dict[str, Array] = {
             "ids": np.empty(0, np.int64), "outcome": np.empty(0, np.int8),
             "fc": np.empty(0, np.int32), "closed": np.empty(0, np.int32),
             "length": np.empty(0, np.int32),
             "amount": np.empty(0, np.int64), "currency": np.empty(0, np.int16),
             "fc_month": np.empty(0, np.int32), "closed_month": np.empty(0, np.int32),
         }
-        self._dims: dict[Dimension, np.ndarray] = {  # type: ignore[type-arg]
+        self._dims: dict[Dimension, Array] = {
             d: np.empty(0, np.int16) for d in CATEGORICAL}
         self._dicts: dict[Dimension, _Dictionary] = {d: _Dictionary() for d in CATEGORICAL}
         self._currencies: list[str] = []
@@ -165,8 +167,8 @@ class AnalyticsCache:
     def __len__(self) -> int:
         return int(self._cols["ids"].size)
 
-    def _encode(self, columns: DealColumns) -> tuple[dict[str, np.ndarray],  # type: ignore[type-arg]
-                                                      dict[Dimension, np.ndarray]]:  # type: ignore[type-arg]
+    def _encode(self, columns: DealColumns) -> tuple[dict[str, Array],
+                                                      dict[Dimension, Array]]:
         words = [np.frombuffer(w, dtype=np.int64) for w in columns.words]
 
         def unpack(name: str) -> IntArray:
@@ -384,7 +386,7 @@ class AnalyticsCache:
             low = int(np.searchsorted(cumulative, (n - 1) // 2, side="right"))
             high = int(np.searchsorted(cumulative, n // 2, side="right"))
 
-        def total(values: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
+        def total(values: Array) -> Array:
             return values.sum(axis=0, keepdims=True)
 
         return _Closed(
@@ -460,7 +462,7 @@ class AnalyticsCache:
         return SliceResult(query.by, overall, tuple((k, groups[k]) for k in order))
 
     @staticmethod
-    def _bucket_numbers(dimension: Dimension, months: np.ndarray) -> IntArray:  # type: ignore[type-arg]
+    def _bucket_numbers(dimension: Dimension, months: Array) -> IntArray:
         numbers = months.astype(np.int64)
         return numbers if dimension is Dimension.MONTH else numbers // 3
 
@@ -481,7 +483,7 @@ class AnalyticsCache:
                                             for n in range(first, last + 1))]
         width = len(labels)
 
-        def slots(keys: IntArray, m: np.ndarray) -> IntArray:  # type: ignore[type-arg]
+        def slots(keys: IntArray, m: Array) -> IntArray:
             slot = np.where(m >= 0, self._bucket_numbers(dimension, m) - first + 1, 0)
             return keys * width + slot
 
@@ -499,7 +501,7 @@ class AnalyticsCache:
         fmask = self._filter_mask(sl)
         rows = None if fmask is None else np.flatnonzero(fmask)
 
-        def column(name: str) -> np.ndarray:  # type: ignore[type-arg]
+        def column(name: str) -> Array:
             return c[name] if rows is None else c[name].take(rows)
 
         fc, closed = column("fc"), column("closed")
@@ -612,4 +614,4 @@ class _Closed:
     high: IntArray
     unknown: IntArray
     money_count: IntArray
-    money_sum: np.ndarray  # type: ignore[type-arg]  # int64, or Python ints when huge
+    money_sum: Array  # int64, or Python ints when huge

@@ -49,6 +49,7 @@ from salesdesk.domain.slices import (
     Slice,
     deal_value,
     ordered,
+    time_number,
     time_value,
 )
 
@@ -351,9 +352,9 @@ def reference_result(deals: Iterable[Deal], query: Query, stages: Sequence[str] 
     elif sl.cohort:
         for deal in chosen:
             if sl.period.holds_first_contact(deal.first_contact):
-                label = (None if deal.first_contact is None else
-                         time_value(time_dim, bucket_number(time_dim.bucket,  # type: ignore[arg-type]
-                                                            deal.first_contact)))
+                first = deal.first_contact
+                label = None if first is None else time_value(time_dim, time_number(time_dim,
+                                                                                    first))
                 members[key_of(deal, label)].append(deal)
     else:
         bucket = time_dim.bucket

@@ -160,7 +160,8 @@ def lost(first: dt.date, days_: int, **kw: object) -> Deal:
 
 
 def open_(first: dt.date | None, **kw: object) -> Deal:
-    return Deal(title="o", outcome=Outcome.OPEN, first_contact=first, **kw)  # type: ignore[arg-type]
+    return Deal(title="o", outcome=Outcome.OPEN, first_contact=first,
+                **kw)  # type: ignore[arg-type]
 
 
 MIXED = [won(D(2026, 1, 5), 0, rep="Anna", amount=100),  # same-day close

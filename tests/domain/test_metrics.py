@@ -40,7 +40,8 @@ def lost(first: dt.date, days: int, **kw: object) -> Deal:
 
 
 def open_(first: dt.date | None, **kw: object) -> Deal:
-    return Deal(title="o", outcome=Outcome.OPEN, first_contact=first, **kw)  # type: ignore[arg-type]
+    return Deal(title="o", outcome=Outcome.OPEN, first_contact=first,
+                **kw)  # type: ignore[arg-type]
 
 
 # --- deal length -------------------------------------------------------------------------------
