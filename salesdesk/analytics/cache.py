@@ -17,7 +17,8 @@ Not thread-safe: build it in a worker, then hand it to the GUI thread and use it
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +34,7 @@ from salesdesk.domain.columns import (
     DealColumns,
 )
 from salesdesk.domain.metrics import FunnelTally, MoneyTally, SliceResult, Tally
-from salesdesk.domain.periods import Period, bucket_label, bucket_range
+from salesdesk.domain.periods import Period, bucket_label, bucket_number, bucket_range
 from salesdesk.domain.slices import CATEGORICAL, Dimension, GroupKey, Query, Slice, ordered
 
 IntArray = npt.NDArray[np.int64]
@@ -44,7 +45,7 @@ _EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
 _MONTH_1970 = 1970 * 12
 _NEVER = np.iinfo(np.int32).max
 _EXACT = 2**53  # float64 sums of integers are exact below this
-_HISTOGRAM_CELLS = 4_000_000  # median by histogram up to groups × distinct lengths cells
+_HISTOGRAM_CELLS = 8_000_000  # per-day / per-length tables up to this many cells, else sort
 _FIELDS = ("ids", "outcome", "fc", "closed", "length", "amount", "currency", "fc_month",
            "closed_month")
 _LOOKUP_LIMIT = 1 << 24  # external codes below this are mapped through a lookup table
@@ -332,33 +333,28 @@ class AnalyticsCache:
         outcome = c["outcome"].take(rows).astype(np.int64)
         length = c["length"].take(rows).astype(np.int64)
         slot = keys * 2 + (outcome - 1)
-        width = int(length.max()) + 1 if length.size else 1
+        counts = np.bincount(slot, minlength=2 * size).reshape(size, 2)
+        days = np.rint(np.bincount(slot, weights=length, minlength=2 * size)
+                       ).astype(np.int64).reshape(size, 2)
         low = np.full(size, -1, np.int64)
         high = np.full(size, -1, np.int64)
-        present = np.flatnonzero(np.bincount(keys, minlength=size)) if keys.size else keys
-        if present.size * 2 * width <= _HISTOGRAM_CELLS:
-            # One histogram of (group, outcome, length) gives counts, days and medians.
+        present = np.flatnonzero(counts.sum(axis=1))
+        n = counts.sum(axis=1)[present]
+        width = int(length.max()) + 1 if length.size else 1
+        if present.size * width <= _HISTOGRAM_CELLS:
+            # Medians from a histogram of (group, length): the first length whose cumulative
+            # count passes each middle rank.
             compact = np.zeros(size, np.int64)
             compact[present] = np.arange(present.size)
-            histogram = np.bincount(
-                (compact.take(keys) * 2 + (outcome - 1)) * width + length,
-                minlength=present.size * 2 * width).reshape(present.size, 2, width)
-            counts = np.zeros((size, 2), np.int64)
-            days = np.zeros((size, 2), np.int64)
-            counts[present] = histogram.sum(axis=2)
-            days[present] = histogram @ np.arange(width, dtype=np.int64)
-            cumulative = histogram.sum(axis=1).cumsum(axis=1)
-            n = cumulative[:, -1]
+            cumulative = np.bincount(compact.take(keys) * width + length,
+                                     minlength=present.size * width
+                                     ).reshape(present.size, width).cumsum(axis=1)
             low[present] = (cumulative > ((n - 1) // 2)[:, None]).argmax(axis=1)
             high[present] = (cumulative > (n // 2)[:, None]).argmax(axis=1)
         else:
-            counts = np.bincount(slot, minlength=2 * size).reshape(size, 2)
-            days = np.rint(np.bincount(slot, weights=length, minlength=2 * size)
-                           ).astype(np.int64).reshape(size, 2)
             order = np.lexsort((length, keys))
             sorted_lengths = length[order]
             starts = np.searchsorted(keys[order], present)
-            n = counts.sum(axis=1)[present]
             low[present] = sorted_lengths[starts + (n - 1) // 2]
             high[present] = sorted_lengths[starts + n // 2]
         won = outcome == 1
@@ -419,7 +415,8 @@ class AnalyticsCache:
     def result(self, query: Query) -> SliceResult:
         """The tallies of a slice and of its groups, in report order (as reference_result)."""
         sl = query.slice
-        closed_rows, open_rows = self._attribution(sl, self._filter_mask(sl))
+        fmask = self._filter_mask(sl)
+        closed_rows, open_rows = self._attribution(sl, fmask)
         if not query.by:
             closed = self._closed_tallies(closed_rows, np.zeros(closed_rows.size, np.int64), 1)
             whole = self._tallies(closed, np.array([open_rows.size]), np.zeros(1, np.int64))
@@ -439,7 +436,7 @@ class AnalyticsCache:
                 self._keys(categorical, open_rows))
         else:
             labels, closed_keys, opens, size = self._period_slots(
-                time_dim, categorical, other, sl, closed_rows, closed_keys)
+                time_dim, categorical, other, sl, fmask, closed_rows, closed_keys)
         closed = self._closed_tallies(closed_rows, closed_keys, size)
         overall = self._tallies(self._overall(closed, closed_rows), np.array([open_rows.size]),
                                 np.zeros(1, np.int64))[0]
@@ -492,68 +489,89 @@ class AnalyticsCache:
         return labels, slots(closed_keys, closed_months), opens, size
 
     def _period_slots(self, dimension: Dimension, categorical: Sequence[Dimension], other: int,
-                      sl: Slice, closed_rows: IntArray, closed_keys: IntArray
+                      sl: Slice, fmask: BoolArray | None, closed_rows: IntArray,
+                      closed_keys: IntArray
                       ) -> tuple[list[str | None], IntArray, IntArray, int]:
         """Keys by the month/quarter of close, and the deals open at the end of each."""
         bucket = dimension.bucket
         assert bucket is not None
         c = self._cols
-        fmask = self._filter_mask(sl)
         rows = None if fmask is None else np.flatnonzero(fmask)
 
         def column(name: str) -> Array:
             return c[name] if rows is None else c[name].take(rows)
 
         fc, closed = column("fc"), column("closed")
-        fc_numbers = self._bucket_numbers(dimension, column("fc_month"))
-        closed_numbers = self._bucket_numbers(dimension, column("closed_month"))
-        dated = [fc_numbers[fc != NO_DATE], closed_numbers[closed != _NEVER]]
-        present = [d for d in dated if d.size]
+        is_closed = closed != _NEVER
+        # The months/quarters from the earliest to the latest date that overlap the period.
         candidates: list[int] = []
         ends: list[int] = []
-        if present:
-            for number in range(min(int(d.min()) for d in present),
-                                max(int(d.max()) for d in present) + 1):
-                part = sl.period.intersect(Period.between(*bucket_range(bucket, number)))
-                if part.end is not None:
-                    candidates.append(number)
-                    ends.append(part.end.toordinal())
+        if fc.size:
+            low = min(int(np.where(fc != NO_DATE, fc, _NEVER).min()), int(closed.min()))
+            high = max(int(fc.max()), int(np.where(is_closed, closed, NO_DATE).max()))
+            if low != _NEVER:
+                for number in range(bucket_number(bucket, dt.date.fromordinal(low)),
+                                    bucket_number(bucket, dt.date.fromordinal(high)) + 1):
+                    part = sl.period.intersect(Period.between(*bucket_range(bucket, number)))
+                    if part.end is not None:
+                        candidates.append(number)
+                        ends.append(part.end.toordinal())
         if not candidates:
             return [None], closed_keys, np.zeros(other, np.int64), other
         labels: list[str | None] = [bucket_label(bucket, n) for n in candidates]
         slots = len(candidates)
         first = candidates[0]
         span = candidates[-1] - first + 1
-        # Per bucket number from the first candidate: the candidates before it, its slot and
-        # the end of its part of the period (never, when it is not a candidate).
-        before = np.zeros(span, np.int64)
         slot_of = np.zeros(span, np.int64)
-        end_of = np.full(span, _NEVER, np.int64)
         relative = np.array(candidates) - first
         slot_of[relative] = np.arange(slots)
-        end_of[relative] = ends
-        before[:] = np.searchsorted(relative, np.arange(span), side="left")
         closed_relative = self._bucket_numbers(
             dimension, c["closed_month"].take(closed_rows)) - first
         keys = closed_keys * slots + slot_of.take(closed_relative)
-        # Deal open at the end of slot b: first contact on or before ends[b] (or none) and
-        # not closed by then: (#first contact <= end) - (#closed <= end), counted cumulatively.
+        # Open at the end of slot b: first contact on or before ends[b] (or none) and not
+        # closed by then: (#first contact <= end) - (#closed <= end), counted cumulatively.
+        key = self._keys(categorical, rows)
+        days = high - low + 2  # day 0 holds the deals without a first contact
+        if other * days <= _HISTOGRAM_CELLS:
+            fc_day = np.where(fc != NO_DATE, fc - (low - 1), 0)
+            closed_day = closed[is_closed] - (low - 1)
+            change = np.bincount(key * days + fc_day, minlength=other * days)
+            change[:] -= np.bincount(key[is_closed] * days + closed_day, minlength=other * days)
+            cumulative = change.reshape(other, days).cumsum(axis=1)
+            at = np.clip(np.array(ends, np.int64) - (low - 1), 0, days - 1)
+            opens = cumulative[:, at].reshape(-1)
+        else:
+            opens = self._opens_by_bucket(dimension, key, other, candidates, ends, fc, closed,
+                                          column)
+        return labels, keys, opens, other * slots
 
-        def first_slot_reached(days: IntArray, numbers: IntArray, missing: BoolArray,
+    def _opens_by_bucket(self, dimension: Dimension, key: IntArray, other: int,
+                         candidates: list[int], ends: list[int], fc: Array, closed: Array,
+                         column: Callable[[str], Array]) -> IntArray:
+        """Open counts per (group, slot) without a per-day table (for many groups)."""
+        slots, first = len(candidates), candidates[0]
+        span = candidates[-1] - first + 1
+        relative = np.array(candidates) - first
+        end_of = np.full(span, _NEVER, np.int64)
+        end_of[relative] = ends
+        before = np.searchsorted(relative, np.arange(span), side="left")
+
+        def first_slot_reached(day: Array, numbers: IntArray, missing: BoolArray,
                                none_value: int) -> IntArray:
             rel = np.clip(numbers - first, 0, span - 1)
-            reached = before.take(rel) + (days > end_of.take(rel))
+            reached = before.take(rel) + (day > end_of.take(rel))
             reached = np.where(numbers - first >= span, slots, reached)
             return np.where(missing, none_value, reached)
 
-        starts = first_slot_reached(fc, fc_numbers, fc == NO_DATE, 0)
-        stops = first_slot_reached(closed, closed_numbers, closed == _NEVER, slots)
-        key = self._keys(categorical, rows)
+        starts = first_slot_reached(fc, self._bucket_numbers(dimension, column("fc_month")),
+                                    fc == NO_DATE, 0)
+        stops = first_slot_reached(closed,
+                                   self._bucket_numbers(dimension, column("closed_month")),
+                                   closed == _NEVER, slots)
         width = slots + 1
         change = (np.bincount(key * width + starts, minlength=other * width)
                   - np.bincount(key * width + stops, minlength=other * width))
-        opens = change.reshape(other, width).cumsum(axis=1)[:, :slots].reshape(-1)
-        return labels, keys, opens, other * slots
+        return change.reshape(other, width).cumsum(axis=1)[:, :slots].reshape(-1)
 
     def funnel(self, sl: Slice) -> FunnelTally:
         """The funnel of a slice (as reference_funnel)."""
