@@ -533,10 +533,14 @@ class AnalyticsCache:
         key = self._keys(categorical, rows)
         days = high - low + 2  # day 0 holds the deals without a first contact
         if other * days <= _HISTOGRAM_CELLS:
-            fc_day = np.where(fc != NO_DATE, fc - (low - 1), 0)
-            closed_day = closed[is_closed] - (low - 1)
-            change = np.bincount(key * days + fc_day, minlength=other * days)
-            change[:] -= np.bincount(key[is_closed] * days + closed_day, minlength=other * days)
+            fc_day = np.where(fc != NO_DATE, fc.astype(np.int64) - (low - 1), 0)
+            closing = np.flatnonzero(is_closed)
+            closed_day = closed.take(closing).astype(np.int64) - (low - 1)
+            if other > 1:
+                fc_day += key * days
+                closed_day += key.take(closing) * days
+            change = np.bincount(fc_day, minlength=other * days)
+            change[:] -= np.bincount(closed_day, minlength=other * days)
             cumulative = change.reshape(other, days).cumsum(axis=1)
             at = np.clip(np.array(ends, np.int64) - (low - 1), 0, days - 1)
             opens = cumulative[:, at].reshape(-1)
