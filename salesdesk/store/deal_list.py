@@ -1,14 +1,27 @@
 """The Deals list's queries: filtered, searched and sorted in SQL, fetched a page at a time.
 
-Sorting by a lookup name (client, salesperson, product, stage) walks the lookup table in name
-order and each value's deals through the foreign-key index, so the first page of a million
-deals comes back without sorting them all; deals without a value follow after.
+At a million deals no page may read or sort every deal, so the query shape is chosen here:
+
+- Unfiltered, the sort order's index is walked: a column's own index, or for a lookup name
+  (client, salesperson, product, stage) the lookup table in name order and each value's deals
+  through the foreign-key index; deals without a value follow after. OFFSET skips entries of
+  that index, and only the page's rows are read and joined to their names.
+- A filter (outcome, search words, given ids) that few deals match (fewer than SMALL, from
+  capped counts) finds them through its own index first; only those are sorted. One that many
+  deals match is tested on each deal while the sort order is walked: a page fills quickly.
+- Counts are taken from the indexes (FTS, foreign keys, outcome) without reading deals' rows
+  where they can.
+
+SQLite's planner has no statistics here (the file is never ANALYZEd), so the plans are fixed
+by the SQL: ``+`` before a column keeps SQLite from finding rows through that column's index,
+and CROSS JOIN keeps the lookup table outside the deals.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -117,35 +130,172 @@ def _fts_phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"*'
 
 
-def _filters(query: DealListQuery) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if query.outcome is not None:
-        where.append("d.outcome = ?")
-        params.append(query.outcome.value)
+# Below this many matching deals a page is taken from the matches, found first through the
+# FTS, foreign-key, outcome or id indexes and then sorted; from this many on, the sort
+# order's index is walked and each deal tested, which stops as soon as the page is full.
+# Either way a first page costs at most a few tens of thousands of cheap steps.
+SMALL = 20_000
+
+# A list name matches a search word when its folded form contains the folded word. An
+# ASCII-only name (as many characters as bytes) folds to its lower case, which LIKE ignores
+# anyway, so only the other names are passed through the Python fold function.
+_NAME_MATCH = (
+    "(CASE WHEN length(name) = length(CAST(name AS BLOB)) THEN name LIKE ? ESCAPE '\\'"
+    f" ELSE {SEARCH_FOLD}(name) LIKE ? ESCAPE '\\' END)"
+)
+_FTS_IDS = "SELECT rowid AS id FROM deals_fts WHERE deals_fts MATCH ?"
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """Deals whose ``column`` is among the values ``sql`` selects (``id``: the deal's id)."""
+
+    column: str
+    sql: str
+    params: tuple[Any, ...] = ()
+
+    @property
+    def ids(self) -> str:
+        """The matching deal ids, from an index alone (FTS or the column's index)."""
+        if self.column == "id":
+            return self.sql
+        return f"SELECT id FROM deals WHERE {self.column} IN ({self.sql})"
+
+    @property
+    def test(self) -> str:
+        """Whether deal ``d`` matches, tested on its row (``+``: not used to find rows)."""
+        return f"+d.{self.column} IN ({self.sql})"
+
+
+@dataclass(frozen=True, slots=True)
+class _Filter:
+    """The deals a query shows: those with ``outcome`` (when given) matching every set.
+
+    A set is a union of parts: the ids asked for, or one search word's matches (its text in
+    the FTS index, then each list whose names contain it). Words that no name contains are
+    looked up together in the FTS index, as one set.
+    """
+
+    outcome: str | None
+    sets: tuple[tuple[_Part, ...], ...]
+
+    @property
+    def empty(self) -> bool:
+        return self.outcome is None and not self.sets
+
+
+def _filter(db: Database, query: DealListQuery) -> _Filter:
+    sets: list[tuple[_Part, ...]] = []
     if query.deal_ids is not None:
-        where.append(f"d.id IN ({','.join(str(int(i)) for i in sorted(query.deal_ids)) or 'NULL'})")
+        ids = ",".join(str(int(i)) for i in sorted(query.deal_ids)) or "NULL"
+        sets.append((_Part("id", f"SELECT id FROM deals WHERE id IN ({ids})"),))
+    text_only: list[str] = []
     for token in _TOKEN.findall(query.search):
         # Each word must appear in the deal's text or in one of its names.
-        alternatives = ["d.id IN (SELECT rowid FROM deals_fts WHERE deals_fts MATCH ?)"]
-        params.append(_fts_phrase(token))
+        folded = str(search_fold(token))
+        escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = (f"%{escaped}%",) * 2
+        named: list[_Part] = []
         for kind in _SEARCHED_LOOKUPS:
-            alternatives.append(
-                f"d.{LOOKUP_COLUMNS[kind]} IN (SELECT id FROM {LOOKUP_TABLES[kind]}"
-                f" WHERE {SEARCH_FOLD}(name) LIKE ? ESCAPE '\\')"
-            )
-            folded = str(search_fold(token))
-            escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params.append(f"%{escaped}%")
-        where.append("(" + " OR ".join(alternatives) + ")")
+            names = f"SELECT id FROM {LOOKUP_TABLES[kind]} WHERE {_NAME_MATCH}"
+            if db.execute(f"SELECT EXISTS ({names})", pattern).fetchone()[0]:
+                named.append(_Part(LOOKUP_COLUMNS[kind], names, pattern))
+        if named:
+            sets.append((_Part("id", _FTS_IDS, (_fts_phrase(token),)), *named))
+        else:
+            text_only.append(_fts_phrase(token))
+    if text_only:
+        sets.append((_Part("id", _FTS_IDS, (" AND ".join(text_only),)),))
+    return _Filter(query.outcome.value if query.outcome is not None else None, tuple(sets))
+
+
+def _capped_count(db: Database, sql: str, params: Sequence[Any]) -> int:
+    capped = f"SELECT COUNT(*) FROM ({sql} LIMIT {SMALL})"
+    return int(db.execute(capped, list(params)).fetchone()[0])
+
+
+_OUTCOME = -1
+
+
+def _driver(db: Database, found: _Filter) -> int | None:
+    """Which condition has fewer than SMALL deals (by capped counts), to find the matches
+    through: ``_OUTCOME``, the index of a set, or None when every one has many."""
+    if found.outcome is not None:
+        outcome_count = _capped_count(db, "SELECT 1 FROM deals WHERE outcome = ?",
+                                      [found.outcome])
+        if outcome_count < SMALL:
+            return _OUTCOME
+    best: tuple[int, int] | None = None
+    for index, parts in enumerate(found.sets):
+        total = 0
+        for part in parts:
+            total += _capped_count(db, part.ids, part.params)
+            if total >= SMALL:
+                break
+        if total < SMALL and (best is None or total < best[0]):
+            best = (total, index)
+    return None if best is None else best[1]
+
+
+def _union(parts: tuple[_Part, ...], *, distinct: bool) -> tuple[str, list[Any]]:
+    joiner = " UNION " if distinct else " UNION ALL "
+    return joiner.join(part.ids for part in parts), [p for part in parts for p in part.params]
+
+
+def _where(found: _Filter, driver: int | None, *,
+           rows_read: bool) -> tuple[list[str], list[Any]]:
+    """Conditions on ``d``. All but the ``driver`` are written as tests of each deal (``+``
+    keeps SQLite from using their index), so SQLite finds the deals through the driver's
+    index, or with no driver walks the sort order's index and tests each deal.
+
+    With ``rows_read`` (each deal's row is read anyway) a search word is tested on the row:
+    its lists' ids first, then its text in the FTS index. Otherwise a set is tested by
+    membership of the id, which needs no row but builds the whole set first (all ids of
+    every matching list: most of a million deals for a one-letter word).
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if found.outcome is not None:
+        where.append(f"{'' if driver == _OUTCOME else '+'}d.outcome = ?")
+        params.append(found.outcome)
+    for index, parts in enumerate(found.sets):
+        if driver == index or not rows_read or len(parts) == 1:
+            sql, part_params = _union(parts, distinct=False)
+            where.append(f"{'' if driver == index else '+'}d.id IN ({sql})")
+            params += part_params
+        else:
+            ordered = (*parts[1:], parts[0])
+            where.append("(" + " OR ".join(part.test for part in ordered) + ")")
+            params += [p for part in ordered for p in part.params]
     return where, params
 
 
 def count(db: Database, query: DealListQuery) -> int:
     """How many deals the query shows."""
-    where, params = _filters(query)
-    clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return int(db.execute(f"SELECT COUNT(*) FROM deals AS d{clause}", params).fetchone()[0])
+    found = _filter(db, query)
+    if not found.sets:
+        clause = "" if found.outcome is None else " WHERE outcome = ?"
+        params = [] if found.outcome is None else [found.outcome]
+        return int(db.execute(f"SELECT COUNT(*) FROM deals{clause}", params).fetchone()[0])
+    if found.outcome is None:
+        # From the indexes alone: each set's ids, intersected; no deal's row is read.
+        selects: list[str] = []
+        params = []
+        for parts in found.sets:
+            sql, part_params = _union(parts, distinct=True)
+            selects.append(f"SELECT id FROM ({sql})")
+            params += part_params
+        sql = f"SELECT COUNT(*) FROM ({' INTERSECT '.join(selects)})"
+        return int(db.execute(sql, params).fetchone()[0])
+    # Few matches: find them and read their outcome; many: test each id of the outcome's
+    # index (which holds the ids: no deal's row is read).
+    driver = _driver(db, found)
+    if driver is None:
+        where, params = _where(found, _OUTCOME, rows_read=False)
+    else:
+        where, params = _where(found, driver, rows_read=True)
+    sql = f"SELECT COUNT(*) FROM deals AS d WHERE {' AND '.join(where)}"
+    return int(db.execute(sql, params).fetchone()[0])
 
 
 def _select(sql: str, params: list[Any], db: Database) -> list[DealRow]:
@@ -155,39 +305,92 @@ def _select(sql: str, params: list[Any], db: Database) -> list[DealRow]:
     ]
 
 
-def fetch(db: Database, query: DealListQuery, offset: int, limit: int) -> list[DealRow]:
-    """Rows ``offset`` .. ``offset + limit`` of the query's sorted result."""
-    where, params = _filters(query)
-    direction = "DESC" if query.descending else "ASC"
+def _order(query: DealListQuery, direction: str) -> str:
+    """The list's order over ``deals AS d`` and _ROW_JOINS: deals without a client,
+    salesperson or product come after the named ones in both directions."""
     kind = _LOOKUP_SORT.get(query.sort)
     if kind is None:
+        return f"{_DIRECT_SORT[query.sort]} {direction}, d.id {direction}"
+    alias = f"{kind.value}_t"
+    if kind is LookupKind.STAGE:
+        key = f"{alias}.position {direction}"
+    else:
+        key = f"d.{LOOKUP_COLUMNS[kind]} IS NULL, {alias}.name COLLATE NOCASE {direction}"
+    return f"{key}, {alias}.id {direction}, d.id {direction}"
+
+
+def _page(db: Database, query: DealListQuery, direction: str, ids_sql: str,
+          params: list[Any], offset: int, limit: int) -> list[DealRow]:
+    """The rows of the ids ``ids_sql`` picks (in list order) at ``offset``.
+
+    Only the page's ids are picked with OFFSET: skipped deals are counted in the index
+    walked, and only the page's rows are read and joined to their names.
+    """
+    sql = (f"{_ROW_SELECT}({ids_sql} LIMIT ? OFFSET ?) AS page JOIN deals AS d"
+           f" ON d.id = page.id {_ROW_JOINS} ORDER BY {_order(query, direction)}")
+    return _select(sql, [*params, limit, offset], db)
+
+
+def fetch(db: Database, query: DealListQuery, offset: int, limit: int) -> list[DealRow]:
+    """Rows ``offset`` .. ``offset + limit`` of the query's sorted result."""
+    found = _filter(db, query)
+    direction = "DESC" if query.descending else "ASC"
+    kind = _LOOKUP_SORT.get(query.sort)
+    driver = None if found.empty else _driver(db, found)
+    if driver is not None:
+        # Few matches: find them all through the driver's index, then sort them.
+        where, params = _where(found, driver, rows_read=True)
+        join = ""
+        if kind is not None:
+            alias = f"{kind.value}_t"
+            join = (f" LEFT JOIN {LOOKUP_TABLES[kind]} AS {alias}"
+                    f" ON {alias}.id = d.{LOOKUP_COLUMNS[kind]}")
+        ids_sql = (f"SELECT d.id FROM deals AS d{join} WHERE {' AND '.join(where)}"
+                   f" ORDER BY {_order(query, direction)}")
+        return _page(db, query, direction, ids_sql, params, offset, limit)
+    # Many matches (or none filtered out): walk the sort order's index, testing each deal.
+    # Of one outcome, updated_at is walked in the (outcome, updated_at) index.
+    by_outcome = query.sort is DealColumn.UPDATED_AT and found.outcome is not None
+    where, params = _where(found, _OUTCOME if by_outcome else None, rows_read=True)
+    if kind is None:
+        order = _order(query, direction)
+        if query.sort is DealColumn.CLOSED_ON and found.outcome is not None:
+            # The schema's CHECK: open deals have no close date, won and lost deals have one.
+            # Walking the close dates, one outcome would come after every deal of the others.
+            if found.outcome == Outcome.OPEN.value:
+                order = f"d.id {direction}"
+            else:
+                where.append("d.closed_on IS NOT NULL")
         clause = f" WHERE {' AND '.join(where)}" if where else ""
-        order = f"{_DIRECT_SORT[query.sort]} {direction}, d.id {direction}"
-        sql = f"{_ROW_SELECT}deals AS d {_ROW_JOINS}{clause} ORDER BY {order} LIMIT ? OFFSET ?"
-        return _select(sql, [*params, limit, offset], db)
-    return _fetch_by_lookup(db, kind, where, params, direction, offset, limit)
+        ids_sql = f"SELECT d.id FROM deals AS d{clause} ORDER BY {order}"
+        return _page(db, query, direction, ids_sql, params, offset, limit)
+    return _fetch_by_lookup(db, query, kind, where, params, direction, offset, limit)
 
 
-def _fetch_by_lookup(db: Database, kind: LookupKind, where: list[str], params: list[Any],
-                     direction: str, offset: int, limit: int) -> list[DealRow]:
+def _fetch_by_lookup(db: Database, query: DealListQuery, kind: LookupKind, where: list[str],
+                     params: list[Any], direction: str, offset: int,
+                     limit: int) -> list[DealRow]:
     table, column = LOOKUP_TABLES[kind], LOOKUP_COLUMNS[kind]
     key = "s.position" if kind is LookupKind.STAGE else "s.name COLLATE NOCASE"
     named_where = " AND ".join([f"d.{column} = s.id", *where])
     named_sql = (
-        f"{_ROW_SELECT}{table} AS s CROSS JOIN deals AS d {_ROW_JOINS} WHERE {named_where}"
-        f" ORDER BY {key} {direction}, s.id {direction}, d.id {direction} LIMIT ? OFFSET ?"
+        f"SELECT d.id FROM {table} AS s CROSS JOIN deals AS d WHERE {named_where}"
+        f" ORDER BY {key} {direction}, s.id {direction}, d.id {direction}"
     )
-    rows = _select(named_sql, [*params, limit, offset], db)
+    rows = _page(db, query, direction, named_sql, params, offset, limit)
     if len(rows) == limit or kind is LookupKind.STAGE:
         return rows
     # Deals without a value come after the named ones.
-    named_where_count = " AND ".join([f"d.{column} IS NOT NULL", *where])
-    named = int(db.execute(f"SELECT COUNT(*) FROM deals AS d WHERE {named_where_count}",
-                           params).fetchone()[0])
+    if rows:
+        named = offset + len(rows)
+    else:
+        named_where_count = " AND ".join([f"d.{column} IS NOT NULL", *where])
+        named = int(db.execute(f"SELECT COUNT(*) FROM deals AS d WHERE {named_where_count}",
+                               params).fetchone()[0])
     null_where = " AND ".join([f"d.{column} IS NULL", *where])
-    null_sql = (f"{_ROW_SELECT}deals AS d {_ROW_JOINS} WHERE {null_where}"
-                f" ORDER BY d.id {direction} LIMIT ? OFFSET ?")
-    return rows + _select(null_sql, [*params, limit - len(rows), max(0, offset - named)], db)
+    null_sql = f"SELECT d.id FROM deals AS d WHERE {null_where} ORDER BY d.id {direction}"
+    return rows + _page(db, query, direction, null_sql, params, max(0, offset - named),
+                        limit - len(rows))
 
 
 def position_of(db: Database, query: DealListQuery, deal_id: int, limit: int) -> int | None:
