@@ -53,12 +53,14 @@ def check_file(path: Path) -> bool:
     header = _header(path)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise FileRefused(f"{path.name} is not a salesdesk database (it is not an SQLite file).")
-    application_id = int.from_bytes(header[68:72], "big")
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise FileRefused(f"{path.name} cannot be opened: {exc}.") from exc
     try:
+        # Asked through SQLite, not read from the header bytes: a live writer's recent
+        # changes (a new file's application id included) may still be only in the -wal file.
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if application_id != APPLICATION_ID:
             if application_id == 0 and not tables:

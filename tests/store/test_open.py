@@ -315,6 +315,21 @@ def test_a_read_only_store_reads_but_refuses_every_write(tmp_path: Path) -> None
     assert sha256(path) == before
 
 
+def test_a_live_writers_new_file_opens_read_only_alongside(tmp_path: Path) -> None:
+    # A new file's header bytes may still be zero while its schema sits in the -wal file.
+    path = tmp_path / "deals.db"
+    writer = open_store(path, base_currency="EUR")
+    try:
+        writer.add_deal(Deal(title="Still in the WAL"), TODAY)
+        reader = open_store(path, read_only=True)
+        try:
+            assert [deal.title for deal in all_deals(reader)] == ["Still in the WAL"]
+        finally:
+            reader.close()
+    finally:
+        writer.close()
+
+
 def test_a_read_only_connection_cannot_write_even_through_sql(tmp_path: Path) -> None:
     path = tmp_path / "deals.db"
     _salesdesk_with_deals(path)
