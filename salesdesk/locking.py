@@ -57,10 +57,16 @@ class WriterLock:
         if self._lock.tryLock(0):
             return
         if self._lock.error() == QLockFile.LockError.LockFailedError:
-            ok, pid, hostname, appname = self._lock.getLockInfo()
-            holder = LockHolder(pid, hostname, appname) if ok else LockHolder(0, "", "")
-            raise FileLocked(self.database, holder)
+            raise FileLocked(self.database, self._holder())
         raise PermissionError(f"Cannot create the lock file beside {self.database.name}.")
+
+    def _holder(self) -> LockHolder:
+        # PySide returns (pid, hostname, appname), or a false value when the file is unreadable.
+        info = self._lock.getLockInfo()
+        if isinstance(info, tuple) and len(info) == 3:
+            pid, hostname, appname = info
+            return LockHolder(int(pid), str(hostname), str(appname))
+        return LockHolder(0, "", "")
 
     def release(self) -> None:
         """Give the lock up."""
