@@ -90,19 +90,27 @@ class AppFileOpener:
 
 
 def _open_at_start(opener: AppFileOpener, args: argparse.Namespace) -> OpenedDatabase | None:
+    """Open the file named on the command line; explain in a dialog (or on stderr for the
+    smoke test, which must never wait for a click) when it cannot be opened."""
     if args.demo:
         return opener.open_demo()
     path = cli.database_path(args)
     try:
         return opener.open(path)
     except FileLocked as exc:
+        if args.smoke_test:
+            print(f"salesdesk: {exc}", file=sys.stderr)
+            return None
         answer = QMessageBox.question(
             None, "salesdesk", f"{exc}\n\nOpen it read-only?",
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Open:
             return opener.open(path, read_only=True)
     except (FileRefused, OSError) as exc:
-        QMessageBox.critical(None, "salesdesk", str(exc))
+        if args.smoke_test:
+            print(f"salesdesk: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "salesdesk", str(exc))
     return None
 
 
