@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCompleter,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from salesdesk import paths
 from salesdesk.domain.parsing import ParseError, parse_date
 from salesdesk.ui.workspace import strptime_formats
 
@@ -42,7 +43,8 @@ class DateField(QWidget):
         self._edit.setPlaceholderText(f"e.g. {example} or 2026-03-31")
         self._edit.setClearButtonEnabled(True)
         self._button = QToolButton(self)
-        self._button.setText("📅")
+        # An icon, not an emoji: many desktop fonts have no calendar glyph.
+        self._button.setIcon(QIcon(str(paths.resource("icons/calendar.svg"))))
         self._button.setToolTip("Pick a date (Alt+Down)")
         self._button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
