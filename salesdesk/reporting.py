@@ -25,6 +25,7 @@ from salesdesk.domain.metrics import Figures, MoneyRules, SliceResult, figures
 from salesdesk.domain.periods import Period, parse_bucket
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.slices import Dimension, GroupKey, Query, Slice, split_values
+from salesdesk.store.safe_files import neutralise_cell
 
 FORMATS = ("table", "json", "csv")
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Figures))
@@ -198,14 +199,6 @@ def render_json(document: Mapping[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text_cell(value: str) -> str:
-    """A text cell that spreadsheets will not run as a formula (DESIGN.md §7)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def render_csv(document: Mapping[str, Any]) -> str:
     """One row for the whole slice ("overall") and one per group; empty cells for null."""
     by: list[str] = document["by"]
@@ -214,7 +207,7 @@ def render_csv(document: Mapping[str, Any]) -> str:
     writer.writerow(["row", *by, *FIELDS])
 
     def cells(values: Sequence[Any]) -> list[Any]:
-        return ["" if v is None else _text_cell(v) if isinstance(v, str) else v for v in values]
+        return ["" if v is None else neutralise_cell(v) if isinstance(v, str) else v for v in values]
 
     overall = document["overall"]
     writer.writerow(["overall", *[""] * len(by), *cells([overall[f] for f in FIELDS])])

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from salesdesk.store import columns, deal_list, deals, lookups
 from salesdesk.store.connection import check_file, connect, prepare
 from salesdesk.store.deal_list import DealListQuery, DealRow
 from salesdesk.store.errors import FileRefused, ReadOnly, StoreError
+from salesdesk.store.safe_files import replacing
 from salesdesk.store.settings import load_settings, save_settings
 
 
@@ -187,23 +186,13 @@ class Store:
         destination = destination.resolve()
         if destination == self.path.resolve():
             raise StoreError("Choose another name: this is the file that is open.")
-        fd, temp_name = tempfile.mkstemp(prefix=".salesdesk-copy-", suffix=".tmp",
-                                         dir=destination.parent)
-        os.close(fd)
-        temp = Path(temp_name)
-        try:
+        with replacing(destination, prefix=".salesdesk-copy-") as temp:
             target = sqlite3.connect(temp)
             try:
                 self.db.conn.backup(target)
                 target.execute("PRAGMA journal_mode = DELETE")
             finally:
                 target.close()
-            with temp.open("rb+") as handle:
-                os.fsync(handle.fileno())
-            os.replace(temp, destination)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
 
 
 def open_store(path: Path, *, read_only: bool = False,

@@ -1,0 +1,82 @@
+"""Safe writes and spreadsheet-safe cells: the one place every export, backup and report uses.
+
+A file is written to a temporary file in the destination's folder, fsynced, then renamed over
+the destination, so a failure (full disk, unwritable folder, crash) leaves either the old file
+or the complete new one, never a truncated one (DESIGN.md §7).
+
+Text cells that start with = + - @ TAB or CR are neutralised with a leading apostrophe, so a
+spreadsheet never runs them as formulas; an import removes that apostrophe only before those
+characters.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """``value`` as a spreadsheet will show it but never run it as a formula."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def restore_cell(value: str) -> str:
+    """Undo ``neutralise_cell``: an apostrophe is removed only before a formula character."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
+
+
+def fsync_file(path: Path) -> None:
+    """Flush ``path``'s bytes to the disk."""
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    # The rename itself is durable only once the folder's entry is flushed (POSIX).
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def replacing(destination: Path, *, prefix: str = ".salesdesk-") -> Iterator[Path]:
+    """Yield a temporary path beside ``destination``; on success it replaces the destination.
+
+    Write the whole file to the yielded path inside the ``with`` block. It is fsynced and
+    renamed into place when the block ends; on any error it is removed and ``destination``
+    keeps its old content (or stays absent).
+    """
+    destination = Path(destination)
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=destination.parent)
+    os.close(fd)
+    temp = Path(name)
+    try:
+        yield temp
+        fsync_file(temp)
+        os.replace(temp, destination)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(destination.parent)
+
+
+def write_bytes(destination: Path, data: bytes) -> None:
+    """Write ``data`` to ``destination`` safely."""
+    with replacing(destination) as temp:
+        temp.write_bytes(data)
+
+
+def write_text(destination: Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``destination`` safely (UTF-8 by default, ``\\n`` line ends kept)."""
+    write_bytes(destination, text.encode(encoding))
