@@ -318,6 +318,12 @@ class AnalyticsCache:
             closed_sel, open_sel = closed_sel & fmask, open_sel & fmask
         return np.flatnonzero(closed_sel), np.flatnonzero(open_sel)
 
+    def deal_ids(self, sl: Slice) -> npt.NDArray[np.int64]:
+        """The ids of the deals behind a slice's figures, ascending (as domain's
+        ``counted_deals``): what "Show deals" lists."""
+        closed_rows, open_rows = self._attribution(sl, self._filter_mask(sl))
+        return np.sort(self._cols["ids"].take(np.concatenate((closed_rows, open_rows))))
+
     def _keys(self, dims: Sequence[Dimension], rows: IntArray | None) -> IntArray:
         """The combined code of categorical dimensions for some rows (None: every row)."""
         key = np.zeros(len(self) if rows is None else rows.size, np.int64)

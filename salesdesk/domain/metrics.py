@@ -400,11 +400,18 @@ def stage_position(deal: Deal, stages: Sequence[str]) -> int:
     return folded.index(key) if key in folded else 0
 
 
+def counted_deals(deals: Iterable[Deal], sl: Slice, stages: Sequence[str]) -> list[Deal]:
+    """The deals behind a slice's figures: those passing its filters that count in its period
+    (closed in it, or open at its end; with the cohort switch, first contacted in it)."""
+    stage_names = tuple(stages)
+    return [deal for deal in deals if sl.matches(deal, stage_names)
+            and counted_as(deal, sl.period, sl.cohort) is not None]
+
+
 def reference_funnel(deals: Iterable[Deal], sl: Slice, stages: Sequence[str]) -> FunnelTally:
     """The funnel of a slice's deals, deal by deal."""
     stage_names = tuple(stages)
-    counted = [deal for deal in deals if sl.matches(deal, stage_names)
-               and counted_as(deal, sl.period, sl.cohort) is not None]
+    counted = counted_deals(deals, sl, stage_names)
     reached: list[int] = []
     money: list[MoneyTally] = []
     for k in range(len(stage_names)):

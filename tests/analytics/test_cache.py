@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 from hypothesis import example, given, settings
@@ -15,6 +16,7 @@ from salesdesk.domain.columns import DealColumns
 from salesdesk.domain.deals import CustomerType, Deal, Outcome
 from salesdesk.domain.metrics import (
     MoneyTally,
+    counted_deals,
     figures,
     reference_funnel,
     reference_result,
@@ -40,12 +42,19 @@ POOLS: dict[Dimension, tuple[str, ...]] = {
 
 def check(deals: Sequence[Deal], query: Query, cache: AnalyticsCache | None = None) -> None:
     """The cache's tallies, figures and funnel equal the reference's exactly."""
+    fresh = cache is None
     cache = cache or AnalyticsCache.build(DealColumns.from_deals(deals, STAGES))
     expected = reference_result(deals, query, STAGES)
     got = cache.result(query)
     assert got == expected
     assert [figures(t) for _, t in got.groups] == [figures(t) for _, t in expected.groups]
     assert cache.funnel(query.slice) == reference_funnel(deals, query.slice, STAGES)
+    if not fresh:
+        return  # an updated cache numbers its deals by the updates that made it
+    # Deals without an id are numbered by position, as DealColumns.from_deals does.
+    numbered = [replace(deal, id=deal.id or n) for n, deal in enumerate(deals, start=1)]
+    behind = counted_deals(numbered, query.slice, STAGES)
+    assert cache.deal_ids(query.slice).tolist() == sorted(deal.id or 0 for deal in behind)
 
 
 # --- random deals and queries ------------------------------------------------------------------
