@@ -1,0 +1,210 @@
+"""What the Funnel tab's selectors ask for, as data: filters, a period preset, a group-by, the
+cohort switch and the comparison period.
+
+A :class:`SliceSpec` turns into the metrics engine's :class:`Query` for a given day, describes
+itself in words for charts and exports, and survives a restart as JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from salesdesk.domain.periods import Bucket, Period, bucket_number, bucket_range, fiscal_year
+from salesdesk.domain.slices import Dimension, Query, Slice
+
+NONE_LABEL = "(none)"
+
+DIMENSION_LABELS: dict[Dimension, str] = {
+    Dimension.CUSTOMER_TYPE: "Customer type",
+    Dimension.CHANNEL: "Channel",
+    Dimension.PRODUCT: "Product",
+    Dimension.AUDIENCE: "Audience",
+    Dimension.REGION: "Region",
+    Dimension.REP: "Salesperson",
+    Dimension.CLIENT: "Client",
+    Dimension.STAGE: "Stage",
+    Dimension.LOST_REASON: "Lost reason",
+    Dimension.MONTH: "Month",
+    Dimension.QUARTER: "Quarter",
+}
+
+
+class PeriodPreset(StrEnum):
+    """The period picker's choices."""
+
+    THIS_MONTH = "this_month"
+    LAST_MONTH = "last_month"
+    THIS_QUARTER = "this_quarter"
+    LAST_QUARTER = "last_quarter"
+    THIS_YEAR = "this_year"
+    LAST_12_MONTHS = "last_12_months"
+    ALL_TIME = "all_time"
+    CUSTOM = "custom"
+
+    @property
+    def label(self) -> str:
+        """How the picker names it."""
+        return _PRESET_LABELS[self]
+
+
+_PRESET_LABELS = {
+    PeriodPreset.THIS_MONTH: "This month",
+    PeriodPreset.LAST_MONTH: "Last month",
+    PeriodPreset.THIS_QUARTER: "This quarter",
+    PeriodPreset.LAST_QUARTER: "Last quarter",
+    PeriodPreset.THIS_YEAR: "This year",
+    PeriodPreset.LAST_12_MONTHS: "Last 12 months",
+    PeriodPreset.ALL_TIME: "All time",
+    PeriodPreset.CUSTOM: "Custom range",
+}
+
+DateRange = tuple[dt.date | None, dt.date | None]
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The first of the month ``months`` after ``day``'s month."""
+    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month0 + 1, 1)
+
+
+def preset_range(preset: PeriodPreset, today: dt.date, fiscal_first_month: int = 1,
+                 custom: DateRange = (None, None)) -> DateRange:
+    """The inclusive dates of a preset on ``today`` (None: open-ended)."""
+    if preset is PeriodPreset.ALL_TIME:
+        return None, None
+    if preset is PeriodPreset.CUSTOM:
+        return custom
+    if preset in (PeriodPreset.THIS_MONTH, PeriodPreset.LAST_MONTH):
+        number = bucket_number(Bucket.MONTH, today) - (preset is PeriodPreset.LAST_MONTH)
+        return bucket_range(Bucket.MONTH, number)
+    if preset in (PeriodPreset.THIS_QUARTER, PeriodPreset.LAST_QUARTER):
+        number = bucket_number(Bucket.QUARTER, today) - (preset is PeriodPreset.LAST_QUARTER)
+        return bucket_range(Bucket.QUARTER, number)
+    if preset is PeriodPreset.THIS_YEAR:
+        return fiscal_year(today, fiscal_first_month)
+    # The last 12 months: the current month and the eleven before it.
+    return _add_months(today, -11), _add_months(today, 1) - dt.timedelta(days=1)
+
+
+def previous_range(preset: PeriodPreset, start: dt.date | None, end: dt.date | None
+                   ) -> DateRange | None:
+    """The period a range is compared with: the one just before it, of the same length in
+    months for month-based presets, in days for a custom range. None when there is none (all
+    time, or an open-ended range)."""
+    if start is None or end is None or start > end:
+        return None
+    if preset is PeriodPreset.CUSTOM:
+        days = (end - start).days + 1
+        return start - dt.timedelta(days=days), start - dt.timedelta(days=1)
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    return _add_months(start, -months), start - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class SliceSpec:
+    """The Funnel tab's selection.
+
+    ``filters`` maps a categorical dimension to the values chosen (None: deals without a
+    value); values of one dimension are OR'ed, dimensions AND'ed.
+    """
+
+    filters: Mapping[Dimension, tuple[str | None, ...]] = field(default_factory=dict)
+    preset: PeriodPreset = PeriodPreset.ALL_TIME
+    custom: DateRange = (None, None)
+    by: Dimension | None = Dimension.REP
+    cohort: bool = False
+    compare: bool = False
+
+    def with_filter(self, dimension: Dimension, values: tuple[str | None, ...]) -> SliceSpec:
+        """This spec with ``dimension`` filtered to ``values`` (none: the filter removed)."""
+        filters = dict(self.filters)
+        if values:
+            filters[dimension] = tuple(dict.fromkeys(values))
+        else:
+            filters.pop(dimension, None)
+        return replace(self, filters=filters)
+
+    def adding(self, dimension: Dimension, value: str | None) -> SliceSpec:
+        """This spec with one more value allowed for ``dimension`` (a drill-down click)."""
+        return self.with_filter(dimension, (*self.filters.get(dimension, ()), value))
+
+    def period_range(self, today: dt.date, fiscal_first_month: int = 1) -> DateRange:
+        """The inclusive dates of the chosen period on ``today``."""
+        return preset_range(self.preset, today, fiscal_first_month, self.custom)
+
+    def _slice(self, dates: DateRange) -> Slice:
+        filters = {d: frozenset(v) for d, v in self.filters.items() if not d.is_time}
+        return Slice(filters, Period.between(*dates), self.cohort)
+
+    def query(self, today: dt.date, fiscal_first_month: int = 1) -> Query:
+        """The metrics engine's question for this selection on ``today``."""
+        return Query(self._slice(self.period_range(today, fiscal_first_month)),
+                     (self.by,) if self.by else ())
+
+    def comparison_query(self, today: dt.date, fiscal_first_month: int = 1) -> Query | None:
+        """The same question over the previous period, when comparing and there is one."""
+        if not self.compare:
+            return None
+        before = previous_range(self.preset, *self.period_range(today, fiscal_first_month))
+        if before is None:
+            return None
+        return Query(self._slice(before), (self.by,) if self.by else ())
+
+    def describe(self, today: dt.date, fiscal_first_month: int = 1) -> str:
+        """The selection in words: "Salesperson: Anna, Ben · 2026-01-01 – 2026-03-31 ·
+        by close date"."""
+        parts = [
+            f"{DIMENSION_LABELS[d]}: "
+            + ", ".join(NONE_LABEL if v is None else v for v in values)
+            for d, values in self.filters.items()
+        ]
+        start, end = self.period_range(today, fiscal_first_month)
+        if start is None and end is None:
+            parts.append("all time")
+        else:
+            parts.append(f"{start.isoformat() if start else '…'} – "
+                         f"{end.isoformat() if end else '…'}")
+        parts.append("cohort by first contact" if self.cohort else "by close date")
+        return " · ".join(parts)
+
+    # --- persistence -----------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        """The spec as JSON text (for per-machine settings)."""
+        return json.dumps({
+            "filters": {d.value: list(v) for d, v in self.filters.items()},
+            "preset": self.preset.value,
+            "custom": [d.isoformat() if d else None for d in self.custom],
+            "by": self.by.value if self.by else None,
+            "cohort": self.cohort,
+            "compare": self.compare,
+        }, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> SliceSpec:
+        """Read :meth:`to_json`'s text; anything unreadable falls back to the defaults, so a
+        damaged or older setting never stops the tab from opening."""
+        try:
+            data: dict[str, Any] = json.loads(text)
+            filters = {
+                Dimension(name): tuple(v if v is None else str(v) for v in values)
+                for name, values in data.get("filters", {}).items()
+                if not Dimension(name).is_time and values
+            }
+            custom = tuple(dt.date.fromisoformat(d) if d else None
+                           for d in data.get("custom", [None, None]))
+            if len(custom) != 2:
+                raise ValueError("custom range needs two dates")
+            by = data.get("by")
+            return cls(filters=filters, preset=PeriodPreset(data.get("preset", "all_time")),
+                       custom=(custom[0], custom[1]),
+                       by=Dimension(by) if by else None,
+                       cohort=bool(data.get("cohort", False)),
+                       compare=bool(data.get("compare", False)))
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return cls()
