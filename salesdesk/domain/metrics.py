@@ -373,6 +373,28 @@ def reference_result(deals: Iterable[Deal], query: Query, stages: Sequence[str] 
     return SliceResult(query.by, overall, tuple((key, tallies[key]) for key in order))
 
 
+def reference_length_histogram(deals: Iterable[Deal], sl: Slice, stages: Sequence[str] = ()
+                               ) -> dict[int, int]:
+    """Deal length in days → number of closed deals a slice counts, deal by deal.
+
+    The deals are those whose won/lost counts the slice's figures hold (closed in the period;
+    with the cohort switch, first contacted in it and closed by now), so the histogram sums to
+    the slice's decided deals. Lengths are listed in ascending order; absent lengths are left
+    out.
+    """
+    stage_names = tuple(stages)
+    counts: dict[int, int] = defaultdict(int)
+    for deal in deals:
+        if not sl.matches(deal, stage_names):
+            continue
+        outcome = counted_as(deal, sl.period, sl.cohort)
+        if outcome is None or outcome is Outcome.OPEN:
+            continue
+        assert deal.first_contact is not None and deal.closed_on is not None
+        counts[deal_length(deal.first_contact, deal.closed_on)] += 1
+    return dict(sorted(counts.items()))
+
+
 # --- the funnel -------------------------------------------------------------------------------
 
 
