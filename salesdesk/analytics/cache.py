@@ -273,6 +273,14 @@ class AnalyticsCache:
         return tuple(str(dictionary.names[dictionary.dense[c]]) for c in self._stage_order
                      if c in dictionary.dense)
 
+    def values(self, dimension: Dimension) -> list[str]:
+        """The names a filter on a categorical ``dimension`` can choose from: stages in
+        pipeline order, the rest alphabetically (names no deal uses any more included)."""
+        if dimension is Dimension.STAGE:
+            return list(self.stage_names)
+        names = {name for name in self._dicts[dimension].names if name is not None}
+        return sorted(names, key=lambda n: (n.casefold(), n))
+
     def ids(self) -> npt.NDArray[np.int64]:
         """The ids of the deals held (a copy, in no particular order)."""
         return self._cols["ids"].copy()

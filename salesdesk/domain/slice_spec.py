@@ -1,8 +1,8 @@
 """What the Funnel tab's selectors ask for, as data: filters, a period preset, a group-by, the
 cohort switch and the comparison period.
 
-A :class:`SliceSpec` turns into the metrics engine's :class:`Query` for a given day, describes
-itself in words for charts and exports, and survives a restart as JSON.
+A :class:`SliceSpec` turns into the metrics engine's :class:`Query` for a given day and survives
+a restart as JSON.
 """
 
 from __future__ import annotations
@@ -154,23 +154,6 @@ class SliceSpec:
         if before is None:
             return None
         return Query(self._slice(before), (self.by,) if self.by else ())
-
-    def describe(self, today: dt.date, fiscal_first_month: int = 1) -> str:
-        """The selection in words: "Salesperson: Anna, Ben · 2026-01-01 – 2026-03-31 ·
-        by close date"."""
-        parts = [
-            f"{DIMENSION_LABELS[d]}: "
-            + ", ".join(NONE_LABEL if v is None else v for v in values)
-            for d, values in self.filters.items()
-        ]
-        start, end = self.period_range(today, fiscal_first_month)
-        if start is None and end is None:
-            parts.append("all time")
-        else:
-            parts.append(f"{start.isoformat() if start else '…'} – "
-                         f"{end.isoformat() if end else '…'}")
-        parts.append("cohort by first contact" if self.cohort else "by close date")
-        return " · ".join(parts)
 
     # --- persistence -----------------------------------------------------------------------
 

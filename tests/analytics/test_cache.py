@@ -272,6 +272,16 @@ def test_stage_order_and_unknown_stage() -> None:
     assert funnel == reference_funnel(deals, Slice(), STAGES)
 
 
+def test_values_offered_to_filters() -> None:
+    deals = [Deal(title="a", rep="ben", customer_type=CustomerType.CURRENT),
+             Deal(title="b", rep="Anna", stage="Proposal"), Deal(title="c")]
+    cache = AnalyticsCache.build(DealColumns.from_deals(deals, STAGES))
+    assert cache.values(Dimension.REP) == ["Anna", "ben"]
+    assert cache.values(Dimension.STAGE) == list(STAGES)
+    assert cache.values(Dimension.CUSTOMER_TYPE) == ["current", "new"]
+    assert cache.values(Dimension.CHANNEL) == []
+
+
 def test_duplicate_ids_are_refused() -> None:
     columns = DealColumns.from_deals([open_(None), open_(None)], STAGES, ids=[3, 3])
     with pytest.raises(ValueError, match="twice"):
