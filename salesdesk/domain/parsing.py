@@ -26,6 +26,10 @@ class NumberFormat:
     group_separator: str = ","
 
 
+POINT_DECIMAL = NumberFormat(".", ",")
+COMMA_DECIMAL = NumberFormat(",", ".")
+
+
 def parse_date(text: str, formats: tuple[str, ...] = ()) -> dt.date | None:
     """Read a typed date: ISO (2026-03-31) always, then each strptime format in ``formats``.
 
@@ -34,6 +38,11 @@ def parse_date(text: str, formats: tuple[str, ...] = ()) -> dt.date | None:
     text = text.strip()
     if not text:
         return None
+    if len(text) == 10 and text[4] == "-":
+        try:  # the common case (imports hand every date over as ISO), without strptime's cost
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
     for fmt in (ISO_DATE, *formats):
         try:
             return dt.datetime.strptime(text, fmt).date()
@@ -77,6 +86,14 @@ def parse_amount(text: str, number_format: NumberFormat = NumberFormat()) -> Dec
                 raise ParseError("That amount is too large.")
             return value
     raise ParseError("Not an amount: type a number such as 1234.50.")
+
+
+def readable_number_formats(text: str) -> tuple[NumberFormat, ...]:
+    """Which of a decimal point and a decimal comma can read ``text`` (spaces as group
+    separators ignored): both for ``1.234`` or ``12``, one for ``1.234,50``, none for text."""
+    compact = _SPACES.sub("", text)
+    return tuple(fmt for fmt in (POINT_DECIMAL, COMMA_DECIMAL)
+                 if compact and _number_pattern(fmt).match(compact))
 
 
 def to_minor_units(value: Decimal, digits: int, currency: str) -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -13,7 +14,8 @@ from salesdesk.domain.columns import DealColumns
 from salesdesk.domain.deals import Deal, DealSnapshot, LookupKind, StageEvent
 from salesdesk.domain.lookups import LookupItem, MergeRecord
 from salesdesk.domain.settings import BusinessSettings
-from salesdesk.store import columns, deal_list, deals, lookups
+from salesdesk.domain.validation import InputRules
+from salesdesk.store import columns, deal_list, deals, exporting, importing, lookups
 from salesdesk.store.connection import check_file, connect, prepare
 from salesdesk.store.deal_list import DealListQuery, DealRow
 from salesdesk.store.errors import FileRefused, ReadOnly, StoreError
@@ -38,6 +40,13 @@ class Store:
     def close(self) -> None:
         """Close the connection."""
         self.db.conn.close()
+
+    def reopen(self) -> Store:
+        """Another connection to the same file, for a worker thread (create it in that thread:
+        SQLite connections belong to the thread that made them). The caller already holds
+        the writer's lock for a writable store; close the new store when done."""
+        return Store(self.path, connect(self.path, read_only=self.read_only),
+                     read_only=self.read_only)
 
     def _writable(self) -> Database:
         if self.read_only:
@@ -120,6 +129,20 @@ class Store:
         of ``client_ids``), as packed integer columns for the analytics cache. Read-only, so
         a worker may call it on its own read-only store."""
         return columns.deal_columns(self.db, deal_ids, client_ids)
+
+    def import_deals(self, plan: importing.ImportPlan, input_rules: InputRules,
+                     today: dt.date, **options: Any) -> importing.ImportSummary:
+        """Import the rows of ``plan`` in one transaction (see importing.run_import for the
+        options: on_duplicate, rejected_path, dry_run, progress, cancelled)."""
+        return importing.run_import(self._writable(), plan, input_rules, today=today,
+                                    **options)
+
+    def export_deals(self, destination: Path, currency_digits: Mapping[str, int], *,
+                     filters: Mapping[str, Sequence[str]] | None = None,
+                     deal_ids: Iterable[int] | None = None) -> int:
+        """Write deals to a CSV or XLSX file; return how many (see exporting.export_deals)."""
+        return exporting.export_deals(self.db, destination, currency_digits, filters=filters,
+                                      deal_ids=deal_ids)
 
     # --- lookup lists --------------------------------------------------------------------
 

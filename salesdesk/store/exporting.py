@@ -1,0 +1,162 @@
+"""Exporting deals to CSV and XLSX that import back as the same deals.
+
+Columns are salesdesk's field names (the plain import preset maps them one to one), plus the
+two flags that say whether the customer type was chosen by hand and whether the first
+contact was inferred. Text cells starting with = + - @ TAB or CR are neutralised (safe_files),
+numbers stay numbers (amounts in major units), dates stay dates. Files are written through
+``replacing``: a failure leaves the old file or none, never a truncated one. Rows stream out
+of SQLite, so a million deals never sit in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from salesdesk.domain.deals import Deal, LookupKind
+from salesdesk.domain.parsing import format_minor_units
+from salesdesk.store.deals import SELECT_DEAL, deal_from_row
+from salesdesk.store.errors import StoreError
+from salesdesk.store.safe_files import neutralise_cell, replacing
+from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
+
+EXPORT_COLUMNS: tuple[str, ...] = (
+    "title", "client", "rep", "product", "channel", "region", "audience", "customer_type",
+    "customer_type_set", "stage", "outcome", "first_contact", "first_contact_inferred",
+    "closed_on", "expected_close", "next_step", "amount", "currency", "lost_reason", "notes",
+    "external_id",
+)
+FORMATS = ("csv", "xlsx")
+NONE_VALUE = "(none)"
+_FILTERABLE = {*(k.value for k in LookupKind), "customer_type", "outcome"}
+
+
+def export_format(path: Path) -> str:
+    """"csv" or "xlsx" from the file name; raises StoreError for another suffix."""
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise StoreError(f"{path.name}: export to a .csv or .xlsx file.")
+    return suffix
+
+
+def _where(filters: Mapping[str, Sequence[str]], deal_ids: Iterable[int] | None
+           ) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for name, values in filters.items():
+        if name not in _FILTERABLE:
+            raise StoreError(f"Cannot filter an export by {name!r}.")
+        named = [v for v in values if v != NONE_VALUE]
+        if name in ("customer_type", "outcome"):
+            alternatives = [f"d.{name} IN ({','.join('?' * len(named))})"] if named else []
+            params.extend(named)
+        else:
+            kind = LookupKind(name)
+            column, table = LOOKUP_COLUMNS[kind], LOOKUP_TABLES[kind]
+            alternatives = [f"d.{column} IN (SELECT id FROM {table} WHERE name COLLATE NOCASE"
+                            f" IN ({','.join('?' * len(named))}))"] if named else []
+            params.extend(named)
+            if len(named) < len(values):
+                alternatives.append(f"d.{column} IS NULL")
+        clauses.append("(" + " OR ".join(alternatives or ["0"]) + ")")
+    if deal_ids is not None:
+        ids = sorted({int(i) for i in deal_ids})
+        clauses.append(f"d.id IN ({','.join(map(str, ids))})" if ids else "0")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _deals(db: Database, filters: Mapping[str, Sequence[str]],
+           deal_ids: Iterable[int] | None) -> Iterator[Deal]:
+    where, params = _where(filters, deal_ids)
+    cursor = db.conn.execute(f"{SELECT_DEAL}{where} ORDER BY d.id", params)
+    names = [c[0] for c in cursor.description]
+    for values in cursor:
+        yield deal_from_row(dict(zip(names, values, strict=True)))
+
+
+def _amount(deal: Deal, digits: Mapping[str, int]) -> Decimal | None:
+    if deal.amount is None:
+        return None
+    return Decimal(format_minor_units(deal.amount, digits.get(deal.currency, 2)))
+
+
+def _cells(deal: Deal, digits: Mapping[str, int]) -> list[Any]:
+    """A deal's cells in EXPORT_COLUMNS order: text, Decimal amounts, dates, yes/no flags."""
+    values: dict[str, Any] = {
+        "customer_type": deal.customer_type.value,
+        "customer_type_set": "yes" if deal.customer_type_set else "no",
+        "outcome": deal.outcome.value,
+        "first_contact_inferred": "yes" if deal.first_contact_inferred else "no",
+        "amount": _amount(deal, digits),
+    }
+    return [values[c] if c in values else getattr(deal, c) for c in EXPORT_COLUMNS]
+
+
+def export_deals(db: Database, destination: Path, currency_digits: Mapping[str, int], *,
+                 filters: Mapping[str, Sequence[str]] | None = None,
+                 deal_ids: Iterable[int] | None = None) -> int:
+    """Write the deals (all, those matching ``filters`` — field → values, OR'ed within a
+    field, AND'ed across — or the given ids) to ``destination`` (.csv or .xlsx); return how
+    many were written."""
+    kind = export_format(destination)
+    deals = _deals(db, filters or {}, deal_ids)
+    with replacing(destination, prefix=".salesdesk-export-") as temp:
+        if kind == "csv":
+            return _write_csv(temp, deals, currency_digits)
+        return _write_xlsx(temp, deals, currency_digits)
+
+
+def _write_csv(path: Path, deals: Iterator[Deal], digits: Mapping[str, int]) -> int:
+    count = 0
+    # utf-8-sig: Excel reads the characters right; the importer skips the BOM.
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(EXPORT_COLUMNS)
+        for deal in deals:
+            writer.writerow([_csv_cell(v) for v in _cells(deal, digits)])
+            count += 1
+    return count
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return neutralise_cell(str(value))
+
+
+def _write_xlsx(path: Path, deals: Iterator[Deal], digits: Mapping[str, int]) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Deals")
+    sheet.append(list(EXPORT_COLUMNS))
+    count = 0
+    for deal in deals:
+        row: list[Any] = []
+        for value in _cells(deal, digits):
+            if isinstance(value, dt.date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = "yyyy-mm-dd"
+                row.append(cell)
+            elif isinstance(value, Decimal):
+                row.append(int(value) if value == value.to_integral_value() else float(value))
+            elif isinstance(value, str):
+                # Neutralised text never starts with "=", so openpyxl never writes a formula.
+                row.append(neutralise_cell(value))
+            else:
+                row.append(value)
+        sheet.append(row)
+        count += 1
+    workbook.save(path)
+    return count

@@ -1,0 +1,483 @@
+"""The import engine shared by the wizard and ``salesdesk import``.
+
+``plan_import`` opens the file, detects (or takes) the mapping and infers how dates and
+amounts are written; ``preview`` converts the first rows without writing; ``run_import``
+streams every row through domain's RowConverter and writes all valid rows in ONE transaction
+(DESIGN.md §7: Cancel or a crash leaves the database exactly as before). Invalid rows go, with
+their row number, column and reason, to a rejected-rows CSV beside the source.
+
+Speed: into an empty database the deals table's indexes and full-text trigger are dropped for
+the load and rebuilt once at the end, inside the same transaction; rows are inserted with
+``executemany`` in batches; lookup names are resolved through in-memory dictionaries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import string
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from sqlite_utils import Database
+
+from salesdesk.domain.deals import Deal, LookupKind, StageEvent
+from salesdesk.domain.importing import (
+    REJECTED_COLUMN,
+    ColumnMapping,
+    Converted,
+    Inference,
+    ReadRules,
+    Rejected,
+    RowConverter,
+    RowResult,
+    Skipped,
+    detect_mapping,
+    mapping_notes,
+    normalise_value,
+)
+from salesdesk.domain.validation import InputRules
+from salesdesk.store import lookups
+from salesdesk.store.deals import derive_customer_types, now_stamp
+from salesdesk.store.errors import StoreError
+from salesdesk.store.import_files import Source, SourceInfo, SourceOptions, open_source
+from salesdesk.store.safe_files import neutralise_cell, replacing
+from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
+
+BATCH = 5000
+PROGRESS_EVERY = 2000
+# cache_size during a large import (KiB, negative as SQLite wants): enough for index builds
+# without pushing the process past its memory target.
+IMPORT_CACHE_KIB = 64 * 1024
+
+DUPLICATE_CHOICES = ("skip", "update")
+
+
+class ImportCancelled(StoreError):
+    """The user cancelled; the transaction was rolled back and nothing changed."""
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run to roll it back."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """Everything decided before rows are written: the file, its mapping and reading rules."""
+
+    path: Path
+    info: SourceInfo
+    source_options: SourceOptions
+    headers: tuple[str, ...]
+    mapping: ColumnMapping
+    rules: ReadRules
+    notes: tuple[str, ...] = ()
+
+    def converter(self, input_rules: InputRules) -> RowConverter:
+        """The row converter for this plan."""
+        return RowConverter(self.headers, self.mapping, self.rules, input_rules)
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import did; ``to_dict`` is the CLI's JSON summary."""
+
+    imported: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    rejected_file: Path | None = None
+    mapping: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    skip_reasons: Counter[str] = field(default_factory=Counter)
+    dry_run: bool = False
+    deal_ids: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON summary of ``salesdesk import``."""
+        return {
+            "imported": self.imported,
+            "updated": self.updated,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "rejected": self.rejected,
+            "rejected_file": str(self.rejected_file) if self.rejected_file else None,
+            "mapping": dict(self.mapping),
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    """A converted row of the preview."""
+
+    number: int
+    cells: tuple[str, ...]
+    result: RowResult
+
+
+def default_rejected_path(source: Path) -> Path:
+    """``<source name>-rejected.csv`` beside the source."""
+    return source.with_name(f"{source.stem}-rejected.csv")
+
+
+def infer_rules(source: Source, mapping: ColumnMapping, *, date_format: str | None = None,
+                cancelled: Callable[[], bool] | None = None) -> tuple[ReadRules, list[str]]:
+    """Read the mapped date and amount columns until their formats are settled (the whole
+    column when they stay ambiguous) and return the reading rules with notes."""
+    inference = Inference.for_mapping(source.headers, mapping)
+    for count, (_, cells) in enumerate(source.rows()):
+        inference.add(cells)
+        if inference.settled:
+            break
+        if cancelled is not None and count % PROGRESS_EVERY == 0 and cancelled():
+            raise ImportCancelled("The import was cancelled; nothing changed.")
+    source.close()
+    return inference.rules(comma_likely=source.info.delimiter == ";", date_format=date_format)
+
+
+def plan_import(path: Path, source_options: SourceOptions = SourceOptions(),
+                mapping: ColumnMapping | None = None, *, date_format: str | None = None,
+                cancelled: Callable[[], bool] | None = None) -> ImportPlan:
+    """Open ``path``, detect what is not given and infer the reading rules.
+
+    Raises UnreadableFile when the file cannot be read at all, ValueError when ``mapping``
+    names columns the file lacks.
+    """
+    with open_source(path, source_options) as source:
+        mapping = mapping or detect_mapping(source.headers)
+        missing = sorted(h for h in mapping.used_headers() if h not in source.headers)
+        if missing:
+            raise ValueError(f"{path.name} has no column " + ", ".join(map(repr, missing))
+                             + ". Its columns are: " + ", ".join(map(repr, source.headers)))
+        rules, inferred = infer_rules(source, mapping, date_format=date_format,
+                                      cancelled=cancelled)
+        notes = [f"Read as {source.info.describe()}.", *mapping_notes(mapping), *inferred]
+        return ImportPlan(path, source.info, SourceOptions(
+            encoding=source.info.encoding, delimiter=source.info.delimiter,
+            sheet=source.info.sheet), tuple(source.headers), mapping, rules, tuple(notes))
+
+
+def preview(plan: ImportPlan, input_rules: InputRules, limit: int = 100) -> list[PreviewRow]:
+    """The first ``limit`` rows converted (nothing is written)."""
+    converter = plan.converter(input_rules)
+    rows: list[PreviewRow] = []
+    with open_source(plan.path, plan.source_options) as source:
+        for number, cells in source.rows():
+            rows.append(PreviewRow(number, tuple(cells), converter.convert(cells)))
+            if len(rows) >= limit:
+                break
+        source.close()
+    return rows
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _nocase(name: str) -> str:
+    # SQLite's NOCASE folds ASCII letters only: the cache must treat names exactly as it does.
+    return " ".join(name.split()).translate(_ASCII_LOWER)
+
+
+class _Lookups:
+    """Lookup names → ids for the whole import, creating the values the file introduces."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.ids: dict[LookupKind, dict[str, int]] = {}
+        self.created: set[LookupKind] = set()
+        for kind, table in LOOKUP_TABLES.items():
+            self.ids[kind] = {_nocase(name): item_id for item_id, name
+                              in db.execute(f"SELECT id, name FROM {table}")}
+        self.first_stage = lookups.first_stage_id(db)
+
+    def id(self, kind: LookupKind, name: str | None) -> int | None:
+        if not name:
+            return None
+        key = _nocase(name)
+        known = self.ids[kind].get(key)
+        if known is None:
+            if not key:
+                return None
+            known = lookups.add(self.db, kind, name)
+            self.ids[kind][key] = known
+            self.created.add(kind)
+        return known
+
+
+_DEAL_COLUMNS = ("id", "title", *(LOOKUP_COLUMNS[k] for k in LookupKind), "customer_type",
+                 "customer_type_set", "outcome", "first_contact", "first_contact_inferred",
+                 "closed_on", "expected_close", "next_step", "amount", "currency", "notes",
+                 "external_id", "created_at", "updated_at")
+_INSERT_DEAL = (f"INSERT INTO deals ({', '.join(_DEAL_COLUMNS)})"
+                f" VALUES ({', '.join('?' * len(_DEAL_COLUMNS))})")
+_UPDATE_DEAL = ("UPDATE deals SET " + ", ".join(f"{c} = ?" for c in _DEAL_COLUMNS[1:-2])
+                + ", updated_at = ? WHERE id = ?")
+_INSERT_EVENT = "INSERT INTO stage_events (deal_id, stage_id, entered_on) VALUES (?, ?, ?)"
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+class _Writer:
+    """Writes converted deals inside the caller's transaction."""
+
+    def __init__(self, db: Database, today: dt.date, on_duplicate: str) -> None:
+        self.db = db
+        self.today = today
+        self.update = on_duplicate == "update"
+        self.stamp = now_stamp()
+        self.lookups = _Lookups(db)
+        row = db.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM deals").fetchone()
+        self.empty = row[0] == 0
+        self.max_before = int(row[1])
+        self.next_id = 1 + int(db.execute(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'deals'), 0),"
+            " ?)", [self.max_before]).fetchone()[0])
+        self.deals: list[tuple[Any, ...]] = []
+        self.events: list[tuple[int, int, str]] = []
+        self.client_ids: set[int] = set()
+        self.deal_ids: list[int] = []
+        self.imported = self.updated = self.duplicates = 0
+        self._dropped: list[str] = []
+        if self.empty:
+            self._drop_indexes()
+
+    def _drop_indexes(self) -> None:
+        """Drop the deals' indexes and insert trigger; ``finish`` rebuilds them."""
+        rows = self.db.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
+            "(type = 'index' AND tbl_name IN ('deals', 'stage_events'))"
+            " OR (type = 'trigger' AND name = 'deals_fts_ai'))").fetchall()
+        for kind, name, sql in rows:
+            self.db.execute(f"DROP {kind.upper()} {name}")
+            self._dropped.append(sql)
+
+    def stages_in_order(self, names: Sequence[str]) -> None:
+        """Create the stages a file's history names, in the file's order."""
+        for name in names:
+            self.lookups.id(LookupKind.STAGE, name)
+
+    def _values(self, deal_id: int, deal: Deal) -> tuple[Any, ...]:
+        ids = self.lookups
+        return (
+            deal_id, deal.title,
+            *(ids.id(kind, deal.lookup(kind)) if kind is not LookupKind.STAGE
+              else (ids.id(kind, deal.stage) or ids.first_stage) for kind in LookupKind),
+            deal.customer_type.value, int(deal.customer_type_set), deal.outcome.value,
+            _iso(deal.first_contact), int(deal.first_contact_inferred), _iso(deal.closed_on),
+            _iso(deal.expected_close), deal.next_step, deal.amount, deal.currency, deal.notes,
+            deal.external_id, self.stamp, self.stamp,
+        )
+
+    def _match(self, deal: Deal) -> int | None:
+        if self.empty:
+            return None
+        if deal.external_id:
+            row = self.db.execute("SELECT id FROM deals WHERE external_id = ? AND id <= ?"
+                                  " ORDER BY id LIMIT 1",
+                                  [deal.external_id, self.max_before]).fetchone()
+        else:
+            client_id = self.lookups.id(LookupKind.CLIENT, deal.client) if deal.client else None
+            row = self.db.execute(
+                "SELECT id FROM deals WHERE title = ? COLLATE NOCASE AND client_id IS ?"
+                " AND first_contact IS ? AND id <= ? ORDER BY id LIMIT 1",
+                [deal.title, client_id, _iso(deal.first_contact), self.max_before]).fetchone()
+        return None if row is None else int(row[0])
+
+    def add(self, deal: Deal, history: Sequence[StageEvent]) -> None:
+        existing = self._match(deal)
+        if existing is not None:
+            self.duplicates += 1
+            if self.update:
+                self._update(existing, deal, history)
+            return
+        deal_id = self.next_id
+        self.next_id += 1
+        values = self._values(deal_id, deal)
+        self.deals.append(values)
+        self.deal_ids.append(deal_id)
+        client_id = values[2]
+        if client_id is not None:
+            self.client_ids.add(client_id)
+        self._history(deal_id, values[_STAGE_POSITION], deal, history)
+        self.imported += 1
+        if len(self.deals) >= BATCH:
+            self.flush()
+
+    def _history(self, deal_id: int, stage_id: int, deal: Deal,
+                 history: Sequence[StageEvent]) -> None:
+        if history:
+            for event in history:
+                event_stage = self.lookups.id(LookupKind.STAGE, event.stage) or stage_id
+                self.events.append((deal_id, event_stage, event.entered_on.isoformat()))
+        else:
+            self.events.append((deal_id, stage_id, (deal.first_contact or self.today)
+                                .isoformat()))
+
+    def _update(self, deal_id: int, deal: Deal, history: Sequence[StageEvent]) -> None:
+        self.flush()
+        old = self.db.execute("SELECT stage_id, client_id FROM deals WHERE id = ?",
+                              [deal_id]).fetchone()
+        values = self._values(deal_id, deal)
+        self.db.execute(_UPDATE_DEAL, [*values[1:-2], self.stamp, deal_id])
+        for client_id in (old[1], values[2]):
+            if client_id is not None:
+                self.client_ids.add(client_id)
+        if history:
+            self.db.execute("DELETE FROM stage_events WHERE deal_id = ?", [deal_id])
+            self._history(deal_id, values[_STAGE_POSITION], deal, history)
+        elif values[_STAGE_POSITION] != old[0]:
+            self.events.append((deal_id, values[_STAGE_POSITION], self.today.isoformat()))
+        self.deal_ids.append(deal_id)
+        self.updated += 1
+
+    def flush(self) -> None:
+        if self.deals:
+            self.db.conn.executemany(_INSERT_DEAL, self.deals)
+            self.deals.clear()
+        if self.events:
+            self.db.conn.executemany(_INSERT_EVENT, self.events)
+            self.events.clear()
+
+    def finish(self) -> None:
+        """Write what is left, rebuild dropped indexes, derive customer types."""
+        self.flush()
+        for sql in self._dropped:
+            self.db.execute(sql)
+        if self._dropped:
+            self.db.execute("INSERT INTO deals_fts(deals_fts) VALUES ('rebuild')")
+        if self.empty:
+            derive_customer_types(self.db, self.today)
+        elif self.client_ids:
+            derive_customer_types(self.db, self.today, self.client_ids)
+
+
+_STAGE_POSITION = 2 + list(LookupKind).index(LookupKind.STAGE)
+
+
+class _RejectedRows:
+    """The rejected-rows CSV, written (safely) only when some row is rejected."""
+
+    def __init__(self, path: Path, headers: Sequence[str], stack: contextlib.ExitStack) -> None:
+        self.path = path
+        self.headers = list(headers)
+        self._stack = stack
+        self._handle: IO[str] | None = None
+        self._writer: Any = None
+
+    def add(self, number: int, cells: Sequence[str], rejected: Rejected) -> None:
+        if self._writer is None:
+            temp = self._stack.enter_context(replacing(self.path, prefix=".salesdesk-rejected-"))
+            # utf-8-sig: Excel opens it with the right characters on every platform.
+            self._handle = self._stack.enter_context(
+                temp.open("w", encoding="utf-8-sig", newline=""))
+            self._writer = csv.writer(self._handle)
+            self._writer.writerow([neutralise_cell(h) for h in (*self.headers, REJECTED_COLUMN)])
+        padded = list(cells) + [""] * (len(self.headers) - len(cells))
+        self._writer.writerow([neutralise_cell(c) for c in padded]
+                              + [neutralise_cell(f"row {number}: {rejected.reason()}")])
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+    @property
+    def written(self) -> bool:
+        return self._writer is not None
+
+
+def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
+               today: dt.date, on_duplicate: str = "skip", rejected_path: Path | None = None,
+               dry_run: bool = False, progress: Callable[[int, float], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> ImportSummary:
+    """Import every row of ``plan`` into ``db`` in one transaction; return the summary.
+
+    ``progress(rows, fraction)`` is called every few thousand rows; when ``cancelled()``
+    returns True the transaction is rolled back and ImportCancelled raised. A dry run converts
+    and matches every row, then rolls back and writes no rejected-rows file.
+    """
+    if on_duplicate not in DUPLICATE_CHOICES:
+        raise ValueError(f"on_duplicate must be one of {DUPLICATE_CHOICES}")
+    converter = plan.converter(input_rules)
+    summary = ImportSummary(mapping=dict(plan.mapping.columns), notes=list(plan.notes),
+                            dry_run=dry_run)
+    rejected_to = rejected_path or default_rejected_path(plan.path)
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        with contextlib.ExitStack() as stack:
+            rejected = _RejectedRows(rejected_to, plan.headers, stack)
+            try:
+                with db.atomic():
+                    writer = _Writer(db, today, on_duplicate)
+                    writer.stages_in_order([s for _, s in plan.mapping.stage_dates
+                                            if normalise_value(s)
+                                            not in plan.mapping.outcome_values])
+                    for number, cells, result in _converted(plan, converter, progress,
+                                                            cancelled):
+                        if isinstance(result, Converted):
+                            writer.add(result.deal, result.history)
+                        elif isinstance(result, Skipped):
+                            summary.skipped += 1
+                            summary.skip_reasons[result.reason] += 1
+                        else:
+                            summary.rejected += 1
+                            if not dry_run:
+                                rejected.add(number, cells, result)
+                    writer.finish()
+                    summary.imported, summary.updated = writer.imported, writer.updated
+                    summary.duplicates = writer.duplicates
+                    summary.deal_ids = writer.deal_ids
+                    if dry_run:
+                        raise _DryRun
+            except _DryRun:
+                pass
+            rejected.close()
+            if rejected.written:
+                summary.rejected_file = rejected_to
+    finally:
+        db.execute(f"PRAGMA cache_size = {cache}")
+    _finish_notes(summary, writer.lookups.created if not dry_run else set())
+    return summary
+
+
+def _finish_notes(summary: ImportSummary, created: set[LookupKind]) -> None:
+    for reason, count in summary.skip_reasons.most_common():
+        summary.notes.append(f"Skipped {count} row{'s' if count != 1 else ''}: {reason}.")
+    if summary.rejected:
+        where = (f"; written to {summary.rejected_file}" if summary.rejected_file
+                 else "")
+        summary.notes.append(f"Rejected {summary.rejected} row"
+                             f"{'s' if summary.rejected != 1 else ''} that cannot become a"
+                             f" valid deal{where}.")
+    if summary.dry_run:
+        summary.notes.append("Dry run: nothing was written.")
+    if created:
+        summary.notes.append("New list values were added to: "
+                             + ", ".join(sorted(k.label for k in created)) + ".")
+
+
+def _converted(plan: ImportPlan, converter: RowConverter,
+               progress: Callable[[int, float], None] | None,
+               cancelled: Callable[[], bool] | None
+               ) -> Iterator[tuple[int, list[str], RowResult]]:
+    with open_source(plan.path, plan.source_options) as source:
+        convert = converter.convert
+        count = 0
+        for number, cells in source.rows():
+            count += 1
+            if count % PROGRESS_EVERY == 0:
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled("The import was cancelled; nothing changed.")
+                if progress is not None:
+                    progress(count, source.fraction(number))
+            yield number, cells, convert(cells)
+        if progress is not None:
+            progress(count, 1.0)
