@@ -1,0 +1,222 @@
+"""The common frame of the five charts: a pyqtgraph scene, its style, an empty-slice message,
+and clicks on bars that stand for a group value.
+
+A chart is a function of :class:`ChartFigures`: :meth:`ChartWidget.set_figures` clears the
+scene and draws it again (the figures of a slice are a few dozen bars, so redrawing is cheaper
+and simpler than patching items). Pan, zoom and pyqtgraph's own context menu are switched
+off: a chart here is read, not explored, and exports go through our dialog (which reports
+errors, unlike pyqtgraph's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from salesdesk.ui.charts.data import ChartFigures
+from salesdesk.ui.charts.style import ChartStyle
+
+NO_CLOSED_DEALS = "No closed deals in this slice"
+NO_DEALS = "No deals in this slice"
+MAX_LABEL = 28  # characters of a group label on an axis before it is shortened with "…"
+
+Cell = str | int | float | None
+"""A cell of a chart's figures table (None: undefined, an empty CSV cell)."""
+
+
+class ChartKind(StrEnum):
+    """The five charts of the Funnel tab, by the names the CLI's ``--chart`` takes."""
+
+    FUNNEL = "funnel"
+    CONVERSION = "conversion"
+    DEAL_LENGTH = "deal-length"
+    TREND = "trend"
+    DISTRIBUTION = "distribution"
+
+
+def percent(value: float | None) -> str:
+    """A rate as a whole percentage ("43 %"); "—" when undefined."""
+    return "—" if value is None else f"{value * 100:.0f} %"
+
+
+def days(value: float | None) -> str:
+    """A number of days, one decimal below ten ("4.5 d", "34 d"); "—" when undefined."""
+    if value is None:
+        return "—"
+    return f"{value:.1f} d" if value < 10 else f"{value:.0f} d"
+
+
+def count(value: int) -> str:
+    """A count with thousands separators."""
+    return f"{value:,}"
+
+
+def shortened(label: str, limit: int = MAX_LABEL) -> str:
+    """``label`` cut to ``limit`` characters with "…" (the full text is in the CSV)."""
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+class ChartWidget(QWidget):
+    """A chart of one slice's figures.
+
+    Subclasses set :attr:`chart_id`, draw in :meth:`_draw`, say when there is nothing to draw
+    in :meth:`_empty_message`, and map a click on their main plot to a value in
+    :meth:`_value_at`.
+
+    Signals:
+        value_clicked(str): a bar standing for a group value (or, in the funnel, a stage) was
+            clicked; the string is the value as shown, "(none)" for deals without one.
+    """
+
+    value_clicked = Signal(str)
+    chart_id: ChartKind
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._figures: ChartFigures | None = None
+        self._style = ChartStyle.from_palette()
+        self._follow_palette = True
+        self._clickable: pg.PlotItem | None = None
+        self.view = pg.GraphicsLayoutWidget(self)
+        self.view.setAntialiasing(True)
+        self.view.ci.setContentsMargins(8, 8, 16, 8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.view.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self._redraw()
+
+    # --- public API --------------------------------------------------------------------------
+
+    def title(self) -> str:
+        """The chart's title, e.g. "Conversion by salesperson"."""
+        raise NotImplementedError
+
+    def formula_text(self) -> str:
+        """How the figures are computed (DESIGN.md §4, in words) and their n."""
+        raise NotImplementedError
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """The figures the chart draws, as a header and rows (for CSV export)."""
+        raise NotImplementedError
+
+    @property
+    def figures(self) -> ChartFigures | None:
+        """The figures drawn (None before :meth:`set_figures`)."""
+        return self._figures
+
+    def set_figures(self, figures: ChartFigures) -> None:
+        """Draw ``figures``."""
+        self._figures = figures
+        self._redraw()
+
+    def chart_style(self) -> ChartStyle:
+        """The colours and fonts in use."""
+        return self._style
+
+    def set_chart_style(self, style: ChartStyle | None) -> None:
+        """Draw with ``style``; None follows the application's palette again."""
+        self._follow_palette = style is None
+        self._style = ChartStyle.from_palette() if style is None else style
+        self._redraw()
+
+    def message(self) -> str | None:
+        """The message shown instead of the chart (None when the chart is drawn)."""
+        return None if self._figures is None else self._empty_message(self._figures)
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def _empty_message(self, figures: ChartFigures) -> str | None:
+        return NO_CLOSED_DEALS if figures.overall.decided == 0 else None
+
+    def _draw(self, figures: ChartFigures) -> None:
+        raise NotImplementedError
+
+    def _redraw(self) -> None:
+        self.view.clear()
+        self._clickable = None
+        self.view.setBackground(self._style.background)
+        figures = self._figures
+        if figures is None:
+            return
+        text = self._empty_message(figures)
+        if text is not None:
+            self.view.addLabel(text, color=self._style.subtle,
+                               size=f"{self._style.font(1.4).pixelSize()}px")
+            return
+        self._draw(figures)
+
+    def _add_plot(self, row: int = 0, *, left: str = "", bottom: str = "") -> pg.PlotItem:
+        """A plot styled for this chart: no mouse pan/zoom, no menu, no auto-range button."""
+        style = self._style
+        plot: pg.PlotItem = self.view.addPlot(row=row, col=0)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.vb.setDefaultPadding(0.02)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(style.pen(style.subtle))
+            axis.setTextPen(style.pen(style.foreground))
+            axis.setStyle(tickFont=style.font(), tickTextOffset=6, maxTickLevel=0)
+            axis.label.setFont(style.font())
+        label_style = {"color": style.css(style.foreground),
+                       "font-size": f"{style.font().pixelSize()}px"}
+        if left:
+            plot.setLabel("left", left, **label_style)
+        if bottom:
+            plot.setLabel("bottom", bottom, **label_style)
+        return plot
+
+    def _text(self, plot: pg.PlotItem, text: str, x: float, y: float, *,
+              anchor: tuple[float, float] = (0, 0.5), color: Any = None,
+              scale: float = 0.95, bold: bool = False) -> pg.TextItem:
+        """A label at data position (x, y), in pixels so it stays readable at any size."""
+        item = pg.TextItem(text, color=color or self._style.foreground, anchor=anchor)
+        item.setFont(self._style.font(scale, bold=bold))
+        item.setPos(x, y)
+        plot.addItem(item)
+        return item
+
+    def _category_ticks(self, plot: pg.PlotItem, axis: str, labels: Sequence[str]) -> None:
+        """Name the integer positions 0..n-1 of ``axis`` (one tick per label, no minor ones).
+
+        A left axis is widened to its longest label up front: pyqtgraph drops labels wider
+        than the axis and only widens it after a first paint, which an export never gets.
+        """
+        shown = [shortened(label) for label in labels]
+        item = plot.getAxis(axis)
+        item.setTicks([list(enumerate(shown)), []])
+        if axis == "left":
+            metrics = QFontMetrics(self._style.font())
+            widest = max((metrics.horizontalAdvance(text) for text in shown), default=0)
+            item.setWidth(widest + 24)
+
+    # --- clicks ------------------------------------------------------------------------------
+
+    def _value_at(self, point: QPointF) -> str | None:
+        """The group value of the bar at ``point`` (data coordinates of the main plot)."""
+        return None
+
+    def _on_scene_clicked(self, event: Any) -> None:
+        plot = self._clickable
+        if plot is None or event.button() != pg.QtCore.Qt.MouseButton.LeftButton:
+            return
+        if not plot.vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        value = self._value_at(plot.vb.mapSceneToView(event.scenePos()))
+        if value is not None:
+            self.value_clicked.emit(value)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Follow a palette switch (light/dark) when drawing with the palette's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._follow_palette:
+            self._style = ChartStyle.from_palette(self.palette())
+            self._redraw()

@@ -1,0 +1,121 @@
+"""What the Funnel tab's charts draw: plain figures of one slice, computed once (no Qt).
+
+:func:`chart_figures` asks the analytics cache for the slice, its groups, its funnel, its
+monthly trend and its deal-length histogram, and turns the integers into figures with
+domain.metrics (DESIGN.md §4), so the charts, their CSV export and the report all show the
+same numbers as ``salesdesk report``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from salesdesk.analytics import AnalyticsCache
+from salesdesk.domain.metrics import (
+    Figures,
+    FunnelStep,
+    MoneyRules,
+    Tally,
+    figures,
+    funnel_figures,
+)
+from salesdesk.domain.periods import Bucket, bucket_label, parse_bucket
+from salesdesk.domain.settings import BusinessSettings
+from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL
+from salesdesk.domain.slices import Dimension, GroupKey, Query, Slice
+
+
+@dataclass(frozen=True, slots=True)
+class ChartFigures:
+    """The figures of one slice as the charts draw them.
+
+    ``groups`` are labelled by their value ("(none)" for deals without one) in report order
+    (most decided deals first); ``trend`` lists every month from the first to the last with
+    deals, in date order (months without deals have empty figures); ``lengths`` maps a deal
+    length in days to the number of closed deals that took it.
+    """
+
+    slice_text: str
+    by: Dimension | None
+    by_label: str
+    overall: Figures
+    groups: tuple[tuple[str, Figures], ...]
+    funnel: tuple[FunnelStep, ...]
+    trend: tuple[tuple[str, Figures], ...]
+    lengths: Mapping[int, int]
+    currency: str
+    threshold: int
+
+
+def group_label(key: GroupKey) -> str:
+    """A group's label on screen: its values joined by " / ", "(none)" for a missing one."""
+    return " / ".join(NONE_LABEL if value is None else value for value in key)
+
+
+def describe_slice(sl: Slice) -> str:
+    """A slice in words, e.g. "Salesperson: Anna · 2026-01-01 – 2026-06-30 · by close date".
+
+    Filters are listed in the report's dimension order; a period of several ranges (chosen
+    months or quarters) lists each range.
+    """
+    parts = [
+        f"{DIMENSION_LABELS[d]}: "
+        + ", ".join(sorted((NONE_LABEL if v is None else v for v in sl.filters[d]),
+                           key=lambda text: (text.casefold(), text)))
+        for d in Dimension if d in sl.filters
+    ]
+    period = sl.period
+    if period.is_all_time:
+        parts.append("all time")
+    elif period.is_empty:
+        parts.append("no dates")
+    else:
+        parts.append(", ".join(
+            f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
+            for start, end in period.ranges))
+    parts.append("cohort by first contact" if sl.cohort else "by close date")
+    return " · ".join(parts)
+
+
+def _monthly(cache: AnalyticsCache, sl: Slice, threshold: int, money: MoneyRules
+             ) -> tuple[tuple[str, Figures], ...]:
+    """Figures per month, gaps filled with empty months so the trend's axis is even."""
+    result = cache.result(Query(sl, (Dimension.MONTH,)))
+    by_month = {key[0]: t for key, t in result.groups if key[0] is not None}
+    if not by_month:
+        return ()
+    numbers = [parse_bucket(Bucket.MONTH, label) for label in by_month]
+    empty = Tally()
+    months = (bucket_label(Bucket.MONTH, n) for n in range(min(numbers), max(numbers) + 1))
+    return tuple((label, figures(by_month.get(label, empty), threshold=threshold, money=money))
+                 for label in months)
+
+
+def chart_figures(cache: AnalyticsCache, query: Query, *, settings: BusinessSettings,
+                  money: MoneyRules, slice_text: str) -> ChartFigures:
+    """Everything the five charts of ``query``'s slice draw.
+
+    ``query.by`` names the group-by of the conversion and deal-length charts (its first
+    dimension is used; no grouping gives no groups); ``slice_text`` is stamped on exports.
+    """
+    threshold = settings.too_few_threshold
+    sl = query.slice
+    by = query.by[0] if query.by else None
+    result = cache.result(Query(sl, (by,)) if by else Query(sl))
+
+    def figures_of(t: Tally) -> Figures:
+        return figures(t, threshold=threshold, money=money)
+
+    return ChartFigures(
+        slice_text=slice_text,
+        by=by,
+        by_label=DIMENSION_LABELS[by] if by else "",
+        overall=figures_of(result.overall),
+        groups=tuple((group_label(key), figures_of(t)) for key, t in result.groups),
+        funnel=tuple(funnel_figures(cache.funnel(sl), money)),
+        trend=_monthly(cache, sl, threshold, money),
+        lengths=cache.length_histogram(sl),
+        currency=money.base_currency,
+        threshold=threshold,
+    )

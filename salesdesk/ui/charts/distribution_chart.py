@@ -1,0 +1,87 @@
+"""The distribution of deal lengths: a histogram of closed deals by days to close."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pyqtgraph as pg
+
+from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget, count, days
+from salesdesk.ui.charts.data import ChartFigures
+
+BIN_WIDTHS = (1, 2, 5, 7, 10, 14, 30, 60, 90, 180, 365, 730)
+MAX_BINS = 40
+
+
+def bin_width(lengths: Mapping[int, int]) -> int:
+    """The smallest friendly bin width (days, weeks, months, years) giving at most MAX_BINS
+    bins from 0 to the longest deal."""
+    longest = max(lengths, default=0)
+    for width in BIN_WIDTHS:
+        if longest // width + 1 <= MAX_BINS:
+            return width
+    return math.ceil((longest + 1) / MAX_BINS)
+
+
+def binned(lengths: Mapping[int, int], width: int) -> list[int]:
+    """Closed deals per bin [k·width, (k+1)·width) from 0 to the longest deal."""
+    counts = [0] * (max(lengths, default=0) // width + 1)
+    for length, deals in lengths.items():
+        counts[length // width] += deals
+    return counts
+
+
+class DistributionChart(ChartWidget):
+    """How many closed deals took how long, with the average and median marked."""
+
+    chart_id = ChartKind.DISTRIBUTION
+
+    def title(self) -> str:
+        """The chart's title."""
+        return "Distribution of deal lengths"
+
+    def formula_text(self) -> str:
+        """The definition of deal length and n."""
+        f = self._figures
+        n = 0 if f is None else f.overall.decided
+        avg = None if f is None else f.overall.avg_deal_length_days
+        median = None if f is None else f.overall.median_deal_length_days
+        width = 1 if f is None else bin_width(f.lengths)
+        return ("Deal length = close date − first contact in days, of closed (won or lost) "
+                f"deals; bars of {width} day{'s' if width > 1 else ''}. n = {count(n)} closed "
+                f"deals, average {days(avg)}, median {days(median)}.")
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """One row per deal length that occurs."""
+        f = self._figures
+        return ["deal_length_days", "closed_deals"], [
+            [length, deals] for length, deals in sorted((f.lengths if f else {}).items())]
+
+    def _draw(self, figures: ChartFigures) -> None:
+        style = self._style
+        width = bin_width(figures.lengths)
+        counts = binned(figures.lengths, width)
+        unit = "day" if width == 1 else f"{width}-day bar"
+        plot = self._add_plot(left="Closed deals", bottom=f"Deal length (days; one {unit})")
+        plot.showGrid(y=True, alpha=0.25)
+        plot.addItem(pg.BarGraphItem(
+            x0=[k * width for k in range(len(counts))], width=width, height=counts, y0=0,
+            brush=style.brush(style.primary, 220), pen=style.pen(style.background, 1)))
+        tallest = max(counts) or 1
+        overall = figures.overall
+        # The median is never above the average here (right-skewed lengths are the rule), so
+        # its label goes left of its line and the average's right: they never overlap.
+        median, average = overall.median_deal_length_days, overall.avg_deal_length_days
+        left_first = median is None or average is None or median <= average
+        for value, name, color, anchor in (
+                (average, "average", style.secondary, (-0.05, 0) if left_first else (1.05, 0)),
+                (median, "median", style.positive, (1.05, 0) if left_first else (-0.05, 0))):
+            if value is None:
+                continue
+            plot.addItem(pg.InfiniteLine(pos=value, angle=90,
+                                         pen=style.pen(color, 2, dashed=True)))
+            self._text(plot, f"{name} {days(value)}", value, tallest * 1.12, anchor=anchor,
+                       color=color, scale=0.9, bold=True)
+        plot.setYRange(0, tallest * 1.15, padding=0)
+        plot.setXRange(0, len(counts) * width, padding=0.02)

@@ -1,0 +1,115 @@
+"""The stage funnel: one centred bar per stage tapering to won, with step conversion."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+
+from salesdesk.domain.metrics import FunnelStep
+from salesdesk.ui.charts.base import NO_DEALS, Cell, ChartKind, ChartWidget, count, percent
+from salesdesk.ui.charts.data import ChartFigures
+
+BAR_HEIGHT = 0.72
+
+
+def money(amount: float, currency: str) -> str:
+    """An amount in whole base-currency units with its code ("12,500 EUR")."""
+    return f"{amount:,.0f} {currency}"
+
+
+class FunnelChart(ChartWidget):
+    """Deals (or amounts) that reached each stage, then won; the stage bars emit the stage's
+    name when clicked ("won" for the last bar)."""
+
+    chart_id = ChartKind.FUNNEL
+
+    def __init__(self, parent: pg.QtWidgets.QWidget | None = None) -> None:
+        self._by_amount = False
+        super().__init__(parent)
+
+    @property
+    def by_amount(self) -> bool:
+        """True when the bars show base-currency amounts instead of deal counts."""
+        return self._by_amount
+
+    def set_by_amount(self, by_amount: bool) -> None:
+        """Switch the bars between deal counts and amounts."""
+        if by_amount != self._by_amount:
+            self._by_amount = by_amount
+            self._redraw()
+
+    def title(self) -> str:
+        """The chart's title."""
+        return "Stage funnel by amount" if self._by_amount else "Stage funnel"
+
+    def formula_text(self) -> str:
+        """The funnel's definition and n."""
+        f = self._figures
+        n = 0 if f is None or not f.funnel else f.funnel[0].deals
+        what = ("amounts of the deals" if self._by_amount else "deals")
+        text = (f"Funnel: {what} that reached each stage (a deal at stage k has passed stages "
+                "1..k; a won deal has passed every stage); step conversion = reached(k+1) ÷ "
+                f"reached(k); won is the last step. n = {count(n)} deals in the slice.")
+        if self._by_amount and f is not None and f.funnel:
+            first = f.funnel[0]
+            if first.amount_unknown or first.amount_left_out:
+                text += (f" Amounts in {f.currency}; {count(first.amount_unknown)} without an"
+                         f" amount and {count(first.amount_left_out)} in a currency without a"
+                         " rate are left out.")
+        return text
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """One row per step."""
+        f = self._figures
+        currency = "" if f is None else f.currency
+        header = ["step", "deals", "step_conversion", f"amount_{currency}".rstrip("_"),
+                  "amount_step_conversion", "amount_unknown", "amount_left_out"]
+        rows: list[list[Cell]] = [
+            [s.name, s.deals, s.conversion, s.amount, s.amount_conversion, s.amount_unknown,
+             s.amount_left_out] for s in (f.funnel if f else ())]
+        return header, rows
+
+    def _empty_message(self, figures: ChartFigures) -> str | None:
+        return NO_DEALS if not any(step.deals for step in figures.funnel) else None
+
+    def _value(self, step: FunnelStep) -> float:
+        return step.amount if self._by_amount else float(step.deals)
+
+    def _draw(self, figures: ChartFigures) -> None:
+        style = self._style
+        steps = figures.funnel
+        plot = self._add_plot()
+        plot.invertY(True)
+        plot.getAxis("bottom").hide()
+        plot.getAxis("left").setPen(style.pen(style.background))
+        self._category_ticks(plot, "left", [s.name for s in steps])
+        values = [self._value(s) for s in steps]
+        widest = max(values) or 1.0
+        brushes = [style.brush(style.positive if s.is_won else style.primary, 230)
+                   for s in steps]
+        plot.addItem(pg.BarGraphItem(
+            x0=[-v / 2 for v in values], width=values, y=list(range(len(steps))),
+            height=BAR_HEIGHT, brushes=brushes, pen=style.pen(style.background, 0)))
+        for index, (step, value) in enumerate(zip(steps, values, strict=True)):
+            shown = (money(step.amount, figures.currency) if self._by_amount
+                     else f"{count(step.deals)} deals")
+            self._text(plot, shown, widest / 2 + widest * 0.03, index, bold=True)
+            rate = step.amount_conversion if self._by_amount else step.conversion
+            if index > 0:
+                self._text(plot, f"{percent(rate)} of previous", widest / 2 + widest * 0.03,
+                           index + 0.3, color=style.subtle, scale=0.85)
+        # Room on the right for the labels; the bars stay centred on 0.
+        plot.setXRange(-widest / 2, widest / 2 + widest * 0.55, padding=0.02)
+        plot.setYRange(-0.6, len(steps) - 0.4, padding=0)
+        self._clickable = plot
+
+    def _value_at(self, point: QPointF) -> str | None:
+        f = self._figures
+        if f is None:
+            return None
+        index = round(point.y())
+        if not 0 <= index < len(f.funnel) or abs(point.y() - index) > BAR_HEIGHT / 2:
+            return None
+        step = f.funnel[index]
+        half = max(self._value(step) / 2, max(self._value(s) for s in f.funnel) * 0.02)
+        return step.name if abs(point.x()) <= half else None

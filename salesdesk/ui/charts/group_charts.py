@@ -1,0 +1,204 @@
+"""Charts of the groups of a slice: conversion with Wilson whiskers, and deal length won/lost.
+
+Groups are drawn as horizontal bars, one row per group in report order (most decided deals
+first), so long names stay readable however many groups there are. Beyond
+:data:`MAX_GROUPS` rows the rest are summed up in a note; the CSV export lists them all.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+
+from salesdesk.domain.metrics import Figures
+from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget, count, days, percent
+from salesdesk.ui.charts.data import ChartFigures
+
+MAX_GROUPS = 20
+ALL_LABEL = "All deals"
+
+
+def shown_groups(figures: ChartFigures) -> list[tuple[str, Figures]]:
+    """The rows a group chart draws: the groups (at most MAX_GROUPS), or the whole slice
+    when it is not grouped."""
+    if figures.by is None:
+        return [(ALL_LABEL, figures.overall)]
+    return list(figures.groups[:MAX_GROUPS])
+
+
+class _GroupChart(ChartWidget):
+    """Shared drawing of the group rows and their click targets."""
+
+    def _rows(self) -> list[tuple[str, Figures]]:
+        return [] if self._figures is None else shown_groups(self._figures)
+
+    def _group_noun(self) -> str:
+        f = self._figures
+        return f.by_label.lower() if f is not None and f.by is not None else ""
+
+    def _start_plot(self, bottom: str) -> pg.PlotItem:
+        rows = self._rows()
+        plot = self._add_plot(bottom=bottom)
+        plot.invertY(True)
+        self._category_ticks(plot, "left", [label for label, _ in rows])
+        plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
+        plot.showGrid(x=True, alpha=0.25)
+        f = self._figures
+        hidden = 0 if f is None or f.by is None else len(f.groups) - len(rows)
+        if hidden > 0:
+            self.view.addLabel(
+                f"+ {hidden} more {self._group_noun() or 'groups'} values with fewer decided "
+                "deals (all are in the CSV export)", row=1, col=0, color=self._style.subtle,
+                size=f"{self._style.font(0.85).pixelSize()}px")
+        self._clickable = plot if f is not None and f.by is not None else None
+        return plot
+
+    def _value_at(self, point: QPointF) -> str | None:
+        rows = self._rows()
+        index = round(point.y())
+        if not 0 <= index < len(rows) or abs(point.y() - index) > 0.45:
+            return None
+        return rows[index][0]
+
+
+class ConversionChart(_GroupChart):
+    """Conversion per group with its 95 % Wilson interval; groups under the threshold of
+    decided deals are drawn muted and labelled "too few to judge"."""
+
+    chart_id = ChartKind.CONVERSION
+
+    def title(self) -> str:
+        """The chart's title."""
+        noun = self._group_noun()
+        return f"Conversion by {noun}" if noun else "Conversion"
+
+    def formula_text(self) -> str:
+        """The definition of conversion and n."""
+        f = self._figures
+        n = 0 if f is None else f.overall.decided
+        threshold = 20 if f is None else f.threshold
+        return ("Conversion = won ÷ (won + lost); open deals have not decided and are left "
+                "out. Whiskers: 95 % Wilson interval. Fewer than "
+                f"{threshold} decided deals: too few to judge. n = {count(n)} decided deals"
+                f" (conversion {percent(None if f is None else f.overall.conversion)}).")
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """The whole slice, then every group."""
+        f = self._figures
+        header = [f.by_label if f and f.by else "group", "decided", "won", "lost",
+                  "conversion", "conversion_low", "conversion_high", "too_few"]
+
+        def row(label: str, g: Figures) -> list[Cell]:
+            return [label, g.decided, g.won, g.lost, g.conversion, g.conversion_low,
+                    g.conversion_high, "yes" if g.too_few else "no"]
+
+        if f is None:
+            return header, []
+        return header, [row(ALL_LABEL, f.overall), *(row(label, g) for label, g in f.groups)]
+
+    def _draw(self, figures: ChartFigures) -> None:
+        style = self._style
+        rows = self._rows()
+        plot = self._start_plot("Conversion (%) with 95 % interval")
+        ys = list(range(len(rows)))
+        rates = [100 * (g.conversion or 0.0) for _, g in rows]
+        brushes = [style.brush(style.muted if g.too_few else style.primary, 235)
+                   for _, g in rows]
+        plot.addItem(pg.BarGraphItem(x0=0, width=rates, y=ys, height=0.62, brushes=brushes,
+                                     pen=style.pen(style.background, 0)))
+        decided = [(y, g) for y, (_, g) in zip(ys, rows, strict=True)
+                   if g.conversion is not None]
+        if decided:
+            centre = np.array([100 * (g.conversion or 0.0) for _, g in decided])
+            plot.addItem(pg.ErrorBarItem(
+                x=centre, y=np.array([y for y, _ in decided], dtype=float),
+                left=centre - np.array([100 * (g.conversion_low or 0.0) for _, g in decided]),
+                right=np.array([100 * (g.conversion_high or 0.0) for _, g in decided]) - centre,
+                beam=0.22, pen=style.pen(style.foreground, 1.4)))
+        for y, (_, g) in zip(ys, rows, strict=True):
+            end = 100 * (g.conversion_high or 0.0)
+            if g.conversion is None:
+                text, color = "no decided deals", style.subtle
+            elif g.too_few:
+                text, color = (f"{percent(g.conversion)} · too few to judge (n = "
+                               f"{count(g.decided)})"), style.subtle
+            else:
+                text, color = f"{percent(g.conversion)}  (n = {count(g.decided)})", None
+            self._text(plot, text, end + 1.5, y, color=color)
+        overall = figures.overall.conversion
+        if overall is not None and figures.by is not None:
+            line = pg.InfiniteLine(pos=100 * overall, angle=90,
+                                   pen=style.pen(style.secondary, 1.5, dashed=True))
+            plot.addItem(line)
+            self._text(plot, f"all: {percent(overall)}", 100 * overall, -0.6,
+                       anchor=(0.5, 1.0), color=style.secondary, scale=0.85)
+            plot.setYRange(-1.0, len(rows) - 0.4, padding=0)
+        plot.getAxis("bottom").setTicks([[(v, f"{v}") for v in range(0, 101, 20)], []])
+        # Room right of 100 % for the value labels.
+        plot.setXRange(0, 145, padding=0)
+
+
+class DealLengthChart(_GroupChart):
+    """Average deal length per group, won and lost deals side by side."""
+
+    chart_id = ChartKind.DEAL_LENGTH
+    _OFFSET = 0.19
+    _HEIGHT = 0.36
+
+    def title(self) -> str:
+        """The chart's title."""
+        noun = self._group_noun()
+        return (f"Average deal length by {noun}, won and lost" if noun
+                else "Average deal length, won and lost")
+
+    def formula_text(self) -> str:
+        """The definition of deal length and n."""
+        f = self._figures
+        n = 0 if f is None else f.overall.decided
+        avg = None if f is None else f.overall.avg_deal_length_days
+        return ("Deal length = close date − first contact in days (closed the same day = 0); "
+                "average = sum of days ÷ number of closed deals, shown for won and lost deals "
+                f"separately. n = {count(n)} closed deals (average {days(avg)}).")
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """The whole slice, then every group."""
+        f = self._figures
+        header = [f.by_label if f and f.by else "group", "closed", "won", "lost",
+                  "avg_deal_length_days", "median_deal_length_days",
+                  "avg_deal_length_won_days", "avg_deal_length_lost_days"]
+
+        def row(label: str, g: Figures) -> list[Cell]:
+            return [label, g.decided, g.won, g.lost, g.avg_deal_length_days,
+                    g.median_deal_length_days, g.avg_deal_length_won_days,
+                    g.avg_deal_length_lost_days]
+
+        if f is None:
+            return header, []
+        return header, [row(ALL_LABEL, f.overall), *(row(label, g) for label, g in f.groups)]
+
+    def _draw(self, figures: ChartFigures) -> None:
+        style = self._style
+        rows = self._rows()
+        plot = self._start_plot("Average deal length (days)")
+        longest = max((v for _, g in rows for v in (g.avg_deal_length_won_days,
+                                                      g.avg_deal_length_lost_days)
+                       if v is not None), default=1.0) or 1.0
+        for offset, color, pick in (
+                (-self._OFFSET, style.positive, lambda g: g.avg_deal_length_won_days),
+                (self._OFFSET, style.secondary, lambda g: g.avg_deal_length_lost_days)):
+            ys = [y + offset for y in range(len(rows))]
+            values = [pick(g) for _, g in rows]
+            plot.addItem(pg.BarGraphItem(
+                x0=0, width=[v or 0.0 for v in values], y=ys, height=self._HEIGHT,
+                brush=style.brush(color, 235), pen=style.pen(style.background, 0)))
+            for y, value in zip(ys, values, strict=True):
+                self._text(plot, days(value) if value is not None else "none",
+                           (value or 0.0) + longest * 0.01, y, scale=0.85,
+                           color=None if value is not None else style.subtle)
+        self.view.addLabel(
+            f"<span style='color:{style.css(style.positive)}'>■</span> won &nbsp;&nbsp;"
+            f"<span style='color:{style.css(style.secondary)}'>■</span> lost",
+            row=2, col=0, color=style.css(style.foreground),
+            size=f"{style.font(0.9).pixelSize()}px")
+        plot.setXRange(0, longest * 1.18, padding=0)

@@ -1,0 +1,110 @@
+"""The monthly trend: conversion (with its interval) above, average deal length below.
+
+Two stacked plots sharing the month axis read more easily than one plot with two y axes.
+Months without decided deals leave a gap in the lines rather than a misleading zero.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+
+from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget, count, days, percent
+from salesdesk.ui.charts.data import ChartFigures
+
+MAX_MONTH_LABELS = 12
+
+
+class TrendChart(ChartWidget):
+    """Conversion and average deal length per month of the slice's period."""
+
+    chart_id = ChartKind.TREND
+
+    def title(self) -> str:
+        """The chart's title."""
+        return "Monthly trend of conversion and deal length"
+
+    def formula_text(self) -> str:
+        """The definitions per month and n."""
+        f = self._figures
+        n = 0 if f is None else f.overall.decided
+        months = 0 if f is None else len(f.trend)
+        rule = ("deals first contacted in the month, by their outcome today"
+                if f is not None and "cohort" in f.slice_text else "deals closed in the month")
+        return (f"Per month ({rule}): conversion = won ÷ (won + lost) with its 95 % Wilson "
+                "interval (hollow points: too few to judge); average deal length = sum of "
+                f"days from first contact to close ÷ closed deals. n = {count(n)} decided deals"
+                f" over {months} months.")
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """One row per month."""
+        header = ["month", "decided", "won", "lost", "open", "conversion", "conversion_low",
+                  "conversion_high", "too_few", "avg_deal_length_days",
+                  "median_deal_length_days"]
+        f = self._figures
+        rows: list[list[Cell]] = [
+            [month, g.decided, g.won, g.lost, g.open, g.conversion, g.conversion_low,
+             g.conversion_high, "yes" if g.too_few else "no", g.avg_deal_length_days,
+             g.median_deal_length_days] for month, g in (f.trend if f else ())]
+        return header, rows
+
+    def _empty_message(self, figures: ChartFigures) -> str | None:
+        return super()._empty_message(figures) or (
+            None if any(g.decided for _, g in figures.trend) else "No closed deals in this slice")
+
+    def _draw(self, figures: ChartFigures) -> None:
+        style = self._style
+        months = [label for label, _ in figures.trend]
+        xs = list(range(len(months)))
+        step = max(1, math.ceil(len(months) / MAX_MONTH_LABELS))
+        ticks = [[(i, months[i]) for i in range(0, len(months), step)], []]
+        nan = float("nan")
+
+        top = self._add_plot(0, left="Conversion (%)")
+        top.showGrid(y=True, alpha=0.25)
+        rates = [nan if g.conversion is None else 100 * g.conversion for _, g in figures.trend]
+        decided = [(x, g) for x, (_, g) in zip(xs, figures.trend, strict=True)
+                   if g.conversion is not None]
+        if decided:
+            centre = np.array([100 * (g.conversion or 0.0) for _, g in decided])
+            top.addItem(pg.ErrorBarItem(
+                x=np.array([x for x, _ in decided], dtype=float), y=centre,
+                top=np.array([100 * (g.conversion_high or 0.0) for _, g in decided]) - centre,
+                bottom=centre - np.array([100 * (g.conversion_low or 0.0) for _, g in decided]),
+                beam=0.25, pen=style.pen(style.muted, 1.2)))
+        top.addItem(pg.PlotDataItem(
+            xs, rates, connect="finite", antialias=True, pen=style.pen(style.primary, 2.2)))
+        for filled in (True, False):
+            chosen = [(x, g) for x, g in decided if g.too_few != filled]
+            if chosen:
+                top.addItem(pg.ScatterPlotItem(
+                    x=[x for x, _ in chosen], y=[100 * (g.conversion or 0) for _, g in chosen],
+                    size=8, antialias=True, pen=style.pen(style.primary, 1.6),
+                    brush=style.brush(style.primary if filled else style.background)))
+        top.setYRange(0, 100, padding=0.04)
+        top.getAxis("bottom").setTicks(ticks)
+        top.getAxis("bottom").setStyle(showValues=False)
+
+        bottom = self._add_plot(1, left="Avg deal length (days)")
+        bottom.showGrid(y=True, alpha=0.25)
+        lengths = [g.avg_deal_length_days for _, g in figures.trend]
+        bottom.addItem(pg.BarGraphItem(
+            x=xs, height=[v or 0.0 for v in lengths], width=0.6,
+            brush=style.brush(style.secondary, 220), pen=style.pen(style.background, 0)))
+        bottom.getAxis("bottom").setTicks(ticks)
+        bottom.setXLink(top)
+        bottom.setYRange(0, max((v for v in lengths if v is not None), default=1.0) or 1.0,
+                         padding=0.06)
+        top.setXRange(-0.9, len(months) - 0.1, padding=0)
+        # The same left axis width keeps the two plots' months aligned.
+        for plot in (top, bottom):
+            plot.getAxis("left").setWidth(style.font().pixelSize() * 5)
+        self._trend_overall_text(top, figures)
+
+    def _trend_overall_text(self, plot: pg.PlotItem, figures: ChartFigures) -> None:
+        overall = figures.overall
+        self._text(plot, f"all months: {percent(overall.conversion)}, "
+                   f"{days(overall.avg_deal_length_days)} average",
+                   -0.5, 100, anchor=(0, 0), color=self._style.subtle, scale=0.85)
