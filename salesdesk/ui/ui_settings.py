@@ -23,6 +23,8 @@ class UiSettings:
     _HEADERS = "headers/"
     _RECENT = "files/recent"
     _LAST_FOLDER = "files/last_folder"
+    _EXPORT_FOLDER = "export/last_folder"
+    _EXPORT_FORMAT = "export/last_format"
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings()
@@ -99,3 +101,22 @@ class UiSettings:
     @last_folder.setter
     def last_folder(self, folder: str) -> None:
         self._settings.setValue(self._LAST_FOLDER, folder)
+
+    @property
+    def last_export_folder(self) -> str:
+        """The folder a chart or report was last exported to (empty: none yet)."""
+        return str(self._settings.value(self._EXPORT_FOLDER, "", type=str))
+
+    @last_export_folder.setter
+    def last_export_folder(self, folder: str) -> None:
+        self._settings.setValue(self._EXPORT_FOLDER, folder)
+
+    @property
+    def last_export_format(self) -> str:
+        """The file extension of the last chart export ("png", "svg", "pdf", "csv"; empty:
+        none yet)."""
+        return str(self._settings.value(self._EXPORT_FORMAT, "", type=str))
+
+    @last_export_format.setter
+    def last_export_format(self, extension: str) -> None:
+        self._settings.setValue(self._EXPORT_FORMAT, extension)

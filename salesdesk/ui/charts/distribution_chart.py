@@ -63,25 +63,27 @@ class DistributionChart(ChartWidget):
         width = bin_width(figures.lengths)
         counts = binned(figures.lengths, width)
         unit = "day" if width == 1 else f"{width}-day bar"
-        plot = self._add_plot(left="Closed deals", bottom=f"Deal length (days; one {unit})")
+        plot = self._add_plot(1, left="Closed deals",
+                              bottom=f"Deal length (days; one {unit})")
         plot.showGrid(y=True, alpha=0.25)
         plot.addItem(pg.BarGraphItem(
             x0=[k * width for k in range(len(counts))], width=width, height=counts, y0=0,
             brush=style.brush(style.primary, 220), pen=style.pen(style.background, 1)))
         tallest = max(counts) or 1
         overall = figures.overall
-        # The median is never above the average here (right-skewed lengths are the rule), so
-        # its label goes left of its line and the average's right: they never overlap.
-        median, average = overall.median_deal_length_days, overall.avg_deal_length_days
-        left_first = median is None or average is None or median <= average
-        for value, name, color, anchor in (
-                (average, "average", style.secondary, (-0.05, 0) if left_first else (1.05, 0)),
-                (median, "median", style.positive, (1.05, 0) if left_first else (-0.05, 0))):
+        # The marks are named in a key above the plot: labels beside the lines would collide
+        # when average and median are close, or run off the left edge near 0.
+        key = []
+        for value, name, color in ((overall.median_deal_length_days, "median", style.positive),
+                                   (overall.avg_deal_length_days, "average", style.secondary)):
             if value is None:
                 continue
             plot.addItem(pg.InfiniteLine(pos=value, angle=90,
                                          pen=style.pen(color, 2, dashed=True)))
-            self._text(plot, f"{name} {days(value)}", value, tallest * 1.12, anchor=anchor,
-                       color=color, scale=0.9, bold=True)
+            key.append(f"<span style='color:{style.css(color)}'><b>- - {name} "
+                       f"{days(value)}</b></span>")
+        self.view.addLabel("&nbsp;&nbsp;&nbsp;".join(key), row=0, col=0,
+                           color=style.css(style.foreground), justify="right",
+                           size=f"{style.font(0.95).pixelSize()}px")
         plot.setYRange(0, tallest * 1.15, padding=0)
         plot.setXRange(0, len(counts) * width, padding=0.02)

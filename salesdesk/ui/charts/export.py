@@ -1,0 +1,254 @@
+"""Export one chart: PNG at the pixel size asked, SVG, PDF, or CSV of the figures it draws.
+
+Pictures are painted with QPainter straight from the chart's scene onto a QImage,
+QSvgGenerator or QPdfWriter, with a title, the slice, the formula and n stamped around it.
+This sidesteps pyqtgraph's exporters and their traps (ecosystem_reliability.md): the
+SVGExporter raises on PySide6 ≥ 6.11 (pyqtgraph #3495), the ImageExporter truncates the
+height from the aspect ratio and returns False instead of raising, and its legend does not
+scale. Here a PNG has exactly the width and height asked and is drawn at that size (crisp:
+vector drawing scaled, never a bitmap enlarged), and every output is vector where the format
+allows it.
+
+The chart exported is a fresh, hidden widget drawn in the light style, so an export looks the
+same from the GUI (any palette, any window size) and from ``salesdesk export-chart``. Every
+file goes through ``store.safe_files.replacing``: a failure leaves no file (or the old one)
+and raises OSError with a plain message.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPageLayout, QPageSize, QPainter, \
+    QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication
+
+from salesdesk.store.safe_files import neutralise_cell, replacing, write_text
+from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget
+from salesdesk.ui.charts.data import ChartFigures
+from salesdesk.ui.charts.funnel_chart import FunnelChart
+from salesdesk.ui.charts.style import ChartStyle
+
+DEFAULT_WIDTH = 1920
+DEFAULT_HEIGHT = 1080
+MAX_PIXELS = 16_000  # per side: larger images take gigabytes of memory
+PAGE_WIDTH = 1200.0  # logical width a page is laid out at (text sizes are relative to it)
+PAGE_HEIGHT = 675.0
+MARGIN = 28.0
+
+
+class ExportFormat(StrEnum):
+    """The formats a chart is exported in, named by their file extension."""
+
+    PNG = "png"
+    SVG = "svg"
+    PDF = "pdf"
+    CSV = "csv"
+
+    @property
+    def description(self) -> str:
+        """The name a file dialog shows."""
+        return {ExportFormat.PNG: "PNG image", ExportFormat.SVG: "SVG drawing",
+                ExportFormat.PDF: "PDF document", ExportFormat.CSV: "CSV figures"}[self]
+
+    @classmethod
+    def of_path(cls, path: Path | str) -> ExportFormat:
+        """The format a file name's extension asks for; ValueError for any other."""
+        suffix = Path(path).suffix.lower().lstrip(".")
+        try:
+            return cls(suffix)
+        except ValueError:
+            raise ValueError(f"{Path(path).name}: the file name must end in "
+                             + ", ".join(f".{f.value}" for f in cls) + ".") from None
+
+
+# --- the figures as CSV ----------------------------------------------------------------------
+
+
+def _cell(value: Cell) -> Cell:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralise_cell(value)
+    return value
+
+
+def figures_csv(chart: ChartWidget) -> str:
+    """The chart's figures as CSV text: a header row and one row per bar, numbers unrounded,
+    undefined figures empty, text cells neutralised against formula injection."""
+    header, rows = chart.figures_table()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([_cell(name) for name in header])
+    writer.writerows([[_cell(value) for value in row] for row in rows])
+    return out.getvalue()
+
+
+# --- painting a page -------------------------------------------------------------------------
+
+
+def prepared_chart(chart: ChartWidget | ChartKind | str, figures: ChartFigures
+                   ) -> ChartWidget:
+    """A fresh hidden chart of the same kind (and funnel mode) drawing ``figures`` in the
+    light export style."""
+    from salesdesk.ui.charts import make_chart  # the catalogue imports this module's users
+
+    kind = chart.chart_id if isinstance(chart, ChartWidget) else ChartKind(chart)
+    fresh = make_chart(kind)
+    if isinstance(chart, FunnelChart) and isinstance(fresh, FunnelChart):
+        fresh.set_by_amount(chart.by_amount)
+    fresh.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    fresh.set_chart_style(ChartStyle.light())
+    fresh.set_figures(figures)
+    return fresh
+
+
+def _layout_chart(chart: ChartWidget, width: float, height: float) -> None:
+    """Lay the hidden chart out at ``width`` × ``height`` logical pixels.
+
+    pyqtgraph widens axes to their labels only after a first paint, so the chart is painted
+    once off the record and laid out again before the real painting.
+    """
+    chart.resize(max(1, round(width)), max(1, round(height)))
+    chart.show()
+    QApplication.processEvents()
+    scratch = QImage(chart.size(), QImage.Format.Format_ARGB32)
+    painter = QPainter(scratch)
+    chart.view.scene().render(painter, QRectF(scratch.rect()), chart.view.sceneRect())
+    painter.end()
+    QApplication.processEvents()
+
+
+def _wrapped_height(painter: QPainter, width: float, text: str) -> float:
+    metrics = QFontMetrics(painter.font())
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return float(metrics.boundingRect(0, 0, round(width), 10_000, flags, text).height())
+
+
+def paint_page(painter: QPainter, target: QRectF, chart: ChartWidget) -> None:
+    """Paint ``chart`` with its title, slice description, formula and n into ``target``
+    (device coordinates of ``painter``), scaled so the layout is the same at any size."""
+    figures = chart.figures
+    style = chart.chart_style()
+    scale = min(target.width() / PAGE_WIDTH, target.height() / PAGE_HEIGHT)
+    width, height = target.width() / scale, target.height() / scale
+    painter.save()
+    painter.translate(target.topLeft())
+    painter.scale(scale, scale)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.fillRect(QRectF(0, 0, width, height), style.background)
+    inner = width - 2 * MARGIN
+    flags = int(Qt.TextFlag.TextWordWrap)
+
+    painter.setPen(style.foreground)
+    painter.setFont(style.font(1.7, bold=True))
+    title_height = _wrapped_height(painter, inner, chart.title())
+    painter.drawText(QRectF(MARGIN, MARGIN, inner, title_height), flags, chart.title())
+    top = MARGIN + title_height + 4
+    painter.setPen(style.subtle)
+    painter.setFont(style.font(1.05))
+    slice_text = figures.slice_text if figures else ""
+    slice_height = _wrapped_height(painter, inner, slice_text)
+    painter.drawText(QRectF(MARGIN, top, inner, slice_height), flags, slice_text)
+    top += slice_height + 10
+
+    painter.setFont(style.font(0.95))
+    formula = chart.formula_text()
+    formula_height = _wrapped_height(painter, inner, formula)
+    bottom = height - MARGIN - formula_height
+    painter.setPen(style.foreground)
+    painter.drawText(QRectF(MARGIN, bottom, inner, formula_height), flags, formula)
+    painter.setPen(QColor(style.muted))
+    painter.drawLine(QRectF(MARGIN, bottom - 10, inner, 0).topLeft(),
+                     QRectF(MARGIN, bottom - 10, inner, 0).topRight())
+
+    area = QRectF(MARGIN / 2, top, width - MARGIN, max(1.0, bottom - 16 - top))
+    _layout_chart(chart, area.width(), area.height())
+    chart.view.scene().render(painter, area, chart.view.sceneRect())
+    painter.restore()
+
+
+# --- writing files -----------------------------------------------------------------------------
+
+
+def _paint_png(chart: ChartWidget, temp: Path, width: int, height: int) -> None:
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(chart.chart_style().background)
+    painter = QPainter(image)
+    paint_page(painter, QRectF(0, 0, width, height), chart)
+    painter.end()
+    if not image.save(str(temp), "PNG"):
+        raise OSError("the image could not be written")
+
+
+def _paint_svg(chart: ChartWidget, temp: Path, width: int, height: int) -> None:
+    generator = QSvgGenerator()
+    generator.setFileName(str(temp))
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setTitle(chart.title())
+    generator.setDescription(chart.formula_text())
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError("the drawing could not be written")
+    paint_page(painter, QRectF(0, 0, width, height), chart)
+    painter.end()
+
+
+def _paint_pdf(chart: ChartWidget, temp: Path) -> None:
+    writer = QPdfWriter(str(temp))
+    writer.setTitle(chart.title())
+    writer.setCreator("salesdesk")
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Landscape, QMarginsF(10, 10, 10, 10),
+                                     QPageLayout.Unit.Millimeter))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("the PDF could not be written")
+    paint_page(painter, QRectF(painter.viewport()), chart)
+    painter.end()
+
+
+def export_chart(chart: ChartWidget | ChartKind | str, figures: ChartFigures, path: Path | str,
+                 fmt: ExportFormat | str | None = None, width: int = DEFAULT_WIDTH,
+                 height: int = DEFAULT_HEIGHT) -> Path:
+    """Write a chart of ``figures`` to ``path`` and return the path.
+
+    ``chart`` is a chart widget (its kind and funnel mode are used; the widget on screen is
+    not touched) or a kind. ``fmt`` defaults to the path's extension; ``width`` × ``height``
+    is the PNG's and SVG's size in pixels (a PDF is an A4 landscape page). Needs a
+    QApplication (``headless.ensure_application`` makes an offscreen one). Raises ValueError
+    for a bad format or size, OSError with a plain message when the file cannot be written
+    (no partial file is left).
+    """
+    path = Path(path)
+    form = ExportFormat.of_path(path) if fmt is None else ExportFormat(fmt)
+    if not (1 <= width <= MAX_PIXELS and 1 <= height <= MAX_PIXELS):
+        raise ValueError(f"The size must be between 1 and {MAX_PIXELS:,} pixels per side.")
+    fresh = prepared_chart(chart, figures)
+    try:
+        if form is ExportFormat.CSV:
+            write_text(path, figures_csv(fresh))
+            return path
+        with replacing(path) as temp:
+            if form is ExportFormat.PNG:
+                _paint_png(fresh, temp, width, height)
+            elif form is ExportFormat.SVG:
+                _paint_svg(fresh, temp, width, height)
+            else:
+                _paint_pdf(fresh, temp)
+            if temp.stat().st_size == 0:
+                raise OSError("nothing was written")
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise OSError(f"Could not save {path.name} in {path.parent}: {reason}.") from exc
+    finally:
+        fresh.close()
+        fresh.deleteLater()
+    return path

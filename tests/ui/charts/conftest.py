@@ -1,0 +1,44 @@
+"""Chart figures of a generated business (no database), and of an empty one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from salesdesk.analytics import AnalyticsCache
+from salesdesk.domain.columns import DealColumns
+from salesdesk.domain.deals import DEFAULT_STAGES, Deal
+from salesdesk.domain.demo import generate_demo
+from salesdesk.domain.metrics import MoneyRules
+from salesdesk.domain.settings import BusinessSettings
+from salesdesk.domain.slices import Dimension, Query, Slice
+from salesdesk.ui.charts import ChartFigures, chart_figures, describe_slice
+
+TODAY = dt.date(2026, 6, 30)
+MONEY = MoneyRules("EUR", {}, {"EUR": 2})
+
+
+def figures_of(deals: list[Deal], query: Query) -> ChartFigures:
+    """The chart figures of ``query`` over ``deals``."""
+    cache = AnalyticsCache.build(DealColumns.from_deals(deals, DEFAULT_STAGES))
+    return chart_figures(cache, query, settings=BusinessSettings(), money=MONEY,
+                         slice_text=describe_slice(query.slice))
+
+
+@pytest.fixture(scope="session")
+def demo_deals() -> list[Deal]:
+    """A sample business of 400 deals."""
+    return generate_demo(400, TODAY).deals
+
+
+@pytest.fixture
+def demo_figures(demo_deals: list[Deal]) -> ChartFigures:
+    """All time, grouped by salesperson."""
+    return figures_of(demo_deals, Query(Slice(), (Dimension.REP,)))
+
+
+@pytest.fixture
+def empty_figures() -> ChartFigures:
+    """A business without deals."""
+    return figures_of([], Query(Slice(), (Dimension.REP,)))

@@ -1,0 +1,171 @@
+"""The five charts draw a slice's figures, say so when there is nothing to draw, and turn a
+click on a bar into its group value."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from pytestqt.qtbot import QtBot
+
+from salesdesk.domain.deals import Deal
+from salesdesk.domain.periods import Period
+from salesdesk.domain.slices import Dimension, Query, Slice
+from salesdesk.ui.charts import (
+    ChartFigures,
+    ChartKind,
+    ChartStyle,
+    ChartWidget,
+    FunnelChart,
+    describe_slice,
+    make_chart,
+)
+from salesdesk.ui.charts.base import NO_CLOSED_DEALS, NO_DEALS
+from salesdesk.ui.charts.distribution_chart import bin_width, binned
+from salesdesk.ui.charts.group_charts import MAX_GROUPS
+
+from .conftest import figures_of
+
+
+def shown(qtbot: QtBot, kind: ChartKind | str) -> ChartWidget:
+    chart = make_chart(kind)
+    qtbot.addWidget(chart)
+    chart.resize(900, 500)
+    chart.show()
+    qtbot.waitExposed(chart)
+    return chart
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_each_chart_draws_demo_figures(qtbot: QtBot, kind: ChartKind,
+                                       demo_figures: ChartFigures) -> None:
+    chart = shown(qtbot, kind)
+    assert chart.chart_id is kind
+    chart.set_figures(demo_figures)
+    qtbot.wait(10)  # a paint, where Qt would warn
+    assert chart.message() is None
+    assert chart.figures is demo_figures
+    assert chart.title()
+    assert f"n = {demo_figures.overall.decided:,}" in chart.formula_text() or (
+        f"n = {demo_figures.funnel[0].deals:,}" in chart.formula_text())
+    header, rows = chart.figures_table()
+    assert header and rows
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_each_chart_says_when_the_slice_is_empty(qtbot: QtBot, kind: ChartKind,
+                                                 empty_figures: ChartFigures) -> None:
+    chart = shown(qtbot, kind)
+    chart.set_figures(empty_figures)
+    qtbot.wait(10)
+    assert chart.message() == (NO_DEALS if kind is ChartKind.FUNNEL else NO_CLOSED_DEALS)
+    assert "n = 0" in chart.formula_text()
+
+
+def test_open_deals_only_draw_a_funnel_but_no_conversion(qtbot: QtBot) -> None:
+    figures = figures_of([Deal(title="a", stage="Proposal"), Deal(title="b")],
+                         Query(Slice(), (Dimension.REP,)))
+    funnel = shown(qtbot, ChartKind.FUNNEL)
+    funnel.set_figures(figures)
+    assert funnel.message() is None
+    conversion = shown(qtbot, ChartKind.CONVERSION)
+    conversion.set_figures(figures)
+    assert conversion.message() == NO_CLOSED_DEALS
+
+
+def test_a_chart_follows_the_palette_and_takes_a_style(qtbot: QtBot,
+                                                       demo_figures: ChartFigures) -> None:
+    chart = shown(qtbot, ChartKind.CONVERSION)
+    chart.set_figures(demo_figures)
+    chart.set_chart_style(ChartStyle.dark_theme())
+    assert chart.chart_style().dark
+    chart.set_chart_style(None)
+    assert chart.chart_style() == ChartStyle.from_palette()
+
+
+def click_at(qtbot: QtBot, chart: ChartWidget, x: float, y: float) -> None:
+    """Click the chart's main plot at data coordinates (x, y)."""
+    plot = chart._clickable
+    assert plot is not None
+    scene_point = plot.vb.mapViewToScene(QPointF(x, y))
+    view_point = chart.view.mapFromScene(scene_point)
+    qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, pos=view_point)
+
+
+def test_clicking_a_group_bar_emits_its_value(qtbot: QtBot,
+                                              demo_figures: ChartFigures) -> None:
+    for kind in (ChartKind.CONVERSION, ChartKind.DEAL_LENGTH):
+        chart = shown(qtbot, kind)
+        chart.set_figures(demo_figures)
+        second = demo_figures.groups[1][0]
+        with qtbot.waitSignal(chart.value_clicked, timeout=1000) as blocker:
+            click_at(qtbot, chart, 1.0, 1.0)
+        assert blocker.args == [second]
+
+
+def test_clicking_a_funnel_stage_emits_the_stage(qtbot: QtBot,
+                                                 demo_figures: ChartFigures) -> None:
+    chart = shown(qtbot, ChartKind.FUNNEL)
+    chart.set_figures(demo_figures)
+    with qtbot.waitSignal(chart.value_clicked, timeout=1000) as blocker:
+        click_at(qtbot, chart, 0.0, 2.0)
+    assert blocker.args == [demo_figures.funnel[2].name]
+    with qtbot.assertNotEmitted(chart.value_clicked):
+        click_at(qtbot, chart, 0.0, 2.5)  # between two bars
+
+
+def test_the_funnel_switches_to_amounts(qtbot: QtBot, demo_figures: ChartFigures) -> None:
+    chart = shown(qtbot, ChartKind.FUNNEL)
+    assert isinstance(chart, FunnelChart)
+    chart.set_figures(demo_figures)
+    chart.set_by_amount(True)
+    assert chart.by_amount
+    assert "amount" in chart.title()
+    assert "amounts" in chart.formula_text()
+
+
+def test_many_groups_are_capped_with_a_note(qtbot: QtBot, demo_deals: list[Deal]) -> None:
+    figures = figures_of(demo_deals, Query(Slice(), (Dimension.CLIENT,)))
+    assert len(figures.groups) > MAX_GROUPS
+    chart = shown(qtbot, ChartKind.CONVERSION)
+    chart.set_figures(figures)
+    qtbot.wait(10)
+    header, rows = chart.figures_table()
+    assert len(rows) == len(figures.groups) + 1  # the CSV keeps every group
+
+
+def test_too_few_groups_are_flagged(demo_deals: list[Deal]) -> None:
+    figures = figures_of(demo_deals, Query(Slice(), (Dimension.CLIENT,)))
+    assert any(g.too_few for _, g in figures.groups)
+    assert all(g.too_few == (g.decided < figures.threshold) for _, g in figures.groups)
+
+
+def test_chart_figures_follow_the_query(demo_deals: list[Deal]) -> None:
+    sl = Slice({Dimension.REP: frozenset({"Anna Kovács"})},
+               Period.between(dt.date(2026, 1, 1), dt.date(2026, 6, 30)))
+    figures = figures_of(demo_deals, Query(sl, (Dimension.CHANNEL,)))
+    assert figures.by is Dimension.CHANNEL and figures.by_label == "Channel"
+    assert figures.slice_text == ("Salesperson: Anna Kovács · 2026-01-01 – 2026-06-30 · "
+                                  "by close date")
+    assert [label for label, _ in figures.trend] == [f"2026-0{m}" for m in range(1, 7)]
+    assert sum(figures.lengths.values()) == figures.overall.decided
+    assert sum(g.decided for _, g in figures.trend) == figures.overall.decided
+    assert figures.funnel[-1].is_won and figures.funnel[-1].deals >= figures.overall.won
+    ungrouped = figures_of(demo_deals, Query(sl))
+    assert ungrouped.by is None and ungrouped.groups == ()
+
+
+def test_describe_slice_lists_filters_none_and_cohort() -> None:
+    sl = Slice({Dimension.CHANNEL: frozenset({None, "Web"}),
+                Dimension.REP: frozenset({"Ben", "anna"})},
+               Period.between(None, dt.date(2026, 3, 31)), cohort=True)
+    assert describe_slice(sl) == ("Channel: (none), Web · Salesperson: anna, Ben · "
+                                  "… – 2026-03-31 · cohort by first contact")
+
+
+def test_histogram_bins() -> None:
+    assert bin_width({0: 1, 39: 2}) == 1
+    assert bin_width({400: 1}) == 14
+    assert binned({0: 1, 6: 2, 7: 3}, 7) == [3, 3]
+    assert bin_width({}) == 1 and binned({}, 1) == [0]

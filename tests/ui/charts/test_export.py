@@ -1,0 +1,195 @@
+"""Chart export: PNG of exactly the asked size, SVG with its labels, PDF, CSV with neutralised
+cells, and failures that leave no file and say why."""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from salesdesk.domain.deals import Deal, Outcome
+from salesdesk.domain.slices import Dimension, Query, Slice
+from salesdesk.ui.charts import ChartFigures, ChartKind, FunnelChart, make_chart
+from salesdesk.ui.charts.dialog import ChartExportDialog
+from salesdesk.ui.charts.export import ExportFormat, export_chart
+from salesdesk.ui.charts.style import ChartStyle
+from salesdesk.ui.ui_settings import UiSettings
+
+from .conftest import TODAY, figures_of
+
+
+def colours(image: QImage, step: int = 7) -> set[int]:
+    return {image.pixel(x, y) for x in range(0, image.width(), step)
+            for y in range(0, image.height(), step)}
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_png_has_the_asked_size_and_a_drawn_chart(qtbot: QtBot, tmp_path: Path,
+                                                  kind: ChartKind,
+                                                  demo_figures: ChartFigures) -> None:
+    path = export_chart(kind, demo_figures, tmp_path / "chart.png")
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert len(colours(image)) > 20  # text, bars and lines, not a blank page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.png"]  # no temp left
+
+
+def test_png_size_is_exact_for_odd_sizes(qtbot: QtBot, tmp_path: Path,
+                                         demo_figures: ChartFigures) -> None:
+    for width, height in ((1001, 750), (640, 1000), (3000, 1200)):
+        path = export_chart(ChartKind.CONVERSION, demo_figures, tmp_path / "c.png",
+                            width=width, height=height)
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (width, height)
+
+
+def test_png_of_an_empty_slice_shows_the_message(qtbot: QtBot, tmp_path: Path,
+                                                 empty_figures: ChartFigures) -> None:
+    path = export_chart(ChartKind.TREND, empty_figures, tmp_path / "empty.png",
+                        width=800, height=450)
+    assert len(colours(QImage(str(path)), 3)) > 2
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_svg_is_xml_with_title_and_axis_labels(qtbot: QtBot, tmp_path: Path, kind: ChartKind,
+                                               demo_figures: ChartFigures) -> None:
+    path = export_chart(kind, demo_figures, tmp_path / "chart.svg")
+    root = ET.parse(path).getroot()
+    assert root.tag.endswith("svg")
+    text = " ".join(t for t in root.itertext())
+    chart = make_chart(kind)
+    chart.set_figures(demo_figures)
+    assert chart.title() in text
+    expected = {
+        ChartKind.FUNNEL: demo_figures.funnel[0].name,
+        ChartKind.CONVERSION: demo_figures.groups[0][0],
+        ChartKind.DEAL_LENGTH: demo_figures.groups[0][0],
+        ChartKind.TREND: demo_figures.trend[0][0],
+        ChartKind.DISTRIBUTION: "Closed deals",
+    }[kind]
+    assert expected in text
+    assert f"{demo_figures.overall.decided:,}" in text or f"{demo_figures.funnel[0].deals:,}" \
+        in text  # n is stamped on the picture
+
+
+def test_pdf_is_a_pdf(qtbot: QtBot, tmp_path: Path, demo_figures: ChartFigures) -> None:
+    path = export_chart(ChartKind.FUNNEL, demo_figures, tmp_path / "chart.pdf")
+    assert path.read_bytes().startswith(b"%PDF")
+    assert path.stat().st_size > 1000
+
+
+def test_csv_holds_the_figures(qtbot: QtBot, tmp_path: Path,
+                               demo_figures: ChartFigures) -> None:
+    path = export_chart(ChartKind.CONVERSION, demo_figures, tmp_path / "chart.csv")
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows[0]["Salesperson"] == "All deals"
+    assert int(rows[0]["decided"]) == demo_figures.overall.decided
+    assert [r["Salesperson"] for r in rows[1:]] == [label for label, _ in demo_figures.groups]
+    first = demo_figures.groups[0][1]
+    assert float(rows[1]["conversion"]) == first.conversion
+    assert float(rows[1]["conversion_low"]) == first.conversion_low
+
+
+def test_csv_neutralises_formula_cells(qtbot: QtBot, tmp_path: Path) -> None:
+    day = TODAY
+    deals = [Deal(title="x", rep=name, outcome=Outcome.WON, first_contact=day, closed_on=day)
+             for name in ("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "Plain|50%")]
+    figures = figures_of(deals, Query(Slice(), (Dimension.REP,)))
+    path = export_chart(ChartKind.DEAL_LENGTH, figures, tmp_path / "lengths.csv")
+    labels = [row[0] for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8")))][2:]
+    assert sorted(labels) == sorted(["'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)",
+                                     "Plain|50%"])
+
+
+def test_every_chart_kind_exports_csv(qtbot: QtBot, tmp_path: Path,
+                                      demo_figures: ChartFigures) -> None:
+    for kind in ChartKind:
+        text = export_chart(kind, demo_figures, tmp_path / f"{kind}.csv").read_text()
+        assert len(text.splitlines()) > 2
+
+
+def test_the_funnel_exports_as_shown_by_amount(qtbot: QtBot, tmp_path: Path,
+                                               demo_figures: ChartFigures) -> None:
+    shown = make_chart(ChartKind.FUNNEL)
+    qtbot.addWidget(shown)
+    assert isinstance(shown, FunnelChart)
+    shown.set_figures(demo_figures)
+    shown.set_by_amount(True)
+    shown.set_chart_style(ChartStyle.dark_theme())
+    path = export_chart(shown, demo_figures, tmp_path / "funnel.svg")
+    assert "Stage funnel by amount" in path.read_text(encoding="utf-8")
+    assert shown.chart_style().dark  # the widget on screen is left as it was
+
+
+def test_a_failed_export_leaves_no_file_and_says_why(qtbot: QtBot, tmp_path: Path,
+                                                     demo_figures: ChartFigures,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = tmp_path / "no such folder" / "chart.png"
+    with pytest.raises(OSError, match="Could not save chart.png"):
+        export_chart(ChartKind.FUNNEL, demo_figures, missing)
+    assert not missing.parent.exists()
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    with pytest.raises(OSError, match="Could not save"):
+        export_chart(ChartKind.FUNNEL, demo_figures, blocker / "chart.csv")
+    # A disk that fills up while the image is written: the old file stays as it was.
+    old = tmp_path / "chart.png"
+    old.write_bytes(b"old picture")
+    monkeypatch.setattr(QImage, "save", lambda *args, **kwargs: False)
+    with pytest.raises(OSError, match="could not be written"):
+        export_chart(ChartKind.FUNNEL, demo_figures, old)
+    assert old.read_bytes() == b"old picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a file", "chart.png"]
+
+
+def test_bad_format_and_size_are_refused(qtbot: QtBot, tmp_path: Path,
+                                         demo_figures: ChartFigures) -> None:
+    with pytest.raises(ValueError, match=r"\.png"):
+        export_chart(ChartKind.FUNNEL, demo_figures, tmp_path / "chart.gif")
+    with pytest.raises(ValueError, match="size"):
+        export_chart(ChartKind.FUNNEL, demo_figures, tmp_path / "chart.png", width=0)
+    assert ExportFormat.of_path("A.SVG") is ExportFormat.SVG
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dialog_saves_and_remembers_folder_and_format(qtbot: QtBot, tmp_path: Path,
+                                                      demo_figures: ChartFigures) -> None:
+    chart = make_chart(ChartKind.CONVERSION)
+    qtbot.addWidget(chart)
+    chart.set_figures(demo_figures)
+    dialog = ChartExportDialog(chart, UiSettings())
+    qtbot.addWidget(dialog)
+    dialog.set_format(ExportFormat.SVG)
+    dialog.path_edit.setText(str(tmp_path / "exports" / "by rep.png"))
+    dialog.set_format(ExportFormat.PNG)
+    dialog.width_box.setValue(800)
+    dialog.height_box.setValue(600)
+    assert not dialog.save()  # the folder does not exist
+    assert "Could not save" in dialog.error_label.text()
+    (tmp_path / "exports").mkdir()
+    assert dialog.save()
+    assert dialog.saved_path == tmp_path / "exports" / "by rep.png"
+    assert QImage(str(dialog.saved_path)).size().toTuple() == (800, 600)
+
+    dialog.set_format(ExportFormat.CSV)
+    assert not dialog.width_box.isEnabled()
+    assert dialog.path_edit.text().endswith("by rep.csv")
+    assert dialog.save()
+    again = ChartExportDialog(chart, UiSettings())
+    qtbot.addWidget(again)
+    assert again.export_format() is ExportFormat.CSV
+    assert Path(again.path_edit.text()).parent == tmp_path / "exports"
+    assert again.path_edit.text().endswith(".csv")
+
+
+def test_export_colours_are_the_light_style(qtbot: QtBot, tmp_path: Path,
+                                            demo_figures: ChartFigures) -> None:
+    path = export_chart(ChartKind.DISTRIBUTION, demo_figures, tmp_path / "d.png",
+                        width=600, height=400)
+    image = QImage(str(path))
+    assert QColor(image.pixel(2, 2)) == ChartStyle.light().background
