@@ -231,12 +231,14 @@ _HUBSPOT: Mapping[str, tuple[str, ...]] = {
 _HUBSPOT_CREATED = ("Create Date", "Created Date")
 _PLAIN: Mapping[str, tuple[str, ...]] = {
     "title": ("title", "deal", "deal name", "deal title", "name", "subject", "opportunity",
-              "opportunity name", "cím", "megnevezés", "üzlet"),
+              "opportunity name", "titel", "cím", "megnevezés", "üzlet"),
     "client": ("client", "company", "customer", "organization", "organisation", "account",
-               "client name", "company name", "customer name", "ügyfél", "cég", "partner"),
+               "client name", "company name", "customer name", "kunde", "firma", "ügyfél", "cég",
+               "partner"),
     "rep": ("rep", "salesperson", "sales person", "sales rep", "owner", "deal owner", "seller",
-            "sales manager", "értékesítő", "üzletkötő"),
-    "product": ("product", "product name", "item", "service", "termék", "szolgáltatás"),
+            "sales manager", "verkäufer", "vertriebler", "értékesítő", "üzletkötő"),
+    "product": ("product", "product name", "item", "service", "produkt", "termék",
+                "szolgáltatás"),
     "channel": ("channel", "source", "lead source", "source channel", "csatorna", "forrás"),
     "region": ("region", "area", "territory", "country", "régió", "terület"),
     "audience": ("audience", "target audience", "segment", "célcsoport"),
@@ -245,13 +247,16 @@ _PLAIN: Mapping[str, tuple[str, ...]] = {
     "outcome": ("outcome", "status", "result", "state", "won/lost", "eredmény", "státusz",
                 "állapot"),
     "first_contact": ("first contact", "first contact date", "first contacted", "start date",
-                      "started", "opened", "első kapcsolat", "első kapcsolatfelvétel"),
+                      "started", "opened", "erstkontakt", "erster kontakt", "első kapcsolat",
+                      "első kapcsolatfelvétel"),
     "closed_on": ("closed on", "close date", "closed", "closed date", "closing date",
-                  "date closed", "lezárva", "lezárás", "lezárás dátuma"),
+                  "date closed", "abgeschlossen am", "abschlussdatum", "lezárva", "lezárás",
+                  "lezárás dátuma"),
     "expected_close": ("expected close", "expected close date", "expected closing date",
                        "várható lezárás"),
     "next_step": ("next step", "next action", "next activity", "következő lépés"),
-    "amount": ("amount", "value", "deal value", "sum", "price", "revenue", "összeg", "érték"),
+    "amount": ("amount", "value", "deal value", "sum", "price", "revenue", "betrag", "wert",
+               "összeg", "érték"),
     "currency": ("currency", "currency code", "pénznem", "deviza"),
     "lost_reason": ("lost reason", "reason lost", "loss reason", "closed lost reason",
                     "elvesztés oka"),
@@ -460,8 +465,12 @@ def strip_currency(text: str) -> str:
     """An amount without a currency symbol or code around it ("€ 1.234,50", "1234 EUR")."""
     text = text.strip()
     if text.startswith("-"):
-        return "-" + _CURRENCY_MARKS.sub("", text[1:])
-    return _CURRENCY_MARKS.sub("", text)
+        stripped = "-" + _CURRENCY_MARKS.sub("", text[1:])
+    else:
+        stripped = _CURRENCY_MARKS.sub("", text)
+    # Text without digits is left whole, so that validation reports it instead of reading
+    # it as a blank (unknown) amount.
+    return stripped if any(c.isdigit() for c in stripped) else text
 
 
 @dataclass(slots=True)
@@ -676,7 +685,7 @@ class RowConverter:
                     problems.append((self.column_of(name), "Write yes or no."))
 
         title = value.get("title", "")
-        if "title" not in self._columns:
+        if not title:  # no title column, or a blank title: DESIGN.md §3 makes one
             title = title_from(value.get("client") or None, value.get("product") or None)
         draft = DealDraft(
             title=title,

@@ -13,7 +13,6 @@ import csv
 import datetime as dt
 import io
 import sys
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,7 +118,9 @@ class Source:
             next(rows, None)
             for number, values in enumerate(rows, start=2):
                 yield number, [cell_text(v) for v in _trim(values)]
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        except UnreadableFile:
+            raise
+        except Exception as exc:  # noqa: BLE001 - as in _open_sheet
             raise UnreadableFile(f"{self.path.name} is a damaged workbook: {exc}.") from exc
         finally:
             self.close()
@@ -177,7 +178,7 @@ def _open_sheet(path: Path, sheet: str | None) -> tuple[Any, Any]:
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged workbook fails in many ways in openpyxl
         raise UnreadableFile(f"{path.name} is not a readable XLSX workbook: {exc}.") from exc
     try:
         if sheet is None:
@@ -283,7 +284,7 @@ def _open_xlsx(path: Path, options: SourceOptions) -> Source:
     try:
         names = tuple(workbook.sheetnames)
         first = next(sheet.iter_rows(values_only=True), None)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - as in _open_sheet
         raise UnreadableFile(f"{path.name} is a damaged workbook: {exc}.") from exc
     finally:
         workbook.close()
