@@ -18,8 +18,10 @@ from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from salesdesk import __version__, cli, paths  # noqa: E402
+from salesdesk.analytics import AnalyticsCache  # noqa: E402
 from salesdesk.locking import FileLocked, WriterLock  # noqa: E402
 from salesdesk.store import FileRefused, Store, open_store  # noqa: E402
+from salesdesk.ui.funnel.cache_service import CacheSource  # noqa: E402
 from salesdesk.ui.main_window import MainWindow, default_currency  # noqa: E402
 from salesdesk.ui.ui_settings import UiSettings  # noqa: E402
 from salesdesk.ui.workspace import Workspace  # noqa: E402
@@ -89,6 +91,26 @@ class AppFileOpener:
         return OpenedDatabase(opened.store, opened._lock, folder)
 
 
+def build_cache(path: Path) -> AnalyticsCache:
+    """The analytics cache of a file, read on a connection of its own (for the worker)."""
+    store = open_store(path, read_only=True)
+    try:
+        columns = store.deal_columns()
+    finally:
+        store.close()
+    return AnalyticsCache.build(columns)
+
+
+def refresh_cache(store: Store, cache: AnalyticsCache, deal_ids: frozenset[int]) -> None:
+    """Bring the cache up to date after an edit of ``deal_ids``: those deals and every deal of
+    their clients before and after (derived customer types may have changed with them)."""
+    clients = cache.client_ids(deal_ids)
+    cache.replace(deal_ids, store.deal_columns(deal_ids, clients))
+
+
+STORE_CACHE = CacheSource(build_cache, refresh_cache)
+
+
 def _open_at_start(opener: AppFileOpener, args: argparse.Namespace) -> OpenedDatabase | None:
     """Open the file named on the command line; explain in a dialog (or on stderr for the
     smoke test, which must never wait for a click) when it cannot be opened."""
@@ -139,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
     if opened is None:
         return cli.EXIT_FILE
     workspace = Workspace(opened)
-    window = MainWindow(workspace, opener, ui_settings)
+    window = MainWindow(workspace, opener, ui_settings, STORE_CACHE)
     if not opened.temporary:
         ui_settings.add_recent_file(opened.store.path)
     window.show()

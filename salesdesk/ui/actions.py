@@ -22,6 +22,10 @@ class ActionId(StrEnum):
     NEXT_STAGE = "deal.next_stage"
     FIND = "deal.find"
     LISTS = "edit.lists"
+    EXPORT_REPORT = "file.export_report"
+    SHOW_DEALS_TAB = "view.deals"
+    SHOW_FUNNEL_TAB = "view.funnel"
+    FIGURES_HELP = "help.figures"
     ABOUT = "help.about"
 
 
@@ -57,6 +61,13 @@ SPECS: dict[ActionId, ActionSpec] = {
                               "Search the deals"),
     ActionId.LISTS: ActionSpec("&Lists…", "Ctrl+L",
                                "Rename, merge and retire clients, salespeople, stages, …"),
+    ActionId.EXPORT_REPORT: ActionSpec("&Export Report (PDF)…", "Ctrl+P",
+                                       "Write the Funnel tab's slice as a meeting report"),
+    ActionId.SHOW_DEALS_TAB: ActionSpec("&Deals", "Ctrl+1", "Show the Deals tab"),
+    ActionId.SHOW_FUNNEL_TAB: ActionSpec("&Funnel", "Ctrl+2", "Show the Funnel tab"),
+    ActionId.FIGURES_HELP: ActionSpec("&How Figures Are Computed",
+                                      QKeySequence.StandardKey.HelpContents,
+                                      "Definitions of conversion, deal length and the funnel"),
     ActionId.ABOUT: ActionSpec("&About salesdesk", None, "Version and data folder"),
 }
 

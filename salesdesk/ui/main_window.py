@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QMainWindow,
@@ -23,7 +24,13 @@ from salesdesk.domain.deals import LookupKind
 from salesdesk.locking import FileLocked
 from salesdesk.store import FileRefused, StoreError
 from salesdesk.ui.actions import ActionId, ActionRegistry
+from salesdesk.ui.charts import ChartFigures, ChartWidget
+from salesdesk.ui.charts.dialog import ChartExportDialog
 from salesdesk.ui.deals.deals_tab import DealsTab
+from salesdesk.ui.funnel.cache_service import CacheService, CacheSource
+from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
+from salesdesk.ui.funnel.funnel_tab import FunnelTab
+from salesdesk.ui.funnel.report_pdf import write_report
 from salesdesk.ui.lists.lists_dialog import ListsDialog
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import FileOpener, OpenedFile, Workspace
@@ -41,22 +48,26 @@ class MainWindow(QMainWindow):
     """The salesdesk window for one open file at a time."""
 
     def __init__(self, workspace: Workspace, opener: FileOpener, ui_settings: UiSettings,
-                 parent: QWidget | None = None) -> None:
+                 cache_source: CacheSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.workspace = workspace
         self._opener = opener
         self._ui_settings = ui_settings
         self.actions = ActionRegistry(self)
+        self.cache = CacheService(workspace, cache_source, self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.deals_tab = DealsTab(workspace)
+        self.funnel_tab = FunnelTab(workspace, self.cache, ui_settings)
         self.tabs.addTab(self.deals_tab, "&Deals")
+        self.tabs.addTab(self.funnel_tab, "&Funnel")
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._connect_signals()
         self._restore_state()
         self._on_file_replaced()
+        self.cache.rebuild()
 
     # --- building ------------------------------------------------------------------------
 
@@ -69,6 +80,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(a[ActionId.SAVE_COPY])
+        file_menu.addAction(a[ActionId.EXPORT_REPORT])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
 
@@ -90,7 +102,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a[ActionId.FIND])
         edit_menu.addAction(a[ActionId.LISTS])
 
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(a[ActionId.SHOW_DEALS_TAB])
+        view_menu.addAction(a[ActionId.SHOW_FUNNEL_TAB])
+
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a[ActionId.FIGURES_HELP])
         help_menu.addAction(a[ActionId.ABOUT])
 
     def _connect_signals(self) -> None:
@@ -106,6 +123,14 @@ class MainWindow(QMainWindow):
         a[ActionId.FIND].triggered.connect(self.deals_tab.focus_search)
         a[ActionId.LISTS].triggered.connect(self.show_lists)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
+        a[ActionId.FIGURES_HELP].triggered.connect(self.show_figures_help)
+        a[ActionId.EXPORT_REPORT].triggered.connect(self.export_report)
+        a[ActionId.SHOW_DEALS_TAB].triggered.connect(
+            lambda: self.tabs.setCurrentWidget(self.deals_tab))
+        a[ActionId.SHOW_FUNNEL_TAB].triggered.connect(
+            lambda: self.tabs.setCurrentWidget(self.funnel_tab))
+        self.funnel_tab.show_deals_requested.connect(self._show_deals_behind)
+        self.funnel_tab.export_requested.connect(self._export_chart)
         self.deals_tab.selection_changed.connect(self._update_actions)
         self.workspace.changed.connect(self._on_changed)
         self.workspace.file_replaced.connect(self._on_file_replaced)
@@ -120,11 +145,13 @@ class MainWindow(QMainWindow):
             self.resize(width, height)
         self.restoreState(self._ui_settings.window_state)
         self.deals_tab.splitter.restoreState(self._ui_settings.splitter("deals"))
+        self.funnel_tab.splitter.restoreState(self._ui_settings.splitter("funnel"))
 
     def _save_state(self) -> None:
         self._ui_settings.geometry = self.saveGeometry()
         self._ui_settings.window_state = self.saveState()
         self._ui_settings.set_splitter("deals", self.deals_tab.splitter.saveState())
+        self._ui_settings.set_splitter("funnel", self.funnel_tab.splitter.saveState())
         self._ui_settings.sync()
 
     # --- state ---------------------------------------------------------------------------
@@ -177,6 +204,49 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         """Tell the user what went wrong."""
         QMessageBox.warning(self, "salesdesk", message)
+
+    def show_figures_help(self) -> None:
+        """The definitions behind every figure (DESIGN.md §4), with the worked example."""
+        FiguresHelpDialog(self).show()
+
+    def _export_chart(self, chart: ChartWidget, figures: ChartFigures) -> None:
+        dialog = ChartExportDialog(chart, self._ui_settings, figures, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_path is not None:
+            self.statusBar().showMessage(f"Saved the chart to {dialog.saved_path}.", 8000)
+
+    def export_report(self) -> None:
+        """Write the Funnel tab's slice as a PDF meeting report."""
+        tab = self.funnel_tab
+        figures = tab.figures
+        if figures is None:
+            self.show_error("There are no figures to report yet: record deals first (or wait"
+                            " until the figures are counted).")
+            return
+        store = self.workspace.store
+        folder = Path(self._ui_settings.last_export_folder or self._start_folder())
+        name, _ = QFileDialog.getSaveFileName(self, "Export report",
+                                              str(folder / f"{store.path.stem}-report.pdf"),
+                                              "PDF documents (*.pdf)")
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+        title = ("Sample business (demo)" if self.workspace.opened.temporary
+                 else store.path.stem) + " — sales figures"
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write_report(path, figures, title=title, today=self.workspace.today(),
+                         before=tab.comparison)
+        except OSError as exc:
+            QApplication.restoreOverrideCursor()
+            self.show_error(str(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self._ui_settings.last_export_folder = str(path.parent)
+        self.statusBar().showMessage(f"Saved the report to {path}.", 8000)
+
+    def _show_deals_behind(self, ids: frozenset[int], words: str) -> None:
+        self.deals_tab.show_ids(ids, words)
+        self.tabs.setCurrentWidget(self.deals_tab)
 
     def show_about(self) -> None:
         """Version, open file and data folder."""
@@ -287,5 +357,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self._save_state()
+        self.cache.shutdown()
         super().closeEvent(event)
 

@@ -23,6 +23,7 @@ class UiSettings:
     _HEADERS = "headers/"
     _RECENT = "files/recent"
     _LAST_FOLDER = "files/last_folder"
+    _FUNNEL_SLICE = "funnel/slice"
     _EXPORT_FOLDER = "export/last_folder"
     _EXPORT_FORMAT = "export/last_format"
 
@@ -101,6 +102,15 @@ class UiSettings:
     @last_folder.setter
     def last_folder(self, folder: str) -> None:
         self._settings.setValue(self._LAST_FOLDER, folder)
+
+    @property
+    def funnel_slice(self) -> str:
+        """The Funnel tab's last selection as JSON (empty: the defaults)."""
+        return str(self._settings.value(self._FUNNEL_SLICE, "", type=str))
+
+    @funnel_slice.setter
+    def funnel_slice(self, text: str) -> None:
+        self._settings.setValue(self._FUNNEL_SLICE, text)
 
     @property
     def last_export_folder(self) -> str:

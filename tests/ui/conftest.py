@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from salesdesk.app import AppFileOpener, OpenedDatabase
+from salesdesk.app import STORE_CACHE, AppFileOpener, OpenedDatabase
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
@@ -33,7 +33,7 @@ def window(qtbot: QtBot, opener: AppFileOpener, opened: OpenedDatabase
            ) -> Iterator[MainWindow]:
     """The main window on a fresh database, shown offscreen."""
     workspace = Workspace(opened)
-    main = MainWindow(workspace, opener, UiSettings())
+    main = MainWindow(workspace, opener, UiSettings(), STORE_CACHE)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)

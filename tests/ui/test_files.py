@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from salesdesk.app import AppFileOpener
+from salesdesk.app import STORE_CACHE, AppFileOpener
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal
 from salesdesk.store import open_store
@@ -92,14 +92,14 @@ def test_geometry_and_splitter_survive_a_restart(qtbot: QtBot, opener: AppFileOp
 
     def make() -> tuple[MainWindow, Workspace]:
         workspace = Workspace(opener.open(path))
-        main = MainWindow(workspace, opener, UiSettings())
+        main = MainWindow(workspace, opener, UiSettings(), STORE_CACHE)
         qtbot.addWidget(main)
         main.show()
         qtbot.waitExposed(main)
         return main, workspace
 
     first, workspace = make()
-    first.resize(700, 520)  # inside the offscreen 800×600 screen
+    first.resize(780, 540)  # inside the offscreen 800×600 screen
     _add(first, "Makes the details pane visible")
     first.deals_tab.splitter.setSizes([420, 260])
     qtbot.wait(20)  # let the layout settle the handle before reading the sizes back
@@ -109,7 +109,7 @@ def test_geometry_and_splitter_survive_a_restart(qtbot: QtBot, opener: AppFileOp
 
     second, workspace = make()
     try:
-        assert (second.width(), second.height()) == (700, 520)
+        assert (second.width(), second.height()) == (780, 540)
         assert second.deals_tab.splitter.sizes() == sizes
     finally:
         second.close()

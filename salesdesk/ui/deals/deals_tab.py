@@ -127,8 +127,21 @@ class DealsTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1000, 300])
 
+        self.drill_label = QLabel()
+        self.drill_label.setObjectName("drill_down")
+        self.drill_label.setWordWrap(True)
+        self.drill_clear = QPushButton("Show All Deals")
+        self.drill_clear.setObjectName("drill_clear")
+        self.drill_bar = QWidget()
+        drill = QHBoxLayout(self.drill_bar)
+        drill.setContentsMargins(0, 0, 0, 0)
+        drill.addWidget(self.drill_label, 1)
+        drill.addWidget(self.drill_clear)
+        self.drill_bar.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.drill_bar)
         layout.addWidget(self.splitter, 1)
 
     def _connect_signals(self) -> None:
@@ -137,6 +150,7 @@ class DealsTab(QWidget):
         self._search_timer.timeout.connect(self._apply_query)
         self.outcome_filter.currentIndexChanged.connect(self._apply_query)
         self.new_button.clicked.connect(self.new_deal)
+        self.drill_clear.clicked.connect(lambda: self.show_ids(None, ""))
         self.table.activated.connect(self._on_table_activated)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -154,6 +168,19 @@ class DealsTab(QWidget):
                                            self.outcome_filter.currentData(), query.sort,
                                            query.descending, query.deal_ids))
 
+    def show_ids(self, ids: frozenset[int] | None, words: str) -> None:
+        """List only the deals ``ids`` (the deals behind a figure, described by ``words``);
+        None lists every deal again."""
+        query = self.model.query
+        self.model.set_query(DealListQuery(query.search, query.outcome, query.sort,
+                                           query.descending, ids))
+        if ids is None:
+            self.drill_bar.hide()
+            return
+        count = QLocale().toString(len(ids))
+        self.drill_label.setText(f"Showing the {count} deals behind the figures of: {words}")
+        self.drill_bar.show()
+
     def focus_search(self) -> None:
         """Put the cursor in the search field (Ctrl+F)."""
         self.search.setFocus()
@@ -163,7 +190,8 @@ class DealsTab(QWidget):
         total = self.model.total
         locale = QLocale()
         query = self.model.query
-        filtered = bool(query.search) or query.outcome is not None
+        filtered = (bool(query.search) or query.outcome is not None
+                    or query.deal_ids is not None)
         self.count_label.setText(f"{locale.toString(total)} deal{'s' if total != 1 else ''}")
         self.details.setVisible(bool(total) or filtered)
         if total:
@@ -323,6 +351,7 @@ class DealsTab(QWidget):
 
     def _on_file_replaced(self) -> None:
         self.model.set_store(self._workspace.store)
+        self.show_ids(None, "")  # ids of the previous file mean nothing here
 
 
 def deal_html(deal: Deal, events: tuple[StageEvent, ...]) -> str:

@@ -1,0 +1,360 @@
+"""The Funnel tab: pick a slice, read its headline figures, charts and table, drill down."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.currencies import currency_digits
+from salesdesk.domain.metrics import Figures, figures
+from salesdesk.domain.periods import Bucket, Period, bucket_range, parse_bucket
+from salesdesk.domain.slice_spec import NONE_LABEL, PeriodPreset, SliceSpec
+from salesdesk.domain.slices import Dimension, Query, Slice
+from salesdesk.reporting import money_rules
+from salesdesk.ui.charts import ChartFigures, ChartKind, ChartWidget, chart_figures, make_chart
+from salesdesk.ui.charts.data import describe_slice
+from salesdesk.ui.funnel.cache_service import CacheService
+from salesdesk.ui.funnel.figures_model import FiguresModel
+from salesdesk.ui.funnel.headline import HeadlineBar
+from salesdesk.ui.funnel.slice_bar import SliceBar
+from salesdesk.ui.ui_settings import UiSettings
+from salesdesk.ui.workspace import Workspace
+
+CHART_TABS: tuple[tuple[ChartKind, str], ...] = (
+    (ChartKind.FUNNEL, "Funnel"),
+    (ChartKind.CONVERSION, "Conversion"),
+    (ChartKind.DEAL_LENGTH, "Deal length"),
+    (ChartKind.TREND, "Monthly trend"),
+    (ChartKind.DISTRIBUTION, "Length distribution"),
+)
+
+
+class FiguresTable(QTableView):
+    """The figures table; Copy puts the selected rows (or all) on the clipboard as TSV."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            return
+        super().keyPressEvent(event)
+
+    def copy(self) -> None:
+        """Copy the selected rows (all rows when none is selected) as tab-separated text."""
+        model = self.model()
+        assert isinstance(model, FiguresModel)
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        QApplication.clipboard().setText(model.as_tsv(rows or None))
+
+
+class FunnelTab(QWidget):
+    """Slice selectors, headline figures, five charts and the figures table.
+
+    Signals:
+        show_deals_requested(frozenset, str): the ids behind a figure and their description,
+            for the main window to show in the Deals tab.
+        export_requested(ChartWidget, ChartFigures): the user asked to export a chart.
+    """
+
+    show_deals_requested = Signal(frozenset, str)
+    export_requested = Signal(object, object)
+
+    def __init__(self, workspace: Workspace, cache: CacheService, ui_settings: UiSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._service = cache
+        self._ui_settings = ui_settings
+        self._figures: ChartFigures | None = None
+        self._before: Figures | None = None
+        self._dirty: set[ChartKind] = set()
+        self._build()
+        self.slice_bar.set_spec(SliceSpec.from_json(ui_settings.funnel_slice))
+        cache.building.connect(self._on_building)
+        cache.ready.connect(self._on_ready)
+        cache.failed.connect(self._on_failed)
+        self.slice_bar.changed.connect(self._on_spec_changed)
+        self.chart_tabs.currentChanged.connect(self._draw_current_chart)
+        if cache.cache is not None:
+            self._on_ready()
+        else:
+            self._on_building()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.slice_bar = SliceBar(self._workspace.today)
+        self.headline = HeadlineBar()
+
+        self.charts: dict[ChartKind, ChartWidget] = {}
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.setObjectName("chart_tabs")
+        self.chart_tabs.setDocumentMode(True)
+        for kind, title in CHART_TABS:
+            chart = make_chart(kind)
+            chart.value_clicked.connect(lambda label, k=kind: self._drill_down(k, label))
+            self.charts[kind] = chart
+            self.chart_tabs.addTab(chart, title)
+        self.by_amount = QCheckBox("Funnel by amount")
+        self.by_amount.setObjectName("funnel_by_amount")
+        self.by_amount.toggled.connect(self._on_by_amount)
+        self.export_button = QPushButton("Export Chart…")
+        self.export_button.setObjectName("export_chart")
+        self.export_button.clicked.connect(self._export_current)
+        hint = QLabel("Click a bar to filter by it.")
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        chart_bar = QHBoxLayout()
+        chart_bar.addWidget(hint)
+        chart_bar.addStretch(1)
+        chart_bar.addWidget(self.by_amount)
+        chart_bar.addWidget(self.export_button)
+        chart_side = QWidget()
+        chart_layout = QVBoxLayout(chart_side)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart_tabs, 1)
+        chart_layout.addLayout(chart_bar)
+
+        self.model = FiguresModel(self)
+        self.table = FiguresTable()
+        self.table.setObjectName("figures_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda index: self.show_deals(index.row()))
+        self.show_button = QPushButton("Show Deals")
+        self.show_button.setObjectName("show_deals")
+        self.show_button.setToolTip("Open the Deals tab with exactly the deals behind the"
+                                    " selected row (the whole slice when none is selected)")
+        self.show_button.clicked.connect(lambda: self.show_deals(self._selected_row()))
+        copy_button = QPushButton("Copy")
+        copy_button.setToolTip("Copy the table as tab-separated text (Ctrl+C)")
+        copy_button.clicked.connect(self.table.copy)
+        table_bar = QHBoxLayout()
+        table_bar.addStretch(1)
+        table_bar.addWidget(copy_button)
+        table_bar.addWidget(self.show_button)
+        table_side = QWidget()
+        table_layout = QVBoxLayout(table_side)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addLayout(table_bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("funnel_splitter")
+        self.splitter.addWidget(chart_side)
+        self.splitter.addWidget(table_side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(320)
+        self.message = QLabel()
+        self.message.setObjectName("funnel_message")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        waiting = QWidget()
+        waiting_layout = QVBoxLayout(waiting)
+        waiting_layout.addStretch(1)
+        waiting_layout.addWidget(self.message)
+        waiting_layout.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
+        waiting_layout.addStretch(2)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.headline)
+        content_layout.addWidget(self.splitter, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(waiting)
+        self.stack.addWidget(content)
+        self._content = content
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.slice_bar)
+        layout.addWidget(self.stack, 1)
+
+    # --- state ---------------------------------------------------------------------------
+
+    @property
+    def figures(self) -> ChartFigures | None:
+        """The figures shown (None while the cache builds)."""
+        return self._figures
+
+    @property
+    def comparison(self) -> Figures | None:
+        """The whole slice's figures over the comparison period (None: not comparing)."""
+        return self._before
+
+    @property
+    def spec(self) -> SliceSpec:
+        """The selection shown."""
+        return self.slice_bar.spec
+
+    def set_spec(self, spec: SliceSpec) -> None:
+        """Select ``spec`` and show its figures."""
+        self.slice_bar.set_spec(spec, emit=True)
+
+    def _on_building(self) -> None:
+        self._figures = None
+        self.message.setText("Counting the deals for the figures…")
+        self.progress.show()
+        self.stack.setCurrentIndex(0)
+
+    def _on_failed(self, message: str) -> None:
+        self.message.setText(f"The figures could not be computed: {message}")
+        self.progress.hide()
+        self.stack.setCurrentIndex(0)
+
+    def _on_ready(self) -> None:
+        cache = self._service.cache
+        assert cache is not None
+        self.slice_bar.set_values(cache.values)
+        if not len(cache):
+            self._figures = None
+            self.message.setText(
+                "<p style='font-size:14pt'>No deals yet.</p><p>Conversion, deal length and"
+                " the funnel appear here once deals are recorded in the Deals tab.</p>")
+            self.message.setTextFormat(Qt.TextFormat.RichText)
+            self.progress.hide()
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        self.refresh()
+
+    def _on_spec_changed(self, spec: SliceSpec) -> None:
+        self._ui_settings.funnel_slice = spec.to_json()
+        if self._service.cache is not None and len(self._service.cache):
+            self.refresh()
+
+    def query(self) -> Query:
+        """The metrics engine's question for the current selection."""
+        fiscal = self._workspace.store.settings().fiscal_year_start
+        return self.spec.query(self._workspace.today(), fiscal)
+
+    def refresh(self) -> None:
+        """Recompute the figures and redraw the table, headline and visible chart."""
+        cache = self._service.cache
+        if cache is None:
+            return
+        settings = self._workspace.store.settings()
+        money = money_rules(settings, currency_digits())
+        today = self._workspace.today()
+        query = self.spec.query(today, settings.fiscal_year_start)
+        self._figures = chart_figures(cache, query, settings=settings, money=money,
+                                      slice_text=describe_slice(query.slice))
+        before: Figures | None = None
+        comparison = self.spec.comparison_query(today, settings.fiscal_year_start)
+        if comparison is not None:
+            before = figures(cache.result(Query(comparison.slice)).overall,
+                             threshold=settings.too_few_threshold, money=money)
+        self._before = before
+        self.headline.show_figures(self._figures.overall, before, self._figures.currency)
+        self.model.set_figures(self._figures.by_label or "Group", self._figures.overall,
+                               self._figures.groups, self._figures.currency)
+        self._dirty = set(self.charts)
+        self._draw_current_chart()
+
+    def _draw_current_chart(self) -> None:
+        chart = self.chart_tabs.currentWidget()
+        if self._figures is None or not isinstance(chart, ChartWidget):
+            return
+        if chart.chart_id in self._dirty:
+            chart.set_figures(self._figures)
+            self._dirty.discard(chart.chart_id)
+        self.by_amount.setVisible(chart.chart_id is ChartKind.FUNNEL)
+
+    def _on_by_amount(self, on: bool) -> None:
+        funnel = self.charts[ChartKind.FUNNEL]
+        funnel.set_by_amount(on)  # type: ignore[attr-defined]
+
+    def _export_current(self) -> None:
+        chart = self.chart_tabs.currentWidget()
+        if self._figures is not None and isinstance(chart, ChartWidget):
+            self._dirty.discard(chart.chart_id)
+            self.export_requested.emit(chart, self._figures)
+
+    # --- drill-down ----------------------------------------------------------------------
+
+    def _group_filter(self, label: str) -> tuple[Dimension, str | None] | None:
+        by = self.spec.by
+        if by is None:
+            return None
+        return by, None if label == NONE_LABEL else label
+
+    def _drill_down(self, kind: ChartKind, label: str) -> None:
+        """A click on a bar: its value becomes a filter (a month or quarter the period)."""
+        if kind is ChartKind.FUNNEL:
+            if label in (self._service.cache.stage_names if self._service.cache else ()):
+                self.set_spec(self.spec.adding(Dimension.STAGE, label))
+            return
+        if kind is ChartKind.TREND:
+            self._select_bucket(Bucket.MONTH, label)
+            return
+        chosen = self._group_filter(label)
+        if chosen is None:
+            return
+        dimension, value = chosen
+        if dimension.bucket is not None:
+            self._select_bucket(dimension.bucket, label)
+        else:
+            self.set_spec(self.spec.adding(dimension, value))
+
+    def _select_bucket(self, bucket: Bucket, label: str) -> None:
+        try:
+            start, end = bucket_range(bucket, parse_bucket(bucket, label))
+        except ValueError:
+            return
+        self.set_spec(replace(self.spec, preset=PeriodPreset.CUSTOM, custom=(start, end)))
+
+    def _selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else 0
+
+    def deal_ids_behind(self, row: int) -> tuple[frozenset[int], str]:
+        """The ids of the deals behind a table row (0: the whole slice) and their words."""
+        cache = self._service.cache
+        assert cache is not None
+        query = self.query()
+        sl = query.slice
+        label = self.model.label(row)
+        if label is not None and self.spec.by is not None:
+            dimension, value = self.spec.by, None if label == NONE_LABEL else label
+            if dimension.bucket is not None:
+                dates = bucket_range(dimension.bucket, parse_bucket(dimension.bucket, label))
+                sl = Slice(sl.filters, sl.period.intersect(Period.between(*dates)), sl.cohort)
+            else:
+                filters = dict(sl.filters)
+                filters[dimension] = frozenset({value})
+                sl = Slice(filters, sl.period, sl.cohort)
+        ids = frozenset(cache.deal_ids(sl).tolist())
+        return ids, describe_slice(sl)
+
+    def show_deals(self, row: int) -> None:
+        """Ask for the Deals tab to show the deals behind ``row``."""
+        if self._service.cache is None or self.model.rowCount() == 0:
+            return
+        ids, words = self.deal_ids_behind(row)
+        self.show_deals_requested.emit(ids, words)

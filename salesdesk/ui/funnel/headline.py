@@ -1,0 +1,147 @@
+"""The headline figures of a slice, each with its change against the comparison period and a
+tooltip with its formula in words and its n."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from salesdesk.domain.metrics import Figures
+from salesdesk.ui.funnel.figures_model import days, percent
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """One headline figure in words, as the card, the report and the tests show it."""
+
+    key: str
+    title: str
+    value: str
+    detail: str
+    change: str
+    formula: str
+
+
+def _change(now: float | None, before: float | None, unit: str, scale: float = 1.0,
+            digits: int = 1) -> str:
+    if before is None:
+        return ""
+    if now is None:
+        return "no figure now; before: " + f"{before * scale:.{digits}f}{unit}"
+    delta = (now - before) * scale
+    sign = "+" if delta > 0 else "−" if delta < 0 else "±"
+    return f"{sign}{abs(delta):.{digits}f}{unit} vs previous period"
+
+
+def headlines(now: Figures, before: Figures | None, currency: str,
+              locale: QLocale | None = None) -> list[Headline]:
+    """The four headline figures of ``now`` (changes against ``before`` when given)."""
+    loc = locale or QLocale()
+    n = f"n = {now.decided} decided deals"
+    interval = ("" if now.conversion_low is None else
+                f"95 % interval {now.conversion_low * 100:.0f}–"
+                f"{(now.conversion_high or 0) * 100:.0f} %")
+    too_few = " · too few to judge" if now.too_few and now.decided else ""
+    amount_note = []
+    if now.amount_unknown:
+        amount_note.append(f"{now.amount_unknown} won without an amount")
+    if now.amount_left_out:
+        amount_note.append(f"{now.amount_left_out} left out (no exchange rate)")
+    return [
+        Headline(
+            "conversion", "Conversion", percent(now.conversion),
+            f"{n}{too_few}" + (f"\n{interval}" if interval else ""),
+            _change(now.conversion, before.conversion if before else None, " pts", 100),
+            "Conversion = won ÷ (won + lost). Open deals have not decided and are not counted; "
+            f"with no decided deal there is no figure. {n}; {now.won} won, {now.lost} lost."),
+        Headline(
+            "deal_length", "Average deal length",
+            "—" if now.avg_deal_length_days is None else f"{days(now.avg_deal_length_days)} d",
+            f"median {days(now.median_deal_length_days)} d · won "
+            f"{days(now.avg_deal_length_won_days)} d · lost {days(now.avg_deal_length_lost_days)} d",
+            _change(now.avg_deal_length_days,
+                    before.avg_deal_length_days if before else None, " d"),
+            "Deal length = close date − first-contact date in days, for won and lost deals. "
+            "Average = the sum of those days ÷ the number of closed deals (20, 30 and 40 days "
+            f"→ 30). n = {now.decided} closed deals."),
+        Headline(
+            "open", "Open deals", loc.toString(now.open),
+            f"of {loc.toString(now.deals)} deals in the slice",
+            _change(float(now.open), float(before.open) if before else None, "", digits=0),
+            "Deals open at the end of the period: first contact on or before its end (or none "
+            f"yet) and not closed by then. n = {now.open}."),
+        Headline(
+            "won_amount", "Won amount", f"{loc.toString(now.won_amount, 'f', 0)} {currency}",
+            " · ".join(amount_note) or f"{now.won} won deals",
+            _change(now.won_amount, before.won_amount if before else None, f" {currency}",
+                    digits=0),
+            f"Sum of the won deals' amounts in {currency}, over the deals whose amount is "
+            "known; deals in another currency without an exchange rate are left out. "
+            f"n = {now.won} won deals."),
+    ]
+
+
+class _Card(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.title = QLabel()
+        self.value = QLabel()
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.change = QLabel()
+        for label in (self.title, self.detail, self.change):
+            label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        for label in (self.title, self.value, self.detail, self.change):
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def show_headline(self, headline: Headline) -> None:
+        self.setObjectName(f"headline_{headline.key}")
+        self.title.setText(headline.title)
+        self.value.setText(headline.value)
+        self.detail.setText(headline.detail)
+        self.change.setText(headline.change)
+        self.change.setVisible(bool(headline.change))
+        self.setToolTip(headline.formula)
+
+
+class HeadlineBar(QWidget):
+    """Four cards in a row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.cards = [_Card() for _ in range(4)]
+        for card in self.cards:
+            layout.addWidget(card, 1)
+        self.current: list[Headline] = []
+
+    def show_figures(self, now: Figures, before: Figures | None, currency: str) -> None:
+        """Show a slice's headline figures."""
+        self.current = headlines(now, before, currency)
+        for card, headline in zip(self.cards, self.current, strict=True):
+            card.show_headline(headline)
+
+    def clear(self, message: str) -> None:
+        """Show a message instead of figures (while the cache builds)."""
+        self.current = []
+        for card in self.cards:
+            card.title.setText("")
+            card.value.setText("…")
+            card.detail.setText(message)
+            card.change.hide()
+            card.setToolTip("")

@@ -1,0 +1,181 @@
+"""The meeting report: one PDF with the slice, the headline figures (formula and n), the five
+charts and the figures table, on printable A4 pages. Used by File ▸ Export Report and by
+``salesdesk export-report``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+
+from salesdesk.domain.metrics import Figures
+from salesdesk.store.safe_files import replacing
+from salesdesk.ui.charts import ChartFigures, ChartKind
+from salesdesk.ui.charts.export import paint_page, prepared_chart
+from salesdesk.ui.funnel.figures_model import FiguresModel
+from salesdesk.ui.funnel.headline import headlines
+
+CHART_ORDER = (ChartKind.FUNNEL, ChartKind.CONVERSION, ChartKind.DEAL_LENGTH, ChartKind.TREND,
+               ChartKind.DISTRIBUTION)
+RESOLUTION = 300  # dots per inch of the PDF's coordinate system
+CHARTS_PER_PAGE = 2
+CHART_DPI = 200  # charts are pictures of this resolution on the page: sharp when printed
+
+
+class _Pages:
+    """Writes text top-down on A4 pages, starting a new page when one is full."""
+
+    def __init__(self, painter: QPainter, writer: QPdfWriter) -> None:
+        self.painter = painter
+        self.writer = writer
+        self.area = QRectF(painter.viewport())
+        self.top = self.area.top()
+        self.base = QFont("DejaVu Sans")
+        self.base.setPointSizeF(10)
+
+    def font(self, scale: float = 1.0, *, bold: bool = False) -> QFont:
+        font = QFont(self.base)
+        font.setPointSizeF(self.base.pointSizeF() * scale)
+        font.setBold(bold)
+        return font
+
+    def new_page(self) -> None:
+        self.writer.newPage()
+        self.top = self.area.top()
+
+    def text(self, text: str, font: QFont, *, color: QColor | None = None,
+             gap: float = 0.4) -> None:
+        metrics = QFontMetricsF(font, self.writer)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = metrics.boundingRect(QRectF(0, 0, self.area.width(), 1e6), flags, text).height()
+        if self.top + height > self.area.bottom():
+            self.new_page()
+        self.painter.setFont(font)
+        self.painter.setPen(color or QColor("#202020"))
+        self.painter.drawText(QRectF(self.area.left(), self.top, self.area.width(), height),
+                              flags, text)
+        self.top += height + metrics.height() * gap
+
+    def table(self, rows: Sequence[Sequence[str]], font: QFont) -> None:
+        """A table across the page whose first row is a header (wrapped when long)."""
+        metrics = QFontMetricsF(font, self.writer)
+        pad = metrics.height() / 2
+        columns = len(rows[0])
+        widths = [max([metrics.horizontalAdvance(row[c]) for row in rows[1:]]
+                      + [metrics.horizontalAdvance(word) for word in rows[0][c].split()])
+                  + pad for c in range(columns)]
+        widths = [w * self.area.width() / sum(widths) for w in widths]  # fill the width
+        line = metrics.height() * 1.35
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        self.painter.setFont(font)
+        for number, row in enumerate(rows):
+            height = line * 3 if number == 0 else line
+            if self.top + height > self.area.bottom():
+                self.new_page()
+                self.painter.setFont(font)
+            if number % 2 == 1:
+                self.painter.fillRect(QRectF(self.area.left(), self.top, self.area.width(),
+                                             height), QColor("#f1f3f5"))
+            x = self.area.left()
+            for column, cell in enumerate(row):
+                align = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+                self.painter.setPen(QColor("#5f6368" if number == 0 else "#202020"))
+                rect = QRectF(x + pad / 2, self.top, widths[column] - pad, height)
+                if number == 0:
+                    flags = int(align | Qt.AlignmentFlag.AlignBottom) | wrap
+                    self.painter.drawText(rect, flags, cell)
+                else:
+                    text = metrics.elidedText(cell, Qt.TextElideMode.ElideRight, rect.width())
+                    self.painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+                x += widths[column]
+            self.top += height
+
+
+def write_report(path: Path, figures: ChartFigures, *, title: str, today: dt.date,
+                 before: Figures | None = None) -> Path:
+    """Write the meeting report of ``figures`` to ``path`` (safely: no partial file)."""
+    model = FiguresModel()
+    model.set_figures(figures.by_label or "Group", figures.overall, figures.groups,
+                      figures.currency)
+    try:
+        with replacing(path) as temp:
+            writer = QPdfWriter(str(temp))
+            writer.setTitle(title)
+            writer.setCreator("salesdesk")
+            writer.setResolution(RESOLUTION)
+            writer.setPageLayout(QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+            painter = QPainter()
+            if not painter.begin(writer):
+                raise OSError("the PDF could not be started")
+            try:
+                _write(painter, writer, figures, model, title, today, before)
+            finally:
+                painter.end()
+            if temp.stat().st_size == 0:
+                raise OSError("nothing was written")
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise OSError(f"Could not save {path.name} in {path.parent}: {reason}.") from exc
+    return path
+
+
+def _write(painter: QPainter, writer: QPdfWriter, figures: ChartFigures, model: FiguresModel,
+           title: str, today: dt.date, before: Figures | None) -> None:
+    pages = _Pages(painter, writer)
+    grey = QColor("#5f6368")
+    pages.text(title, pages.font(1.8, bold=True), gap=0.2)
+    pages.text(f"{figures.slice_text}\nPrepared {today.isoformat()} with salesdesk.",
+               pages.font(1.0), color=grey, gap=1.0)
+    for headline in headlines(figures.overall, before, figures.currency):
+        pages.text(f"{headline.title}: {headline.value}", pages.font(1.3, bold=True), gap=0.1)
+        detail = headline.detail.replace("\n", " · ")
+        if headline.change:
+            detail += f" · {headline.change}"
+        pages.text(detail, pages.font(0.95), color=grey, gap=0.1)
+        pages.text(headline.formula, pages.font(0.9), gap=0.9)
+    pages.text("Figures" + (f" by {figures.by_label.lower()}" if figures.by_label else ""),
+               pages.font(1.3, bold=True), gap=0.3)
+    pages.table(model.rows(), pages.font(0.75))
+    height = pages.area.width() * 9 / 16
+    gap = (pages.area.height() - 2 * height) / 2
+    for number, kind in enumerate(CHART_ORDER):
+        if number % CHARTS_PER_PAGE == 0:
+            pages.new_page()
+        top = pages.area.top() + (number % CHARTS_PER_PAGE) * (height + gap)
+        area = QRectF(pages.area.left(), top, pages.area.width(), height)
+        painter.drawImage(area, _chart_image(kind, figures, area))
+
+
+def _chart_image(kind: ChartKind, figures: ChartFigures, area: QRectF) -> QImage:
+    """The chart page painted at print resolution. Painted on an image first: pyqtgraph's
+    text items are laid out for screen resolution and land misplaced when its scene is
+    rendered straight onto a 300 dpi PDF device."""
+    scale = CHART_DPI / RESOLUTION
+    image = QImage(round(area.width() * scale), round(area.height() * scale),
+                   QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    chart = prepared_chart(kind, figures)
+    try:
+        image_painter = QPainter(image)
+        try:
+            paint_page(image_painter, QRectF(image.rect()), chart)
+        finally:
+            image_painter.end()
+    finally:
+        chart.close()
+        chart.deleteLater()
+    return image
