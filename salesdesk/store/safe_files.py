@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,6 +49,20 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _new_temporary(folder: Path, prefix: str) -> Path:
+    # Not tempfile.mkstemp: its files are private (0600), and a saved export or backup should
+    # get the permissions any new file of the user gets (0666 less the umask).
+    for _ in range(100):
+        temp = folder / f"{prefix}{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return temp
+    raise FileExistsError(f"No free temporary name in {folder}.")
+
+
 @contextlib.contextmanager
 def replacing(destination: Path, *, prefix: str = ".salesdesk-") -> Iterator[Path]:
     """Yield a temporary path beside ``destination``; on success it replaces the destination.
@@ -58,9 +72,7 @@ def replacing(destination: Path, *, prefix: str = ".salesdesk-") -> Iterator[Pat
     keeps its old content (or stays absent).
     """
     destination = Path(destination)
-    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=destination.parent)
-    os.close(fd)
-    temp = Path(name)
+    temp = _new_temporary(destination.parent, prefix)
     try:
         yield temp
         fsync_file(temp)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,15 @@ def test_a_successful_write_replaces_the_file(tmp_path: Path) -> None:
     write_text(target, "név,érték\n")
     assert target.read_text(encoding="utf-8") == "név,érték\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]
+
+
+def test_a_new_file_gets_the_users_usual_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_text(tmp_path / "shared.csv", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "shared.csv").stat().st_mode) == 0o644
 
 
 def test_an_unwritable_folder_raises_and_creates_nothing(tmp_path: Path) -> None:
