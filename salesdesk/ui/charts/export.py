@@ -23,8 +23,16 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPageLayout, QPageSize, QPainter, \
-    QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPicture,
+)
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
@@ -102,7 +110,6 @@ def prepared_chart(chart: ChartWidget | ChartKind | str, figures: ChartFigures
     fresh = make_chart(kind)
     if isinstance(chart, FunnelChart) and isinstance(fresh, FunnelChart):
         fresh.set_by_amount(chart.by_amount)
-    fresh.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     fresh.set_chart_style(ChartStyle.light())
     fresh.set_figures(figures)
     return fresh
@@ -114,8 +121,13 @@ def _layout_chart(chart: ChartWidget, width: float, height: float) -> None:
     pyqtgraph widens axes to their labels only after a first paint, so the chart is painted
     once off the record and laid out again before the real painting.
     """
-    chart.resize(max(1, round(width)), max(1, round(height)))
-    chart.show()
+    size = QSize(max(1, round(width)), max(1, round(height)))
+    chart.resize(size)
+    chart.view.resize(size)
+    # Never shown (no window flashes, no platform warnings), the view gets no resize event:
+    # give its scene the size directly, as pyqtgraph's resizeEvent would.
+    chart.view.setRange(QRectF(0, 0, size.width(), size.height()), padding=0,
+                        disableAutoPixel=False)
     QApplication.processEvents()
     scratch = QImage(chart.size(), QImage.Format.Format_ARGB32)
     painter = QPainter(scratch)
@@ -177,8 +189,21 @@ def paint_page(painter: QPainter, target: QRectF, chart: ChartWidget) -> None:
 # --- writing files -----------------------------------------------------------------------------
 
 
+def _picture_dpi() -> int:
+    """The resolution pyqtgraph's cached drawings (QPicture: axes, bars) are recorded at.
+
+    QPainter scales a QPicture by the target's resolution over this one, so every target is
+    given this resolution: QSvgGenerator defaults to 72 dpi and QPdfWriter to 1200, which
+    would shrink or blow up the axes and bars against the rest of the chart.
+    """
+    return QPicture().logicalDpiX()
+
+
 def _paint_png(chart: ChartWidget, temp: Path, width: int, height: int) -> None:
     image = QImage(width, height, QImage.Format.Format_ARGB32)
+    dots_per_metre = round(_picture_dpi() / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
     image.fill(chart.chart_style().background)
     painter = QPainter(image)
     paint_page(painter, QRectF(0, 0, width, height), chart)
@@ -192,6 +217,7 @@ def _paint_svg(chart: ChartWidget, temp: Path, width: int, height: int) -> None:
     generator.setFileName(str(temp))
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setResolution(_picture_dpi())
     generator.setTitle(chart.title())
     generator.setDescription(chart.formula_text())
     painter = QPainter()
@@ -205,6 +231,7 @@ def _paint_pdf(chart: ChartWidget, temp: Path) -> None:
     writer = QPdfWriter(str(temp))
     writer.setTitle(chart.title())
     writer.setCreator("salesdesk")
+    writer.setResolution(_picture_dpi())
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Landscape, QMarginsF(10, 10, 10, 10),
                                      QPageLayout.Unit.Millimeter))

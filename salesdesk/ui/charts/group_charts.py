@@ -136,7 +136,7 @@ class ConversionChart(_GroupChart):
             plot.setYRange(-1.0, len(rows) - 0.4, padding=0)
         plot.getAxis("bottom").setTicks([[(v, f"{v}") for v in range(0, 101, 20)], []])
         # Room right of 100 % for the value labels.
-        plot.setXRange(0, 145, padding=0)
+        plot.setXRange(-2, 145, padding=0)
 
 
 class DealLengthChart(_GroupChart):
