@@ -82,7 +82,7 @@ class ChartWidget(QWidget):
         self._figures: ChartFigures | None = None
         self._style = ChartStyle.from_palette()
         self._follow_palette = True
-        self._clickable: pg.PlotItem | None = None
+        self._clickable: list[pg.PlotItem] = []  # plots whose clicks _value_at maps
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setAntialiasing(True)
         self.view.ci.setContentsMargins(8, 8, 16, 8)
@@ -140,7 +140,7 @@ class ChartWidget(QWidget):
 
     def _redraw(self) -> None:
         self.view.clear()
-        self._clickable = None
+        self._clickable = []
         self.view.setBackground(self._style.background)
         figures = self._figures
         if figures is None:
@@ -201,18 +201,18 @@ class ChartWidget(QWidget):
     # --- clicks ------------------------------------------------------------------------------
 
     def _value_at(self, point: QPointF) -> str | None:
-        """The group value of the bar at ``point`` (data coordinates of the main plot)."""
+        """The group value of the bar at ``point`` (data coordinates of a clickable plot)."""
         return None
 
     def _on_scene_clicked(self, event: Any) -> None:
-        plot = self._clickable
-        if plot is None or event.button() != pg.QtCore.Qt.MouseButton.LeftButton:
+        if event.button() != pg.QtCore.Qt.MouseButton.LeftButton:
             return
-        if not plot.vb.sceneBoundingRect().contains(event.scenePos()):
-            return
-        value = self._value_at(plot.vb.mapSceneToView(event.scenePos()))
-        if value is not None:
-            self.value_clicked.emit(value)
+        for plot in self._clickable:
+            if plot.vb.sceneBoundingRect().contains(event.scenePos()):
+                value = self._value_at(plot.vb.mapSceneToView(event.scenePos()))
+                if value is not None:
+                    self.value_clicked.emit(value)
+                return
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Follow a palette switch (light/dark) when drawing with the palette's colours."""

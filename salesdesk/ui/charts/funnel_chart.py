@@ -101,7 +101,7 @@ class FunnelChart(ChartWidget):
         # Room on the right for the labels; the bars stay centred on 0.
         plot.setXRange(-widest / 2, widest / 2 + widest * 0.55, padding=0.02)
         plot.setYRange(-0.6, len(steps) - 0.4, padding=0)
-        self._clickable = plot
+        self._clickable = [plot]
 
     def _value_at(self, point: QPointF) -> str | None:
         f = self._figures

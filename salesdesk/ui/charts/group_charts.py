@@ -51,7 +51,7 @@ class _GroupChart(ChartWidget):
                 f"+ {hidden} more {self._group_noun() or 'groups'} values with fewer decided "
                 "deals (all are in the CSV export)", row=1, col=0, color=self._style.subtle,
                 size=f"{self._style.font(0.85).pixelSize()}px")
-        self._clickable = plot if f is not None and f.by is not None else None
+        self._clickable = [plot] if f is not None and f.by is not None else []
         return plot
 
     def _value_at(self, point: QPointF) -> str | None:

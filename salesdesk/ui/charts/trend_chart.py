@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF
 
 from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget, count, days, percent
 from salesdesk.ui.charts.data import ChartFigures
@@ -18,7 +19,8 @@ MAX_MONTH_LABELS = 12
 
 
 class TrendChart(ChartWidget):
-    """Conversion and average deal length per month of the slice's period."""
+    """Conversion and average deal length per month of the slice's period; a click on a
+    month's column emits the month ("2026-03")."""
 
     chart_id = ChartKind.TREND
 
@@ -102,6 +104,16 @@ class TrendChart(ChartWidget):
         for plot in (top, bottom):
             plot.getAxis("left").setWidth(style.font().pixelSize() * 5)
         self._trend_overall_text(top, figures)
+        self._clickable = [top, bottom]
+
+    def _value_at(self, point: QPointF) -> str | None:
+        """The month of the column clicked, when it has deals."""
+        f = self._figures
+        index = round(point.x())
+        if f is None or not 0 <= index < len(f.trend) or abs(point.x() - index) > 0.45:
+            return None
+        month, month_figures = f.trend[index]
+        return month if month_figures.deals else None
 
     def _trend_overall_text(self, plot: pg.PlotItem, figures: ChartFigures) -> None:
         overall = figures.overall

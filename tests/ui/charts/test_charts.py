@@ -84,10 +84,10 @@ def test_a_chart_follows_the_palette_and_takes_a_style(qtbot: QtBot,
     assert chart.chart_style() == ChartStyle.from_palette()
 
 
-def click_at(qtbot: QtBot, chart: ChartWidget, x: float, y: float) -> None:
-    """Click the chart's main plot at data coordinates (x, y)."""
-    plot = chart._clickable
-    assert plot is not None
+def click_at(qtbot: QtBot, chart: ChartWidget, x: float, y: float, plot_index: int = 0
+             ) -> None:
+    """Click a clickable plot of the chart at data coordinates (x, y)."""
+    plot = chart._clickable[plot_index]
     scene_point = plot.vb.mapViewToScene(QPointF(x, y))
     view_point = chart.view.mapFromScene(scene_point)
     qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, pos=view_point)
@@ -113,6 +113,24 @@ def test_clicking_a_funnel_stage_emits_the_stage(qtbot: QtBot,
     assert blocker.args == [demo_figures.funnel[2].name]
     with qtbot.assertNotEmitted(chart.value_clicked):
         click_at(qtbot, chart, 0.0, 2.5)  # between two bars
+
+
+def test_clicking_a_month_of_the_trend_emits_the_month(qtbot: QtBot,
+                                                        demo_figures: ChartFigures) -> None:
+    chart = shown(qtbot, ChartKind.TREND)
+    chart.set_figures(demo_figures)
+    month = demo_figures.trend[3][0]
+    for plot_index, y in ((0, 50.0), (1, 1.0)):
+        with qtbot.waitSignal(chart.value_clicked, timeout=1000) as blocker:
+            click_at(qtbot, chart, 3.0, y, plot_index)
+        assert blocker.args == [month]
+
+
+def test_charts_without_groups_emit_nothing(qtbot: QtBot, demo_deals: list[Deal]) -> None:
+    figures = figures_of(demo_deals, Query(Slice()))
+    chart = shown(qtbot, ChartKind.CONVERSION)
+    chart.set_figures(figures)
+    assert chart._clickable == []
 
 
 def test_the_funnel_switches_to_amounts(qtbot: QtBot, demo_figures: ChartFigures) -> None:
