@@ -15,7 +15,8 @@ from salesdesk.domain.metrics import Figures
 from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget, count, days, percent
 from salesdesk.ui.charts.data import ChartFigures
 
-MAX_GROUPS = 20
+MAX_GROUPS = 12  # rows that stay readable in the tab's chart area (about 350 px high)
+VALUE_COLUMN = 104.0  # conversion labels line up right of the 100 % mark
 ALL_LABEL = "All deals"
 
 
@@ -45,12 +46,20 @@ class _GroupChart(ChartWidget):
         plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
         plot.showGrid(x=True, alpha=0.25)
         f = self._figures
+        notes = []
+        if (self.chart_id is ChartKind.CONVERSION and f is not None and f.by is not None
+                and f.overall.conversion is not None):
+            notes.append(f"dashed line: all deals, {percent(f.overall.conversion)}")
+        if self.chart_id is ChartKind.CONVERSION and any(g.too_few for _, g in rows):
+            threshold = 20 if f is None else f.threshold
+            notes.append(f"grey: too few to judge (under {threshold} decided deals)")
         hidden = 0 if f is None or f.by is None else len(f.groups) - len(rows)
         if hidden > 0:
-            self.view.addLabel(
-                f"+ {hidden} more {self._group_noun() or 'groups'} values with fewer decided "
-                "deals (all are in the CSV export)", row=1, col=0, color=self._style.subtle,
-                size=f"{self._style.font(0.85).pixelSize()}px")
+            notes.append(f"+ {hidden} more with fewer decided deals (in the CSV export)")
+        if notes:
+            # One note a line: a narrow chart area would cut a single long line.
+            self.view.addLabel("<br>".join(notes), row=1, col=0, color=self._style.subtle,
+                               size=f"{self._style.font(0.85).pixelSize()}px")
         self._clickable = [plot] if f is not None and f.by is not None else []
         return plot
 
@@ -117,26 +126,21 @@ class ConversionChart(_GroupChart):
                 right=np.array([100 * (g.conversion_high or 0.0) for _, g in decided]) - centre,
                 beam=0.22, pen=style.pen(style.foreground, 1.4)))
         for y, (_, g) in zip(ys, rows, strict=True):
-            end = 100 * (g.conversion_high or 0.0)
             if g.conversion is None:
                 text, color = "no decided deals", style.subtle
             elif g.too_few:
-                text, color = (f"{percent(g.conversion)} · too few to judge (n = "
-                               f"{count(g.decided)})"), style.subtle
+                text, color = f"{percent(g.conversion)}  (n = {count(g.decided)}, too few)", \
+                    style.subtle
             else:
                 text, color = f"{percent(g.conversion)}  (n = {count(g.decided)})", None
-            self._text(plot, text, end + 1.5, y, color=color)
+            self._text(plot, text, VALUE_COLUMN, y, color=color)
         overall = figures.overall.conversion
         if overall is not None and figures.by is not None:
-            line = pg.InfiniteLine(pos=100 * overall, angle=90,
-                                   pen=style.pen(style.secondary, 1.5, dashed=True))
-            plot.addItem(line)
-            self._text(plot, f"all: {percent(overall)}", 100 * overall, -0.6,
-                       anchor=(0.5, 1.0), color=style.secondary, scale=0.85)
-            plot.setYRange(-1.0, len(rows) - 0.4, padding=0)
+            plot.addItem(pg.InfiniteLine(pos=100 * overall, angle=90,
+                                         pen=style.pen(style.secondary, 1.5, dashed=True)))
         plot.getAxis("bottom").setTicks([[(v, f"{v}") for v in range(0, 101, 20)], []])
         # Room right of 100 % for the value labels.
-        plot.setXRange(-2, 145, padding=0)
+        plot.setXRange(-2, 165, padding=0)
 
 
 class DealLengthChart(_GroupChart):
