@@ -30,6 +30,8 @@ from harness import Context, Measurement, print_table  # noqa: E402
 SECTIONS: dict[str, Callable[[Context], list[Measurement]]] = {
     "deals_list": deals_list_section.run,
     "analytics": __import__("analytics_section").run,
+    "import": __import__("import_section").run,
+    "funnel_view": __import__("funnel_view_section").run,
 }
 
 DEFAULT_WORKDIR = Path("/tmp/salesdesk-bench")
