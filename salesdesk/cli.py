@@ -9,12 +9,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from salesdesk import __version__, paths
 from salesdesk.domain.slices import Dimension
+
+if TYPE_CHECKING:
+    from salesdesk.analytics import AnalyticsCache
+    from salesdesk.domain.settings import BusinessSettings
+    from salesdesk.domain.slices import Query
+    from salesdesk.reporting import Request
 
 EXIT_OK = 0
 EXIT_FILE = 1
@@ -94,16 +102,29 @@ def _demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _report(args: argparse.Namespace) -> int:
-    """Figures of a slice, read-only: never takes the writer's lock, never writes the file."""
+@dataclass(frozen=True, slots=True)
+class LoadedSlice:
+    """A slice asked for on the command line, with the cache and settings to answer it."""
+
+    request: Request
+    query: Query
+    echoed: Mapping[Dimension, list[str]]
+    cache: AnalyticsCache
+    settings: BusinessSettings
+    path: Path
+
+
+def load_slice(args: argparse.Namespace, default_by: str | None = None) -> LoadedSlice:
+    """Read --by/--where/--from/--to/--cohort and the file (read-only: no lock, no writes);
+    build the analytics cache. Exit 2 for a bad option or value, 1 for a file problem."""
     import sqlite3
 
     from salesdesk import reporting
     from salesdesk.store import StoreError, open_store
 
     try:
-        request = reporting.Request.parse(args.by, args.where, args.date_from, args.date_to,
-                                          args.cohort)
+        request = reporting.Request.parse(args.by or default_by, args.where, args.date_from,
+                                          args.date_to, args.cohort)
     except reporting.ReportError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     path = database_path(args)
@@ -119,17 +140,50 @@ def _report(args: argparse.Namespace) -> int:
     finally:
         store.close()
     from salesdesk.analytics import AnalyticsCache
-    from salesdesk.currencies import currency_digits
 
     try:
         query, echoed = reporting.resolve(request, columns.valid_values)
     except reporting.ReportError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
-    cache = AnalyticsCache.build(columns)
-    del columns
-    result = cache.result(query)
-    reporting.write_utf8(reporting.render(result, request, echoed, settings, currency_digits(),
-                                          args.format))
+    return LoadedSlice(request, query, echoed, AnalyticsCache.build(columns), settings, path)
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Figures of a slice, read-only: never takes the writer's lock, never writes the file."""
+    from salesdesk import reporting
+    from salesdesk.currencies import currency_digits
+
+    loaded = load_slice(args)
+    result = loaded.cache.result(loaded.query)
+    reporting.write_utf8(reporting.render(result, loaded.request, loaded.echoed,
+                                          loaded.settings, currency_digits(), args.format))
+    return EXIT_OK
+
+
+def _export_report(args: argparse.Namespace) -> int:
+    """The Funnel tab's meeting report as a PDF, headless (read-only)."""
+    from salesdesk import reporting
+    from salesdesk.currencies import currency_digits
+    from salesdesk.ui.charts import chart_figures, describe_slice
+    from salesdesk.ui.charts.headless import ensure_application
+
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() != ".pdf":
+        raise CommandError(f"--out {args.out}: the report is a PDF; name it FILE.pdf.",
+                           EXIT_USAGE)
+    loaded = load_slice(args, default_by="rep")
+    ensure_application()
+    from salesdesk.ui.funnel.report_pdf import write_report
+
+    money = reporting.money_rules(loaded.settings, currency_digits())
+    figures = chart_figures(loaded.cache, loaded.query, settings=loaded.settings, money=money,
+                            slice_text=describe_slice(loaded.query.slice))
+    try:
+        write_report(out, figures, title=f"{loaded.path.stem} — sales figures",
+                     today=dt.date.today())
+    except OSError as exc:
+        raise CommandError(str(exc), EXIT_FILE) from exc
+    print(f"salesdesk export-report: wrote {out}")
     return EXIT_OK
 
 
@@ -139,6 +193,34 @@ def _json_out(document: object) -> None:
     from salesdesk.reporting import write_utf8
 
     write_utf8(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _export_chart(args: argparse.Namespace) -> int:
+    """One of the Funnel tab's charts of a slice as PNG, SVG, PDF or CSV, headless
+    (read-only). The drawing lives in ui.charts.command; this only maps errors to statuses."""
+    from salesdesk import reporting
+    from salesdesk.currencies import currency_digits
+    from salesdesk.ui.charts import command
+
+    out = Path(args.out).expanduser()
+    try:
+        kind = command.parse_kind(args.chart)
+        by = reporting.parse_by(args.by or command.default_by(kind))
+        command.check_options(kind, by, out, args.width, args.height)
+    except ValueError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    loaded = load_slice(args, command.default_by(kind))
+    money = reporting.money_rules(loaded.settings, currency_digits())
+    try:
+        written = command.export_chart_command(
+            loaded.cache, loaded.query, settings=loaded.settings, money=money, kind=kind,
+            out=out, width=args.width, height=args.height)
+    except ValueError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    except OSError as exc:
+        raise CommandError(str(exc), EXIT_FILE) from exc
+    print(f"salesdesk export-chart: wrote {written}")
+    return EXIT_OK
 
 
 def _import_mapping(args: argparse.Namespace, headers: list[str]) -> object:
@@ -271,6 +353,22 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def add_slice_arguments(command: argparse.ArgumentParser) -> None:
+    """The options naming a slice: --db, --by, --where, --from, --to, --cohort."""
+    command.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
+                         help="database file (default: the default database)")
+    command.add_argument("--by", metavar="DIM[,DIM2]", help="group by one or two dimensions")
+    command.add_argument("--where", metavar="DIM=VALUE[,VALUE...]", action="append",
+                         default=[], help="keep deals with one of these values (repeatable; a"
+                                          r" comma inside a value is written \,)")
+    command.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                         help="first day of the period (inclusive)")
+    command.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                         help="last day of the period (inclusive)")
+    command.add_argument("--cohort", action="store_true",
+                         help="count the deals first contacted in the period, by outcome today")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``salesdesk``: GUI options and the headless commands."""
     parser = argparse.ArgumentParser(
@@ -296,21 +394,36 @@ def build_parser() -> argparse.ArgumentParser:
         "report", help="print conversion, deal length and amounts of a slice (read-only)",
         description="Figures as defined in DESIGN.md §4. DIM is one of: "
         + ", ".join(d.value for d in Dimension) + ". Reports only read the file.")
-    report.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
-                        help="database file (default: the default database)")
-    report.add_argument("--by", metavar="DIM[,DIM2]", help="group by one or two dimensions")
-    report.add_argument("--where", metavar="DIM=VALUE[,VALUE...]", action="append", default=[],
-                        help="keep deals with one of these values (repeatable; a comma inside a"
-                             r" value is written \,)")
-    report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
-                        help="first day of the period (inclusive)")
-    report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
-                        help="last day of the period (inclusive)")
-    report.add_argument("--cohort", action="store_true",
-                        help="count the deals first contacted in the period, by outcome today")
+    add_slice_arguments(report)
     report.add_argument("--format", choices=("table", "json", "csv"), default="table",
                         help="output format (default: table)")
     report.set_defaults(handler=_report)
+
+    pdf = commands.add_parser(
+        "export-report", help="write the Funnel tab's meeting report of a slice as a PDF",
+        description="Slice, headline figures with their formulas and n, the five charts and"
+        " the figures table on A4 pages (grouped by salesperson unless --by says otherwise)."
+        " Reads the file only.")
+    add_slice_arguments(pdf)
+    pdf.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    pdf.set_defaults(handler=_export_report)
+
+    chart = commands.add_parser(
+        "export-chart", help="write one Funnel chart of a slice as PNG, SVG, PDF or CSV",
+        description="Draws the Funnel tab's chart with its title, slice, formula and n; CSV"
+        " holds the figures behind it. Reads the file only; works without a display.")
+    add_slice_arguments(chart)
+    chart.add_argument("--chart", required=True,
+                       metavar="funnel|conversion|deal-length|trend|distribution",
+                       help="which chart (conversion and deal-length are grouped --by rep"
+                            " unless told otherwise; the trend is by month)")
+    chart.add_argument("--out", required=True, metavar="FILE.png|svg|pdf|csv",
+                       help="the file to write; its extension chooses the format")
+    chart.add_argument("--width", type=int, default=1920, metavar="PX",
+                       help="picture width in pixels (default 1920)")
+    chart.add_argument("--height", type=int, default=1080, metavar="PX",
+                       help="picture height in pixels (default 1080)")
+    chart.set_defaults(handler=_export_chart)
 
     imp = commands.add_parser(
         "import", help="import deals from a CSV or XLSX file (Pipedrive, HubSpot, spreadsheets)",
