@@ -44,7 +44,7 @@ from salesdesk.ui.charts.style import ChartStyle
 
 DEFAULT_WIDTH = 1920
 DEFAULT_HEIGHT = 1080
-MAX_PIXELS = 16_000  # per side: larger images take gigabytes of memory
+MAX_PIXELS = 10_000  # per side: a 10,000² image already takes 400 MB
 PAGE_WIDTH = 1200.0  # logical width a page is laid out at (text sizes are relative to it)
 PAGE_HEIGHT = 675.0
 MARGIN = 28.0

@@ -33,12 +33,10 @@ class TrendChart(ChartWidget):
         f = self._figures
         n = 0 if f is None else f.overall.decided
         months = 0 if f is None else len(f.trend)
-        rule = ("deals first contacted in the month, by their outcome today"
-                if f is not None and "cohort" in f.slice_text else "deals closed in the month")
-        return (f"Per month ({rule}): conversion = won ÷ (won + lost) with its 95 % Wilson "
-                "interval (hollow points: too few to judge); average deal length = sum of "
-                f"days from first contact to close ÷ closed deals. n = {count(n)} decided deals"
-                f" over {months} months.")
+        return ("Per month of close (with the cohort switch: of first contact): conversion = "
+                "won ÷ (won + lost) with its 95 % Wilson interval (hollow points: too few to "
+                "judge); average deal length = sum of days from first contact to close ÷ "
+                f"closed deals. n = {count(n)} decided deals over {months} months.")
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per month."""

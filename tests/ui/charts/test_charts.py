@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.deals import Deal
@@ -82,6 +83,18 @@ def test_a_chart_follows_the_palette_and_takes_a_style(qtbot: QtBot,
     assert chart.chart_style().dark
     chart.set_chart_style(None)
     assert chart.chart_style() == ChartStyle.from_palette()
+
+
+def test_a_chart_follows_a_dark_palette(qtbot: QtBot, demo_figures: ChartFigures) -> None:
+    chart = shown(qtbot, ChartKind.DISTRIBUTION)
+    chart.set_figures(demo_figures)
+    assert not chart.chart_style().dark
+    palette = QPalette(chart.palette())
+    palette.setColor(QPalette.ColorRole.Base, QColor("#202124"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#e8eaed"))
+    chart.setPalette(palette)
+    assert chart.chart_style().dark
+    assert chart.chart_style().background == QColor("#202124")
 
 
 def click_at(qtbot: QtBot, chart: ChartWidget, x: float, y: float, plot_index: int = 0
