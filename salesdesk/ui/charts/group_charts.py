@@ -16,6 +16,7 @@ from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget, count, days, 
 from salesdesk.ui.charts.data import ChartFigures
 
 MAX_GROUPS = 12  # rows that stay readable in the tab's chart area (about 350 px high)
+MIN_ROWS = 4
 VALUE_COLUMN = 104.0  # conversion labels line up right of the 100 % mark
 ALL_LABEL = "All deals"
 
@@ -43,7 +44,10 @@ class _GroupChart(ChartWidget):
         plot = self._add_plot(bottom=bottom)
         plot.invertY(True)
         self._category_ticks(plot, "left", [label for label, _ in rows])
-        plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
+        # A few groups keep the bar thickness of MIN_ROWS rows, centred, instead of filling
+        # the plot with slabs.
+        pad = max(0, MIN_ROWS - len(rows)) / 2
+        plot.setYRange(-0.6 - pad, len(rows) - 0.4 + pad, padding=0)
         plot.showGrid(x=True, alpha=0.25)
         f = self._figures
         notes = []
@@ -205,4 +209,5 @@ class DealLengthChart(_GroupChart):
             f"<span style='color:{style.css(style.secondary)}'>■</span> lost",
             row=2, col=0, color=style.css(style.foreground),
             size=f"{style.font(0.9).pixelSize()}px")
-        plot.setXRange(0, longest * 1.18, padding=0)
+        # A little room left of 0 so the axis shows its 0 label.
+        plot.setXRange(-longest * 0.015, longest * 1.18, padding=0)
