@@ -13,7 +13,7 @@ from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QLocale  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
@@ -136,6 +136,14 @@ def _open_at_start(opener: AppFileOpener, args: argparse.Namespace) -> OpenedDat
     return None
 
 
+def _group_thousands() -> None:
+    # The C/POSIX locale (servers, fresh containers) omits thousands separators, which makes
+    # "1500000 EUR" hard to read; every real locale groups them anyway.
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    QLocale.setDefault(locale)
+
+
 def _wait_until_shown(app: QApplication, window: MainWindow) -> bool:
     deadline = time.monotonic() + SMOKE_TIMEOUT_S
     while time.monotonic() < deadline:
@@ -154,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    _group_thousands()
     app.setWindowIcon(QIcon(str(paths.resource("icons/salesdesk.svg"))))
     ui_settings = UiSettings()
     opener = AppFileOpener()

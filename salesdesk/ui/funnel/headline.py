@@ -40,47 +40,49 @@ def headlines(now: Figures, before: Figures | None, currency: str,
               locale: QLocale | None = None) -> list[Headline]:
     """The four headline figures of ``now`` (changes against ``before`` when given)."""
     loc = locale or QLocale()
-    n = f"n = {now.decided} decided deals"
+    n = f"n = {loc.toString(now.decided)} decided deals"
     interval = ("" if now.conversion_low is None else
                 f"95 % interval {now.conversion_low * 100:.0f}–"
                 f"{(now.conversion_high or 0) * 100:.0f} %")
     too_few = " · too few to judge" if now.too_few and now.decided else ""
     amount_note = []
     if now.amount_unknown:
-        amount_note.append(f"{now.amount_unknown} won without an amount")
+        amount_note.append(f"{loc.toString(now.amount_unknown)} won without an amount")
     if now.amount_left_out:
-        amount_note.append(f"{now.amount_left_out} left out (no exchange rate)")
+        amount_note.append(f"{loc.toString(now.amount_left_out)} left out (no exchange rate)")
     return [
         Headline(
             "conversion", "Conversion", percent(now.conversion),
             f"{n}{too_few}" + (f"\n{interval}" if interval else ""),
             _change(now.conversion, before.conversion if before else None, " pts", 100),
             "Conversion = won ÷ (won + lost). Open deals have not decided and are not counted; "
-            f"with no decided deal there is no figure. {n}; {now.won} won, {now.lost} lost."),
+            f"with no decided deal there is no figure. {n}; {loc.toString(now.won)} won, "
+            f"{loc.toString(now.lost)} lost."),
         Headline(
             "deal_length", "Average deal length",
             "—" if now.avg_deal_length_days is None else f"{days(now.avg_deal_length_days)} d",
             f"median {days(now.median_deal_length_days)} d · won "
-            f"{days(now.avg_deal_length_won_days)} d · lost {days(now.avg_deal_length_lost_days)} d",
+            f"{days(now.avg_deal_length_won_days)} d · "
+            f"lost {days(now.avg_deal_length_lost_days)} d",
             _change(now.avg_deal_length_days,
                     before.avg_deal_length_days if before else None, " d"),
             "Deal length = close date − first-contact date in days, for won and lost deals. "
             "Average = the sum of those days ÷ the number of closed deals (20, 30 and 40 days "
-            f"→ 30). n = {now.decided} closed deals."),
+            f"→ 30). n = {loc.toString(now.decided)} closed deals."),
         Headline(
             "open", "Open deals", loc.toString(now.open),
             f"of {loc.toString(now.deals)} deals in the slice",
             _change(float(now.open), float(before.open) if before else None, "", digits=0),
             "Deals open at the end of the period: first contact on or before its end (or none "
-            f"yet) and not closed by then. n = {now.open}."),
+            f"yet) and not closed by then. n = {loc.toString(now.open)}."),
         Headline(
             "won_amount", "Won amount", f"{loc.toString(now.won_amount, 'f', 0)} {currency}",
-            " · ".join(amount_note) or f"{now.won} won deals",
+            " · ".join(amount_note) or f"{loc.toString(now.won)} won deals",
             _change(now.won_amount, before.won_amount if before else None, f" {currency}",
                     digits=0),
             f"Sum of the won deals' amounts in {currency}, over the deals whose amount is "
             "known; deals in another currency without an exchange rate are left out. "
-            f"n = {now.won} won deals."),
+            f"n = {loc.toString(now.won)} won deals."),
     ]
 
 
