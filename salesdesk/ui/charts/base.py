@@ -15,9 +15,9 @@ from enum import StrEnum
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Signal
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QCursor, QFontMetrics
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from salesdesk.ui.charts.data import ChartFigures
 from salesdesk.ui.charts.style import ChartStyle
@@ -83,6 +83,7 @@ class ChartWidget(QWidget):
         self._style = ChartStyle.from_palette()
         self._follow_palette = True
         self._clickable: list[pg.PlotItem] = []  # plots whose clicks _value_at maps
+        self._hoverable: list[pg.PlotItem] = []  # plots whose bars _tooltip_at explains
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setAntialiasing(True)
         self.view.ci.setContentsMargins(8, 8, 16, 8)
@@ -90,6 +91,7 @@ class ChartWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.view.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self.view.scene().sigMouseMoved.connect(self._on_scene_moved)
         self._redraw()
 
     # --- public API --------------------------------------------------------------------------
@@ -141,6 +143,7 @@ class ChartWidget(QWidget):
     def _redraw(self) -> None:
         self.view.clear()
         self._clickable = []
+        self._hoverable = []
         self.view.setBackground(self._style.background)
         figures = self._figures
         if figures is None:
@@ -203,6 +206,27 @@ class ChartWidget(QWidget):
     def _value_at(self, point: QPointF) -> str | None:
         """The group value of the bar at ``point`` (data coordinates of a clickable plot)."""
         return None
+
+    def _tooltip_at(self, point: QPointF) -> str | None:
+        """The figures behind the bar or point at ``point`` in words (None: nothing there)."""
+        return None
+
+    def _on_scene_moved(self, scene_pos: QPointF) -> None:
+        """Explain the bar under the mouse, and show a pointing hand where a click filters."""
+        for plot in self._hoverable:
+            if plot.vb.sceneBoundingRect().contains(scene_pos):
+                point = plot.vb.mapSceneToView(scene_pos)
+                text = self._tooltip_at(point)
+                clickable = plot in self._clickable and self._value_at(point) is not None
+                self.view.setCursor(Qt.CursorShape.PointingHandCursor if clickable
+                                    else Qt.CursorShape.ArrowCursor)
+                if text:
+                    QToolTip.showText(QCursor.pos(), text, self.view)
+                else:
+                    QToolTip.hideText()
+                return
+        self.view.setCursor(Qt.CursorShape.ArrowCursor)
+        QToolTip.hideText()
 
     def _on_scene_clicked(self, event: Any) -> None:
         if event.button() != pg.QtCore.Qt.MouseButton.LeftButton:

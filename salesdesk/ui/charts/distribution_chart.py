@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping
 
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF
 
 from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget, count, days
 from salesdesk.ui.charts.data import ChartFigures
@@ -86,4 +87,18 @@ class DistributionChart(ChartWidget):
                            color=style.css(style.foreground), justify="right",
                            size=f"{style.font(0.95).pixelSize()}px")
         plot.setYRange(0, tallest * 1.15, padding=0)
+        self._hoverable = [plot]
         plot.setXRange(0, len(counts) * width, padding=0.02)
+
+    def _tooltip_at(self, point: QPointF) -> str | None:
+        f = self._figures
+        if f is None or point.x() < 0:
+            return None
+        width = bin_width(f.lengths)
+        counts = binned(f.lengths, width)
+        index = int(point.x() // width)
+        if index >= len(counts) or point.y() > max(counts[index], max(counts) * 0.03):
+            return None
+        span = (f"{index * width} days" if width == 1
+                else f"{index * width}–{(index + 1) * width - 1} days")
+        return f"{span}: {count(counts[index])} closed deals"

@@ -101,9 +101,10 @@ class FunnelChart(ChartWidget):
         # Room on the right for the labels; the bars stay centred on 0.
         plot.setXRange(-widest / 2, widest / 2 + widest * 0.55, padding=0.02)
         plot.setYRange(-0.6, len(steps) - 0.4, padding=0)
-        self._clickable = [plot]
+        self._clickable = self._hoverable = [plot]
 
-    def _value_at(self, point: QPointF) -> str | None:
+    def _step_at(self, point: QPointF) -> int | None:
+        """The index of the step whose bar is at ``point``."""
         f = self._figures
         if f is None:
             return None
@@ -111,5 +112,26 @@ class FunnelChart(ChartWidget):
         if not 0 <= index < len(f.funnel) or abs(point.y() - index) > BAR_HEIGHT / 2:
             return None
         step = f.funnel[index]
+        # Thin bars still take a click: at least 2 % of the widest bar either side of 0.
         half = max(self._value(step) / 2, max(self._value(s) for s in f.funnel) * 0.02)
-        return step.name if abs(point.x()) <= half else None
+        return index if abs(point.x()) <= half else None
+
+    def _value_at(self, point: QPointF) -> str | None:
+        index = self._step_at(point)
+        return None if index is None or self._figures is None else \
+            self._figures.funnel[index].name
+
+    def _tooltip_at(self, point: QPointF) -> str | None:
+        index = self._step_at(point)
+        f = self._figures
+        if index is None or f is None:
+            return None
+        step = f.funnel[index]
+        text = (f"{step.name}: {count(step.deals)} deals, {money(step.amount, f.currency)}")
+        if index > 0:
+            text += (f"\n{percent(step.conversion)} of the previous step's deals, "
+                     f"{percent(step.amount_conversion)} of its amount")
+        if step.amount_unknown or step.amount_left_out:
+            text += (f"\n{count(step.amount_unknown)} without an amount, "
+                     f"{count(step.amount_left_out)} in a currency without a rate")
+        return text

@@ -65,14 +65,20 @@ class _GroupChart(ChartWidget):
             self.view.addLabel("<br>".join(notes), row=1, col=0, color=self._style.subtle,
                                size=f"{self._style.font(0.85).pixelSize()}px")
         self._clickable = [plot] if f is not None and f.by is not None else []
+        self._hoverable = [plot]
         return plot
 
-    def _value_at(self, point: QPointF) -> str | None:
+    def _row_at(self, point: QPointF) -> tuple[str, Figures] | None:
+        """The group whose row is at ``point``."""
         rows = self._rows()
         index = round(point.y())
         if not 0 <= index < len(rows) or abs(point.y() - index) > 0.45:
             return None
-        return rows[index][0]
+        return rows[index]
+
+    def _value_at(self, point: QPointF) -> str | None:
+        row = self._row_at(point)
+        return None if row is None else row[0]
 
 
 class ConversionChart(_GroupChart):
@@ -147,6 +153,20 @@ class ConversionChart(_GroupChart):
         plot.setXRange(-2, 165, padding=0)
 
 
+    def _tooltip_at(self, point: QPointF) -> str | None:
+        row = self._row_at(point)
+        if row is None:
+            return None
+        label, g = row
+        if g.conversion is None:
+            return f"{label}: no decided deals ({count(g.open)} open)"
+        text = (f"{label}: conversion {percent(g.conversion)}, 95 % interval "
+                f"{percent(g.conversion_low)}–{percent(g.conversion_high)}\n"
+                f"{count(g.won)} won, {count(g.lost)} lost (n = {count(g.decided)}), "
+                f"{count(g.open)} open")
+        return text + ("\nToo few to judge" if g.too_few else "")
+
+
 class DealLengthChart(_GroupChart):
     """Average deal length per group, won and lost deals side by side."""
 
@@ -211,3 +231,13 @@ class DealLengthChart(_GroupChart):
             size=f"{style.font(0.9).pixelSize()}px")
         # A little room left of 0 so the axis shows its 0 label.
         plot.setXRange(-longest * 0.015, longest * 1.18, padding=0)
+
+    def _tooltip_at(self, point: QPointF) -> str | None:
+        row = self._row_at(point)
+        if row is None:
+            return None
+        label, g = row
+        return (f"{label}: average {days(g.avg_deal_length_days)}, median "
+                f"{days(g.median_deal_length_days)} over {count(g.decided)} closed deals\n"
+                f"won: {days(g.avg_deal_length_won_days)} ({count(g.won)}), lost: "
+                f"{days(g.avg_deal_length_lost_days)} ({count(g.lost)})")

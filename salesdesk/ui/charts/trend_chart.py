@@ -102,16 +102,35 @@ class TrendChart(ChartWidget):
         for plot in (top, bottom):
             plot.getAxis("left").setWidth(style.font().pixelSize() * 5)
         self._trend_overall_text(top, figures)
-        self._clickable = [top, bottom]
+        self._clickable = self._hoverable = [top, bottom]
 
-    def _value_at(self, point: QPointF) -> str | None:
-        """The month of the column clicked, when it has deals."""
+    def _month_at(self, point: QPointF) -> int | None:
+        """The index of the month whose column is at ``point``."""
         f = self._figures
         index = round(point.x())
         if f is None or not 0 <= index < len(f.trend) or abs(point.x() - index) > 0.45:
             return None
-        month, month_figures = f.trend[index]
+        return index
+
+    def _value_at(self, point: QPointF) -> str | None:
+        """The month of the column clicked, when it has deals."""
+        index = self._month_at(point)
+        if index is None or self._figures is None:
+            return None
+        month, month_figures = self._figures.trend[index]
         return month if month_figures.deals else None
+
+    def _tooltip_at(self, point: QPointF) -> str | None:
+        index = self._month_at(point)
+        if index is None or self._figures is None:
+            return None
+        month, g = self._figures.trend[index]
+        if not g.decided:
+            return f"{month}: no decided deals"
+        interval = f"{percent(g.conversion_low)}–{percent(g.conversion_high)}"
+        return (f"{month}: conversion {percent(g.conversion)} ({interval}), n = "
+                f"{count(g.decided)}{', too few to judge' if g.too_few else ''}\n"
+                f"average deal length {days(g.avg_deal_length_days)}")
 
     def _trend_overall_text(self, plot: pg.PlotItem, figures: ChartFigures) -> None:
         overall = figures.overall

@@ -146,6 +146,42 @@ def test_charts_without_groups_emit_nothing(qtbot: QtBot, demo_deals: list[Deal]
     assert chart._clickable == []
 
 
+def test_hovering_a_bar_explains_its_figures(qtbot: QtBot,
+                                             demo_figures: ChartFigures) -> None:
+    label, first = demo_figures.groups[0]
+    conversion = shown(qtbot, ChartKind.CONVERSION)
+    conversion.set_figures(demo_figures)
+    text = conversion._tooltip_at(QPointF(1.0, 0.0))
+    assert text is not None and text.startswith(f"{label}: conversion")
+    assert f"n = {first.decided:,}" in text
+    assert conversion._tooltip_at(QPointF(1.0, 0.5)) is None  # between two rows
+
+    lengths = shown(qtbot, ChartKind.DEAL_LENGTH)
+    lengths.set_figures(demo_figures)
+    assert f"over {first.decided:,} closed deals" in (lengths._tooltip_at(QPointF(1.0, 0.0))
+                                                       or "")
+    funnel = shown(qtbot, ChartKind.FUNNEL)
+    funnel.set_figures(demo_figures)
+    step = demo_figures.funnel[1]
+    assert (funnel._tooltip_at(QPointF(0.0, 1.0)) or "").startswith(
+        f"{step.name}: {step.deals:,} deals")
+    trend = shown(qtbot, ChartKind.TREND)
+    trend.set_figures(demo_figures)
+    month, month_figures = demo_figures.trend[-1]
+    assert (trend._tooltip_at(QPointF(len(demo_figures.trend) - 1, 1.0)) or "").startswith(
+        f"{month}: ")
+    histogram = shown(qtbot, ChartKind.DISTRIBUTION)
+    histogram.set_figures(demo_figures)
+    shortest = min(demo_figures.lengths)
+    assert "closed deals" in (histogram._tooltip_at(QPointF(shortest + 0.1, 0.5)) or "")
+    # Moving over the plot shows the tooltip without errors (and a hand over clickable bars).
+    plot = conversion._hoverable[0]
+    scene_point = plot.vb.mapViewToScene(QPointF(1.0, 0.0))
+    qtbot.mouseMove(conversion.view.viewport(), conversion.view.mapFromScene(scene_point))
+    conversion._on_scene_moved(scene_point)
+    assert conversion.view.cursor().shape() == Qt.CursorShape.PointingHandCursor
+
+
 def test_the_funnel_switches_to_amounts(qtbot: QtBot, demo_figures: ChartFigures) -> None:
     chart = shown(qtbot, ChartKind.FUNNEL)
     assert isinstance(chart, FunnelChart)
