@@ -37,6 +37,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from salesdesk.store.safe_files import neutralise_cell, replacing, write_text
+from salesdesk.ui.charts import make_chart
 from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget
 from salesdesk.ui.charts.data import ChartFigures
 from salesdesk.ui.charts.funnel_chart import FunnelChart
@@ -104,8 +105,6 @@ def prepared_chart(chart: ChartWidget | ChartKind | str, figures: ChartFigures
                    ) -> ChartWidget:
     """A fresh hidden chart of the same kind (and funnel mode) drawing ``figures`` in the
     light export style."""
-    from salesdesk.ui.charts import make_chart  # the catalogue imports this module's users
-
     kind = chart.chart_id if isinstance(chart, ChartWidget) else ChartKind(chart)
     fresh = make_chart(kind)
     if isinstance(chart, FunnelChart) and isinstance(fresh, FunnelChart):
