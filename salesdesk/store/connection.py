@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from salesdesk import __version__
 from salesdesk.store.deal_list import SEARCH_FOLD, search_fold
-from salesdesk.store.errors import FileRefused
+from salesdesk.store.errors import FileDamaged, FileRefused, FileTooNew
 from salesdesk.store.schema import (
     APPLICATION_ID,
     MIGRATIONS_NAME,
@@ -70,7 +70,7 @@ def check_file(path: Path) -> bool:
             )
         _check_version(conn, path, tables)
     except sqlite3.DatabaseError as exc:
-        raise FileRefused(f"{path.name} is damaged and cannot be read: {exc}.") from exc
+        raise FileDamaged(f"{path.name} is damaged and cannot be read: {exc}.") from exc
     finally:
         conn.close()
     return False
@@ -95,11 +95,52 @@ def _check_version(conn: sqlite3.Connection, path: Path, tables: set[str]) -> No
         if "meta" in tables:
             row = conn.execute("SELECT value FROM meta WHERE key = 'app_version'").fetchone()
             writer = f" {row[0]}" if row else ""
-        raise FileRefused(
+        raise FileTooNew(
             f"{path.name} was written by a newer salesdesk{writer} (schema {version}; this is"
             f" salesdesk {__version__}, schema {SCHEMA_VERSION}). Update salesdesk to open it;"
             " the file was not changed."
         )
+
+
+def quick_check(path: Path) -> None:
+    """Run ``PRAGMA quick_check`` on a read-only connection; raise FileDamaged on a problem.
+
+    Read-only, so a damaged file is never written to; it takes a thread of its own for a large
+    file (the GUI runs it in a worker).
+    """
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        raise FileDamaged(f"{path.name} cannot be opened: {exc}.") from exc
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        raise FileDamaged(f"{path.name} is damaged and cannot be read: {exc}.") from exc
+    finally:
+        conn.close()
+    if problems != ["ok"]:
+        raise FileDamaged(f"{path.name} is damaged: " + "; ".join(problems) + ".")
+
+
+def database_problems(path: Path) -> list[str]:
+    """Every problem ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check`` find, read-only;
+    an empty list for a healthy file (Tools ▸ Check Database, ``salesdesk check``)."""
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        return [f"{path.name} cannot be opened: {exc}."]
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check(100)")]
+        problems = [] if problems == ["ok"] else problems
+        problems += [
+            f"{table} row {rowid} refers to a missing {parent} row"
+            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
+        ]
+    except sqlite3.DatabaseError as exc:
+        problems = [f"{path.name} is damaged and cannot be read: {exc}."]
+    finally:
+        conn.close()
+    return problems
 
 
 def connect(path: Path, *, read_only: bool = False) -> Database:

@@ -15,10 +15,27 @@ from salesdesk.domain.deals import Deal, DealSnapshot, LookupKind, StageEvent
 from salesdesk.domain.lookups import LookupItem, MergeRecord
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.validation import InputRules
-from salesdesk.store import columns, deal_list, deals, exporting, importing, lookups
-from salesdesk.store.connection import check_file, connect, prepare
+from salesdesk.store import (
+    backups,
+    columns,
+    deal_list,
+    deals,
+    exporting,
+    importing,
+    lookups,
+    privacy,
+    schema,
+)
+from salesdesk.store.connection import check_file, connect, database_problems, prepare
+from salesdesk.store.connection import quick_check as run_quick_check
 from salesdesk.store.deal_list import DealListQuery, DealRow
-from salesdesk.store.errors import FileRefused, ReadOnly, StoreError
+from salesdesk.store.errors import (
+    BackupRefused,
+    FileRefused,
+    MigrationFailed,
+    ReadOnly,
+    StoreError,
+)
 from salesdesk.store.safe_files import replacing
 from salesdesk.store.settings import load_settings, save_settings
 
@@ -217,15 +234,64 @@ class Store:
             finally:
                 target.close()
 
+    # --- backups, checks and privacy -----------------------------------------------------
+
+    def backup_folder(self, data_dir: Path | None = None) -> Path:
+        """This file's backup folder: the one in its settings, else one under the data folder
+        (``data_dir``, default the platform's) named after the file."""
+        return backups.backup_folder(self.path, self.settings(), data_dir)
+
+    def take_backup(self, folder: Path, *, reason: str = "",
+                    prune: bool = True) -> backups.BackupInfo:
+        """Back up this file into ``folder`` (see backups.take_backup); with ``prune``, thin
+        out old backups by the file's retention setting."""
+        retention = backups.Retention.of(self.settings()) if prune else None
+        return backups.take_backup(self.db.conn, folder, reason=reason, retention=retention)
+
+    def restore_backup(self, backup: Path, folder: Path, *,
+                       allow_unrecorded: bool = False) -> int:
+        """Replace this file's data by ``backup``; return the restored deal count.
+
+        The backup is verified (its recorded checksum, or for a file the manifest does not
+        list, when ``allow_unrecorded``, only integrity and schema), the current data is
+        backed up into ``folder``, then the backup is copied in through the backup API and,
+        when it is from an older salesdesk, migrated. Raises BackupRefused before anything
+        is written when the backup fails a check.
+        """
+        db = self._writable()
+        expected = backups.recorded_checksum(backup)
+        if expected is None and not allow_unrecorded:
+            raise BackupRefused(f"{backup.name} has no recorded checksum, so salesdesk cannot"
+                                " tell whether it changed since it was written.")
+        count = backups.verify_backup(backup, expected)
+        self.take_backup(folder, reason="before restore")
+        backups.restore_into(db.conn, backup)
+        prepare(db)
+        return count
+
+    def check(self) -> list[str]:
+        """Problems found by ``integrity_check`` and ``foreign_key_check`` (none: healthy)."""
+        return database_problems(self.path)
+
+    def erase_client(self, name: str) -> str:
+        """Erase a client's personal data (see privacy.erase_client); return its new label."""
+        return privacy.erase_client(self._writable(), name)
+
 
 def open_store(path: Path, *, read_only: bool = False,
-               base_currency: str | None = None) -> Store:
+               base_currency: str | None = None, quick_check: bool = True,
+               data_dir: Path | None = None) -> Store:
     """Check ``path`` read-only, then open (creating or migrating) it.
 
     A new file records ``base_currency`` (when given) in its settings. Raises FileRefused for
-    a file salesdesk must not write to; its bytes stay unchanged.
+    a file salesdesk must not write to (FileDamaged when ``quick_check`` finds it damaged:
+    the GUI runs that check in a worker first and passes False); its bytes stay unchanged.
+    An older file is backed up into its backup folder (under ``data_dir``) before it is
+    migrated, and put back from that backup when a migration fails (MigrationFailed).
     """
     is_new = check_file(path)
+    if quick_check and not is_new:
+        run_quick_check(path)
     if read_only:
         if is_new:
             raise FileRefused(f"{path.name} does not exist or is empty.")
@@ -236,11 +302,37 @@ def open_store(path: Path, *, read_only: bool = False,
     except (OSError, sqlite3.Error) as exc:
         raise FileRefused(f"{path.name} cannot be opened for writing: {exc}.") from exc
     try:
-        prepare(db)
+        _migrate(path, db, is_new, data_dir)
         store = Store(path, db, read_only=False)
         if is_new and base_currency:
             store.save_settings(BusinessSettings(base_currency=base_currency))
+    except StoreError:
+        db.conn.close()
+        raise
     except sqlite3.Error as exc:
         db.conn.close()
         raise FileRefused(f"{path.name} could not be prepared: {exc}.") from exc
     return store
+
+
+def _migrate(path: Path, db: Database, is_new: bool, data_dir: Path | None) -> None:
+    """prepare() the file, after a backup when it has migrations to run (sqlite-utils commits
+    each migration on its own, so that backup is the only undo of a failed upgrade)."""
+    if is_new or not schema.migrations.pending(db):
+        prepare(db)
+        return
+    try:
+        folder = backups.backup_folder(path, load_settings(db), data_dir)
+        before = backups.take_backup(db.conn, folder, reason="before upgrade")
+    except (OSError, StoreError) as exc:
+        raise FileRefused(f"{path.name} needs an upgrade, but it was not changed because no"
+                          f" backup could be taken first: {exc}") from exc
+    try:
+        prepare(db)
+    except Exception as exc:  # whatever a migration raises, the backup undoes it
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        backups.restore_into(db.conn, before.path)
+        raise MigrationFailed(
+            f"Upgrading {path.name} failed ({exc}). It was put back as it was before the"
+            f" upgrade from the backup {before.path}; nothing was lost.") from exc

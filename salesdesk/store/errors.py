@@ -24,3 +24,19 @@ class NameClash(StoreError):
 
 class ReadOnly(StoreError):
     """A write was attempted on a file opened read-only."""
+
+
+class FileDamaged(FileRefused):
+    """The file is salesdesk's but SQLite reports it damaged; nothing is written to it."""
+
+
+class FileTooNew(FileRefused):
+    """The file was written by a newer salesdesk; it is left exactly as it is."""
+
+
+class BackupRefused(StoreError):
+    """A backup (or another file offered for a restore) failed its checks; nothing changed."""
+
+
+class MigrationFailed(FileRefused):
+    """Upgrading the file failed; it was put back as it was before the upgrade."""

@@ -1,0 +1,350 @@
+"""Backups of a database file: taken, kept, listed, verified and restored (DESIGN.md §7).
+
+A backup is taken with SQLite's online backup API (never a file copy of a live database, whose
+latest commits may still be in the ``-wal`` file) into a temporary file in the backup folder;
+the copy is fsynced, checked with ``PRAGMA integrity_check``, recorded with its SHA-256, deal
+count and date in the folder's ``manifest.json`` (written safely), and only then renamed into
+place. A restore checks the backup the same way and copies it into the live database through
+the backup API too: renaming a file under open connections, or beside a leftover ``-wal`` that
+SQLite would replay over it, could undo the restore.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from salesdesk import paths
+from salesdesk.domain.settings import BusinessSettings
+from salesdesk.store.connection import check_file
+from salesdesk.store.errors import BackupRefused, FileRefused
+from salesdesk.store.safe_files import fsync_file, replacing, write_text
+
+MANIFEST_NAME = "manifest.json"
+MIN_INTERVAL = dt.timedelta(minutes=30)
+TEMPORARY_PREFIX = ".backup-"
+# A temporary file older than this is left over from a crash, not one being written now.
+STALE_TEMPORARY_S = 3600
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    """How many daily, weekly and monthly backups are kept (the newest always is)."""
+
+    daily: int = 12
+    weekly: int = 10
+    monthly: int = 9
+
+    @classmethod
+    def of(cls, settings: BusinessSettings) -> Retention:
+        """The retention stored in a file's settings."""
+        daily, weekly, monthly = settings.backup_retention
+        return cls(daily, weekly, monthly)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup file; ``sha256`` is None for a file the manifest does not list (a copy
+    brought from elsewhere), whose ``deals`` are then unknown until it is verified."""
+
+    path: Path
+    taken_at: dt.datetime
+    deals: int | None
+    sha256: str | None
+    reason: str = ""
+
+    @property
+    def recorded(self) -> bool:
+        """True when the manifest holds this file's checksum."""
+        return self.sha256 is not None
+
+
+# --- where backups go -------------------------------------------------------------------------
+
+
+def default_folder(database: Path, data_dir: Path | None = None) -> Path:
+    """The backup folder of ``database`` under the data folder, named after the file.
+
+    A short hash of the full path keeps two files of the same name apart.
+    """
+    resolved = database.resolve()
+    tag = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:8]
+    return (data_dir or paths.data_dir()) / "backups" / f"{resolved.stem}-{tag}"
+
+
+def backup_folder(database: Path, settings: BusinessSettings,
+                  data_dir: Path | None = None) -> Path:
+    """The folder chosen in the file's settings, else the default one."""
+    if settings.backup_folder:
+        return Path(settings.backup_folder).expanduser()
+    return default_folder(database, data_dir)
+
+
+def backup_due(last: dt.datetime | None, now: dt.datetime, changed: bool) -> bool:
+    """True when the data changed and at least 30 minutes passed since the last backup."""
+    return changed and (last is None or now - last >= MIN_INTERVAL)
+
+
+# --- the manifest -----------------------------------------------------------------------------
+
+
+def _read_manifest(folder: Path) -> list[dict[str, object]]:
+    # An unreadable manifest must not stop a backup: its files then count as unrecorded.
+    try:
+        document = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+        entries = document["backups"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [e for e in entries if isinstance(e, dict) and isinstance(e.get("file"), str)]
+
+
+def _write_manifest(folder: Path, entries: list[dict[str, object]]) -> None:
+    document = {"format": 1, "backups": entries}
+    write_text(folder / MANIFEST_NAME,
+               json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+
+
+def _info(folder: Path, entry: dict[str, object]) -> BackupInfo | None:
+    try:
+        taken = dt.datetime.fromisoformat(str(entry["taken_at"]))
+        deals = int(str(entry["deals"]))
+        digest = str(entry["sha256"])
+    except (KeyError, ValueError):
+        return None
+    return BackupInfo(folder / str(entry["file"]), taken, deals, digest,
+                      str(entry.get("reason", "")))
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first: the manifest's entries whose files exist, then
+    any other ``.db`` file there as unrecorded (dated by its modification time)."""
+    if not folder.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    listed: set[str] = set()
+    for entry in _read_manifest(folder):
+        info = _info(folder, entry)
+        if info is not None and info.path.is_file():
+            found.append(info)
+            listed.add(info.path.name)
+    for path in folder.glob("*.db"):
+        if path.name not in listed and not path.name.startswith("."):
+            modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+            found.append(BackupInfo(path, modified, None, None))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def recorded_checksum(backup: Path) -> str | None:
+    """The SHA-256 the manifest beside ``backup`` records for it, if any."""
+    for entry in _read_manifest(backup.parent):
+        if entry.get("file") == backup.name and isinstance(entry.get("sha256"), str):
+            return str(entry["sha256"])
+    return None
+
+
+# --- taking -----------------------------------------------------------------------------------
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _free_name(folder: Path, taken_at: dt.datetime) -> str:
+    stamp = taken_at.astimezone(dt.UTC).strftime("%Y-%m-%d_%H%M%S")
+    name = f"backup-{stamp}.db"
+    number = 1
+    while (folder / name).exists():
+        number += 1
+        name = f"backup-{stamp}-{number}.db"
+    return name
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    # A backup killed mid-write leaves its temporary file; one still being written by another
+    # process (a CLI backup) is recent and left alone.
+    limit = time.time() - STALE_TEMPORARY_S
+    for temp in folder.glob(f"{TEMPORARY_PREFIX}*.tmp"):
+        try:
+            if temp.stat().st_mtime < limit:
+                temp.unlink()
+        except OSError:
+            continue
+
+
+def take_backup(source: sqlite3.Connection, folder: Path, *, reason: str = "",
+                retention: Retention | None = None,
+                now: dt.datetime | None = None) -> BackupInfo:
+    """Back up the database behind ``source`` into ``folder``; return the new backup.
+
+    ``source`` may be any connection to the file, read-only included; it must have no write
+    transaction open. With ``retention``, older backups are then pruned. Raises OSError when
+    the folder cannot be written (full disk, no permission) and BackupRefused when the copy
+    fails its integrity check; either way no partial file is left.
+    """
+    taken_at = now or dt.datetime.now(dt.UTC)
+    folder.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(folder)
+    destination = folder / _free_name(folder, taken_at)
+    with replacing(destination, prefix=TEMPORARY_PREFIX) as temp:
+        target = sqlite3.connect(temp)
+        try:
+            # One step (pages=-1): a consistent snapshot even while another connection writes.
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            target.close()
+        fsync_file(temp)
+        deals = _checked_deal_count(temp)
+        info = BackupInfo(destination, taken_at, deals, file_sha256(temp), reason)
+        # Recorded before the rename: a crash in between leaves an entry without a file,
+        # which list_backups skips, never a file with a wrong checksum.
+        entries = [e for e in _read_manifest(folder) if (folder / str(e["file"])).exists()]
+        entries.append({"file": destination.name, "taken_at": taken_at.isoformat(),
+                        "deals": deals, "sha256": info.sha256, "reason": reason,
+                        "size": temp.stat().st_size})
+        _write_manifest(folder, entries)
+    if retention is not None:
+        prune(folder, retention)
+    return info
+
+
+def _checked_deal_count(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        result = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
+        if result != ["ok"]:
+            raise BackupRefused(f"{path.name} failed its integrity check: " + "; ".join(result))
+        return int(conn.execute("SELECT COUNT(*) FROM deals").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise BackupRefused(f"{path.name} cannot be read: {exc}.") from exc
+    finally:
+        conn.close()
+
+
+# --- keeping ----------------------------------------------------------------------------------
+
+
+def retained(taken: Sequence[dt.datetime], retention: Retention) -> set[int]:
+    """Indices of the backups (taken at ``taken``) to keep.
+
+    Newest first: the newest always; then a backup is kept when its day holds no kept backup
+    yet and fewer than ``daily`` days are kept; else when its ISO week holds none and fewer
+    than ``weekly`` weeks are kept; else likewise by month. So at most daily + weekly +
+    monthly backups remain, thinning out with age.
+    """
+    order = sorted(range(len(taken)), key=lambda i: taken[i], reverse=True)
+    keep: set[int] = set()
+    days: set[dt.date] = set()
+    weeks: set[tuple[int, int]] = set()
+    months: set[tuple[int, int]] = set()
+    daily = weekly = monthly = 0
+    for index in order:
+        local = taken[index].astimezone()
+        day = local.date()
+        week = tuple(local.isocalendar())[:2]
+        month = (local.year, local.month)
+        if not keep or (day not in days and daily < retention.daily):
+            daily += 1
+        elif week not in weeks and weekly < retention.weekly:
+            weekly += 1
+        elif month not in months and monthly < retention.monthly:
+            monthly += 1
+        else:
+            continue
+        keep.add(index)
+        days.add(day)
+        weeks.add((week[0], week[1]))
+        months.add(month)
+    return keep
+
+
+def prune(folder: Path, retention: Retention) -> list[Path]:
+    """Delete the recorded backups ``retained`` does not keep; return them. Files the manifest
+    does not list (the user's own copies) are never deleted."""
+    backups = [b for b in list_backups(folder) if b.recorded]
+    keep = retained([b.taken_at for b in backups], retention)
+    removed = [b.path for i, b in enumerate(backups) if i not in keep]
+    if not removed:
+        return []
+    names = {p.name for p in removed}
+    # The manifest forgets them first: a crash halfway leaves unlisted files, not dangling
+    # entries with checksums of files that are gone.
+    _write_manifest(folder, [e for e in _read_manifest(folder) if e["file"] not in names])
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+# --- verifying and restoring ------------------------------------------------------------------
+
+
+def verify_backup(backup: Path, expected_sha256: str | None) -> int:
+    """Check a file before it replaces a database; return its deal count.
+
+    The recorded checksum (when given) catches any changed byte, even inside a text value where
+    ``integrity_check`` sees nothing wrong; then the file must be salesdesk's, not from a newer
+    salesdesk, and pass ``integrity_check``. Raises BackupRefused, reading the file only.
+    """
+    name = backup.name
+    if not backup.is_file():
+        raise BackupRefused(f"{name} does not exist.")
+    if expected_sha256 is not None and file_sha256(backup) != expected_sha256:
+        raise BackupRefused(f"{name} has changed since it was written (its checksum differs"
+                            " from the one recorded): it is damaged.")
+    try:
+        if check_file(backup):
+            raise BackupRefused(f"{name} is empty.")
+    except FileRefused as exc:
+        raise BackupRefused(str(exc)) from exc
+    return _checked_deal_count(backup)
+
+
+def restore_into(live: sqlite3.Connection, backup: Path) -> None:
+    """Copy ``backup`` into the database behind ``live`` through the backup API.
+
+    The copy runs as one write transaction of ``live``, so other connections see the old or
+    the restored data and the file's ``-wal`` holds the new pages (never stale ones replayed
+    later). Verify the backup first.
+    """
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        source.backup(live)
+    finally:
+        source.close()
+    live.execute("PRAGMA journal_mode = WAL")
+
+
+def restore_damaged(database: Path, backup: Path, expected_sha256: str | None,
+                    now: dt.datetime | None = None) -> Path:
+    """Replace a database that cannot be opened at all by a verified backup.
+
+    The damaged file is moved aside together with its ``-wal`` and ``-shm`` (a leftover
+    ``-wal`` would otherwise be replayed over the backup); the backup is copied into a new file
+    through the backup API. Hold the file's writer lock. Returns where the damaged file went.
+    """
+    verify_backup(backup, expected_sha256)
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    aside = database.with_name(f"{database.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        old = Path(f"{database}{suffix}")
+        if old.exists():
+            os.replace(old, Path(f"{aside}{suffix}"))
+    with replacing(database, prefix=".salesdesk-restore-") as temp:
+        target = sqlite3.connect(temp)
+        try:
+            restore_into(target, backup)
+        finally:
+            target.close()
+    return aside
