@@ -353,6 +353,120 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _backup(args: argparse.Namespace) -> int:
+    """Back up the file: into its own backup folder under the writer's lock (the writer owns
+    that folder's manifest and retention), or read-only into ``--to DIR``."""
+    from salesdesk.store import StoreError, open_store
+
+    path = database_path(args)
+    try:
+        if args.to:
+            try:
+                store = open_store(path, read_only=True)
+            except (StoreError, OSError) as exc:
+                raise CommandError(str(exc), EXIT_FILE) from exc
+            try:
+                info = store.take_backup(Path(args.to).expanduser(), reason="command line",
+                                         prune=False)
+            finally:
+                store.close()
+        else:
+            with writable_store(path) as opened:
+                from salesdesk.store import Store
+
+                assert isinstance(opened, Store)
+                info = opened.take_backup(opened.backup_folder(), reason="command line")
+    except (StoreError, OSError) as exc:
+        raise CommandError(f"No backup was taken: {exc}", EXIT_FILE) from exc
+    print(f"Backed up {info.deals} deals to {info.path}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """Restore the file from a backup under the writer's lock. A file that cannot be opened
+    at all is moved aside (with its -wal and -shm) and the backup becomes the file."""
+    from salesdesk.store import FileRefused, Store, StoreError, backups, open_store
+    from salesdesk.store.errors import FileTooNew
+
+    path = database_path(args)
+    backup = Path(args.backup).expanduser()
+    expected = backups.recorded_checksum(backup)
+    if expected is None:
+        print(f"salesdesk restore: warning: {backup.name} is not in a backup manifest, so it"
+              " has no recorded checksum; only its integrity and schema are checked.",
+              file=sys.stderr)
+    from salesdesk.locking import FileLocked, WriterLock
+
+    lock = WriterLock(path)
+    try:
+        lock.acquire()
+    except FileLocked as exc:
+        raise CommandError(str(exc), EXIT_LOCKED) from exc
+    except OSError as exc:
+        raise CommandError(f"Cannot use {path}: {exc}", EXIT_FILE) from exc
+    try:
+        try:
+            store = open_store(path)
+        except FileTooNew as exc:
+            raise CommandError(str(exc), EXIT_FILE) from exc
+        except FileRefused as exc:
+            try:
+                aside = backups.restore_damaged(path, backup, expected)
+            except (StoreError, OSError) as inner:
+                raise CommandError(f"Nothing was restored: {inner}", EXIT_FILE) from inner
+            print(f"{path.name} could not be opened ({exc}); it was moved to {aside}.")
+            print(f"Restored {path} from {backup}.")
+            return EXIT_OK
+        assert isinstance(store, Store)
+        try:
+            count = store.restore_backup(backup, store.backup_folder(), allow_unrecorded=True)
+        except (StoreError, OSError) as exc:
+            raise CommandError(f"Nothing was restored: {exc}", EXIT_FILE) from exc
+        finally:
+            store.close()
+    finally:
+        lock.release()
+    print(f"Restored {count} deals into {path} from {backup} (the data it replaced was backed"
+          " up first).")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    """integrity_check and foreign_key_check, read-only: exit 0 when healthy, 1 otherwise."""
+    from salesdesk.store import FileRefused
+    from salesdesk.store.connection import check_file, database_problems
+
+    path = database_path(args)
+    try:
+        if check_file(path):
+            raise CommandError(f"{path} does not exist or is empty.", EXIT_FILE)
+    except FileRefused as exc:
+        raise CommandError(str(exc), EXIT_FILE) from exc
+    problems = database_problems(path)
+    if problems:
+        raise CommandError(f"{path.name} has problems:\n  " + "\n  ".join(problems),
+                           EXIT_FILE)
+    print(f"{path.name}: ok (integrity check and foreign key check found no problem)")
+    return EXIT_OK
+
+
+def _erase_client(args: argparse.Namespace) -> int:
+    """Erase one client's personal data under the writer's lock."""
+    from salesdesk.store import NotFound, Store, StoreError
+
+    with writable_store(database_path(args)) as store:
+        assert isinstance(store, Store)
+        try:
+            label = store.erase_client(args.name)
+        except NotFound as exc:
+            raise CommandError(str(exc), EXIT_USAGE) from exc
+        except (StoreError, OSError) as exc:
+            raise CommandError(str(exc), EXIT_FILE) from exc
+    print(f"Erased the client's personal data; the client is now called {label!r}. Backups"
+          " taken before now still hold it.")
+    return EXIT_OK
+
+
 def add_slice_arguments(command: argparse.ArgumentParser) -> None:
     """The options naming a slice: --db, --by, --where, --from, --to, --cohort."""
     command.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
@@ -467,6 +581,43 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--where", metavar="DIM=VALUE[,VALUE...]", action="append", default=[],
                         help="keep deals with one of these values (repeatable)")
     export.set_defaults(handler=_export)
+    backup = commands.add_parser(
+        "backup", help="back up the file (SQLite backup API, verified, with a checksum)",
+        description="Write a verified backup into the file's backup folder (under the"
+        " writer's lock; old backups are thinned out by the retention setting) or into --to"
+        " DIR (read-only, nothing pruned).")
+    backup.add_argument("--db", metavar="DB", default=argparse.SUPPRESS,
+                        help="database file (default: the default database)")
+    backup.add_argument("--to", metavar="DIR", help="folder to write the backup to")
+    backup.set_defaults(handler=_backup)
+
+    restore = commands.add_parser(
+        "restore", help="restore the file from a backup (the current data is backed up first)",
+        description="Verify BACKUP (its recorded checksum, integrity and schema), back up the"
+        " current data, then copy the backup into the file. A file that cannot be opened is"
+        " moved aside with its -wal and -shm.")
+    restore.add_argument("--db", metavar="DB", default=argparse.SUPPRESS,
+                         help="database file (default: the default database)")
+    restore.add_argument("--from", dest="backup", required=True, metavar="BACKUP",
+                         help="the backup file")
+    restore.set_defaults(handler=_restore)
+
+    check = commands.add_parser(
+        "check", help="check the file's integrity (exit 0 when healthy, 1 otherwise)",
+        description="Runs PRAGMA integrity_check and foreign_key_check, read-only.")
+    check.add_argument("--db", metavar="DB", default=argparse.SUPPRESS,
+                       help="database file (default: the default database)")
+    check.set_defaults(handler=_check)
+
+    erase = commands.add_parser(
+        "erase-client", help="erase a client's personal data (name, contacts, notes)",
+        description="Replaces the client's name by a neutral label everywhere (deal titles"
+        " too), empties its contact details and its deals' notes, then compacts the file so"
+        " no trace stays in its bytes. Figures stay the same. Backups taken before keep it.")
+    erase.add_argument("--db", metavar="DB", default=argparse.SUPPRESS,
+                       help="database file (default: the default database)")
+    erase.add_argument("name", metavar="NAME", help="the client's name")
+    erase.set_defaults(handler=_erase_client)
     return parser
 
 

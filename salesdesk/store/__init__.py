@@ -2,13 +2,27 @@
 
 from salesdesk.store.database import Store, open_store
 from salesdesk.store.deal_list import DealColumn, DealListQuery, DealRow
-from salesdesk.store.errors import FileRefused, NameClash, NotFound, ReadOnly, StoreError
+from salesdesk.store.errors import (
+    BackupRefused,
+    FileDamaged,
+    FileRefused,
+    FileTooNew,
+    MigrationFailed,
+    NameClash,
+    NotFound,
+    ReadOnly,
+    StoreError,
+)
 
 __all__ = [
+    "BackupRefused",
     "DealColumn",
     "DealListQuery",
     "DealRow",
+    "FileDamaged",
     "FileRefused",
+    "FileTooNew",
+    "MigrationFailed",
     "NameClash",
     "NotFound",
     "ReadOnly",

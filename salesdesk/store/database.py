@@ -264,9 +264,15 @@ class Store:
             raise BackupRefused(f"{backup.name} has no recorded checksum, so salesdesk cannot"
                                 " tell whether it changed since it was written.")
         count = backups.verify_backup(backup, expected)
-        self.take_backup(folder, reason="before restore")
-        backups.restore_into(db.conn, backup)
+        # Pruned only afterwards: thinning out could otherwise delete the backup restored.
+        self.take_backup(folder, reason="before restore", prune=False)
+        try:
+            backups.restore_into(db.conn, backup)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{backup.name} could not be restored ({exc}); the data was"
+                             " left as it was.") from exc
         prepare(db)
+        backups.prune(folder, backups.Retention.of(self.settings()))
         return count
 
     def check(self) -> list[str]:
