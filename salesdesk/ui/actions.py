@@ -23,6 +23,8 @@ class ActionId(StrEnum):
     FIND = "deal.find"
     LISTS = "edit.lists"
     EXPORT_REPORT = "file.export_report"
+    IMPORT_DEALS = "file.import_deals"
+    EXPORT_DEALS = "file.export_deals"
     SHOW_DEALS_TAB = "view.deals"
     SHOW_FUNNEL_TAB = "view.funnel"
     FIGURES_HELP = "help.figures"
@@ -61,6 +63,12 @@ SPECS: dict[ActionId, ActionSpec] = {
                               "Search the deals"),
     ActionId.LISTS: ActionSpec("&Lists…", "Ctrl+L",
                                "Rename, merge and retire clients, salespeople, stages, …"),
+    ActionId.IMPORT_DEALS: ActionSpec("&Import Deals…", "Ctrl+I",
+                                      "Import deals from a CSV or XLSX file (Pipedrive,"
+                                      " HubSpot, spreadsheets)", needs_write=True),
+    ActionId.EXPORT_DEALS: ActionSpec("E&xport Deals…", "Ctrl+Shift+E",
+                                      "Write the deals (all or the current view) to CSV or"
+                                      " XLSX"),
     ActionId.EXPORT_REPORT: ActionSpec("&Export Report (PDF)…", "Ctrl+P",
                                        "Write the Funnel tab's slice as a meeting report"),
     ActionId.SHOW_DEALS_TAB: ActionSpec("&Deals", "Ctrl+1", "Show the Deals tab"),

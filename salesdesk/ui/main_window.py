@@ -31,6 +31,7 @@ from salesdesk.ui.funnel.cache_service import CacheService, CacheSource
 from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.funnel.funnel_tab import FunnelTab
 from salesdesk.ui.funnel.report_pdf import write_report
+from salesdesk.ui.importing.wizard import ImportWizard, summary_text
 from salesdesk.ui.lists.lists_dialog import ListsDialog
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import FileOpener, OpenedFile, Workspace
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(a[ActionId.SAVE_COPY])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.IMPORT_DEALS])
+        file_menu.addAction(a[ActionId.EXPORT_DEALS])
         file_menu.addAction(a[ActionId.EXPORT_REPORT])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
@@ -125,6 +129,8 @@ class MainWindow(QMainWindow):
         a[ActionId.ABOUT].triggered.connect(self.show_about)
         a[ActionId.FIGURES_HELP].triggered.connect(self.show_figures_help)
         a[ActionId.EXPORT_REPORT].triggered.connect(self.export_report)
+        a[ActionId.IMPORT_DEALS].triggered.connect(self.import_deals)
+        a[ActionId.EXPORT_DEALS].triggered.connect(self.export_deals)
         a[ActionId.SHOW_DEALS_TAB].triggered.connect(
             lambda: self.tabs.setCurrentWidget(self.deals_tab))
         a[ActionId.SHOW_FUNNEL_TAB].triggered.connect(
@@ -243,6 +249,68 @@ class MainWindow(QMainWindow):
         QApplication.restoreOverrideCursor()
         self._ui_settings.last_export_folder = str(path.parent)
         self.statusBar().showMessage(f"Saved the report to {path}.", 8000)
+
+    def import_deals(self) -> None:
+        """Run the import wizard; afterwards every view reloads and the undo history, which
+        cannot undo an import, is cleared (DESIGN.md §7)."""
+        wizard = ImportWizard(self.workspace, self._ui_settings, self)
+        wizard.exec()
+        summary = wizard.summary
+        if summary is None:
+            return
+        self.workspace.undo_stack.clear()
+        self.workspace.notify(Changes(all_deals=True, lookups=frozenset(LookupKind)))
+        self.statusBar().showMessage(f"Imported {summary.imported} deals. The undo history"
+                                     " was cleared.", 10000)
+        QMessageBox.information(self, "Import finished",
+                                summary_text(summary) + "\n\nThe undo history was cleared:"
+                                " an import cannot be undone step by step.")
+
+    def export_deals(self) -> None:
+        """Write all deals, or those the Deals list shows, to a CSV or XLSX file."""
+        store = self.workspace.store
+        query = self.deals_tab.model.query
+        deal_ids: list[int] | None = None
+        if query.search or query.outcome is not None or query.deal_ids is not None:
+            answer = QMessageBox.question(
+                self, "Export deals", "Export only the deals the Deals list shows now?"
+                " (No exports every deal.)",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Yes:
+                deal_ids = self._listed_ids()
+        folder = Path(self._ui_settings.last_export_folder or self._start_folder())
+        name, chosen = QFileDialog.getSaveFileName(
+            self, "Export deals", str(folder / f"{store.path.stem}-deals.xlsx"),
+            "Excel workbook (*.xlsx);;CSV (*.csv)")
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_name(path.name + (".csv" if "CSV" in chosen else ".xlsx"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            count = store.export_deals(path, currency_digits(), deal_ids=deal_ids)
+        except (StoreError, OSError) as exc:
+            QApplication.restoreOverrideCursor()
+            self.show_error(f"The deals were not exported: {exc}")
+            return
+        QApplication.restoreOverrideCursor()
+        self._ui_settings.last_export_folder = str(path.parent)
+        self.statusBar().showMessage(f"Exported {count} deals to {path}.", 8000)
+
+    def _listed_ids(self) -> list[int]:
+        """The ids of every deal the Deals list shows, page by page."""
+        store, query = self.workspace.store, self.deals_tab.model.query
+        ids: list[int] = []
+        page = 10_000
+        while True:
+            rows = store.list_rows(query, len(ids), page)
+            ids.extend(row.id for row in rows)
+            if len(rows) < page:
+                return ids
 
     def _show_deals_behind(self, ids: frozenset[int], words: str) -> None:
         self.deals_tab.show_ids(ids, words)

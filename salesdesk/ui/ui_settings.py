@@ -5,7 +5,9 @@ Facts about the business live in the database file; this is only how this comput
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -26,6 +28,9 @@ class UiSettings:
     _FUNNEL_SLICE = "funnel/slice"
     _EXPORT_FOLDER = "export/last_folder"
     _EXPORT_FORMAT = "export/last_format"
+    _IMPORT_FOLDER = "import/last_folder"
+    _IMPORT_MAPPING = "import/last_mapping"
+    _IMPORT_PRESETS = "import/presets"
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings()
@@ -130,3 +135,40 @@ class UiSettings:
     @last_export_format.setter
     def last_export_format(self, extension: str) -> None:
         self._settings.setValue(self._EXPORT_FORMAT, extension)
+
+    @property
+    def last_import_folder(self) -> str:
+        """The folder of the last imported file (empty: none yet)."""
+        return str(self._settings.value(self._IMPORT_FOLDER, "", type=str))
+
+    @last_import_folder.setter
+    def last_import_folder(self, folder: str) -> None:
+        self._settings.setValue(self._IMPORT_FOLDER, folder)
+
+    def _json(self, key: str) -> dict[str, Any]:
+        try:
+            value = json.loads(str(self._settings.value(key, "{}", type=str)) or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    @property
+    def last_import_mapping(self) -> dict[str, Any]:
+        """The column mapping of the last import (ColumnMapping.to_dict; empty: none)."""
+        return self._json(self._IMPORT_MAPPING)
+
+    @last_import_mapping.setter
+    def last_import_mapping(self, mapping: dict[str, Any]) -> None:
+        self._settings.setValue(self._IMPORT_MAPPING, json.dumps(mapping, ensure_ascii=False))
+
+    @property
+    def import_presets(self) -> dict[str, dict[str, Any]]:
+        """Saved mapping presets by name."""
+        return {str(k): v for k, v in self._json(self._IMPORT_PRESETS).items()
+                if isinstance(v, dict)}
+
+    def save_import_preset(self, name: str, mapping: dict[str, Any]) -> None:
+        """Remember a mapping preset under ``name`` (replacing one of that name)."""
+        presets = self.import_presets
+        presets[name] = mapping
+        self._settings.setValue(self._IMPORT_PRESETS, json.dumps(presets, ensure_ascii=False))

@@ -1,0 +1,196 @@
+"""The import wizard driven page by page: detection, mapping, values, preview, the import in
+a worker with progress, Cancel, and what the main window does afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from pytestqt.qtbot import QtBot
+
+from salesdesk.app import OpenedDatabase
+from salesdesk.domain.deals import Outcome
+from salesdesk.domain.importing import DateOrder
+from salesdesk.store import importing as engine
+from salesdesk.ui.importing.wizard import REJECTED_BRUSH, ImportWizard
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.ui_settings import UiSettings
+from salesdesk.ui.workspace import Workspace
+
+from .conftest import run_with_modal
+
+PIPEDRIVE = (
+    "Deal - ID;Deal - Title;Deal - Organization;Deal - Status;Deal - Deal created;"
+    "Deal - Won time;Deal - Value\n"
+    "1;Alpha;Acme;won;05.01.2026;20.01.2026;1.234,50\n"
+    "2;Bad;Beta;won;05.01.2026;01.01.2026;1\n"
+    "3;Gone;Beta;deleted;05.01.2026;;1\n"
+    "4;Open;Beta;open;05.01.2026;;\n"
+)
+
+
+@pytest.fixture
+def workspace(opened: OpenedDatabase) -> Workspace:
+    space = Workspace(opened)
+    yield space
+    space.close()
+
+
+def _wizard(qtbot: QtBot, workspace: Workspace) -> ImportWizard:
+    wizard = ImportWizard(workspace, UiSettings())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def _to_preview(wizard: ImportWizard, source: Path) -> None:
+    wizard.file_page.path_edit.setText(str(source))
+    wizard.next()
+    assert wizard.currentPage() is wizard.source_page
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    wizard.next()
+    assert wizard.currentPage() is wizard.values_page
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+
+
+def test_wizard_imports_a_pipedrive_file(qtbot: QtBot, workspace: Workspace,
+                                         tmp_path: Path) -> None:
+    source = tmp_path / "pipedrive.csv"
+    source.write_text(PIPEDRIVE, encoding="cp1252")
+    wizard = _wizard(qtbot, workspace)
+    wizard.file_page.path_edit.setText(str(source))
+    wizard.next()
+    page = wizard.source_page
+    assert page.delimiter.currentData() == ";" and page.encoding.currentText() == "utf-8"
+    assert page.table.model().columnCount() == 7
+    wizard.next()
+    mapping = wizard.mapping_page
+    assert mapping.preset.currentText() == "Detected (pipedrive)"
+    assert wizard.state.mapping.columns["client"] == "Deal - Organization"
+    assert "Deal - Deal created" in mapping.notes.text()
+    mapping.set_column("notes", "Deal - Title")
+    assert wizard.state.mapping.columns["notes"] == "Deal - Title"
+    wizard.next()
+    values = wizard.values_page
+    assert values.outcome_combos["deleted"].currentText() == "skip"
+    assert values.outcome_combos["won"].currentText() == "won"
+    assert values.date_combos["Deal - Deal created"].currentData() == DateOrder.DMY
+    assert values.number_combo.currentText() == "1.234,50"
+    values.set_outcome("open", "lost")  # the user's choice wins over the synonym
+    wizard.next()
+    preview = wizard.preview_page
+    model = preview.model
+    assert model.rowCount() == 4
+    assert model.item(1, 1).text().startswith("rejected: Deal - Won time: The close date")
+    assert model.item(1, 1).background() == REJECTED_BRUSH
+    assert model.item(2, 1).text().startswith("skipped")
+    assert "1 ready, 2 rejected, 1 skipped" in preview.counts.text()  # open→lost lacks a date
+    assert workspace.store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 0
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    summary = wizard.summary
+    assert summary is not None
+    assert (summary.imported, summary.rejected, summary.skipped) == (1, 2, 1)  # open→lost
+    assert (tmp_path / "pipedrive-rejected.csv").exists()
+    deal = workspace.store.deal(summary.deal_ids[0])
+    assert deal.amount == 123450 and deal.notes == "Alpha" and deal.outcome is Outcome.WON
+
+
+def test_ambiguous_dates_are_asked(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    source = tmp_path / "us.csv"
+    source.write_text("title,first contact\nA,01/02/2026\nB,03/04/2026\n", encoding="utf-8")
+    wizard = _wizard(qtbot, workspace)
+    wizard.file_page.path_edit.setText(str(source))
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    values = wizard.values_page
+    labels = [values.formats.itemAt(i, values.formats.ItemRole.LabelRole).widget().text()
+              for i in range(values.formats.rowCount())]
+    assert labels == ["Dates in first contact (ambiguous — check):"]
+    values.set_date_order("first contact", DateOrder.MDY)
+    wizard.next()
+    assert wizard.preview_page.model.item(0, 5).text() == "2026-01-02"
+
+
+def test_cancel_leaves_the_database_untouched(qtbot: QtBot, workspace: Workspace,
+                                              tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "many.csv"
+    source.write_text("title\n" + "".join(f"Deal {i}\n" for i in range(300)), encoding="utf-8")
+    monkeypatch.setattr(engine, "PROGRESS_EVERY", 5)
+    wizard = _wizard(qtbot, workspace)
+    _to_preview(wizard, source)
+    original = wizard.run_import
+
+    def cancelling() -> bool:
+        def cancel_soon(rows: int, fraction: float) -> None:
+            if rows >= 50 and wizard.worker is not None:
+                wizard.worker.cancel()
+
+        from salesdesk.ui.importing import wizard as module
+
+        start = module.ImportWorker.start
+
+        def start_with_cancel(worker: module.ImportWorker) -> None:
+            worker.progressed.connect(cancel_soon, Qt.ConnectionType.DirectConnection)
+            start(worker)
+
+        monkeypatch.setattr(module.ImportWorker, "start", start_with_cancel)
+        return original()
+
+    def close_message(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        assert "nothing was changed" in box.text()
+        box.accept()
+
+    monkeypatch.setattr(wizard, "run_import", cancelling)
+    run_with_modal(qtbot, lambda: wizard.button(QWizard.WizardButton.FinishButton).click(),
+                   close_message)
+    assert wizard.summary is None and wizard.isVisible()
+    assert workspace.store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 0
+    assert not (tmp_path / "many-rejected.csv").exists()
+    wizard.close()
+
+
+def test_main_window_import_refreshes_and_clears_undo(qtbot: QtBot, window: MainWindow,
+                                                      tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "plain.csv"
+    source.write_text("Title,Company,Value\nOne,Acme,10\nTwo,Beta,\n", encoding="utf-8")
+    window.workspace.undo_stack.push(__import__("PySide6.QtGui").QtGui.QUndoCommand("x"))
+    changes: list[object] = []
+    window.workspace.changed.connect(changes.append)
+
+    def drive(wizard: QWidget) -> None:
+        assert isinstance(wizard, ImportWizard)
+        _to_preview(wizard, source)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text: messages.append(text))
+    run_with_modal(qtbot, window.import_deals, drive)
+    assert window.workspace.undo_stack.count() == 0
+    assert any(getattr(c, "all_deals", False) for c in changes)
+    assert "Imported 2 deals." in messages[0] and "undo history was cleared" in messages[0]
+    assert window.deals_tab.model.rowCount() == 2
+
+
+def test_export_action_writes_the_listed_deals(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesdesk.domain.deals import Deal
+
+    window.workspace.store.add_deals([Deal("One"), Deal("Two")], window.workspace.today())
+    out = tmp_path / "out.csv"
+    monkeypatch.setattr("salesdesk.ui.main_window.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(out), "CSV (*.csv)"))
+    window.export_deals()
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("title,client,rep")
+    assert "One" in text and "Two" in text
