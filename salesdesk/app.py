@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 from salesdesk import __version__, cli, paths  # noqa: E402
 from salesdesk.analytics import AnalyticsCache  # noqa: E402
 from salesdesk.locking import FileLocked, WriterLock  # noqa: E402
-from salesdesk.store import FileRefused, Store, open_store  # noqa: E402
+from salesdesk.store import FileRefused, Store, backups, open_store  # noqa: E402
 from salesdesk.ui.funnel.cache_service import CacheSource  # noqa: E402
 from salesdesk.ui.main_window import MainWindow, default_currency  # noqa: E402
+from salesdesk.ui.safety import offer_backup, quick_check_file  # noqa: E402
 from salesdesk.ui.ui_settings import UiSettings  # noqa: E402
 from salesdesk.ui.workspace import Workspace  # noqa: E402
 
@@ -65,7 +66,22 @@ class AppFileOpener:
         lock = WriterLock(path)
         lock.acquire()
         try:
-            return OpenedDatabase(open_store(path, base_currency=default_currency()), lock)
+            # Checked before anything is written; in a worker when the file is large.
+            quick_check_file(path)
+            return OpenedDatabase(open_store(path, base_currency=default_currency(),
+                                             quick_check=False), lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    def restore_damaged(self, path: Path, backup: backups.BackupInfo) -> OpenedDatabase:
+        """Move ``path``, which cannot be opened, aside (with its -wal and -shm) and open
+        ``backup``, verified, in its place."""
+        lock = WriterLock(path)
+        lock.acquire()
+        try:
+            backups.restore_damaged(path, backup.path, backup.sha256)
+            return OpenedDatabase(open_store(path, quick_check=False), lock)  # just verified
         except BaseException:
             lock.release()
             raise
@@ -128,7 +144,12 @@ def _open_at_start(opener: AppFileOpener, args: argparse.Namespace) -> OpenedDat
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Open:
             return opener.open(path, read_only=True)
-    except (FileRefused, OSError) as exc:
+    except FileRefused as exc:
+        if args.smoke_test:
+            print(f"salesdesk: {exc}", file=sys.stderr)
+        else:
+            return offer_backup(None, path, exc, opener.restore_damaged)
+    except OSError as exc:
         if args.smoke_test:
             print(f"salesdesk: {exc}", file=sys.stderr)
         else:

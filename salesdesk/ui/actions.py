@@ -25,6 +25,11 @@ class ActionId(StrEnum):
     EXPORT_REPORT = "file.export_report"
     IMPORT_DEALS = "file.import_deals"
     EXPORT_DEALS = "file.export_deals"
+    BACKUP_NOW = "file.backup_now"
+    RESTORE_BACKUP = "file.restore_backup"
+    BACKUP_SETTINGS = "file.backup_settings"
+    ERASE_CLIENT = "edit.erase_client"
+    CHECK_DATABASE = "tools.check_database"
     SHOW_DEALS_TAB = "view.deals"
     SHOW_FUNNEL_TAB = "view.funnel"
     FIGURES_HELP = "help.figures"
@@ -71,6 +76,20 @@ SPECS: dict[ActionId, ActionSpec] = {
                                       " XLSX"),
     ActionId.EXPORT_REPORT: ActionSpec("&Export Report (PDF)…", "Ctrl+P",
                                        "Write the Funnel tab's slice as a meeting report"),
+    ActionId.BACKUP_NOW: ActionSpec("&Back Up Now", None,
+                                    "Write a verified backup into this file's backup folder",
+                                    needs_write=True),
+    ActionId.RESTORE_BACKUP: ActionSpec("Restore from &Backup…", None,
+                                        "Replace this file's data by one of its backups",
+                                        needs_write=True),
+    ActionId.BACKUP_SETTINGS: ActionSpec("Backup Se&ttings…", None,
+                                         "Backup folder and how many copies are kept",
+                                         needs_write=True),
+    ActionId.ERASE_CLIENT: ActionSpec("&Erase Client…", None,
+                                      "Remove a client's name and personal data everywhere",
+                                      needs_write=True),
+    ActionId.CHECK_DATABASE: ActionSpec("&Check Database", None,
+                                        "Run SQLite's integrity and foreign key checks"),
     ActionId.SHOW_DEALS_TAB: ActionSpec("&Deals", "Ctrl+1", "Show the Deals tab"),
     ActionId.SHOW_FUNNEL_TAB: ActionSpec("&Funnel", "Ctrl+2", "Show the Funnel tab"),
     ActionId.FIGURES_HELP: ActionSpec("&How Figures Are Computed",

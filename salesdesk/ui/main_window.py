@@ -33,6 +33,7 @@ from salesdesk.ui.funnel.funnel_tab import FunnelTab
 from salesdesk.ui.funnel.report_pdf import write_report
 from salesdesk.ui.importing.wizard import ImportWizard, summary_text
 from salesdesk.ui.lists.lists_dialog import ListsDialog
+from salesdesk.ui.safety import DataSafety, offer_backup
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import FileOpener, OpenedFile, Workspace
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self._ui_settings = ui_settings
         self.actions = ActionRegistry(self)
         self.cache = CacheService(workspace, cache_source, self)
+        self.safety = DataSafety(workspace, self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.deals_tab = DealsTab(workspace)
@@ -81,6 +83,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(a[ActionId.SAVE_COPY])
+        file_menu.addAction(a[ActionId.BACKUP_NOW])
+        file_menu.addAction(a[ActionId.RESTORE_BACKUP])
+        file_menu.addAction(a[ActionId.BACKUP_SETTINGS])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.IMPORT_DEALS])
         file_menu.addAction(a[ActionId.EXPORT_DEALS])
@@ -105,10 +110,14 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
         edit_menu.addAction(a[ActionId.LISTS])
+        edit_menu.addAction(a[ActionId.ERASE_CLIENT])
 
         view_menu = bar.addMenu("&View")
         view_menu.addAction(a[ActionId.SHOW_DEALS_TAB])
         view_menu.addAction(a[ActionId.SHOW_FUNNEL_TAB])
+
+        tools_menu = bar.addMenu("&Tools")
+        tools_menu.addAction(a[ActionId.CHECK_DATABASE])
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a[ActionId.FIGURES_HELP])
@@ -131,6 +140,12 @@ class MainWindow(QMainWindow):
         a[ActionId.EXPORT_REPORT].triggered.connect(self.export_report)
         a[ActionId.IMPORT_DEALS].triggered.connect(self.import_deals)
         a[ActionId.EXPORT_DEALS].triggered.connect(self.export_deals)
+        a[ActionId.BACKUP_NOW].triggered.connect(self.safety.backup_now)
+        a[ActionId.RESTORE_BACKUP].triggered.connect(self.safety.restore_from_backup)
+        a[ActionId.BACKUP_SETTINGS].triggered.connect(self.safety.backup_settings)
+        a[ActionId.ERASE_CLIENT].triggered.connect(self.safety.erase_client)
+        a[ActionId.CHECK_DATABASE].triggered.connect(self.safety.check_database)
+        self.safety.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         a[ActionId.SHOW_DEALS_TAB].triggered.connect(
             lambda: self.tabs.setCurrentWidget(self.deals_tab))
         a[ActionId.SHOW_FUNNEL_TAB].triggered.connect(
@@ -386,7 +401,13 @@ class MainWindow(QMainWindow):
             except (FileRefused, StoreError, OSError) as inner:
                 self.show_error(str(inner))
                 return False
-        except (FileRefused, StoreError, OSError) as exc:
+        except FileRefused as exc:
+            # A damaged file is never written to: the newest good backup is offered instead.
+            restored = offer_backup(self, path, exc, self._opener.restore_damaged)
+            if restored is None:
+                return False
+            opened = restored
+        except (StoreError, OSError) as exc:
             self.show_error(str(exc))
             return False
         self._switch_to(opened, path)
@@ -394,6 +415,7 @@ class MainWindow(QMainWindow):
 
     def _switch_to(self, opened: OpenedFile, path: Path) -> None:
         had_history = self.workspace.undo_stack.count() > 0
+        self.safety.finish()  # the last backup of the file being closed, when due
         self.workspace.replace(opened)
         self._remember(path)
         message = f"Opened {path.name}."
@@ -426,5 +448,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self._save_state()
         self.cache.shutdown()
+        self.safety.shutdown()
         super().closeEvent(event)
 

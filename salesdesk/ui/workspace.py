@@ -15,6 +15,7 @@ from salesdesk.domain.changes import Changes
 from salesdesk.domain.parsing import NumberFormat
 from salesdesk.domain.validation import InputRules
 from salesdesk.store import Store
+from salesdesk.store.backups import BackupInfo
 
 
 class OpenedFile(Protocol):
@@ -35,6 +36,9 @@ class FileOpener(Protocol):
 
     def create(self, path: Path, base_currency: str) -> OpenedFile:
         """Create a new, empty database at ``path``."""
+
+    def restore_damaged(self, path: Path, backup: BackupInfo) -> OpenedFile:
+        """Move a file that cannot be opened aside and open ``backup`` in its place."""
 
 
 def strptime_formats(locale: QLocale) -> tuple[str, ...]:
