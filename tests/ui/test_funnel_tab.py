@@ -24,6 +24,7 @@ from salesdesk.reporting import money_rules
 from salesdesk.store import DealListQuery, Store
 from salesdesk.ui.actions import ActionId
 from salesdesk.ui.charts import ChartKind
+from salesdesk.ui.charts import data as charts_data
 from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.funnel.figures_model import ALL_LABEL
 from salesdesk.ui.main_window import MainWindow
@@ -227,3 +228,16 @@ def test_help_explains_the_worked_example(window: MainWindow) -> None:
     assert "won ÷ (won + lost)" in text
     assert "90 ÷ 3 = 30 days" in text
     dialogs[0].close()
+
+
+def test_a_huge_grouping_lists_the_groups_with_most_decided_deals(
+        funnel_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(charts_data, "MAX_GROUPS", 3)
+    tab = funnel_window.funnel_tab
+    tab.set_spec(SliceSpec(by=Dimension.CLIENT))
+    shown = tab.figures
+    assert shown is not None and len(shown.groups) == 3 < shown.groups_total
+    decided = [f.decided for _, f in shown.groups]
+    assert decided == sorted(decided, reverse=True)
+    assert tab.model.rowCount() == 4
+    assert f"of {shown.groups_total:,}" in tab.table_note.text()

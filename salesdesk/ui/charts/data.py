@@ -9,7 +9,8 @@ same numbers as ``salesdesk report``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from salesdesk.analytics import AnalyticsCache
 from salesdesk.domain.metrics import (
@@ -26,14 +27,30 @@ from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL
 from salesdesk.domain.slices import Dimension, GroupKey, Query, Slice
 
 
+MAX_GROUPS = 500
+"""Groups with figures at most: the table is read, not scrolled through 20,000 clients."""
+
+
 @dataclass(frozen=True, slots=True)
+class _Parts:
+    """What the funnel, trend and length histogram of a slice are computed from, on demand."""
+
+    cache: AnalyticsCache
+    slice: Slice
+    threshold: int
+    money: MoneyRules
+
+
+@dataclass(frozen=True)
 class ChartFigures:
     """The figures of one slice as the charts draw them.
 
     ``groups`` are labelled by their value ("(none)" for deals without one) in report order
-    (most decided deals first); ``trend`` lists every month from the first to the last with
-    deals, in date order (months without deals have empty figures); ``lengths`` maps a deal
-    length in days to the number of closed deals that took it.
+    (most decided deals first), at most :data:`MAX_GROUPS` of the ``groups_total``; ``trend``
+    lists every month from the first to the last with deals, in date order (months without
+    deals have empty figures); ``lengths`` maps a deal length in days to the number of closed
+    deals that took it. ``funnel``, ``trend`` and ``lengths`` are computed when first asked
+    for: a selector change pays only for what the visible chart draws.
     """
 
     slice_text: str
@@ -41,11 +58,28 @@ class ChartFigures:
     by_label: str
     overall: Figures
     groups: tuple[tuple[str, Figures], ...]
-    funnel: tuple[FunnelStep, ...]
-    trend: tuple[tuple[str, Figures], ...]
-    lengths: Mapping[int, int]
     currency: str
     threshold: int
+    groups_total: int = 0
+    _parts: _Parts | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def funnel(self) -> tuple[FunnelStep, ...]:
+        """The stage funnel, then won."""
+        p = self._parts
+        return () if p is None else tuple(funnel_figures(p.cache.funnel(p.slice), p.money))
+
+    @cached_property
+    def trend(self) -> tuple[tuple[str, Figures], ...]:
+        """Figures per month, in date order."""
+        p = self._parts
+        return () if p is None else _monthly(p.cache, p.slice, p.threshold, p.money)
+
+    @cached_property
+    def lengths(self) -> Mapping[int, int]:
+        """Deal length in days → closed deals."""
+        p = self._parts
+        return {} if p is None else p.cache.length_histogram(p.slice)
 
 
 def group_label(key: GroupKey) -> str:
@@ -112,10 +146,10 @@ def chart_figures(cache: AnalyticsCache, query: Query, *, settings: BusinessSett
         by=by,
         by_label=DIMENSION_LABELS[by] if by else "",
         overall=figures_of(result.overall),
-        groups=tuple((group_label(key), figures_of(t)) for key, t in result.groups),
-        funnel=tuple(funnel_figures(cache.funnel(sl), money)),
-        trend=_monthly(cache, sl, threshold, money),
-        lengths=cache.length_histogram(sl),
+        groups=tuple((group_label(key), figures_of(t))
+                     for key, t in result.groups[:MAX_GROUPS]),
         currency=money.base_currency,
         threshold=threshold,
+        groups_total=len(result.groups),
+        _parts=_Parts(cache, sl, threshold, money),
     )

@@ -153,7 +153,11 @@ class FunnelTab(QWidget):
         copy_button = QPushButton("Copy")
         copy_button.setToolTip("Copy the table as tab-separated text (Ctrl+C)")
         copy_button.clicked.connect(self.table.copy)
+        self.table_note = QLabel()
+        self.table_note.setObjectName("table_note")
+        self.table_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         table_bar = QHBoxLayout()
+        table_bar.addWidget(self.table_note)
         table_bar.addStretch(1)
         table_bar.addWidget(copy_button)
         table_bar.addWidget(self.show_button)
@@ -274,8 +278,13 @@ class FunnelTab(QWidget):
                              threshold=settings.too_few_threshold, money=money)
         self._before = before
         self.headline.show_figures(self._figures.overall, before, self._figures.currency)
-        self.model.set_figures(self._figures.by_label or "Group", self._figures.overall,
-                               self._figures.groups, self._figures.currency)
+        shown = self._figures
+        self.model.set_figures(shown.by_label or "Group", shown.overall, shown.groups,
+                               shown.currency)
+        self.table_note.setText(
+            "" if shown.groups_total <= len(shown.groups) else
+            f"The {len(shown.groups):,} groups with the most decided deals, of"
+            f" {shown.groups_total:,}.")
         self._dirty = set(self.charts)
         self._draw_current_chart()
 
