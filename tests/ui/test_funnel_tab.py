@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from salesdesk import cli
@@ -25,11 +32,15 @@ from salesdesk.store import DealListQuery, Store
 from salesdesk.ui.actions import ActionId
 from salesdesk.ui.charts import ChartKind
 from salesdesk.ui.charts import data as charts_data
+from salesdesk.ui.charts.dialog import ChartExportDialog
+from salesdesk.ui.charts.export import ExportFormat
 from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.funnel.figures_model import ALL_LABEL
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
+
+from .conftest import run_with_modal
 
 DEALS = 400
 
@@ -241,3 +252,31 @@ def test_a_huge_grouping_lists_the_groups_with_most_decided_deals(
     assert decided == sorted(decided, reverse=True)
     assert tab.model.rowCount() == 4
     assert f"of {shown.groups_total:,}" in tab.table_note.text()
+
+
+def test_export_chart_and_report_from_the_window(qtbot: QtBot, funnel_window: MainWindow,
+                                                 tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    tab = funnel_window.funnel_tab
+    tab.chart_tabs.setCurrentWidget(tab.charts[ChartKind.CONVERSION])
+    png = tmp_path / "conversion.png"
+
+    def save_png(dialog: QWidget) -> None:
+        assert isinstance(dialog, ChartExportDialog)
+        dialog.set_format(ExportFormat.PNG)
+        dialog.width_box.setValue(800)
+        dialog.height_box.setValue(450)
+        dialog.path_edit.setText(str(png))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    run_with_modal(qtbot, tab.export_button.click, save_png)
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (800, 450)
+    assert "conversion.png" in funnel_window.statusBar().currentMessage()
+
+    report = tmp_path / "meeting.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(report), ""))
+    funnel_window.actions[ActionId.EXPORT_REPORT].trigger()
+    assert report.read_bytes().startswith(b"%PDF")
+    assert UiSettings().last_export_folder == str(tmp_path)
