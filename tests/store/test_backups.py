@@ -1,0 +1,519 @@
+"""Backups (DESIGN.md §7, issue 6): taken through the backup API, verified, recorded, kept by
+the retention rule, restored only when they pass every check, and taken before upgrades."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import random
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database, Migrations
+
+from salesdesk.domain.deals import Deal
+from salesdesk.domain.settings import BusinessSettings
+from salesdesk.store import BackupRefused, MigrationFailed, Store, open_store
+from salesdesk.store import connection as store_connection
+from salesdesk.store import schema
+from salesdesk.store.backups import (
+    MANIFEST_NAME,
+    BackupInfo,
+    Retention,
+    backup_due,
+    backup_folder,
+    default_folder,
+    list_backups,
+    prune,
+    recorded_checksum,
+    restore_damaged,
+    retained,
+    take_backup,
+    verify_backup,
+)
+from salesdesk.store.schema import APPLICATION_ID
+
+TODAY = dt.date(2026, 3, 31)
+UTC = dt.UTC
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def add(store: Store, count: int, prefix: str = "Deal") -> None:
+    store.add_deals([Deal(title=f"{prefix} {i}", client=f"Client {i % 7}")
+                     for i in range(count)], TODAY)
+
+
+def count_deals(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM deals").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def integrity(path: Path) -> str:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "backups"
+
+
+# --- taking -----------------------------------------------------------------------------------
+
+
+def test_a_backup_is_verified_recorded_and_leaves_no_temporary_file(store: Store,
+                                                                     folder: Path) -> None:
+    add(store, 25)
+    info = store.take_backup(folder, reason="test")
+    assert info.path.parent == folder and info.path.exists()
+    assert info.deals == 25 and info.recorded
+    assert info.sha256 == sha256(info.path)
+    assert integrity(info.path) == "ok"
+    manifest = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+    entry = manifest["backups"][0]
+    assert entry["file"] == info.path.name and entry["sha256"] == info.sha256
+    assert entry["deals"] == 25 and dt.datetime.fromisoformat(entry["taken_at"])
+    assert sorted(p.name for p in folder.iterdir()) == sorted([info.path.name, MANIFEST_NAME])
+    # A self-contained file: no -wal needed, salesdesk's application id.
+    header = info.path.read_bytes()[:100]
+    assert header[18] == header[19] == 1
+    assert int.from_bytes(header[68:72], "big") == APPLICATION_ID
+    assert list_backups(folder) == [info]
+    assert recorded_checksum(info.path) == info.sha256
+
+
+def test_a_backup_holds_commits_still_in_the_wal(store: Store, folder: Path) -> None:
+    add(store, 10)
+    assert Path(f"{store.path}-wal").stat().st_size > 0  # not checkpointed into the file yet
+    info = store.take_backup(folder)
+    assert count_deals(info.path) == 10
+
+
+def test_backups_of_two_files_of_the_same_name_go_to_different_folders(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = default_folder(tmp_path / "a" / "deals.db", data)
+    second = default_folder(tmp_path / "b" / "deals.db", data)
+    assert first != second
+    assert first.parent == second.parent == data / "backups"
+    assert first.name.startswith("deals-") and second.name.startswith("deals-")
+
+
+def test_the_folder_in_the_files_settings_wins(store: Store, tmp_path: Path) -> None:
+    assert store.backup_folder(tmp_path / "data") == default_folder(store.path, tmp_path / "data")
+    chosen = tmp_path / "usb" / "salesdesk"
+    store.save_settings(BusinessSettings(backup_folder=str(chosen)))
+    assert store.backup_folder() == chosen
+    assert backup_folder(store.path, store.settings()) == chosen
+
+
+def test_the_default_folder_is_under_the_data_folder(store: Store, isolated_dirs: Path) -> None:
+    assert store.backup_folder().is_relative_to(isolated_dirs / "data" / "salesdesk" / "backups")
+
+
+def test_backups_while_another_connection_writes_hold_a_committed_prefix(
+        tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "deals.db"
+    open_store(path).close()
+    stop = threading.Event()
+    committed: list[int] = []
+
+    def writer() -> None:
+        store = open_store(path, quick_check=False)
+        try:
+            for i in range(400):
+                if stop.is_set():
+                    break
+                store.add_deal(Deal(title=f"Deal {i}"), TODAY)
+                committed.append(i + 1)
+        finally:
+            store.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    taken: list[BackupInfo] = []
+    reader = open_store(path, read_only=True)
+    try:
+        while thread.is_alive() and len(taken) < 20:
+            taken.append(take_backup(reader.db.conn, folder))
+    finally:
+        stop.set()
+        thread.join()
+        reader.close()
+    assert len(taken) >= 5
+    counts = []
+    for info in taken:
+        assert integrity(info.path) == "ok"
+        conn = sqlite3.connect(info.path)
+        titles = [r[0] for r in conn.execute("SELECT title FROM deals ORDER BY id")]
+        conn.close()
+        assert titles == [f"Deal {i}" for i in range(len(titles))]  # a prefix, no gaps
+        assert info.deals == len(titles)
+        counts.append(len(titles))
+    assert counts == sorted(counts)
+    assert len(set(counts)) > 1, "the writer never committed during the backups"
+
+
+def test_a_full_disk_leaves_no_partial_backup(store: Store, folder: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    add(store, 5)
+    store.take_backup(folder)
+    before = sorted(folder.iterdir())
+    import salesdesk.store.backups as backups_module
+
+    def full(path: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups_module, "fsync_file", full)
+    with pytest.raises(OSError, match="No space left"):
+        store.take_backup(folder)
+    assert sorted(folder.iterdir()) == before
+    monkeypatch.undo()
+    assert store.take_backup(folder).deals == 5  # works again once there is room
+
+
+# --- when and how many ------------------------------------------------------------------------
+
+
+def test_a_backup_is_due_when_data_changed_and_half_an_hour_passed() -> None:
+    start = dt.datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    assert backup_due(None, start, changed=True)
+    assert not backup_due(None, start, changed=False)
+    assert not backup_due(start, start + dt.timedelta(minutes=29, seconds=59), changed=True)
+    assert backup_due(start, start + dt.timedelta(minutes=30), changed=True)
+    assert not backup_due(start, start + dt.timedelta(days=3), changed=False)
+
+
+def test_retention_over_400_days_of_hourly_edits() -> None:
+    retention = Retention(12, 10, 9)
+    start = dt.datetime(2025, 1, 1, 8, 0, tzinfo=UTC)
+    kept: list[dt.datetime] = []
+    last = None
+    rng = random.Random(7)
+    for hour in range(400 * 24):
+        now = start + dt.timedelta(hours=hour, minutes=rng.randrange(60))
+        if backup_due(last, now, changed=rng.random() < 0.3):
+            last = now
+            kept.append(now)
+            kept = [kept[i] for i in sorted(retained(kept, retention))]
+            assert kept[-1] == now  # the newest is always kept
+            assert len(kept) <= 12 + 10 + 9
+    days = sorted({t.astimezone().date() for t in kept}, reverse=True)
+    assert len(kept) == 12 + 10 + 9
+    assert len(days) == len(kept)  # one per day at most
+    assert days[0] == kept[-1].astimezone().date()
+    assert (days[0] - days[-1]).days > 200  # thinned out over months, not just recent ones
+
+
+def test_retention_keeps_newest_even_with_zero_counts() -> None:
+    times = [dt.datetime(2026, 1, d, tzinfo=UTC) for d in range(1, 20)]
+    assert retained(times, Retention(0, 0, 0)) == {18}
+    assert retained([], Retention()) == set()
+
+
+def test_prune_deletes_by_the_retention_and_spares_unrecorded_copies(store: Store,
+                                                                     folder: Path) -> None:
+    for day in range(1, 6):
+        take_backup(store.db.conn, folder, now=dt.datetime(2026, 3, day, 12, tzinfo=UTC))
+    mine = folder / "from-usb.db"
+    mine.write_bytes((folder / list_backups(folder)[0].path.name).read_bytes())
+    removed = prune(folder, Retention(2, 0, 0))
+    assert len(removed) == 3 and not any(p.exists() for p in removed)
+    names = {b.path.name for b in list_backups(folder)}
+    assert mine.name in names and len(names) == 3
+    entries = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))["backups"]
+    assert len(entries) == 2
+
+
+def test_retention_from_the_files_settings(store: Store, folder: Path) -> None:
+    store.save_settings(BusinessSettings(backup_retention=(1, 0, 0)))
+    store.take_backup(folder)
+    store.take_backup(folder)
+    assert len(list_backups(folder)) == 1  # same day: only the newest stays
+
+
+# --- restoring --------------------------------------------------------------------------------
+
+
+def test_restore_puts_the_backup_back_and_backs_up_the_current_data_first(
+        store: Store, folder: Path) -> None:
+    add(store, 3, "Old")
+    old = store.take_backup(folder, prune=False)
+    add(store, 4, "New")
+    assert store.restore_backup(old.path, folder) == 3
+    assert [r[0] for r in store.db.execute("SELECT title FROM deals ORDER BY id")] == [
+        "Old 0", "Old 1", "Old 2"]
+    safety = [b for b in list_backups(folder) if b.reason == "before restore"]
+    assert len(safety) == 1 and safety[0].deals == 7
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.add_deal(Deal(title="After"), TODAY)  # the file keeps working
+    path = store.path
+    store.close()
+    again = open_store(path)
+    try:
+        assert again.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 4
+    finally:
+        again.close()
+
+
+def test_a_restore_with_a_leftover_wal_beside_the_live_file_really_restores(
+        tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "deals.db"
+    store = open_store(path)
+    add(store, 2, "Old")
+    old = store.take_backup(folder, prune=False)
+    add(store, 5, "New")
+    store.close()
+    # A crashed writer leaves committed pages in the -wal that were never checkpointed.
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE deals SET title = 'From the wal' WHERE title = 'New 0'")
+    writer.commit()
+    wal = Path(f"{path}-wal")
+    assert wal.stat().st_size > 0
+    wal_bytes = wal.read_bytes()
+    writer.close()  # closing would checkpoint; put the crashed state back
+    wal.write_bytes(wal_bytes)
+    store = open_store(path)
+    try:
+        assert store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 7
+        store.restore_backup(old.path, folder)
+    finally:
+        store.close()
+    again = open_store(path)
+    try:
+        titles = [r[0] for r in again.db.execute("SELECT title FROM deals ORDER BY id")]
+    finally:
+        again.close()
+    assert titles == ["Old 0", "Old 1"]
+
+
+def _truncated(data: bytes, rng: random.Random) -> bytes:
+    return data[:rng.randrange(1, len(data) - 1)]
+
+
+def _flipped(data: bytes, rng: random.Random) -> bytes:
+    buffer = bytearray(data)
+    for _ in range(rng.randrange(1, 4)):
+        at = rng.randrange(100, len(buffer))
+        buffer[at] ^= 1 << rng.randrange(8)
+    return bytes(buffer)
+
+
+def _text_flipped(data: bytes, rng: random.Random) -> bytes:
+    # A letter inside a stored note (not indexed): integrity_check sees a valid page; only the
+    # checksum notices.
+    at = data.index(b"Precious note")
+    buffer = bytearray(data)
+    buffer[at + rng.randrange(8)] ^= 0x20
+    return bytes(buffer)
+
+
+def _empty(data: bytes, rng: random.Random) -> bytes:
+    return b""
+
+
+def _not_sqlite(data: bytes, rng: random.Random) -> bytes:
+    return rng.randbytes(len(data))
+
+
+def _wrong_application_id(data: bytes, rng: random.Random) -> bytes:
+    return data[:68] + (0x12345678).to_bytes(4, "big") + data[72:]
+
+
+DAMAGES = [_truncated, _flipped, _text_flipped, _empty, _not_sqlite, _wrong_application_id]
+
+
+def test_restore_refuses_100_damaged_copies_without_touching_the_live_file(
+        tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "deals.db"
+    store = open_store(path)
+    store.add_deal(Deal(title="Kept", notes="Precious note " + "x" * 3000), TODAY)
+    add(store, 30)
+    good = store.take_backup(folder, prune=False)
+    add(store, 3, "Live")
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    live = sha256(path)
+    data = good.path.read_bytes()
+    rng = random.Random(6)
+    refused_by_checksum_only = 0
+    try:
+        for trial in range(100):
+            damage = DAMAGES[trial % len(DAMAGES)]
+            good.path.write_bytes(damage(data, rng))  # the listed backup is now damaged
+            with pytest.raises(BackupRefused):
+                store.restore_backup(good.path, folder)
+            if damage is _text_flipped:
+                assert integrity(good.path) == "ok"  # only the checksum catches it
+                refused_by_checksum_only += 1
+            assert sha256(path) == live
+            assert store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 34
+        assert not [b for b in list_backups(folder) if b.reason == "before restore"]
+    finally:
+        store.close()
+    assert refused_by_checksum_only > 0
+    assert sha256(path) == live
+
+
+def test_an_unrecorded_copy_needs_consent_and_passes_integrity_and_schema(
+        store: Store, folder: Path, tmp_path: Path) -> None:
+    add(store, 4)
+    usb = tmp_path / "usb"
+    copy = take_backup(store.db.conn, usb).path
+    (usb / MANIFEST_NAME).unlink()  # as if copied from a stick without its manifest
+    assert not list_backups(usb)[0].recorded
+    add(store, 1)
+    with pytest.raises(BackupRefused, match="no recorded checksum"):
+        store.restore_backup(copy, folder)
+    assert store.restore_backup(copy, folder, allow_unrecorded=True) == 4
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(BackupRefused, match="another program"):
+        store.restore_backup(other, folder, allow_unrecorded=True)
+
+
+def test_a_newer_backup_is_refused(store: Store, folder: Path) -> None:
+    info = store.take_backup(folder)
+    conn = sqlite3.connect(info.path)
+    conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(BackupRefused, match="newer salesdesk"):
+        verify_backup(info.path, None)
+
+
+def test_a_file_that_cannot_be_opened_is_moved_aside_with_its_wal_and_shm(
+        tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "deals.db"
+    store = open_store(path)
+    add(store, 6)
+    good = store.take_backup(folder)
+    store.close()
+    path.write_bytes(b"\0" * 8192)  # overwritten with garbage
+    Path(f"{path}-wal").write_bytes(b"stale wal")
+    Path(f"{path}-shm").write_bytes(b"stale shm")
+    aside = restore_damaged(path, good.path, good.sha256)
+    assert aside.read_bytes() == b"\0" * 8192
+    assert Path(f"{aside}-wal").read_bytes() == b"stale wal"
+    assert Path(f"{aside}-shm").read_bytes() == b"stale shm"
+    assert not Path(f"{path}-wal").exists()
+    again = open_store(path)
+    try:
+        assert again.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 6
+        assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        again.close()
+
+
+def test_restore_damaged_refuses_a_bad_backup_and_moves_nothing(tmp_path: Path,
+                                                                folder: Path) -> None:
+    path = tmp_path / "deals.db"
+    path.write_bytes(b"garbage" * 100)
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database" * 100)
+    with pytest.raises(BackupRefused):
+        restore_damaged(path, bad, None)
+    assert path.read_bytes() == b"garbage" * 100
+
+
+# --- upgrades ---------------------------------------------------------------------------------
+
+
+def _older_file(path: Path) -> None:
+    store = open_store(path)
+    add(store, 8)
+    store.close()
+
+
+def _with_migrations(monkeypatch: pytest.MonkeyPatch, *extra: object) -> None:
+    """Pretend this build has more migrations than the file (``extra`` functions)."""
+    upgraded = Migrations(schema.MIGRATIONS_NAME)
+    upgraded()(schema.m001_create_tables)
+    for function in extra:
+        upgraded()(function)  # type: ignore[arg-type]
+    monkeypatch.setattr(schema, "migrations", upgraded)
+    monkeypatch.setattr(store_connection, "migrations", upgraded)
+
+
+def m002_add_tags(db: Database) -> None:
+    db.execute("CREATE TABLE tags (name TEXT)")
+    db.execute("INSERT INTO tags VALUES ('vip')")
+
+
+def m003_broken(db: Database) -> None:
+    db.execute("UPDATE deals SET title = 'half-migrated'")
+    raise RuntimeError("boom in m003")
+
+
+def test_an_older_file_is_backed_up_then_migrated(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "deals.db"
+    _older_file(path)
+    _with_migrations(monkeypatch, m002_add_tags)
+    data = tmp_path / "data"
+    store = open_store(path, data_dir=data)
+    try:
+        assert store.db.execute("SELECT name FROM tags").fetchall() == [("vip",)]
+        folder = default_folder(path, data)
+    finally:
+        store.close()
+    [before] = list_backups(folder)
+    assert before.reason == "before upgrade" and before.deals == 8
+    conn = sqlite3.connect(before.path)
+    assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'tags'"
+                        ).fetchone()[0] == 0
+    conn.close()
+
+
+def test_a_failed_migration_restores_the_file_from_the_backup(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "deals.db"
+    _older_file(path)
+    conn = sqlite3.connect(path)
+    before = conn.execute("SELECT * FROM deals ORDER BY id").fetchall()
+    migrations_before = conn.execute("SELECT name FROM _sqlite_migrations").fetchall()
+    conn.close()
+    _with_migrations(monkeypatch, m002_add_tags, m003_broken)
+    with pytest.raises(MigrationFailed, match="boom in m003") as failed:
+        open_store(path, data_dir=tmp_path / "data")
+    assert "put back" in str(failed.value)
+    conn = sqlite3.connect(path)
+    try:
+        # m002 had committed on its own; the restore undid it too.
+        assert conn.execute("SELECT * FROM deals ORDER BY id").fetchall() == before
+        assert conn.execute("SELECT name FROM _sqlite_migrations").fetchall() == \
+            migrations_before
+        assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'tags'"
+                            ).fetchone()[0] == 0
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    monkeypatch.undo()
+    again = open_store(path)  # this build opens it as before
+    again.close()
+
+
+def test_no_upgrade_without_a_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "deals.db"
+    _older_file(path)
+    data = tmp_path / "data"
+    data.write_text("a file where the backup folder should go", encoding="utf-8")
+    _with_migrations(monkeypatch, m002_add_tags)
+    bytes_before = path.read_bytes()
+    with pytest.raises(Exception, match="no backup could be taken"):
+        open_store(path, data_dir=data)
+    assert path.read_bytes() == bytes_before
