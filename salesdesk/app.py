@@ -23,6 +23,7 @@ from salesdesk.locking import FileLocked, WriterLock  # noqa: E402
 from salesdesk.store import FileRefused, Store, backups, open_store  # noqa: E402
 from salesdesk.ui.funnel.cache_service import CacheSource  # noqa: E402
 from salesdesk.ui.main_window import MainWindow, default_currency  # noqa: E402
+from salesdesk.ui.qt_messages import quiet_harmless_messages  # noqa: E402
 from salesdesk.ui.safety import offer_backup, quick_check_file  # noqa: E402
 from salesdesk.ui.ui_settings import UiSettings  # noqa: E402
 from salesdesk.ui.workspace import Workspace  # noqa: E402
@@ -181,6 +182,7 @@ def run(args: argparse.Namespace) -> int:
     QCoreApplication.setOrganizationName(paths.APP_NAME)
     QCoreApplication.setApplicationName(paths.APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    quiet_harmless_messages()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     _group_thousands()

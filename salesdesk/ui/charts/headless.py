@@ -6,6 +6,8 @@ import os
 
 from PySide6.QtWidgets import QApplication
 
+from salesdesk.ui.qt_messages import quiet_harmless_messages
+
 
 def ensure_application() -> QApplication:
     """The running QApplication, or a new one; without a display (no DISPLAY or
@@ -16,4 +18,5 @@ def ensure_application() -> QApplication:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    quiet_harmless_messages()
     return QApplication(["salesdesk"])
