@@ -385,7 +385,7 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     """Restore the file from a backup under the writer's lock. A file that cannot be opened
     at all is moved aside (with its -wal and -shm) and the backup becomes the file."""
-    from salesdesk.store import FileRefused, Store, StoreError, backups, open_store
+    from salesdesk.store import SQLITE_ERRORS, FileRefused, Store, StoreError, backups, open_store
     from salesdesk.store.errors import FileTooNew
 
     path = database_path(args)
@@ -420,7 +420,7 @@ def _restore(args: argparse.Namespace) -> int:
         assert isinstance(store, Store)
         try:
             count = store.restore_backup(backup, store.backup_folder(), allow_unrecorded=True)
-        except (StoreError, OSError) as exc:
+        except (StoreError, *SQLITE_ERRORS, OSError) as exc:
             raise CommandError(f"Nothing was restored: {exc}", EXIT_FILE) from exc
         finally:
             store.close()
@@ -452,7 +452,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _erase_client(args: argparse.Namespace) -> int:
     """Erase one client's personal data under the writer's lock."""
-    from salesdesk.store import NotFound, Store, StoreError
+    from salesdesk.store import SQLITE_ERRORS, NotFound, Store, StoreError
 
     with writable_store(database_path(args)) as store:
         assert isinstance(store, Store)
@@ -460,7 +460,7 @@ def _erase_client(args: argparse.Namespace) -> int:
             label = store.erase_client(args.name)
         except NotFound as exc:
             raise CommandError(str(exc), EXIT_USAGE) from exc
-        except (StoreError, OSError) as exc:
+        except (StoreError, *SQLITE_ERRORS, OSError) as exc:
             raise CommandError(str(exc), EXIT_FILE) from exc
     print(f"Erased the client's personal data; the client is now called {label!r}. Backups"
           " taken before now still hold it.")

@@ -3,6 +3,7 @@
 from salesdesk.store.database import Store, open_store
 from salesdesk.store.deal_list import DealColumn, DealListQuery, DealRow
 from salesdesk.store.errors import (
+    SQLITE_ERRORS,
     BackupRefused,
     FileDamaged,
     FileRefused,
@@ -15,6 +16,7 @@ from salesdesk.store.errors import (
 )
 
 __all__ = [
+    "SQLITE_ERRORS",
     "BackupRefused",
     "DealColumn",
     "DealListQuery",

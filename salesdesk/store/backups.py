@@ -203,6 +203,8 @@ def take_backup(source: sqlite3.Connection, folder: Path, *, reason: str = "",
             # One step (pages=-1): a consistent snapshot even while another connection writes.
             source.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        except sqlite3.Error as exc:  # the backup folder's disk is full, for one
+            raise BackupRefused(f"The backup could not be written: {exc}.") from exc
         finally:
             target.close()
         fsync_file(temp)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+# What SQLite itself raises on a failed write (a full disk, a folder turned read-only, an I/O
+# error): callers outside store/ report these without importing sqlite3.
+SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
+
 
 class StoreError(Exception):
     """Base class of the store's errors."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from salesdesk.domain.changes import Changes
-from salesdesk.store import StoreError
+from salesdesk.store import SQLITE_ERRORS, StoreError
 from salesdesk.ui.workspace import Workspace
 
 # Errors a store operation can raise that the user can act on.
-WRITE_ERRORS = (StoreError, OSError, ValueError)
+WRITE_ERRORS = (StoreError, *SQLITE_ERRORS, OSError, ValueError)
 
 
 class StoreCommand(QUndoCommand):

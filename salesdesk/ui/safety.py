@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.store import (
+    SQLITE_ERRORS,
     BackupRefused,
     FileRefused,
     FileTooNew,
@@ -157,7 +158,7 @@ def offer_backup(parent: QWidget | None, path: Path, error: FileRefused,
         return None
     try:
         return restore(path, backup)
-    except (StoreError, OSError) as exc:
+    except (StoreError, *SQLITE_ERRORS, OSError) as exc:
         QMessageBox.critical(parent, "salesdesk", f"The backup was not restored: {exc}")
         return None
 
@@ -434,7 +435,7 @@ class DataSafety(QObject):
             info = run_in_worker(lambda: _backup_on_own_connection(store.path,
                                                                    store.backup_folder()),
                                  "Backing up…", self._window)
-        except (StoreError, OSError) as exc:
+        except (StoreError, *SQLITE_ERRORS, OSError) as exc:
             QMessageBox.warning(self._window, "Backup failed",
                                 f"No backup was taken: {_plain(exc)}")
             return
@@ -467,7 +468,7 @@ class DataSafety(QObject):
         try:
             count = store.restore_backup(chosen.path, folder,
                                          allow_unrecorded=not chosen.recorded)
-        except (StoreError, OSError) as exc:
+        except (StoreError, *SQLITE_ERRORS, OSError) as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self._window, "Nothing was restored", _plain(exc))
             return
@@ -523,7 +524,7 @@ class DataSafety(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             label = store.erase_client(name)
-        except (NotFound, StoreError, OSError) as exc:
+        except (NotFound, StoreError, *SQLITE_ERRORS, OSError) as exc:
             QApplication.restoreOverrideCursor()
             self.workspace.undo_stack.clear()
             self.workspace.notify(Changes.everything())
@@ -546,7 +547,7 @@ class DataSafety(QObject):
         try:
             store.save_settings(replace(settings, backup_folder=dialog.folder.text().strip(),
                                         backup_retention=dialog.retention()))
-        except (StoreError, OSError) as exc:
+        except (StoreError, *SQLITE_ERRORS, OSError) as exc:
             QMessageBox.warning(self._window, "Backup Settings", _plain(exc))
             return
         self._load_last()
