@@ -369,6 +369,12 @@ def parse_import_date(text: str, order: DateOrder | None,
     text = text.strip()
     if not text:
         return None
+    if not strptime_format and len(text) >= 10 and text[4] == "-" and (
+            len(text) == 10 or text[10] in " T"):
+        try:  # ISO, with or without a time: the common case, without the regex
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            pass
     try:
         if strptime_format:
             for candidate in (text, text.split("T")[0], text.split()[0]):
@@ -464,6 +470,8 @@ _CURRENCY_MARKS = re.compile(r"^[^\d\-+.,]*|[^\d.,]*$")
 def strip_currency(text: str) -> str:
     """An amount without a currency symbol or code around it ("€ 1.234,50", "1234 EUR")."""
     text = text.strip()
+    if text[:1].isdigit() and text[-1:].isdigit():
+        return text  # nothing around the number
     if text.startswith("-"):
         stripped = "-" + _CURRENCY_MARKS.sub("", text[1:])
     else:
@@ -718,11 +726,11 @@ class RowConverter:
             problems.append((column, message))
         if problems or result.deal is None:
             return Rejected(tuple(problems))
-        deal = replace(
-            result.deal,
-            external_id=value.get("external_id") or None,
-            first_contact_inferred=inferred or flags.get("first_contact_inferred", False),
-        )
+        deal = result.deal
+        external_id = value.get("external_id") or None
+        inferred = inferred or flags.get("first_contact_inferred", False)
+        if external_id or inferred:
+            deal = replace(deal, external_id=external_id, first_contact_inferred=inferred)
         if "customer_type_set" in flags and not flags["customer_type_set"]:
             deal = replace(deal, customer_type_set=False)
         return Converted(deal, tuple(history))

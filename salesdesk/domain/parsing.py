@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -53,6 +54,7 @@ def parse_date(text: str, formats: tuple[str, ...] = ()) -> dt.date | None:
     raise ParseError(f"Not a date: type it like {shown}.")
 
 
+@functools.cache  # called for every amount an import reads
 def _number_pattern(number_format: NumberFormat) -> re.Pattern[str]:
     d = re.escape(number_format.decimal_point)
     g = re.escape(number_format.group_separator)
@@ -99,6 +101,11 @@ def readable_number_formats(text: str) -> tuple[NumberFormat, ...]:
 def to_minor_units(value: Decimal, digits: int, currency: str) -> int:
     """Convert major units to integer minor units; more decimals than the currency has is an
     error rather than a silent rounding."""
+    sign, digit_tuple, exponent = value.as_tuple()
+    if isinstance(exponent, int) and exponent >= -digits:
+        # No more decimals than the currency has: plain integer arithmetic, exact and fast.
+        whole = int("".join(map(str, digit_tuple)) or "0") * 10 ** (exponent + digits)
+        return -whole if sign else whole
     # Exact arithmetic: Decimal operations round to the context's 28 digits, which would
     # silently drop a typed 1.000000000000000000000000000001 to 1.00.
     scaled = Fraction(value) * 10**digits

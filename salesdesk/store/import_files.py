@@ -101,7 +101,10 @@ class Source:
             next(reader, None)
             for row in reader:
                 number += 1
-                yield number, [restore_cell(c) for c in row]
+                # Most rows have no neutralised cell: test cheaply before restoring each.
+                if any(c[:1] == "'" for c in row):
+                    row = [restore_cell(c) for c in row]
+                yield number, row
         except (UnicodeDecodeError, csv.Error) as exc:
             raise UnreadableFile(
                 f"{self.path.name} cannot be read after row {number}: {exc}. Nothing was"

@@ -53,6 +53,7 @@ PROGRESS_EVERY = 2000
 # cache_size during a large import (KiB, negative as SQLite wants): enough for index builds
 # without pushing the process past its memory target.
 IMPORT_CACHE_KIB = 64 * 1024
+SORT_THREADS = 2
 
 DUPLICATE_CHOICES = ("skip", "update")
 
@@ -185,29 +186,53 @@ def _nocase(name: str) -> str:
 
 
 class _Lookups:
-    """Lookup names → ids for the whole import, creating the values the file introduces."""
+    """Lookup names → ids for the whole import, creating the values the file introduces.
+
+    Every existing name is loaded once; a name is then found by its exact text (the common
+    case, no normalising) or by its NOCASE key, and a new one is inserted directly (no
+    per-name savepoint: the import's transaction covers it).
+    """
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.ids: dict[LookupKind, dict[str, int]] = {}
+        self.keys: dict[LookupKind, dict[str, int]] = {}
+        self.exact: dict[LookupKind, dict[str, int]] = {}
         self.created: set[LookupKind] = set()
         for kind, table in LOOKUP_TABLES.items():
-            self.ids[kind] = {_nocase(name): item_id for item_id, name
-                              in db.execute(f"SELECT id, name FROM {table}")}
+            rows = db.execute(f"SELECT id, name FROM {table}").fetchall()
+            self.keys[kind] = {_nocase(name): item_id for item_id, name in rows}
+            self.exact[kind] = {name: item_id for item_id, name in rows}
         self.first_stage = lookups.first_stage_id(db)
+        self._next_position = 1 + int(db.execute(
+            "SELECT COALESCE(MAX(position), -1) FROM stages").fetchone()[0])
 
     def id(self, kind: LookupKind, name: str | None) -> int | None:
         if not name:
             return None
+        exact = self.exact[kind]
+        known = exact.get(name)
+        if known is not None:
+            return known
         key = _nocase(name)
-        known = self.ids[kind].get(key)
+        if not key:
+            return None
+        known = self.keys[kind].get(key)
         if known is None:
-            if not key:
-                return None
-            known = lookups.add(self.db, kind, name)
-            self.ids[kind][key] = known
+            known = self._add(kind, " ".join(name.split()))
+            self.keys[kind][key] = known
             self.created.add(kind)
+        exact[name] = known
         return known
+
+    def _add(self, kind: LookupKind, name: str) -> int:
+        if kind is LookupKind.STAGE:
+            cursor = self.db.conn.execute("INSERT INTO stages (name, position) VALUES (?, ?)",
+                                          [name, self._next_position])
+            self._next_position += 1
+        else:
+            cursor = self.db.conn.execute(
+                f"INSERT INTO {LOOKUP_TABLES[kind]} (name) VALUES (?)", [name])
+        return int(cursor.lastrowid or 0)
 
 
 _DEAL_COLUMNS = ("id", "title", *(LOOKUP_COLUMNS[k] for k in LookupKind), "customer_type",
@@ -265,15 +290,20 @@ class _Writer:
             self.lookups.id(LookupKind.STAGE, name)
 
     def _values(self, deal_id: int, deal: Deal) -> tuple[Any, ...]:
-        ids = self.lookups
+        lookup = self.lookups.id
+        first, closed, expected = deal.first_contact, deal.closed_on, deal.expected_close
         return (
-            deal_id, deal.title,
-            *(ids.id(kind, deal.lookup(kind)) if kind is not LookupKind.STAGE
-              else (ids.id(kind, deal.stage) or ids.first_stage) for kind in LookupKind),
+            deal_id, deal.title, lookup(LookupKind.CLIENT, deal.client),
+            lookup(LookupKind.REP, deal.rep), lookup(LookupKind.PRODUCT, deal.product),
+            lookup(LookupKind.CHANNEL, deal.channel), lookup(LookupKind.REGION, deal.region),
+            lookup(LookupKind.AUDIENCE, deal.audience),
+            lookup(LookupKind.STAGE, deal.stage) or self.lookups.first_stage,
+            lookup(LookupKind.LOST_REASON, deal.lost_reason),
             deal.customer_type.value, int(deal.customer_type_set), deal.outcome.value,
-            _iso(deal.first_contact), int(deal.first_contact_inferred), _iso(deal.closed_on),
-            _iso(deal.expected_close), deal.next_step, deal.amount, deal.currency, deal.notes,
-            deal.external_id, self.stamp, self.stamp,
+            first.isoformat() if first else None, int(deal.first_contact_inferred),
+            closed.isoformat() if closed else None,
+            expected.isoformat() if expected else None, deal.next_step, deal.amount,
+            deal.currency, deal.notes, deal.external_id, self.stamp, self.stamp,
         )
 
     def _match(self, deal: Deal) -> int | None:
@@ -360,6 +390,10 @@ class _Writer:
 
 
 _STAGE_POSITION = 2 + list(LookupKind).index(LookupKind.STAGE)
+# _Writer._values lists the lookup ids in this order.
+assert list(LookupKind) == [LookupKind.CLIENT, LookupKind.REP, LookupKind.PRODUCT,
+                            LookupKind.CHANNEL, LookupKind.REGION, LookupKind.AUDIENCE,
+                            LookupKind.STAGE, LookupKind.LOST_REASON]
 
 
 class _RejectedRows:
@@ -410,7 +444,14 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
                             dry_run=dry_run)
     rejected_to = rejected_path or default_rejected_path(plan.path)
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    threads = db.execute("PRAGMA threads").fetchone()[0]
     db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    db.execute(f"PRAGMA threads = {SORT_THREADS}")  # helpers sort the rebuilt indexes
+    # Every lookup id the import writes comes from _Lookups, which read or created it in this
+    # transaction: checking eight foreign keys per row would only repeat that. (The pragma
+    # cannot change inside a transaction, so it is set around it.)
+    foreign_keys = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
     try:
         with contextlib.ExitStack() as stack:
             rejected = _RejectedRows(rejected_to, plan.headers, stack)
@@ -444,6 +485,8 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
                 summary.rejected_file = rejected_to
     finally:
         db.execute(f"PRAGMA cache_size = {cache}")
+        db.execute(f"PRAGMA threads = {threads}")
+        db.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
     _finish_notes(summary, writer.lookups.created if not dry_run else set())
     return summary
 
