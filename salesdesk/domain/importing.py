@@ -369,9 +369,10 @@ def parse_import_date(text: str, order: DateOrder | None,
     text = text.strip()
     if not text:
         return None
-    if not strptime_format and len(text) >= 10 and text[4] == "-" and (
-            len(text) == 10 or text[10] in " T"):
-        try:  # ISO, with or without a time: the common case, without the regex
+    if len(text) >= 10 and text[4] == "-" and (len(text) == 10 or text[10] in " T"):
+        # ISO, with or without a time, whatever the column's format (as parsing.parse_date
+        # does): workbook date cells arrive so. The common case, without the regex.
+        try:
             return dt.date.fromisoformat(text[:10])
         except ValueError:
             pass

@@ -91,6 +91,13 @@ def test_dates_are_read_in_many_forms(text: str, order: DateOrder | None,
     assert parse_import_date(text, order) == expected
 
 
+def test_a_given_format_still_reads_iso_dates_of_workbook_cells() -> None:
+    assert parse_import_date("2026-03-31", None, "%d.%m.%Y") == dt.date(2026, 3, 31)
+    assert parse_import_date("31.03.2026 10:00", None, "%d.%m.%Y") == dt.date(2026, 3, 31)
+    with pytest.raises(ParseError, match="31.03.2026"):
+        parse_import_date("03/31/2026", None, "%d.%m.%Y")
+
+
 @pytest.mark.parametrize("text", ["31.02.2026", "tomorrow", "2026-13-01", "1.2.300"])
 def test_impossible_dates_are_errors(text: str) -> None:
     with pytest.raises(ParseError):

@@ -339,6 +339,8 @@ def test_indexes_and_search_work_after_a_bulk_import(store: Store, tmp_path: Pat
     hits = store.db.execute("SELECT rowid FROM deals_fts WHERE deals_fts MATCH '\"Deal 7\"'")
     assert {r[0] for r in hits} >= {8}
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # back on
 
 
 # --- export -----------------------------------------------------------------------------------
