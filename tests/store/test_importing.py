@@ -13,11 +13,11 @@ from typing import Any
 
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesdesk.currencies import currency_digits
-from salesdesk.domain.deals import CustomerType, Deal, Outcome, StageEvent
+from salesdesk.domain.deals import CustomerType, Deal, LookupKind, Outcome, StageEvent
 from salesdesk.domain.importing import REJECTED_COLUMN, Converted
 from salesdesk.domain.validation import InputRules
 from salesdesk.store import Store, open_store
@@ -127,7 +127,7 @@ def test_hubspot_export_with_stage_history(store: Store, tmp_path: Path) -> None
     assert open_deal.customer_type is CustomerType.CURRENT and open_deal.customer_type_set
     assert lost.outcome is Outcome.LOST and lost.lost_reason == "Budget"
     assert lost.customer_type_set is False
-    stages = store.names(__import__("salesdesk.domain.deals").domain.deals.LookupKind.STAGE)
+    stages = store.names(LookupKind.STAGE)
     assert stages[-2:] == ["Appointment Scheduled", "Contract Sent"]
 
 
@@ -438,6 +438,7 @@ HEADERS = st.lists(st.sampled_from(["title", "client", "status", "first contact"
                    min_size=1, max_size=6)
 
 
+@settings(max_examples=60)
 @given(headers=HEADERS, rows=st.lists(st.lists(CELLS, max_size=8), max_size=12),
        encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
        delimiter=st.sampled_from([",", ";", "\t"]))

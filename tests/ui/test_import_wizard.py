@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from salesdesk.app import OpenedDatabase
-from salesdesk.domain.deals import Outcome
+from salesdesk.domain.deals import Deal, Outcome
 from salesdesk.domain.importing import DateOrder
 from salesdesk.store import importing as engine
-from salesdesk.ui.importing.wizard import REJECTED_BRUSH, ImportWizard
+from salesdesk.ui.importing.wizard import REJECTED_BRUSH, ImportWizard, ImportWorker
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
@@ -133,15 +134,13 @@ def test_cancel_leaves_the_database_untouched(qtbot: QtBot, workspace: Workspace
             if rows >= 50 and wizard.worker is not None:
                 wizard.worker.cancel()
 
-        from salesdesk.ui.importing import wizard as module
+        start = ImportWorker.start
 
-        start = module.ImportWorker.start
-
-        def start_with_cancel(worker: module.ImportWorker) -> None:
+        def start_with_cancel(worker: ImportWorker) -> None:
             worker.progressed.connect(cancel_soon, Qt.ConnectionType.DirectConnection)
             start(worker)
 
-        monkeypatch.setattr(module.ImportWorker, "start", start_with_cancel)
+        monkeypatch.setattr(ImportWorker, "start", start_with_cancel)
         return original()
 
     def close_message(box: QWidget) -> None:
@@ -163,7 +162,7 @@ def test_main_window_import_refreshes_and_clears_undo(qtbot: QtBot, window: Main
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "plain.csv"
     source.write_text("Title,Company,Value\nOne,Acme,10\nTwo,Beta,\n", encoding="utf-8")
-    window.workspace.undo_stack.push(__import__("PySide6.QtGui").QtGui.QUndoCommand("x"))
+    window.workspace.undo_stack.push(QUndoCommand("an earlier edit"))
     changes: list[object] = []
     window.workspace.changed.connect(changes.append)
 
@@ -184,8 +183,6 @@ def test_main_window_import_refreshes_and_clears_undo(qtbot: QtBot, window: Main
 
 def test_export_action_writes_the_listed_deals(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from salesdesk.domain.deals import Deal
-
     window.workspace.store.add_deals([Deal("One"), Deal("Two")], window.workspace.today())
     out = tmp_path / "out.csv"
     monkeypatch.setattr("salesdesk.ui.main_window.QFileDialog.getSaveFileName",

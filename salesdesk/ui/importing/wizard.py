@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.deals import Outcome
 from salesdesk.domain.importing import (
-    DATE_FIELDS,
     FIELD_NAMES,
     IMPORT_FIELDS,
     SKIP,
