@@ -282,7 +282,7 @@ def _import(args: argparse.Namespace) -> int:
     from salesdesk.store.import_files import SourceOptions, UnreadableFile, open_source
     from salesdesk.store.importing import plan_import
 
-    source = Path(args.file).expanduser()
+    source = Path(args.file).expanduser().absolute()  # the summary names the rejected file
     if args.date_format:
         try:
             dt.date(2026, 3, 31).strftime(args.date_format)
