@@ -20,6 +20,7 @@ from salesdesk.domain.slices import Dimension
 
 if TYPE_CHECKING:
     from salesdesk.analytics import AnalyticsCache
+    from salesdesk.domain.importing import ColumnMapping
     from salesdesk.domain.settings import BusinessSettings
     from salesdesk.domain.slices import Query
     from salesdesk.reporting import Request
@@ -223,7 +224,7 @@ def _export_chart(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import_mapping(args: argparse.Namespace, headers: list[str]) -> object:
+def _import_mapping(args: argparse.Namespace, headers: list[str]) -> ColumnMapping:
     """The mapping of ``salesdesk import``: the preset (given or detected), then --map and
     --outcome on top. Raises CommandError with status 2 for a wrong option."""
     import json
@@ -276,7 +277,6 @@ def _import(args: argparse.Namespace) -> int:
     """Import a CSV/XLSX file: plan (file problems exit 1 before the database is touched),
     then take the writer's lock and write every valid row in one transaction."""
     from salesdesk.currencies import currency_digits
-    from salesdesk.domain.importing import ColumnMapping
     from salesdesk.domain.validation import InputRules
     from salesdesk.store import StoreError
     from salesdesk.store.import_files import SourceOptions, UnreadableFile, open_source
@@ -296,7 +296,6 @@ def _import(args: argparse.Namespace) -> int:
         with open_source(source, options) as opened:
             headers = list(opened.headers)
         mapping = _import_mapping(args, headers)
-        assert isinstance(mapping, ColumnMapping)
         plan = plan_import(source, options, mapping, date_format=args.date_format)
     except UnreadableFile as exc:
         raise CommandError(str(exc), EXIT_FILE) from exc
