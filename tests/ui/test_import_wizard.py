@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from salesdesk.app import OpenedDatabase
 from salesdesk.domain.deals import Deal, Outcome
-from salesdesk.domain.importing import DateOrder
+from salesdesk.domain.importing import IMPORT_FIELDS, DateOrder
 from salesdesk.store import importing as engine
 from salesdesk.ui.importing.wizard import REJECTED_BRUSH, ImportWizard, ImportWorker
 from salesdesk.ui.main_window import MainWindow
@@ -191,3 +191,37 @@ def test_export_action_writes_the_listed_deals(qtbot: QtBot, window: MainWindow,
     text = out.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("title,client,rep")
     assert "One" in text and "Two" in text
+
+
+def test_mapping_is_remembered_and_saved_as_a_preset(qtbot: QtBot, workspace: Workspace,
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "plain.csv"
+    source.write_text("Title,Remark,Value\nOne,hello,10\n", encoding="utf-8")
+    wizard = _wizard(qtbot, workspace)
+    wizard.file_page.path_edit.setText(str(source))
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    page.set_column("notes", "Remark")
+    monkeypatch.setattr("salesdesk.ui.importing.wizard.QInputDialog.getText",
+                        lambda *a, **k: ("Remarks as notes", True))
+    page.save_preset()
+    assert UiSettings().import_presets["Remarks as notes"]["columns"]["notes"] == "Remark"
+    wizard.next()  # leaving the page remembers the mapping
+    wizard.close()
+
+    again = _wizard(qtbot, workspace)
+    again.file_page.path_edit.setText(str(source))
+    again.next()
+    again.next()
+    assert again.state.mapping.columns["notes"] == "Remark"
+    page = again.mapping_page
+    page.preset.setCurrentIndex(page.preset.findText("Plain"))
+    page.preset.activated.emit(page.preset.currentIndex())
+    assert "notes" not in again.state.mapping.columns
+    page.preset.setCurrentIndex(page.preset.findText("Saved: Remarks as notes"))
+    page.preset.activated.emit(page.preset.currentIndex())
+    assert again.state.mapping.columns["notes"] == "Remark"
+    assert page.model.item(IMPORT_FIELDS.index("notes"), 1).text() == "Remark"
+    again.close()

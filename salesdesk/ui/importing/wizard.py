@@ -343,12 +343,13 @@ class MappingPage(QWizardPage):
             self.preset.addItem(preset.value.capitalize(), ("builtin", preset.value))
         for name in sorted(self._wizard.ui_settings.import_presets):
             self.preset.addItem(f"Saved: {name}", ("saved", name))
-        last = self._wizard.ui_settings.last_import_mapping
         mapping = detected
-        if last and detected.preset == Preset.PLAIN:
-            remembered = self._usable(last)
-            if remembered is not None and remembered.columns:
-                mapping = remembered
+        remembered = self._usable(self._wizard.ui_settings.last_import_mapping)
+        if remembered is not None and detected.preset == Preset.PLAIN:
+            # A plain spreadsheet like the last one: the user's earlier choices win where
+            # this file has those columns; detection fills in the rest.
+            for field_name, header in remembered.columns.items():
+                mapping = mapping.with_column(field_name, header)
         self.set_mapping(mapping)
 
     def _usable(self, data: dict[str, Any]) -> ColumnMapping | None:
