@@ -108,15 +108,17 @@ def run_in_worker(job: Callable[[], T], label: str, parent: QWidget | None = Non
 
 
 def quick_check_file(path: Path, parent: QWidget | None = None) -> None:
-    """``PRAGMA quick_check`` of ``path`` before it is opened for writing (a worker thread for
-    a large file); raises FileRefused (FileDamaged) when the file is damaged."""
-    from salesdesk.store.connection import quick_check
+    """The read-only checks of a file before it is opened for writing: what it is (foreign,
+    newer: FileRefused), then ``PRAGMA quick_check`` (FileDamaged), in a worker thread when the
+    file is large."""
+    from salesdesk.store.connection import check_file, quick_check
 
-    if not path.exists() or path.stat().st_size <= INLINE_CHECK_BYTES:
-        if path.exists() and path.stat().st_size:
-            quick_check(path)
-        return
-    run_in_worker(lambda: quick_check(path), f"Checking {path.name}…", parent)
+    if check_file(path):
+        return  # new or empty: nothing to check
+    if path.stat().st_size <= INLINE_CHECK_BYTES:
+        quick_check(path)
+    else:
+        run_in_worker(lambda: quick_check(path), f"Checking {path.name}…", parent)
 
 
 # --- a damaged file ---------------------------------------------------------------------------
