@@ -190,6 +190,15 @@ def test_title_is_made_from_client_and_product_without_a_title_column() -> None:
     assert result.deal.amount is None and result.deal.client == "Acme"
 
 
+def test_blank_client_and_amount_and_a_lost_deal_without_reason_are_accepted() -> None:
+    converter = _converter(["title", "client", "amount", "status", "first contact", "closed"])
+    result = converter.convert(["T", "", "", "lost", "2026-01-01", "2026-01-02"])
+    assert isinstance(result, Converted)
+    assert (result.deal.client, result.deal.amount, result.deal.lost_reason) == (None, None,
+                                                                                  None)
+    assert result.deal.outcome is Outcome.LOST
+
+
 def test_created_date_is_the_inferred_first_contact() -> None:
     result = _converter(["title", "created"]).convert(["T", "2026-01-05 10:00"])
     assert isinstance(result, Converted)

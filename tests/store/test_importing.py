@@ -244,6 +244,18 @@ def test_unreadable_files_import_nothing(store: Store, tmp_path: Path, content: 
     assert not (tmp_path / "bad-rejected.csv").exists()
 
 
+def test_an_undecodable_file_imports_nothing_even_when_found_late(store: Store,
+                                                                  tmp_path: Path) -> None:
+    source = tmp_path / "late.csv"
+    lines = ["title,client"] + [f"Deal {i}," for i in range(20_000)] + ["Café,Müller"]
+    source.write_bytes("\n".join(lines).encode("cp1252"))  # the first 64 KB are ASCII
+    plan = plan_import(source, SourceOptions(encoding="utf-8"))
+    with pytest.raises(UnreadableFile, match="cannot be read after row"):
+        store.import_deals(plan, RULES, TODAY)
+    assert all_deals(store) == []
+    assert run(store, source).imported == 20_001  # detected: Windows-1252
+
+
 def test_reimport_skips_or_updates_duplicates(store: Store, tmp_path: Path) -> None:
     source = tmp_path / "pipedrive.csv"
     source.write_text(PIPEDRIVE, encoding="utf-8")
