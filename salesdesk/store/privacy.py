@@ -2,16 +2,20 @@
 
 The client's row stays (deals still count under it) but is renamed to a neutral label and
 loses its contact details; the name is replaced by that label in every deal's text (titles
-made from client + product included), and the notes of the client's deals are emptied. The
+made from client + product included), the notes of the client's deals and the rapport notes
+of their prep sheets are emptied. (NPS comments join this list when the Customers tab's tables
+exist.) The
 search index is rebuilt and the file vacuumed and checkpointed, so the old bytes are gone
 from the database file and its ``-wal`` too (not from backups taken before).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sqlite3
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -29,6 +33,31 @@ def _free_label(db: Database) -> str:
     while f"{ERASED_LABEL} {number}".casefold() in taken:
         number += 1
     return f"{ERASED_LABEL} {number}"
+
+
+def _scrub(value: Any, pattern: re.Pattern[str], label: str) -> Any:
+    if isinstance(value, str):
+        return pattern.sub(label, value)
+    if isinstance(value, list):
+        return [_scrub(v, pattern, label) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrub(v, pattern, label) for k, v in value.items()}
+    return value
+
+
+def _erase_from_prep_sheets(db: Database, client_id: int, pattern: re.Pattern[str],
+                            label: str) -> None:
+    """Prep sheets (JSON): the client's deals lose their rapport notes (drawn from the client's
+    private profile); the name is replaced in every text of every sheet."""
+    own = {row[0] for row in db.execute("SELECT id FROM deals WHERE client_id = ?",
+                                        [client_id])}
+    for deal_id, text in db.execute("SELECT deal_id, sheet FROM deal_prep").fetchall():
+        sheet = json.loads(text)
+        if deal_id in own and isinstance(sheet, dict):
+            sheet["rapport"] = ""
+        scrubbed = json.dumps(_scrub(sheet, pattern, label), ensure_ascii=False)
+        if scrubbed != text:
+            db.execute("UPDATE deal_prep SET sheet = ? WHERE deal_id = ?", [scrubbed, deal_id])
 
 
 def erase_client(db: Database, name: str) -> str:
@@ -58,6 +87,8 @@ def erase_client(db: Database, name: str) -> str:
                  "" if own else pattern.sub(label, notes), stamp, deal_id])
         db.execute("UPDATE clients SET name = ?, contact_person = '', email = '', phone = ''"
                    " WHERE id = ?", [label, client_id])
+        if db["deal_prep"].exists():
+            _erase_from_prep_sheets(db, client_id, pattern, label)
         # An external-content FTS5 index keeps deleted terms in old segments: rebuild it.
         db.execute("INSERT INTO deals_fts(deals_fts) VALUES ('rebuild')")
     log.info("Erased the personal data of a client, now called %s.", label)

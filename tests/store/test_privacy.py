@@ -1,0 +1,121 @@
+"""Erase Client (issue 6, privacy): the name and personal data are gone from every table and
+from the file's bytes, the anonymous figures stay the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from salesdesk.domain.deals import Deal, LookupKind, Outcome, title_from
+from salesdesk.store import NotFound, Store, open_store
+
+TODAY = dt.date(2026, 3, 31)
+NAME = "Zyxwolff Bakery"
+
+
+def _business(store: Store) -> None:
+    store.add_deals([
+        Deal(title=title_from(NAME, "Boiler"), client=NAME, product="Boiler",
+             outcome=Outcome.WON, first_contact=dt.date(2026, 1, 2),
+             closed_on=dt.date(2026, 1, 20), amount=50_000,
+             notes=f"{NAME}'s owner has two dogs; ring +49 170 5550123"),
+        Deal(title="Heat pump", client=NAME, outcome=Outcome.LOST,
+             first_contact=dt.date(2026, 1, 5), closed_on=dt.date(2026, 2, 1),
+             lost_reason="Price", next_step=f"ask {NAME.upper()} again in May"),
+        Deal(title="Other shop", client="Acme", notes=f"referred by {NAME}",
+             first_contact=dt.date(2026, 2, 1)),
+    ], TODAY)
+    client = store.db.execute("SELECT id FROM clients WHERE name = ?", [NAME]).fetchone()[0]
+    store.set_client_contact(client, "Gerda Zyxwolff", "gerda@zyxwolff.example", "+49 170 5550123")
+
+
+def _figures(store: Store) -> list[tuple[object, ...]]:
+    return store.db.execute(
+        "SELECT id, client_id, outcome, first_contact, closed_on, amount, stage_id,"
+        " lost_reason_id, product_id FROM deals ORDER BY id").fetchall()
+
+
+def _file_bytes(path: Path) -> bytes:
+    data = path.read_bytes()
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            data += side.read_bytes()
+    return data
+
+
+def test_erase_client_leaves_no_trace_and_keeps_the_figures(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "deals.db"
+    store = open_store(path)
+    try:
+        _business(store)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert b"Zyxwolff" in _file_bytes(path) and b"zyxwolff" in _file_bytes(path)
+        figures = _figures(store)
+        with caplog.at_level(logging.INFO, logger="salesdesk"):
+            label = store.erase_client(NAME.lower())  # names match without regard to case
+        assert label == "Erased client 1"
+        assert NAME not in caplog.text and label in caplog.text
+        assert _figures(store) == figures
+        assert store.names(LookupKind.CLIENT) == ["Acme", label]
+        titles = [store.deal(i).title for i in (1, 2, 3)]
+        assert titles == [f"{label} Boiler", "Heat pump", "Other shop"]
+        assert store.deal(1).notes == "" and store.deal(2).notes == ""
+        assert store.deal(2).next_step == f"ask {label} again in May"
+        assert store.deal(3).notes == f"referred by {label}"
+        contact = store.db.execute("SELECT contact_person, email, phone FROM clients"
+                                   " WHERE name = ?", [label]).fetchone()
+        assert contact == ("", "", "")
+        # The quick search no longer finds it, and finds the label.
+        assert store.db.execute("SELECT COUNT(*) FROM deals_fts WHERE deals_fts MATCH"
+                                " 'zyxwolff'").fetchone()[0] == 0
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        backup = store.take_backup(tmp_path / "backups")
+    finally:
+        store.close()
+    for data in (_file_bytes(path), backup.path.read_bytes()):
+        lowered = data.lower()
+        assert b"zyxwolff" not in lowered
+        assert b"5550123" not in lowered and b"two dogs" not in lowered
+
+
+def test_the_byte_check_would_see_a_deleted_name(tmp_path: Path) -> None:
+    """Control: without VACUUM and a rebuilt index, the old bytes stay in the file."""
+    path = tmp_path / "deals.db"
+    store = open_store(path)
+    try:
+        _business(store)
+        store.db.execute("UPDATE clients SET name = 'x' WHERE name = ?", [NAME])
+        store.db.execute("UPDATE deals SET notes = '', title = 'x'")
+        store.db.conn.commit()
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        store.close()
+    assert b"zyxwolff" in _file_bytes(path).lower()
+
+
+def test_two_erased_clients_get_different_labels(store: Store) -> None:
+    store.add_deal(Deal(title="One", client="First Client"), TODAY)
+    store.add_deal(Deal(title="Two", client="Second Client"), TODAY)
+    assert store.erase_client("First Client") == "Erased client 1"
+    assert store.erase_client("Second Client") == "Erased client 2"
+    with pytest.raises(NotFound):
+        store.erase_client("Nobody")
+
+
+def test_prep_sheet_rapport_notes_are_erased(store: Store) -> None:
+    if not store.db["deal_prep"].exists():
+        pytest.skip("this build has no prep sheets yet")
+    _business(store)
+    sheet = {"rapport": f"{NAME} loves sailing", "spin": [f"What does {NAME} need?"]}
+    store.db.execute("INSERT INTO deal_prep (deal_id, sheet, completeness, updated_at)"
+                     " VALUES (1, ?, 0.5, '2026-03-31')", [json.dumps(sheet)])
+    store.db.conn.commit()
+    label = store.erase_client(NAME)
+    stored = json.loads(store.db.execute("SELECT sheet FROM deal_prep").fetchone()[0])
+    assert stored == {"rapport": "", "spin": [f"What does {label} need?"]}
