@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -841,6 +841,3 @@ def outcome_of(mapping: ColumnMapping, value: str) -> str:
     """What a value of the outcome column means under ``mapping``: won, lost, open or skip."""
     return mapping.outcome_values.get(normalise_value(value), Outcome.OPEN.value)
 
-
-ProgressCallback = Callable[[int, float], None]
-"""Called with (rows read, fraction of the file done)."""

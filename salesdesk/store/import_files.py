@@ -329,11 +329,3 @@ def _looks_binary(sample: str) -> bool:
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\r\n\f")
     return "\x00" in sample or controls > max(2, len(sample) // 100)
 
-
-def sheet_names(path: Path) -> list[str]:
-    """The sheets of a workbook, in order."""
-    workbook, _ = _open_sheet(path, None)
-    try:
-        return list(workbook.sheetnames)
-    finally:
-        workbook.close()
