@@ -7,6 +7,7 @@ Exit statuses (DESIGN.md §7): 0 done, 1 a file problem (unreadable, damaged, fo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -302,7 +303,15 @@ def _import(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     rejected = Path(args.rejected).expanduser() if args.rejected else None
-    with writable_store(database_path(args)) as store:
+    path = database_path(args)
+    with contextlib.ExitStack() as stack:
+        if args.dry_run and not (path.exists() and path.stat().st_size):
+            # Nothing to match against and nothing may be written: check the rows against an
+            # empty scratch database instead of creating the file.
+            import tempfile
+
+            path = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "dry-run.db"
+        store = stack.enter_context(writable_store(path))
         from salesdesk.store import Store
 
         assert isinstance(store, Store)
@@ -394,6 +403,10 @@ def _restore(args: argparse.Namespace) -> int:
         print(f"salesdesk restore: warning: {backup.name} is not in a backup manifest, so it"
               " has no recorded checksum; only its integrity and schema are checked.",
               file=sys.stderr)
+    try:  # before the live file is even opened: a refused backup leaves it byte for byte
+        backups.verify_backup(backup, expected)
+    except (StoreError, OSError) as exc:
+        raise CommandError(f"Nothing was restored: {exc}", EXIT_FILE) from exc
     from salesdesk.locking import FileLocked, WriterLock
 
     lock = WriterLock(path)
