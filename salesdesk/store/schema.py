@@ -127,6 +127,73 @@ def m001_create_tables(db: Database) -> None:
     db.conn.executemany("INSERT INTO lost_reasons (name) VALUES (?)", [(n,) for n in DEFAULT_LOST_REASONS])
 
 
+@migrations()
+def m002_create_scorecards(db: Database) -> None:
+    """Skill templates (versioned), assessments with their scores, deal preparation sheets
+    and the manipulation checklist; the default template and checklist come from resources/."""
+    db.execute("""
+        CREATE TABLE skill_sections (
+            key TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            position INTEGER NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE skill_items (
+            id INTEGER PRIMARY KEY,
+            section TEXT NOT NULL REFERENCES skill_sections(key),
+            text TEXT NOT NULL CHECK (trim(text) <> ''),
+            good TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0,
+            key TEXT NOT NULL DEFAULT ''
+        )""")
+    # Each version is the whole template as JSON, so an assessment reads with the item texts
+    # it was filled in with, whatever was renamed or retired since.
+    db.execute("""
+        CREATE TABLE skill_template_versions (
+            version INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            template TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            rep_id INTEGER NOT NULL REFERENCES reps(id),
+            assessor TEXT NOT NULL DEFAULT '',
+            assessed_on TEXT NOT NULL,
+            template_version INTEGER NOT NULL REFERENCES skill_template_versions(version),
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE assessment_scores (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL REFERENCES skill_items(id),
+            score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (assessment_id, item_id)
+        )""")
+    # No foreign key to deals: a deleted deal's sheet stays, so undoing the delete (which puts
+    # the deal back under its id, never reused) brings the sheet back too.
+    db.execute("""
+        CREATE TABLE deal_prep (
+            deal_id INTEGER PRIMARY KEY,
+            sheet TEXT NOT NULL,
+            completeness REAL NOT NULL CHECK (completeness BETWEEN 0 AND 1),
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE prep_tactics (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+            position INTEGER NOT NULL
+        )""")
+    db.execute("CREATE INDEX assessments_rep ON assessments(rep_id, assessed_on)")
+    db.execute("CREATE INDEX assessment_scores_item ON assessment_scores(item_id)")
+    from salesdesk.store.scorecards import seed_defaults  # it reads this schema's tables
+
+    seed_defaults(db)
+
+
 def known_migration_names() -> list[str]:
     """Names of the migrations this build knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True))]

@@ -442,7 +442,8 @@ def _older_file(path: Path) -> None:
 def _with_migrations(monkeypatch: pytest.MonkeyPatch, *extra: object) -> None:
     """Pretend this build has more migrations than the file (``extra`` functions)."""
     upgraded = Migrations(schema.MIGRATIONS_NAME)
-    upgraded()(schema.m001_create_tables)
+    for known in schema.migrations._migrations:  # every real migration, then the extra ones
+        upgraded(name=known.name, transactional=known.transactional)(known.fn)
     for function in extra:
         upgraded()(function)  # type: ignore[arg-type]
     monkeypatch.setattr(schema, "migrations", upgraded)
