@@ -403,10 +403,6 @@ def _restore(args: argparse.Namespace) -> int:
         print(f"salesdesk restore: warning: {backup.name} is not in a backup manifest, so it"
               " has no recorded checksum; only its integrity and schema are checked.",
               file=sys.stderr)
-    try:  # before the live file is even opened: a refused backup leaves it byte for byte
-        backups.verify_backup(backup, expected)
-    except (StoreError, OSError) as exc:
-        raise CommandError(f"Nothing was restored: {exc}", EXIT_FILE) from exc
     from salesdesk.locking import FileLocked, WriterLock
 
     lock = WriterLock(path)
@@ -417,6 +413,10 @@ def _restore(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CommandError(f"Cannot use {path}: {exc}", EXIT_FILE) from exc
     try:
+        try:  # before the live file is even opened: a refused backup leaves it byte for byte
+            backups.verify_backup(backup, expected)
+        except (StoreError, OSError) as exc:
+            raise CommandError(f"Nothing was restored: {exc}", EXIT_FILE) from exc
         try:
             store = open_store(path)
         except FileTooNew as exc:
