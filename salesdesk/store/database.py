@@ -136,6 +136,11 @@ class Store:
         """How many deals the Deals list shows for ``query``."""
         return deal_list.count(self.db, query)
 
+    def list_count_up_to(self, query: DealListQuery, limit: int) -> int:
+        """How many deals the Deals list shows for ``query``, counted no further than
+        ``limit`` (``limit`` then means "at least that many"); cheap when most deals match."""
+        return deal_list.count_up_to(self.db, query, limit)
+
     def list_rows(self, query: DealListQuery, offset: int, limit: int) -> list[DealRow]:
         """A page of the Deals list."""
         return deal_list.fetch(self.db, query, offset, limit)

@@ -10,7 +10,14 @@ At a million deals no page may read or sort every deal, so the query shape is ch
   capped counts) finds them through its own index first; only those are sorted. One that many
   deals match is tested on each deal while the sort order is walked: a page fills quickly.
 - Counts are taken from the indexes (FTS, foreign keys, outcome) without reading deals' rows
-  where they can.
+  where they can. ``count_up_to`` stops counting at a limit: when every condition matches
+  many deals (a search of one or two letters matches most of a million), it tests deals in id
+  order until the limit is reached instead of building the union of nearly every id.
+- A search word matched both by names and by the deal's own text is tested on each walked
+  deal's row: its names first, then, for a word of ASCII letters and digits and a deal whose
+  text is ASCII, the word as the start of a token of that text (GLOB, exactly what the FTS
+  index's unicode61 tokenizer does for ASCII); only other deals ask the FTS index, whose
+  list of all matches of a one-letter prefix takes a hundred milliseconds or more to build.
 
 SQLite's planner has no statistics here (the file is never ANALYZEd), so the plans are fixed
 by the SQL: ``+`` before a column keeps SQLite from finding rows through that column's index,
@@ -130,6 +137,20 @@ def _fts_phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"*'
 
 
+# A word the FTS index sees as one token when its text is ASCII: unicode61 makes tokens of
+# ASCII letters and digits only (anything else separates them) and folds ASCII case.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+_FTS_COLUMNS = ("d.title", "d.next_step", "d.notes")  # what deals_fts indexes
+_ASCII_TEXT = " AND ".join(f"length({c}) = length(CAST({c} AS BLOB))" for c in _FTS_COLUMNS)
+
+
+def _token_globs(word: str) -> tuple[str, str]:
+    """GLOB patterns for a text with a token starting with ``word`` (ASCII letters and
+    digits): at the start of the text, or after a character that is not a letter or digit."""
+    letters = "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
+    return f"{letters}*", f"*[^A-Za-z0-9]{letters}*"
+
+
 # Below this many matching deals a page is taken from the matches, found first through the
 # FTS, foreign-key, outcome or id indexes and then sorted; from this many on, the sort
 # order's index is walked and each deal tested, which stops as soon as the page is full.
@@ -153,6 +174,12 @@ class _Part:
     column: str
     sql: str
     params: tuple[Any, ...] = ()
+    word: str | None = None  # an FTS part's one ASCII word, which a row's text can test
+
+    @property
+    def searches_text(self) -> bool:
+        """Whether this part is a word's lookup in the FTS index."""
+        return self.sql == _FTS_IDS
 
     @property
     def ids(self) -> str:
@@ -161,10 +188,21 @@ class _Part:
             return self.sql
         return f"SELECT id FROM deals WHERE {self.column} IN ({self.sql})"
 
-    @property
-    def test(self) -> str:
-        """Whether deal ``d`` matches, tested on its row (``+``: not used to find rows)."""
-        return f"+d.{self.column} IN ({self.sql})"
+    def test(self) -> tuple[str, list[Any]]:
+        """Whether deal ``d`` matches, tested on its row (``+``: not used to find rows), with
+        its parameters.
+
+        An FTS word is tested on an ASCII row's text with GLOB (the same answer as the
+        index, see _ASCII_WORD); only for other rows is the list of the index's matches built,
+        once per statement, when the first such row is tested.
+        """
+        membership = f"+d.{self.column} IN ({self.sql})"
+        if self.word is None:
+            return membership, list(self.params)
+        start, inner = _token_globs(self.word)
+        globs = " OR ".join(f"{c} GLOB ? OR {c} GLOB ?" for c in _FTS_COLUMNS)
+        sql = f"(CASE WHEN {_ASCII_TEXT} THEN ({globs}) ELSE {membership} END)"
+        return sql, [start, inner] * len(_FTS_COLUMNS) + list(self.params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +239,8 @@ def _filter(db: Database, query: DealListQuery) -> _Filter:
             if db.execute(f"SELECT EXISTS ({names})", pattern).fetchone()[0]:
                 named.append(_Part(LOOKUP_COLUMNS[kind], names, pattern))
         if named:
-            sets.append((_Part("id", _FTS_IDS, (_fts_phrase(token),)), *named))
+            word = token if _ASCII_WORD.fullmatch(token) else None
+            sets.append((_Part("id", _FTS_IDS, (_fts_phrase(token),), word), *named))
         else:
             text_only.append(_fts_phrase(token))
     if text_only:
@@ -228,7 +267,9 @@ def _driver(db: Database, found: _Filter) -> int | None:
     best: tuple[int, int] | None = None
     for index, parts in enumerate(found.sets):
         total = 0
-        for part in parts:
+        # Names first: a prefix's FTS matches are all gathered before the first is counted
+        # (about 100 ms for a one-letter word), and a list's deals often reach SMALL alone.
+        for part in sorted(parts, key=lambda p: p.searches_text):
             total += _capped_count(db, part.ids, part.params)
             if total >= SMALL:
                 break
@@ -264,15 +305,21 @@ def _where(found: _Filter, driver: int | None, *,
             where.append(f"{'' if driver == index else '+'}d.id IN ({sql})")
             params += part_params
         else:
-            ordered = (*parts[1:], parts[0])
-            where.append("(" + " OR ".join(part.test for part in ordered) + ")")
-            params += [p for part in ordered for p in part.params]
+            tests = [part.test() for part in (*parts[1:], parts[0])]
+            where.append("(" + " OR ".join(sql for sql, _ in tests) + ")")
+            params += [p for _, part_params in tests for p in part_params]
     return where, params
 
 
 def count(db: Database, query: DealListQuery) -> int:
     """How many deals the query shows."""
     found = _filter(db, query)
+    driver = _driver(db, found) if found.sets and found.outcome is not None else None
+    return _exact_count(db, found, driver)
+
+
+def _exact_count(db: Database, found: _Filter, driver: int | None) -> int:
+    """The count of ``found``; ``driver`` as _driver gives it (used with an outcome)."""
     if not found.sets:
         clause = "" if found.outcome is None else " WHERE outcome = ?"
         params = [] if found.outcome is None else [found.outcome]
@@ -289,13 +336,43 @@ def count(db: Database, query: DealListQuery) -> int:
         return int(db.execute(sql, params).fetchone()[0])
     # Few matches: find them and read their outcome; many: test each id of the outcome's
     # index (which holds the ids: no deal's row is read).
-    driver = _driver(db, found)
     if driver is None:
         where, params = _where(found, _OUTCOME, rows_read=False)
     else:
         where, params = _where(found, driver, rows_read=True)
     sql = f"SELECT COUNT(*) FROM deals AS d WHERE {' AND '.join(where)}"
     return int(db.execute(sql, params).fetchone()[0])
+
+
+def count_up_to(db: Database, query: DealListQuery, limit: int) -> int:
+    """How many deals the query shows, counted no further than ``limit``: the count when it
+    is below ``limit``, else ``limit`` (the caller knows then only that there are at least
+    that many).
+
+    Without a search the first ``limit`` entries of the table or outcome index are counted.
+    With one the count is exact and taken from the indexes when it is cheap: when a condition
+    matches few deals, or when each search word is only looked up in the FTS index.
+    Otherwise every condition matches many deals (typically one or two letters typed, which
+    match most deals through their names): the deals are tested in id order and counting
+    stops at ``limit``, a few thousand rows away, instead of building the union of almost a
+    million ids (over 2 s for one letter at a million deals).
+    """
+    if limit <= 0:
+        return 0
+    found = _filter(db, query)
+    if not found.sets:
+        # Every deal or one outcome's: the first ``limit`` ids of the table or outcome index.
+        clause = "" if found.outcome is None else " WHERE outcome = ?"
+        params = [] if found.outcome is None else [found.outcome]
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM deals{clause} LIMIT ?)"
+        return int(db.execute(sql, [*params, limit]).fetchone()[0])
+    driver = _driver(db, found)
+    if driver is not None or (
+            found.outcome is None and all(len(parts) == 1 for parts in found.sets)):
+        return min(limit, _exact_count(db, found, driver))
+    where, params = _where(found, None, rows_read=True)
+    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM deals AS d WHERE {' AND '.join(where)} LIMIT ?)"
+    return int(db.execute(sql, [*params, limit]).fetchone()[0])
 
 
 def _select(sql: str, params: list[Any], db: Database) -> list[DealRow]:

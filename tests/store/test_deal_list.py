@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
-from salesdesk.store import DealColumn, DealListQuery, DealRow, Store, open_store
+from salesdesk.store import DealColumn, DealListQuery, DealRow, Store, deal_list, open_store
 
 TODAY = dt.date(2026, 3, 31)
 CLIENTS = ["Acme", "beta", "Gamma", "ACME2", "Émile", "zeta", "_under", "delta co", "Ärzte",
@@ -323,3 +323,79 @@ def test_names_follow_renames_in_search_and_sort(store: Store) -> None:
     assert [r.id for r in store.list_rows(query, 0, 10)] == [a, b]
     assert [r.id for r in store.list_rows(DealListQuery(search="alpha"), 0, 10)] == [a]
     assert store.list_rows(DealListQuery(search="zulu"), 0, 10) == []
+
+
+# --- many matches: the walk that tests each deal, and counting up to a limit ----------------
+
+
+@pytest.fixture(params=[0, 3, None], ids=["walk", "small-threshold", "default"])
+def threshold(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SMALL lowered so that the 200 deals count as "many": every set is then tested on each
+    walked deal (names, then an ASCII word on the row's text), as at a million deals."""
+    if request.param is not None:
+        monkeypatch.setattr(deal_list, "SMALL", request.param)
+
+
+@pytest.mark.parametrize("search", [*SEARCH_WORDS, "alpha beta", "acme alp", "web anna x",
+                                    "pro plus", "Ärz web", "42 x", "cd ab"])
+def test_walked_searches_and_capped_counts_match_the_reference(
+        listed: tuple[Store, dict[int, Deal]], threshold: None, search: str) -> None:
+    store, deals = listed
+    words = _TEXT_TOKEN.findall(search)
+    for outcome in (None, Outcome.LOST):
+        for column, descending in ((DealColumn.UPDATED_AT, True), (DealColumn.CLIENT, False),
+                                   (DealColumn.TITLE, True), (DealColumn.STAGE, False)):
+            want = reference_order(
+                store, deals, column, descending,
+                lambda d: (outcome is None or d.outcome is outcome)
+                and all(matches(d, w) for w in words))
+            query = DealListQuery(search=search, outcome=outcome, sort=column,
+                                  descending=descending)
+            assert [r.id for r in store.list_rows(query, 0, 500)] == want
+            assert [r.id for r in store.list_rows(query, 5, 7)] == want[5:12]
+        assert store.list_count(query) == len(want)
+        for limit in (0, 1, 5, len(want), len(want) + 1, 1000):
+            assert store.list_count_up_to(query, limit) == min(limit, len(want)), limit
+
+
+def test_capped_counts_without_search(listed: tuple[Store, dict[int, Deal]]) -> None:
+    store, deals = listed
+    for outcome in OUTCOME_FILTERS:
+        n = sum(1 for d in deals.values() if outcome is None or d.outcome is outcome)
+        query = DealListQuery(outcome=outcome)
+        assert [store.list_count_up_to(query, limit) for limit in (0, 10, n, n + 1)] == [
+            0, min(10, n), n, n]
+    chosen = frozenset(list(deals)[:30])
+    assert store.list_count_up_to(DealListQuery(deal_ids=chosen), 12) == 12
+    assert store.list_count_up_to(DealListQuery(deal_ids=chosen), 100) == 30
+
+
+TEXTS = ["ab_cd o'neil 50% [draft]", "Stand-up; st.Louis", "xstop", "café st", "ST",
+         "mid-STREAM", "4711 offer", "a1b2", "naïve strategy", "", "rest"]
+
+
+@pytest.mark.parametrize("word", ["st", "s", "cd", "ab", "neil", "raft", "draft", "50", "louis",
+                                  "stream", "47", "711", "b2", "a1", "strat", "caf", "x",
+                                  "up", "nai"])
+def test_a_word_is_tested_on_the_row_as_the_fts_index_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, word: str) -> None:
+    """The GLOB test of an ASCII row (SMALL 0: every deal walked) and the FTS index agree,
+    also for the rows whose text is not ASCII (those ask the index)."""
+    store = open_store(tmp_path / "t.db")
+    try:
+        # A client whose name contains every letter makes each word a names + text set.
+        store.add_deals([Deal(title=t or "blank", notes=n, next_step=s,
+                              client="Stabcdefghijklmnopqrstuvwxyz0123456789" if i == 0 else None)
+                         for i, (t, n, s) in enumerate(
+                             (t, TEXTS[-1 - k], TEXTS[(k + 3) % len(TEXTS)])
+                             for k, t in enumerate(TEXTS))], TODAY)
+        query = DealListQuery(search=word, sort=DealColumn.TITLE, descending=False)
+        by_index = [r.id for r in store.list_rows(query, 0, 100)]
+        assert store.list_count(query) == len(by_index)
+        monkeypatch.setattr(deal_list, "SMALL", 0)
+        assert [r.id for r in store.list_rows(query, 0, 100)] == by_index
+        assert store.list_count_up_to(query, 100) == len(by_index)
+        every = store.list_rows(DealListQuery(sort=DealColumn.TITLE, descending=False), 0, 100)
+        assert by_index == [r.id for r in every if matches(store.deal(r.id), word)]
+    finally:
+        store.close()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, LookupKind, Outcome, StageEvent
 from salesdesk.store import DealColumn, DealListQuery, NotFound
+from salesdesk.ui.deals import list_model
 from salesdesk.ui.deals.commands import (
     AddDealCommand,
     DeleteDealsCommand,
@@ -46,9 +47,12 @@ class DealsTab(QWidget):
 
     Signals:
         selection_changed(): the selected deals changed (the window updates its actions).
+        prep_requested(int): the deal form asked for the deal's preparation sheet (the main
+            window routes it to the Scorecards feature).
     """
 
     selection_changed = Signal()
+    prep_requested = Signal(int)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +160,7 @@ class DealsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.modelReset.connect(self._update_state)
         self.model.rowsInserted.connect(self._update_state)
+        self.model.count_changed.connect(self._update_state)
         self._workspace.changed.connect(self._on_workspace_changed)
         self._workspace.file_replaced.connect(self._on_file_replaced)
 
@@ -192,7 +197,7 @@ class DealsTab(QWidget):
         query = self.model.query
         filtered = (bool(query.search) or query.outcome is not None
                     or query.deal_ids is not None)
-        self.count_label.setText(f"{locale.toString(total)} deal{'s' if total != 1 else ''}")
+        self.count_label.setText(count_text(total, self.model.counted, locale))
         self.details.setVisible(bool(total) or filtered)
         if total:
             self.stack.setCurrentWidget(self.table)
@@ -279,6 +284,7 @@ class DealsTab(QWidget):
             self._workspace.error_raised.emit(str(exc))
             return
         dialog = DealDialog(self._workspace, deal, self)
+        dialog.prep_requested.connect(self.prep_requested)
         if self._workspace.read_only:
             dialog.buttons.button(dialog.buttons.StandardButton.Save).setEnabled(False)
             dialog.setWindowTitle(dialog.windowTitle() + " (read-only)")
@@ -352,6 +358,14 @@ class DealsTab(QWidget):
     def _on_file_replaced(self) -> None:
         self.model.set_store(self._workspace.store)
         self.show_ids(None, "")  # ids of the previous file mean nothing here
+
+
+def count_text(total: int, counted: bool, locale: QLocale) -> str:
+    """The list's count label: "1,234 deals", or "more than 1,000 deals" while the list has
+    not been counted to its end (the model stops counting at list_model.COUNT_CAP)."""
+    if not counted:
+        return f"more than {locale.toString(list_model.COUNT_CAP)} deals"
+    return f"{locale.toString(total)} deal{'s' if total != 1 else ''}"
 
 
 def deal_html(deal: Deal, events: tuple[StageEvent, ...]) -> str:

@@ -1,7 +1,13 @@
 """The Deals list's model: rows come from the store a page at a time, sorted and searched in SQL.
 
-Nothing here holds all deals: with a million of them the model knows the total count and the
-pages fetched so far; the view asks for more as the user scrolls (canFetchMore/fetchMore).
+Nothing here holds all deals: with a million of them the model knows the count and the pages
+fetched so far; the view asks for more as the user scrolls (canFetchMore/fetchMore).
+
+The count is taken only up to COUNT_CAP: counting every match of a one-letter search would
+union nearly a million ids (seconds), while the user waits only for the first page. Past the
+cap the model says "more than COUNT_CAP" (``counted`` is False) and keeps fetching pages
+until one comes back short, which gives the exact count. Each fetch asks for one row more than
+it keeps, so the last page is recognised even when it is full.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTime,
+    Signal,
 )
 
 from salesdesk.currencies import currency_digits
@@ -24,6 +31,10 @@ from salesdesk.domain.parsing import format_minor_units
 from salesdesk.store import DealColumn, DealListQuery, DealRow, Store
 
 PAGE_SIZE = 200
+# Counting stops here: below it the count is exact, above it the list says "more than".
+# Where every condition matches many deals, counting to the cap tests about COUNT_CAP ÷ (the
+# share of deals matching) rows, so a small cap keeps even a 2 % match cheap.
+COUNT_CAP = 1_000
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 HEADERS: dict[DealColumn, str] = {
@@ -63,7 +74,14 @@ def format_date(value: str | None, locale: QLocale) -> str:
 
 
 class DealListModel(QAbstractTableModel):
-    """A lazily fetched, SQL-sorted table of deals for the Deals tab."""
+    """A lazily fetched, SQL-sorted table of deals for the Deals tab.
+
+    Signals:
+        count_changed(): ``total`` or ``counted`` changed without a reset or new rows (the
+            last page came back empty).
+    """
+
+    count_changed = Signal()
 
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
@@ -71,6 +89,7 @@ class DealListModel(QAbstractTableModel):
         self._query = DealListQuery()
         self._rows: list[DealRow] = []
         self._total = 0
+        self._counted = True
         self._locale = QLocale()
         self._load(PAGE_SIZE)
 
@@ -83,8 +102,15 @@ class DealListModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many deals match, fetched or not."""
+        """How many deals match, fetched or not, when ``counted``; otherwise a lower bound
+        (more than COUNT_CAP match, and at least the rows loaded)."""
         return self._total
+
+    @property
+    def counted(self) -> bool:
+        """Whether ``total`` is the exact count (False: more than COUNT_CAP, the end not
+        fetched yet)."""
+        return self._counted
 
     def set_store(self, store: Store) -> None:
         """Show another file's deals."""
@@ -106,8 +132,15 @@ class DealListModel(QAbstractTableModel):
         self.endResetModel()
 
     def _load(self, count: int) -> None:
-        self._total = self._store.list_count(self._query)
-        self._rows = self._store.list_rows(self._query, 0, count) if self._total else []
+        found = self._store.list_count_up_to(self._query, COUNT_CAP + 1)
+        rows = self._store.list_rows(self._query, 0, count + 1) if found else []
+        self._rows = rows[:count]
+        if found <= COUNT_CAP:
+            self._total, self._counted = found, True
+        elif len(rows) <= count:  # no row beyond those kept: every match is loaded
+            self._total, self._counted = len(rows), True
+        else:
+            self._total, self._counted = max(found, count + 1), False
 
     def deal_id(self, row: int) -> int:
         """The id of the deal shown in ``row``."""
@@ -129,16 +162,25 @@ class DealListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 - Qt API
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid():
+            return False
+        return not self._counted or len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802 - Qt API
         if parent.isValid():
             return
-        page = self._store.list_rows(self._query, len(self._rows), PAGE_SIZE)
+        page = self._store.list_rows(self._query, len(self._rows), PAGE_SIZE + 1)
+        more, page = len(page) > PAGE_SIZE, page[:PAGE_SIZE]
+        loaded = len(self._rows) + len(page)
+        if not more:
+            # The last page (or the data changed since the count): now the count is known.
+            self._total, self._counted = loaded, True
+        else:
+            self._total = max(self._total, loaded + 1)
         if not page:
-            self._total = len(self._rows)
+            self.count_changed.emit()
             return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self.beginInsertRows(QModelIndex(), len(self._rows), loaded - 1)
         self._rows.extend(page)
         self.endInsertRows()
 

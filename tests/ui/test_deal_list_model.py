@@ -1,0 +1,136 @@
+"""The Deals list past its count cap: "more than" in the label, pages fetched to the end."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from salesdesk.domain.changes import Changes
+from salesdesk.domain.deals import Deal
+from salesdesk.store import DealColumn, DealListQuery, Store
+from salesdesk.ui.deals import list_model
+from salesdesk.ui.deals.deals_tab import count_text
+from salesdesk.ui.deals.list_model import PAGE_SIZE, DealListModel
+from salesdesk.ui.main_window import MainWindow
+
+CAP = 250  # below the deals added, above one page
+
+
+@pytest.fixture
+def capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(list_model, "COUNT_CAP", CAP)
+
+
+def _add(store: Store, count: int) -> None:
+    store.add_deals([Deal(title=f"Deal {n}", client=f"Client {n % 7}", currency="EUR",
+                          amount=n * 100) for n in range(count)], dt.date.today())
+
+
+def _ids(store: Store, query: DealListQuery) -> list[int]:
+    return [r.id for r in store.list_rows(query, 0, 10_000)]
+
+
+def test_a_count_past_the_cap_is_known_once_a_short_page_arrives(
+        window: MainWindow, capped: None) -> None:
+    store = window.workspace.store
+    _add(store, 450)
+    model = DealListModel(store)
+    assert (model.rowCount(), model.counted, model.canFetchMore()) == (PAGE_SIZE, False, True)
+    assert model.total > CAP
+    model.fetchMore()
+    assert (model.rowCount(), model.counted, model.canFetchMore()) == (400, False, True)
+    model.fetchMore()  # 50 rows: the last page
+    assert (model.rowCount(), model.counted, model.total) == (450, True, 450)
+    assert not model.canFetchMore()
+    assert [model.deal_id(row) for row in range(450)] == _ids(store, DealListQuery())
+
+
+def test_a_full_last_page_is_known_to_be_the_last(window: MainWindow, capped: None) -> None:
+    store = window.workspace.store
+    _add(store, 2 * PAGE_SIZE)  # a multiple of the page: the last page is full
+    model = DealListModel(store)
+    assert not model.counted
+    model.fetchMore()
+    assert (model.rowCount(), model.counted, model.total) == (400, True, 400)
+    assert not model.canFetchMore()
+
+
+def test_an_empty_page_after_deletes_ends_the_count_and_says_so(
+        window: MainWindow, qtbot: QtBot, capped: None) -> None:
+    store = window.workspace.store
+    _add(store, 450)
+    model = DealListModel(store)
+    # Deleted behind the model's back (no change set yet): the next page comes back empty.
+    store.delete_deals(_ids(store, DealListQuery())[PAGE_SIZE:], dt.date.today())
+    with qtbot.waitSignal(model.count_changed, timeout=1000):
+        model.fetchMore()
+    assert (model.rowCount(), model.counted, model.total) == (PAGE_SIZE, True, PAGE_SIZE)
+    assert not model.canFetchMore()
+
+
+def test_below_the_cap_the_count_is_exact_at_once(window: MainWindow, capped: None) -> None:
+    store = window.workspace.store
+    _add(store, 240)
+    model = DealListModel(store)
+    assert (model.rowCount(), model.counted, model.total) == (PAGE_SIZE, True, 240)
+    model.set_query(DealListQuery(search="Client 3"))
+    assert model.counted and model.total == len(_ids(store, DealListQuery(search="Client 3")))
+
+
+def test_reload_keeps_the_rows_loaded_and_learns_the_end(window: MainWindow,
+                                                         capped: None) -> None:
+    store = window.workspace.store
+    _add(store, 450)
+    model = DealListModel(store)
+    model.fetchMore()
+    model.reload()
+    assert (model.rowCount(), model.counted) == (400, False)
+    model.fetchMore()
+    model.reload()  # the 450 rows again, and none beyond: still the end
+    assert (model.rowCount(), model.counted, model.total) == (450, True, 450)
+
+
+def test_the_label_says_more_than_until_the_end_is_fetched(window: MainWindow,
+                                                          capped: None) -> None:
+    store = window.workspace.store
+    _add(store, 450)
+    tab = window.deals_tab
+    window.workspace.notify(Changes(deal_ids=frozenset(_ids(store, DealListQuery()))))
+    more = f"more than {QLocale().toString(CAP)} deals"
+    assert tab.count_label.text() == more
+    assert tab.stack.currentWidget() is tab.table
+    tab.model.fetchMore()
+    assert tab.count_label.text() == more
+    tab.model.fetchMore()
+    assert tab.count_label.text() == f"{QLocale().toString(450)} deals"
+    tab.search.setText("Client 3")
+    tab.search.returnPressed.emit()
+    shown = len(_ids(store, DealListQuery(search="Client 3")))
+    assert tab.count_label.text() == f"{shown} deals"
+
+
+def test_count_text() -> None:
+    locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    assert count_text(1, True, locale) == "1 deal"
+    assert count_text(12345, True, locale) == "12,345 deals"
+    assert count_text(0, True, locale) == "0 deals"
+    assert count_text(5000, False, locale) == (
+        f"more than {locale.toString(list_model.COUNT_CAP)} deals")
+
+
+def test_an_uncounted_model_passes_the_qt_model_tester(qtmodeltester: ModelTester,
+                                                       window: MainWindow, capped: None) -> None:
+    store = window.workspace.store
+    _add(store, 450)
+    model = DealListModel(store)
+    assert not model.counted
+    qtmodeltester.check(model, force_py=True)
+    by_amount = DealListModel(store)
+    by_amount.sort(list(DealColumn).index(DealColumn.AMOUNT), Qt.SortOrder.DescendingOrder)
+    assert not by_amount.counted
+    qtmodeltester.check(by_amount, force_py=True)
+    assert by_amount.index(0, 0).data() == "Deal 449"
