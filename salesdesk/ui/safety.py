@@ -431,11 +431,10 @@ class DataSafety(QObject):
 
     def backup_now(self) -> None:
         """File ▸ Back Up Now."""
-        store = self.workspace.store
+        path, folder = self.workspace.store.path, self.workspace.store.backup_folder()
         self.wait()
         try:
-            info = run_in_worker(lambda: _backup_on_own_connection(store.path,
-                                                                   store.backup_folder()),
+            info = run_in_worker(lambda: _backup_on_own_connection(path, folder),
                                  "Backing up…", self._window)
         except (StoreError, *SQLITE_ERRORS, OSError) as exc:
             QMessageBox.warning(self._window, "Backup failed",

@@ -1,0 +1,239 @@
+"""Data safety in the window (issue 6): automatic backups, Restore from Backup, Check Database,
+Erase Client, a damaged file offered its newest good backup, and a full disk in plain words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from salesdesk.app import STORE_CACHE, AppFileOpener
+from salesdesk.domain.changes import Changes
+from salesdesk.domain.deals import Deal, LookupKind
+from salesdesk.store import FileDamaged, open_store
+from salesdesk.store.backups import MIN_INTERVAL, list_backups
+from salesdesk.ui import safety
+from salesdesk.ui.actions import ActionId
+from salesdesk.ui.deals.commands import AddDealCommand
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.safety import RestoreDialog
+from salesdesk.ui.ui_settings import UiSettings
+from salesdesk.ui.workspace import Workspace
+
+from .conftest import run_with_modal
+
+UTC = dt.UTC
+
+
+class Boxes:
+    """Message boxes answered automatically; their texts are kept."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton
+                 = QMessageBox.StandardButton.Yes) -> None:
+        self.texts: list[str] = []
+        for name in ("warning", "information", "critical", "question"):
+            monkeypatch.setattr(QMessageBox, name, self._box(answer))
+
+    def _box(self, answer: QMessageBox.StandardButton) -> Any:
+        def box(parent: QWidget | None, title: str, text: str, *args: object
+                ) -> QMessageBox.StandardButton:
+            self.texts.append(text)
+            return answer
+        return box
+
+
+def _add(window: MainWindow, *titles: str, client: str | None = None) -> None:
+    for title in titles:
+        assert AddDealCommand(window.workspace, Deal(title=title, client=client)).run()
+
+
+def _titles(window: MainWindow) -> list[str]:
+    return [r[0] for r in window.workspace.store.db.execute(
+        "SELECT title FROM deals ORDER BY id")]
+
+
+def test_automatic_backups_are_taken_when_due_in_a_worker(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    keeper = window.safety
+    folder = window.workspace.store.backup_folder()
+    now = dt.datetime.now(UTC)
+    assert not keeper.backup_if_due(now)  # nothing changed yet
+    _add(window, "First")
+    with qtbot.waitSignal(keeper.backup_taken, timeout=10_000) as taken:
+        assert keeper.backup_if_due(now)
+    assert taken.args[0].deals == 1
+    _add(window, "Second")
+    assert not keeper.backup_if_due(now + MIN_INTERVAL / 2)  # too soon
+    with qtbot.waitSignal(keeper.backup_taken, timeout=10_000):
+        assert keeper.backup_if_due(now + MIN_INTERVAL * 2)
+    assert [b.deals for b in list_backups(folder)] == [2]  # same day: the newest is kept
+    assert not keeper.backup_if_due(now + MIN_INTERVAL * 5)  # no change since
+
+
+def test_a_backup_is_taken_on_close_when_due(qtbot: QtBot, opener: AppFileOpener,
+                                             tmp_path: Path) -> None:
+    opened = opener.create(tmp_path / "close.db", "EUR")
+    workspace = Workspace(opened)
+    main = MainWindow(workspace, opener, UiSettings(), STORE_CACHE)
+    qtbot.addWidget(main)
+    _add(main, "Unsaved by backups")
+    folder = workspace.store.backup_folder()
+    main.close()
+    workspace.close()
+    assert [b.deals for b in list_backups(folder)] == [1]
+
+
+def test_the_demo_file_gets_no_backups(qtbot: QtBot, opener: AppFileOpener,
+                                       isolated_dirs: Path) -> None:
+    opened = opener.open_demo()
+    workspace = Workspace(opened)
+    main = MainWindow(workspace, opener, UiSettings(), STORE_CACHE)
+    qtbot.addWidget(main)
+    try:
+        workspace.notify(Changes(all_deals=True))
+        assert not main.safety.backup_if_due()
+    finally:
+        main.close()
+        workspace.close()
+    assert not (isolated_dirs / "data" / "salesdesk" / "backups").exists()
+
+
+def test_restore_from_backup_lists_backups_restores_and_clears_undo(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    _add(window, "Kept")
+    window.safety.backup_now()
+    _add(window, "Lost by the restore")
+    assert window.workspace.undo_stack.count() == 2
+    boxes = Boxes(monkeypatch)
+    seen: list[tuple[str, str, str]] = []
+
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, RestoreDialog)
+        model = dialog.model
+        seen.append(tuple(model.index(0, c).data() for c in range(3)))  # type: ignore[arg-type]
+        dialog.restore_button.click()
+
+    with qtbot.waitSignal(window.workspace.changed):
+        run_with_modal(qtbot, window.actions[ActionId.RESTORE_BACKUP].trigger, choose)
+    date, deals, checksum = seen[0]
+    assert dt.datetime.strptime(date, "%Y-%m-%d %H:%M")
+    assert deals == "1" and checksum == "recorded"
+    assert _titles(window) == ["Kept"]
+    assert window.workspace.undo_stack.count() == 0
+    assert "undo history was cleared" in boxes.texts[-1]
+    assert "undo history was cleared" in window.statusBar().currentMessage()
+    assert window.deals_tab.model.total == 1
+
+
+def test_check_database_shows_the_result(qtbot: QtBot, window: MainWindow,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    boxes = Boxes(monkeypatch)
+    window.actions[ActionId.CHECK_DATABASE].trigger()
+    assert "is healthy" in boxes.texts[-1]
+    monkeypatch.setattr(type(window.workspace.store), "check",
+                        lambda self: ["row 3 missing from index deals_title"])
+    window.actions[ActionId.CHECK_DATABASE].trigger()
+    assert "deals_title" in boxes.texts[-1] and "Restore from Backup" in boxes.texts[-1]
+
+
+def test_erase_client_is_confirmed_and_clears_undo(qtbot: QtBot, window: MainWindow,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    _add(window, "Zyxwolff Bakery Boiler", client="Zyxwolff Bakery")
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda *args, **kwargs: ("Zyxwolff Bakery", True))
+    declined = Boxes(monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.actions[ActionId.ERASE_CLIENT].trigger()
+    assert "cannot be undone" in declined.texts[0]
+    assert window.workspace.store.names(LookupKind.CLIENT) == ["Zyxwolff Bakery"]
+    boxes = Boxes(monkeypatch)
+    window.actions[ActionId.ERASE_CLIENT].trigger()
+    assert window.workspace.store.names(LookupKind.CLIENT) == ["Erased client 1"]
+    assert _titles(window) == ["Erased client 1 Boiler"]
+    assert window.workspace.undo_stack.count() == 0
+    assert "undo history was cleared" in boxes.texts[-1]
+
+
+def test_the_write_actions_are_off_for_a_read_only_file(window: MainWindow) -> None:
+    window.actions.set_writable(False)
+    for action in (ActionId.RESTORE_BACKUP, ActionId.ERASE_CLIENT, ActionId.BACKUP_NOW):
+        assert not window.actions[action].isEnabled()
+    assert window.actions[ActionId.CHECK_DATABASE].isEnabled()
+
+
+@pytest.fixture
+def damaged_with_backup(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "damaged.db"
+    store = open_store(path)
+    store.add_deal(Deal(title="In the backup"), dt.date.today())
+    store.take_backup(store.backup_folder())
+    store.close()
+    data = bytearray(path.read_bytes())
+    last = len(data) // 4096 - 1
+    data[4096 * last:] = b"\xa5" * 4096  # the last page overwritten: readable header, bad data
+    path.write_bytes(bytes(data))
+    yield path
+
+
+def test_a_damaged_file_is_not_written_and_its_newest_good_backup_is_offered(
+        qtbot: QtBot, window: MainWindow, damaged_with_backup: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = damaged_with_backup
+    damaged = path.read_bytes()
+    declined = Boxes(monkeypatch, QMessageBox.StandardButton.No)
+    assert not window.open_path(path)
+    assert "newest good backup" in declined.texts[0]
+    assert path.read_bytes() == damaged
+    accepted = Boxes(monkeypatch)
+    assert window.open_path(path)
+    assert "newest good backup" in accepted.texts[0]
+    assert _titles(window) == ["In the backup"]
+    assert [p.read_bytes() for p in path.parent.glob("damaged.db.damaged-*")
+            if not p.name.endswith(("-wal", "-shm"))] == [damaged]
+
+
+def test_the_quick_check_of_a_large_file_runs_in_a_worker(
+        qtbot: QtBot, damaged_with_backup: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(safety, "INLINE_CHECK_BYTES", 0)
+    threads: list[object] = []
+    real = safety.run_in_worker
+
+    def spy(job: Any, label: str, parent: QWidget | None = None) -> Any:
+        threads.append(label)
+        return real(job, label, parent)
+
+    monkeypatch.setattr(safety, "run_in_worker", spy)
+    with pytest.raises(FileDamaged):
+        safety.quick_check_file(damaged_with_backup)
+    assert threads == [f"Checking {damaged_with_backup.name}…"]
+
+
+def test_a_full_disk_during_a_save_is_a_plain_message(qtbot: QtBot, window: MainWindow,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    boxes = Boxes(monkeypatch)
+    store = window.workspace.store
+    _add(window, "Before")
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
+    with qtbot.waitSignal(window.workspace.error_raised) as raised:
+        assert not AddDealCommand(window.workspace,
+                                  Deal(title="Too much", notes="n" * 20_000)).run()
+    assert "disk is full" in raised.args[0]
+    assert "disk is full" in boxes.texts[-1] and "Traceback" not in boxes.texts[-1]
+    assert _titles(window) == ["Before"]
+    store.db.execute("PRAGMA max_page_count = 1073741823")  # space freed
+    _add(window, "After")
+    assert _titles(window) == ["Before", "After"]
+
+
+def test_restore_dialog_without_backups(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = RestoreDialog(tmp_path / "none")
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_button.isEnabled()
+    assert dialog.model.rowCount() == 0
+    assert dialog.model.headerData(1, Qt.Orientation.Horizontal) == "Deals"
