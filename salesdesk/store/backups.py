@@ -241,10 +241,11 @@ def _checked_deal_count(path: Path) -> int:
 def retained(taken: Sequence[dt.datetime], retention: Retention) -> set[int]:
     """Indices of the backups (taken at ``taken``) to keep.
 
-    Newest first: the newest always; then a backup is kept when its day holds no kept backup
-    yet and fewer than ``daily`` days are kept; else when its ISO week holds none and fewer
-    than ``weekly`` weeks are kept; else likewise by month. So at most daily + weekly +
-    monthly backups remain, thinning out with age.
+    Every backup of the newest backup's day is kept (so a restore never loses the backup it
+    restored nor the copy taken just before it); that day counts as one daily. Older ones,
+    newest first: kept when its day holds no kept backup yet and fewer than ``daily`` days are
+    kept; else when its ISO week holds none and fewer than ``weekly`` weeks are kept; else
+    likewise by month. So older days thin out to at most daily + weekly + monthly backups.
     """
     order = sorted(range(len(taken)), key=lambda i: taken[i], reverse=True)
     keep: set[int] = set()
@@ -257,7 +258,11 @@ def retained(taken: Sequence[dt.datetime], retention: Retention) -> set[int]:
         day = local.date()
         week = tuple(local.isocalendar())[:2]
         month = (local.year, local.month)
-        if not keep or (day not in days and daily < retention.daily):
+        if not keep:
+            daily += 1
+        elif day in days and local.date() == taken[order[0]].astimezone().date():
+            pass  # the newest backup's day: all kept
+        elif day not in days and daily < retention.daily:
             daily += 1
         elif week not in weeks and weekly < retention.weekly:
             weekly += 1

@@ -208,10 +208,12 @@ def test_retention_over_400_days_of_hourly_edits() -> None:
             kept.append(now)
             kept = [kept[i] for i in sorted(retained(kept, retention))]
             assert kept[-1] == now  # the newest is always kept
-            assert len(kept) <= 12 + 10 + 9
+            today = now.astimezone().date()
+            older = [t for t in kept if t.astimezone().date() != today]
+            assert len(older) <= 12 + 10 + 9 - 1
+            assert len({t.astimezone().date() for t in older}) == len(older)  # one a day
     days = sorted({t.astimezone().date() for t in kept}, reverse=True)
-    assert len(kept) == 12 + 10 + 9
-    assert len(days) == len(kept)  # one per day at most
+    assert len(days) == 12 + 10 + 9
     assert days[0] == kept[-1].astimezone().date()
     assert (days[0] - days[-1]).days > 200  # thinned out over months, not just recent ones
 
@@ -238,9 +240,18 @@ def test_prune_deletes_by_the_retention_and_spares_unrecorded_copies(store: Stor
 
 def test_retention_from_the_files_settings(store: Store, folder: Path) -> None:
     store.save_settings(BusinessSettings(backup_retention=(1, 0, 0)))
+    for day in (1, 2, 3):
+        take_backup(store.db.conn, folder, now=dt.datetime(2026, 3, day, 9, tzinfo=UTC))
     store.take_backup(folder)
     store.take_backup(folder)
-    assert len(list_backups(folder)) == 1  # same day: only the newest stays
+    # The newest backup's day keeps all its backups; one daily allowed: nothing older.
+    assert len(list_backups(folder)) == 2
+
+
+def test_all_backups_of_the_newest_day_are_kept() -> None:
+    day = [dt.datetime(2026, 3, 5, h, tzinfo=UTC) for h in (9, 10, 11)]
+    older = [dt.datetime(2026, 3, 4, h, tzinfo=UTC) for h in (9, 10)]
+    assert retained(older + day, Retention(2, 0, 0)) == {1, 2, 3, 4}
 
 
 # --- restoring --------------------------------------------------------------------------------
