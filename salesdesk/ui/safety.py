@@ -53,6 +53,7 @@ from salesdesk.store import (
     BackupRefused,
     FileRefused,
     FileTooNew,
+    MigrationFailed,
     NotFound,
     StoreError,
     open_store,
@@ -145,7 +146,9 @@ def offer_backup(parent: QWidget | None, path: Path, error: FileRefused,
     """Tell the user why ``path`` cannot be opened; when a good backup exists (and the file is
     not simply from a newer salesdesk), offer it. ``restore(path, backup)`` replaces the file
     and returns the opened file; None when the user declines or there is nothing to offer."""
-    backup = None if isinstance(error, FileTooNew) else newest_good_backup(path)
+    # A newer file needs a newer salesdesk, not a backup; a failed upgrade was already put back.
+    backup = (None if isinstance(error, FileTooNew | MigrationFailed)
+              else newest_good_backup(path))
     if backup is None:
         QMessageBox.critical(parent, "salesdesk", f"{error}\n\nThe file was not changed.")
         return None

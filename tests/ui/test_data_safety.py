@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -237,3 +238,51 @@ def test_restore_dialog_without_backups(qtbot: QtBot, tmp_path: Path) -> None:
     assert not dialog.restore_button.isEnabled()
     assert dialog.model.rowCount() == 0
     assert dialog.model.headerData(1, Qt.Orientation.Horizontal) == "Deals"
+
+
+def test_a_read_only_backup_folder_is_a_plain_message_and_the_app_keeps_working(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from salesdesk.store import safe_files
+
+    folder = tmp_path / "locked-folder"
+    folder.mkdir()
+    if os.geteuid() == 0:
+        # root writes through chmod: refuse the write as a read-only folder would.
+        def refuse(folder: Path, prefix: str) -> Path:
+            raise PermissionError(13, "Permission denied", str(folder))
+        monkeypatch.setattr(safe_files, "_new_temporary", refuse)
+    else:
+        folder.chmod(0o500)
+    store = window.workspace.store
+    store.save_settings(replace(store.settings(), backup_folder=str(folder)))
+    boxes = Boxes(monkeypatch)
+    _add(window, "Still saved")
+    window.safety.backup_now()
+    assert "may not write there" in boxes.texts[-1]
+    assert list(folder.iterdir()) == []
+    _add(window, "And this one")
+    assert _titles(window) == ["Still saved", "And this one"]
+    folder.chmod(0o700)
+
+
+def test_a_failed_upgrade_is_reported_without_offering_a_backup(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesdesk.store import MigrationFailed
+
+    class Failing:
+        def open(self, path: Path, *, read_only: bool = False) -> Any:
+            raise MigrationFailed("Upgrading x.db failed; it was put back.")
+
+        def restore_damaged(self, path: Path, backup: object) -> Any:
+            raise AssertionError("nothing is restored")
+
+    monkeypatch.setattr(window, "_opener", Failing())
+    monkeypatch.setattr(safety, "newest_good_backup",
+                        lambda path: pytest.fail("no backup is offered"))
+    boxes = Boxes(monkeypatch)
+    assert not window.open_path(tmp_path / "x.db")
+    assert "put back" in boxes.texts[-1]
