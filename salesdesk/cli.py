@@ -82,7 +82,11 @@ def write_demo(path: Path, count: int, today: dt.date) -> int:
     business = generate_demo(count, today)
     store = open_store(path, base_currency=business.base_currency)
     try:
-        return store.add_deals(business.deals, today, business.histories)
+        added = store.add_deals(business.deals, today, business.histories)
+        from salesdesk.store.scorecards import Scorecards
+
+        Scorecards(store).add_demo(today)  # assessments and preparation sheets
+        return added
     finally:
         store.close()
 

@@ -13,17 +13,19 @@ class Changes:
 
     ``deal_ids`` names the deals touched; ``all_deals`` says the whole table may have changed
     (a merge, an import, another file opened). ``lookups`` names the lists whose values changed.
+    ``scorecards`` says assessments, the skill template or deal preparation sheets changed.
     """
 
     deal_ids: frozenset[int] = field(default_factory=frozenset)
     all_deals: bool = False
     lookups: frozenset[LookupKind] = field(default_factory=frozenset)
     settings: bool = False
+    scorecards: bool = False
 
     @classmethod
     def everything(cls) -> Changes:
         """The change set of opening another file."""
-        return cls(all_deals=True, lookups=frozenset(LookupKind), settings=True)
+        return cls(all_deals=True, lookups=frozenset(LookupKind), settings=True, scorecards=True)
 
     @property
     def deals(self) -> bool:

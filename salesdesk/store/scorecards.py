@@ -378,3 +378,26 @@ class Scorecards:
     def set_prepared_share(self, share: float) -> None:
         """Change the completeness from which a deal counts as prepared."""
         set_prepared_share(self._writable(), share)
+
+    def add_demo(self, today: dt.date) -> None:
+        """Add the sample business's assessments and preparation sheets."""
+        add_demo(self._writable(), today)
+
+
+# --- the sample business ------------------------------------------------------------------------
+
+
+def add_demo(db: Database, today: dt.date) -> None:
+    """Add the sample business's assessments and preparation sheets (after its deals)."""
+    from salesdesk.domain.scorecard_demo import DemoDeal, demo_assessments, demo_prep_sheets
+
+    reps = [r[0] for r in db.execute("SELECT name FROM reps ORDER BY name")]
+    deals = [DemoDeal(i, rep, Outcome(outcome), dt.date.fromisoformat(first) if first else None)
+             for i, rep, outcome, first in db.execute(
+                 "SELECT d.id, r.name, d.outcome, d.first_contact FROM deals d"
+                 " LEFT JOIN reps r ON r.id = d.rep_id ORDER BY d.id")]
+    with db.atomic():
+        for assessment in demo_assessments(reps, template(db), today):
+            add_assessment(db, assessment)
+        for deal_id, sheet in demo_prep_sheets(deals, today).items():
+            save_deal_prep(db, deal_id, sheet)

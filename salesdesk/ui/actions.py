@@ -32,6 +32,9 @@ class ActionId(StrEnum):
     CHECK_DATABASE = "tools.check_database"
     SHOW_DEALS_TAB = "view.deals"
     SHOW_FUNNEL_TAB = "view.funnel"
+    SHOW_SCORECARDS_TAB = "view.scorecards"
+    EDIT_SKILL_TEMPLATE = "scorecard.edit_template"
+    EXPORT_SCORECARDS = "scorecard.export"
     FIGURES_HELP = "help.figures"
     ABOUT = "help.about"
 
@@ -92,6 +95,14 @@ SPECS: dict[ActionId, ActionSpec] = {
                                         "Run SQLite's integrity and foreign key checks"),
     ActionId.SHOW_DEALS_TAB: ActionSpec("&Deals", "Ctrl+1", "Show the Deals tab"),
     ActionId.SHOW_FUNNEL_TAB: ActionSpec("&Funnel", "Ctrl+2", "Show the Funnel tab"),
+    ActionId.SHOW_SCORECARDS_TAB: ActionSpec("&Scorecards", "Ctrl+3",
+                                             "Show the Scorecards tab"),
+    ActionId.EDIT_SKILL_TEMPLATE: ActionSpec("Skill &Template…", None,
+                                             "Add, rename, reorder and retire checklist items"
+                                             " of the assessment sheet", needs_write=True),
+    ActionId.EXPORT_SCORECARDS: ActionSpec("Export Sc&orecards…", None,
+                                           "Write the scorecards and the team matrix to PDF"
+                                           " or CSV"),
     ActionId.FIGURES_HELP: ActionSpec("&How Figures Are Computed",
                                       QKeySequence.StandardKey.HelpContents,
                                       "Definitions of conversion, deal length and the funnel"),

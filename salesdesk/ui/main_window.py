@@ -34,6 +34,8 @@ from salesdesk.ui.funnel.report_pdf import write_report
 from salesdesk.ui.importing.wizard import ImportWizard, summary_text
 from salesdesk.ui.lists.lists_dialog import ListsDialog
 from salesdesk.ui.safety import DataSafety, offer_backup
+from salesdesk.ui.scorecards.scorecards_tab import ScorecardsTab
+from salesdesk.ui.scorecards.window_jobs import ScorecardJobs
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import FileOpener, OpenedFile, Workspace
 
@@ -65,6 +67,9 @@ class MainWindow(QMainWindow):
         self.funnel_tab = FunnelTab(workspace, self.cache, ui_settings)
         self.tabs.addTab(self.deals_tab, "&Deals")
         self.tabs.addTab(self.funnel_tab, "&Funnel")
+        self.scorecards_tab = ScorecardsTab(workspace, self.cache)
+        self.tabs.addTab(self.scorecards_tab, "&Scorecards")
+        self.scorecard_jobs = ScorecardJobs(workspace, ui_settings, self)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._connect_signals()
@@ -90,6 +95,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[ActionId.IMPORT_DEALS])
         file_menu.addAction(a[ActionId.EXPORT_DEALS])
         file_menu.addAction(a[ActionId.EXPORT_REPORT])
+        file_menu.addAction(a[ActionId.EXPORT_SCORECARDS])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
 
@@ -110,11 +116,13 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
         edit_menu.addAction(a[ActionId.LISTS])
+        edit_menu.addAction(a[ActionId.EDIT_SKILL_TEMPLATE])
         edit_menu.addAction(a[ActionId.ERASE_CLIENT])
 
         view_menu = bar.addMenu("&View")
         view_menu.addAction(a[ActionId.SHOW_DEALS_TAB])
         view_menu.addAction(a[ActionId.SHOW_FUNNEL_TAB])
+        view_menu.addAction(a[ActionId.SHOW_SCORECARDS_TAB])
 
         tools_menu = bar.addMenu("&Tools")
         tools_menu.addAction(a[ActionId.CHECK_DATABASE])
@@ -152,6 +160,18 @@ class MainWindow(QMainWindow):
             lambda: self.tabs.setCurrentWidget(self.funnel_tab))
         self.funnel_tab.show_deals_requested.connect(self._show_deals_behind)
         self.funnel_tab.export_requested.connect(self._export_chart)
+        a[ActionId.SHOW_SCORECARDS_TAB].triggered.connect(
+            lambda: self.tabs.setCurrentWidget(self.scorecards_tab))
+        jobs = self.scorecard_jobs
+        a[ActionId.EDIT_SKILL_TEMPLATE].triggered.connect(jobs.edit_template)
+        a[ActionId.EXPORT_SCORECARDS].triggered.connect(
+            lambda: jobs.export_scorecards(self.scorecards_tab.report))
+        self.scorecards_tab.export_requested.connect(self._export_chart)
+        self.scorecards_tab.edit_template_requested.connect(jobs.edit_template)
+        self.scorecards_tab.export_scorecards_requested.connect(
+            lambda: jobs.export_scorecards(self.scorecards_tab.report))
+        self.deals_tab.prep_requested.connect(jobs.open_prep)
+        jobs.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.deals_tab.selection_changed.connect(self._update_actions)
         self.workspace.changed.connect(self._on_changed)
         self.workspace.file_replaced.connect(self._on_file_replaced)
@@ -167,12 +187,14 @@ class MainWindow(QMainWindow):
         self.restoreState(self._ui_settings.window_state)
         self.deals_tab.splitter.restoreState(self._ui_settings.splitter("deals"))
         self.funnel_tab.splitter.restoreState(self._ui_settings.splitter("funnel"))
+        self.scorecards_tab.splitter.restoreState(self._ui_settings.splitter("scorecards"))
 
     def _save_state(self) -> None:
         self._ui_settings.geometry = self.saveGeometry()
         self._ui_settings.window_state = self.saveState()
         self._ui_settings.set_splitter("deals", self.deals_tab.splitter.saveState())
         self._ui_settings.set_splitter("funnel", self.funnel_tab.splitter.saveState())
+        self._ui_settings.set_splitter("scorecards", self.scorecards_tab.splitter.saveState())
         self._ui_settings.sync()
 
     # --- state ---------------------------------------------------------------------------

@@ -104,9 +104,9 @@ def figures_csv(chart: ChartWidget) -> str:
 def prepared_chart(chart: ChartWidget | ChartKind | str, figures: ChartFigures
                    ) -> ChartWidget:
     """A fresh hidden chart of the same kind (and funnel mode) drawing ``figures`` in the
-    light export style."""
-    kind = chart.chart_id if isinstance(chart, ChartWidget) else ChartKind(chart)
-    fresh = make_chart(kind)
+    light export style. A chart widget is copied by its class, so charts of other tabs
+    (the Scorecards tab's) export the same way."""
+    fresh = type(chart)() if isinstance(chart, ChartWidget) else make_chart(ChartKind(chart))
     if isinstance(chart, FunnelChart) and isinstance(fresh, FunnelChart):
         fresh.set_by_amount(chart.by_amount)
     fresh.set_chart_style(ChartStyle.light())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +38,13 @@ _WARNING_STYLE = "color: #9a6700;"
 
 
 class DealDialog(QDialog):
-    """Create or edit one deal. After ``exec()`` returns Accepted, ``deal`` is the valid deal."""
+    """Create or edit one deal. After ``exec()`` returns Accepted, ``deal`` is the valid deal.
+
+    Signals:
+        prep_requested(int): Preparation… was clicked on a saved deal (its id).
+    """
+
+    prep_requested = Signal(int)
 
     def __init__(self, workspace: Workspace, deal: Deal | None = None,
                  parent: QWidget | None = None) -> None:
@@ -130,6 +136,16 @@ class DealDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        self.prep_button = self.buttons.addButton("&Preparation…",
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.prep_button.setObjectName("prep_button")
+        self.prep_button.setToolTip("The negotiation preparation sheet of this deal (interest"
+                                    " areas, SPIN questions, price arguments, …)")
+        self.prep_button.setAutoDefault(False)
+        saved = self._original is not None and self._original.id is not None
+        self.prep_button.setEnabled(saved)
+        if not saved:
+            self.prep_button.setToolTip("Save the deal first to prepare its negotiation.")
         self.summary = QLabel()
         self.summary.setStyleSheet(_ERROR_STYLE)
         self.summary.setWordWrap(True)
@@ -208,6 +224,7 @@ class DealDialog(QDialog):
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.prep_button.clicked.connect(self._on_prep_clicked)
         self.outcome.currentIndexChanged.connect(self._on_outcome_changed)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
@@ -290,6 +307,10 @@ class DealDialog(QDialog):
         widget = widgets.get(key)
         if widget is not None:
             widget.setFocus()
+
+    def _on_prep_clicked(self) -> None:
+        if self._original is not None and self._original.id is not None:
+            self.prep_requested.emit(self._original.id)
 
     def _on_edited(self) -> None:
         if self._attempted:

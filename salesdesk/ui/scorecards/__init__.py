@@ -1,0 +1,1 @@
+"""The Scorecards tab: rep assessments against results, and per-deal preparation sheets."""

@@ -1,0 +1,311 @@
+"""The Scorecards tab's charts: a salesperson's profile across sections, their history over
+time, the team matrix (salespeople × sections, colour-coded) and skill against conversion.
+
+They are :class:`~salesdesk.ui.charts.base.ChartWidget` s drawn in the shared
+:class:`~salesdesk.ui.charts.style.ChartStyle`, so they export through the Funnel tab's
+export dialog and path (PNG, SVG, PDF with title, period and formula stamped; CSV of the
+figures drawn).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor
+
+from salesdesk.domain.scorecards import (
+    SCORE_MAX,
+    SCORE_MIN,
+    Assessment,
+    latest_first,
+    section_means,
+)
+from salesdesk.scorecard_report import ScorecardReport
+from salesdesk.ui.charts.base import Cell, ChartWidget, shortened
+
+NO_ASSESSMENT = "No assessment yet"
+
+
+class ScorecardChartKind(StrEnum):
+    """The Scorecards tab's charts, by the names exports are given."""
+
+    PROFILE = "scorecard-profile"
+    HISTORY = "scorecard-history"
+    MATRIX = "team-matrix"
+    SCATTER = "skill-vs-conversion"
+
+
+@dataclass(frozen=True)
+class ScorecardFigures:
+    """What the four charts draw: the report over the tab's period, the salesperson shown,
+    the assessment selected and the salesperson's assessments."""
+
+    report: ScorecardReport
+    rep: str | None
+    selected: Assessment | None
+    assessments: tuple[Assessment, ...] = ()
+
+    @property
+    def slice_text(self) -> str:
+        """The period and salesperson, stamped on exports."""
+        r = self.report
+        period = (f"results of deals closed {r.start.isoformat() if r.start else '…'} – "
+                  f"{r.end.isoformat() if r.end else '…'}")
+        return f"{self.rep} · {period}" if self.rep else period
+
+
+def score_color(score: float) -> QColor:
+    """Red (1) through amber (3) to green (5): the matrix's colour scale."""
+    t = max(0.0, min(1.0, (score - SCORE_MIN) / (SCORE_MAX - SCORE_MIN)))
+    low, mid, high = QColor("#d64541"), QColor("#f0b429"), QColor("#2e9e5b")
+    a, b, u = (low, mid, t * 2) if t < 0.5 else (mid, high, (t - 0.5) * 2)
+    return QColor(round(a.red() + (b.red() - a.red()) * u),
+                  round(a.green() + (b.green() - a.green()) * u),
+                  round(a.blue() + (b.blue() - a.blue()) * u))
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+class _ScorecardChart(ChartWidget):
+    """Common parts: the figures type and an empty message without assessments."""
+
+    _figures: ScorecardFigures | None  # type: ignore[assignment]
+
+    def _empty_message(self, figures: Any) -> str | None:
+        return None if figures.selected is not None else NO_ASSESSMENT
+
+    def _score_axis(self, plot: pg.PlotItem, axis: str) -> None:
+        plot.getAxis(axis).setTicks([[(s, str(s)) for s in range(SCORE_MIN, SCORE_MAX + 1)],
+                                     []])
+
+
+class ProfileChart(_ScorecardChart):
+    """The selected assessment's average per section, next to the team's latest."""
+
+    chart_id = ScorecardChartKind.PROFILE  # type: ignore[assignment]
+
+    def title(self) -> str:
+        """The chart's title."""
+        f = self._figures
+        return f"Skill profile — {f.rep}" if f and f.rep else "Skill profile"
+
+    def _rows(self) -> list[tuple[str, float | None, float | None]]:
+        f = self._figures
+        if f is None or f.selected is None:
+            return []
+        template = f.report.template
+        own_template = next((c.template for c in f.report.reps if c.rep == f.rep
+                             and c.template is not None), template)
+        own = section_means(f.selected, own_template)
+        team: dict[str, list[float]] = {}
+        for card in f.report.reps:
+            for key, value in card.sections.items():
+                if value is not None:
+                    team.setdefault(key, []).append(value)
+        return [(s.title, own.get(s.key),
+                 sum(team[s.key]) / len(team[s.key]) if team.get(s.key) else None)
+                for s in template.sections]
+
+    def formula_text(self) -> str:
+        """How the bars are computed."""
+        f = self._figures
+        day = f.selected.assessed_on.isoformat() if f and f.selected else "—"
+        return (f"Bars: average score (1–5) of each section's items in the assessment of {day};"
+                " marks: the team's average of each salesperson's latest assessment.")
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """One row per section."""
+        return ["section", "score", "team_score"], [list(r) for r in self._rows()]
+
+    def _draw(self, figures: Any) -> None:
+        style = self._style
+        rows = self._rows()
+        plot = self._add_plot(0, bottom="Average score (1–5)")
+        plot.showGrid(x=True, alpha=0.25)
+        labels = [r[0] for r in rows]
+        n = len(rows)
+        ys = [n - 1 - i for i in range(n)]
+        widths = [r[1] or 0 for r in rows]
+        plot.addItem(pg.BarGraphItem(x0=[0] * n, y=ys, height=0.6, width=widths,
+                                     brushes=[style.brush(score_color(w)) for w in widths],
+                                     pen=style.pen(style.background)))
+        team = [(y, r[2]) for y, r in zip(ys, rows, strict=True) if r[2] is not None]
+        if team:
+            plot.addItem(pg.ScatterPlotItem(x=[t for _, t in team], y=[y for y, _ in team],
+                                            symbol="d", size=12,
+                                            brush=style.brush(style.foreground),
+                                            pen=style.pen(style.background)))
+        for y, r in zip(ys, rows, strict=True):
+            self._text(plot, _score(r[1]), (r[1] or 0) + 0.05, y, bold=True)
+        self._category_ticks(plot, "left", list(reversed(labels)))
+        self._score_axis(plot, "bottom")
+        plot.setXRange(0, SCORE_MAX + 0.4, padding=0)
+        plot.setYRange(-0.6, n - 0.4, padding=0)
+
+
+class HistoryChart(_ScorecardChart):
+    """The salesperson's average score and section averages over time."""
+
+    chart_id = ScorecardChartKind.HISTORY  # type: ignore[assignment]
+
+    def title(self) -> str:
+        """The chart's title."""
+        f = self._figures
+        return f"Assessment history — {f.rep}" if f and f.rep else "Assessment history"
+
+    def _points(self) -> list[tuple[dt.date, float | None]]:
+        f = self._figures
+        if f is None:
+            return []
+        return [(a.assessed_on, a.mean()) for a in reversed(latest_first(f.assessments))]
+
+    def formula_text(self) -> str:
+        """What the line shows."""
+        return (f"Average score (1–5) of every item of each assessment, oldest first; "
+                f"n = {len(self._points())} assessments.")
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """One row per assessment."""
+        return ["assessed_on", "average_score"], [[d.isoformat(), m] for d, m in self._points()]
+
+    def _draw(self, figures: Any) -> None:
+        style = self._style
+        points = [(d, m) for d, m in self._points() if m is not None]
+        plot = self._add_plot(0, left="Average score")
+        plot.showGrid(y=True, alpha=0.25)
+        xs = list(range(len(points)))
+        plot.plot(xs, [m for _, m in points], pen=style.pen(style.primary, 2.5),
+                  symbol="o", symbolSize=9, symbolBrush=style.brush(style.primary),
+                  symbolPen=style.pen(style.background))
+        for x, (_, m) in zip(xs, points, strict=True):
+            self._text(plot, f"{m:.1f}", x, m + 0.12, anchor=(0.5, 1))
+        self._category_ticks(plot, "bottom", [d.isoformat() for d, _ in points])
+        self._score_axis(plot, "left")
+        plot.setYRange(SCORE_MIN - 0.2, SCORE_MAX + 0.4, padding=0)
+        plot.setXRange(-0.5, max(0.5, len(points) - 0.5), padding=0)
+
+
+class MatrixChart(_ScorecardChart):
+    """Salespeople × sections of the newest template, each cell coloured by the latest
+    assessment's section average (red 1 → green 5); grey where never assessed."""
+
+    chart_id = ScorecardChartKind.MATRIX  # type: ignore[assignment]
+
+    def title(self) -> str:
+        """The chart's title."""
+        return "Team matrix: salespeople × sections"
+
+    def _empty_message(self, figures: Any) -> str | None:
+        return None if any(c.latest for c in figures.report.reps) else NO_ASSESSMENT
+
+    def formula_text(self) -> str:
+        """What a cell shows."""
+        f = self._figures
+        n = 0 if f is None else sum(c.latest is not None for c in f.report.reps)
+        return ("Cell: average score (1–5) of the section's items in the salesperson's latest "
+                f"assessment; red 1 → green 5, grey: not assessed. n = {n} salespeople "
+                "assessed.")
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """One row per salesperson, one column per section."""
+        f = self._figures
+        if f is None:
+            return [], []
+        sections = f.report.template.sections
+        return (["rep", *[s.title for s in sections], "average"],
+                [[c.rep, *[c.sections.get(s.key) for s in sections], c.mean]
+                 for c in f.report.reps])
+
+    def _draw(self, figures: Any) -> None:
+        style = self._style
+        report: ScorecardReport = figures.report
+        sections = report.template.sections
+        reps = list(report.reps)
+        plot = self._add_plot(0)
+        n_rows, n_cols = len(reps), len(sections)
+        for r, card in enumerate(reps):
+            y = n_rows - 1 - r
+            for c, section in enumerate(sections):
+                value = card.sections.get(section.key)
+                color = score_color(value) if value is not None else style.muted
+                rect = pg.QtWidgets.QGraphicsRectItem(QRectF(c - 0.48, y - 0.46, 0.96, 0.92))
+                rect.setBrush(style.brush(color, 230))
+                rect.setPen(style.pen(style.background))
+                plot.addItem(rect)
+                self._text(plot, _score(value), c, y, anchor=(0.5, 0.5), bold=True,
+                           color=QColor("#1f2328"))
+        self._category_ticks(plot, "left", [c.rep for c in reversed(reps)])
+        self._category_ticks(plot, "bottom", [shortened(s.title, 18) for s in sections])
+        plot.setXRange(-0.5, n_cols - 0.5, padding=0)
+        plot.setYRange(-0.5, n_rows - 0.5, padding=0)
+        self._hoverable = [plot]
+
+    def _tooltip_at(self, point: QPointF) -> str | None:
+        f = self._figures
+        if f is None:
+            return None
+        reps, sections = f.report.reps, f.report.template.sections
+        c, y = round(point.x()), round(point.y())
+        r = len(reps) - 1 - y
+        if not (0 <= c < len(sections) and 0 <= r < len(reps)):
+            return None
+        card = reps[r]
+        return f"{card.rep} · {sections[c].title}: {_score(card.sections.get(sections[c].key))}"
+
+
+class ScatterChart(_ScorecardChart):
+    """Each salesperson's latest average score against their conversion over the period,
+    labelled with n; salespeople with too few decided deals are drawn muted."""
+
+    chart_id = ScorecardChartKind.SCATTER  # type: ignore[assignment]
+
+    def title(self) -> str:
+        """The chart's title."""
+        return "Skill score against conversion"
+
+    def _empty_message(self, figures: Any) -> str | None:
+        return None if self._rows_of(figures) else "No assessed salesperson with decided deals"
+
+    @staticmethod
+    def _rows_of(figures: Any) -> list[tuple[str, float, float, int, bool]]:
+        if figures is None:
+            return []
+        return [(c.rep, c.mean, c.figures.conversion, c.figures.decided, c.figures.too_few)
+                for c in figures.report.reps
+                if c.mean is not None and c.figures.conversion is not None]
+
+    def formula_text(self) -> str:
+        """What a point shows."""
+        f = self._figures
+        threshold = f.report.threshold if f else 20
+        return ("x: average score (1–5) of the latest assessment; y: conversion = won ÷ "
+                "(won + lost) of the deals closed in the period; n = decided deals. Grey: "
+                f"fewer than {threshold} decided, too few to judge.")
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """One row per assessed salesperson with decided deals."""
+        return (["rep", "average_score", "conversion", "decided", "too_few"],
+                [[r, m, c, n, int(few)] for r, m, c, n, few in self._rows_of(self._figures)])
+
+    def _draw(self, figures: Any) -> None:
+        style = self._style
+        rows = self._rows_of(figures)
+        plot = self._add_plot(0, left="Conversion (%)", bottom="Average skill score (1–5)")
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.addItem(pg.ScatterPlotItem(
+            x=[m for _, m, _, _, _ in rows], y=[c * 100 for _, _, c, _, _ in rows], size=13,
+            brush=[style.brush(style.muted if few else style.primary)
+                   for *_, few in rows], pen=style.pen(style.background)))
+        for rep, m, c, n, _ in rows:
+            self._text(plot, f"{shortened(rep, 20)} (n = {n})", m + 0.06, c * 100,
+                       scale=0.9)
+        self._score_axis(plot, "bottom")
+        plot.setXRange(SCORE_MIN - 0.2, SCORE_MAX + 0.9, padding=0)
+        plot.setYRange(0, 100, padding=0.04)

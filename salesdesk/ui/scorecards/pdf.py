@@ -1,0 +1,248 @@
+"""PDF output of the Scorecards feature: a deal's one-page preparation brief, and the
+scorecards with the team matrix.
+
+Both are HTML laid out by QTextDocument and painted onto a QPdfWriter. The brief is scaled
+down, when it has to be, so it always fits one A4 page. Files are written through
+``store.safe_files.replacing`` (temporary file, fsync, rename): a failure leaves no partial
+file and raises OSError with a plain message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import (
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from salesdesk.domain.deal_prep import PrepSheet, SpinGroup
+from salesdesk.scorecard_report import ScorecardReport, matrix_rows
+from salesdesk.store.safe_files import replacing
+from salesdesk.ui.scorecards.charts import score_color
+
+RESOLUTION = 300
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.strip().splitlines()) or "<i>—</i>"
+
+
+def brief_html(sheet: PrepSheet, *, deal: str, details: str, today: dt.date,
+               tactics: list[str], prepared_from: float) -> str:
+    """The preparation brief of a deal as HTML."""
+    share = sheet.completeness()
+    status = "prepared" if share >= prepared_from else "not yet prepared"
+    rows = []
+    for n, area in enumerate(sheet.areas, start=1):
+        cells = "".join(
+            f"<td>{escape(v.concede) or '·'}<br><span style='color:#2f6db5'>⇄ "
+            f"{escape(v.ask) or '·'}</span></td>" for v in area.variables)
+        rows.append(f"<tr><td><b>{n}. {escape(area.name) or '—'}</b></td>{cells}</tr>")
+    spin = "".join(f"<td width='25%'><b>{g.label}</b><br>{_lines(q)}</td>"
+                   for g, q in zip(SpinGroup, sheet.spin, strict=True))
+    spotted = set(sheet.tactics)
+    checklist = " · ".join(
+        (f"<b>☒ {escape(t)}</b>" if t in spotted else f"☐ {escape(t)}")
+        for t in [*tactics, *[t for t in sheet.tactics if t not in tactics]])
+    return f"""
+    <html><body style='font-family: "DejaVu Sans"; font-size: 8pt'>
+    <h2 style='margin:0'>Negotiation brief — {escape(deal)}</h2>
+    <p style='color:#555'>{escape(details)} · printed {today.isoformat()} ·
+       {sheet.filled_count()} of {sheet.field_count()} fields ({share * 100:.0f} %),
+       {status} (from {prepared_from * 100:.0f} %)</p>
+    <h3>Interests and bargaining variables <span style='font-weight:normal;color:#555'>
+       (what we can concede ⇄ what we ask in return)</span></h3>
+    <table border='1' cellspacing='0' cellpadding='3' width='100%'
+           style='border-collapse:collapse; border-color:#bbb'>
+    <tr><th>Area of interest</th><th>1</th><th>2</th><th>3</th><th>4</th></tr>
+    {''.join(rows)}</table>
+    <h3>Small talk and rapport</h3><p>{_lines(sheet.rapport)}</p>
+    <h3>SPIN questions</h3>
+    <table border='1' cellspacing='0' cellpadding='3' width='100%'
+           style='border-collapse:collapse'><tr>{spin}</tr></table>
+    <table width='100%' cellspacing='0' cellpadding='3'><tr>
+      <td width='50%'><h3>Price arguments</h3>{_lines(sheet.price_arguments)}</td>
+      <td width='50%'><h3>Counter-arguments</h3>{_lines(sheet.counter_arguments)}</td>
+    </tr></table>
+    <h3>Manipulation techniques {'(checklist reviewed)' if sheet.tactics_reviewed else ''}</h3>
+    <p>{checklist or '<i>—</i>'}</p>
+    </body></html>"""
+
+
+def _writer(path: Path, title: str, landscape: bool = False) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setTitle(title)
+    writer.setCreator("salesdesk")
+    writer.setResolution(RESOLUTION)
+    orientation = (QPageLayout.Orientation.Landscape if landscape
+                   else QPageLayout.Orientation.Portrait)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
+                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+    return writer
+
+
+def _document(html: str, width: float) -> QTextDocument:
+    document = QTextDocument()
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(8)
+    document.setDefaultFont(font)
+    document.setHtml(html)
+    document.setTextWidth(width)
+    return document
+
+
+def _paint_one_page(writer: QPdfWriter, html: str) -> None:
+    """Paint ``html`` on one page, scaled down when it would not fit."""
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("the PDF could not be written")
+    try:
+        area = QRectF(painter.viewport())
+        # Lay out at a screen-like width in points, then scale to the page's dots.
+        width = 540.0
+        document = _document(html, width)
+        scale = area.width() / width
+        height = document.size().height()
+        if height * scale > area.height():
+            scale = area.height() / height
+        painter.scale(scale, scale)
+        document.drawContents(painter, QRectF(0, 0, width, height))
+    finally:
+        painter.end()
+
+
+def _paint_pages(writer: QPdfWriter, html: str, width: float) -> None:
+    """Paint ``html`` over as many pages as it needs."""
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("the PDF could not be written")
+    try:
+        area = QRectF(painter.viewport())
+        document = _document(html, width)
+        scale = area.width() / width
+        page_height = area.height() / scale
+        document.setPageSize(QSizeF(width, page_height))
+        for page in range(document.pageCount()):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.translate(0, -page * page_height)
+            document.drawContents(painter, QRectF(0, page * page_height, width, page_height))
+            painter.restore()
+    finally:
+        painter.end()
+
+
+def _write(path: Path, title: str, paint: object) -> Path:
+    try:
+        with replacing(path) as temp:
+            paint(temp)  # type: ignore[operator]
+            if temp.stat().st_size == 0:
+                raise OSError("nothing was written")
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise OSError(f"Could not save {path.name} in {path.parent}: {reason}.") from exc
+    return path
+
+
+def write_brief(path: Path, sheet: PrepSheet, *, deal: str, details: str, today: dt.date,
+                tactics: list[str], prepared_from: float) -> Path:
+    """Write a deal's preparation brief as a one-page A4 PDF."""
+    html = brief_html(sheet, deal=deal, details=details, today=today, tactics=tactics,
+                      prepared_from=prepared_from)
+    return _write(path, f"Negotiation brief — {deal}",
+                  lambda temp: _paint_one_page(_writer(temp, f"Brief — {deal}"), html))
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f} %"
+
+
+def _num(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def scorecards_html(report: ScorecardReport, *, title: str, today: dt.date) -> str:
+    """Every salesperson's scorecard and the team matrix as HTML."""
+    start = report.start.isoformat() if report.start else "…"
+    end = report.end.isoformat() if report.end else "…"
+    header, rows = matrix_rows(report)
+    head = "".join(f"<th>{escape(h)}</th>" for h in header[:-2]) + "<th>Conversion</th><th>n</th>"
+    body = []
+    for row in rows:
+        cells = [f"<td><b>{escape(row[0])}</b></td>"]
+        for value in row[1:-2]:
+            color = score_color(value).name() if value is not None else "#dddddd"
+            cells.append(f"<td align='center' bgcolor='{color}'>{_num(value)}</td>")
+        cells.append(f"<td align='right'>{_pct(row[-2])}</td><td align='right'>{row[-1]}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    parts = [f"""<html><body style='font-family: "DejaVu Sans"; font-size: 8pt'>
+        <h2>{escape(title)}</h2>
+        <p style='color:#555'>Results of deals closed {start} – {end} · printed
+        {today.isoformat()} · conversion = won ÷ (won + lost), n = decided deals; average deal
+        length = close date − first contact in days; a deal counts as prepared when its
+        preparation sheet is at least {report.prepared_share * 100:.0f} % complete.</p>
+        <h3>Team matrix</h3>
+        <p>Average score (1–5) per section of each salesperson's latest assessment.</p>
+        <table border='1' cellspacing='0' cellpadding='3'
+               style='border-collapse:collapse'><tr>{head}</tr>{''.join(body)}</table>
+        <p>Team: conversion {_pct(report.team.conversion)} (n = {report.team.decided}),
+        average deal length {_num(report.team.avg_deal_length_days)} days,
+        {_pct(report.team_prep.share)} of decided deals prepared.</p>"""]
+    for card in report.reps:
+        latest, template = card.latest, card.template
+        f, p = card.figures, card.prep
+        parts.append(f"<h3>{escape(card.rep)}</h3>")
+        if latest is None or template is None:
+            parts.append("<p><i>Never assessed.</i></p>")
+        else:
+            parts.append(f"<p>Assessed {latest.assessed_on.isoformat()} by "
+                         f"{escape(latest.assessor or '—')} (template v{latest.template_version})"
+                         f", average {_num(latest.mean())}.</p>")
+        parts.append(
+            f"<p>Conversion {_pct(f.conversion)} (n = {f.decided}"
+            f"{', too few to judge' if f.too_few else ''}), average deal length "
+            f"{_num(f.avg_deal_length_days)} days. Prepared {_pct(p.share)} of {p.decided} "
+            f"decided deals; conversion prepared {_pct(p.conversion_prepared)} "
+            f"(n = {p.prepared}), unprepared {_pct(p.conversion_unprepared)} "
+            f"(n = {p.unprepared}).</p>")
+        if latest is not None and template is not None:
+            weak = {w.item_id: w for w in card.weak}
+            rows_html = []
+            for item in template.ordered_items():
+                score = latest.score_of(item.id)
+                if score is None:
+                    continue
+                w = weak.get(item.id)
+                mark = ""
+                if w is not None:
+                    change = "" if w.change is None else f" ({w.change:+d})"
+                    mark = f"<b style='color:#c62828'>to improve{change}</b>"
+                note = next((s.note for s in latest.scores if s.item_id == item.id), "")
+                rows_html.append(
+                    f"<tr><td>{escape(template.section_title(item.section))}</td>"
+                    f"<td>{escape(item.text)}</td><td align='center'>{score}</td>"
+                    f"<td>{mark}</td><td>{escape(note)}</td></tr>")
+            parts.append("<table border='1' cellspacing='0' cellpadding='2' width='100%' "
+                         "style='border-collapse:collapse'><tr><th>Section</th><th>Item</th>"
+                         "<th>Score</th><th></th><th>Note</th></tr>"
+                         + "".join(rows_html) + "</table>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def write_scorecards(path: Path, report: ScorecardReport, *, title: str,
+                     today: dt.date) -> Path:
+    """Write the scorecards and the team matrix as an A4 PDF (as many pages as needed)."""
+    html = scorecards_html(report, title=title, today=today)
+    return _write(path, title,
+                  lambda temp: _paint_pages(_writer(temp, title), html, 540.0))

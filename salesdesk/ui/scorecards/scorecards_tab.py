@@ -1,0 +1,472 @@
+"""The Scorecards tab: a salesperson's assessments, weak points and results side by side.
+
+Pick a salesperson: the history lists their assessments (newest first); the selected one's
+scores and "what to improve" are shown next to the salesperson's own conversion and average
+deal length over the period chosen on the tab (by default the 12 months up to the selected
+assessment's date), the team's, and n. Charts below show the profile, the history, the team
+matrix and skill against conversion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.analytics import AnalyticsCache
+from salesdesk.currencies import currency_digits
+from salesdesk.domain.changes import Changes
+from salesdesk.domain.deals import LookupKind
+from salesdesk.domain.scorecards import Assessment, latest_first, weak_points
+from salesdesk.reporting import money_rules
+from salesdesk.scorecard_report import (
+    RepScorecard,
+    ScorecardReport,
+    build_report,
+    twelve_months_to,
+)
+from salesdesk.ui.charts.base import ChartWidget
+from salesdesk.ui.scorecards.charts import (
+    HistoryChart,
+    MatrixChart,
+    ProfileChart,
+    ScatterChart,
+    ScorecardFigures,
+)
+from salesdesk.ui.scorecards.commands import (
+    AddAssessmentCommand,
+    DeleteAssessmentCommand,
+    scorecards,
+)
+from salesdesk.ui.scorecards.models import HistoryModel, ScoresModel, WeakPointsModel
+from salesdesk.ui.scorecards.sheet_dialog import AssessmentDialog
+from salesdesk.ui.workspace import Workspace
+
+
+class CacheProvider(Protocol):
+    """The analytics cache of the open file (the Funnel tab's cache service provides it)."""
+
+    @property
+    def cache(self) -> AnalyticsCache | None:
+        """The cache, or None while it is being built."""
+
+    @property
+    def ready(self) -> SignalInstance:
+        """Emitted when the cache answers for the current data."""
+
+
+def percent(value: float | None) -> str:
+    """A rate as a whole percentage; "—" when undefined."""
+    return "—" if value is None else f"{value * 100:.0f} %"
+
+
+def days_text(value: float | None) -> str:
+    """Days with one decimal; "—" when undefined."""
+    return "—" if value is None else f"{value:.1f} days"
+
+
+def _date(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _table(name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    return view
+
+
+class ScorecardsTab(QWidget):
+    """Rep assessments against results.
+
+    Signals:
+        export_requested(object, object): export a chart (ChartWidget, its figures); the main
+            window opens the shared chart export dialog.
+        edit_template_requested(): the user asked to edit the skill template.
+    """
+
+    export_requested = Signal(object, object)
+    edit_template_requested = Signal()
+    export_scorecards_requested = Signal()
+
+    def __init__(self, workspace: Workspace, cache: CacheProvider,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scorecards_tab")
+        self._workspace = workspace
+        self._cache = cache
+        self._assessments: list[Assessment] = []
+        self.report: ScorecardReport | None = None
+        self.history_model = HistoryModel()
+        self.scores_model = ScoresModel()
+        self.weak_model = WeakPointsModel()
+        self._build()
+        self._connect_signals()
+        self.reload()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.rep_box = QComboBox()
+        self.rep_box.setObjectName("rep_picker")
+        self.rep_box.setMinimumContentsLength(14)
+        self.from_date = QDateEdit()
+        self.to_date = QDateEdit()
+        for edit in (self.from_date, self.to_date):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.from_date.setObjectName("period_from")
+        self.to_date.setObjectName("period_to")
+        self.follow_box = QCheckBox("12 months up to the assessment")
+        self.follow_box.setObjectName("period_follows_assessment")
+        self.follow_box.setChecked(True)
+        self.new_button = QPushButton("&New Assessment…")
+        self.new_button.setObjectName("new_assessment")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected assessment (can be undone)")
+        self.template_button = QPushButton("Edit &Template…")
+        self.export_button = QPushButton("E&xport…")
+        self.export_button.setToolTip("Write the scorecards and the team matrix to PDF or CSV")
+        rep_label = QLabel("&Salesperson:")
+        rep_label.setBuddy(self.rep_box)
+        bar = QHBoxLayout()
+        bar.addWidget(rep_label)
+        bar.addWidget(self.rep_box)
+        bar.addStretch(1)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.delete_button)
+        bar.addWidget(self.template_button)
+        bar.addWidget(self.export_button)
+        period_bar = QHBoxLayout()
+        period_bar.addWidget(QLabel("Results of deals closed from"))
+        period_bar.addWidget(self.from_date)
+        period_bar.addWidget(QLabel("to"))
+        period_bar.addWidget(self.to_date)
+        period_bar.addWidget(self.follow_box)
+        period_bar.addStretch(1)
+
+        self.history = _table("assessment_history")
+        self.history.setModel(self.history_model)
+        self.history.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.results = QLabel()
+        self.results.setObjectName("rep_results")
+        self.results.setWordWrap(True)
+        self.results.setTextFormat(Qt.TextFormat.RichText)
+        self.results.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.results.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>Assessments</b>"))
+        left_layout.addWidget(self.history, 1)
+
+        self.weak = _table("weak_points")
+        self.weak.setModel(self.weak_model)
+        self.weak.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        weak_header = self.weak.horizontalHeader()
+        weak_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        weak_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.scores = _table("assessment_scores")
+        self.scores.setModel(self.scores_model)
+        scores_header = self.scores.horizontalHeader()
+        scores_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        scores_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        scores_header.setStretchLastSection(True)
+        self.scores.setColumnWidth(1, 300)
+        self.empty = QLabel()
+        self.empty.setObjectName("scorecards_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        improve = QLabel("<b>What to improve</b> — the three lowest scores (ties included) "
+                         "and every item that fell by a point or more")
+        improve.setWordWrap(True)
+        middle_layout.addWidget(improve)
+        middle_layout.addWidget(self.weak, 2)
+        middle_layout.addWidget(self.empty)
+        middle_layout.addWidget(QLabel("<b>Scores</b>"))
+        middle_layout.addWidget(self.scores, 3)
+
+        self.profile_chart = ProfileChart()
+        self.history_chart = HistoryChart()
+        self.matrix_chart = MatrixChart()
+        self.scatter_chart = ScatterChart()
+        self.charts = QTabWidget()
+        self.charts.setObjectName("scorecard_charts")
+        self.charts.setDocumentMode(True)
+        for chart, name in ((self.profile_chart, "Profile"), (self.history_chart, "History"),
+                            (self.matrix_chart, "Team matrix"),
+                            (self.scatter_chart, "Skill vs conversion")):
+            self.charts.addTab(chart, name)
+        self.chart_export = QPushButton("Export Chart…")
+        self.chart_export.setObjectName("export_scorecard_chart")
+        self.charts.setCornerWidget(self.chart_export)
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(left)
+        top.addWidget(middle)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 3)
+        top.setSizes([330, 930])
+        results_scroll = QScrollArea()
+        results_scroll.setWidgetResizable(True)
+        results_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        results_scroll.setWidget(self.results)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(results_scroll)
+        bottom.addWidget(self.charts)
+        bottom.setStretchFactor(0, 2)
+        bottom.setStretchFactor(1, 5)
+        bottom.setSizes([360, 900])
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("scorecards_splitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 420])  # until the window restores the user's sizes
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(period_bar)
+        layout.addWidget(self.splitter, 1)
+
+    def _connect_signals(self) -> None:
+        self.rep_box.currentIndexChanged.connect(self._on_rep_changed)
+        self.history.selectionModel().currentRowChanged.connect(self._on_assessment_selected)
+        self.follow_box.toggled.connect(self._on_follow_toggled)
+        self.from_date.dateChanged.connect(self._on_period_edited)
+        self.to_date.dateChanged.connect(self._on_period_edited)
+        self.new_button.clicked.connect(self.new_assessment)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.template_button.clicked.connect(self.edit_template_requested)
+        self.export_button.clicked.connect(self.export_scorecards_requested)
+        self.chart_export.clicked.connect(self._on_export_chart)
+        self._workspace.changed.connect(self._on_changed)
+        self._cache.ready.connect(self.refresh_results)
+
+    # --- state ---------------------------------------------------------------------------
+
+    @property
+    def rep(self) -> str | None:
+        """The salesperson shown."""
+        text = self.rep_box.currentText()
+        return text or None
+
+    def selected_assessment(self) -> Assessment | None:
+        """The assessment selected in the history (the latest by default)."""
+        return self.history_model.assessment(self.history.currentIndex().row())
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        """The period results are counted over (closes from … to, inclusive)."""
+        return _date(self.from_date.date()), _date(self.to_date.date())
+
+    def set_rep(self, name: str) -> None:
+        """Show ``name``'s scorecard."""
+        self.rep_box.setCurrentIndex(self.rep_box.findText(name))
+
+    def reload(self) -> None:
+        """Re-read salespeople and assessments (keeping the salesperson and selection)."""
+        current = self.rep
+        names = scorecards(self._workspace).rep_names()
+        with QSignalBlocker(self.rep_box):
+            self.rep_box.clear()
+            self.rep_box.addItems(names)
+            index = self.rep_box.findText(current) if current else -1
+            self.rep_box.setCurrentIndex(index if index >= 0 else (0 if names else -1))
+        self._load_rep(keep_selection=True)
+
+    def _load_rep(self, keep_selection: bool = False) -> None:
+        selected = self.selected_assessment() if keep_selection else None
+        rep = self.rep
+        self._assessments = scorecards(self._workspace).assessments(rep) if rep else []
+        self.history_model.set_assessments(self._assessments)
+        row = self.history_model.row_of(selected.id) if selected else -1
+        self.history.setCurrentIndex(self.history_model.index(max(row, 0), 0))
+        if not self._assessments:
+            self._show_assessment()
+        writable = not self._workspace.read_only
+        self.new_button.setEnabled(writable and rep is not None)
+        self.delete_button.setEnabled(writable and bool(self._assessments))
+
+    def _show_assessment(self) -> None:
+        selected = self.selected_assessment()
+        cards = scorecards(self._workspace)
+        if selected is None:
+            self.scores_model.set_assessment(None, None, None)
+            self.weak_model.set_weak_points([], None)
+            self.empty.setText("No assessment yet: New Assessment scores every item of the "
+                               "checklist." if self.rep else
+                               "Add salespeople to deals (or in Edit ▸ Lists) to assess them.")
+            self.empty.show()
+        else:
+            self.empty.hide()
+            upto = [a for a in latest_first(self._assessments)
+                    if (a.assessed_on, a.id or 0) <= (selected.assessed_on, selected.id or 0)]
+            previous = upto[1] if len(upto) > 1 else None
+            template = cards.template(selected.template_version)
+            self.scores_model.set_assessment(selected, template, previous)
+            self.weak_model.set_weak_points(weak_points(upto), template)
+        if self.follow_box.isChecked():
+            day = selected.assessed_on if selected else self._workspace.today()
+            self._set_period(*twelve_months_to(day))
+        self.refresh_results()
+
+    def _set_period(self, start: dt.date, end: dt.date) -> None:
+        with QSignalBlocker(self.from_date), QSignalBlocker(self.to_date):
+            self.from_date.setDate(_qdate(start))
+            self.to_date.setDate(_qdate(end))
+
+    def refresh_results(self) -> None:
+        """Recount the figures next to the scores and redraw the charts."""
+        cache = self._cache.cache
+        rep = self.rep
+        if cache is None:
+            self.results.setText("<i>Counting the figures…</i>")
+            return
+        store = self._workspace.store
+        settings = store.settings()
+        start, end = self.period()
+        self.report = build_report(scorecards(self._workspace), cache, start=start, end=end,
+                                   threshold=settings.too_few_threshold,
+                                   money=money_rules(settings, currency_digits()))
+        card = self.report.rep(rep) if rep else None
+        self.results.setText(self._results_html(card, self.report))
+        figures = ScorecardFigures(self.report, rep, self.selected_assessment(),
+                                   tuple(self._assessments))
+        for chart in self._charts():
+            chart.set_figures(figures)  # type: ignore[arg-type]
+
+    def _charts(self) -> tuple[ChartWidget, ...]:
+        return (self.profile_chart, self.history_chart, self.matrix_chart, self.scatter_chart)
+
+    @staticmethod
+    def _results_html(card: RepScorecard | None, report: ScorecardReport) -> str:
+        start = report.start.isoformat() if report.start else "…"
+        end = report.end.isoformat() if report.end else "…"
+        team, team_prep = report.team, report.team_prep
+
+        def row(label: str, conversion: float | None, n: int, length: float | None,
+                too_few: bool) -> str:
+            flag = " <span style='color:#9a6700'>too few to judge</span>" if too_few else ""
+            return (f"<tr><td>{label}</td><td align='right'><b>{percent(conversion)}</b></td>"
+                    f"<td align='right'>n = {n:,}</td><td align='right'>{days_text(length)}"
+                    f"</td><td>{flag}</td></tr>")
+
+        lines = [f"<b>Results</b> — deals closed {start} – {end}",
+                 "<table cellspacing='2' cellpadding='2'><tr><th></th><th>Conversion</th><th>Decided</th>"
+                 "<th>Avg deal length</th><th></th></tr>"]
+        if card is not None:
+            f = card.figures
+            lines.append(row(card.rep, f.conversion, f.decided, f.avg_deal_length_days,
+                             f.too_few))
+        lines.append(row("Team", team.conversion, team.decided, team.avg_deal_length_days,
+                         team.too_few))
+        lines.append("</table>")
+        share = f"{report.prepared_share * 100:.0f} %"
+        if card is not None:
+            p = card.prep
+            lines.append(
+                f"<b>Preparation</b> (a deal counts as prepared when its sheet is at least "
+                f"{share} complete): {percent(p.share)} of {p.decided:,} decided deals "
+                f"prepared.<br>Conversion of prepared deals {percent(p.conversion_prepared)} "
+                f"(n = {p.prepared:,}), of unprepared {percent(p.conversion_unprepared)} "
+                f"(n = {p.unprepared:,}).")
+        lines.append(f"Team: {percent(team_prep.share)} prepared; prepared "
+                     f"{percent(team_prep.conversion_prepared)} (n = {team_prep.prepared:,}),"
+                     f" unprepared {percent(team_prep.conversion_unprepared)} "
+                     f"(n = {team_prep.unprepared:,}).")
+        return "<br>".join(lines)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def new_assessment(self) -> None:
+        """Open a new assessment sheet for the salesperson shown; save it as an undoable
+        command."""
+        rep = self.rep
+        if rep is None or self._workspace.read_only:
+            return
+        cards = scorecards(self._workspace)
+        dialog = AssessmentDialog(rep, cards.template(), self._workspace.today(),
+                                  cards.assessors(), self)
+        if dialog.exec() == AssessmentDialog.DialogCode.Accepted and dialog.assessment:
+            command = AddAssessmentCommand(self._workspace, dialog.assessment)
+            if command.run():
+                self._select_assessment(command.assessment.id)
+
+    def _select_assessment(self, assessment_id: int | None) -> None:
+        row = self.history_model.row_of(assessment_id)
+        if row >= 0:
+            self.history.setCurrentIndex(self.history_model.index(row, 0))
+
+    def delete_selected(self) -> None:
+        """Delete the selected assessment (undoable), after asking."""
+        selected = self.selected_assessment()
+        if selected is None or self._workspace.read_only:
+            return
+        answer = QMessageBox.question(
+            self, "Delete assessment",
+            f"Delete the assessment of {selected.rep} of {selected.assessed_on.isoformat()}?"
+            " (Edit ▸ Undo brings it back.)")
+        if answer == QMessageBox.StandardButton.Yes:
+            DeleteAssessmentCommand(self._workspace, selected).run()
+
+    def _on_export_chart(self) -> None:
+        chart = self.charts.currentWidget()
+        if isinstance(chart, ChartWidget) and chart.figures is not None:
+            self.export_requested.emit(chart, chart.figures)
+
+    # --- reactions -----------------------------------------------------------------------
+
+    def _on_rep_changed(self) -> None:
+        self._load_rep()
+
+    def _on_assessment_selected(self) -> None:
+        self._show_assessment()
+
+    def _on_follow_toggled(self, checked: bool) -> None:
+        if checked:
+            self._show_assessment()
+
+    def _on_period_edited(self) -> None:
+        with QSignalBlocker(self.follow_box):
+            self.follow_box.setChecked(False)
+        self.refresh_results()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.scorecards or LookupKind.REP in changes.lookups:
+            self.reload()
+        elif changes.deals or changes.settings:
+            pass  # the cache service refreshes first and emits ready → refresh_results

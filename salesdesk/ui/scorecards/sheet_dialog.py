@@ -1,0 +1,184 @@
+"""The assessment sheet: date, assessor, and every item of the template scored 1–5 with a note.
+
+Keyboard first: on a row, typing 1–5 scores the item and moves to the next one; F2 or typing
+in the Note column edits the note; Ctrl+Enter saves. The item's "what good looks like" is
+shown under the table for the current row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.scorecards import (
+    SCORE_MAX,
+    SCORE_MIN,
+    Assessment,
+    Template,
+    validate_assessment,
+)
+from salesdesk.ui.scorecards.models import SheetModel, finish_editing
+
+_ERROR_STYLE = "color: #c62828;"
+
+
+class SheetView(QTableView):
+    """The sheet's table: a digit from 1 to 5 scores the current row and moves down."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        model = self.model()
+        text = event.text()
+        index = self.currentIndex()
+        if (isinstance(model, SheetModel) and index.isValid() and text.isdigit()
+                and index.column() != SheetModel.NOTE
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier)):
+            if SCORE_MIN <= int(text) <= SCORE_MAX:
+                model.set_score(index.row(), int(text))
+                below = model.index(min(index.row() + 1, model.rowCount() - 1), index.column())
+                self.setCurrentIndex(below)
+            return
+        super().keyPressEvent(event)
+
+
+class AssessmentDialog(QDialog):
+    """A new assessment of ``rep``. After ``exec()`` returns Accepted, ``assessment`` holds it."""
+
+    def __init__(self, rep: str, template: Template, today: dt.date,
+                 assessors: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assessment_dialog")
+        self.setWindowTitle(f"New assessment — {rep}")
+        self._rep = rep
+        self._template = template
+        self.assessment: Assessment | None = None
+        self.model = SheetModel(template)
+
+        self.date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date.setObjectName("assessment_date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.assessor = QLineEdit()
+        self.assessor.setObjectName("assessor")
+        self.assessor.setPlaceholderText("who assesses")
+        completer = QCompleter(assessors, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.assessor.setCompleter(completer)
+        if assessors:
+            self.assessor.setText(assessors[0] if len(assessors) == 1 else "")
+
+        self.table = SheetView()
+        self.table.setObjectName("assessment_sheet")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(1, 340)
+        self.good = QLabel()
+        self.good.setObjectName("item_description")
+        self.good.setWordWrap(True)
+        self.good.setMinimumHeight(self.good.fontMetrics().height() * 3)
+        hint = QLabel(f"Type {SCORE_MIN}–{SCORE_MAX} to score a row (1 = not done, 5 = done "
+                      "well every time); type in the Note column to add a note.")
+        hint.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("sheet_message")
+        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+
+        form = QFormLayout()
+        form.addRow(QLabel(f"<b>{rep}</b>"))
+        date_label = QLabel("&Date:")
+        date_label.setBuddy(self.date)
+        form.addRow(date_label, self.date)
+        assessor_label = QLabel("&Assessor:")
+        assessor_label.setBuddy(self.assessor)
+        form.addRow(assessor_label, self.assessor)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.good)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.date, self.assessor)
+        self.setTabOrder(self.assessor, self.table)
+        self.setTabOrder(self.table, self.buttons)
+
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)  # Enter finishes a cell; Ctrl+Enter saves
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
+        self.table.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.table.setCurrentIndex(self.model.index(0, SheetModel.SCORE))
+        self.resize(860, 620)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            item = self.model.items[current.row()]
+            self.good.setText(f"<b>{item.text}</b> — good looks like: {item.good}"
+                              if item.good else f"<b>{item.text}</b>")
+
+    def draft(self) -> Assessment:
+        """The sheet as filled in so far."""
+        day = self.date.date()
+        return Assessment(rep=self._rep, assessor=self.assessor.text().strip(),
+                          assessed_on=dt.date(day.year(), day.month(), day.day()),
+                          template_version=self._template.version,
+                          scores=self.model.result())
+
+    def save(self) -> None:
+        """Accept with a complete sheet, or say what is missing and go there."""
+        finish_editing(self.table)
+        draft = self.draft()
+        errors = validate_assessment(draft, self._template)
+        if errors:
+            missing = sum(key.startswith("item:") for key in errors)
+            parts = []
+            if "assessor" in errors:
+                parts.append(errors["assessor"])
+            if missing:
+                parts.append(f"Score the {missing} item{'s' if missing > 1 else ''} still "
+                             "marked —.")
+            self.message.setText(" ".join(parts))
+            self.message.show()
+            if "assessor" in errors:
+                self.assessor.setFocus()
+            else:
+                self.table.setFocus()
+                self.table.setCurrentIndex(self.model.index(self.model.first_unscored(),
+                                                            SheetModel.SCORE))
+            return
+        self.assessment = draft
+        self.accept()

@@ -1,0 +1,138 @@
+"""The Scorecards feature's jobs the main window routes to: the preparation sheet a deal form
+asks for, the template editor, and exporting scorecards (PDF, CSV, team matrix CSV).
+
+Kept here so the main window only wires signals to these methods, and ``ui.deals`` never
+imports this package (the deal form emits a request with the deal's id).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from salesdesk.scorecard_report import ScorecardReport, csv_text, matrix_rows, render_csv
+from salesdesk.store import NotFound
+from salesdesk.store.safe_files import write_text
+from salesdesk.ui.scorecards.commands import SavePrepCommand, scorecards
+from salesdesk.ui.scorecards.pdf import write_brief, write_scorecards
+from salesdesk.ui.scorecards.prep_dialog import PrepDialog
+from salesdesk.ui.scorecards.template_dialog import TemplateDialog
+from salesdesk.ui.ui_settings import UiSettings
+from salesdesk.ui.workspace import Workspace
+
+EXPORT_FILTERS = ("Scorecards PDF (*.pdf)", "Scorecards CSV (*.csv)",
+                  "Team matrix CSV (*.csv)")
+
+
+class ScorecardJobs(QObject):
+    """Dialogs and exports of the Scorecards feature, parented to the main window.
+
+    Signals:
+        message(str): a status-bar message (a file was written).
+    """
+
+    message = Signal(str)
+
+    def __init__(self, workspace: Workspace, ui_settings: UiSettings, window: QWidget) -> None:
+        super().__init__(window)
+        self._workspace = workspace
+        self._settings = ui_settings
+        self._window = window
+
+    def _parent(self) -> QWidget:
+        modal = QApplication.activeModalWidget()
+        return modal if modal is not None else self._window
+
+    def _folder(self) -> Path:
+        return Path(self._settings.last_export_folder or Path.home())
+
+    # --- preparation sheets ---------------------------------------------------------------
+
+    def open_prep(self, deal_id: int) -> None:
+        """Open a deal's preparation sheet; saving it is an undoable command."""
+        workspace = self._workspace
+        try:
+            deal = workspace.store.deal(deal_id)
+        except NotFound as exc:
+            workspace.error_raised.emit(str(exc))
+            return
+        cards = scorecards(workspace)
+        dialog = PrepDialog(deal.title, cards.deal_prep(deal_id), cards.tactics(),
+                            cards.prepared_share(), read_only=workspace.read_only,
+                            parent=self._parent())
+        details = " · ".join(part for part in (deal.client, deal.rep, deal.product,
+                                               deal.stage) if part)
+        dialog.brief_requested.connect(
+            lambda sheet: self.save_brief(dialog, deal.title, details, sheet))
+        if (dialog.exec() == PrepDialog.DialogCode.Accepted and dialog.sheet is not None
+                and not workspace.read_only and dialog.sheet != cards.deal_prep(deal_id)
+                and not (dialog.sheet.is_empty() and cards.deal_prep(deal_id) is None)):
+            SavePrepCommand(workspace, deal_id, dialog.sheet, deal.title).run()
+
+    def save_brief(self, parent: QWidget, title: str, details: str, sheet: object) -> None:
+        """Ask for a file and write the sheet's one-page PDF brief."""
+        safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in title).strip()
+        name, _ = QFileDialog.getSaveFileName(parent, "Save preparation brief",
+                                              str(self._folder() / f"{safe}-brief.pdf"),
+                                              "PDF documents (*.pdf)")
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+        cards = scorecards(self._workspace)
+        try:
+            write_brief(path, sheet, deal=title, details=details,  # type: ignore[arg-type]
+                        today=self._workspace.today(), tactics=cards.tactics(),
+                        prepared_from=cards.prepared_share())
+        except OSError as exc:
+            self._workspace.error_raised.emit(str(exc))
+            return
+        self._settings.last_export_folder = str(path.parent)
+        self.message.emit(f"Saved the brief to {path}.")
+
+    # --- template and exports ---------------------------------------------------------------
+
+    def edit_template(self) -> None:
+        """Open the template editor."""
+        TemplateDialog(self._workspace, self._parent()).exec()
+
+    def export_scorecards(self, report: ScorecardReport | None) -> None:
+        """Ask for a file and write the scorecards (PDF or CSV) or the team matrix (CSV)."""
+        if report is None:
+            self._workspace.error_raised.emit("The scorecards are not ready yet: wait until "
+                                              "the figures are counted.")
+            return
+        stem = self._workspace.store.path.stem
+        name, chosen = QFileDialog.getSaveFileName(
+            self._parent(), "Export scorecards", str(self._folder() / f"{stem}-scorecards.pdf"),
+            ";;".join(EXPORT_FILTERS))
+        if not name:
+            return
+        self.write_export(Path(name), chosen, report)
+
+    def write_export(self, path: Path, chosen: str, report: ScorecardReport) -> Path | None:
+        """Write ``report`` to ``path`` in the format the filter ``chosen`` names (the
+        extension decides between PDF and CSV when it is .pdf or .csv)."""
+        matrix = chosen == EXPORT_FILTERS[2]
+        if path.suffix.lower() not in (".pdf", ".csv"):
+            path = path.with_name(path.name + (".pdf" if chosen == EXPORT_FILTERS[0]
+                                               else ".csv"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if path.suffix.lower() == ".pdf":
+                title = ("Sample business (demo)" if self._workspace.opened.temporary
+                         else self._workspace.store.path.stem) + " — scorecards"
+                write_scorecards(path, report, title=title, today=self._workspace.today())
+            elif matrix:
+                write_text(path, csv_text(*matrix_rows(report)))
+            else:
+                write_text(path, render_csv(report))
+        except OSError as exc:
+            QApplication.restoreOverrideCursor()
+            self._workspace.error_raised.emit(f"The scorecards were not exported: {exc}")
+            return None
+        QApplication.restoreOverrideCursor()
+        self._settings.last_export_folder = str(path.parent)
+        self.message.emit(f"Exported the scorecards to {path}.")
+        return path

@@ -1,0 +1,266 @@
+"""The Scorecards tab driven like a user: an assessment sheet filled from the keyboard and
+undone, figures next to the scores equal to the metrics engine's, the prep grid from the
+keyboard with its completeness, the PDF brief, template edits, exports and chart export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from salesdesk import cli
+from salesdesk.app import STORE_CACHE, AppFileOpener
+from salesdesk.currencies import currency_digits
+from salesdesk.domain.changes import Changes
+from salesdesk.domain.deals import Deal, LookupKind, Outcome
+from salesdesk.domain.metrics import figures, reference_result
+from salesdesk.domain.periods import Period
+from salesdesk.domain.scorecards import weak_points
+from salesdesk.domain.slices import Dimension, Query, Slice
+from salesdesk.reporting import money_rules
+from salesdesk.scorecard_report import twelve_months_to
+from salesdesk.store import DealListQuery
+from salesdesk.store.scorecards import Scorecards
+from salesdesk.ui.charts.export import export_chart
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.scorecards.models import finish_editing
+from salesdesk.ui.scorecards.prep_dialog import PrepDialog
+from salesdesk.ui.scorecards.sheet_dialog import AssessmentDialog
+from salesdesk.ui.scorecards.window_jobs import EXPORT_FILTERS
+from salesdesk.ui.ui_settings import UiSettings
+from salesdesk.ui.workspace import Workspace
+
+from .conftest import run_with_modal
+
+DEALS = 300
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("scorecard-demo") / "demo.db"
+    cli.write_demo(path, DEALS, dt.date.today())
+    return path
+
+
+@pytest.fixture
+def demo_window(qtbot: QtBot, demo_file: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    path = tmp_path / "demo.db"
+    path.write_bytes(demo_file.read_bytes())
+    workspace = Workspace(AppFileOpener().open(path))
+    main = MainWindow(workspace, AppFileOpener(), UiSettings(), STORE_CACHE)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.tabs.setCurrentWidget(main.scorecards_tab)
+    qtbot.waitUntil(lambda: main.scorecards_tab.report is not None, timeout=10000)
+    yield main
+    main.close()
+    workspace.close()
+
+
+def type_into(qtbot: QtBot, view: QWidget, text: str) -> QWidget:
+    """Type ``text`` into the current cell of an item view as a user does: the first key
+    opens the cell's editor, the rest go to the editor, which has the focus."""
+    if view.state() != QAbstractItemView.State.EditingState:  # type: ignore[attr-defined]
+        qtbot.keyClick(view, text[0])
+        text = text[1:]
+    editor = QApplication.focusWidget()  # Tab from a cell opens the next one's editor
+    assert editor is not None and editor is not view
+    qtbot.keyClicks(editor, text)
+    return editor
+
+
+def every_deal(window: MainWindow) -> list[Deal]:
+    store = window.workspace.store
+    rows = store.list_rows(DealListQuery(), 0, store.list_count(DealListQuery()))
+    return [store.deal(row.id) for row in rows]
+
+
+def test_demo_has_history_and_figures_equal_the_metrics_engine(demo_window: MainWindow
+                                                                ) -> None:
+    tab = demo_window.scorecards_tab
+    tab.set_rep("Bence Tóth")
+    report = tab.report
+    assert report is not None
+    assert tab.history_model.rowCount() >= 5
+    latest = tab.selected_assessment()
+    assert latest is not None and latest.rep == "Bence Tóth"
+    assert tab.period() == twelve_months_to(latest.assessed_on)
+    # The weak rep's weak points are the handbook's interests and price items, and they fell.
+    weak = weak_points(Scorecards(demo_window.workspace.store).assessments("Bence Tóth"))
+    assert tab.weak_model.rowCount() == len(weak) and any(w.fell for w in weak)
+    # Conversion and deal length next to the scores are the reference maths of the slice.
+    store = demo_window.workspace.store
+    settings = store.settings()
+    money = money_rules(settings, currency_digits())
+    stages = store.names(LookupKind.STAGE, include_retired=True)
+    period = Period.between(*tab.period())
+    deals = every_deal(demo_window)
+    own = reference_result(deals, Query(Slice({Dimension.REP: frozenset({"Bence Tóth"})},
+                                              period)), stages)
+    team = reference_result(deals, Query(Slice({}, period)), stages)
+    card = report.rep("Bence Tóth")
+    assert card is not None
+    assert card.figures == figures(own.overall, threshold=settings.too_few_threshold,
+                                   money=money)
+    assert report.team == figures(team.overall, threshold=settings.too_few_threshold,
+                                  money=money)
+    assert f"n = {card.figures.decided:,}" in tab.results.text()
+    best = report.rep("Anna Kovács")
+    assert best is not None and card.mean is not None and best.mean is not None
+    assert card.mean < best.mean
+    assert card.figures.conversion < best.figures.conversion  # type: ignore[operator]
+    # The team's prep figures hold every decided deal of the period.
+    assert report.team_prep.decided == report.team.decided
+
+
+def test_new_assessment_from_the_keyboard_then_undo(qtbot: QtBot, window: MainWindow
+                                                    ) -> None:
+    store = window.workspace.store
+    store.add_lookup(LookupKind.REP, "Anna")
+    window.workspace.notify(Changes(lookups=frozenset({LookupKind.REP})))
+    tab = window.scorecards_tab
+    window.tabs.setCurrentWidget(tab)
+    assert tab.rep == "Anna"
+    items = Scorecards(store).template().active_items()
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, AssessmentDialog)
+        qtbot.keyClicks(dialog.assessor, "Judit")
+        dialog.table.setFocus()
+        # Saving too early says what is missing and goes to the first unscored row.
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert dialog.isVisible() and "14 items" in dialog.message.text()
+        for n in range(len(items)):
+            qtbot.keyClick(dialog.table, str(1 + n % 5))
+        assert dialog.model.first_unscored() == -1
+        # A note typed in the Note column of the first row.
+        dialog.table.setCurrentIndex(dialog.model.index(0, 3))
+        editor = type_into(qtbot, dialog.table, "Needs a template")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(dialog.model.notes))  # the view commits it queued
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    run_with_modal(qtbot, tab.new_assessment, fill)
+    (saved,) = Scorecards(store).assessments("Anna")
+    assert saved.assessor == "Judit"
+    assert [s.score for s in saved.scores][:6] == [1, 2, 3, 4, 5, 1]
+    assert saved.scores[0].note == "Needs a template"
+    assert tab.history_model.rowCount() == 1 and tab.weak_model.rowCount() >= 3
+    window.workspace.undo_stack.undo()
+    assert Scorecards(store).assessments() == [] and tab.history_model.rowCount() == 0
+    window.workspace.undo_stack.redo()
+    assert Scorecards(store).assessments() == [saved]
+
+
+def test_prep_grid_from_the_keyboard_completeness_and_brief(qtbot: QtBot, window: MainWindow,
+                                                            tmp_path: Path) -> None:
+    store = window.workspace.store
+    dialog = PrepDialog("Boiler for Oak Ltd", None, Scorecards(store).tactics(), 0.5)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.grid.setFocus()
+    dialog.grid.setCurrentIndex(dialog.grid_model.index(0, 0))
+    for column, text in enumerate(("Price", "free delivery", "2-year contract")):
+        qtbot.keyClick(type_into(qtbot, dialog.grid, text), Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda c=column: dialog.grid.currentIndex().column() == c + 1)
+    sheet = dialog.draft()
+    assert sheet.areas[0].name == "Price"
+    assert (sheet.areas[0].variables[0].concede, sheet.areas[0].variables[0].ask) == (
+        "free delivery", "2-year contract")
+    assert dialog.completeness.value() == 1 and "1 of 48" in dialog.completeness_label.text()
+    finish_editing(dialog.grid)
+    qtbot.keyClicks(dialog.rapport, "Sails at weekends")
+    dialog.reviewed.setChecked(True)
+    assert dialog.draft().filled_count() == 3
+    path = tmp_path / "brief.pdf"
+    from salesdesk.ui.scorecards.pdf import write_brief
+
+    write_brief(path, dialog.draft(), deal="Boiler for Oak Ltd", details="Anna",
+                today=dt.date(2026, 1, 3), tactics=Scorecards(store).tactics(),
+                prepared_from=0.5)
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+    assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") == 1  # one page
+    QDialog.done(dialog, QDialog.DialogCode.Rejected)  # skips "discard changes?"
+
+
+def test_deal_form_opens_the_prep_sheet_and_saves_it_undoably(qtbot: QtBot,
+                                                              window: MainWindow) -> None:
+    store = window.workspace.store
+    deal_id, _ = store.add_deal(Deal(title="Heat pump for Elm", rep="Anna",
+                                     first_contact=dt.date(2026, 1, 1)), dt.date(2026, 1, 2))
+    window.workspace.notify(Changes(deal_ids=frozenset({deal_id})))
+
+    def in_prep(prep: QWidget) -> None:
+        assert isinstance(prep, PrepDialog)
+        prep.rapport.setPlainText("Plays chess")
+        prep.spin[next(iter(prep.spin))].setPlainText("How is the house heated now?")
+        prep.save()
+
+    def in_form(form: QWidget) -> None:
+        button = form.findChild(QWidget, "prep_button")
+        assert button is not None and button.isEnabled()
+        run_with_modal(qtbot, button.click, in_prep)  # type: ignore[attr-defined]
+        form.reject()  # type: ignore[attr-defined]
+
+    run_with_modal(qtbot, lambda: window.deals_tab.open_deal(deal_id), in_form)
+    saved = Scorecards(store).deal_prep(deal_id)
+    assert saved is not None and saved.rapport == "Plays chess" and saved.filled_count() == 2
+    window.workspace.undo_stack.undo()
+    assert Scorecards(store).deal_prep(deal_id) is None
+
+
+def test_template_edit_keeps_history_and_exports(qtbot: QtBot, demo_window: MainWindow,
+                                                 tmp_path: Path) -> None:
+    from salesdesk.domain.scorecards import rename_item
+    from salesdesk.ui.scorecards.commands import EditTemplateCommand
+
+    tab = demo_window.scorecards_tab
+    store = demo_window.workspace.store
+    cards = Scorecards(store)
+    v1 = cards.template()
+    first = v1.active_items()[0]
+    assert EditTemplateCommand(demo_window.workspace,
+                               rename_item(v1, first.id, "Interest areas listed"),
+                               "Rename").run()
+    assert cards.template().version == v1.version + 1
+    # The selected (older) assessment still reads with the text it was made with.
+    assert tab.scores_model.index(0, 1).data() == first.text
+    demo_window.workspace.undo_stack.undo()
+    assert cards.template() == v1
+
+    report = tab.report
+    assert report is not None
+    jobs = demo_window.scorecard_jobs
+    pdf = jobs.write_export(tmp_path / "cards.pdf", EXPORT_FILTERS[0], report)
+    csv_path = jobs.write_export(tmp_path / "cards.csv", EXPORT_FILTERS[1], report)
+    matrix = jobs.write_export(tmp_path / "matrix.csv", EXPORT_FILTERS[2], report)
+    assert pdf and pdf.read_bytes().startswith(b"%PDF")
+    assert csv_path and csv_path.read_text("utf-8").startswith("rep,assessed_on")
+    assert matrix and "Interests and bargaining variables" in matrix.read_text("utf-8")
+    assert len(matrix.read_text("utf-8").splitlines()) == 1 + len(report.reps)
+    for index in range(tab.charts.count()):
+        chart = tab.charts.widget(index)
+        assert chart.figures is not None  # type: ignore[attr-defined]
+        for suffix in ("png", "csv"):
+            out = export_chart(chart, chart.figures, tmp_path / f"c{index}.{suffix}",  # type: ignore[attr-defined]
+                               width=640, height=360)
+            assert out.stat().st_size > 0
+
+
+def test_outcome_counts_of_prep_are_the_store_s(demo_window: MainWindow) -> None:
+    report = demo_window.scorecards_tab.report
+    assert report is not None
+    start, end = report.start, report.end
+    decided = Scorecards(demo_window.workspace.store).decided_deals(start, end)
+    won = sum(d.outcome is Outcome.WON for d in decided)
+    assert report.team.won == won and report.team.decided == len(decided)
