@@ -193,6 +193,51 @@ def _export_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _scorecard(args: argparse.Namespace) -> int:
+    """Every salesperson's latest assessment, weakest items, prep share and results over a
+    period (default: the 12 months up to today), read-only."""
+    import sqlite3
+
+    from salesdesk import reporting, scorecard_report
+    from salesdesk.analytics import AnalyticsCache
+    from salesdesk.currencies import currency_digits
+    from salesdesk.store import StoreError, open_store
+    from salesdesk.store.scorecards import Scorecards
+
+    try:
+        start = reporting.parse_day("--from", args.date_from)
+        end = reporting.parse_day("--to", args.date_to)
+    except reporting.ReportError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    if start is None and end is None:
+        start, end = scorecard_report.twelve_months_to(dt.date.today())
+    path = database_path(args)
+    try:
+        store = open_store(path, read_only=True)
+    except (StoreError, OSError) as exc:
+        raise CommandError(str(exc), EXIT_FILE) from exc
+    try:
+        cards = Scorecards(store)
+        reps = None
+        if args.rep is not None:
+            match = [n for n in cards.rep_names() if n.casefold() == args.rep.strip().casefold()]
+            if not match:
+                raise CommandError(f"--rep {args.rep}: no such salesperson; valid: "
+                                   + ", ".join(cards.rep_names()), EXIT_USAGE)
+            reps = match
+        settings = store.settings()
+        report = scorecard_report.build_report(
+            cards, AnalyticsCache.build(store.deal_columns()), start=start, end=end,
+            threshold=settings.too_few_threshold,
+            money=reporting.money_rules(settings, currency_digits()), reps=reps)
+    except (StoreError, sqlite3.Error, ValueError) as exc:
+        raise CommandError(f"{path.name} cannot be read: {exc}", EXIT_FILE) from exc
+    finally:
+        store.close()
+    reporting.write_utf8(scorecard_report.render(report, args.format))
+    return EXIT_OK
+
+
 def _json_out(document: object) -> None:
     import json
 
@@ -624,6 +669,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--db", metavar="DB", default=argparse.SUPPRESS,
                        help="database file (default: the default database)")
     check.set_defaults(handler=_check)
+
+    scorecard = commands.add_parser(
+        "scorecard", help="print salespeople's assessments next to their results (read-only)",
+        description="Every salesperson (also those never assessed): the latest assessment,"
+        " the weakest items, the share of decided deals that were prepared, and conversion"
+        " and average deal length with n over the period (default: the 12 months up to"
+        " today).")
+    scorecard.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
+                           help="database file (default: the default database)")
+    scorecard.add_argument("--rep", metavar="NAME", help="only this salesperson")
+    scorecard.add_argument("--from", dest="date_from", metavar="DATE",
+                           help="first close date counted (YYYY-MM-DD)")
+    scorecard.add_argument("--to", dest="date_to", metavar="DATE",
+                           help="last close date counted (YYYY-MM-DD)")
+    scorecard.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                           help="output format (default: table)")
+    scorecard.set_defaults(handler=_scorecard)
 
     erase = commands.add_parser(
         "erase-client", help="erase a client's personal data (name, contacts, notes)",
