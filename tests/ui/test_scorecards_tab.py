@@ -264,3 +264,51 @@ def test_outcome_counts_of_prep_are_the_store_s(demo_window: MainWindow) -> None
     decided = Scorecards(demo_window.workspace.store).decided_deals(start, end)
     won = sum(d.outcome is Outcome.WON for d in decided)
     assert report.team.won == won and report.team.decided == len(decided)
+
+
+def test_template_dialog_adds_renames_reorders_and_retires(qtbot: QtBot, window: MainWindow
+                                                           ) -> None:
+    from salesdesk.ui.scorecards.template_dialog import ItemDialog, TemplateDialog
+
+    cards = Scorecards(window.workspace.store)
+    dialog = TemplateDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    v1 = cards.template()
+
+    def new_item(item_dialog: QWidget) -> None:
+        assert isinstance(item_dialog, ItemDialog)
+        item_dialog.section.setCurrentIndex(item_dialog.section.findData("spin"))
+        qtbot.keyClicks(item_dialog.text, "Summarises the client's needs")
+        item_dialog.accept()
+
+    run_with_modal(qtbot, dialog.add, new_item)
+    added = cards.template()
+    assert added.version == v1.version + 1
+    assert added.items[-1].text == "Summarises the client's needs"
+    assert dialog.model.rowCount() == len(v1.items) + 1
+
+    first = v1.active_items()[1]
+    dialog.table.setCurrentIndex(dialog.model.index(1, 1))
+    assert dialog.current_item_id() == first.id
+    dialog.move(-1)
+    assert cards.template().ordered_items()[0].id == first.id
+    dialog.toggle_retired()
+    assert first.id not in {i.id for i in cards.template().active_items()}
+
+    def rename(item_dialog: QWidget) -> None:
+        assert isinstance(item_dialog, ItemDialog)
+        item_dialog.text.setText("Four variables per area")
+        item_dialog.accept()
+
+    run_with_modal(qtbot, dialog.rename, rename)
+    assert cards.template().item(first.id).text == "Four variables per area"  # type: ignore[union-attr]
+    assert cards.template(v1.version).item(first.id).text == first.text  # type: ignore[union-attr]
+    for _ in range(4):
+        window.workspace.undo_stack.undo()
+    assert cards.template() == v1
+    dialog.tactics.setPlainText("Flinch\nNibbling")
+    dialog.save_tactics.click()
+    assert cards.tactics() == ["Flinch", "Nibbling"]
+    dialog.prepared.setValue(60)
+    dialog.save_prepared.click()
+    assert cards.prepared_share() == 0.6
