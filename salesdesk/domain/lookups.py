@@ -35,3 +35,4 @@ class MergeRecord:
     target_id: int
     moved_deal_ids: tuple[int, ...] = field(default=())
     moved_event_ids: tuple[int, ...] = field(default=())
+    moved_assessment_ids: tuple[int, ...] = field(default=())

@@ -179,10 +179,16 @@ def merge(db: Database, kind: LookupKind, source_id: int, target_id: int) -> Mer
             )
             db.execute("UPDATE stage_events SET stage_id = ? WHERE stage_id = ?",
                        [target_id, source_id])
+        assessments: tuple[int, ...] = ()
+        if kind is LookupKind.REP:  # a salesperson's assessments follow their deals
+            assessments = tuple(r[0] for r in db.execute(
+                "SELECT id FROM assessments WHERE rep_id = ?", [source_id]))
+            db.execute("UPDATE assessments SET rep_id = ? WHERE rep_id = ?",
+                       [target_id, source_id])
         db.execute(f"UPDATE deals SET {column} = ? WHERE {column} = ?", [target_id, source_id])
         db.execute(f"DELETE FROM {table} WHERE id = ?", [source_id])
         _rederive(db, kind, [target_id])
-    return MergeRecord(kind, source, target_id, moved, events)
+    return MergeRecord(kind, source, target_id, moved, events, assessments)
 
 
 def _rederive(db: Database, kind: LookupKind, client_ids: list[int]) -> None:
@@ -209,6 +215,8 @@ def unmerge(db: Database, record: MergeRecord) -> None:
                        [(source.id, deal_id) for deal_id in record.moved_deal_ids])
         db.conn.executemany("UPDATE stage_events SET stage_id = ? WHERE id = ?",
                        [(source.id, event_id) for event_id in record.moved_event_ids])
+        db.conn.executemany("UPDATE assessments SET rep_id = ? WHERE id = ?",
+                            [(source.id, a_id) for a_id in record.moved_assessment_ids])
         _rederive(db, kind, [source.id, record.target_id])
 
 
@@ -222,6 +230,9 @@ def delete_if_unused(db: Database, kind: LookupKind, name: str) -> bool:
         used = db.execute(f"SELECT 1 FROM deals WHERE {column} = ? LIMIT 1", [item_id]).fetchone()
         if kind is LookupKind.STAGE and not used:
             used = db.execute("SELECT 1 FROM stage_events WHERE stage_id = ? LIMIT 1",
+                              [item_id]).fetchone()
+        if kind is LookupKind.REP and not used:
+            used = db.execute("SELECT 1 FROM assessments WHERE rep_id = ? LIMIT 1",
                               [item_id]).fetchone()
         if used:
             return False

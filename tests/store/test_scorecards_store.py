@@ -143,3 +143,20 @@ def test_read_only_store_refuses_scorecard_writes(store: Store) -> None:
         assert Scorecards(reader).template().version == 1
     finally:
         reader.close()
+
+
+def test_merging_salespeople_moves_their_assessments_and_unmerge_moves_them_back(
+        store: Store) -> None:
+    anna = store.add_lookup(LookupKind.REP, "Anna")
+    anne = store.add_lookup(LookupKind.REP, "Anne")
+    sc = Scorecards(store)
+    moved = _assess(sc, "Anne", D(2026, 1, 1))
+    kept = _assess(sc, "Anna", D(2026, 2, 1))
+    with pytest.raises(StoreError):
+        store.delete_lookup(LookupKind.REP, anne)  # assessed: merge or retire instead
+    record = store.merge_lookup(LookupKind.REP, anne, anna)
+    assert [a.id for a in sc.assessments("Anna")] == [moved, kept]
+    store.unmerge_lookup(record)
+    assert [a.id for a in sc.assessments("Anne")] == [moved]
+    assert [a.id for a in sc.assessments("Anna")] == [kept]
+    assert store.check() == []
