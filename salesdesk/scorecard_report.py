@@ -214,14 +214,18 @@ CSV_HEADER = ("rep", "assessed_on", "assessor", "template_version", "mean_score"
               "n_unprepared")
 
 
+def _item_text(template: Template | None, item_id: int) -> str:
+    item = template.item(item_id) if template else None
+    return item.text if item else f"item {item_id}"
+
+
 def summary_rows(report: ScorecardReport) -> list[list[Any]]:
     """One row per salesperson (then the team), cells as :data:`CSV_HEADER` names them."""
     rows: list[list[Any]] = []
     for card in report.reps:
         latest = card.latest
-        weak = "; ".join(
-            f"{(card.template.item(w.item_id).text if card.template and card.template.item(w.item_id) else w.item_id)} ({w.score})"  # noqa: E501
-            for w in card.weak)
+        weak = "; ".join(f"{_item_text(card.template, w.item_id)} ({w.score})"
+                         for w in card.weak)
         rows.append([card.rep, latest.assessed_on.isoformat() if latest else None,
                      latest.assessor if latest else None,
                      latest.template_version if latest else None, card.mean, weak,
