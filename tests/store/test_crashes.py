@@ -254,6 +254,7 @@ if mode == "hook":
 print("ready", flush=True)
 for n in range(1 if mode == "hook" else 10_000):
     EditDealCommand(workspace, 1, VERSIONS[(n + 1) % 2]).run()
+    print(f"saved {n + 1}", flush=True)
 """
 
 FIELDS = ("title", "client", "rep", "stage", "amount", "outcome", "first_contact", "closed_on",
@@ -301,7 +302,7 @@ def test_kill_9_at_random_moments_of_form_saves_leaves_one_whole_version(
     b = ("Version B", "Bolt", "Ben", "Proposal", 200, Outcome.WON, dt.date(2026, 1, 6),
          dt.date(2026, 2, 1), "b" * 700, "")
     rng = random.Random(5)
-    seen = set()
+    finished = []
     for trial in range(5):
         db = tmp_path / f"save-{trial}.db"
         shutil.copyfile(template, db)
@@ -311,18 +312,21 @@ def test_kill_9_at_random_moments_of_form_saves_leaves_one_whole_version(
         assert child.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.05, 0.4))
         child.send_signal(signal.SIGKILL)
-        child.communicate(timeout=60)
+        output, _ = child.communicate(timeout=60)
+        finished.append(output.count("saved"))
         assert _state(db)[0] == "ok"
         fields, events = _deal_fields(db)
+        # Saves alternate B, A, B, ...: whenever the kill lands, one whole version is stored.
         assert fields in (a, b), fields
-        seen.add(fields[0])
         # The stage history ends with the stage the deal shows: saved together or not at all.
         store = open_store(db)
         try:
             assert store.stage_events(1)[-1].stage == fields[3]
         finally:
             store.close()
-    assert seen, "no save finished"
+    # The kills must land among the saves, not before the first one, for the test to mean
+    # anything.
+    assert max(finished) > 0, finished
 
 
 # --- a full disk ------------------------------------------------------------------------------
