@@ -568,6 +568,9 @@ class Rejected:
 RowResult = Converted | Skipped | Rejected
 
 
+_DATE_MEMO = 100_000
+
+
 class RowConverter:
     """Converts rows (lists of cell texts in header order) into deals.
 
@@ -588,7 +591,10 @@ class RowConverter:
         if missing:
             raise ValueError("The file has no column " + ", ".join(map(repr, missing)) + ".")
         self._columns = {f: index[h] for f, h in mapping.columns.items()}
-        self._fallbacks = {f: [index[h] for h in hs] for f, hs in mapping.fallbacks.items()}
+        self._reads = [(f, index[h], tuple(index[o] for o in mapping.fallbacks.get(f, ())))
+                       for f, h in mapping.columns.items()]
+        # Dates repeat (a few thousand days across a million rows): each text is read once.
+        self._dates: dict[tuple[str, str], dt.date | None] = {}
         self._created = index[mapping.created_column] if (
             mapping.created_column and "first_contact" not in mapping.columns) else None
         self._stage_dates = [(index[h], h, stage) for h, stage in mapping.stage_dates]
@@ -597,34 +603,48 @@ class RowConverter:
                              == mapping.columns.get("expected_close"))
         self._outcomes = dict(mapping.outcome_values)
 
-    def _cell(self, cells: Sequence[str], field_name: str) -> tuple[str, str]:
-        """The header a field's value comes from and the value: the mapped column, or the
-        first of its fallback columns that is not blank."""
-        position = self._columns.get(field_name)
-        value = cells[position].strip() if position is not None and position < len(cells) else ""
-        if not value:
-            for other in self._fallbacks.get(field_name, ()):
-                if other < len(cells) and cells[other].strip():
-                    return self.headers[other], cells[other].strip()
-        return self.mapping.columns.get(field_name, ""), value
+    def _read(self, cells: Sequence[str]) -> tuple[dict[str, str], Mapping[str, str]]:
+        """Each mapped field's value, and the header each value comes from: the mapped
+        column, or the first of its fallback columns that is not blank."""
+        count = len(cells)
+        values: dict[str, str] = {}
+        sources: Mapping[str, str] = self.mapping.columns
+        for name, position, fallbacks in self._reads:
+            text = cells[position].strip() if position < count else ""
+            if not text:
+                for other in fallbacks:
+                    if other < count and cells[other].strip():
+                        text = cells[other].strip()
+                        sources = {**sources, name: self.headers[other]}
+                        break
+            values[name] = text
+        return values, sources
 
     def column_of(self, field_name: str) -> str:
         """The header a field is read from, for messages."""
         return self.mapping.columns.get(field_name) or FIELD_NAMES.get(field_name, field_name)
 
     def _date(self, header: str, text: str) -> dt.date | None:
-        return parse_import_date(text, self.rules.date_orders.get(header), self.rules.date_format)
+        key = (header, text)
+        try:
+            return self._dates[key]
+        except KeyError:
+            pass
+        day = parse_import_date(text, self.rules.date_orders.get(header), self.rules.date_format)
+        if len(self._dates) >= _DATE_MEMO:  # texts with times can all differ: bound the memo
+            self._dates.clear()
+        self._dates[key] = day
+        return day
 
     def convert(self, cells: Sequence[str]) -> RowResult:
         """The deal a row describes, why it is skipped, or why it is rejected. Never raises."""
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():
             return Skipped("blank row")
         if len(cells) > len(self.headers) and any(c.strip() for c in cells[len(self.headers):]):
             return Rejected((("", f"The row has {len(cells)} cells but the header only"
                                   f" {len(self.headers)}: a delimiter or quote is misplaced."),))
         problems: list[tuple[str, str]] = []
-        read = {f: self._cell(cells, f) for f in self._columns}
-        value = {f: text for f, (_, text) in read.items()}
+        value, sources = self._read(cells)
 
         outcome = Outcome.OPEN.value
         named = self._outcomes.get(normalise_value(value.get("outcome", "")))
@@ -644,7 +664,7 @@ class RowConverter:
         dates: dict[str, dt.date | None] = {}
         date_columns: dict[str, str] = {}
         for name in DATE_FIELDS:
-            header, text = read.get(name, ("", ""))
+            header, text = sources.get(name, ""), value.get(name, "")
             date_columns[name] = header or self.column_of(name)
             try:
                 dates[name] = self._date(header, text)
@@ -716,7 +736,12 @@ class RowConverter:
             lost_reason=value.get("lost_reason", ""),
             notes=value.get("notes", ""),
         )
-        result = validate_draft(draft, self.input_rules)
+        external_id = value.get("external_id") or None
+        inferred = inferred or flags.get("first_contact_inferred", False)
+        # The base carries what the form never shows: validation keeps it on the deal.
+        base = Deal(title, external_id=external_id, first_contact=dates["first_contact"],
+                    first_contact_inferred=inferred) if external_id or inferred else None
+        result = validate_draft(draft, self.input_rules, base)
         unreadable = {column for column, _ in problems}
         for name, message in result.errors.items():
             column = date_columns.get(name) or self.column_of(name)
@@ -728,10 +753,6 @@ class RowConverter:
         if problems or result.deal is None:
             return Rejected(tuple(problems))
         deal = result.deal
-        external_id = value.get("external_id") or None
-        inferred = inferred or flags.get("first_contact_inferred", False)
-        if external_id or inferred:
-            deal = replace(deal, external_id=external_id, first_contact_inferred=inferred)
         if "customer_type_set" in flags and not flags["customer_type_set"]:
             deal = replace(deal, customer_type_set=False)
         return Converted(deal, tuple(history))

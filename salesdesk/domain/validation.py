@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from salesdesk.domain.deals import CustomerType, Deal, Outcome
 from salesdesk.domain.parsing import (
@@ -116,12 +116,14 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
     """
     errors: dict[str, str] = {}
     warnings: dict[str, str] = {}
-    for key in FIELD_LABELS:
-        try:
-            getattr(draft, key).encode("utf-8")
-        except UnicodeEncodeError:
-            errors[key] = "Contains characters that cannot be stored; retype the text."
-    if errors:
+    try:  # one check for the whole draft (imports validate a million); per field only on failure
+        "".join([getattr(draft, key) for key in FIELD_LABELS]).encode("utf-8")
+    except UnicodeEncodeError:
+        for key in FIELD_LABELS:
+            try:
+                getattr(draft, key).encode("utf-8")
+            except UnicodeEncodeError:
+                errors[key] = "Contains characters that cannot be stored; retype the text."
         return Validation(None, errors, warnings)
 
     title = " ".join(draft.title.split())
@@ -216,15 +218,11 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
         amount=amount,
         lost_reason=names["lost_reason"],
         notes=notes,
+        id=base.id if base else None,
+        external_id=base.external_id if base else None,
+        created_at=base.created_at if base else None,
+        updated_at=base.updated_at if base else None,
+        first_contact_inferred=bool(base and base.first_contact_inferred
+                                    and base.first_contact == first_contact),
     )
-    if base is not None:
-        deal = replace(
-            deal,
-            id=base.id,
-            external_id=base.external_id,
-            created_at=base.created_at,
-            updated_at=base.updated_at,
-            first_contact_inferred=base.first_contact_inferred
-            and base.first_contact == first_contact,
-        )
     return Validation(deal, errors, warnings)
