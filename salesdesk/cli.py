@@ -528,10 +528,16 @@ def _erase_client(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def add_db_argument(command: argparse.ArgumentParser, metavar: str, note: str = "") -> None:
+    """A command's --db option; left out of the namespace when not given, so the top-level
+    --db (or the default database) applies."""
+    command.add_argument("--db", metavar=metavar, default=argparse.SUPPRESS,
+                         help=f"database file ({note}default: the default database)")
+
+
 def add_slice_arguments(command: argparse.ArgumentParser) -> None:
     """The options naming a slice: --db, --by, --where, --from, --to, --cohort."""
-    command.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
-                         help="database file (default: the default database)")
+    add_db_argument(command, "FILE")
     command.add_argument("--by", metavar="DIM[,DIM2]", help="group by one or two dimensions")
     command.add_argument("--where", metavar="DIM=VALUE[,VALUE...]", action="append",
                          default=[], help="keep deals with one of these values (repeatable; a"
@@ -609,8 +615,7 @@ def build_parser() -> argparse.ArgumentParser:
         " notes, external_id. 'duplicates' counts rows matching a deal already in the file"
         " (by external_id, else title + client + first contact); 'updated' those updated.")
     imp.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
-    imp.add_argument("--db", metavar="DB", default=argparse.SUPPRESS,
-                     help="database file (created when missing; default: the default database)")
+    add_db_argument(imp, "DB", "created when missing; ")
     imp.add_argument("--map", metavar="FIELD=COLUMN", action="append", default=[],
                      help="read FIELD from COLUMN (repeatable; FIELD= leaves it unmapped)")
     imp.add_argument("--outcome", metavar="OUTCOME=VALUE[,VALUE...]", action="append",
@@ -635,8 +640,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write deals to a CSV or XLSX file (read-only)",
         description="Export deals with salesdesk's field names; importing the file gives the"
         " same deals back. Cells that a spreadsheet would run as formulas are neutralised.")
-    export.add_argument("--db", metavar="DB", default=argparse.SUPPRESS,
-                        help="database file (default: the default database)")
+    add_db_argument(export, "DB")
     export.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx",
                         help="the file to write")
     export.add_argument("--where", metavar="DIM=VALUE[,VALUE...]", action="append", default=[],
@@ -647,8 +651,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write a verified backup into the file's backup folder (under the"
         " writer's lock; old backups are thinned out by the retention setting) or into --to"
         " DIR (read-only, nothing pruned).")
-    backup.add_argument("--db", metavar="DB", default=argparse.SUPPRESS,
-                        help="database file (default: the default database)")
+    add_db_argument(backup, "DB")
     backup.add_argument("--to", metavar="DIR", help="folder to write the backup to")
     backup.set_defaults(handler=_backup)
 
@@ -657,8 +660,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Verify BACKUP (its recorded checksum, integrity and schema), back up the"
         " current data, then copy the backup into the file. A file that cannot be opened is"
         " moved aside with its -wal and -shm.")
-    restore.add_argument("--db", metavar="DB", default=argparse.SUPPRESS,
-                         help="database file (default: the default database)")
+    add_db_argument(restore, "DB")
     restore.add_argument("--from", dest="backup", required=True, metavar="BACKUP",
                          help="the backup file")
     restore.set_defaults(handler=_restore)
@@ -666,8 +668,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="check the file's integrity (exit 0 when healthy, 1 otherwise)",
         description="Runs PRAGMA integrity_check and foreign_key_check, read-only.")
-    check.add_argument("--db", metavar="DB", default=argparse.SUPPRESS,
-                       help="database file (default: the default database)")
+    add_db_argument(check, "DB")
     check.set_defaults(handler=_check)
 
     scorecard = commands.add_parser(
@@ -676,8 +677,7 @@ def build_parser() -> argparse.ArgumentParser:
         " the weakest items, the share of decided deals that were prepared, and conversion"
         " and average deal length with n over the period (default: the 12 months up to"
         " today).")
-    scorecard.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
-                           help="database file (default: the default database)")
+    add_db_argument(scorecard, "FILE")
     scorecard.add_argument("--rep", metavar="NAME", help="only this salesperson")
     scorecard.add_argument("--from", dest="date_from", metavar="DATE",
                            help="first close date counted (YYYY-MM-DD)")
@@ -692,8 +692,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Replaces the client's name by a neutral label everywhere (deal titles"
         " too), empties its contact details and its deals' notes, then compacts the file so"
         " no trace stays in its bytes. Figures stay the same. Backups taken before keep it.")
-    erase.add_argument("--db", metavar="DB", default=argparse.SUPPRESS,
-                       help="database file (default: the default database)")
+    add_db_argument(erase, "DB")
     erase.add_argument("name", metavar="NAME", help="the client's name")
     erase.set_defaults(handler=_erase_client)
     return parser
