@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from salesdesk import cli
 from salesdesk.app import STORE_CACHE, AppFileOpener, OpenedDatabase
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.ui_settings import UiSettings
@@ -28,18 +31,41 @@ def opened(opener: AppFileOpener, tmp_path: Path) -> OpenedDatabase:
     return opener.create(tmp_path / "deals.db", "EUR")
 
 
-@pytest.fixture
-def window(qtbot: QtBot, opener: AppFileOpener, opened: OpenedDatabase
-           ) -> Iterator[MainWindow]:
-    """The main window on a fresh database, shown offscreen."""
+@contextlib.contextmanager
+def shown_window(qtbot: QtBot, opened: OpenedDatabase) -> Iterator[MainWindow]:
+    """The main window on ``opened``, shown offscreen; closed (with the file) afterwards."""
     workspace = Workspace(opened)
-    main = MainWindow(workspace, opener, UiSettings(), STORE_CACHE)
+    main = MainWindow(workspace, AppFileOpener(), UiSettings(), STORE_CACHE)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    yield main
-    main.close()
-    workspace.close()
+    try:
+        yield main
+    finally:
+        main.close()
+        workspace.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, opened: OpenedDatabase) -> Iterator[MainWindow]:
+    """The main window on a fresh database, shown offscreen."""
+    with shown_window(qtbot, opened) as main:
+        yield main
+
+
+def demo_database(folder: Path, deals: int) -> Path:
+    """A generated sample business of ``deals`` deals (for module-scoped fixtures: generating
+    takes time, so each test opens a copy made by ``demo_copy``)."""
+    path = folder / "demo.db"
+    cli.write_demo(path, deals, dt.date.today())
+    return path
+
+
+def demo_copy(source: Path, folder: Path) -> OpenedDatabase:
+    """A fresh copy of a generated sample file, opened for writing."""
+    path = folder / "demo.db"
+    path.write_bytes(source.read_bytes())
+    return AppFileOpener().open(path)
 
 
 def run_with_modal(qtbot: QtBot, start: Callable[[], object],

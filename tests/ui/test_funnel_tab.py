@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from salesdesk import cli
 from salesdesk.app import STORE_CACHE, AppFileOpener
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.changes import Changes
@@ -40,33 +39,22 @@ from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
 
-from .conftest import run_with_modal
+from .conftest import demo_copy, demo_database, run_with_modal, shown_window
 
 DEALS = 400
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One generated sample business, copied fresh for each test (generation takes time)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    cli.write_demo(path, DEALS, dt.date.today())
-    return path
+    return demo_database(tmp_path_factory.mktemp("demo"), DEALS)
 
 
 @pytest.fixture
 def funnel_window(qtbot: QtBot, demo_file: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    path = tmp_path / "demo.db"
-    path.write_bytes(demo_file.read_bytes())
-    workspace = Workspace(AppFileOpener().open(path))
-    main = MainWindow(workspace, AppFileOpener(), UiSettings(), STORE_CACHE)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.tabs.setCurrentWidget(main.funnel_tab)
-    qtbot.waitUntil(lambda: main.funnel_tab.figures is not None, timeout=10000)
-    yield main
-    main.close()
-    workspace.close()
+    with shown_window(qtbot, demo_copy(demo_file, tmp_path)) as main:
+        main.tabs.setCurrentWidget(main.funnel_tab)
+        qtbot.waitUntil(lambda: main.funnel_tab.figures is not None, timeout=10000)
+        yield main
 
 
 def stages(store: Store) -> list[str]:

@@ -13,8 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from salesdesk import cli
-from salesdesk.app import STORE_CACHE, AppFileOpener
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
@@ -32,35 +30,23 @@ from salesdesk.ui.scorecards.models import finish_editing
 from salesdesk.ui.scorecards.prep_dialog import PrepDialog
 from salesdesk.ui.scorecards.sheet_dialog import AssessmentDialog
 from salesdesk.ui.scorecards.window_jobs import EXPORT_FILTERS
-from salesdesk.ui.ui_settings import UiSettings
-from salesdesk.ui.workspace import Workspace
 
-from .conftest import run_with_modal
+from .conftest import demo_copy, demo_database, run_with_modal, shown_window
 
 DEALS = 300
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("scorecard-demo") / "demo.db"
-    cli.write_demo(path, DEALS, dt.date.today())
-    return path
+    return demo_database(tmp_path_factory.mktemp("scorecard-demo"), DEALS)
 
 
 @pytest.fixture
 def demo_window(qtbot: QtBot, demo_file: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    path = tmp_path / "demo.db"
-    path.write_bytes(demo_file.read_bytes())
-    workspace = Workspace(AppFileOpener().open(path))
-    main = MainWindow(workspace, AppFileOpener(), UiSettings(), STORE_CACHE)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.tabs.setCurrentWidget(main.scorecards_tab)
-    qtbot.waitUntil(lambda: main.scorecards_tab.report is not None, timeout=10000)
-    yield main
-    main.close()
-    workspace.close()
+    with shown_window(qtbot, demo_copy(demo_file, tmp_path)) as main:
+        main.tabs.setCurrentWidget(main.scorecards_tab)
+        qtbot.waitUntil(lambda: main.scorecards_tab.report is not None, timeout=10000)
+        yield main
 
 
 def type_into(qtbot: QtBot, view: QWidget, text: str) -> QWidget:
