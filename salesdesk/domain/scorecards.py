@@ -283,8 +283,13 @@ class WeakPoint:
 
 
 def lowest_items(assessment: Assessment, count: int = WEAKEST_COUNT) -> list[Score]:
-    """The ``count`` lowest scores, ties at the last place included, lowest first."""
-    ranked = sorted(assessment.scores, key=lambda s: (s.score, s.item_id))
+    """The ``count`` lowest scores, ties at the last place included, lowest first.
+
+    A top score is never among them: it is nothing to improve, and counting its ties would
+    list every item of a rep who scored the top on nearly all of them.
+    """
+    ranked = sorted((s for s in assessment.scores if s.score < SCORE_MAX),
+                    key=lambda s: (s.score, s.item_id))
     if len(ranked) <= count:
         return ranked
     cutoff = ranked[count - 1].score

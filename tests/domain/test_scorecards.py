@@ -89,8 +89,16 @@ def test_ties_at_the_third_place_are_all_listed() -> None:
 
 def test_no_assessment_has_no_weak_points_and_one_has_no_falls() -> None:
     assert weak_points([]) == []
-    weak = weak_points([sheet_of({1: 5, 2: 4})])
+    weak = weak_points([sheet_of({1: 3, 2: 4})])
     assert {w.item_id for w in weak} == {1, 2} and not any(w.fell for w in weak)
+
+
+def test_a_top_score_is_never_a_weak_point_but_a_fall_to_four_is() -> None:
+    previous = sheet_of({n: 5 for n in range(1, 15)}, D(2025, 6, 1), 1)
+    latest = sheet_of({**{n: 5 for n in range(1, 14)}, 14: 4}, D(2026, 1, 1), 2)
+    assert [(w.item_id, w.lowest, w.fell) for w in weak_points([latest, previous])] == [
+        (14, True, True)]
+    assert weak_points([sheet_of({1: 5, 2: 5})]) == []
 
 
 scores_st = st.dictionaries(st.integers(1, 12), st.integers(1, 5), min_size=1, max_size=12)
@@ -100,13 +108,12 @@ scores_st = st.dictionaries(st.integers(1, 12), st.integers(1, 5), min_size=1, m
 def test_weak_points_are_exactly_the_lowest_and_the_fallen(latest: dict[int, int],
                                                             before: dict[int, int]) -> None:
     weak = weak_points([sheet_of(before, D(2025, 1, 1), 1), sheet_of(latest, D(2026, 1, 1), 2)])
-    ranked = sorted(latest.values())
-    cutoff = ranked[min(3, len(ranked)) - 1]
+    ranked = sorted(s for s in latest.values() if s < 5)
+    cutoff = ranked[min(3, len(ranked)) - 1] if ranked else 0
     expected_lowest = {i for i, s in latest.items() if s <= cutoff}
     expected_fell = {i for i, s in latest.items() if i in before and before[i] - s >= 1}
     assert {w.item_id for w in weak} == expected_lowest | expected_fell
     assert {w.item_id for w in weak if w.lowest} == expected_lowest
-    assert len(expected_lowest) >= min(3, len(latest))
     assert all(w.score == latest[w.item_id] for w in weak)
     assert [w.score for w in weak] == sorted(w.score for w in weak)
 

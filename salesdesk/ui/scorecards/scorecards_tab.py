@@ -211,8 +211,8 @@ class ScorecardsTab(QWidget):
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
-        improve = QLabel("<b>What to improve</b> — the three lowest scores (ties included) "
-                         "and every item that fell by a point or more")
+        improve = QLabel("<b>What to improve</b> — the three lowest scores below 5 (ties "
+                         "included) and every item that fell by a point or more")
         improve.setWordWrap(True)
         middle_layout.addWidget(improve)
         middle_layout.addWidget(self.weak, 2)
