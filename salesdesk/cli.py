@@ -209,8 +209,11 @@ def _scorecard(args: argparse.Namespace) -> int:
         end = reporting.parse_day("--to", args.date_to)
     except reporting.ReportError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
-    if start is None and end is None:
-        start, end = scorecard_report.twelve_months_to(dt.date.today())
+    if start is None:
+        # Without --from: the 12 months up to --to (or today), as the Scorecards tab.
+        start, end = scorecard_report.twelve_months_to(end or dt.date.today())
+    elif end is not None and end < start:
+        raise CommandError(f"--to {end} is before --from {start}.", EXIT_USAGE)
     path = database_path(args)
     try:
         store = open_store(path, read_only=True)
@@ -680,9 +683,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_argument(scorecard, "FILE")
     scorecard.add_argument("--rep", metavar="NAME", help="only this salesperson")
     scorecard.add_argument("--from", dest="date_from", metavar="DATE",
-                           help="first close date counted (YYYY-MM-DD)")
+                           help="first close date counted (YYYY-MM-DD; default: 12 months"
+                                " before --to)")
     scorecard.add_argument("--to", dest="date_to", metavar="DATE",
-                           help="last close date counted (YYYY-MM-DD)")
+                           help="last close date counted (YYYY-MM-DD; default: today, or"
+                                " open when --from is given)")
     scorecard.add_argument("--format", choices=("table", "json", "csv"), default="table",
                            help="output format (default: table)")
     scorecard.set_defaults(handler=_scorecard)

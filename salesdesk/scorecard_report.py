@@ -25,6 +25,7 @@ from salesdesk.domain.metrics import Figures, MoneyRules, Tally, figures
 from salesdesk.domain.periods import Period
 from salesdesk.domain.scorecards import (
     Assessment,
+    SkillItem,
     Template,
     WeakPoint,
     latest_first,
@@ -208,10 +209,10 @@ def _number(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-CSV_HEADER = ("rep", "assessed_on", "assessor", "template_version", "mean_score",
-              "weakest_items", "decided", "conversion", "avg_deal_length_days",
-              "prepared_share", "conversion_prepared", "n_prepared", "conversion_unprepared",
-              "n_unprepared")
+SUMMARY_HEADER = ("rep", "assessed_on", "assessor", "template_version", "mean_score",
+                  "weakest_items", "decided", "conversion", "avg_deal_length_days",
+                  "prepared_share", "conversion_prepared", "n_prepared",
+                  "conversion_unprepared", "n_unprepared")
 
 
 def _item_text(template: Template | None, item_id: int) -> str:
@@ -219,8 +220,19 @@ def _item_text(template: Template | None, item_id: int) -> str:
     return item.text if item else f"item {item_id}"
 
 
-def summary_rows(report: ScorecardReport) -> list[list[Any]]:
-    """One row per salesperson (then the team), cells as :data:`CSV_HEADER` names them."""
+def _scored_items(report: ScorecardReport) -> list[SkillItem]:
+    """The newest template's items in sheet order, retired ones only when a latest
+    assessment scored them (items are retired, never deleted, so every version's are here)."""
+    scored = {s.item_id for card in report.reps if card.latest for s in card.latest.scores}
+    return [i for i in report.template.ordered_items() if not i.retired or i.id in scored]
+
+
+def summary_table(report: ScorecardReport) -> tuple[list[str], list[list[Any]]]:
+    """One row per salesperson (then the team): the :data:`SUMMARY_HEADER` figures, then the
+    latest assessment's score of every item ("Section: item" columns)."""
+    items = _scored_items(report)
+    header = [*SUMMARY_HEADER,
+              *(f"{report.template.section_title(i.section)}: {i.text}" for i in items)]
     rows: list[list[Any]] = []
     for card in report.reps:
         latest = card.latest
@@ -232,12 +244,13 @@ def summary_rows(report: ScorecardReport) -> list[list[Any]]:
                      card.figures.decided, card.figures.conversion,
                      card.figures.avg_deal_length_days, card.prep.share,
                      card.prep.conversion_prepared, card.prep.prepared,
-                     card.prep.conversion_unprepared, card.prep.unprepared])
+                     card.prep.conversion_unprepared, card.prep.unprepared,
+                     *(latest.score_of(i.id) if latest else None for i in items)])
     t, p = report.team, report.team_prep
     rows.append(["(team)", None, None, None, None, "", t.decided, t.conversion,
                  t.avg_deal_length_days, p.share, p.conversion_prepared, p.prepared,
-                 p.conversion_unprepared, p.unprepared])
-    return rows
+                 p.conversion_unprepared, p.unprepared, *(None for _ in items)])
+    return header, rows
 
 
 def csv_text(header: Iterable[Any], rows: Iterable[Iterable[Any]]) -> str:
@@ -251,8 +264,8 @@ def csv_text(header: Iterable[Any], rows: Iterable[Iterable[Any]]) -> str:
 
 
 def render_csv(report: ScorecardReport) -> str:
-    """The summary rows as CSV."""
-    return csv_text(CSV_HEADER, summary_rows(report))
+    """The summary table as CSV."""
+    return csv_text(*summary_table(report))
 
 
 def matrix_rows(report: ScorecardReport) -> tuple[list[str], list[list[Any]]]:

@@ -3,8 +3,10 @@ results equal to the metrics engine's; UTF-8 JSON; usage errors; read-only."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from salesdesk.domain.deal_prep import PrepSheet
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
 from salesdesk.domain.metrics import figures, reference_result
 from salesdesk.domain.periods import Period
-from salesdesk.domain.scorecards import Assessment, Score
+from salesdesk.domain.scorecards import Assessment, Score, latest_first
 from salesdesk.domain.slices import Dimension, Query, Slice
 from salesdesk.store import open_store
 from salesdesk.store.scorecards import Scorecards
@@ -95,8 +97,34 @@ def test_table_csv_rep_filter_and_usage_errors(business: tuple[Path, list[Deal],
     assert "Ágnes: assessed 2026-04-01" in out and "Béla" not in out
     assert cli.main(["scorecard", "--db", str(path), "--format", "csv", "--from",
                      "2026-01-01"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("rep,assessed_on,assessor") and len(lines) == 1 + 3 + 1
+    table = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert table[0][:3] == ["rep", "assessed_on", "assessor"] and len(table) == 1 + 3 + 1
+    # The latest assessment's score of every item, one column each.
+    agnes = dict(zip(table[0], next(r for r in table if r[0] == "Ágnes"), strict=True))
+    store = open_store(path, read_only=True)
+    try:
+        cards = Scorecards(store)
+        latest = latest_first([a for a in cards.assessments() if a.rep == "Ágnes"])[0]
+        template = cards.template(latest.template_version)
+    finally:
+        store.close()
+    for score in latest.scores:
+        item = template.item(score.item_id)
+        assert item is not None
+        assert agnes[f"{template.section_title(item.section)}: {item.text}"] == str(score.score)
     assert cli.main(["scorecard", "--db", str(path), "--rep", "Nobody"]) == 2
     assert "no such salesperson" in capsys.readouterr().err
     assert cli.main(["scorecard", "--db", str(path), "--from", "1.1.2026"]) == 2
+
+
+def test_the_period_defaults_to_the_twelve_months_up_to_to(
+        business: tuple[Path, list[Deal], dict], capsys: pytest.CaptureFixture[str]) -> None:
+    path, _, _ = business
+    assert cli.main(["scorecard", "--db", str(path), "--to", "2026-02-15",
+                     "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["period"] == {"from": "2025-02-16", "to": "2026-02-15"}
+    assert document["team"]["figures"]["decided"] == 1  # Ágnes's January win only
+    assert cli.main(["scorecard", "--db", str(path), "--from", "2026-03-01", "--to",
+                     "2026-01-01"]) == 2
+    assert "before --from" in capsys.readouterr().err
