@@ -29,10 +29,21 @@ from salesdesk.store.safe_files import replacing
 from salesdesk.ui.scorecards.charts import score_color
 
 RESOLUTION = 300
+# The brief must stay one readable page: a grid cell prints its first CELL_CHARS characters,
+# a text block its first BLOCK_CHARS, the rest marked "…" (the full text stays in the app).
+CELL_CHARS = 80
+BLOCK_CHARS = 900
+LAYOUT_WIDTH = 540.0  # points: the width the brief is laid out at when it fits
+MAX_LAYOUT_WIDTH = 1400.0
 
 
-def _lines(text: str) -> str:
-    return "<br>".join(escape(line) for line in text.strip().splitlines()) or "<i>—</i>"
+def _cut(text: str, limit: int) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _lines(text: str, limit: int = BLOCK_CHARS) -> str:
+    return "<br>".join(escape(line) for line in _cut(text, limit).splitlines()) or "<i>—</i>"
 
 
 def brief_html(sheet: PrepSheet, *, deal: str, details: str, today: dt.date,
@@ -43,10 +54,12 @@ def brief_html(sheet: PrepSheet, *, deal: str, details: str, today: dt.date,
     rows = []
     for n, area in enumerate(sheet.areas, start=1):
         cells = "".join(
-            f"<td>{escape(v.concede) or '·'}<br><span style='color:#2f6db5'>⇄ "
-            f"{escape(v.ask) or '·'}</span></td>" for v in area.variables)
-        rows.append(f"<tr><td><b>{n}. {escape(area.name) or '—'}</b></td>{cells}</tr>")
-    spin = "".join(f"<td width='25%'><b>{g.label}</b><br>{_lines(q)}</td>"
+            f"<td>{escape(_cut(v.concede, CELL_CHARS)) or '·'}<br>"
+            f"<span style='color:#2f6db5'>⇄ {escape(_cut(v.ask, CELL_CHARS)) or '·'}</span>"
+            "</td>" for v in area.variables)
+        rows.append(f"<tr><td><b>{n}. {escape(_cut(area.name, CELL_CHARS)) or '—'}</b></td>"
+                    f"{cells}</tr>")
+    spin = "".join(f"<td width='25%'><b>{g.label}</b><br>{_lines(q, BLOCK_CHARS // 2)}</td>"
                    for g, q in zip(SpinGroup, sheet.spin, strict=True))
     spotted = set(sheet.tactics)
     checklist = " · ".join(
@@ -99,22 +112,31 @@ def _document(html: str, width: float) -> QTextDocument:
     return document
 
 
+def fit_one_page(html: str, page: QSizeF) -> tuple[QTextDocument, float]:
+    """The document laid out to fill a ``page`` (in dots) and its scale: at LAYOUT_WIDTH when
+    it fits; else wider, so lines get longer and the page fills in both directions before
+    the text shrinks (a fixed width would shrink it to a narrow column of tiny print)."""
+    width = LAYOUT_WIDTH
+    document = _document(html, width)
+    while (document.size().height() / width > page.height() / page.width()
+           and width < MAX_LAYOUT_WIDTH):
+        width = min(width * 1.1, MAX_LAYOUT_WIDTH)
+        document.setTextWidth(width)
+    height = document.size().height()
+    return document, min(page.width() / width, page.height() / height)
+
+
 def _paint_one_page(writer: QPdfWriter, html: str) -> None:
-    """Paint ``html`` on one page, scaled down when it would not fit."""
+    """Paint ``html`` on one page."""
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError("the PDF could not be written")
     try:
         area = QRectF(painter.viewport())
-        # Lay out at a screen-like width in points, then scale to the page's dots.
-        width = 540.0
-        document = _document(html, width)
-        scale = area.width() / width
-        height = document.size().height()
-        if height * scale > area.height():
-            scale = area.height() / height
+        document, scale = fit_one_page(html, area.size())
         painter.scale(scale, scale)
-        document.drawContents(painter, QRectF(0, 0, width, height))
+        document.drawContents(painter, QRectF(0, 0, document.textWidth(),
+                                              document.size().height()))
     finally:
         painter.end()
 
@@ -245,4 +267,4 @@ def write_scorecards(path: Path, report: ScorecardReport, *, title: str,
     """Write the scorecards and the team matrix as an A4 PDF (as many pages as needed)."""
     html = scorecards_html(report, title=title, today=today)
     return _write(path, title,
-                  lambda temp: _paint_pages(_writer(temp, title), html, 540.0))
+                  lambda temp: _paint_pages(_writer(temp, title), html, LAYOUT_WIDTH))
