@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from salesdesk.analytics import AnalyticsCache
-from salesdesk.domain.deal_prep import PrepFigures, prep_figures
+from salesdesk.domain.deal_prep import PrepFigures, prep_figures_of
 from salesdesk.domain.metrics import Figures, MoneyRules, Tally, figures
 from salesdesk.domain.periods import Period
 from salesdesk.domain.scorecards import (
@@ -110,9 +110,10 @@ def build_report(scorecards: Scorecards, cache: AnalyticsCache, *, start: dt.dat
     team_tally, by_rep = rep_tallies(cache, start, end)
     folded = {(k or "").casefold(): t for k, t in by_rep.items() if k is not None}
     share = scorecards.prepared_share()
-    decided = scorecards.decided_deals(start, end)
+    # The decided totals come from the cache; only deals with a sheet are read from the file.
+    sheets = scorecards.decided_deals(start, end, with_sheets=True)
     prep_by_rep: dict[str, list[tuple[Any, float | None]]] = defaultdict(list)
-    for deal in decided:
+    for deal in sheets:
         prep_by_rep[(deal.rep or "").casefold()].append((deal.outcome, deal.completeness))
     all_assessments = scorecards.assessments()
     templates: dict[int, Template] = {}
@@ -127,20 +128,22 @@ def build_report(scorecards: Scorecards, cache: AnalyticsCache, *, start: dt.dat
         own = tuple(a for a in all_assessments if a.rep.casefold() == name.casefold())
         latest = latest_first(own)[0] if own else None
         version = template_of(latest.template_version) if latest else None
+        tally = folded.get(name.casefold(), Tally())
         cards.append(RepScorecard(
             rep=name,
             assessments=own,
             template=version,
             weak=tuple(weak_points(own)),
             sections=section_means(latest, version) if latest and version else {},
-            figures=figures(folded.get(name.casefold(), Tally()), threshold=threshold,
-                            money=money),
-            prep=prep_figures(prep_by_rep.get(name.casefold(), []), share),
+            figures=figures(tally, threshold=threshold, money=money),
+            prep=prep_figures_of(tally.won, tally.lost, prep_by_rep.get(name.casefold(), []),
+                                 share),
         ))
     return ScorecardReport(
         start=start, end=end, template=scorecards.template(), reps=tuple(cards),
         team=figures(team_tally, threshold=threshold, money=money),
-        team_prep=prep_figures(((d.outcome, d.completeness) for d in decided), share),
+        team_prep=prep_figures_of(team_tally.won, team_tally.lost,
+                                  ((d.outcome, d.completeness) for d in sheets), share),
         prepared_share=share, threshold=threshold)
 
 

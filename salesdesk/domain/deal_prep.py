@@ -242,6 +242,24 @@ def prep_figures(decided: Iterable[tuple[Outcome, float | None]],
         unprepared_lost=counts[(False, Outcome.LOST)])
 
 
+def prep_figures_of(won: int, lost: int, with_sheets: Iterable[tuple[Outcome, float | None]],
+                    threshold: float = DEFAULT_PREPARED_SHARE) -> PrepFigures:
+    """:func:`prep_figures` of decided deals given as their totals and the (outcome,
+    completeness) of those among them that have a sheet: only a sheet makes a deal prepared,
+    so the others need not be listed (a million deals, a few hundred sheets).
+
+    The totals may come from the analytics cache while the sheets come from the store: a
+    cache a moment behind the store (rebuilding after an import) cannot make a count negative.
+    """
+    sheets = prep_figures(with_sheets, threshold)
+    prepared_won = min(sheets.prepared_won, won)
+    prepared_lost = min(sheets.prepared_lost, lost)
+    return PrepFigures(
+        decided=won + lost, prepared=prepared_won + prepared_lost,
+        prepared_won=prepared_won, prepared_lost=prepared_lost,
+        unprepared_won=won - prepared_won, unprepared_lost=lost - prepared_lost)
+
+
 def parse_tactics_file(text: str) -> list[str]:
     """The default manipulation checklist from its resource file (JSON)."""
     data: Any = json.loads(text)

@@ -17,6 +17,7 @@ from salesdesk.domain.deal_prep import (
     is_prepared,
     parse_tactics_file,
     prep_figures,
+    prep_figures_of,
 )
 from salesdesk.domain.deals import Outcome
 from salesdesk.domain.metrics import conversion
@@ -231,3 +232,16 @@ def test_twelve_months_up_to_a_day(day: D) -> None:
     start, end = twelve_months_to(day)
     assert end == day and 365 <= (end - start).days + 1 <= 366
     assert start > D(day.year - 1, day.month, min(day.day, 28)) - dt.timedelta(days=1)
+
+
+prep_deals_st = st.lists(st.tuples(st.sampled_from([Outcome.WON, Outcome.LOST]),
+                                   st.one_of(st.none(), st.floats(0, 1))), max_size=40)
+
+
+@given(prep_deals_st, st.floats(0.05, 1))
+def test_prep_figures_from_totals_and_sheets_equal_those_from_every_deal(
+        deals: list[tuple[Outcome, float | None]], threshold: float) -> None:
+    won = sum(1 for o, _ in deals if o is Outcome.WON)
+    sheets = [(o, c) for o, c in deals if c is not None]
+    assert prep_figures_of(won, len(deals) - won, sheets, threshold) == prep_figures(
+        deals, threshold)

@@ -110,6 +110,7 @@ def test_prep_sheets_and_decided_deals(store: Store) -> None:
     assert set(decided) == {ids[0], ids[1]}
     assert decided[ids[0]].completeness == pytest.approx(30 / 48)
     assert decided[ids[1]].completeness is None
+    assert [d.deal_id for d in sc.decided_deals(None, None, with_sheets=True)] == [ids[0]]
     sc.save_deal_prep(ids[0], PrepSheet())  # an empty sheet removes it
     assert sc.deal_prep(ids[0]) is None
     # A deleted deal's sheet comes back with the deal when the delete is undone.

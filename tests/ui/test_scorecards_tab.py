@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.changes import Changes
+from salesdesk.domain.deal_prep import prep_figures
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
 from salesdesk.domain.metrics import figures, reference_result
 from salesdesk.domain.periods import Period
@@ -250,6 +251,14 @@ def test_outcome_counts_of_prep_are_the_store_s(demo_window: MainWindow) -> None
     decided = Scorecards(demo_window.workspace.store).decided_deals(start, end)
     won = sum(d.outcome is Outcome.WON for d in decided)
     assert report.team.won == won and report.team.decided == len(decided)
+    # Prep figures from every decided deal, against the report's (cache totals + sheets).
+    share = report.prepared_share
+    assert report.team_prep == prep_figures([(d.outcome, d.completeness) for d in decided],
+                                            share)
+    assert report.team_prep.prepared > 0
+    for card in report.reps:
+        own = [(d.outcome, d.completeness) for d in decided if d.rep == card.rep]
+        assert card.prep == prep_figures(own, share), card.rep
 
 
 def test_template_dialog_adds_renames_reorders_and_retires(qtbot: QtBot, window: MainWindow
