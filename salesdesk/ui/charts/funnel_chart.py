@@ -101,7 +101,9 @@ class FunnelChart(ChartWidget):
         # Room on the right for the labels; the bars stay centred on 0.
         plot.setXRange(-widest / 2, widest / 2 + widest * 0.55, padding=0.02)
         plot.setYRange(-0.6, len(steps) - 0.4, padding=0)
-        self._clickable = self._hoverable = [plot]
+        # Hover explains a stage; a click does not filter: a stage filter keeps the deals
+        # now at a stage, while a bar counts every deal that reached it.
+        self._hoverable = [plot]
 
     def _step_at(self, point: QPointF) -> int | None:
         """The index of the step whose bar is at ``point``."""
@@ -115,11 +117,6 @@ class FunnelChart(ChartWidget):
         # Thin bars still take a click: at least 2 % of the widest bar either side of 0.
         half = max(self._value(step) / 2, max(self._value(s) for s in f.funnel) * 0.02)
         return index if abs(point.x()) <= half else None
-
-    def _value_at(self, point: QPointF) -> str | None:
-        index = self._step_at(point)
-        return None if index is None or self._figures is None else \
-            self._figures.funnel[index].name
 
     def _tooltip_at(self, point: QPointF) -> str | None:
         index = self._step_at(point)

@@ -77,6 +77,7 @@ class FiguresModel(QAbstractTableModel):
         self._by_label = "Group"
         self._overall: Figures | None = None
         self._groups: list[tuple[str, Figures]] = []
+        self._report_order: tuple[tuple[str, Figures], ...] = ()
         self._currency = ""
         self._locale = QLocale()
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -87,6 +88,7 @@ class FiguresModel(QAbstractTableModel):
         self.beginResetModel()
         self._by_label = by_label
         self._overall = overall
+        self._report_order = tuple(groups)
         self._groups = list(groups)
         self._currency = currency
         if self._sort is not None:
@@ -149,11 +151,15 @@ class FiguresModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column <= len(COLUMNS):
+        """Sort the groups by ``column``; -1 puts them back in report order."""
+        if column > len(COLUMNS):
             return
-        self._sort = (column, order)
+        self._sort = (column, order) if column >= 0 else None
         self.beginResetModel()  # a handful of rows: a reset is simpler than moving persistents
-        self._apply_sort(column, order)
+        if self._sort is None:
+            self._groups = list(self._report_order)
+        else:
+            self._apply_sort(column, order)
         self.endResetModel()
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:

@@ -1,0 +1,57 @@
+"""The Funnel tab's figures table: report order until the user sorts, sized columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from salesdesk.domain.slice_spec import SliceSpec
+from salesdesk.domain.slices import Dimension
+from salesdesk.ui.main_window import MainWindow
+
+from .conftest import demo_copy, demo_database, shown_window
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return demo_database(tmp_path_factory.mktemp("table-demo"), 300)
+
+
+@pytest.fixture
+def funnel_window(qtbot: QtBot, demo_file: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    with shown_window(qtbot, demo_copy(demo_file, tmp_path)) as main:
+        main.tabs.setCurrentWidget(main.funnel_tab)
+        qtbot.waitUntil(lambda: main.funnel_tab.figures is not None, timeout=10000)
+        yield main
+
+
+def labels(window: MainWindow) -> list[str | None]:
+    model = window.funnel_tab.model
+    return [model.label(row) for row in range(1, model.rowCount())]
+
+
+def test_rows_follow_the_charts_until_a_column_is_clicked(qtbot: QtBot,
+                                                          funnel_window: MainWindow) -> None:
+    tab = funnel_window.funnel_tab
+    tab.set_spec(SliceSpec(by=Dimension.REP))
+    qtbot.waitUntil(lambda: tab.figures is not None and tab.figures.by is Dimension.REP)
+    assert tab.figures is not None
+    report_order = [label for label, _ in tab.figures.groups]
+    assert len(report_order) > 2 and labels(funnel_window) == report_order
+    header = tab.table.horizontalHeader()
+    assert header.sortIndicatorSection() == -1
+    tab.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert labels(funnel_window) == sorted(report_order, key=lambda s: (s or "").casefold())
+    tab.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert labels(funnel_window) == report_order
+
+
+def test_columns_are_sized_to_their_contents(funnel_window: MainWindow) -> None:
+    table = funnel_window.funnel_tab.table
+    header = table.horizontalHeader()
+    title = str(table.model().headerData(1, Qt.Orientation.Horizontal))
+    assert header.sectionSize(1) >= table.fontMetrics().horizontalAdvance(title)
