@@ -178,6 +178,9 @@ def _export_report(args: argparse.Namespace) -> int:
         raise CommandError(f"--out {args.out}: the report is a PDF; name it FILE.pdf.",
                            EXIT_USAGE)
     loaded = load_slice(args, default_by="rep")
+    if len(loaded.query.by) > 1:
+        raise CommandError("--by: the report's charts are grouped by one dimension.",
+                           EXIT_USAGE)
     ensure_application()
     from salesdesk.ui.funnel.report_pdf import write_report
 
@@ -538,10 +541,14 @@ def add_db_argument(command: argparse.ArgumentParser, metavar: str, note: str = 
                          help=f"database file ({note}default: the default database)")
 
 
-def add_slice_arguments(command: argparse.ArgumentParser) -> None:
-    """The options naming a slice: --db, --by, --where, --from, --to, --cohort."""
+def add_slice_arguments(command: argparse.ArgumentParser, *, two_by: bool = True) -> None:
+    """The options naming a slice: --db, --by (one or, with ``two_by``, two dimensions),
+    --where, --from, --to, --cohort."""
     add_db_argument(command, "FILE")
-    command.add_argument("--by", metavar="DIM[,DIM2]", help="group by one or two dimensions")
+    if two_by:
+        command.add_argument("--by", metavar="DIM[,DIM2]", help="group by one or two dimensions")
+    else:
+        command.add_argument("--by", metavar="DIM", help="group by this dimension")
     command.add_argument("--where", metavar="DIM=VALUE[,VALUE...]", action="append",
                          default=[], help="keep deals with one of these values (repeatable; a"
                                           r" comma inside a value is written \,)")
@@ -588,7 +595,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Slice, headline figures with their formulas and n, the five charts and"
         " the figures table on A4 pages (grouped by salesperson unless --by says otherwise)."
         " Reads the file only.")
-    add_slice_arguments(pdf)
+    add_slice_arguments(pdf, two_by=False)
     pdf.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
     pdf.set_defaults(handler=_export_report)
 
@@ -596,7 +603,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export-chart", help="write one Funnel chart of a slice as PNG, SVG, PDF or CSV",
         description="Draws the Funnel tab's chart with its title, slice, formula and n; CSV"
         " holds the figures behind it. Reads the file only; works without a display.")
-    add_slice_arguments(chart)
+    add_slice_arguments(chart, two_by=False)
     chart.add_argument("--chart", required=True,
                        metavar="funnel|conversion|deal-length|trend|distribution",
                        help="which chart (conversion and deal-length are grouped --by rep"

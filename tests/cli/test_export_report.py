@@ -45,6 +45,7 @@ def test_writes_a_pdf_of_the_slice_without_touching_the_file(
     (["--out", "report.png"], EXIT_USAGE, "PDF"),
     (["--by", "planet", "--out", "r.pdf"], EXIT_USAGE, "planet"),
     (["--where", "rep=Nobody", "--out", "r.pdf"], EXIT_USAGE, "Nobody"),
+    (["--by", "rep,channel", "--out", "r.pdf"], EXIT_USAGE, "one dimension"),
 ])
 def test_usage_errors(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                       args: list[str], status: int, message: str) -> None:
