@@ -10,7 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.changes import Changes
-from salesdesk.domain.deals import Deal
+from salesdesk.domain.deals import Deal, Outcome
 from salesdesk.store import DealColumn, DealListQuery, Store
 from salesdesk.ui.deals import list_model
 from salesdesk.ui.deals.deals_tab import count_text
@@ -134,3 +134,21 @@ def test_an_uncounted_model_passes_the_qt_model_tester(qtmodeltester: ModelTeste
     assert not by_amount.counted
     qtmodeltester.check(by_amount, force_py=True)
     assert by_amount.index(0, 0).data() == "Deal 449"
+
+
+def test_the_outcome_filter_lists_only_that_outcome(qtbot: QtBot, window: MainWindow) -> None:
+    store = window.workspace.store
+    day = dt.date(2026, 3, 1)
+    ids = {outcome: store.add_deal(Deal(title=f"A {outcome.value} deal", outcome=outcome,
+                                        first_contact=day if outcome.is_closed else None,
+                                        closed_on=day if outcome.is_closed else None), day)[0]
+           for outcome in Outcome}
+    window.workspace.notify(Changes(all_deals=True))
+    tab = window.deals_tab
+    combo = tab.outcome_filter
+    for index in range(combo.count()):
+        combo.setCurrentIndex(index)  # as the user picks an entry
+        shown = {tab.model.deal_id(row) for row in range(tab.model.rowCount())}
+        chosen = combo.currentData()
+        expected = set(ids.values()) if chosen is None else {ids[Outcome(chosen)]}
+        assert shown == expected, combo.currentText()

@@ -75,7 +75,8 @@ class DealsTab(QWidget):
         self.outcome_filter = QComboBox()
         self.outcome_filter.setObjectName("outcome_filter")
         for text, outcome in _OUTCOME_FILTERS:
-            self.outcome_filter.addItem(text, outcome)
+            # Qt hands a StrEnum back as a plain str: store the value, rebuild the Outcome.
+            self.outcome_filter.addItem(text, outcome.value if outcome else None)
         self.count_label = QLabel()
         self.new_button = QPushButton("New Deal")
         self.new_button.setToolTip("Record a new deal (Ctrl+N)")
@@ -169,8 +170,9 @@ class DealsTab(QWidget):
     def _apply_query(self) -> None:
         self._search_timer.stop()
         query = self.model.query
+        chosen = self.outcome_filter.currentData()
         self.model.set_query(DealListQuery(self.search.text().strip(),
-                                           self.outcome_filter.currentData(), query.sort,
+                                           Outcome(chosen) if chosen else None, query.sort,
                                            query.descending, query.deal_ids))
 
     def show_ids(self, ids: frozenset[int] | None, words: str) -> None:
