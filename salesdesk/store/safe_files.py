@@ -21,13 +21,19 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value: str) -> str:
-    """``value`` as a spreadsheet will show it but never run it as a formula."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    """``value`` as a spreadsheet will show it but never run it as a formula.
+
+    A formula character gets an apostrophe in front; so does a text that already reads
+    ``'=`` (any apostrophes, then a formula character), which ``restore_cell`` would
+    otherwise take for a neutralised cell: every text comes back exactly.
+    """
+    return "'" + value if value.lstrip("'").startswith(FORMULA_START) else value
 
 
 def restore_cell(value: str) -> str:
-    """Undo ``neutralise_cell``: an apostrophe is removed only before a formula character."""
-    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+    """Undo ``neutralise_cell``: one apostrophe is removed, and only from a cell whose first
+    character after its apostrophes is a formula character; other apostrophes survive."""
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_START):
         return value[1:]
     return value
 
