@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from salesdesk import __version__, cli, paths  # noqa: E402
 from salesdesk.analytics import AnalyticsCache  # noqa: E402
+from salesdesk.currencies import default_currency  # noqa: E402
 from salesdesk.locking import FileLocked, WriterLock  # noqa: E402
 from salesdesk.store import FileRefused, Store, backups, open_store  # noqa: E402
 from salesdesk.ui.funnel.cache_service import CacheSource  # noqa: E402
-from salesdesk.ui.main_window import MainWindow, default_currency  # noqa: E402
+from salesdesk.ui.main_window import MainWindow  # noqa: E402
 from salesdesk.ui.qt_messages import quiet_harmless_messages  # noqa: E402
 from salesdesk.ui.safety import offer_backup, quick_check_file  # noqa: E402
 from salesdesk.ui.ui_settings import UiSettings  # noqa: E402

@@ -50,6 +50,7 @@ def database_path(args: argparse.Namespace) -> Path:
 @contextmanager
 def writable_store(path: Path) -> Iterator[object]:
     """Hold the writer's lock and open the store for a command that writes."""
+    from salesdesk.currencies import default_currency
     from salesdesk.locking import FileLocked, WriterLock
     from salesdesk.store import FileRefused, open_store
 
@@ -63,7 +64,7 @@ def writable_store(path: Path) -> Iterator[object]:
         raise CommandError(f"Cannot use {path}: {exc}", EXIT_FILE) from exc
     try:
         try:
-            store = open_store(path)
+            store = open_store(path, base_currency=default_currency())  # for a new file
         except FileRefused as exc:
             raise CommandError(str(exc), EXIT_FILE) from exc
         try:

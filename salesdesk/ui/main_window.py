@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk import __version__, paths
-from salesdesk.currencies import currency_digits
+from salesdesk.currencies import currency_digits, default_currency
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.locking import FileLocked
@@ -40,12 +40,6 @@ from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import FileOpener, OpenedFile, Workspace
 
 FILE_FILTER = "salesdesk databases (*.db *.sqlite *.salesdesk);;All files (*)"
-
-
-def default_currency() -> str:
-    """The system locale's currency, or EUR when the locale has none Babel knows."""
-    code = QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
-    return code if code in currency_digits() else "EUR"
 
 
 class MainWindow(QMainWindow):

@@ -210,3 +210,21 @@ def test_export_command(capsys: pytest.CaptureFixture[str], sample: Path,
     reimported = tmp_path / "again.db"
     summary = run_cli(capsys, "import", str(csv_out), "--db", str(reimported))[1]
     assert (summary["imported"], summary["rejected"]) == (2, 0)
+
+
+def test_a_new_database_records_the_locale_s_currency(
+        capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Hungarian, QLocale.Country.Hungary))
+    try:
+        db = tmp_path / "deals.db"
+        assert run_cli(capsys, "import", str(sample), "--db", str(db))[0] == cli.EXIT_OK
+    finally:
+        QLocale.setDefault(previous)
+    store = open_store(db, read_only=True)
+    try:
+        assert store.settings().base_currency == "HUF"
+    finally:
+        store.close()
