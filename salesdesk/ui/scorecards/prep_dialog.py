@@ -78,7 +78,8 @@ class PrepGridModel(QAbstractTableModel):
         return f"{variable}: concede" if section % 2 else f"{variable}: ask"
 
     def flags(self, index: Index) -> Qt.ItemFlag:  # noqa: D102 - Qt override
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
