@@ -5,11 +5,11 @@ search, against a plain SQLite query for the same rows in the same run. Target: 
 median on a 2-core machine."
 
 Every operation is what the list's model does when it (re)loads: the count up to its cap
-(``list_count_up_to(query, COUNT_CAP + 1)``: the exact count when at most COUNT_CAP = 1,000
-deals match, else "more than 1,000", which the model makes exact by fetching to the last page)
-+ the first page (``list_rows``: 200 rows and one more, which tells whether another page
-follows). Its baseline is the most direct plain-sqlite3 query for the same capped count
-(``SELECT COUNT(*) FROM (... LIMIT 1001)``) and the same rows (``ORDER BY <column> LIMIT 201``
+(``list_count_up_to(query, cap + 1)``: the exact count when at most the cap match -- 1,000
+with a search, 100,000 without -- else "more than" the cap, which the model makes exact by
+fetching to the last page) + the first page (``list_rows``: 200 rows and one more, which
+tells whether another page follows). Its baseline is the most direct plain-sqlite3 query for
+the same capped count (``SELECT COUNT(*) FROM (... LIMIT cap + 1)``) and the same rows (``ORDER BY <column> LIMIT 201``
 with the joins it needs), run on its own connection in the same process; the counts and the
 200 rows shown are compared, so the table also says when the store and plain SQL disagree.
 """
@@ -32,8 +32,14 @@ from salesdesk.store import DealColumn, DealListQuery, Store, open_store
 TARGET_MS = 200.0
 PAGE = 200
 DEEP_OFFSET = 100_000
-COUNT_CAP = 1_000  # salesdesk.ui.deals.list_model.COUNT_CAP (not imported: no Qt needed here)
-COUNTED = COUNT_CAP + 1  # what the model asks list_count_up_to for
+# salesdesk.ui.deals.list_model's caps (not imported: no Qt needed here)
+COUNT_CAP = 1_000
+PLAIN_COUNT_CAP = 100_000
+
+
+def counted(query: DealListQuery) -> int:
+    """What the model asks list_count_up_to for (list_model.count_cap + 1)."""
+    return (COUNT_CAP if query.search else PLAIN_COUNT_CAP) + 1
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,7 @@ _PLAIN = {DealColumn.TITLE: "d.title COLLATE NOCASE", DealColumn.OUTCOME: "d.out
 
 
 def plain_sql(query: DealListQuery, offset: int) -> tuple[str, str, list[Any]]:
-    """The direct count (up to COUNTED) and page (one row more than PAGE) queries for
+    """The direct count (up to ``counted(query)``) and page (one row more than PAGE) queries for
     ``query`` (names searched with LIKE on joins)."""
     where: list[str] = []
     params: list[Any] = []
@@ -129,7 +135,7 @@ def plain_sql(query: DealListQuery, offset: int) -> tuple[str, str, list[Any]]:
     else:
         order = f"{_PLAIN[query.sort]} {way}, d.id {way}"
     count_joins = joins if query.search else ""
-    count = f"SELECT COUNT(*) FROM (SELECT 1 FROM deals d {count_joins}{clause} LIMIT {COUNTED})"
+    count = f"SELECT COUNT(*) FROM (SELECT 1 FROM deals d {count_joins}{clause} LIMIT {counted(query)})"
     page = (f"SELECT {_COLUMNS} FROM deals d {joins}{clause} ORDER BY {order}"
             f" LIMIT {PAGE + 1} OFFSET {offset}")
     return count, page, params
@@ -166,7 +172,7 @@ def _measure(ctx: Context, store: Store, plain: sqlite3.Connection, op: Op) -> M
     query, offset = op.query, op.offset
 
     def through_store() -> tuple[int, list[int]]:
-        total = store.list_count_up_to(query, COUNTED)
+        total = store.list_count_up_to(query, counted(query))
         return total, [row.id for row in store.list_rows(query, offset, PAGE + 1)][:PAGE]
 
     count_sql, page_sql, params = plain_sql(query, offset)
@@ -177,7 +183,7 @@ def _measure(ctx: Context, store: Store, plain: sqlite3.Connection, op: Op) -> M
 
     m = ctx.measure(op.name, through_store, baseline, target_ms=TARGET_MS, check=_check)
     if m.result is not None:
-        rows = (f"more than {COUNT_CAP:,} rows" if m.result[0] >= COUNTED
+        rows = (f"more than {counted(query) - 1:,} rows" if m.result[0] >= counted(query)
                 else f"{m.result[0]:,} rows")
         m.note = rows + (f"; {m.note}" if m.note else "")
     return m
@@ -205,11 +211,13 @@ def qt_model(ctx: Context, store: Store, plain: sqlite3.Connection) -> list[Meas
         from PySide6.QtGui import QGuiApplication
 
         from salesdesk.ui.deals.list_model import COUNT_CAP as MODEL_CAP
+        from salesdesk.ui.deals.list_model import PLAIN_COUNT_CAP as MODEL_PLAIN_CAP
         from salesdesk.ui.deals.list_model import DealListModel
     except ImportError as exc:
         print(f"  (qt model skipped: {exc})")
         return []
-    assert MODEL_CAP == COUNT_CAP, "update COUNT_CAP here to the model's"
+    assert (MODEL_CAP, MODEL_PLAIN_CAP) == (COUNT_CAP, PLAIN_COUNT_CAP), \
+        "update the caps here to the model's"
     global _APP
     _APP = QGuiApplication.instance() or QGuiApplication([])
 

@@ -23,6 +23,7 @@ CAP = 250  # below the deals added, above one page
 @pytest.fixture
 def capped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(list_model, "COUNT_CAP", CAP)
+    monkeypatch.setattr(list_model, "PLAIN_COUNT_CAP", CAP)
 
 
 def _add(store: Store, count: int) -> None:
@@ -115,11 +116,25 @@ def test_the_label_says_more_than_until_the_end_is_fetched(window: MainWindow,
 
 def test_count_text() -> None:
     locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    assert count_text(1, True, locale) == "1 deal"
-    assert count_text(12345, True, locale) == "12,345 deals"
-    assert count_text(0, True, locale) == "0 deals"
-    assert count_text(5000, False, locale) == (
-        f"more than {locale.toString(list_model.COUNT_CAP)} deals")
+    assert count_text(1, True, 1000, locale) == "1 deal"
+    assert count_text(12345, True, 1000, locale) == "12,345 deals"
+    assert count_text(0, True, 1000, locale) == "0 deals"
+    assert count_text(5000, False, 1000, locale) == "more than 1,000 deals"
+
+
+def test_without_a_search_the_count_goes_far(window: MainWindow,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(list_model, "COUNT_CAP", 100)
+    monkeypatch.setattr(list_model, "PLAIN_COUNT_CAP", 10_000)
+    store = window.workspace.store
+    _add(store, 1500)
+    window.workspace.notify(Changes(all_deals=True))
+    tab = window.deals_tab
+    assert tab.model.counted
+    assert tab.count_label.text() == f"{QLocale().toString(1500)} deals"
+    tab.search.setText("Deal")
+    tab.search.returnPressed.emit()
+    assert not tab.model.counted and tab.count_label.text() == "more than 100 deals"
 
 
 def test_an_uncounted_model_passes_the_qt_model_tester(qtmodeltester: ModelTester,

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, LookupKind, Outcome, StageEvent
 from salesdesk.store import DealColumn, DealListQuery, NotFound
-from salesdesk.ui.deals import list_model
 from salesdesk.ui.deals.commands import (
     AddDealCommand,
     DeleteDealsCommand,
@@ -199,7 +198,7 @@ class DealsTab(QWidget):
         query = self.model.query
         filtered = (bool(query.search) or query.outcome is not None
                     or query.deal_ids is not None)
-        self.count_label.setText(count_text(total, self.model.counted, locale))
+        self.count_label.setText(count_text(total, self.model.counted, self.model.cap, locale))
         self.details.setVisible(bool(total) or filtered)
         if total:
             self.stack.setCurrentWidget(self.table)
@@ -362,11 +361,11 @@ class DealsTab(QWidget):
         self.show_ids(None, "")  # ids of the previous file mean nothing here
 
 
-def count_text(total: int, counted: bool, locale: QLocale) -> str:
+def count_text(total: int, counted: bool, cap: int, locale: QLocale) -> str:
     """The list's count label: "1,234 deals", or "more than 1,000 deals" while the list has
-    not been counted to its end (the model stops counting at list_model.COUNT_CAP)."""
+    not been counted to its end (the model stops counting at ``cap``)."""
     if not counted:
-        return f"more than {locale.toString(list_model.COUNT_CAP)} deals"
+        return f"more than {locale.toString(cap)} deals"
     return f"{locale.toString(total)} deal{'s' if total != 1 else ''}"
 
 
