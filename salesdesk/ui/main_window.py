@@ -175,8 +175,9 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(self._ui_settings.geometry):
             screen = QGuiApplication.primaryScreen()
             available = screen.availableGeometry() if screen else None
-            width = min(1280, available.width() - 40) if available else 1280
-            height = min(800, available.height() - 60) if available else 800
+            # Most of a laptop's screen, so the deal list's main columns show at once.
+            width = min(1600, int(available.width() * 0.94)) if available else 1280
+            height = min(1000, int(available.height() * 0.9)) if available else 800
             self.resize(width, height)
         self.restoreState(self._ui_settings.window_state)
         self.deals_tab.splitter.restoreState(self._ui_settings.splitter("deals"))

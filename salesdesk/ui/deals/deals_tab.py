@@ -103,12 +103,18 @@ class DealsTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = {DealColumn.TITLE: 260, DealColumn.CLIENT: 170, DealColumn.REP: 120,
-                  DealColumn.PRODUCT: 140, DealColumn.STAGE: 100, DealColumn.OUTCOME: 70,
-                  DealColumn.AMOUNT: 120, DealColumn.FIRST_CONTACT: 100,
-                  DealColumn.CLOSED_ON: 100, DealColumn.UPDATED_AT: 100}
-        for column, width in widths.items():
+        # Widths in characters of the table's font, dates at their full width; the title takes
+        # whatever is left, so every column shows at once.
+        chars = {DealColumn.CLIENT: 22, DealColumn.REP: 16, DealColumn.PRODUCT: 20,
+                 DealColumn.STAGE: 12, DealColumn.OUTCOME: 10, DealColumn.AMOUNT: 18}
+        metrics = self.table.fontMetrics()
+        for column in COLUMNS:
+            width = (metrics.averageCharWidth() * chars[column] if column in chars
+                     else metrics.horizontalAdvance(" 30 Sep 2026 ") + 8)
             self.table.setColumnWidth(COLUMNS.index(column), width)
+        header.setSectionResizeMode(COLUMNS.index(DealColumn.TITLE),
+                                    QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(metrics.averageCharWidth() * 6)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.empty = QLabel()
@@ -129,7 +135,7 @@ class DealsTab(QWidget):
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1000, 300])
+        self.splitter.setSizes([1000, 220])
 
         self.drill_label = QLabel()
         self.drill_label.setObjectName("drill_down")
