@@ -151,7 +151,7 @@ class ProfileChart(_ScorecardChart):
 
 
 class HistoryChart(_ScorecardChart):
-    """The salesperson's average score and section averages over time."""
+    """The salesperson's average score at each assessment, over time."""
 
     chart_id = ScorecardChartKind.HISTORY  # type: ignore[assignment]
 
