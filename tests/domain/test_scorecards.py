@@ -182,6 +182,14 @@ def test_completeness_counts_the_48_fields() -> None:
     assert len(SpinGroup) == 4
 
 
+def test_a_spotted_tactic_counts_the_checklist_as_reviewed() -> None:
+    from dataclasses import replace
+    spotted = replace(PrepSheet(), tactics=("False deadline",))
+    assert not spotted.tactics_reviewed and spotted.filled_count() == 1
+    assert replace(PrepSheet(), tactics_reviewed=True).filled_count() == 1
+    assert replace(spotted, tactics_reviewed=True).filled_count() == 1  # one field, not two
+
+
 @given(st.sets(st.integers(0, 39)), st.sets(st.integers(0, 3)), st.booleans(),
        st.booleans(), st.booleans(), st.booleans())
 def test_completeness_is_filled_over_all(cells: set[int], spin: set[int], rapport: bool,

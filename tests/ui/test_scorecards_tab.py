@@ -79,8 +79,15 @@ def test_demo_has_history_and_figures_equal_the_metrics_engine(demo_window: Main
     assert latest is not None and latest.rep == "Bence Tóth"
     assert tab.period() == twelve_months_to(latest.assessed_on)
     # The weak rep's weak points are the handbook's interests and price items, and they fell.
-    weak = weak_points(Scorecards(demo_window.workspace.store).assessments("Bence Tóth"))
+    cards = Scorecards(demo_window.workspace.store)
+    weak = weak_points(cards.assessments("Bence Tóth"))
     assert tab.weak_model.rowCount() == len(weak) and any(w.fell for w in weak)
+    template = cards.template(latest.template_version)
+    sections = {template.item(w.item_id).section for w in weak  # type: ignore[union-attr]
+                if w.lowest}
+    assert sections <= {"interests", "price"} and sections, sections
+    shown = {tab.weak_model.index(row, 0).data() for row in range(len(weak))}
+    assert shown == {template.item(w.item_id).text for w in weak}  # type: ignore[union-attr]
     # Conversion and deal length next to the scores are the reference maths of the slice.
     store = demo_window.workspace.store
     settings = store.settings()
