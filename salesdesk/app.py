@@ -13,7 +13,7 @@ from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QCoreApplication, QLocale  # noqa: E402
+from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
@@ -23,6 +23,7 @@ from salesdesk.currencies import default_currency  # noqa: E402
 from salesdesk.locking import FileLocked, WriterLock  # noqa: E402
 from salesdesk.store import FileRefused, Store, backups, open_store  # noqa: E402
 from salesdesk.ui.funnel.cache_service import CacheSource  # noqa: E402
+from salesdesk.ui.locale_setup import group_thousands  # noqa: E402
 from salesdesk.ui.main_window import MainWindow  # noqa: E402
 from salesdesk.ui.qt_messages import quiet_harmless_messages  # noqa: E402
 from salesdesk.ui.safety import offer_backup, quick_check_file  # noqa: E402
@@ -164,14 +165,6 @@ def _open_at_start(opener: AppFileOpener, args: argparse.Namespace) -> OpenedDat
     return None
 
 
-def _group_thousands() -> None:
-    # The C/POSIX locale (servers, fresh containers) omits thousands separators, which makes
-    # "1500000 EUR" hard to read; every real locale groups them anyway.
-    locale = QLocale()
-    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
-    QLocale.setDefault(locale)
-
-
 def _wait_until_shown(app: QApplication, window: MainWindow) -> bool:
     deadline = time.monotonic() + SMOKE_TIMEOUT_S
     while time.monotonic() < deadline:
@@ -191,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
     quiet_harmless_messages()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    _group_thousands()
+    group_thousands()
     app.setWindowIcon(QIcon(str(paths.resource("icons/salesdesk.svg"))))
     ui_settings = UiSettings()
     opener = AppFileOpener()

@@ -25,15 +25,16 @@ class Headline:
     formula: str
 
 
-def _change(now: float | None, before: float | None, unit: str, scale: float = 1.0,
-            digits: int = 1) -> str:
+def _change(loc: QLocale, now: float | None, before: float | None, unit: str,
+            scale: float = 1.0, digits: int = 1) -> str:
     if before is None:
         return ""
     if now is None:
-        return "no figure now; before: " + f"{before * scale:.{digits}f}{unit}"
+        return f"no figure now; before: {loc.toString(before * scale, 'f', digits)}{unit}"
     delta = (now - before) * scale
     sign = "+" if delta > 0 else "−" if delta < 0 else "±"
-    return f"{sign}{abs(delta):.{digits}f}{unit} vs previous period"
+    # The locale groups thousands as the figure itself does ("+102,110 EUR").
+    return f"{sign}{loc.toString(abs(delta), 'f', digits)}{unit} vs previous period"
 
 
 def headlines(now: Figures, before: Figures | None, currency: str,
@@ -54,7 +55,7 @@ def headlines(now: Figures, before: Figures | None, currency: str,
         Headline(
             "conversion", "Conversion", percent(now.conversion),
             f"{n}{too_few}" + (f"\n{interval}" if interval else ""),
-            _change(now.conversion, before.conversion if before else None, " pts", 100),
+            _change(loc, now.conversion, before.conversion if before else None, " pts", 100),
             "Conversion = won ÷ (won + lost). Open deals have not decided and are not counted; "
             f"with no decided deal there is no figure. {n}; {loc.toString(now.won)} won, "
             f"{loc.toString(now.lost)} lost."),
@@ -64,7 +65,7 @@ def headlines(now: Figures, before: Figures | None, currency: str,
             f"median {days(now.median_deal_length_days)} d · won "
             f"{days(now.avg_deal_length_won_days)} d · "
             f"lost {days(now.avg_deal_length_lost_days)} d",
-            _change(now.avg_deal_length_days,
+            _change(loc, now.avg_deal_length_days,
                     before.avg_deal_length_days if before else None, " d"),
             "Deal length = close date − first-contact date in days, for won and lost deals. "
             "Average = the sum of those days ÷ the number of closed deals (20, 30 and 40 days "
@@ -72,13 +73,13 @@ def headlines(now: Figures, before: Figures | None, currency: str,
         Headline(
             "open", "Open deals", loc.toString(now.open),
             f"of {loc.toString(now.deals)} deals in the slice",
-            _change(float(now.open), float(before.open) if before else None, "", digits=0),
+            _change(loc, float(now.open), float(before.open) if before else None, "", digits=0),
             "Deals open at the end of the period: first contact on or before its end (or none "
             f"yet) and not closed by then. n = {loc.toString(now.open)}."),
         Headline(
             "won_amount", "Won amount", f"{loc.toString(now.won_amount, 'f', 0)} {currency}",
             " · ".join(amount_note) or f"{loc.toString(now.won)} won deals",
-            _change(now.won_amount, before.won_amount if before else None, f" {currency}",
+            _change(loc, now.won_amount, before.won_amount if before else None, f" {currency}",
                     digits=0),
             f"Sum of the won deals' amounts in {currency}, over the deals whose amount is "
             "known; deals in another currency without an exchange rate are left out. "
