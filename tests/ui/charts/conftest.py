@@ -11,6 +11,7 @@ from salesdesk.domain.columns import DealColumns
 from salesdesk.domain.deals import DEFAULT_STAGES, Deal
 from salesdesk.domain.demo import generate_demo
 from salesdesk.domain.metrics import MoneyRules
+from salesdesk.domain.periods import Period
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.slices import Dimension, Query, Slice
 from salesdesk.ui.charts import ChartFigures, chart_figures, describe_slice
@@ -36,6 +37,14 @@ def demo_deals() -> list[Deal]:
 def demo_figures(demo_deals: list[Deal]) -> ChartFigures:
     """All time, grouped by salesperson."""
     return figures_of(demo_deals, Query(Slice(), (Dimension.REP,)))
+
+
+@pytest.fixture
+def sliced_figures(demo_deals: list[Deal]) -> ChartFigures:
+    """One salesperson's first half of 2026, grouped by channel."""
+    sl = Slice({Dimension.REP: frozenset({"Anna Kovács"})},
+               Period.between(dt.date(2026, 1, 1), dt.date(2026, 6, 30)))
+    return figures_of(demo_deals, Query(sl, (Dimension.CHANNEL,)))
 
 
 @pytest.fixture

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
-from salesdesk.domain.deals import Deal
+from salesdesk.domain.deals import Deal, Outcome
 from salesdesk.domain.periods import Period
 from salesdesk.domain.slices import Dimension, Query, Slice
 from salesdesk.ui.charts import (
@@ -24,9 +25,9 @@ from salesdesk.ui.charts import (
 )
 from salesdesk.ui.charts.base import NO_CLOSED_DEALS, NO_DEALS
 from salesdesk.ui.charts.distribution_chart import bin_width, binned
-from salesdesk.ui.charts.group_charts import MAX_GROUPS
+from salesdesk.ui.charts.group_charts import MAX_GROUPS, shown_groups
 
-from .conftest import figures_of
+from .conftest import TODAY, figures_of
 
 
 def shown(qtbot: QtBot, kind: ChartKind | str) -> ChartWidget:
@@ -38,6 +39,32 @@ def shown(qtbot: QtBot, kind: ChartKind | str) -> ChartWidget:
     return chart
 
 
+def bar_lengths(chart: ChartWidget) -> list[list[float]]:
+    """The lengths of the bars drawn, one list per bar series in the order drawn: widths of
+    horizontal bars, heights of vertical ones."""
+    series: list[list[float]] = []
+    for plot in chart._hoverable:
+        for item in plot.items:
+            if isinstance(item, pg.BarGraphItem):
+                width = item.opts["width"]
+                series.append(list(width if isinstance(width, list) else item.opts["height"]))
+    return series
+
+
+def expected_bars(kind: ChartKind, figures: ChartFigures) -> list[list[float]]:
+    """The bar lengths each chart must draw for ``figures``."""
+    rows = shown_groups(figures)
+    return {
+        ChartKind.FUNNEL: [[float(step.deals) for step in figures.funnel]],
+        ChartKind.CONVERSION: [[100 * (g.conversion or 0.0) for _, g in rows]],
+        ChartKind.DEAL_LENGTH: [[g.avg_deal_length_won_days or 0.0 for _, g in rows],
+                                [g.avg_deal_length_lost_days or 0.0 for _, g in rows]],
+        ChartKind.TREND: [[g.avg_deal_length_days or 0.0 for _, g in figures.trend]],
+        ChartKind.DISTRIBUTION: [[float(n) for n in binned(figures.lengths,
+                                                           bin_width(figures.lengths))]],
+    }[kind]
+
+
 @pytest.mark.parametrize("kind", list(ChartKind))
 def test_each_chart_draws_demo_figures(qtbot: QtBot, kind: ChartKind,
                                        demo_figures: ChartFigures) -> None:
@@ -46,10 +73,12 @@ def test_each_chart_draws_demo_figures(qtbot: QtBot, kind: ChartKind,
     chart.set_figures(demo_figures)
     qtbot.wait(10)  # a paint, where Qt would warn
     assert chart.message() is None
-    assert chart.figures is demo_figures
+    assert bar_lengths(chart) == [pytest.approx(bars)
+                                  for bars in expected_bars(kind, demo_figures)]
     assert chart.title()
-    assert f"n = {demo_figures.overall.decided:,}" in chart.formula_text() or (
-        f"n = {demo_figures.funnel[0].deals:,}" in chart.formula_text())
+    n = demo_figures.funnel[0].deals if kind is ChartKind.FUNNEL else \
+        demo_figures.overall.decided
+    assert f"n = {n:,} " in chart.formula_text()
     header, rows = chart.figures_table()
     assert header and rows
 
@@ -210,6 +239,33 @@ def test_too_few_groups_are_flagged(demo_deals: list[Deal]) -> None:
     figures = figures_of(demo_deals, Query(Slice(), (Dimension.CLIENT,)))
     assert any(g.too_few for _, g in figures.groups)
     assert all(g.too_few == (g.decided < figures.threshold) for _, g in figures.groups)
+
+
+def test_too_few_groups_are_drawn_muted_and_labelled(qtbot: QtBot) -> None:
+    start = TODAY - dt.timedelta(days=30)
+
+    def closed(rep: str, won: int, lost: int) -> list[Deal]:
+        return [Deal(title=f"{rep} {i}", rep=rep, first_contact=start, closed_on=TODAY,
+                     outcome=Outcome.WON if i < won else Outcome.LOST)
+                for i in range(won + lost)]
+
+    figures = figures_of(closed("Many", 12, 13) + closed("Few", 2, 1),
+                         Query(Slice(), (Dimension.REP,)))
+    assert [(label, g.too_few) for label, g in figures.groups] == [("Many", False),
+                                                                    ("Few", True)]
+    chart = shown(qtbot, ChartKind.CONVERSION)
+    chart.set_figures(figures)
+    style = chart.chart_style()
+    plot = chart._hoverable[0]
+    [bars] = [item for item in plot.items if isinstance(item, pg.BarGraphItem)]
+    assert [brush.color().rgb() for brush in bars.opts["brushes"]] == [style.primary.rgb(),
+                                                                       style.muted.rgb()]
+    labels = [(item.toPlainText(), item.color.rgb()) for item in plot.items
+              if isinstance(item, pg.TextItem)]
+    assert labels == [("48 %  (n = 25)", style.foreground.rgb()),
+                      ("67 %  (n = 3, too few)", style.subtle.rgb())]
+    notes = [item.text for item in chart.view.scene().items() if isinstance(item, pg.LabelItem)]
+    assert any("grey: too few to judge (under 20 decided deals)" in note for note in notes)
 
 
 def test_chart_figures_follow_the_query(demo_deals: list[Deal]) -> None:
