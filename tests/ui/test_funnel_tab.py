@@ -295,9 +295,6 @@ def test_each_headline_figure_explains_its_formula_and_n(funnel_window: MainWind
         assert n in tips[name], name
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "FilterButton.set_values blocks the model's signals while filling it, so the proxy behind"
-    " the list never sees the rows: the list is empty and type-to-search finds nothing"))
 def test_a_filter_narrows_its_list_as_the_user_types(qtbot: QtBot,
                                                     funnel_window: MainWindow) -> None:
     tab = funnel_window.funnel_tab

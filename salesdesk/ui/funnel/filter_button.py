@@ -36,6 +36,9 @@ class FilterButton(QToolButton):
         super().__init__(parent)
         self._label = label
         self._chosen: tuple[str | None, ...] = ()
+        # True while the values are filled or ticked in code: those ticks are not the user's.
+        # (Blocking the model's signals instead left the list's proxy and view empty.)
+        self._filling = False
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.model = QStandardItemModel(self)
@@ -71,7 +74,7 @@ class FilterButton(QToolButton):
 
     def set_values(self, values: Sequence[str], *, include_none: bool = True) -> None:
         """The values offered (the chosen ones stay ticked)."""
-        self.model.blockSignals(True)
+        self._filling = True
         self.model.clear()
         offered: list[str | None] = [*values, None] if include_none else list(values)
         for value in (*offered, *[v for v in self._chosen if v not in offered]):
@@ -82,7 +85,7 @@ class FilterButton(QToolButton):
             item.setCheckState(Qt.CheckState.Checked if value in self._chosen
                                else Qt.CheckState.Unchecked)
             self.model.appendRow(item)
-        self.model.blockSignals(False)
+        self._filling = False
 
     @property
     def chosen(self) -> tuple[str | None, ...]:
@@ -92,12 +95,12 @@ class FilterButton(QToolButton):
     def set_chosen(self, values: tuple[str | None, ...], *, emit: bool = False) -> None:
         """Tick exactly ``values``."""
         self._chosen = tuple(values)
-        self.model.blockSignals(True)
+        self._filling = True
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
             item.setCheckState(Qt.CheckState.Checked if item.data(VALUE_ROLE) in self._chosen
                                else Qt.CheckState.Unchecked)
-        self.model.blockSignals(False)
+        self._filling = False
         self._update_text()
         if emit:
             self.changed.emit(self._chosen)
@@ -107,6 +110,8 @@ class FilterButton(QToolButton):
         self.search.setFocus()
 
     def _on_item_changed(self, item: QStandardItem) -> None:
+        if self._filling:
+            return
         value = item.data(VALUE_ROLE)
         chosen = [v for v in self._chosen if v != value]
         if item.checkState() == Qt.CheckState.Checked:
