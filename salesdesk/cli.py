@@ -149,7 +149,7 @@ def load_slice(args: argparse.Namespace, default_by: str | None = None) -> Loade
     from salesdesk.analytics import AnalyticsCache
 
     try:
-        query, echoed = reporting.resolve(request, columns.valid_values)
+        query, echoed = reporting.resolve(request, columns, db=args.db)
     except reporting.ReportError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     return LoadedSlice(request, query, echoed, AnalyticsCache.build(columns), settings, path)

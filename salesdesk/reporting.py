@@ -1,7 +1,8 @@
 """``salesdesk report``: reading its arguments into a query, and printing the answer.
 
-Knows neither the store nor the cache: cli.py opens the file read-only, builds the analytics
-cache from the store's column export and hands the :class:`SliceResult` here. Figures are
+Knows neither the store nor the cache: cli.py opens the file read-only and hands over the
+store's column export (the values filters may name) and, once the analytics cache built from
+that export has answered, the :class:`SliceResult`. Figures are
 those of domain.metrics (DESIGN.md §4); JSON is UTF-8 and unrounded, exactly::
 
     {"filters": {"rep": ["Anna"], "from": "2026-01-01", "to": null, "cohort": false},
@@ -16,20 +17,24 @@ import datetime as dt
 import difflib
 import io
 import json
+import shlex
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
+from salesdesk.domain.columns import CLOSED_ON, FIRST_CONTACT, NO_DATE, DealColumns
 from salesdesk.domain.metrics import Figures, MoneyRules, SliceResult, figures
-from salesdesk.domain.periods import Period, parse_bucket
+from salesdesk.domain.periods import Bucket, Period, bucket_label, bucket_number, parse_bucket
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.slices import Dimension, GroupKey, Query, Slice, split_values
 from salesdesk.store.safe_files import neutralise_cell
 
 FORMATS = ("table", "json", "csv")
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Figures))
-MAX_LISTED = 100  # valid values listed in full up to this many; beyond, the closest ones
+MAX_LISTED = 100  # valid values listed in full up to this many; beyond, the first ones
 NONE_LABEL = "(none)"
 
 
@@ -112,24 +117,69 @@ class Request:
         return request
 
 
-def _unknown_value(dimension: Dimension, value: str, valid: Sequence[str]) -> ReportError:
+def _listing_command(dimension: Dimension, db: str | None) -> str:
+    # Every value with deals gets a CSV row of its own; the same --db as the user's (None:
+    # the default file, which needs no --db).
+    words = ["salesdesk", "report", *(["--db", db] if db else []), "--by", dimension.value,
+             "--format", "csv"]
+    return shlex.join(words)
+
+
+def _unknown_value(dimension: Dimension, value: str, valid: Sequence[str],
+                   db: str | None) -> ReportError:
     if not valid:
         listing = "there are none in this file."
     elif len(valid) <= MAX_LISTED:
         listing = "valid values: " + ", ".join(valid) + "."
     else:
-        close = difflib.get_close_matches(value, valid, n=10, cutoff=0.5)
-        hint = f" closest: {', '.join(close)};" if close else ""
-        listing = f"{len(valid):,} values are valid;{hint} the list is too long to print."
+        # Matched case-insensitively, as resolve() matches values.
+        by_folded = {name.casefold(): name for name in valid}
+        close = [by_folded[m] for m in
+                 difflib.get_close_matches(value.casefold(), list(by_folded), n=10, cutoff=0.5)]
+        hint = f"closest: {', '.join(close)}; " if close else ""
+        listing = (f"{hint}{len(valid):,} values are valid, the first {MAX_LISTED}: "
+                   f"{', '.join(valid[:MAX_LISTED])} … and {len(valid) - MAX_LISTED:,} more."
+                   f" Every value with deals is listed by: {_listing_command(dimension, db)}")
     return ReportError(f"unknown {dimension.value} {value!r}; {listing}")
 
 
-def resolve(request: Request, valid_values: Callable[[Dimension], list[str]]
+def _date_span(columns: DealColumns) -> tuple[dt.date, dt.date] | None:
+    """The earliest and latest date (first contact or close) of any deal; None without any.
+
+    Unpacked with numpy: it runs only for a message, but on a million deals a plain-Python
+    loop over the packed words would take a noticeable fraction of a second.
+    """
+    if not len(columns):
+        return None
+    days: list[np.ndarray[Any, np.dtype[np.int64]]] = []
+    for name in (FIRST_CONTACT, CLOSED_ON):
+        entry = columns.field(name)
+        words = np.frombuffer(columns.words[entry.word], dtype=np.int64)
+        ordinals = (words >> entry.shift) & ((1 << entry.bits) - 1)
+        days.append(ordinals[ordinals != NO_DATE])
+    known = np.concatenate(days)
+    if not known.size:
+        return None
+    return dt.date.fromordinal(int(known.min())), dt.date.fromordinal(int(known.max()))
+
+
+def _bad_bucket(dimension: Dimension, bucket: Bucket, error: ValueError,
+                columns: DealColumns) -> ReportError:
+    span = _date_span(columns)
+    if span is None:
+        return ReportError(f"--where {dimension.value}: {error} This file has no dated deals.")
+    first, last = (bucket_label(bucket, bucket_number(bucket, day)) for day in span)
+    return ReportError(f"--where {dimension.value}: {error} This file's deals run from {first}"
+                       f" to {last}.")
+
+
+def resolve(request: Request, columns: DealColumns, *, db: str | None = None
             ) -> tuple[Query, dict[Dimension, list[str]]]:
     """The query, and the filters as they will be echoed (canonical names).
 
-    Values are matched case-insensitively against ``valid_values(dimension)``; months and
-    quarters are labels (2026-03, 2026-Q1) and narrow the period.
+    Values are matched case-insensitively against ``columns.valid_values(dimension)``; months
+    and quarters are labels (2026-03, 2026-Q1) and narrow the period. ``db`` is the --db the
+    user gave, repeated in the command an error suggests.
     """
     filters: dict[Dimension, frozenset[str | None]] = {}
     echoed: dict[Dimension, list[str]] = {}
@@ -142,17 +192,17 @@ def resolve(request: Request, valid_values: Callable[[Dimension], list[str]]
             try:
                 numbers = [parse_bucket(dimension.bucket, v) for v in given]
             except ValueError as exc:
-                raise ReportError(f"--where {dimension.value}: {exc}") from None
+                raise _bad_bucket(dimension, dimension.bucket, exc, columns) from None
             period = period.intersect(Period.of_buckets(dimension.bucket, numbers))
             echoed[dimension] = list(dict.fromkeys(v.strip().upper() for v in given))
             continue
-        valid = valid_values(dimension)
+        valid = columns.valid_values(dimension)
         by_folded = {name.casefold(): name for name in valid}
         names: list[str] = []
         for value in given:
             name = by_folded.get(value.casefold())
             if name is None:
-                raise _unknown_value(dimension, value, valid)
+                raise _unknown_value(dimension, value, valid, db)
             if name not in names:
                 names.append(name)
         filters[dimension] = frozenset(names)
@@ -252,7 +302,7 @@ def render_table(document: Mapping[str, Any], request: Request,
     lines.append(f"Filters: {filters or 'none'}")
     lines.append(_period_text(request, echoed))
     currency = settings.base_currency
-    header = [" / ".join(by) or "", "Deals", "Open", "Won", "Lost", "Conversion",
+    header = [" / ".join(by) or "", "Deals", "Open", "Won", "Lost", "Decided", "Conversion",
               "95 % interval", "Avg days", "Median", "Avg won", "Avg lost",
               f"Won amount ({currency})"]
     rows: list[list[str]] = []
@@ -273,7 +323,7 @@ def render_table(document: Mapping[str, Any], request: Request,
                       " rate, are left out of the amount (see amount_unknown /"
                       " amount_left_out in --format json)")
         return [label, str(f["deals"]), str(f["open"]), str(f["won"]), str(f["lost"]),
-                conversion, interval, _days(f["avg_deal_length_days"]),
+                str(f["decided"]), conversion, interval, _days(f["avg_deal_length_days"]),
                 _days(f["median_deal_length_days"]), _days(f["avg_deal_length_won_days"]),
                 _days(f["avg_deal_length_lost_days"]), amount]
 

@@ -32,12 +32,18 @@ def _read_only_uri(path: Path) -> str:
     return f"{path.resolve().as_uri()}?mode=ro"
 
 
+def _named(path: Path) -> str:
+    """How messages name a file: by its name, or by its whole path when it has none ("." or
+    "/" name no file, and an empty name would leave the message without a subject)."""
+    return path.name or str(path.resolve())
+
+
 def _header(path: Path) -> bytes:
     try:
         with path.open("rb") as handle:
             return handle.read(100)
     except OSError as exc:
-        raise FileRefused(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
+        raise FileRefused(f"{_named(path)} cannot be read: {exc.strerror or exc}.") from exc
 
 
 def check_file(path: Path) -> bool:
@@ -46,17 +52,21 @@ def check_file(path: Path) -> bool:
     Raises FileRefused when the file is not SQLite, not a salesdesk database, damaged, or from
     a newer salesdesk.
     """
+    # Checked first: a folder's size is not 0 on most file systems, so it would otherwise
+    # reach the header read and fail there with a bare "Is a directory".
+    if path.is_dir():
+        raise FileRefused(f"{path if path.name else path.resolve()} is a folder, not a"
+                          " salesdesk file.")
     if not path.exists() or path.stat().st_size == 0:
-        if path.is_dir():
-            raise FileRefused(f"{path} is a folder, not a salesdesk file.")
         return True
     header = _header(path)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise FileRefused(f"{path.name} is not a salesdesk database (it is not an SQLite file).")
+        raise FileRefused(
+            f"{_named(path)} is not a salesdesk database (it is not an SQLite file).")
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise FileRefused(f"{path.name} cannot be opened: {exc}.") from exc
+        raise FileRefused(f"{_named(path)} cannot be opened: {exc}.") from exc
     try:
         # Asked through SQLite, not read from the header bytes: a live writer's recent
         # changes (a new file's application id included) may still be only in the -wal file.
@@ -66,11 +76,12 @@ def check_file(path: Path) -> bool:
             if application_id == 0 and not tables:
                 return True
             raise FileRefused(
-                f"{path.name} is an SQLite database of another program, not a salesdesk file."
+                f"{_named(path)} is an SQLite database of another program, not a salesdesk"
+                " file."
             )
         _check_version(conn, path, tables)
     except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"{path.name} is damaged and cannot be read: {exc}.") from exc
+        raise FileDamaged(f"{_named(path)} is damaged and cannot be read: {exc}.") from exc
     finally:
         conn.close()
     return False
@@ -96,9 +107,9 @@ def _check_version(conn: sqlite3.Connection, path: Path, tables: set[str]) -> No
             row = conn.execute("SELECT value FROM meta WHERE key = 'app_version'").fetchone()
             writer = f" {row[0]}" if row else ""
         raise FileTooNew(
-            f"{path.name} was written by a newer salesdesk{writer} (schema {version}; this is"
-            f" salesdesk {__version__}, schema {SCHEMA_VERSION}). Update salesdesk to open it;"
-            " the file was not changed."
+            f"{_named(path)} was written by a newer salesdesk{writer} (schema {version};"
+            f" this is salesdesk {__version__}, schema {SCHEMA_VERSION}). Update salesdesk to"
+            " open it; the file was not changed."
         )
 
 
@@ -111,15 +122,15 @@ def quick_check(path: Path) -> None:
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise FileDamaged(f"{path.name} cannot be opened: {exc}.") from exc
+        raise FileDamaged(f"{_named(path)} cannot be opened: {exc}.") from exc
     try:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"{path.name} is damaged and cannot be read: {exc}.") from exc
+        raise FileDamaged(f"{_named(path)} is damaged and cannot be read: {exc}.") from exc
     finally:
         conn.close()
     if problems != ["ok"]:
-        raise FileDamaged(f"{path.name} is damaged: " + "; ".join(problems) + ".")
+        raise FileDamaged(f"{_named(path)} is damaged: " + "; ".join(problems) + ".")
 
 
 def database_problems(path: Path) -> list[str]:
@@ -128,7 +139,7 @@ def database_problems(path: Path) -> list[str]:
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        return [f"{path.name} cannot be opened: {exc}."]
+        return [f"{_named(path)} cannot be opened: {exc}."]
     try:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check(100)")]
         problems = [] if problems == ["ok"] else problems
@@ -137,7 +148,7 @@ def database_problems(path: Path) -> list[str]:
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
         ]
     except sqlite3.DatabaseError as exc:
-        problems = [f"{path.name} is damaged and cannot be read: {exc}."]
+        problems = [f"{_named(path)} is damaged and cannot be read: {exc}."]
     finally:
         conn.close()
     return problems

@@ -8,6 +8,8 @@ import hashlib
 import io
 import json
 import os
+import re
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -17,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from salesdesk import cli
+from salesdesk import cli, locking, paths
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
 from salesdesk.domain.metrics import MoneyRules, figures, reference_result
@@ -92,6 +94,7 @@ def test_json_schema_is_exact(capsys: pytest.CaptureFixture[str], shop: Path) ->
                               "to": None, "cohort": False}
     assert doc["by"] == ["rep"]
     assert list(doc["overall"]) == FIGURE_KEYS
+    assert doc["groups"]  # the loops below check something
     for group in doc["groups"]:
         assert list(group) == ["value", *FIGURE_KEYS]
     for figures_ in [doc["overall"], *doc["groups"]]:
@@ -187,10 +190,30 @@ def test_json_is_utf8_not_ascii_escaped(shop: Path) -> None:
         json.loads(result.stdout.decode("utf-8"))
 
 
+def table_rows(out: str) -> dict[str, dict[str, str]]:
+    """The table's rows by their first cell, each a dict from column title to cell."""
+    lines = out.splitlines()
+    rule = next(i for i, line in enumerate(lines) if set(line) == {"-"})
+    header = re.split(r" {2,}", lines[rule - 1].strip())
+    rows = {}
+    for line in lines[rule + 1:]:
+        cells = re.split(r" {2,}", line.strip())
+        if len(cells) != len(header):  # the notes below the table
+            continue
+        rows[cells[0]] = dict(zip(header, cells, strict=True))
+    return rows
+
+
 def test_table_and_csv(capsys: pytest.CaptureFixture[str], shop: Path) -> None:
     status, out, _ = run(capsys, "--db", str(shop), "--by", "rep")
     assert status == 0
     assert "Zoë Ångström" in out and "(none)" in out and "too few to judge" in out
+    table = table_rows(out)
+    # Every conversion is shown with n, its decided deals (DESIGN.md §4).
+    assert [(table[r]["Won"], table[r]["Lost"], table[r]["Decided"], table[r]["Conversion"])
+            for r in ("All", "Zoë Ångström", "Anna", "(none)")] == [
+        ("4", "2", "6", "66.7 %"), ("2", "1", "3", "66.7 %"), ("2", "0", "2", "100.0 % *"),
+        ("0", "0", "0", "— *")]
     status, out, _ = run(capsys, "--db", str(shop), "--by", "client", "--format", "csv")
     assert status == 0
     rows = list(csv.reader(io.StringIO(out)))
@@ -222,6 +245,77 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], shop: Path, arg
     assert status == 2
     assert out == ""
     assert message in err and err.startswith("salesdesk report: ")
+
+
+@pytest.mark.parametrize(("args", "span"), [
+    (["--where", "month=2026-13"], "This file's deals run from 2025-12 to 2026-03."),
+    (["--where", "month=March"], "This file's deals run from 2025-12 to 2026-03."),
+    (["--where", "quarter=2026-Q5"], "This file's deals run from 2025-Q4 to 2026-Q1."),
+])
+def test_a_bad_month_or_quarter_names_the_file_s_first_and_last(
+        capsys: pytest.CaptureFixture[str], shop: Path, args: list[str], span: str) -> None:
+    # The first deal was first contacted on 2025-12-01, the last closed on 2026-03-13.
+    status, _, err = run(capsys, "--db", str(shop), *args)
+    assert status == 2
+    assert span in err
+
+
+def test_a_bad_month_in_a_file_without_dated_deals(capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path) -> None:
+    path = tmp_path / "leads.salesdesk"
+    store = open_store(path, base_currency="EUR")
+    try:
+        store.add_deals([Deal("o", Outcome.OPEN, first_contact=None)], TODAY)
+    finally:
+        store.close()
+    status, _, err = run(capsys, "--db", str(path), "--where", "month=2026-13")
+    assert status == 2
+    assert "is not a month" in err and "This file has no dated deals." in err
+
+
+@pytest.fixture
+def many_clients(tmp_path: Path) -> Path:
+    """A file with more clients than an error message lists in full."""
+    path = tmp_path / "big shop.salesdesk"  # a space: the suggested command must quote it
+    store = open_store(path, base_currency="EUR")
+    try:
+        store.add_deals([_won("Anna", D(2026, 1, 5), 3, client=f"Client {i:03d}")
+                         for i in range(150)], TODAY)
+    finally:
+        store.close()
+    return path
+
+
+def test_an_unknown_value_among_many_lists_the_closest_and_the_first(
+        capsys: pytest.CaptureFixture[str], many_clients: Path) -> None:
+    status, out, err = run(capsys, "--db", str(many_clients), "--where", "client=client 1O7")
+    assert status == 2 and out == ""
+    closest, valid = err.split("; ", 2)[1:]
+    assert closest.startswith("closest: ")
+    assert "Client 107" in closest.removeprefix("closest: ").split(", ")
+    assert valid.startswith("150 values are valid, the first 100: Client 000, Client 001,")
+    assert "Client 099 … and 50 more." in err
+    assert "Client 100," not in err
+    command = (f"salesdesk report --db {shlex.quote(str(many_clients))} --by client"
+               " --format csv")
+    assert err.rstrip().endswith(command)
+    # The suggested command does list every client.
+    words = shlex.split(command)
+    assert words[:2] == ["salesdesk", "report"]
+    status, out, err = run(capsys, *words[2:])
+    assert status == 0, err
+    listed = [row[1] for row in csv.reader(io.StringIO(out))][2:]
+    assert sorted(listed) == [f"Client {i:03d}" for i in range(150)]
+
+
+def test_the_suggested_command_repeats_no_db_when_none_was_given(
+        capsys: pytest.CaptureFixture[str], many_clients: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paths, "default_database", lambda: many_clients)
+    status, _, err = run(capsys, "--where", "client=Nobody")
+    assert status == 2
+    assert "150 values are valid" in err and "closest" not in err
+    assert err.rstrip().endswith("salesdesk report --by client --format csv")
 
 
 def test_db_before_the_command(capsys: pytest.CaptureFixture[str], shop: Path) -> None:
@@ -256,13 +350,52 @@ def test_files_that_cannot_be_read_exit_1(capsys: pytest.CaptureFixture[str], tm
     assert not (tmp_path / "missing.salesdesk").exists()  # a report never creates a file
 
 
-def test_report_never_writes_or_locks(capsys: pytest.CaptureFixture[str], shop: Path) -> None:
+def test_a_folder_is_named_by_its_path(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "deals"
+    folder.mkdir()
+    status, out, err = run(capsys, "--db", str(folder))
+    assert status == 1 and out == ""
+    assert str(folder) in err
+    monkeypatch.chdir(folder)  # "." has an empty name: the message names the whole path
+    status, out, err = run(capsys, "--db", ".")
+    assert status == 1 and out == ""
+    assert str(folder.resolve()) in err
+
+
+def test_report_never_writes_or_locks(capsys: pytest.CaptureFixture[str], shop: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file's bytes stay the same and the writer's lock is never taken.
+
+    The lock file is deleted when a lock is released, so its absence afterwards proves
+    nothing: the lock is spied on instead. (That a report runs while another process holds
+    the lock is test_report_works_while_another_process_writes.)
+    """
+    locked: list[Path] = []
+    construct = locking.WriterLock.__init__
+
+    def spy(self: locking.WriterLock, database: Path) -> None:
+        locked.append(database)
+        construct(self, database)
+
+    monkeypatch.setattr(locking.WriterLock, "__init__", spy)
+    before = {p.name for p in shop.parent.iterdir()}
     digest = hashlib.sha256(shop.read_bytes()).hexdigest()
     for form in ("table", "json", "csv"):
         status, _, err = run(capsys, "--db", str(shop), "--by", "month", "--format", form)
         assert status == 0, err
     assert hashlib.sha256(shop.read_bytes()).hexdigest() == digest
-    assert not lock_path(shop).exists()
+    assert locked == []
+    # Nothing new beside the file but SQLite's own: even a read-only connection to a WAL
+    # database creates the -shm index and an empty -wal when they are missing (the fixture's
+    # store removed them when it closed) and leaves them, as the last reader does not own them.
+    after = {p.name for p in shop.parent.iterdir()}
+    assert after - before <= {f"{shop.name}-wal", f"{shop.name}-shm"}
+    wal = shop.with_name(f"{shop.name}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    with cli.writable_store(shop):  # the spy does see a command that writes
+        pass
+    assert locked == [shop]
 
 
 def test_report_works_while_another_process_writes(capsys: pytest.CaptureFixture[str],
