@@ -15,6 +15,7 @@ from salesdesk.analytics import cache as cache_module
 from salesdesk.domain.columns import DealColumns
 from salesdesk.domain.deals import CustomerType, Deal, Outcome
 from salesdesk.domain.metrics import (
+    MoneyRules,
     MoneyTally,
     counted_deals,
     figures,
@@ -38,6 +39,10 @@ POOLS: dict[Dimension, tuple[str, ...]] = {
     Dimension.STAGE: STAGES,
     Dimension.CUSTOMER_TYPE: ("new", "current"),
 }
+# Real money rules, so that amounts reach the figures compared: EUR is the base, USD has a
+# rate, JPY has decimal places but no rate (left out). MoneyRules() knows no currency's
+# decimals and would leave every amount out, comparing a won amount of 0 with 0.
+MONEY = MoneyRules("EUR", {"USD": 0.8}, {"EUR": 2, "USD": 2, "JPY": 0})
 
 
 def check(deals: Sequence[Deal], query: Query, cache: AnalyticsCache | None = None) -> None:
@@ -47,7 +52,8 @@ def check(deals: Sequence[Deal], query: Query, cache: AnalyticsCache | None = No
     expected = reference_result(deals, query, STAGES)
     got = cache.result(query)
     assert got == expected
-    assert [figures(t) for _, t in got.groups] == [figures(t) for _, t in expected.groups]
+    assert [figures(t, money=MONEY) for _, t in [((), got.overall), *got.groups]] == [
+        figures(t, money=MONEY) for _, t in [((), expected.overall), *expected.groups]]
     assert cache.funnel(query.slice) == reference_funnel(deals, query.slice, STAGES)
     if not fresh:
         return  # an updated cache numbers its deals by the updates that made it
@@ -252,6 +258,19 @@ def test_huge_amounts_are_summed_exactly() -> None:
     money = cache.result(Query(Slice(), (Dimension.REP,))).groups[0][1].won_money
     assert money == MoneyTally(0, (("EUR", 4, 3 * 10**15 + 3 + 1),))
     assert cache.funnel(Slice()).won_money == money
+
+
+def test_money_figures_in_the_base_currency() -> None:
+    """The rules check() compares figures with do convert, leave out and count amounts."""
+    deals = [won(D(2026, 1, 5), 1, amount=100),  # 1.00 EUR
+             won(D(2026, 1, 5), 1, amount=1000, currency="USD"),  # 10.00 USD at 0.8
+             won(D(2026, 1, 5), 1, amount=500, currency="JPY"),  # no rate: left out
+             won(D(2026, 1, 5), 1, amount=None),  # no amount: unknown
+             lost(D(2026, 1, 5), 1, amount=9999)]  # lost: not in the won amount
+    check(deals, Query(Slice(), (Dimension.REP,)))
+    cache = AnalyticsCache.build(DealColumns.from_deals(deals, STAGES))
+    f = figures(cache.result(Query()).overall, money=MONEY)
+    assert (f.won_amount, f.amount_unknown, f.amount_left_out) == (9.0, 1, 1)
 
 
 def test_many_groups_take_the_sorting_path_for_medians() -> None:
