@@ -55,3 +55,15 @@ def test_columns_are_sized_to_their_contents(funnel_window: MainWindow) -> None:
     header = table.horizontalHeader()
     title = str(table.model().headerData(1, Qt.Orientation.Horizontal))
     assert header.sectionSize(1) >= table.fontMetrics().horizontalAdvance(title)
+
+
+def test_the_hint_says_what_a_click_on_the_chart_does(funnel_window: MainWindow) -> None:
+    from salesdesk.ui.charts import ChartKind
+    from salesdesk.ui.funnel.funnel_tab import CHART_HINTS
+
+    tab = funnel_window.funnel_tab
+    for kind in ChartKind:
+        tab.chart_tabs.setCurrentWidget(tab.charts[kind])
+        assert tab.chart_hint.text() == CHART_HINTS[kind]
+        # "Click" only where a click does something (the default slice is grouped).
+        assert tab.chart_hint.text().startswith("Click") == bool(tab.charts[kind]._clickable)

@@ -46,6 +46,14 @@ CHART_TABS: tuple[tuple[ChartKind, str], ...] = (
     (ChartKind.DISTRIBUTION, "Length distribution"),
 )
 RESIZE_ROWS = 60  # rows measured when the table's columns are sized
+# What a click does on each chart (the funnel's stages and the histogram only explain).
+CHART_HINTS: dict[ChartKind, str] = {
+    ChartKind.FUNNEL: "Point at a stage for its figures.",
+    ChartKind.CONVERSION: "Click a bar to filter by its group.",
+    ChartKind.DEAL_LENGTH: "Click a bar to filter by its group.",
+    ChartKind.TREND: "Click a month to look at that month alone.",
+    ChartKind.DISTRIBUTION: "Point at a bar for its deals.",
+}
 
 
 class FiguresTable(QTableView):
@@ -119,10 +127,13 @@ class FunnelTab(QWidget):
         self.export_button = QPushButton("Export Chart…")
         self.export_button.setObjectName("export_chart")
         self.export_button.clicked.connect(self._export_current)
-        hint = QLabel("Click a bar to filter by it.")
-        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.chart_hint = QLabel(CHART_HINTS[CHART_TABS[0][0]])
+        self.chart_hint.setObjectName("chart_hint")
+        self.chart_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.chart_tabs.currentChanged.connect(
+            lambda index: self.chart_hint.setText(CHART_HINTS[CHART_TABS[index][0]]))
         chart_bar = QHBoxLayout()
-        chart_bar.addWidget(hint)
+        chart_bar.addWidget(self.chart_hint)
         chart_bar.addStretch(1)
         chart_bar.addWidget(self.by_amount)
         chart_bar.addWidget(self.export_button)
