@@ -487,15 +487,20 @@ def _restore(args: argparse.Namespace) -> int:
             return EXIT_OK
         assert isinstance(store, Store)
         try:
-            count = store.restore_backup(backup, store.backup_folder(), allow_unrecorded=True)
+            restored = store.restore_backup(backup, store.backup_folder(),
+                                            allow_unrecorded=True)
         except (StoreError, *SQLITE_ERRORS, OSError) as exc:
             raise CommandError(f"Nothing was restored: {exc}", EXIT_FILE) from exc
         finally:
             store.close()
     finally:
         lock.release()
-    print(f"Restored {count} deals into {path} from {backup} (the data it replaced was backed"
-          " up first).")
+    if restored.damaged_copy is None:
+        print(f"Restored {restored.deals} deals into {path} from {backup} (the data it replaced"
+              " was backed up first).")
+    else:
+        print(f"Restored {restored.deals} deals into {path} from {backup}. The data it replaced"
+              f" was damaged; it was kept as it was in {restored.damaged_copy}.")
     return EXIT_OK
 
 

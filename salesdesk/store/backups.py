@@ -333,6 +333,24 @@ def restore_into(live: sqlite3.Connection, backup: Path) -> None:
     live.execute("PRAGMA journal_mode = WAL")
 
 
+def keep_damaged_copy(source: sqlite3.Connection, database: Path,
+                      now: dt.datetime | None = None) -> Path:
+    """Copy the damaged data behind ``source`` (a file that opens but fails its integrity
+    check) beside ``database`` as ``<name>.damaged-<time>``, unchecked and out of the
+    manifest: what a restore replaces is kept, though it cannot be a backup."""
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    aside = database.with_name(f"{database.name}.damaged-{stamp}")
+    with replacing(aside, prefix=".salesdesk-damaged-") as temp:
+        target = sqlite3.connect(temp)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        fsync_file(temp)
+    return aside
+
+
 def restore_damaged(database: Path, backup: Path, expected_sha256: str | None,
                     now: dt.datetime | None = None) -> Path:
     """Replace a database that cannot be opened at all by a verified backup.

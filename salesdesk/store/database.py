@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,15 @@ from salesdesk.store.errors import (
 )
 from salesdesk.store.safe_files import replacing
 from salesdesk.store.settings import load_settings, save_settings
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore did: the deals restored, and where the damaged data it replaced was
+    kept when it could not be backed up (None: it was backed up as usual)."""
+
+    deals: int
+    damaged_copy: Path | None = None
 
 
 class Store:
@@ -254,14 +264,16 @@ class Store:
         return backups.take_backup(self.db.conn, folder, reason=reason, retention=retention)
 
     def restore_backup(self, backup: Path, folder: Path, *,
-                       allow_unrecorded: bool = False) -> int:
-        """Replace this file's data by ``backup``; return the restored deal count.
+                       allow_unrecorded: bool = False) -> Restored:
+        """Replace this file's data by ``backup``.
 
         The backup is verified (its recorded checksum, or for a file the manifest does not
         list, when ``allow_unrecorded``, only integrity and schema), the current data is
-        backed up into ``folder``, then the backup is copied in through the backup API and,
-        when it is from an older salesdesk, migrated. Raises BackupRefused before anything
-        is written when the backup fails a check.
+        backed up into ``folder`` -- or, when it is damaged and so fails the backup's check,
+        copied beside the file as it is -- then the backup is copied in through the backup
+        API and, when it is from an older salesdesk, migrated; a failed migration puts the
+        data back (MigrationFailed). Raises BackupRefused before anything is written when
+        the backup fails a check.
         """
         db = self._writable()
         expected = backups.recorded_checksum(backup)
@@ -269,16 +281,30 @@ class Store:
             raise BackupRefused(f"{backup.name} has no recorded checksum, so salesdesk cannot"
                                 " tell whether it changed since it was written.")
         count = backups.verify_backup(backup, expected)
-        # Pruned only afterwards: thinning out could otherwise delete the backup restored.
-        self.take_backup(folder, reason="before restore", prune=False)
+        damaged: Path | None = None
+        try:
+            # Pruned only afterwards: thinning out could otherwise delete the backup restored.
+            before = self.take_backup(folder, reason="before restore", prune=False).path
+        except BackupRefused:
+            if not database_problems(self.path):
+                raise  # the copy failed for another reason (a full disk): restore nothing
+            before = damaged = backups.keep_damaged_copy(db.conn, self.path)
         try:
             backups.restore_into(db.conn, backup)
         except sqlite3.Error as exc:
             raise StoreError(f"{backup.name} could not be restored ({exc}); the data was"
                              " left as it was.") from exc
-        prepare(db)
+        try:
+            prepare(db)
+        except Exception as exc:  # whatever a migration raises, the copy taken before undoes it
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            backups.restore_into(db.conn, before)
+            raise MigrationFailed(
+                f"{backup.name} was restored but could not be upgraded ({exc}); the data was"
+                f" put back as it was before the restore from {before}.") from exc
         backups.prune(folder, backups.Retention.of(self.settings()))
-        return count
+        return Restored(count, damaged)
 
     def check(self) -> list[str]:
         """Problems found by ``integrity_check`` and ``foreign_key_check`` (none: healthy)."""

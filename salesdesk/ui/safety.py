@@ -470,15 +470,17 @@ class DataSafety(QObject):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            count = store.restore_backup(chosen.path, folder,
-                                         allow_unrecorded=not chosen.recorded)
+            restored = store.restore_backup(chosen.path, folder,
+                                            allow_unrecorded=not chosen.recorded)
         except (StoreError, *SQLITE_ERRORS, OSError) as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self._window, "Nothing was restored", _plain(exc))
             return
         QApplication.restoreOverrideCursor()
-        self._after_replacement(f"Restored {count:,} deals from the backup of"
-                                f" {chosen.taken_at.astimezone():%Y-%m-%d %H:%M}.")
+        kept = ("" if restored.damaged_copy is None else
+                f" The damaged data it replaced was kept as it was in {restored.damaged_copy}.")
+        self._after_replacement(f"Restored {restored.deals:,} deals from the backup of"
+                                f" {chosen.taken_at.astimezone():%Y-%m-%d %H:%M}.{kept}")
 
     def _after_replacement(self, text: str) -> None:
         self.workspace.undo_stack.clear()

@@ -262,7 +262,7 @@ def test_restore_puts_the_backup_back_and_backs_up_the_current_data_first(
     add(store, 3, "Old")
     old = store.take_backup(folder, prune=False)
     add(store, 4, "New")
-    assert store.restore_backup(old.path, folder) == 3
+    assert store.restore_backup(old.path, folder).deals == 3
     assert [r[0] for r in store.db.execute("SELECT title FROM deals ORDER BY id")] == [
         "Old 0", "Old 1", "Old 2"]
     safety = [b for b in list_backups(folder) if b.reason == "before restore"]
@@ -387,7 +387,7 @@ def test_an_unrecorded_copy_needs_consent_and_passes_integrity_and_schema(
     add(store, 1)
     with pytest.raises(BackupRefused, match="no recorded checksum"):
         store.restore_backup(copy, folder)
-    assert store.restore_backup(copy, folder, allow_unrecorded=True) == 4
+    assert store.restore_backup(copy, folder, allow_unrecorded=True).deals == 4
     other = tmp_path / "other.db"
     conn = sqlite3.connect(other)
     conn.execute("CREATE TABLE notes (body TEXT)")
@@ -517,6 +517,64 @@ def test_a_failed_migration_restores_the_file_from_the_backup(
     monkeypatch.undo()
     again = open_store(path)  # this build opens it as before
     again.close()
+
+
+def test_a_restore_that_needs_a_failing_upgrade_puts_the_data_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "deals.db"
+    _older_file(path)
+    store = open_store(path)
+    old = store.take_backup(tmp_path / "backups", prune=False)  # from before m002
+    add(store, 2, "New")
+    store.close()
+    _with_migrations(monkeypatch, m002_add_tags)
+    store = open_store(path, data_dir=tmp_path / "data")
+    try:
+        before = store.db.execute("SELECT * FROM deals ORDER BY id").fetchall()
+        _with_migrations(monkeypatch, m003_broken)  # on top of m002, now registered
+        with pytest.raises(MigrationFailed, match="boom in m003"):
+            store.restore_backup(old.path, tmp_path / "backups")
+        assert store.db.execute("SELECT * FROM deals ORDER BY id").fetchall() == before
+        assert store.db.execute("SELECT name FROM tags").fetchall() == [("vip",)]
+        assert store.check() == []
+    finally:
+        store.close()
+
+
+def _damage_an_index(path: Path) -> None:
+    """Make the title index disagree with its table: the file opens and passes quick_check,
+    integrity_check finds it (as a bad sector or a faulty copy might)."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX deals_title ON deals(notes)'"
+                 " WHERE name = 'deals_title'")
+    conn.commit()
+    conn.close()
+
+
+def test_a_damaged_file_that_still_opens_is_restored_and_its_data_kept_aside(
+        tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "deals.db"
+    store = open_store(path)
+    add(store, 3, "Old")
+    old = store.take_backup(folder, prune=False)
+    add(store, 4, "New")
+    store.close()
+    _damage_an_index(path)
+    store = open_store(path)  # quick_check passes
+    try:
+        assert store.check() != []
+        restored = store.restore_backup(old.path, folder)
+        assert restored.deals == 3 and restored.damaged_copy is not None
+        assert store.check() == []
+        assert [r[0] for r in store.db.execute("SELECT title FROM deals ORDER BY id")] == [
+            "Old 0", "Old 1", "Old 2"]
+    finally:
+        store.close()
+    kept = restored.damaged_copy
+    assert kept.parent == path.parent and kept.name.startswith("deals.db.damaged-")
+    assert count_deals(kept) == 7  # what was replaced, damage and all
+    assert kept not in [b.path for b in list_backups(folder)]
 
 
 def test_no_upgrade_without_a_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -199,7 +199,7 @@ class StoreMachine(RuleBasedStateMachine):
     def restore(self) -> None:
         assert self.backup is not None
         info, model = self.backup
-        assert self.store.restore_backup(info.path, self.folder / "backups") == len(model)
+        assert self.store.restore_backup(info.path, self.folder / "backups").deals == len(model)
         self.model = dict(model)
         self._clear_history()
 
