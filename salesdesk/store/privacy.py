@@ -2,11 +2,12 @@
 
 The client's row stays (deals still count under it) but is renamed to a neutral label and
 loses its contact details; the name is replaced by that label in every deal's text (titles
-made from client + product included), the notes of the client's deals and the rapport notes
-of their prep sheets are emptied. (NPS comments join this list when the Customers tab's tables
-exist.) The
-search index is rebuilt and the file vacuumed and checkpointed, so the old bytes are gone
-from the database file and its ``-wal`` too (not from backups taken before).
+made from client + product, other deals' notes, prep sheets and assessment notes included;
+as a whole word, so "Art" leaves "Smart" alone); the notes of the client's deals and the
+rapport notes of their prep sheets are emptied. (NPS comments join this list when the
+Customers tab's tables exist.) The search index is rebuilt and the file vacuumed and
+checkpointed, so the old bytes are gone from the database file and its ``-wal`` too (not
+from backups taken before).
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def erase_client(db: Database, name: str) -> str:
         raise NotFound(f"There is no client called {name!r}.")
     client_id, stored_name = row
     label = _free_label(db)
-    pattern = re.compile(re.escape(stored_name), re.IGNORECASE)
+    # A whole word: erasing "Art" must not turn "Smart" into "SmErased client 1".
+    pattern = re.compile(rf"(?<!\w){re.escape(stored_name)}(?!\w)", re.IGNORECASE)
     stamp = now_stamp()
     with db.atomic():
         mentions = db.execute(
@@ -89,6 +91,12 @@ def erase_client(db: Database, name: str) -> str:
                    " WHERE id = ?", [label, client_id])
         if db["deal_prep"].exists():
             _erase_from_prep_sheets(db, client_id, pattern, label)
+        if db["assessment_scores"].exists():  # a manager's note may name a client
+            for rowid, note in db.execute(
+                    "SELECT rowid, note FROM assessment_scores WHERE instr(lower(note),"
+                    " lower(?))", [stored_name]).fetchall():
+                db.execute("UPDATE assessment_scores SET note = ? WHERE rowid = ?",
+                           [pattern.sub(label, note), rowid])
         # An external-content FTS5 index keeps deleted terms in old segments: rebuild it.
         db.execute("INSERT INTO deals_fts(deals_fts) VALUES ('rebuild')")
     log.info("Erased the personal data of a client, now called %s.", label)
@@ -98,7 +106,7 @@ def erase_client(db: Database, name: str) -> str:
     except sqlite3.Error as exc:  # a full disk: VACUUM needs room for a second copy
         raise StoreError(f"The client was erased as {label}, but the file could not be"
                          f" compacted ({exc}); old bytes may remain until it is. Free some"
-                         " space and erase {label} again.") from exc
+                         f" space and erase {label} again.") from exc
     if busy:
         raise StoreError(f"The client was erased as {label}, but another program is reading"
                          " the file, so old bytes remain in its journal. Close it and erase"

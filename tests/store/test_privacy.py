@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from salesdesk.domain.deals import Deal, LookupKind, Outcome, title_from
+from salesdesk.domain.scorecards import Assessment, Score
 from salesdesk.store import NotFound, Store, open_store
+from salesdesk.store.scorecards import Scorecards
 
 TODAY = dt.date(2026, 3, 31)
 NAME = "Zyxwolff Bakery"
@@ -109,8 +111,6 @@ def test_two_erased_clients_get_different_labels(store: Store) -> None:
 
 
 def test_prep_sheet_rapport_notes_are_erased(store: Store) -> None:
-    if not store.db["deal_prep"].exists():
-        pytest.skip("this build has no prep sheets yet")
     _business(store)
     sheet = {"rapport": f"{NAME} loves sailing", "spin": [f"What does {NAME} need?"]}
     store.db.execute("INSERT INTO deal_prep (deal_id, sheet, completeness, updated_at)"
@@ -119,3 +119,25 @@ def test_prep_sheet_rapport_notes_are_erased(store: Store) -> None:
     label = store.erase_client(NAME)
     stored = json.loads(store.db.execute("SELECT sheet FROM deal_prep").fetchone()[0])
     assert stored == {"rapport": "", "spin": [f"What does {label} need?"]}
+
+
+def test_only_the_whole_name_is_replaced(store: Store) -> None:
+    store.add_deal(Deal(title="Art — Boiler", client="Art"), TODAY)
+    other, _ = store.add_deal(Deal(title="Smart move", client="Bart",
+                                   notes="Smart move, call Bart; ART said yes"), TODAY)
+    label = store.erase_client("Art")
+    assert store.deal(other).notes == f"Smart move, call Bart; {label} said yes"
+    assert store.deal(other).title == "Smart move"
+
+
+def test_assessment_notes_naming_the_client_are_erased(store: Store) -> None:
+    _business(store)
+    cards = Scorecards(store)
+    template = cards.template()
+    item = template.active_items()[0]
+    store.add_lookup(LookupKind.REP, "Anna")
+    cards.add_assessment(Assessment("Anna", "Boss", TODAY, template.version, (
+        Score(item.id, 2, f"Lost the {NAME} deal on price"),)))
+    label = store.erase_client(NAME)
+    [note] = [s.note for a in cards.assessments() for s in a.scores]
+    assert note == f"Lost the {label} deal on price"
