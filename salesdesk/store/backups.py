@@ -87,6 +87,25 @@ def backup_folder(database: Path, settings: BusinessSettings,
     return default_folder(database, data_dir)
 
 
+def folders_of_damaged(database: Path, data_dir: Path | None = None) -> list[Path]:
+    """Where the backups of a file that may be damaged can be: the folder its settings name,
+    when that row can still be read, then the default one."""
+    folders = [default_folder(database, data_dir)]
+    try:
+        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'backup_folder'"
+                               ).fetchone()
+        finally:
+            conn.close()
+        chosen = json.loads(row[0]) if row else ""
+    except (sqlite3.Error, OSError, ValueError, TypeError):
+        return folders  # too damaged to tell
+    if isinstance(chosen, str) and chosen:
+        folders.insert(0, Path(chosen).expanduser())
+    return folders
+
+
 def backup_due(last: dt.datetime | None, now: dt.datetime, changed: bool) -> bool:
     """True when the data changed and at least 30 minutes passed since the last backup."""
     return changed and (last is None or now - last >= MIN_INTERVAL)

@@ -126,11 +126,12 @@ def quick_check_file(path: Path, parent: QWidget | None = None) -> None:
 
 
 def newest_good_backup(path: Path) -> BackupInfo | None:
-    """The newest backup of ``path`` (in its default folder: a damaged file's settings cannot
-    be read) that passes its checksum and integrity check."""
-    from salesdesk.store.backups import default_folder
+    """The newest backup of ``path`` that passes its checksum and integrity check, from the
+    folder its settings name (when they can still be read) or the default one."""
+    from salesdesk.store.backups import folders_of_damaged
 
-    for info in list_backups(default_folder(path)):
+    found = [info for folder in folders_of_damaged(path) for info in list_backups(folder)]
+    for info in sorted(found, key=lambda b: b.taken_at, reverse=True):
         if not info.recorded:
             continue
         try:

@@ -286,3 +286,23 @@ def test_a_failed_upgrade_is_reported_without_offering_a_backup(
     boxes = Boxes(monkeypatch)
     assert not window.open_path(tmp_path / "x.db")
     assert "put back" in boxes.texts[-1]
+
+
+def test_a_damaged_file_s_backups_are_looked_for_in_the_folder_it_names(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from salesdesk.store.backups import default_folder, folders_of_damaged
+
+    path = tmp_path / "deals.db"
+    chosen = tmp_path / "usb-stick"
+    store = open_store(path)
+    store.save_settings(replace(store.settings(), backup_folder=str(chosen)))
+    store.add_deal(Deal(title="In the backup"), dt.date.today())
+    taken = store.take_backup(store.backup_folder())
+    store.close()
+    assert taken.path.parent == chosen
+    assert folders_of_damaged(path) == [chosen, default_folder(path)]
+    found = safety.newest_good_backup(path)
+    assert found is not None and found.path == taken.path
+    path.write_bytes(b"not a database any more" * 200)
+    assert folders_of_damaged(path) == [default_folder(path)]
