@@ -346,6 +346,16 @@ def restore_into(live: sqlite3.Connection, backup: Path) -> None:
     """
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
+        size = int(source.execute("PRAGMA page_size").fetchone()[0])
+        if size != int(live.execute("PRAGMA page_size").fetchone()[0]):
+            # The backup API cannot change the page size of a WAL database: leave WAL for the
+            # copy, which needs the file to itself.
+            mode = live.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+            if mode == "wal":
+                raise BackupRefused(
+                    f"{backup.name} was written with another page size ({size:,} bytes), which"
+                    " salesdesk can copy in only while no other window or program has this"
+                    " file open. Close them and restore again.")
         source.backup(live)
     finally:
         source.close()

@@ -541,6 +541,31 @@ def test_a_restore_that_needs_a_failing_upgrade_puts_the_data_back(
         store.close()
 
 
+def test_a_healthy_copy_with_another_page_size_is_restored(tmp_path: Path,
+                                                           folder: Path) -> None:
+    other = tmp_path / "copy.db"
+    store = open_store(other)
+    add(store, 2, "Copied")
+    store.close()
+    conn = sqlite3.connect(other)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA page_size = 8192")
+    conn.execute("VACUUM")
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
+    conn.close()
+    path = tmp_path / "deals.db"
+    store = open_store(path)
+    try:
+        add(store, 5, "Live")
+        assert store.restore_backup(other, folder, allow_unrecorded=True).deals == 2
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.check() == []
+        store.add_deal(Deal(title="After"), TODAY)
+    finally:
+        store.close()
+    assert count_deals(path) == 3
+
+
 def _damage_an_index(path: Path) -> None:
     """Make the title index disagree with its table: the file opens and passes quick_check,
     integrity_check finds it (as a bad sector or a faulty copy might)."""
