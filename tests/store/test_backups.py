@@ -377,6 +377,22 @@ def test_restore_refuses_100_damaged_copies_without_touching_the_live_file(
     assert sha256(path) == live
 
 
+@pytest.mark.parametrize("damage", [_truncated, _empty, _not_sqlite, _wrong_application_id])
+def test_without_a_checksum_the_file_checks_refuse_each_damage(
+        store: Store, folder: Path, damage: object) -> None:
+    # The listed copies above are all caught by their checksum first; an unrecorded copy
+    # must be caught by the checks behind it.
+    add(store, 5)
+    good = store.take_backup(folder, prune=False)
+    copy = folder / "from-a-stick.db"
+    copy.write_bytes(damage(good.path.read_bytes(), random.Random(7)))  # type: ignore[operator]
+    with pytest.raises(BackupRefused):
+        verify_backup(copy, None)
+    with pytest.raises(BackupRefused):
+        store.restore_backup(copy, folder, allow_unrecorded=True)
+    assert store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 5
+
+
 def test_an_unrecorded_copy_needs_consent_and_passes_integrity_and_schema(
         store: Store, folder: Path, tmp_path: Path) -> None:
     add(store, 4)

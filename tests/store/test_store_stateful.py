@@ -15,8 +15,10 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from salesdesk.analytics import AnalyticsCache
 from salesdesk.currencies import currency_digits
-from salesdesk.domain.deals import Deal, LookupKind, Outcome
+from salesdesk.domain.deals import Deal, Outcome
+from salesdesk.domain.slices import Slice
 from salesdesk.domain.validation import InputRules
 from salesdesk.store import open_store
 from salesdesk.store.backups import BackupInfo
@@ -211,18 +213,19 @@ class StoreMachine(RuleBasedStateMachine):
 
     @invariant()
     def funnel_totals_match(self) -> None:
-        # A deal at stage k has passed stages 1..k (DESIGN.md §4).
-        order = {name: i for i, name in enumerate(self.store.names(LookupKind.STAGE))}
-        reached: Counter[int] = Counter()
-        for _, _, stage, _, _ in self.model.values():
-            for k in range(order[stage] + 1):
+        # The app's own funnel (the analytics cache over the store's column export) against
+        # the model: a deal at stage k has passed stages 1..k, a won one every stage
+        # (DESIGN.md §4).
+        cache = AnalyticsCache.build(self.store.deal_columns())
+        order = {name: i for i, name in enumerate(cache.stage_names)}
+        reached = [0] * len(order)
+        for _, outcome, stage, _, _ in self.model.values():
+            top = len(order) - 1 if outcome == Outcome.WON.value else order[stage]
+            for k in range(top + 1):
                 reached[k] += 1
-        stored: Counter[int] = Counter()
-        for position, in self.store.db.execute(
-                "SELECT s.position FROM deals d JOIN stages s ON s.id = d.stage_id"):
-            for k in range(position + 1):
-                stored[k] += 1
-        assert stored == reached
+        funnel = cache.funnel(Slice())
+        assert list(funnel.reached) == reached
+        assert funnel.won == sum(key[1] == Outcome.WON.value for key in self.model.values())
         outcomes = Counter(key[1] for key in self.model.values())
         assert dict(self.store.db.execute("SELECT outcome, COUNT(*) FROM deals GROUP BY outcome"
                                           ).fetchall()) == dict(outcomes)
