@@ -88,14 +88,17 @@ def _open(app: QApplication, path: object) -> tuple[MainWindow, Workspace, list[
     timer = QTimer()
     timer.setInterval(TICK_MS)
     timer.timeout.connect(tick)
+    # Ticking from the start: the quick check's worker runs under a progress dialog's event
+    # loop, and building the window blocks the loop, so both count towards the longest stall.
+    timer.start()
     started = time.perf_counter()
-    workspace = Workspace(AppFileOpener().open(path, read_only=True))  # type: ignore[arg-type]
+    opened = AppFileOpener().open(path, read_only=True)  # type: ignore[arg-type]
+    checked = time.perf_counter()
+    workspace = Workspace(opened)
     window = MainWindow(workspace, AppFileOpener(), UiSettings(), STORE_CACHE)
     window.tabs.setCurrentWidget(window.funnel_tab)
     window.show()
-    built_ms = (time.perf_counter() - started) * 1000
-    last[0] = time.perf_counter()
-    timer.start()
+    built_ms = (time.perf_counter() - checked) * 1000
     while window.cache.cache is None:
         app.processEvents()
         time.sleep(0.001)
@@ -103,13 +106,16 @@ def _open(app: QApplication, path: object) -> tuple[MainWindow, Workspace, list[
     app.processEvents()
     timer.stop()
     stall = max(gaps, default=0.0)
+    check_ms = (checked - started) * 1000
     return window, workspace, [
+        Measurement("open: check the file", check_ms, [check_ms],
+                    note="PRAGMA quick_check in a worker, a progress dialog meanwhile"),
         Measurement("open: build and show the window", built_ms, [built_ms],
-                    target_ms=TARGET_STALL_MS, note="before the event loop runs"),
+                    target_ms=TARGET_STALL_MS, note="after the check, before the event loop runs"),
         Measurement("open: until the figures are ready", ready_ms, [ready_ms],
-                    note="cache built in the worker; progress shown meanwhile"),
+                    note="check, window, then the cache built in the worker (progress shown)"),
         Measurement("open: longest event-loop stall", stall, [stall], target_ms=TARGET_STALL_MS,
-                    note=f"{len(gaps)} ticks of {TICK_MS} ms while the cache built"),
+                    note=f"{len(gaps)} ticks of {TICK_MS} ms from the check to the figures"),
     ]
 
 
