@@ -65,7 +65,14 @@ class AppFileOpener:
         not a file salesdesk may open."""
         if read_only:
             quick_check_file(path)  # in a worker when the file is large, as below
-            return OpenedDatabase(open_store(path, read_only=True, quick_check=False), None)
+            store = open_store(path, read_only=True, quick_check=False)
+            if store.needs_upgrade:  # its newer tables (scorecards, …) do not exist yet
+                store.close()
+                raise FileRefused(
+                    f"{path.name} was written by an older salesdesk and another program has"
+                    " it open for writing, so it cannot be upgraded now. Close it there, then"
+                    " open it here.")
+            return OpenedDatabase(store, None)
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = WriterLock(path)
         lock.acquire()

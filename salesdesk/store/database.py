@@ -306,6 +306,12 @@ class Store:
         backups.prune(folder, backups.Retention.of(self.settings()))
         return Restored(count, damaged)
 
+    @property
+    def needs_upgrade(self) -> bool:
+        """True when the file was written by an older salesdesk and has not been migrated
+        yet (only a writable open migrates it)."""
+        return bool(schema.migrations.pending(self.db))
+
     def check(self) -> list[str]:
         """Problems found by ``integrity_check`` and ``foreign_key_check`` (none: healthy)."""
         return database_problems(self.path)

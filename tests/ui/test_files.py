@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -114,3 +115,26 @@ def test_geometry_and_splitter_survive_a_restart(qtbot: QtBot, opener: AppFileOp
     finally:
         second.close()
         workspace.close()
+
+
+def test_an_older_file_is_not_opened_read_only(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlite_utils import Migrations
+
+    from salesdesk.store import FileRefused, schema
+    from salesdesk.store import connection as store_connection
+
+    path = tmp_path / "deals.db"
+    open_store(path).close()
+    newer = Migrations(schema.MIGRATIONS_NAME)  # this build knows one migration more
+    for known in schema.migrations._migrations:
+        newer(name=known.name, transactional=known.transactional)(known.fn)
+    newer(name="m099_extra")(lambda db: db.execute("CREATE TABLE extra (x)"))
+    monkeypatch.setattr(schema, "migrations", newer)
+    monkeypatch.setattr(store_connection, "migrations", newer)
+    before = path.read_bytes()
+    with pytest.raises(FileRefused, match="older salesdesk"):
+        AppFileOpener().open(path, read_only=True)
+    assert path.read_bytes() == before
+    AppFileOpener().open(path).close()  # opened for writing, it is upgraded
+    AppFileOpener().open(path, read_only=True).close()
