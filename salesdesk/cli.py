@@ -223,6 +223,10 @@ def _scorecard(args: argparse.Namespace) -> int:
         store = open_store(path, read_only=True)
     except (StoreError, OSError) as exc:
         raise CommandError(str(exc), EXIT_FILE) from exc
+    if store.needs_upgrade:  # read-only opens never migrate: its scorecard tables are missing
+        store.close()
+        raise CommandError(f"{path.name} was written by an older salesdesk: open it once in"
+                           " the app to upgrade it, then ask again.", EXIT_FILE)
     try:
         cards = Scorecards(store)
         reps = None
