@@ -92,3 +92,19 @@ def run_with_modal(qtbot: QtBot, start: Callable[[], object],
     start()
     if failures:
         raise failures[0]
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated sample business of 300 deals, made once per test module (a module may
+    override it with another size)."""
+    return demo_database(tmp_path_factory.mktemp("demo"), 300)
+
+
+@pytest.fixture
+def funnel_window(qtbot: QtBot, demo_file: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    """The window on a fresh copy of ``demo_file``, the Funnel tab shown with its figures."""
+    with shown_window(qtbot, demo_copy(demo_file, tmp_path)) as main:
+        main.tabs.setCurrentWidget(main.funnel_tab)
+        qtbot.waitUntil(lambda: main.funnel_tab.figures is not None, timeout=10000)
+        yield main

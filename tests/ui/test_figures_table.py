@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.slice_spec import SliceSpec
 from salesdesk.domain.slices import Dimension
 from salesdesk.ui.main_window import MainWindow
-
-from .conftest import demo_copy, demo_database, shown_window
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_database(tmp_path_factory.mktemp("table-demo"), 300)
-
-
-@pytest.fixture
-def funnel_window(qtbot: QtBot, demo_file: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    with shown_window(qtbot, demo_copy(demo_file, tmp_path)) as main:
-        main.tabs.setCurrentWidget(main.funnel_tab)
-        qtbot.waitUntil(lambda: main.funnel_tab.figures is not None, timeout=10000)
-        yield main
 
 
 def labels(window: MainWindow) -> list[str | None]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +54,7 @@ from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
 
-from .conftest import demo_copy, demo_database, run_with_modal, shown_window
+from .conftest import demo_database, run_with_modal
 
 DEALS = 400
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
@@ -64,14 +63,6 @@ SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return demo_database(tmp_path_factory.mktemp("demo"), DEALS)
-
-
-@pytest.fixture
-def funnel_window(qtbot: QtBot, demo_file: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    with shown_window(qtbot, demo_copy(demo_file, tmp_path)) as main:
-        main.tabs.setCurrentWidget(main.funnel_tab)
-        qtbot.waitUntil(lambda: main.funnel_tab.figures is not None, timeout=10000)
-        yield main
 
 
 def stages(store: Store) -> list[str]:

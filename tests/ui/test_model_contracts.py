@@ -19,12 +19,7 @@ from salesdesk.ui.scorecards.models import SheetModel
 from salesdesk.ui.scorecards.prep_dialog import PrepGridModel
 from salesdesk.ui.scorecards.template_dialog import TemplateModel
 
-from .conftest import demo_copy, demo_database, shown_window
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_database(tmp_path_factory.mktemp("models-demo"), 300)
+from .conftest import demo_copy, shown_window
 
 
 @pytest.fixture
