@@ -128,3 +128,23 @@ def test_the_period_defaults_to_the_twelve_months_up_to_to(
     assert cli.main(["scorecard", "--db", str(path), "--from", "2026-03-01", "--to",
                      "2026-01-01"]) == 2
     assert "before --from" in capsys.readouterr().err
+
+
+def test_a_file_an_older_salesdesk_wrote_is_sent_to_the_app_to_upgrade(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlite_utils import Migrations
+
+    from salesdesk.store import connection as store_connection
+    from salesdesk.store import schema
+
+    path = tmp_path / "old.db"
+    open_store(path).close()
+    newer = Migrations(schema.MIGRATIONS_NAME)  # this build knows one migration more
+    for known in schema.migrations._migrations:
+        newer(name=known.name, transactional=known.transactional)(known.fn)
+    newer(name="m099_extra")(lambda db: db.execute("CREATE TABLE extra (x)"))
+    monkeypatch.setattr(schema, "migrations", newer)
+    monkeypatch.setattr(store_connection, "migrations", newer)
+    assert cli.main(["scorecard", "--db", str(path)]) == cli.EXIT_FILE
+    assert "older salesdesk" in capsys.readouterr().err
