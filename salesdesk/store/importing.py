@@ -472,7 +472,9 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
                             summary.rejected += 1
                             if not dry_run:
                                 rejected.add(number, cells, result)
+                    _stop_if_cancelled(cancelled)  # pressed after the last progress check
                     writer.finish()
+                    _stop_if_cancelled(cancelled)  # pressed while the indexes were rebuilt
                     summary.imported, summary.updated = writer.imported, writer.updated
                     summary.duplicates = writer.duplicates
                     summary.deal_ids = writer.deal_ids
@@ -507,6 +509,11 @@ def _finish_notes(summary: ImportSummary, created: set[LookupKind]) -> None:
                              + ", ".join(sorted(k.label for k in created)) + ".")
 
 
+def _stop_if_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ImportCancelled("The import was cancelled; nothing changed.")
+
+
 def _converted(plan: ImportPlan, converter: RowConverter,
                progress: Callable[[int, float], None] | None,
                cancelled: Callable[[], bool] | None
@@ -517,8 +524,7 @@ def _converted(plan: ImportPlan, converter: RowConverter,
         for number, cells in source.rows():
             count += 1
             if count % PROGRESS_EVERY == 0:
-                if cancelled is not None and cancelled():
-                    raise ImportCancelled("The import was cancelled; nothing changed.")
+                _stop_if_cancelled(cancelled)
                 if progress is not None:
                     progress(count, source.fraction(number))
             yield number, cells, convert(cells)

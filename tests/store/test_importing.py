@@ -302,6 +302,17 @@ def test_cancel_leaves_no_trace(store: Store, tmp_path: Path,
     assert [d.title for d in all_deals(store)] == ["kept"]
 
 
+@pytest.mark.parametrize("rows", [15, 1500])
+def test_a_cancel_after_the_last_progress_report_still_cancels(store: Store, tmp_path: Path,
+                                                               rows: int) -> None:
+    # Fewer rows than one progress interval, or a cancel during the final index rebuild:
+    # either way the import must not be committed.
+    before = dump(store.path)
+    with pytest.raises(ImportCancelled):
+        run(store, _big_file(tmp_path, rows), cancelled=lambda: True)
+    assert dump(store.path) == before
+
+
 def test_a_crash_midway_leaves_no_trace(store: Store, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "BATCH", 7)
