@@ -245,6 +245,38 @@ _UPDATE_DEAL = ("UPDATE deals SET " + ", ".join(f"{c} = ?" for c in _DEAL_COLUMN
                 + ", updated_at = ? WHERE id = ?")
 _INSERT_EVENT = "INSERT INTO stage_events (deal_id, stage_id, entered_on) VALUES (?, ?, ?)"
 
+# The deal columns an update may change, by the fields that feed them. A group changes
+# together or not at all: outcome, dates, stage and lost reason are validated together, so
+# taking some from the file and some from the deal could make an invalid deal.
+_PROGRESS_FIELDS = frozenset({"outcome", "stage", "first_contact", "closed_on",
+                              "expected_close", "lost_reason"})
+_UPDATE_GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (frozenset({"title"}), frozenset({"title"})),
+    *((frozenset({kind.value}), frozenset({LOOKUP_COLUMNS[kind]}))
+      for kind in LookupKind if kind not in (LookupKind.STAGE, LookupKind.LOST_REASON)),
+    (_PROGRESS_FIELDS, frozenset({"outcome", "first_contact", "first_contact_inferred",
+                                  "closed_on", "expected_close", "stage_id",
+                                  "lost_reason_id"})),
+    (frozenset({"customer_type"}), frozenset({"customer_type", "customer_type_set"})),
+    (frozenset({"amount", "currency"}), frozenset({"amount", "currency"})),
+    (frozenset({"next_step"}), frozenset({"next_step"})),
+    (frozenset({"notes"}), frozenset({"notes"})),
+    (frozenset({"external_id"}), frozenset({"external_id"})),
+)
+
+
+def updated_columns(mapping: ColumnMapping) -> frozenset[str]:
+    """The deal columns an update from a file with ``mapping`` takes from the file; the
+    others keep what the deal holds (a file without a notes column does not erase notes)."""
+    fields = set(mapping.columns) | set(mapping.fallbacks)
+    if mapping.created_column or mapping.stage_dates:
+        fields |= {"first_contact", "stage"}
+    columns: set[str] = set()
+    for feeding, changed in _UPDATE_GROUPS:
+        if fields & feeding:
+            columns |= changed
+    return frozenset(columns)
+
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
@@ -253,10 +285,12 @@ def _iso(day: dt.date | None) -> str | None:
 class _Writer:
     """Writes converted deals inside the caller's transaction."""
 
-    def __init__(self, db: Database, today: dt.date, on_duplicate: str) -> None:
+    def __init__(self, db: Database, today: dt.date, on_duplicate: str,
+                 update_columns: frozenset[str] = frozenset(_DEAL_COLUMNS)) -> None:
         self.db = db
         self.today = today
         self.update = on_duplicate == "update"
+        self.update_columns = update_columns
         self.stamp = now_stamp()
         self.lookups = _Lookups(db)
         row = db.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM deals").fetchone()
@@ -353,17 +387,19 @@ class _Writer:
 
     def _update(self, deal_id: int, deal: Deal, history: Sequence[StageEvent]) -> None:
         self.flush()
-        old = self.db.execute("SELECT stage_id, client_id FROM deals WHERE id = ?",
+        old = self.db.execute(f"SELECT {', '.join(_DEAL_COLUMNS)} FROM deals WHERE id = ?",
                               [deal_id]).fetchone()
-        values = self._values(deal_id, deal)
+        new = self._values(deal_id, deal)
+        values = tuple(n if c in self.update_columns else o
+                       for c, n, o in zip(_DEAL_COLUMNS, new, old, strict=True))
         self.db.execute(_UPDATE_DEAL, [*values[1:-2], self.stamp, deal_id])
-        for client_id in (old[1], values[2]):
+        for client_id in (old[2], values[2]):
             if client_id is not None:
                 self.client_ids.add(client_id)
         if history:
             self.db.execute("DELETE FROM stage_events WHERE deal_id = ?", [deal_id])
             self._history(deal_id, values[_STAGE_POSITION], deal, history)
-        elif values[_STAGE_POSITION] != old[0]:
+        elif values[_STAGE_POSITION] != old[_STAGE_POSITION]:
             self.events.append((deal_id, values[_STAGE_POSITION], self.today.isoformat()))
         self.deal_ids.append(deal_id)
         self.updated += 1
@@ -457,7 +493,8 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
             rejected = _RejectedRows(rejected_to, plan.headers, stack)
             try:
                 with db.atomic():
-                    writer = _Writer(db, today, on_duplicate)
+                    writer = _Writer(db, today, on_duplicate,
+                                     updated_columns(plan.mapping))
                     writer.stages_in_order([s for _, s in plan.mapping.stage_dates
                                             if normalise_value(s)
                                             not in plan.mapping.outcome_values])

@@ -271,6 +271,26 @@ def test_reimport_skips_or_updates_duplicates(store: Store, tmp_path: Path) -> N
     assert len(all_deals(store)) == 5
 
 
+def test_an_update_keeps_what_the_file_does_not_hold(store: Store, tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "crm.csv", [
+        ["ID", "Title", "Client", "Amount"], ["7", "Boiler", "Oak Ltd", "100"]])
+    run(store, source)
+    [deal] = all_deals(store)
+    assert deal.id is not None
+    edited = dataclasses.replace(deal, notes="call after the holidays", next_step="send offer",
+                     region="North", customer_type=CustomerType.CURRENT,
+                     customer_type_set=True)
+    store.update_deal(deal.id, edited, TODAY)
+    source = write_csv(tmp_path / "crm.csv", [
+        ["ID", "Title", "Client", "Amount"], ["7", "Boiler v2", "Oak Ltd", "250"]])
+    assert run(store, source, on_duplicate="update").updated == 1
+    [after] = all_deals(store)
+    assert (after.title, after.amount) == ("Boiler v2", 25_000)  # from the file
+    assert (after.notes, after.next_step, after.region, after.customer_type,
+            after.customer_type_set, after.external_id) == (
+        "call after the holidays", "send offer", "North", CustomerType.CURRENT, True, "7")
+
+
 def test_reimport_without_external_ids_matches_title_client_first_contact(
         store: Store, tmp_path: Path) -> None:
     source = write_csv(tmp_path / "p.csv", [["title", "client", "first contact"],
