@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -13,7 +13,11 @@ import pytest  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
+from sqlite_utils import Migrations  # noqa: E402
+
 from salesdesk.store import Store, open_store  # noqa: E402
+from salesdesk.store import connection as store_connection  # noqa: E402
+from salesdesk.store import schema  # noqa: E402
 
 settings.register_profile(
     "salesdesk", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -40,3 +44,28 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened = open_store(tmp_path / "deals.db", base_currency="EUR")
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def add_migrations(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Pretend this build has more migrations than the files it opens: the functions given,
+    after every real one (and after those added by an earlier call)."""
+    def add(*extra: Callable[..., object]) -> None:
+        upgraded = Migrations(schema.MIGRATIONS_NAME)
+        for known in schema.migrations._migrations:
+            upgraded(name=known.name, transactional=known.transactional)(known.fn)
+        for function in extra:
+            upgraded()(function)  # type: ignore[arg-type]
+        monkeypatch.setattr(schema, "migrations", upgraded)
+        monkeypatch.setattr(store_connection, "migrations", upgraded)
+    return add
+
+
+def _m099_extra(db: object) -> None:
+    db.execute("CREATE TABLE extra (x)")  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def pretend_newer(add_migrations: Callable[..., None]) -> Callable[[], None]:
+    """Call it to make this build know one migration more than the files written so far."""
+    return lambda: add_migrations(_m099_extra)

@@ -21,11 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from salesdesk import paths
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.store.connection import check_file
 from salesdesk.store.errors import BackupRefused, FileRefused
 from salesdesk.store.safe_files import fsync_file, replacing, write_text
+from salesdesk.store.settings import load_settings
 
 MANIFEST_NAME = "manifest.json"
 MIN_INTERVAL = dt.timedelta(minutes=30)
@@ -89,21 +92,18 @@ def backup_folder(database: Path, settings: BusinessSettings,
 
 def folders_of_damaged(database: Path, data_dir: Path | None = None) -> list[Path]:
     """Where the backups of a file that may be damaged can be: the folder its settings name,
-    when that row can still be read, then the default one."""
-    folders = [default_folder(database, data_dir)]
+    when they can still be read, then the default one."""
+    default = default_folder(database, data_dir)
     try:
         conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            row = conn.execute("SELECT value FROM settings WHERE key = 'backup_folder'"
-                               ).fetchone()
+            settings = load_settings(Database(conn))
         finally:
             conn.close()
-        chosen = json.loads(row[0]) if row else ""
     except (sqlite3.Error, OSError, ValueError, TypeError):
-        return folders  # too damaged to tell
-    if isinstance(chosen, str) and chosen:
-        folders.insert(0, Path(chosen).expanduser())
-    return folders
+        return [default]  # too damaged to tell
+    chosen = backup_folder(database, settings, data_dir)
+    return [default] if chosen == default else [chosen, default]
 
 
 def backup_due(last: dt.datetime | None, now: dt.datetime, changed: bool) -> bool:
@@ -217,16 +217,10 @@ def take_backup(source: sqlite3.Connection, folder: Path, *, reason: str = "",
     _remove_stale_temporaries(folder)
     destination = folder / _free_name(folder, taken_at)
     with replacing(destination, prefix=TEMPORARY_PREFIX) as temp:
-        target = sqlite3.connect(temp)
         try:
-            # One step (pages=-1): a consistent snapshot even while another connection writes.
-            source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            _copy_to(source, temp)
         except sqlite3.Error as exc:  # the backup folder's disk is full, for one
             raise BackupRefused(f"The backup could not be written: {exc}.") from exc
-        finally:
-            target.close()
-        fsync_file(temp)
         deals = _checked_deal_count(temp)
         info = BackupInfo(destination, taken_at, deals, file_sha256(temp), reason)
         # Recorded before the rename: a crash in between leaves an entry without a file,
@@ -239,6 +233,25 @@ def take_backup(source: sqlite3.Connection, folder: Path, *, reason: str = "",
     if retention is not None:
         prune(folder, retention)
     return info
+
+
+def _copy_to(source: sqlite3.Connection, path: Path) -> None:
+    """Copy the database behind ``source`` into the new file ``path`` through the backup API,
+    as one self-contained, fsynced file."""
+    target = sqlite3.connect(path)
+    try:
+        # One step (pages=-1): a consistent snapshot even while another connection writes.
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+    fsync_file(path)
+
+
+def _damaged_name(database: Path, now: dt.datetime | None) -> Path:
+    """Where damaged data of ``database`` is kept: ``<name>.damaged-<time>`` beside it."""
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    return database.with_name(f"{database.name}.damaged-{stamp}")
 
 
 def _checked_deal_count(path: Path) -> int:
@@ -367,16 +380,9 @@ def keep_damaged_copy(source: sqlite3.Connection, database: Path,
     """Copy the damaged data behind ``source`` (a file that opens but fails its integrity
     check) beside ``database`` as ``<name>.damaged-<time>``, unchecked and out of the
     manifest: what a restore replaces is kept, though it cannot be a backup."""
-    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S")
-    aside = database.with_name(f"{database.name}.damaged-{stamp}")
+    aside = _damaged_name(database, now)
     with replacing(aside, prefix=".salesdesk-damaged-") as temp:
-        target = sqlite3.connect(temp)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
-        fsync_file(temp)
+        _copy_to(source, temp)
     return aside
 
 
@@ -389,8 +395,7 @@ def restore_damaged(database: Path, backup: Path, expected_sha256: str | None,
     through the backup API. Hold the file's writer lock. Returns where the damaged file went.
     """
     verify_backup(backup, expected_sha256)
-    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S")
-    aside = database.with_name(f"{database.name}.damaged-{stamp}")
+    aside = _damaged_name(database, now)
     for suffix in ("", "-wal", "-shm"):
         old = Path(f"{database}{suffix}")
         if old.exists():

@@ -286,7 +286,7 @@ class _Writer:
     """Writes converted deals inside the caller's transaction."""
 
     def __init__(self, db: Database, today: dt.date, on_duplicate: str,
-                 update_columns: frozenset[str] = frozenset(_DEAL_COLUMNS)) -> None:
+                 update_columns: frozenset[str]) -> None:
         self.db = db
         self.today = today
         self.update = on_duplicate == "update"

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -132,19 +133,9 @@ def test_the_period_defaults_to_the_twelve_months_up_to_to(
 
 def test_a_file_an_older_salesdesk_wrote_is_sent_to_the_app_to_upgrade(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    from sqlite_utils import Migrations
-
-    from salesdesk.store import connection as store_connection
-    from salesdesk.store import schema
-
+        pretend_newer: Callable[[], None]) -> None:
     path = tmp_path / "old.db"
     open_store(path).close()
-    newer = Migrations(schema.MIGRATIONS_NAME)  # this build knows one migration more
-    for known in schema.migrations._migrations:
-        newer(name=known.name, transactional=known.transactional)(known.fn)
-    newer(name="m099_extra")(lambda db: db.execute("CREATE TABLE extra (x)"))
-    monkeypatch.setattr(schema, "migrations", newer)
-    monkeypatch.setattr(store_connection, "migrations", newer)
+    pretend_newer()
     assert cli.main(["scorecard", "--db", str(path)]) == cli.EXIT_FILE
     assert "older salesdesk" in capsys.readouterr().err

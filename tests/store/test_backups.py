@@ -9,16 +9,15 @@ import json
 import random
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database, Migrations
+from sqlite_utils import Database
 
 from salesdesk.domain.deals import Deal
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.store import BackupRefused, MigrationFailed, Store, open_store
-from salesdesk.store import connection as store_connection
-from salesdesk.store import schema
 from salesdesk.store.backups import (
     MANIFEST_NAME,
     BackupInfo,
@@ -466,17 +465,6 @@ def _older_file(path: Path) -> None:
     store.close()
 
 
-def _with_migrations(monkeypatch: pytest.MonkeyPatch, *extra: object) -> None:
-    """Pretend this build has more migrations than the file (``extra`` functions)."""
-    upgraded = Migrations(schema.MIGRATIONS_NAME)
-    for known in schema.migrations._migrations:  # every real migration, then the extra ones
-        upgraded(name=known.name, transactional=known.transactional)(known.fn)
-    for function in extra:
-        upgraded()(function)  # type: ignore[arg-type]
-    monkeypatch.setattr(schema, "migrations", upgraded)
-    monkeypatch.setattr(store_connection, "migrations", upgraded)
-
-
 def m002_add_tags(db: Database) -> None:
     db.execute("CREATE TABLE tags (name TEXT)")
     db.execute("INSERT INTO tags VALUES ('vip')")
@@ -487,11 +475,11 @@ def m003_broken(db: Database) -> None:
     raise RuntimeError("boom in m003")
 
 
-def test_an_older_file_is_backed_up_then_migrated(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_older_file_is_backed_up_then_migrated(
+        tmp_path: Path, add_migrations: Callable[..., None]) -> None:
     path = tmp_path / "deals.db"
     _older_file(path)
-    _with_migrations(monkeypatch, m002_add_tags)
+    add_migrations(m002_add_tags)
     data = tmp_path / "data"
     store = open_store(path, data_dir=data)
     try:
@@ -508,14 +496,15 @@ def test_an_older_file_is_backed_up_then_migrated(tmp_path: Path,
 
 
 def test_a_failed_migration_restores_the_file_from_the_backup(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        add_migrations: Callable[..., None]) -> None:
     path = tmp_path / "deals.db"
     _older_file(path)
     conn = sqlite3.connect(path)
     before = conn.execute("SELECT * FROM deals ORDER BY id").fetchall()
     migrations_before = conn.execute("SELECT name FROM _sqlite_migrations").fetchall()
     conn.close()
-    _with_migrations(monkeypatch, m002_add_tags, m003_broken)
+    add_migrations(m002_add_tags, m003_broken)
     with pytest.raises(MigrationFailed, match="boom in m003") as failed:
         open_store(path, data_dir=tmp_path / "data")
     assert "put back" in str(failed.value)
@@ -536,18 +525,18 @@ def test_a_failed_migration_restores_the_file_from_the_backup(
 
 
 def test_a_restore_that_needs_a_failing_upgrade_puts_the_data_back(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, add_migrations: Callable[..., None]) -> None:
     path = tmp_path / "deals.db"
     _older_file(path)
     store = open_store(path)
     old = store.take_backup(tmp_path / "backups", prune=False)  # from before m002
     add(store, 2, "New")
     store.close()
-    _with_migrations(monkeypatch, m002_add_tags)
+    add_migrations(m002_add_tags)
     store = open_store(path, data_dir=tmp_path / "data")
     try:
         before = store.db.execute("SELECT * FROM deals ORDER BY id").fetchall()
-        _with_migrations(monkeypatch, m003_broken)  # on top of m002, now registered
+        add_migrations(m003_broken)  # on top of m002, now registered
         with pytest.raises(MigrationFailed, match="boom in m003"):
             store.restore_backup(old.path, tmp_path / "backups")
         assert store.db.execute("SELECT * FROM deals ORDER BY id").fetchall() == before
@@ -618,12 +607,13 @@ def test_a_damaged_file_that_still_opens_is_restored_and_its_data_kept_aside(
     assert kept not in [b.path for b in list_backups(folder)]
 
 
-def test_no_upgrade_without_a_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_upgrade_without_a_backup(tmp_path: Path,
+                                     add_migrations: Callable[..., None]) -> None:
     path = tmp_path / "deals.db"
     _older_file(path)
     data = tmp_path / "data"
     data.write_text("a file where the backup folder should go", encoding="utf-8")
-    _with_migrations(monkeypatch, m002_add_tags)
+    add_migrations(m002_add_tags)
     bytes_before = path.read_bytes()
     with pytest.raises(Exception, match="no backup could be taken"):
         open_store(path, data_dir=data)

@@ -4,6 +4,7 @@ Save a Copy, and per-machine state that survives a restart."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -118,20 +119,12 @@ def test_geometry_and_splitter_survive_a_restart(qtbot: QtBot, opener: AppFileOp
 
 
 def test_an_older_file_is_not_opened_read_only(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from sqlite_utils import Migrations
-
-    from salesdesk.store import FileRefused, schema
-    from salesdesk.store import connection as store_connection
+                                               pretend_newer: Callable[[], None]) -> None:
+    from salesdesk.store import FileRefused
 
     path = tmp_path / "deals.db"
     open_store(path).close()
-    newer = Migrations(schema.MIGRATIONS_NAME)  # this build knows one migration more
-    for known in schema.migrations._migrations:
-        newer(name=known.name, transactional=known.transactional)(known.fn)
-    newer(name="m099_extra")(lambda db: db.execute("CREATE TABLE extra (x)"))
-    monkeypatch.setattr(schema, "migrations", newer)
-    monkeypatch.setattr(store_connection, "migrations", newer)
+    pretend_newer()
     before = path.read_bytes()
     with pytest.raises(FileRefused, match="older salesdesk"):
         AppFileOpener().open(path, read_only=True)
