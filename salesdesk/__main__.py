@@ -1,4 +1,4 @@
-"""Entry point of ``salesdesk`` and ``python -m salesdesk``."""
+"""Entry point of ``salesdesk`` and ``python -m salesdesk``: the GUI, or a headless command."""
 
 from __future__ import annotations
 
@@ -6,10 +6,15 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a CLI command when one is named, otherwise start the GUI."""
+    """Start the GUI when no command is named, otherwise run the command."""
     from salesdesk import cli
 
-    return cli.main(sys.argv[1:] if argv is None else argv)
+    args = cli.build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command is None:
+        from salesdesk import app
+
+        return app.run(args)
+    return cli.run(args)
 
 
 if __name__ == "__main__":

@@ -17,11 +17,12 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from salesdesk import __version__, cli, paths  # noqa: E402
+from salesdesk import __version__, paths  # noqa: E402
 from salesdesk.analytics import AnalyticsCache  # noqa: E402
 from salesdesk.currencies import default_currency  # noqa: E402
+from salesdesk.launch import DEMO_DEALS, EXIT_FILE, EXIT_OK, database_path, write_demo  # noqa: E402
 from salesdesk.locking import FileLocked, WriterLock  # noqa: E402
-from salesdesk.store import FileRefused, Store, backups, open_store  # noqa: E402
+from salesdesk.store import BackupInfo, FileRefused, Store, open_store, restore_damaged  # noqa: E402
 from salesdesk.ui.funnel.cache_service import CacheSource  # noqa: E402
 from salesdesk.ui.locale_setup import group_thousands  # noqa: E402
 from salesdesk.ui.main_window import MainWindow  # noqa: E402
@@ -30,7 +31,6 @@ from salesdesk.ui.safety import offer_backup, quick_check_file  # noqa: E402
 from salesdesk.ui.ui_settings import UiSettings  # noqa: E402
 from salesdesk.ui.workspace import Workspace  # noqa: E402
 
-DEMO_DEALS = 1500
 SMOKE_TIMEOUT_S = 10.0
 
 
@@ -85,13 +85,13 @@ class AppFileOpener:
             lock.release()
             raise
 
-    def restore_damaged(self, path: Path, backup: backups.BackupInfo) -> OpenedDatabase:
+    def restore_damaged(self, path: Path, backup: BackupInfo) -> OpenedDatabase:
         """Move ``path``, which cannot be opened, aside (with its -wal and -shm) and open
         ``backup``, verified, in its place."""
         lock = WriterLock(path)
         lock.acquire()
         try:
-            backups.restore_damaged(path, backup.path, backup.sha256)
+            restore_damaged(path, backup.path, backup.sha256)
             return OpenedDatabase(open_store(path, quick_check=False), lock)  # just verified
         except BaseException:
             lock.release()
@@ -113,7 +113,7 @@ class AppFileOpener:
         """Generate the sample business in a temporary folder and open it."""
         folder = Path(tempfile.mkdtemp(prefix="salesdesk-demo-"))
         path = folder / "demo.db"
-        cli.write_demo(path, DEMO_DEALS, dt.date.today())
+        write_demo(path, DEMO_DEALS, dt.date.today())
         opened = self.open(path)
         return OpenedDatabase(opened.store, opened._lock, folder)
 
@@ -147,7 +147,7 @@ def _open_at_start(opener: AppFileOpener, args: argparse.Namespace) -> OpenedDat
     smoke test, which must never wait for a click) when it cannot be opened."""
     if args.demo:
         return opener.open_demo()
-    path = cli.database_path(args)
+    path = database_path(args)
     try:
         return opener.open(path)
     except FileLocked as exc:
@@ -197,7 +197,7 @@ def run(args: argparse.Namespace) -> int:
     opener = AppFileOpener()
     opened = _open_at_start(opener, args)
     if opened is None:
-        return cli.EXIT_FILE
+        return EXIT_FILE
     workspace = Workspace(opened)
     window = MainWindow(workspace, opener, ui_settings, STORE_CACHE)
     if not opened.temporary:
@@ -207,7 +207,7 @@ def run(args: argparse.Namespace) -> int:
         if args.smoke_test:
             shown = _wait_until_shown(app, window)
             window.close()
-            return cli.EXIT_OK if shown else cli.EXIT_FILE
+            return EXIT_OK if shown else EXIT_FILE
         return app.exec()
     finally:
         workspace.close()

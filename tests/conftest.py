@@ -17,7 +17,7 @@ from sqlite_utils import Migrations  # noqa: E402
 
 from salesdesk.store import Store, open_store  # noqa: E402
 from salesdesk.store import connection as store_connection  # noqa: E402
-from salesdesk.store import schema  # noqa: E402
+from salesdesk.store import migrations as store_migrations  # noqa: E402
 
 settings.register_profile(
     "salesdesk", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -51,12 +51,12 @@ def add_migrations(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     """Pretend this build has more migrations than the files it opens: the functions given,
     after every real one (and after those added by an earlier call)."""
     def add(*extra: Callable[..., object]) -> None:
-        upgraded = Migrations(schema.MIGRATIONS_NAME)
-        for known in schema.migrations._migrations:
+        upgraded = Migrations(store_migrations.MIGRATIONS_NAME)
+        for known in store_migrations.migrations._migrations:
             upgraded(name=known.name, transactional=known.transactional)(known.fn)
         for function in extra:
             upgraded()(function)  # type: ignore[arg-type]
-        monkeypatch.setattr(schema, "migrations", upgraded)
+        monkeypatch.setattr(store_migrations, "migrations", upgraded)
         monkeypatch.setattr(store_connection, "migrations", upgraded)
     return add
 

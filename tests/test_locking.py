@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from salesdesk import cli
+from salesdesk import cli, launch
 from salesdesk.locking import FileLocked, WriterLock, lock_path
 
 HOLDER = """
@@ -74,6 +74,6 @@ def test_cli_write_command_exits_3_under_the_lock(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     database = tmp_path / "demo.db"
     with _hold_lock(database):
-        assert cli.main(["demo", "--out", str(database), "--deals", "10"]) == cli.EXIT_LOCKED
+        assert cli.main(["demo", "--out", str(database), "--deals", "10"]) == launch.EXIT_LOCKED
     assert "already open for writing" in capsys.readouterr().err
     assert not database.exists()

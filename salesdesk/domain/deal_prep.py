@@ -258,10 +258,3 @@ def prep_figures_of(won: int, lost: int, with_sheets: Iterable[tuple[Outcome, fl
         decided=won + lost, prepared=prepared_won + prepared_lost,
         prepared_won=prepared_won, prepared_lost=prepared_lost,
         unprepared_won=won - prepared_won, unprepared_lost=lost - prepared_lost)
-
-
-def parse_tactics_file(text: str) -> list[str]:
-    """The default manipulation checklist from its resource file (JSON)."""
-    data: Any = json.loads(text)
-    tactics = [" ".join(str(t).split()) for t in data.get("tactics", [])]
-    return [t for t in tactics if t]

@@ -42,6 +42,7 @@ from statistics import NormalDist
 
 from salesdesk.domain.deals import Deal, Outcome
 from salesdesk.domain.periods import Period, bucket_number, bucket_range
+from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.slices import (
     Dimension,
     GroupKey,
@@ -143,6 +144,12 @@ class MoneyRules:
     base_currency: str = "EUR"
     rates: Mapping[str, float] = field(default_factory=dict)
     digits: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, settings: BusinessSettings, digits: Mapping[str, int]) -> MoneyRules:
+        """A file's base currency and exchange rates, with each currency's decimal places
+        (``digits``, from the currency library)."""
+        return cls(settings.base_currency, dict(settings.exchange_rates), dict(digits))
 
     def rate(self, currency: str) -> Fraction | None:
         """The exact rate to the base currency, or None when the currency is left out."""

@@ -209,3 +209,13 @@ def fiscal_year(today: dt.date, first_month: int) -> tuple[dt.date, dt.date]:
     start = dt.date(year, first_month, 1)
     end_year, end_month0 = divmod(first_month - 1 + 12, 12)
     return start, dt.date(year + end_year, end_month0 + 1, 1) - dt.timedelta(days=1)
+
+
+def twelve_months_to(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The 12 months up to and including ``day``: from the day after the same date a year
+    earlier (28 February for a 29 February) to ``day``."""
+    try:
+        year_before = day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        year_before = day.replace(year=day.year - 1, day=28)
+    return year_before + dt.timedelta(days=1), day

@@ -1,7 +1,7 @@
 """Skill templates and assessments of salespeople (DESIGN.md §6), in plain Python.
 
-A :class:`Template` is a versioned checklist: sections (fixed, from the template file in
-resources/) holding items the user can add, rename, reorder and retire. Items keep their id
+A :class:`Template` is a versioned checklist: sections (fixed, seeded into each new file
+by its migration) holding items the user can add, rename, reorder and retire. Items keep their id
 across versions, so an item's scores form one history even after a rename; a retired item is
 left off new sheets but old assessments still show it under the text it had then, because
 every assessment records the template version it was filled in on.
@@ -17,7 +17,6 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 SCORE_MIN = 1
 SCORE_MAX = 5
@@ -28,7 +27,7 @@ FALL = 1
 
 
 class TemplateError(ValueError):
-    """A template file or edit that does not make sense; the message says why."""
+    """A template edit that does not make sense; the message says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,39 +106,6 @@ class Template:
                                   retired=bool(i["retired"]), key=i.get("key", ""))
                         for i in data["items"]),
         )
-
-
-def parse_template_file(text: str) -> Template:
-    """The default template from its resource file (JSON), as version 0 with unsaved items.
-
-    Raises TemplateError naming what is missing or malformed.
-    """
-    try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise TemplateError(f"The template is not valid JSON: {exc}") from exc
-    if not isinstance(data, dict) or data.get("format") != 1:
-        raise TemplateError("The template must be an object with \"format\": 1.")
-    sections: list[Section] = []
-    items: list[SkillItem] = []
-    for s in data.get("sections", []):
-        key, title = str(s.get("key", "")).strip(), str(s.get("title", "")).strip()
-        if not key or not title:
-            raise TemplateError("Every section needs a key and a title.")
-        if any(existing.key == key for existing in sections):
-            raise TemplateError(f"The section key {key!r} is used twice.")
-        sections.append(Section(key, title))
-        for position, raw in enumerate(s.get("items", [])):
-            text_ = str(raw.get("text", "")).strip()
-            if not text_:
-                raise TemplateError(f"An item of section {key!r} has no text.")
-            items.append(SkillItem(id=0, section=key, text=text_,
-                                   good=str(raw.get("good", "")).strip(), position=position,
-                                   key=str(raw.get("key", ""))))
-    if not items:
-        raise TemplateError("The template has no items.")
-    return Template(0, tuple(sections), tuple(items), str(data.get("name", "")) or
-                    "Negotiation preparation")
 
 
 # --- editing the template (each edit makes a new version) ---------------------------------

@@ -1,34 +1,107 @@
-"""Everything that knows SQL: the schema, migrations and every read and write of a file."""
+"""Everything that knows SQL: the schema, migrations and every read and write of a file.
 
+This package is the store's one entry point: code outside it imports from ``salesdesk.store``
+only (an import-linter contract forbids reaching into its modules). An open file is a
+:class:`Store`, which hands out :attr:`Store.scorecards` and :attr:`Store.backups`; files that
+are not open (a file to check before opening, a damaged file's backups, a file to import) are
+served by the functions below. Errors are :class:`StoreError` subclasses with a message for
+the user; SQLite's own errors never leave the package for causes the machine explains.
+"""
+
+from salesdesk.store.backups import (
+    BackupInfo,
+    Backups,
+    Restored,
+    backup_due,
+    default_backup_folder,
+    list_backups,
+    newest_good_backup,
+    recorded_checksum,
+    restore_damaged,
+    verify_backup,
+)
+from salesdesk.store.connection import check_file, database_problems, quick_check
 from salesdesk.store.database import Store, open_store
 from salesdesk.store.deal_list import DealColumn, DealListQuery, DealRow
 from salesdesk.store.errors import (
-    SQLITE_ERRORS,
     BackupRefused,
+    CannotWrite,
+    DiskFull,
+    FileBusy,
     FileDamaged,
     FileRefused,
     FileTooNew,
+    FileUnavailable,
     MigrationFailed,
     NameClash,
     NotFound,
     ReadOnly,
     StoreError,
 )
+from salesdesk.store.exporting import export_format
+from salesdesk.store.import_files import (
+    ENCODINGS,
+    Source,
+    SourceOptions,
+    UnreadableFile,
+    open_source,
+)
+from salesdesk.store.importing import (
+    ImportCancelled,
+    ImportPlan,
+    ImportSummary,
+    PreviewRow,
+    default_rejected_path,
+    plan_import,
+    preview,
+)
+from salesdesk.store.scorecards import DecidedDeal, Scorecards
 
 __all__ = [
-    "SQLITE_ERRORS",
+    "ENCODINGS",
+    "BackupInfo",
     "BackupRefused",
+    "Backups",
+    "CannotWrite",
     "DealColumn",
     "DealListQuery",
     "DealRow",
+    "DecidedDeal",
+    "DiskFull",
+    "FileBusy",
     "FileDamaged",
     "FileRefused",
     "FileTooNew",
+    "FileUnavailable",
+    "ImportCancelled",
+    "ImportPlan",
+    "ImportSummary",
     "MigrationFailed",
     "NameClash",
     "NotFound",
+    "PreviewRow",
     "ReadOnly",
+    "Restored",
+    "Scorecards",
+    "Source",
+    "SourceOptions",
     "Store",
     "StoreError",
+    "UnreadableFile",
+    "backup_due",
+    "check_file",
+    "database_problems",
+    "default_backup_folder",
+    "default_rejected_path",
+    "export_format",
+    "list_backups",
+    "newest_good_backup",
+    "open_source",
     "open_store",
+    "plan_import",
+    "preview",
+    "quick_check",
+    "recorded_checksum",
+    "restore_damaged",
+    "verify_backup",
 ]

@@ -25,9 +25,16 @@ from sqlite_utils import Database
 
 from salesdesk import paths
 from salesdesk.domain.settings import BusinessSettings
-from salesdesk.store.connection import check_file
-from salesdesk.store.errors import BackupRefused, FileRefused
-from salesdesk.store.safe_files import fsync_file, replacing, write_text
+from salesdesk.files import fsync_file, replacing, write_text
+from salesdesk.store.connection import check_file, database_problems, prepare
+from salesdesk.store.errors import (
+    BackupRefused,
+    FileRefused,
+    MigrationFailed,
+    StoreError,
+    translates_errors,
+)
+from salesdesk.store.facade import Facade
 from salesdesk.store.settings import load_settings
 
 MANIFEST_NAME = "manifest.json"
@@ -72,7 +79,7 @@ class BackupInfo:
 # --- where backups go -------------------------------------------------------------------------
 
 
-def default_folder(database: Path, data_dir: Path | None = None) -> Path:
+def default_backup_folder(database: Path, data_dir: Path | None = None) -> Path:
     """The backup folder of ``database`` under the data folder, named after the file.
 
     A short hash of the full path keeps two files of the same name apart.
@@ -87,13 +94,13 @@ def backup_folder(database: Path, settings: BusinessSettings,
     """The folder chosen in the file's settings, else the default one."""
     if settings.backup_folder:
         return Path(settings.backup_folder).expanduser()
-    return default_folder(database, data_dir)
+    return default_backup_folder(database, data_dir)
 
 
 def folders_of_damaged(database: Path, data_dir: Path | None = None) -> list[Path]:
     """Where the backups of a file that may be damaged can be: the folder its settings name,
     when they can still be read, then the default one."""
-    default = default_folder(database, data_dir)
+    default = default_backup_folder(database, data_dir)
     try:
         conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -218,7 +225,7 @@ def take_backup(source: sqlite3.Connection, folder: Path, *, reason: str = "",
     destination = folder / _free_name(folder, taken_at)
     with replacing(destination, prefix=TEMPORARY_PREFIX) as temp:
         try:
-            _copy_to(source, temp)
+            copy_database(source, temp)
         except sqlite3.Error as exc:  # the backup folder's disk is full, for one
             raise BackupRefused(f"The backup could not be written: {exc}.") from exc
         deals = _checked_deal_count(temp)
@@ -235,7 +242,7 @@ def take_backup(source: sqlite3.Connection, folder: Path, *, reason: str = "",
     return info
 
 
-def _copy_to(source: sqlite3.Connection, path: Path) -> None:
+def copy_database(source: sqlite3.Connection, path: Path) -> None:
     """Copy the database behind ``source`` into the new file ``path`` through the backup API,
     as one self-contained, fsynced file."""
     target = sqlite3.connect(path)
@@ -382,7 +389,7 @@ def keep_damaged_copy(source: sqlite3.Connection, database: Path,
     manifest: what a restore replaces is kept, though it cannot be a backup."""
     aside = _damaged_name(database, now)
     with replacing(aside, prefix=".salesdesk-damaged-") as temp:
-        _copy_to(source, temp)
+        copy_database(source, temp)
     return aside
 
 
@@ -407,3 +414,91 @@ def restore_damaged(database: Path, backup: Path, expected_sha256: str | None,
         finally:
             target.close()
     return aside
+
+
+# --- the open file's backups ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore did: the deals restored, and where the damaged data it replaced was
+    kept when it could not be backed up (None: it was backed up as usual)."""
+
+    deals: int
+    damaged_copy: Path | None = None
+
+
+@translates_errors
+class Backups(Facade):
+    """The backups of an open file (``Store.backups``)."""
+
+    def folder(self, data_dir: Path | None = None) -> Path:
+        """This file's backup folder: the one in its settings, else one under the data folder
+        (``data_dir``, default the platform's) named after the file."""
+        return backup_folder(self.path, load_settings(self.db), data_dir)
+
+    def take(self, folder: Path, *, reason: str = "", prune: bool = True) -> BackupInfo:
+        """Back up this file into ``folder`` (see :func:`take_backup`); with ``prune``, thin
+        out old backups by the file's retention setting."""
+        retention = Retention.of(load_settings(self.db)) if prune else None
+        return take_backup(self.db.conn, folder, reason=reason, retention=retention)
+
+    def restore(self, backup: Path, folder: Path, *, allow_unrecorded: bool = False
+                ) -> Restored:
+        """Replace this file's data by ``backup``.
+
+        The backup is verified (its recorded checksum, or for a file the manifest does not
+        list, when ``allow_unrecorded``, only integrity and schema), the current data is
+        backed up into ``folder`` -- or, when it is damaged and so fails the backup's check,
+        copied beside the file as it is -- then the backup is copied in through the backup
+        API and, when it is from an older salesdesk, migrated; a failed migration puts the
+        data back (MigrationFailed). Raises BackupRefused before anything is written when
+        the backup fails a check.
+        """
+        db = self._writable()
+        expected = recorded_checksum(backup)
+        if expected is None and not allow_unrecorded:
+            raise BackupRefused(f"{backup.name} has no recorded checksum, so salesdesk cannot"
+                                " tell whether it changed since it was written.")
+        count = verify_backup(backup, expected)
+        damaged: Path | None = None
+        try:
+            # Pruned only afterwards: thinning out could otherwise delete the backup restored.
+            before = self.take(folder, reason="before restore", prune=False).path
+        except BackupRefused:
+            if not database_problems(self.path):
+                raise  # the copy failed for another reason (a full disk): restore nothing
+            before = damaged = keep_damaged_copy(db.conn, self.path)
+        try:
+            restore_into(db.conn, backup)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{backup.name} could not be restored ({exc}); the data was"
+                             " left as it was.") from exc
+        try:
+            prepare(db)
+        except Exception as exc:  # whatever a migration raises, the copy taken before undoes it
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            restore_into(db.conn, before)
+            raise MigrationFailed(
+                f"{backup.name} was restored but could not be upgraded ({exc}); the data was"
+                f" put back as it was before the restore from {before}.") from exc
+        prune(folder, Retention.of(load_settings(self.db)))
+        return Restored(count, damaged)
+
+
+def newest_good_backup(database: Path, data_dir: Path | None = None) -> BackupInfo | None:
+    """The newest backup of ``database`` (which may be damaged) that passes its checksum and
+    integrity check, from the folder its settings name (when they can still be read) or the
+    default one; None when there is none."""
+    found = [info for folder in folders_of_damaged(database, data_dir)
+             for info in list_backups(folder)]
+    for info in sorted(found, key=lambda b: b.taken_at, reverse=True):
+        if not info.recorded:
+            continue
+        try:
+            verify_backup(info.path, info.sha256)
+        except BackupRefused:
+            continue
+        return info
+    return None

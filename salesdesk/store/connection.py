@@ -14,15 +14,15 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from salesdesk import __version__
-from salesdesk.store.deal_list import SEARCH_FOLD, search_fold
+from salesdesk.store import functions
 from salesdesk.store.errors import FileDamaged, FileRefused, FileTooNew
-from salesdesk.store.schema import (
-    APPLICATION_ID,
+from salesdesk.store.migrations import (
     MIGRATIONS_NAME,
     SCHEMA_VERSION,
     known_migration_names,
     migrations,
 )
+from salesdesk.store.schema import APPLICATION_ID
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -160,13 +160,18 @@ def connect(path: Path, *, read_only: bool = False) -> Database:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
     else:
         conn = sqlite3.connect(str(path))
-    conn.create_function(SEARCH_FOLD, 1, search_fold, deterministic=True)
+    functions.register(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
     return Database(conn)
+
+
+def needs_migration(db: Database) -> bool:
+    """True when the file behind ``db`` lacks migrations this build knows."""
+    return bool(migrations.pending(db))
 
 
 def prepare(db: Database) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from salesdesk.domain.deals import Deal, DealSnapshot, LookupKind, StageEvent
 from salesdesk.domain.lookups import LookupItem, MergeRecord
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.validation import InputRules
+from salesdesk.files import replacing
 from salesdesk.store import (
     backups,
     columns,
@@ -25,42 +26,42 @@ from salesdesk.store import (
     importing,
     lookups,
     privacy,
-    schema,
 )
-from salesdesk.store.connection import check_file, connect, database_problems, prepare
+from salesdesk.store.backups import Backups
+from salesdesk.store.connection import (
+    check_file,
+    connect,
+    database_problems,
+    needs_migration,
+    prepare,
+)
 from salesdesk.store.connection import quick_check as run_quick_check
 from salesdesk.store.deal_list import DealListQuery, DealRow
-from salesdesk.store.errors import (
-    BackupRefused,
-    FileRefused,
-    MigrationFailed,
-    ReadOnly,
-    StoreError,
-)
-from salesdesk.store.safe_files import replacing
+from salesdesk.store.errors import FileRefused, MigrationFailed, StoreError, translates_errors
+from salesdesk.store.facade import Facade
+from salesdesk.store.scorecards import Scorecards
 from salesdesk.store.settings import load_settings, save_settings
 
 
-@dataclass(frozen=True, slots=True)
-class Restored:
-    """What a restore did: the deals restored, and where the damaged data it replaced was
-    kept when it could not be backed up (None: it was backed up as usual)."""
-
-    deals: int
-    damaged_copy: Path | None = None
-
-
-class Store:
+@translates_errors
+class Store(Facade):
     """An open salesdesk file.
 
     Writers hold the file's lock (locking.py) before opening it; read-only stores refuse every
-    write with ReadOnly. Methods that write run inside one ``db.atomic()`` transaction.
+    write with ReadOnly. Methods that write run inside one ``db.atomic()`` transaction. The
+    scorecard tables and the file's backups have facades of their own:
+    :attr:`scorecards` and :attr:`backups`.
     """
 
-    def __init__(self, path: Path, db: Database, *, read_only: bool) -> None:
-        self.path = path
-        self.db = db
-        self.read_only = read_only
+    @cached_property
+    def scorecards(self) -> Scorecards:
+        """Templates, assessments and preparation sheets of this file."""
+        return Scorecards(self.path, self.db, read_only=self.read_only)
+
+    @cached_property
+    def backups(self) -> Backups:
+        """This file's backups: taking, listing and restoring them."""
+        return Backups(self.path, self.db, read_only=self.read_only)
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -74,11 +75,6 @@ class Store:
         the writer's lock for a writable store; close the new store when done."""
         return Store(self.path, connect(self.path, read_only=self.read_only),
                      read_only=self.read_only)
-
-    def _writable(self) -> Database:
-        if self.read_only:
-            raise ReadOnly(f"{self.path.name} is open read-only.")
-        return self.db
 
     # --- settings ------------------------------------------------------------------------
 
@@ -230,7 +226,7 @@ class Store:
         """Reorder the pipeline."""
         lookups.set_stage_order(self._writable(), stage_ids)
 
-    # --- copies --------------------------------------------------------------------------
+    # --- copies, checks and privacy ---------------------------------------------------
 
     def save_copy(self, destination: Path) -> None:
         """Write a consistent copy of the file through SQLite's online backup API.
@@ -242,75 +238,13 @@ class Store:
         if destination == self.path.resolve():
             raise StoreError("Choose another name: this is the file that is open.")
         with replacing(destination, prefix=".salesdesk-copy-") as temp:
-            target = sqlite3.connect(temp)
-            try:
-                self.db.conn.backup(target)
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-
-    # --- backups, checks and privacy -----------------------------------------------------
-
-    def backup_folder(self, data_dir: Path | None = None) -> Path:
-        """This file's backup folder: the one in its settings, else one under the data folder
-        (``data_dir``, default the platform's) named after the file."""
-        return backups.backup_folder(self.path, self.settings(), data_dir)
-
-    def take_backup(self, folder: Path, *, reason: str = "",
-                    prune: bool = True) -> backups.BackupInfo:
-        """Back up this file into ``folder`` (see backups.take_backup); with ``prune``, thin
-        out old backups by the file's retention setting."""
-        retention = backups.Retention.of(self.settings()) if prune else None
-        return backups.take_backup(self.db.conn, folder, reason=reason, retention=retention)
-
-    def restore_backup(self, backup: Path, folder: Path, *,
-                       allow_unrecorded: bool = False) -> Restored:
-        """Replace this file's data by ``backup``.
-
-        The backup is verified (its recorded checksum, or for a file the manifest does not
-        list, when ``allow_unrecorded``, only integrity and schema), the current data is
-        backed up into ``folder`` -- or, when it is damaged and so fails the backup's check,
-        copied beside the file as it is -- then the backup is copied in through the backup
-        API and, when it is from an older salesdesk, migrated; a failed migration puts the
-        data back (MigrationFailed). Raises BackupRefused before anything is written when
-        the backup fails a check.
-        """
-        db = self._writable()
-        expected = backups.recorded_checksum(backup)
-        if expected is None and not allow_unrecorded:
-            raise BackupRefused(f"{backup.name} has no recorded checksum, so salesdesk cannot"
-                                " tell whether it changed since it was written.")
-        count = backups.verify_backup(backup, expected)
-        damaged: Path | None = None
-        try:
-            # Pruned only afterwards: thinning out could otherwise delete the backup restored.
-            before = self.take_backup(folder, reason="before restore", prune=False).path
-        except BackupRefused:
-            if not database_problems(self.path):
-                raise  # the copy failed for another reason (a full disk): restore nothing
-            before = damaged = backups.keep_damaged_copy(db.conn, self.path)
-        try:
-            backups.restore_into(db.conn, backup)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{backup.name} could not be restored ({exc}); the data was"
-                             " left as it was.") from exc
-        try:
-            prepare(db)
-        except Exception as exc:  # whatever a migration raises, the copy taken before undoes it
-            if db.conn.in_transaction:
-                db.conn.rollback()
-            backups.restore_into(db.conn, before)
-            raise MigrationFailed(
-                f"{backup.name} was restored but could not be upgraded ({exc}); the data was"
-                f" put back as it was before the restore from {before}.") from exc
-        backups.prune(folder, backups.Retention.of(self.settings()))
-        return Restored(count, damaged)
+            backups.copy_database(self.db.conn, temp)
 
     @property
     def needs_upgrade(self) -> bool:
         """True when the file was written by an older salesdesk and has not been migrated
         yet (only a writable open migrates it)."""
-        return bool(schema.migrations.pending(self.db))
+        return needs_migration(self.db)
 
     def check(self) -> list[str]:
         """Problems found by ``integrity_check`` and ``foreign_key_check`` (none: healthy)."""
@@ -361,7 +295,7 @@ def open_store(path: Path, *, read_only: bool = False,
 def _migrate(path: Path, db: Database, is_new: bool, data_dir: Path | None) -> None:
     """prepare() the file, after a backup when it has migrations to run (sqlite-utils commits
     each migration on its own, so that backup is the only undo of a failed upgrade)."""
-    if is_new or not schema.migrations.pending(db):
+    if is_new or not needs_migration(db):
         prepare(db)
         return
     try:

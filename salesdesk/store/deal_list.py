@@ -27,7 +27,6 @@ and CROSS JOIN keeps the lookup table outside the deals.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -36,6 +35,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from salesdesk.domain.deals import LookupKind, Outcome
+from salesdesk.store.functions import SEARCH_FOLD, search_fold
 from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
 
 
@@ -118,19 +118,6 @@ _ROW_JOINS = " ".join(
     for kind, column in LOOKUP_COLUMNS.items()
     if kind in (LookupKind.CLIENT, LookupKind.REP, LookupKind.PRODUCT, LookupKind.STAGE)
 )
-
-
-SEARCH_FOLD = "salesdesk_fold"
-
-
-def search_fold(value: object) -> object:
-    """Text as the quick search compares list names: without case or accents, like the FTS
-    index does for the deal's own text (SQLite's LIKE folds ASCII letters only). Registered on
-    every connection as ``salesdesk_fold``."""
-    if not isinstance(value, str):
-        return value
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _fts_phrase(token: str) -> str:

@@ -1,12 +1,25 @@
-"""Errors the store raises; each message is written for the user."""
+"""Errors the store raises; each message is written for the user.
+
+SQLite's own errors never leave the store for causes the user's machine explains (a busy,
+read-only, full, unreadable or damaged file): :func:`translated` turns them into the
+:class:`StoreError` subclasses below, and :func:`translates_errors` applies that to every
+public method of a facade class (Store, Scorecards, Backups). Any other SQLite error is a
+bug in salesdesk and is raised as it is, so it reaches the error handler instead of being
+shown as if the user could fix it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import ParamSpec, TypeVar
 
-# What SQLite itself raises on a failed write (a full disk, a folder turned read-only, an I/O
-# error): callers outside store/ report these without importing sqlite3.
-SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
+P = ParamSpec("P")
+R = TypeVar("R")
+C = TypeVar("C", bound=type)
 
 
 class StoreError(Exception):
@@ -46,3 +59,89 @@ class BackupRefused(StoreError):
 
 class MigrationFailed(FileRefused):
     """Upgrading the file failed; it was put back as it was before the upgrade."""
+
+
+class FileBusy(StoreError):
+    """Another program kept the file locked longer than salesdesk waits."""
+
+
+class CannotWrite(StoreError):
+    """The file, or the folder it is in, may not be written (read-only or no permission)."""
+
+
+class DiskFull(StoreError):
+    """The disk holding the file is full; the transaction that failed was rolled back."""
+
+
+class FileUnavailable(StoreError):
+    """The operating system could not read or write the file (an I/O error, a vanished
+    folder, a file that cannot be opened)."""
+
+
+# SQLite's primary result codes (the low byte of an extended code) that the machine explains.
+_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+_READONLY = {3, 8}  # SQLITE_PERM, SQLITE_READONLY
+_FULL = {13}  # SQLITE_FULL
+_UNAVAILABLE = {10, 14}  # SQLITE_IOERR, SQLITE_CANTOPEN
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def translated(error: sqlite3.Error, path: Path) -> StoreError | None:
+    """The store error that explains ``error`` on the file ``path`` to the user, or None when
+    the machine does not explain it (a bug: let it propagate)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    name = path.name or str(path)
+    if primary in _BUSY:
+        return FileBusy(f"{name} is busy: another program is using it. Nothing was changed;"
+                        " try again in a moment.")
+    if primary in _READONLY:
+        return CannotWrite(f"{name} cannot be changed here: the file or its folder is"
+                           " read-only. Nothing was changed.")
+    if primary in _FULL:
+        return DiskFull(f"The disk holding {name} is full. Nothing was changed; free some"
+                        " space and try again.")
+    if primary in _UNAVAILABLE:
+        return FileUnavailable(f"{name} could not be read or written ({error}). Check that"
+                               " the disk or folder is still there.")
+    if primary in _DAMAGED:
+        return FileDamaged(f"{name} is damaged ({error}). Use File ▸ Restore from Backup"
+                           " (or salesdesk restore) to go back to a healthy copy.")
+    return None
+
+
+@contextlib.contextmanager
+def translating(path: Path) -> Iterator[None]:
+    """Raise SQLite errors the machine explains as store errors naming ``path``."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        error = translated(exc, path)
+        if error is None:
+            raise
+        raise error from exc
+
+
+def _translating_method(method: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with translating(args[0].path):  # type: ignore[attr-defined]
+            return method(*args, **kwargs)
+    return wrapper
+
+
+def translates_errors(cls: C) -> C:
+    """Class decorator: every public method of ``cls`` (whose instances have a ``path``)
+    raises the SQLite errors the machine explains as store errors."""
+    for name, member in list(vars(cls).items()):
+        if name.startswith("_"):
+            continue
+        if isinstance(member, property) and member.fget is not None:
+            setattr(cls, name, property(_translating_method(member.fget), member.fset,
+                                        member.fdel, member.__doc__))
+        elif callable(member) and not isinstance(member, (staticmethod, classmethod, type)):
+            setattr(cls, name, _translating_method(member))
+    return cls
+

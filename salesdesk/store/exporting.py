@@ -2,7 +2,7 @@
 
 Columns are salesdesk's field names (the plain import preset maps them one to one), plus the
 two flags that say whether the customer type was chosen by hand and whether the first
-contact was inferred. Text cells starting with = + - @ TAB or CR are neutralised (safe_files),
+contact was inferred. Text cells starting with = + - @ TAB or CR are neutralised (salesdesk.files),
 numbers stay numbers (amounts in major units), dates stay dates. Files are written through
 ``replacing``: a failure leaves the old file or none, never a truncated one. Rows stream out
 of SQLite, so a million deals never sit in memory.
@@ -23,7 +23,7 @@ from salesdesk.domain.deals import Deal, LookupKind
 from salesdesk.domain.parsing import format_minor_units
 from salesdesk.store.deals import SELECT_DEAL, deal_from_row
 from salesdesk.store.errors import StoreError
-from salesdesk.store.safe_files import neutralise_cell, replacing
+from salesdesk.files import neutralise_cell, replacing
 from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
 
 EXPORT_COLUMNS: tuple[str, ...] = (

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from salesdesk.store.errors import StoreError
-from salesdesk.store.safe_files import restore_cell
+from salesdesk.files import restore_cell
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "cp1250", "latin-1")
 DELIMITERS = (",", ";", "\t", "|")

@@ -42,10 +42,11 @@ from salesdesk.domain.importing import (
 )
 from salesdesk.domain.validation import InputRules
 from salesdesk.store import lookups
-from salesdesk.store.deals import derive_customer_types, now_stamp
+from salesdesk.store.customer_types import derive_customer_types
+from salesdesk.store.deals import now_stamp
 from salesdesk.store.errors import StoreError
 from salesdesk.store.import_files import Source, SourceInfo, SourceOptions, open_source
-from salesdesk.store.safe_files import neutralise_cell, replacing
+from salesdesk.files import neutralise_cell, replacing
 from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
 
 BATCH = 5000

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.lookups import LookupItem, MergeRecord
+from salesdesk.store.customer_types import derive_customer_types
 from salesdesk.store.errors import NameClash, NotFound
 from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
 
@@ -194,8 +195,6 @@ def merge(db: Database, kind: LookupKind, source_id: int, target_id: int) -> Mer
 def _rederive(db: Database, kind: LookupKind, client_ids: list[int]) -> None:
     """Customer types depend on which deals share a client: recompute them after a merge."""
     if kind is LookupKind.CLIENT:
-        from salesdesk.store.deals import derive_customer_types  # deals imports this module
-
         derive_customer_types(db, dt.date.today(), client_ids)
 
 

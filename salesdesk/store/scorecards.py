@@ -1,7 +1,7 @@
 """Skill templates, assessments, deal preparation sheets and the manipulation checklist.
 
 The only code that knows the scorecard tables of migration m002. :class:`Scorecards` is the
-facade the UI and the CLI use over an open :class:`~salesdesk.store.database.Store`; like the
+facade an open :class:`~salesdesk.store.database.Store` hands out (``store.scorecards``); like the
 Store, every write runs in one ``db.atomic()`` transaction and a read-only store refuses it.
 """
 
@@ -14,8 +14,7 @@ from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
-from salesdesk import paths
-from salesdesk.domain.deal_prep import DEFAULT_PREPARED_SHARE, PrepSheet, parse_tactics_file
+from salesdesk.domain.deal_prep import DEFAULT_PREPARED_SHARE, PrepSheet
 from salesdesk.domain.deals import LookupKind, Outcome
 from salesdesk.domain.scorecards import (
     Assessment,
@@ -24,34 +23,16 @@ from salesdesk.domain.scorecards import (
     SkillItem,
     Template,
     TemplateError,
-    parse_template_file,
 )
 from salesdesk.store import lookups
-from salesdesk.store.database import Store
-from salesdesk.store.errors import NotFound, ReadOnly, StoreError
+from salesdesk.store.errors import NotFound, StoreError, translates_errors
+from salesdesk.store.facade import Facade
 
-TEMPLATE_RESOURCE = "scorecards/negotiation_skills.json"
-TACTICS_RESOURCE = "scorecards/manipulation_tactics.json"
 PREPARED_SHARE_KEY = "scorecard_prepared_share"
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-
-
-# --- seeding (run by the migration) ---------------------------------------------------------
-
-
-def seed_defaults(db: Database) -> None:
-    """Fill new scorecard tables with the default template (version 1) and checklist."""
-    default = parse_template_file(paths.resource(TEMPLATE_RESOURCE).read_text("utf-8"))
-    tactics = parse_tactics_file(paths.resource(TACTICS_RESOURCE).read_text("utf-8"))
-    db.conn.executemany("INSERT INTO skill_sections (key, title, position) VALUES (?, ?, ?)",
-                        [(s.key, s.title, p) for p, s in enumerate(default.sections)])
-    _write_items(db, default.items)
-    _append_version(db, replace(_current_items(db), name=default.name), version=1)
-    db.conn.executemany("INSERT INTO prep_tactics (name, position) VALUES (?, ?)",
-                        [(name, p) for p, name in enumerate(tactics)])
 
 
 # --- templates --------------------------------------------------------------------------------
@@ -306,24 +287,14 @@ def set_prepared_share(db: Database, share: float) -> None:
 # --- the facade -----------------------------------------------------------------------------------
 
 
-class Scorecards:
-    """The scorecard operations on an open store (writes refused when it is read-only)."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    @property
-    def _db(self) -> Database:
-        return self.store.db
-
-    def _writable(self) -> Database:
-        if self.store.read_only:
-            raise ReadOnly(f"{self.store.path.name} is open read-only.")
-        return self.store.db
+@translates_errors
+class Scorecards(Facade):
+    """The scorecard operations on an open file (``Store.scorecards``); writes are refused
+    when it is open read-only."""
 
     def template(self, version: int | None = None) -> Template:
         """A template version (the newest when None)."""
-        return template(self._db, version)
+        return template(self.db, version)
 
     def save_template(self, edited: Template) -> Template:
         """Store an edited template as a new version."""
@@ -335,7 +306,7 @@ class Scorecards:
 
     def assessments(self, rep: str | None = None) -> list[Assessment]:
         """Assessments of one salesperson (or all), oldest first."""
-        return assessments(self._db, rep)
+        return assessments(self.db, rep)
 
     def add_assessment(self, assessment: Assessment) -> int:
         """Store an assessment; return its id."""
@@ -347,15 +318,15 @@ class Scorecards:
 
     def assessors(self) -> list[str]:
         """Assessors named before."""
-        return assessors(self._db)
+        return assessors(self.db)
 
     def rep_names(self) -> list[str]:
         """Every salesperson a scorecard lists."""
-        return rep_names(self._db)
+        return rep_names(self.db)
 
     def deal_prep(self, deal_id: int) -> PrepSheet | None:
         """A deal's preparation sheet."""
-        return deal_prep(self._db, deal_id)
+        return deal_prep(self.db, deal_id)
 
     def save_deal_prep(self, deal_id: int, sheet: PrepSheet | None) -> None:
         """Store (or, with None, remove) a deal's preparation sheet."""
@@ -366,11 +337,11 @@ class Scorecards:
                       ) -> list[DecidedDeal]:
         """Deals won or lost in a period, with their preparation (``with_sheets``: only
         those with a sheet)."""
-        return decided_deals(self._db, start, end, rep, with_sheets=with_sheets)
+        return decided_deals(self.db, start, end, rep, with_sheets=with_sheets)
 
     def tactics(self) -> list[str]:
         """The manipulation checklist."""
-        return tactics(self._db)
+        return tactics(self.db)
 
     def set_tactics(self, names: Sequence[str]) -> None:
         """Replace the manipulation checklist."""
@@ -378,7 +349,7 @@ class Scorecards:
 
     def prepared_share(self) -> float:
         """The completeness from which a deal counts as prepared."""
-        return prepared_share(self._db)
+        return prepared_share(self.db)
 
     def set_prepared_share(self, share: float) -> None:
         """Change the completeness from which a deal counts as prepared."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from salesdesk.domain.changes import Changes
-from salesdesk.store import SQLITE_ERRORS, StoreError
+from salesdesk.store import StoreError
 from salesdesk.ui.workspace import Workspace
 
 # Errors a store operation can raise that the user can act on.
-WRITE_ERRORS = (StoreError, *SQLITE_ERRORS, OSError, ValueError)
+WRITE_ERRORS = (StoreError, OSError, ValueError)
 
 
 class StoreCommand(QUndoCommand):
@@ -65,7 +65,4 @@ class StoreCommand(QUndoCommand):
 
 
 def _message(exc: BaseException) -> str:
-    text = str(exc)
-    if "database or disk is full" in text:
-        return "the disk is full. Nothing was changed; free some space and try again."
-    return text or type(exc).__name__
+    return str(exc) or type(exc).__name__

@@ -49,16 +49,19 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.store import (
-    SQLITE_ERRORS,
-    BackupRefused,
+    BackupInfo,
     FileRefused,
     FileTooNew,
     MigrationFailed,
-    NotFound,
     StoreError,
+    backup_due,
+    check_file,
+    default_backup_folder,
+    list_backups,
+    newest_good_backup,
     open_store,
+    quick_check,
 )
-from salesdesk.store.backups import BackupInfo, backup_due, list_backups, verify_backup
 from salesdesk.ui.workspace import Workspace
 
 T = TypeVar("T")
@@ -112,8 +115,6 @@ def quick_check_file(path: Path, parent: QWidget | None = None) -> None:
     """The read-only checks of a file before it is opened for writing: what it is (foreign,
     newer: FileRefused), then ``PRAGMA quick_check`` (FileDamaged), in a worker thread when the
     file is large."""
-    from salesdesk.store.connection import check_file, quick_check
-
     if check_file(path):
         return  # new or empty: nothing to check
     if path.stat().st_size <= INLINE_CHECK_BYTES:
@@ -123,23 +124,6 @@ def quick_check_file(path: Path, parent: QWidget | None = None) -> None:
 
 
 # --- a damaged file ---------------------------------------------------------------------------
-
-
-def newest_good_backup(path: Path) -> BackupInfo | None:
-    """The newest backup of ``path`` that passes its checksum and integrity check, from the
-    folder its settings name (when they can still be read) or the default one."""
-    from salesdesk.store.backups import folders_of_damaged
-
-    found = [info for folder in folders_of_damaged(path) for info in list_backups(folder)]
-    for info in sorted(found, key=lambda b: b.taken_at, reverse=True):
-        if not info.recorded:
-            continue
-        try:
-            verify_backup(info.path, info.sha256)
-        except BackupRefused:
-            continue
-        return info
-    return None
 
 
 def offer_backup(parent: QWidget | None, path: Path, error: FileRefused,
@@ -164,7 +148,7 @@ def offer_backup(parent: QWidget | None, path: Path, error: FileRefused,
         return None
     try:
         return restore(path, backup)
-    except (StoreError, *SQLITE_ERRORS, OSError) as exc:
+    except (StoreError, OSError) as exc:
         QMessageBox.critical(parent, "salesdesk", f"The backup was not restored: {exc}")
         return None
 
@@ -361,7 +345,7 @@ class DataSafety(QObject):
         self._last = None
         if self.enabled:
             try:
-                newest = list_backups(self.workspace.store.backup_folder())
+                newest = list_backups(self.workspace.store.backups.folder())
             except (StoreError, OSError):
                 newest = []
             self._last = newest[0].taken_at if newest else None
@@ -373,14 +357,14 @@ class DataSafety(QObject):
                 or not backup_due(self._last, now, self._dirty)):
             return False
         path = self.workspace.store.path
-        folder = self.workspace.store.backup_folder()
+        folder = self.workspace.store.backups.folder()
         self._dirty = False  # edits made while it runs make the next one due
 
         def job() -> BackupInfo:
             # A connection of the worker's own; read-only is enough to copy from.
             store = open_store(path, read_only=True, quick_check=False)
             try:
-                return store.take_backup(folder, reason="automatic")
+                return store.backups.take(folder, reason="automatic")
             finally:
                 store.close()
 
@@ -435,12 +419,12 @@ class DataSafety(QObject):
 
     def backup_now(self) -> None:
         """File ▸ Back Up Now."""
-        path, folder = self.workspace.store.path, self.workspace.store.backup_folder()
+        path, folder = self.workspace.store.path, self.workspace.store.backups.folder()
         self.wait()
         try:
             info = run_in_worker(lambda: _backup_on_own_connection(path, folder),
                                  "Backing up…", self._window)
-        except (StoreError, *SQLITE_ERRORS, OSError) as exc:
+        except (StoreError, OSError) as exc:
             QMessageBox.warning(self._window, "Backup failed",
                                 f"No backup was taken: {_plain(exc)}")
             return
@@ -453,7 +437,7 @@ class DataSafety(QObject):
         """File ▸ Restore from Backup."""
         store = self.workspace.store
         self.wait()
-        folder = store.backup_folder()
+        folder = store.backups.folder()
         dialog = RestoreDialog(folder, self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return
@@ -471,9 +455,9 @@ class DataSafety(QObject):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            restored = store.restore_backup(chosen.path, folder,
+            restored = store.backups.restore(chosen.path, folder,
                                             allow_unrecorded=not chosen.recorded)
-        except (StoreError, *SQLITE_ERRORS, OSError) as exc:
+        except (StoreError, OSError) as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self._window, "Nothing was restored", _plain(exc))
             return
@@ -531,7 +515,7 @@ class DataSafety(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             label = store.erase_client(name)
-        except (NotFound, StoreError, *SQLITE_ERRORS, OSError) as exc:
+        except (StoreError, OSError) as exc:
             QApplication.restoreOverrideCursor()
             self.workspace.undo_stack.clear()
             self.workspace.notify(Changes.everything())
@@ -543,18 +527,16 @@ class DataSafety(QObject):
 
     def backup_settings(self) -> None:
         """File ▸ Backup Settings: folder and retention, saved in the file."""
-        from salesdesk.store.backups import default_folder
-
         store = self.workspace.store
         settings = store.settings()
-        dialog = BackupSettingsDialog(settings.backup_folder, default_folder(store.path),
+        dialog = BackupSettingsDialog(settings.backup_folder, default_backup_folder(store.path),
                                       settings.backup_retention, self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
             store.save_settings(replace(settings, backup_folder=dialog.folder.text().strip(),
                                         backup_retention=dialog.retention()))
-        except (StoreError, *SQLITE_ERRORS, OSError) as exc:
+        except (StoreError, OSError) as exc:
             QMessageBox.warning(self._window, "Backup Settings", _plain(exc))
             return
         self._load_last()
@@ -564,7 +546,7 @@ class DataSafety(QObject):
 def _backup_on_own_connection(path: Path, folder: Path) -> BackupInfo:
     store = open_store(path, read_only=True, quick_check=False)
     try:
-        return store.take_backup(folder, reason="manual")
+        return store.backups.take(folder, reason="manual")
     finally:
         store.close()
 

@@ -14,8 +14,7 @@ from salesdesk.currencies import currency_digits
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.parsing import NumberFormat
 from salesdesk.domain.validation import InputRules
-from salesdesk.store import Store
-from salesdesk.store.backups import BackupInfo
+from salesdesk.store import BackupInfo, Store
 
 
 class OpenedFile(Protocol):

@@ -30,7 +30,7 @@ from sqlite_utils import Database
 
 from salesdesk.domain.deals import DEFAULT_LOST_REASONS, DEFAULT_STAGES, Deal, Outcome, StageEvent
 from salesdesk.store import open_store
-from salesdesk.store.schema import migrations
+from salesdesk.store.migrations import migrations
 
 GENERATOR_VERSION = 1
 SEED = 20250630

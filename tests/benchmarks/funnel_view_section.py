@@ -38,9 +38,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from salesdesk.app import STORE_CACHE, AppFileOpener  # noqa: E402
 from salesdesk.currencies import currency_digits  # noqa: E402
+from salesdesk.domain.metrics import MoneyRules  # noqa: E402
 from salesdesk.domain.slice_spec import PeriodPreset, SliceSpec  # noqa: E402
 from salesdesk.domain.slices import Dimension  # noqa: E402
-from salesdesk.reporting import money_rules  # noqa: E402
 from salesdesk.ui.charts import chart_figures, describe_slice  # noqa: E402
 from salesdesk.ui.funnel.slice_bar import FILTERED, GROUP_BY  # noqa: E402
 from salesdesk.ui.main_window import MainWindow  # noqa: E402
@@ -130,7 +130,7 @@ def run(ctx: Context) -> list[Measurement]:
         assert cache is not None
         today = workspace.today()
         settings = workspace.store.settings()
-        money = money_rules(settings, currency_digits())
+        money = MoneyRules.of(settings, currency_digits())
         specs = random_specs({d: cache.values(d) for d in FILTERED}, today)
 
         def figures_of(spec: SliceSpec) -> object:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from salesdesk import __version__, cli, paths
+from salesdesk import __version__, cli, launch, paths
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -31,7 +31,7 @@ def test_smoke_test_creates_the_default_database_where_the_cli_looks(tmp_path: P
     # The CLI resolves the same default (paths.default_database) in this process too.
     os.environ["XDG_DATA_HOME"] = str(data_home)
     parsed = cli.build_parser().parse_args([])
-    assert cli.database_path(parsed) == paths.default_database() == expected
+    assert launch.database_path(parsed) == paths.default_database() == expected
 
 
 def test_smoke_test_on_a_given_file(tmp_path: Path) -> None:
@@ -47,6 +47,6 @@ def test_a_foreign_file_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     foreign.write_text("not a database", encoding="utf-8")
     before = hashlib.sha256(foreign.read_bytes()).hexdigest()
     result = _run("--smoke-test", "--db", str(foreign))
-    assert result.returncode == cli.EXIT_FILE
+    assert result.returncode == launch.EXIT_FILE
     assert "not a salesdesk database" in result.stderr
     assert hashlib.sha256(foreign.read_bytes()).hexdigest() == before

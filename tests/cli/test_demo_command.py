@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from salesdesk.cli import EXIT_FILE, EXIT_OK, EXIT_USAGE, main
+from salesdesk.cli import main
+from salesdesk.launch import EXIT_FILE, EXIT_OK, EXIT_USAGE
 from salesdesk.store import open_store
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from salesdesk.cli import EXIT_FILE, EXIT_OK, EXIT_USAGE, main
+from salesdesk.cli import main
+from salesdesk.launch import EXIT_FILE, EXIT_OK, EXIT_USAGE
 from salesdesk.locking import lock_path
 
 KINDS = ("funnel", "conversion", "deal-length", "trend", "distribution")

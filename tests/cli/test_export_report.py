@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from salesdesk import cli
-from salesdesk.cli import EXIT_FILE, EXIT_OK, EXIT_USAGE, main
+from salesdesk import launch
+from salesdesk.cli import main
+from salesdesk.launch import EXIT_FILE, EXIT_OK, EXIT_USAGE
 
 # Figures and table, then the five charts two to a page.
 MIN_PAGES = 4
@@ -23,7 +24,7 @@ def page_count(pdf: bytes) -> int:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("report") / "demo.db"
-    cli.write_demo(path, 300, dt.date.today())
+    launch.write_demo(path, 300, dt.date.today())
     return path
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from salesdesk import cli
+from salesdesk import cli, launch
 from salesdesk.store import open_store
 
 HOLDER = """
@@ -61,7 +61,7 @@ def test_import_prints_the_summary_and_creates_the_database(
         capsys: pytest.CaptureFixture[str], sample: Path, tmp_path: Path) -> None:
     db = tmp_path / "new" / "deals.db"
     status, summary, _ = run_cli(capsys, "import", str(sample), "--db", str(db))
-    assert status == cli.EXIT_OK
+    assert status == launch.EXIT_OK
     assert list(summary) == ["imported", "updated", "duplicates", "skipped", "rejected",
                              "rejected_file", "mapping", "notes"]
     assert (summary["imported"], summary["skipped"], summary["rejected"]) == (2, 1, 1)
@@ -100,7 +100,7 @@ def test_options_map_outcomes_dates_and_dry_run(capsys: pytest.CaptureFixture[st
         "--map", "first_contact=Start", "--map", "closed_on=End", "--map", "amount=Sum",
         "--outcome", "won=Signed", "--outcome", "lost=Dropped,Lost",
         "--date-format", "%d.%m.%Y", "--dry-run")
-    assert status == cli.EXIT_OK
+    assert status == launch.EXIT_OK
     assert (summary["imported"], summary["rejected"]) == (3, 0)
     assert "Dry run: nothing was written." in summary["notes"]
     assert not db.exists()  # not even created
@@ -145,11 +145,11 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], sample: Path, t
                              argv: list[str]) -> None:
     db = tmp_path / "d.db"
     argv = [a.replace("{missing}", str(tmp_path / "none.json")) for a in argv]
-    expected = cli.EXIT_FILE if "--preset" in argv else cli.EXIT_USAGE
+    expected = launch.EXIT_FILE if "--preset" in argv else launch.EXIT_USAGE
     if "--on-duplicate" in argv:
         with pytest.raises(SystemExit) as exit_info:
             cli.main(["import", str(sample), "--db", str(db), *argv])
-        assert exit_info.value.code == cli.EXIT_USAGE
+        assert exit_info.value.code == launch.EXIT_USAGE
     else:
         assert run_cli(capsys, "import", str(sample), "--db", str(db), *argv)[0] == expected
     assert not db.exists()
@@ -161,7 +161,7 @@ def test_unreadable_file_exits_1_and_creates_nothing(capsys: pytest.CaptureFixtu
     source = tmp_path / "x.csv"
     source.write_bytes(content)
     status, _, err = run_cli(capsys, "import", str(source), "--db", str(tmp_path / "d.db"))
-    assert status == cli.EXIT_FILE
+    assert status == launch.EXIT_FILE
     assert "x.csv" in err
     assert not (tmp_path / "d.db").exists()
 
@@ -170,7 +170,7 @@ def test_a_foreign_database_exits_1(capsys: pytest.CaptureFixture[str], sample: 
                                     tmp_path: Path) -> None:
     db = tmp_path / "other.db"
     db.write_bytes(b"not a database at all" * 10)
-    assert run_cli(capsys, "import", str(sample), "--db", str(db))[0] == cli.EXIT_FILE
+    assert run_cli(capsys, "import", str(sample), "--db", str(db))[0] == launch.EXIT_FILE
 
 
 def test_locked_database_exits_3_and_changes_nothing(capsys: pytest.CaptureFixture[str],
@@ -186,7 +186,7 @@ def test_locked_database_exits_3_and_changes_nothing(capsys: pytest.CaptureFixtu
             status, _, err = run_cli(capsys, "import", str(sample), "--db", str(db))
         finally:
             holder.kill()
-    assert status == cli.EXIT_LOCKED and "already open" in err
+    assert status == launch.EXIT_LOCKED and "already open" in err
     assert db.read_bytes() == before
     assert not (tmp_path / "pipedrive-rejected.csv").exists()
 
@@ -198,15 +198,15 @@ def test_export_command(capsys: pytest.CaptureFixture[str], sample: Path,
     out = tmp_path / "out.xlsx"
     status, text, _ = run_cli(capsys, "export", "--db", str(db), "--out", str(out), "--where",
                               "client=Beta")
-    assert status == cli.EXIT_OK and "Wrote 1 deals" in text and out.exists()
+    assert status == launch.EXIT_OK and "Wrote 1 deals" in text and out.exists()
     assert run_cli(capsys, "export", "--db", str(db), "--out", str(tmp_path / "x.txt"))[0] == (
-        cli.EXIT_USAGE)
+        launch.EXIT_USAGE)
     assert run_cli(capsys, "export", "--db", str(db), "--out", str(out), "--where",
-                   "month=2026-01")[0] == cli.EXIT_USAGE
+                   "month=2026-01")[0] == launch.EXIT_USAGE
     assert run_cli(capsys, "export", "--db", str(tmp_path / "none.db"), "--out",
-                   str(out))[0] == cli.EXIT_FILE
+                   str(out))[0] == launch.EXIT_FILE
     csv_out = tmp_path / "all.csv"
-    assert run_cli(capsys, "export", "--db", str(db), "--out", str(csv_out))[0] == cli.EXIT_OK
+    assert run_cli(capsys, "export", "--db", str(db), "--out", str(csv_out))[0] == launch.EXIT_OK
     reimported = tmp_path / "again.db"
     summary = run_cli(capsys, "import", str(csv_out), "--db", str(reimported))[1]
     assert (summary["imported"], summary["rejected"]) == (2, 0)
@@ -220,7 +220,7 @@ def test_a_new_database_records_the_locale_s_currency(
     QLocale.setDefault(QLocale(QLocale.Language.Hungarian, QLocale.Country.Hungary))
     try:
         db = tmp_path / "deals.db"
-        assert run_cli(capsys, "import", str(sample), "--db", str(db))[0] == cli.EXIT_OK
+        assert run_cli(capsys, "import", str(sample), "--db", str(db))[0] == launch.EXIT_OK
     finally:
         QLocale.setDefault(previous)
     store = open_store(db, read_only=True)

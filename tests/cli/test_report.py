@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from salesdesk import cli, locking, paths
+from salesdesk.cli.common import writable_store
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
 from salesdesk.domain.metrics import MoneyRules, figures, reference_result
@@ -393,7 +394,7 @@ def test_report_never_writes_or_locks(capsys: pytest.CaptureFixture[str], shop: 
     assert after - before <= {f"{shop.name}-wal", f"{shop.name}-shm"}
     wal = shop.with_name(f"{shop.name}-wal")
     assert not wal.exists() or wal.stat().st_size == 0
-    with cli.writable_store(shop):  # the spy does see a command that writes
+    with writable_store(shop):  # the spy does see a command that writes
         pass
     assert locked == [shop]
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from salesdesk import cli
+from salesdesk import cli, launch
 from salesdesk.domain.deals import Deal
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.store import open_store
-from salesdesk.store.backups import MANIFEST_NAME, default_folder, list_backups
+from salesdesk.store.backups import MANIFEST_NAME, default_backup_folder, list_backups
 
 TODAY = dt.date(2026, 3, 31)
 
@@ -69,11 +69,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_backup_goes_to_the_files_folder_and_check_says_ok(
         capsys: pytest.CaptureFixture[str], db: Path) -> None:
     status, out, _ = run(capsys, "backup", "--db", str(db))
-    assert status == cli.EXIT_OK
-    [info] = list_backups(default_folder(db))
+    assert status == launch.EXIT_OK
+    [info] = list_backups(default_backup_folder(db))
     assert info.deals == 12 and str(info.path) in out
     status, out, _ = run(capsys, "check", "--db", str(db))
-    assert status == cli.EXIT_OK and "ok" in out
+    assert status == launch.EXIT_OK and "ok" in out
 
 
 def test_backup_finds_the_folder_stored_in_the_file(capsys: pytest.CaptureFixture[str],
@@ -82,7 +82,7 @@ def test_backup_finds_the_folder_stored_in_the_file(capsys: pytest.CaptureFixtur
     store = open_store(db)
     store.save_settings(BusinessSettings(backup_folder=str(chosen)))
     store.close()
-    assert run(capsys, "backup", "--db", str(db))[0] == cli.EXIT_OK
+    assert run(capsys, "backup", "--db", str(db))[0] == launch.EXIT_OK
     assert len(list_backups(chosen)) == 1
 
 
@@ -90,18 +90,18 @@ def test_backup_to_a_folder_reads_only(capsys: pytest.CaptureFixture[str], db: P
                                        tmp_path: Path) -> None:
     with held(db):  # the GUI has the file open: a copy elsewhere is still possible
         status, _, _ = run(capsys, "backup", "--db", str(db), "--to", str(tmp_path / "usb"))
-    assert status == cli.EXIT_OK
+    assert status == launch.EXIT_OK
     assert list_backups(tmp_path / "usb")[0].deals == 12
 
 
 def test_restore_puts_a_backup_back(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     run(capsys, "backup", "--db", str(db))
-    backup = list_backups(default_folder(db))[0].path
+    backup = list_backups(default_backup_folder(db))[0].path
     store = open_store(db)
     store.add_deal(Deal(title="Later"), TODAY)
     store.close()
     status, out, _ = run(capsys, "restore", "--db", str(db), "--from", str(backup))
-    assert status == cli.EXIT_OK and "Restored 12 deals" in out
+    assert status == launch.EXIT_OK and "Restored 12 deals" in out
     store = open_store(db)
     try:
         assert store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 12
@@ -112,13 +112,13 @@ def test_restore_puts_a_backup_back(capsys: pytest.CaptureFixture[str], db: Path
 def test_restore_of_a_damaged_backup_exits_1_and_changes_nothing(
         capsys: pytest.CaptureFixture[str], db: Path) -> None:
     run(capsys, "backup", "--db", str(db))
-    backup = list_backups(default_folder(db))[0].path
+    backup = list_backups(default_backup_folder(db))[0].path
     data = bytearray(backup.read_bytes())
     data[len(data) // 2] ^= 0xFF
     backup.write_bytes(bytes(data))
     before = sha256(db)
     status, _, err = run(capsys, "restore", "--db", str(db), "--from", str(backup))
-    assert status == cli.EXIT_FILE and "Nothing was restored" in err
+    assert status == launch.EXIT_FILE and "Nothing was restored" in err
     assert sha256(db) == before
 
 
@@ -128,18 +128,18 @@ def test_restore_of_an_unlisted_copy_warns(capsys: pytest.CaptureFixture[str], d
     (tmp_path / "usb" / MANIFEST_NAME).unlink()
     copy = next((tmp_path / "usb").glob("*.db"))
     status, _, err = run(capsys, "restore", "--db", str(db), "--from", str(copy))
-    assert status == cli.EXIT_OK and "no recorded checksum" in err
+    assert status == launch.EXIT_OK and "no recorded checksum" in err
 
 
 def test_restore_over_a_file_that_cannot_be_opened(capsys: pytest.CaptureFixture[str],
                                                    db: Path) -> None:
     run(capsys, "backup", "--db", str(db))
-    backup = list_backups(default_folder(db))[0].path
+    backup = list_backups(default_backup_folder(db))[0].path
     db.write_bytes(b"\0" * 4096)
-    assert run(capsys, "check", "--db", str(db))[0] == cli.EXIT_FILE
+    assert run(capsys, "check", "--db", str(db))[0] == launch.EXIT_FILE
     status, out, _ = run(capsys, "restore", "--db", str(db), "--from", str(backup))
-    assert status == cli.EXIT_OK and "moved to" in out
-    assert run(capsys, "check", "--db", str(db))[0] == cli.EXIT_OK
+    assert status == launch.EXIT_OK and "moved to" in out
+    assert run(capsys, "check", "--db", str(db))[0] == launch.EXIT_OK
     assert len(list(db.parent.glob("shop.db.damaged-*"))) == 1
 
 
@@ -152,15 +152,15 @@ def test_check_reports_a_damaged_file(capsys: pytest.CaptureFixture[str], db: Pa
     conn.commit()
     conn.close()
     status, _, err = run(capsys, "check", "--db", str(db))
-    assert status == cli.EXIT_FILE and "deals_title" in err
-    assert run(capsys, "check", "--db", str(db.parent / "missing.db"))[0] == cli.EXIT_FILE
+    assert status == launch.EXIT_FILE and "deals_title" in err
+    assert run(capsys, "check", "--db", str(db.parent / "missing.db"))[0] == launch.EXIT_FILE
 
 
 def test_erase_client(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     status, out, _ = run(capsys, "erase-client", "--db", str(db), "Zyxwolff Bakery")
-    assert status == cli.EXIT_OK and "Erased client 1" in out
+    assert status == launch.EXIT_OK and "Erased client 1" in out
     assert b"zyxwolff" not in db.read_bytes().lower()
-    assert run(capsys, "erase-client", "--db", str(db), "Nobody")[0] == cli.EXIT_USAGE
+    assert run(capsys, "erase-client", "--db", str(db), "Nobody")[0] == launch.EXIT_USAGE
 
 
 @pytest.mark.parametrize("command", [["restore", "--from", "x.db"],
@@ -170,5 +170,5 @@ def test_writing_commands_exit_3_under_the_lock_and_change_nothing(
     before = sha256(db)
     with held(db):
         status, _, err = run(capsys, command[0], "--db", str(db), *command[1:])
-    assert status == cli.EXIT_LOCKED and "already open for writing" in err
+    assert status == launch.EXIT_LOCKED and "already open for writing" in err
     assert sha256(db) == before

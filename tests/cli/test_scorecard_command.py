@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from salesdesk import cli
+from salesdesk import cli, launch
 from salesdesk.domain.deal_prep import PrepSheet
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
 from salesdesk.domain.metrics import figures, reference_result
@@ -21,7 +21,6 @@ from salesdesk.domain.periods import Period
 from salesdesk.domain.scorecards import Assessment, Score, latest_first
 from salesdesk.domain.slices import Dimension, Query, Slice
 from salesdesk.store import open_store
-from salesdesk.store.scorecards import Scorecards
 
 D = dt.date
 
@@ -41,7 +40,7 @@ def business(tmp_path: Path) -> tuple[Path, list[Deal], dict[str, int]]:
              _deal("Béla", Outcome.LOST, D(2026, 3, 1), 5)]
     ids = [store.add_deal(deal, D(2026, 6, 1))[0] for deal in deals]
     store.add_lookup(LookupKind.REP, "Csaba")  # never assessed, no deals
-    cards = Scorecards(store)
+    cards = store.scorecards
     template = cards.template()
     items = template.active_items()
     for day, low in ((D(2026, 1, 1), 4), (D(2026, 4, 1), 2)):
@@ -104,7 +103,7 @@ def test_table_csv_rep_filter_and_usage_errors(business: tuple[Path, list[Deal],
     agnes = dict(zip(table[0], next(r for r in table if r[0] == "Ágnes"), strict=True))
     store = open_store(path, read_only=True)
     try:
-        cards = Scorecards(store)
+        cards = store.scorecards
         latest = latest_first([a for a in cards.assessments() if a.rep == "Ágnes"])[0]
         template = cards.template(latest.template_version)
     finally:
@@ -137,5 +136,5 @@ def test_a_file_an_older_salesdesk_wrote_is_sent_to_the_app_to_upgrade(
     path = tmp_path / "old.db"
     open_store(path).close()
     pretend_newer()
-    assert cli.main(["scorecard", "--db", str(path)]) == cli.EXIT_FILE
+    assert cli.main(["scorecard", "--db", str(path)]) == launch.EXIT_FILE
     assert "older salesdesk" in capsys.readouterr().err

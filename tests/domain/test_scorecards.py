@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from salesdesk import paths
 from salesdesk.domain.deal_prep import (
     AREAS,
     VARIABLES,
     PrepSheet,
     SpinGroup,
     is_prepared,
-    parse_tactics_file,
     prep_figures,
     prep_figures_of,
 )
@@ -24,18 +23,20 @@ from salesdesk.domain.metrics import conversion
 from salesdesk.domain.scorecards import (
     Assessment,
     Score,
+    Section,
+    SkillItem,
+    Template,
     TemplateError,
     add_item,
     lowest_items,
     move_item,
-    parse_template_file,
     rename_item,
     section_means,
     set_item_retired,
     validate_assessment,
     weak_points,
 )
-from salesdesk.scorecard_report import twelve_months_to
+from salesdesk.domain.periods import twelve_months_to
 
 D = dt.date
 
@@ -43,27 +44,6 @@ D = dt.date
 def sheet_of(scores: dict[int, int], day: D = D(2026, 1, 1), id_: int = 1) -> Assessment:
     return Assessment("Anna", "Boss", day, 1, tuple(Score(i, s) for i, s in scores.items()),
                       id_)
-
-
-def test_default_template_has_the_handbook_sections_and_descriptions() -> None:
-    template = parse_template_file(
-        paths.resource("scorecards/negotiation_skills.json").read_text("utf-8"))
-    assert [s.key for s in template.sections] == [
-        "interests", "rapport", "spin", "price", "manipulation", "process"]
-    assert all(item.good for item in template.items)
-    assert "10 areas" in template.items[0].text
-    tactics = parse_tactics_file(
-        paths.resource("scorecards/manipulation_tactics.json").read_text("utf-8"))
-    assert "False deadline" in tactics
-
-
-def test_bad_template_files_are_refused_with_a_reason() -> None:
-    with pytest.raises(TemplateError, match="JSON"):
-        parse_template_file("{")
-    with pytest.raises(TemplateError, match="format"):
-        parse_template_file("{}")
-    with pytest.raises(TemplateError, match="no items"):
-        parse_template_file('{"format": 1, "sections": [{"key": "a", "title": "A"}]}')
 
 
 # --- weak points --------------------------------------------------------------------------
@@ -122,12 +102,16 @@ def test_weak_points_are_exactly_the_lowest_and_the_fallen(latest: dict[int, int
 # --- template edits -------------------------------------------------------------------------
 
 
-def _template():  # type: ignore[no-untyped-def]
-    base = parse_template_file(
-        paths.resource("scorecards/negotiation_skills.json").read_text("utf-8"))
-    from dataclasses import replace
-    return replace(base, version=1, items=tuple(replace(item, id=n + 1)
-                                                for n, item in enumerate(base.items)))
+def _template() -> Template:
+    """Version 1 of a checklist shaped like the default one: three interest items, then
+    sections of one or two."""
+    sections = (Section("interests", "Interests"), Section("rapport", "Rapport"),
+                Section("spin", "SPIN questions"))
+    layout = (("interests", 3), ("rapport", 2), ("spin", 3))
+    items = tuple(SkillItem(id=0, section=key, text=f"{key} item {n + 1}", position=n)
+                  for key, count in layout for n in range(count))
+    return Template(1, sections, tuple(replace(item, id=number)
+                                       for number, item in enumerate(items, start=1)))
 
 
 def test_template_edits() -> None:
@@ -170,7 +154,6 @@ def test_completeness_counts_the_48_fields() -> None:
     assert sheet.filled_count() == 0  # half a cell is not a prepared variable
     sheet = sheet.with_cell(0, 0, ask="12-month contract")
     assert sheet.filled_count() == 1
-    from dataclasses import replace
     full = replace(sheet, rapport="sails", spin=("a", "b", "c", "d"), price_arguments="x",
                    counter_arguments="y", tactics_reviewed=True)
     assert full.filled_count() == 1 + 1 + 4 + 2 + 1
@@ -183,7 +166,6 @@ def test_completeness_counts_the_48_fields() -> None:
 
 
 def test_a_spotted_tactic_counts_the_checklist_as_reviewed() -> None:
-    from dataclasses import replace
     spotted = replace(PrepSheet(), tactics=("False deadline",))
     assert not spotted.tactics_reviewed and spotted.filled_count() == 1
     assert replace(PrepSheet(), tactics_reviewed=True).filled_count() == 1
@@ -197,7 +179,6 @@ def test_completeness_is_filled_over_all(cells: set[int], spin: set[int], rappor
     sheet = PrepSheet()
     for cell in cells:
         sheet = sheet.with_cell(cell // 4, cell % 4, concede="give", ask="get")
-    from dataclasses import replace
     sheet = replace(sheet, spin=tuple("q" if i in spin else " " for i in range(4)),
                     rapport="r" if rapport else "", price_arguments="p" if arguments else "",
                     counter_arguments="c" if counter else "", tactics_reviewed=reviewed)

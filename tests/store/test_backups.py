@@ -24,7 +24,7 @@ from salesdesk.store.backups import (
     Retention,
     backup_due,
     backup_folder,
-    default_folder,
+    default_backup_folder,
     list_backups,
     prune,
     recorded_checksum,
@@ -75,7 +75,7 @@ def folder(tmp_path: Path) -> Path:
 def test_a_backup_is_verified_recorded_and_leaves_no_temporary_file(store: Store,
                                                                      folder: Path) -> None:
     add(store, 25)
-    info = store.take_backup(folder, reason="test")
+    info = store.backups.take(folder, reason="test")
     assert info.path.parent == folder and info.path.exists()
     assert info.deals == 25 and info.recorded
     assert info.sha256 == sha256(info.path)
@@ -96,29 +96,29 @@ def test_a_backup_is_verified_recorded_and_leaves_no_temporary_file(store: Store
 def test_a_backup_holds_commits_still_in_the_wal(store: Store, folder: Path) -> None:
     add(store, 10)
     assert Path(f"{store.path}-wal").stat().st_size > 0  # not checkpointed into the file yet
-    info = store.take_backup(folder)
+    info = store.backups.take(folder)
     assert count_deals(info.path) == 10
 
 
 def test_backups_of_two_files_of_the_same_name_go_to_different_folders(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    first = default_folder(tmp_path / "a" / "deals.db", data)
-    second = default_folder(tmp_path / "b" / "deals.db", data)
+    first = default_backup_folder(tmp_path / "a" / "deals.db", data)
+    second = default_backup_folder(tmp_path / "b" / "deals.db", data)
     assert first != second
     assert first.parent == second.parent == data / "backups"
     assert first.name.startswith("deals-") and second.name.startswith("deals-")
 
 
 def test_the_folder_in_the_files_settings_wins(store: Store, tmp_path: Path) -> None:
-    assert store.backup_folder(tmp_path / "data") == default_folder(store.path, tmp_path / "data")
+    assert store.backups.folder(tmp_path / "data") == default_backup_folder(store.path, tmp_path / "data")
     chosen = tmp_path / "usb" / "salesdesk"
     store.save_settings(BusinessSettings(backup_folder=str(chosen)))
-    assert store.backup_folder() == chosen
+    assert store.backups.folder() == chosen
     assert backup_folder(store.path, store.settings()) == chosen
 
 
 def test_the_default_folder_is_under_the_data_folder(store: Store, isolated_dirs: Path) -> None:
-    assert store.backup_folder().is_relative_to(isolated_dirs / "data" / "salesdesk" / "backups")
+    assert store.backups.folder().is_relative_to(isolated_dirs / "data" / "salesdesk" / "backups")
 
 
 def test_backups_while_another_connection_writes_hold_a_committed_prefix(
@@ -167,7 +167,7 @@ def test_backups_while_another_connection_writes_hold_a_committed_prefix(
 def test_a_full_disk_leaves_no_partial_backup(store: Store, folder: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     add(store, 5)
-    store.take_backup(folder)
+    store.backups.take(folder)
     before = sorted(folder.iterdir())
     import salesdesk.store.backups as backups_module
 
@@ -176,10 +176,10 @@ def test_a_full_disk_leaves_no_partial_backup(store: Store, folder: Path,
 
     monkeypatch.setattr(backups_module, "fsync_file", full)
     with pytest.raises(OSError, match="No space left"):
-        store.take_backup(folder)
+        store.backups.take(folder)
     assert sorted(folder.iterdir()) == before
     monkeypatch.undo()
-    assert store.take_backup(folder).deals == 5  # works again once there is room
+    assert store.backups.take(folder).deals == 5  # works again once there is room
 
 
 # --- when and how many ------------------------------------------------------------------------
@@ -241,8 +241,8 @@ def test_retention_from_the_files_settings(store: Store, folder: Path) -> None:
     store.save_settings(BusinessSettings(backup_retention=(1, 0, 0)))
     for day in (1, 2, 3):
         take_backup(store.db.conn, folder, now=dt.datetime(2026, 3, day, 9, tzinfo=UTC))
-    store.take_backup(folder)
-    store.take_backup(folder)
+    store.backups.take(folder)
+    store.backups.take(folder)
     # The newest backup's day keeps all its backups; one daily allowed: nothing older.
     assert len(list_backups(folder)) == 2
 
@@ -259,9 +259,9 @@ def test_all_backups_of_the_newest_day_are_kept() -> None:
 def test_restore_puts_the_backup_back_and_backs_up_the_current_data_first(
         store: Store, folder: Path) -> None:
     add(store, 3, "Old")
-    old = store.take_backup(folder, prune=False)
+    old = store.backups.take(folder, prune=False)
     add(store, 4, "New")
-    assert store.restore_backup(old.path, folder).deals == 3
+    assert store.backups.restore(old.path, folder).deals == 3
     assert [r[0] for r in store.db.execute("SELECT title FROM deals ORDER BY id")] == [
         "Old 0", "Old 1", "Old 2"]
     safety = [b for b in list_backups(folder) if b.reason == "before restore"]
@@ -282,7 +282,7 @@ def test_a_restore_with_a_leftover_wal_beside_the_live_file_really_restores(
     path = tmp_path / "deals.db"
     store = open_store(path)
     add(store, 2, "Old")
-    old = store.take_backup(folder, prune=False)
+    old = store.backups.take(folder, prune=False)
     add(store, 5, "New")
     store.close()
     # A crashed writer leaves committed pages in the -wal that were never checkpointed.
@@ -298,7 +298,7 @@ def test_a_restore_with_a_leftover_wal_beside_the_live_file_really_restores(
     store = open_store(path)
     try:
         assert store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 7
-        store.restore_backup(old.path, folder)
+        store.backups.restore(old.path, folder)
     finally:
         store.close()
     again = open_store(path)
@@ -351,7 +351,7 @@ def test_restore_refuses_100_damaged_copies_without_touching_the_live_file(
     store = open_store(path)
     store.add_deal(Deal(title="Kept", notes="Precious note " + "x" * 3000), TODAY)
     add(store, 30)
-    good = store.take_backup(folder, prune=False)
+    good = store.backups.take(folder, prune=False)
     add(store, 3, "Live")
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     live = sha256(path)
@@ -363,7 +363,7 @@ def test_restore_refuses_100_damaged_copies_without_touching_the_live_file(
             damage = DAMAGES[trial % len(DAMAGES)]
             good.path.write_bytes(damage(data, rng))  # the listed backup is now damaged
             with pytest.raises(BackupRefused):
-                store.restore_backup(good.path, folder)
+                store.backups.restore(good.path, folder)
             if damage is _text_flipped:
                 assert integrity(good.path) == "ok"  # only the checksum catches it
                 refused_by_checksum_only += 1
@@ -382,13 +382,13 @@ def test_without_a_checksum_the_file_checks_refuse_each_damage(
     # The listed copies above are all caught by their checksum first; an unrecorded copy
     # must be caught by the checks behind it.
     add(store, 5)
-    good = store.take_backup(folder, prune=False)
+    good = store.backups.take(folder, prune=False)
     copy = folder / "from-a-stick.db"
     copy.write_bytes(damage(good.path.read_bytes(), random.Random(7)))  # type: ignore[operator]
     with pytest.raises(BackupRefused):
         verify_backup(copy, None)
     with pytest.raises(BackupRefused):
-        store.restore_backup(copy, folder, allow_unrecorded=True)
+        store.backups.restore(copy, folder, allow_unrecorded=True)
     assert store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 5
 
 
@@ -401,19 +401,19 @@ def test_an_unrecorded_copy_needs_consent_and_passes_integrity_and_schema(
     assert not list_backups(usb)[0].recorded
     add(store, 1)
     with pytest.raises(BackupRefused, match="no recorded checksum"):
-        store.restore_backup(copy, folder)
-    assert store.restore_backup(copy, folder, allow_unrecorded=True).deals == 4
+        store.backups.restore(copy, folder)
+    assert store.backups.restore(copy, folder, allow_unrecorded=True).deals == 4
     other = tmp_path / "other.db"
     conn = sqlite3.connect(other)
     conn.execute("CREATE TABLE notes (body TEXT)")
     conn.commit()
     conn.close()
     with pytest.raises(BackupRefused, match="another program"):
-        store.restore_backup(other, folder, allow_unrecorded=True)
+        store.backups.restore(other, folder, allow_unrecorded=True)
 
 
 def test_a_newer_backup_is_refused(store: Store, folder: Path) -> None:
-    info = store.take_backup(folder)
+    info = store.backups.take(folder)
     conn = sqlite3.connect(info.path)
     conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     conn.commit()
@@ -427,7 +427,7 @@ def test_a_file_that_cannot_be_opened_is_moved_aside_with_its_wal_and_shm(
     path = tmp_path / "deals.db"
     store = open_store(path)
     add(store, 6)
-    good = store.take_backup(folder)
+    good = store.backups.take(folder)
     store.close()
     path.write_bytes(b"\0" * 8192)  # overwritten with garbage
     Path(f"{path}-wal").write_bytes(b"stale wal")
@@ -484,7 +484,7 @@ def test_an_older_file_is_backed_up_then_migrated(
     store = open_store(path, data_dir=data)
     try:
         assert store.db.execute("SELECT name FROM tags").fetchall() == [("vip",)]
-        folder = default_folder(path, data)
+        folder = default_backup_folder(path, data)
     finally:
         store.close()
     [before] = list_backups(folder)
@@ -529,7 +529,7 @@ def test_a_restore_that_needs_a_failing_upgrade_puts_the_data_back(
     path = tmp_path / "deals.db"
     _older_file(path)
     store = open_store(path)
-    old = store.take_backup(tmp_path / "backups", prune=False)  # from before m002
+    old = store.backups.take(tmp_path / "backups", prune=False)  # from before m002
     add(store, 2, "New")
     store.close()
     add_migrations(m002_add_tags)
@@ -538,7 +538,7 @@ def test_a_restore_that_needs_a_failing_upgrade_puts_the_data_back(
         before = store.db.execute("SELECT * FROM deals ORDER BY id").fetchall()
         add_migrations(m003_broken)  # on top of m002, now registered
         with pytest.raises(MigrationFailed, match="boom in m003"):
-            store.restore_backup(old.path, tmp_path / "backups")
+            store.backups.restore(old.path, tmp_path / "backups")
         assert store.db.execute("SELECT * FROM deals ORDER BY id").fetchall() == before
         assert store.db.execute("SELECT name FROM tags").fetchall() == [("vip",)]
         assert store.check() == []
@@ -562,7 +562,7 @@ def test_a_healthy_copy_with_another_page_size_is_restored(tmp_path: Path,
     store = open_store(path)
     try:
         add(store, 5, "Live")
-        assert store.restore_backup(other, folder, allow_unrecorded=True).deals == 2
+        assert store.backups.restore(other, folder, allow_unrecorded=True).deals == 2
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.check() == []
         store.add_deal(Deal(title="After"), TODAY)
@@ -587,14 +587,14 @@ def test_a_damaged_file_that_still_opens_is_restored_and_its_data_kept_aside(
     path = tmp_path / "deals.db"
     store = open_store(path)
     add(store, 3, "Old")
-    old = store.take_backup(folder, prune=False)
+    old = store.backups.take(folder, prune=False)
     add(store, 4, "New")
     store.close()
     _damage_an_index(path)
     store = open_store(path)  # quick_check passes
     try:
         assert store.check() != []
-        restored = store.restore_backup(old.path, folder)
+        restored = store.backups.restore(old.path, folder)
         assert restored.deals == 3 and restored.damaged_copy is not None
         assert store.check() == []
         assert [r[0] for r in store.db.execute("SELECT title FROM deals ORDER BY id")] == [

@@ -24,7 +24,7 @@ import pytest
 
 from salesdesk.domain.deals import Deal, Outcome
 from salesdesk.locking import WriterLock, lock_path
-from salesdesk.store import FileDamaged, FileRefused, open_store
+from salesdesk.store import DiskFull, FileDamaged, FileRefused, open_store
 
 TODAY = dt.date(2026, 3, 31)
 ROWS = 10_000
@@ -339,7 +339,7 @@ def test_disk_full_by_max_page_count_keeps_the_last_committed_state(tmp_path: Pa
         store.add_deals([Deal(title=f"Old {i}") for i in range(20)], TODAY)
         pages = store.db.execute("PRAGMA page_count").fetchone()[0]
         store.db.execute(f"PRAGMA max_page_count = {pages + 2}")
-        with pytest.raises(sqlite3.OperationalError, match="database or disk is full"):
+        with pytest.raises(DiskFull, match="disk holding deals.db is full"):
             store.add_deals([Deal(title=f"New {i}", notes="n" * 400) for i in range(2000)],
                             TODAY)
         assert store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 20
@@ -352,10 +352,10 @@ def test_disk_full_by_max_page_count_keeps_the_last_committed_state(tmp_path: Pa
 
 
 SMALL_DISK_CHILD = """
-import datetime as dt, json, os, sqlite3, sys
+import datetime as dt, json, os, sys
 from pathlib import Path
 from salesdesk.domain.deals import Deal
-from salesdesk.store import open_store
+from salesdesk.store import DiskFull, open_store
 root = Path(sys.argv[1])
 today = dt.date(2026, 3, 31)
 store = open_store(root / "deals.db")
@@ -373,12 +373,12 @@ os.truncate(filler, filler.stat().st_size - 160_000)
 try:
     store.add_deals([Deal(title=f"New {i}", notes="n" * 2000) for i in range(2000)], today)
     result["import"] = "no error"
-except sqlite3.Error as exc:
+except DiskFull as exc:
     result["import"] = str(exc)
 result["count"] = store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0]
 result["integrity"] = store.db.execute("PRAGMA integrity_check").fetchone()[0]
 try:
-    store.take_backup(root / "backups")
+    store.backups.take(root / "backups")
     result["backup"] = "no error"
 except Exception as exc:
     result["backup"] = type(exc).__name__ + ": " + str(exc)
@@ -390,7 +390,7 @@ except Exception as exc:
 filler.unlink()  # space freed: the app keeps working
 store.add_deal(Deal(title="After"), today)
 result["after"] = store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0]
-result["backup_after"] = store.take_backup(root / "backups").deals
+result["backup_after"] = store.backups.take(root / "backups").deals
 store.close()
 result["leftovers"] = sorted(p.name for p in root.rglob("*.tmp"))
 print(json.dumps(result))
@@ -410,7 +410,7 @@ def test_disk_full_on_a_small_filesystem(tmp_path: Path) -> None:
         pytest.skip(f"this machine does not allow a small filesystem: {result.stderr.strip()}")
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
-    assert "database or disk is full" in found["import"]
+    assert "The disk holding deals.db is full" in found["import"]
     assert found["count"] == 50 and found["integrity"] == "ok"
     assert found["backup"] != "no error" and found["export"] != "written"
     assert found["after"] == 51 and found["backup_after"] == 51

@@ -24,7 +24,7 @@ from salesdesk.store import Store, open_store
 from salesdesk.store import importing as engine
 from salesdesk.store.import_files import SourceOptions, UnreadableFile
 from salesdesk.store.importing import ImportCancelled, plan_import, preview
-from salesdesk.store.safe_files import restore_cell
+from salesdesk.files import restore_cell
 
 TODAY = dt.date(2026, 6, 1)
 RULES = InputRules(currency_digits(), "EUR")
@@ -406,7 +406,7 @@ def _sample_deals() -> list[Deal]:
         Deal("Inferred", first_contact=dt.date(2025, 3, 1), first_contact_inferred=True),
     ]
     # Only what the deal form can store (validation trims leading tabs and line breaks), and
-    # not "'=...": such a cell reads as neutralised by design (safe_files).
+    # not "'=...": such a cell reads as neutralised by design (salesdesk.files).
     deals += [Deal(text, notes=text, client=text) for text in TRICKY
               if text == text.strip() and not text.startswith("'=")]
     return deals

@@ -16,7 +16,8 @@ from salesdesk import __version__
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.store import FileRefused, ReadOnly, Store, StoreError, open_store
-from salesdesk.store.schema import APPLICATION_ID, MIGRATIONS_NAME, SCHEMA_VERSION
+from salesdesk.store.migrations import MIGRATIONS_NAME, SCHEMA_VERSION
+from salesdesk.store.schema import APPLICATION_ID
 
 TODAY = dt.date(2026, 3, 31)
 

@@ -13,7 +13,6 @@ import pytest
 from salesdesk.domain.deals import Deal, LookupKind, Outcome, title_from
 from salesdesk.domain.scorecards import Assessment, Score
 from salesdesk.store import NotFound, Store, open_store
-from salesdesk.store.scorecards import Scorecards
 
 TODAY = dt.date(2026, 3, 31)
 NAME = "Zyxwolff Bakery"
@@ -77,7 +76,7 @@ def test_erase_client_leaves_no_trace_and_keeps_the_figures(
         assert store.db.execute("SELECT COUNT(*) FROM deals_fts WHERE deals_fts MATCH"
                                 " 'zyxwolff'").fetchone()[0] == 0
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        backup = store.take_backup(tmp_path / "backups")
+        backup = store.backups.take(tmp_path / "backups")
     finally:
         store.close()
     for data in (_file_bytes(path), backup.path.read_bytes()):
@@ -132,7 +131,7 @@ def test_only_the_whole_name_is_replaced(store: Store) -> None:
 
 def test_assessment_notes_naming_the_client_are_erased(store: Store) -> None:
     _business(store)
-    cards = Scorecards(store)
+    cards = store.scorecards
     template = cards.template()
     item = template.active_items()[0]
     store.add_lookup(LookupKind.REP, "Anna")

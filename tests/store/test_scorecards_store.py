@@ -19,8 +19,8 @@ from salesdesk.domain.scorecards import (
     set_item_retired,
 )
 from salesdesk.store import ReadOnly, Store, StoreError, open_store
-from salesdesk.store.schema import known_migration_names
-from salesdesk.store.scorecards import Scorecards
+from salesdesk.store.migrations import known_migration_names
+from salesdesk.store import Scorecards
 
 D = dt.date
 
@@ -31,18 +31,22 @@ def _assess(sc: Scorecards, rep: str, day: D, score: int = 3) -> int:
         Score(i.id, score, f"note {i.id}") for i in template.active_items())))
 
 
-def test_migration_seeds_the_default_template(store: Store) -> None:
+def test_migration_seeds_the_handbook_checklist(store: Store) -> None:
     assert "m002_create_scorecards" in known_migration_names()
-    sc = Scorecards(store)
+    sc = store.scorecards
     template = sc.template()
     assert template.version == 1 and len(template.active_items()) == 14
-    assert sc.tactics()[0] == "Good cop / bad cop"
+    assert [s.key for s in template.sections] == [
+        "interests", "rapport", "spin", "price", "manipulation", "process"]
+    assert all(item.good for item in template.items)
+    assert "10 areas" in template.items[0].text
+    assert sc.tactics()[0] == "Good cop / bad cop" and "False deadline" in sc.tactics()
     assert store.check() == []
 
 
 def test_template_edits_keep_old_assessments_readable(store: Store) -> None:
     store.add_lookup(LookupKind.REP, "Anna")
-    sc = Scorecards(store)
+    sc = store.scorecards
     v1 = sc.template()
     first = _assess(sc, "Anna", D(2026, 1, 10), 4)
     item = v1.active_items()[0]
@@ -68,7 +72,7 @@ def test_template_edits_keep_old_assessments_readable(store: Store) -> None:
 
 
 def test_restoring_a_template_undoes_and_redoes_an_edit(store: Store) -> None:
-    sc = Scorecards(store)
+    sc = store.scorecards
     v1 = sc.template()
     v2 = sc.save_template(add_item(v1, "price", "Knows the competitors' prices"))
     sc.restore_template(v1)
@@ -80,7 +84,7 @@ def test_restoring_a_template_undoes_and_redoes_an_edit(store: Store) -> None:
 
 def test_assessment_round_trip_and_delete(store: Store) -> None:
     store.add_lookup(LookupKind.REP, "Bence")
-    sc = Scorecards(store)
+    sc = store.scorecards
     a_id = _assess(sc, "Bence", D(2026, 2, 2))
     (saved,) = sc.assessments("bence")
     assert saved.id == a_id and saved.assessor == "Boss" and saved.scores[0].note
@@ -97,7 +101,7 @@ def _deal(rep: str, outcome: Outcome, closed: D | None) -> Deal:
 
 
 def test_prep_sheets_and_decided_deals(store: Store) -> None:
-    sc = Scorecards(store)
+    sc = store.scorecards
     ids = [store.add_deal(_deal("Anna", o, c), D(2026, 6, 1))[0] for o, c in (
         (Outcome.WON, D(2026, 2, 1)), (Outcome.LOST, D(2026, 3, 1)), (Outcome.OPEN, None),
         (Outcome.WON, D(2026, 1, 5)))]
@@ -121,7 +125,7 @@ def test_prep_sheets_and_decided_deals(store: Store) -> None:
 
 
 def test_checklist_and_threshold_settings(store: Store) -> None:
-    sc = Scorecards(store)
+    sc = store.scorecards
     sc.set_tactics(["  Flinch ", "flinch", "", "Nibbling"])
     assert sc.tactics() == ["Flinch", "Nibbling"]
     assert sc.prepared_share() == 0.5
@@ -140,8 +144,8 @@ def test_read_only_store_refuses_scorecard_writes(store: Store) -> None:
     reader = open_store(path, read_only=True)
     try:
         with pytest.raises(ReadOnly):
-            Scorecards(reader).set_tactics(["x"])
-        assert Scorecards(reader).template().version == 1
+            reader.scorecards.set_tactics(["x"])
+        assert reader.scorecards.template().version == 1
     finally:
         reader.close()
 
@@ -150,7 +154,7 @@ def test_merging_salespeople_moves_their_assessments_and_unmerge_moves_them_back
         store: Store) -> None:
     anna = store.add_lookup(LookupKind.REP, "Anna")
     anne = store.add_lookup(LookupKind.REP, "Anne")
-    sc = Scorecards(store)
+    sc = store.scorecards
     moved = _assess(sc, "Anne", D(2026, 1, 1))
     kept = _assess(sc, "Anna", D(2026, 2, 1))
     with pytest.raises(StoreError):

@@ -192,7 +192,7 @@ class StoreMachine(RuleBasedStateMachine):
 
     @rule()
     def backup(self) -> None:
-        info = self.store.take_backup(self.folder / "backups", prune=False)
+        info = self.store.backups.take(self.folder / "backups", prune=False)
         assert info.deals == len(self.model)
         self.backup = (info, dict(self.model))
 
@@ -201,7 +201,7 @@ class StoreMachine(RuleBasedStateMachine):
     def restore(self) -> None:
         assert self.backup is not None
         info, model = self.backup
-        assert self.store.restore_backup(info.path, self.folder / "backups").deals == len(model)
+        assert self.store.backups.restore(info.path, self.folder / "backups").deals == len(model)
         self.model = dict(model)
         self._clear_history()
 

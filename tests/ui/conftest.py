@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from salesdesk import cli
+from salesdesk import launch
 from salesdesk.app import STORE_CACHE, AppFileOpener, OpenedDatabase
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.ui_settings import UiSettings
@@ -57,7 +57,7 @@ def demo_database(folder: Path, deals: int) -> Path:
     """A generated sample business of ``deals`` deals (for module-scoped fixtures: generating
     takes time, so each test opens a copy made by ``demo_copy``)."""
     path = folder / "demo.db"
-    cli.write_demo(path, deals, dt.date.today())
+    launch.write_demo(path, deals, dt.date.today())
     return path
 
 

@@ -62,7 +62,7 @@ def _titles(window: MainWindow) -> list[str]:
 def test_automatic_backups_are_taken_when_due_in_a_worker(qtbot: QtBot,
                                                           window: MainWindow) -> None:
     keeper = window.safety
-    folder = window.workspace.store.backup_folder()
+    folder = window.workspace.store.backups.folder()
     now = dt.datetime.now(UTC)
     assert not keeper.backup_if_due(now)  # nothing changed yet
     _add(window, "First")
@@ -84,7 +84,7 @@ def test_a_backup_is_taken_on_close_when_due(qtbot: QtBot, opener: AppFileOpener
     main = MainWindow(workspace, opener, UiSettings(), STORE_CACHE)
     qtbot.addWidget(main)
     _add(main, "Unsaved by backups")
-    folder = workspace.store.backup_folder()
+    folder = workspace.store.backups.folder()
     main.close()
     workspace.close()
     assert [b.deals for b in list_backups(folder)] == [1]
@@ -172,7 +172,7 @@ def damaged_with_backup(tmp_path: Path) -> Iterator[Path]:
     path = tmp_path / "damaged.db"
     store = open_store(path)
     store.add_deal(Deal(title="In the backup"), dt.date.today())
-    store.take_backup(store.backup_folder())
+    store.backups.take(store.backups.folder())
     store.close()
     data = bytearray(path.read_bytes())
     last = len(data) // 4096 - 1
@@ -224,8 +224,8 @@ def test_a_full_disk_during_a_save_is_a_plain_message(qtbot: QtBot, window: Main
     with qtbot.waitSignal(window.workspace.error_raised) as raised:
         assert not AddDealCommand(window.workspace,
                                   Deal(title="Too much", notes="n" * 20_000)).run()
-    assert "disk is full" in raised.args[0]
-    assert "disk is full" in boxes.texts[-1] and "Traceback" not in boxes.texts[-1]
+    assert "The disk holding deals.db is full" in raised.args[0]
+    assert "deals.db is full" in boxes.texts[-1] and "Traceback" not in boxes.texts[-1]
     assert _titles(window) == ["Before"]
     store.db.execute("PRAGMA max_page_count = 1073741823")  # space freed
     _add(window, "After")
@@ -245,7 +245,7 @@ def test_a_read_only_backup_folder_is_a_plain_message_and_the_app_keeps_working(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from salesdesk.store import safe_files
+    from salesdesk import files as safe_files
 
     folder = tmp_path / "locked-folder"
     folder.mkdir()
@@ -291,18 +291,18 @@ def test_a_failed_upgrade_is_reported_without_offering_a_backup(
 def test_a_damaged_file_s_backups_are_looked_for_in_the_folder_it_names(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from salesdesk.store.backups import default_folder, folders_of_damaged
+    from salesdesk.store.backups import default_backup_folder, folders_of_damaged
 
     path = tmp_path / "deals.db"
     chosen = tmp_path / "usb-stick"
     store = open_store(path)
     store.save_settings(replace(store.settings(), backup_folder=str(chosen)))
     store.add_deal(Deal(title="In the backup"), dt.date.today())
-    taken = store.take_backup(store.backup_folder())
+    taken = store.backups.take(store.backups.folder())
     store.close()
     assert taken.path.parent == chosen
-    assert folders_of_damaged(path) == [chosen, default_folder(path)]
+    assert folders_of_damaged(path) == [chosen, default_backup_folder(path)]
     found = safety.newest_good_backup(path)
     assert found is not None and found.path == taken.path
     path.write_bytes(b"not a database any more" * 200)
-    assert folders_of_damaged(path) == [default_folder(path)]
+    assert folders_of_damaged(path) == [default_backup_folder(path)]

@@ -27,6 +27,7 @@ from salesdesk.currencies import currency_digits
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
 from salesdesk.domain.metrics import (
+    MoneyRules,
     Figures,
     FunnelStep,
     Tally,
@@ -40,7 +41,6 @@ from salesdesk.domain.metrics import (
 from salesdesk.domain.periods import Bucket, Period, bucket_label, parse_bucket
 from salesdesk.domain.slice_spec import NONE_LABEL, PeriodPreset, SliceSpec, previous_range
 from salesdesk.domain.slices import Dimension, Query, Slice
-from salesdesk.reporting import money_rules
 from salesdesk.store import DealListQuery, Store
 from salesdesk.ui.actions import ActionId
 from salesdesk.ui.charts import ChartKind
@@ -98,7 +98,7 @@ def reference(window: MainWindow, spec: SliceSpec) -> Reference:
     """The reference figures of ``spec`` over the window's file."""
     store = window.workspace.store
     settings = store.settings()
-    money = money_rules(settings, currency_digits())
+    money = MoneyRules.of(settings, currency_digits())
     today = window.workspace.today()
     deals, query = expected(window, spec)
     names = stages(store)

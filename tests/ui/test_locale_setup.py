@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from salesdesk import cli
+from salesdesk import cli, launch
 from salesdesk.domain.metrics import Figures, MoneyRules, MoneyTally, Tally, figures
 from salesdesk.ui.charts.headless import ensure_application
 from salesdesk.ui.funnel import report_pdf
@@ -69,7 +69,7 @@ def test_ensure_application_groups_thousands_under_the_c_locale(c_locale: None) 
 def test_the_headless_report_prints_grouped_numbers(c_locale: None, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     demo = tmp_path / "demo.db"
-    cli.write_demo(demo, 300, dt.date.today())
+    launch.write_demo(demo, 300, dt.date.today())
     printed: list[Headline] = []
 
     def recorded(now: Figures, before: Figures | None, currency: str,
@@ -80,6 +80,6 @@ def test_the_headless_report_prints_grouped_numbers(c_locale: None, tmp_path: Pa
 
     monkeypatch.setattr(report_pdf, "headlines", recorded)
     out = tmp_path / "meeting.pdf"
-    assert cli.main(["export-report", "--db", str(demo), "--out", str(out)]) == cli.EXIT_OK
+    assert cli.main(["export-report", "--db", str(demo), "--out", str(out)]) == launch.EXIT_OK
     won_amount = by_key(printed)["won_amount"].value
     assert re.fullmatch(r"\d{1,3}(,\d{3})+ EUR", won_amount), won_amount

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.deal_prep import PrepSheet
 from salesdesk.store.backups import BackupInfo
-from salesdesk.store.scorecards import Scorecards
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.safety import BackupListModel
 from salesdesk.ui.scorecards.models import SheetModel
@@ -41,7 +40,7 @@ def test_the_tabs_models(qtmodeltester: ModelTester, demo_window: MainWindow) ->
 
 
 def test_the_dialogs_models(qtmodeltester: ModelTester, demo_window: MainWindow) -> None:
-    cards = Scorecards(demo_window.workspace.store)
+    cards = demo_window.workspace.store.scorecards
     template = cards.template()
     sheet = PrepSheet().with_cell(0, 0, concede="free delivery", ask="a longer contract")
     template_model = TemplateModel()

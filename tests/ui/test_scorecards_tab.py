@@ -17,14 +17,11 @@ from salesdesk.currencies import currency_digits
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deal_prep import prep_figures
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
-from salesdesk.domain.metrics import figures, reference_result
-from salesdesk.domain.periods import Period
+from salesdesk.domain.metrics import MoneyRules, figures, reference_result
+from salesdesk.domain.periods import Period, twelve_months_to
 from salesdesk.domain.scorecards import weak_points
 from salesdesk.domain.slices import Dimension, Query, Slice
-from salesdesk.reporting import money_rules
-from salesdesk.scorecard_report import twelve_months_to
 from salesdesk.store import DealListQuery
-from salesdesk.store.scorecards import Scorecards
 from salesdesk.ui.charts.export import export_chart
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.scorecards.models import finish_editing
@@ -79,7 +76,7 @@ def test_demo_has_history_and_figures_equal_the_metrics_engine(demo_window: Main
     assert latest is not None and latest.rep == "Bence Tóth"
     assert tab.period() == twelve_months_to(latest.assessed_on)
     # The weak rep's weak points are the handbook's interests and price items, and they fell.
-    cards = Scorecards(demo_window.workspace.store)
+    cards = demo_window.workspace.store.scorecards
     weak = weak_points(cards.assessments("Bence Tóth"))
     assert tab.weak_model.rowCount() == len(weak) and any(w.fell for w in weak)
     template = cards.template(latest.template_version)
@@ -91,7 +88,7 @@ def test_demo_has_history_and_figures_equal_the_metrics_engine(demo_window: Main
     # Conversion and deal length next to the scores are the reference maths of the slice.
     store = demo_window.workspace.store
     settings = store.settings()
-    money = money_rules(settings, currency_digits())
+    money = MoneyRules.of(settings, currency_digits())
     stages = store.names(LookupKind.STAGE, include_retired=True)
     period = Period.between(*tab.period())
     deals = every_deal(demo_window)
@@ -121,7 +118,7 @@ def test_new_assessment_from_the_keyboard_then_undo(qtbot: QtBot, window: MainWi
     tab = window.scorecards_tab
     window.tabs.setCurrentWidget(tab)
     assert tab.rep == "Anna"
-    items = Scorecards(store).template().active_items()
+    items = store.scorecards.template().active_items()
 
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, AssessmentDialog)
@@ -141,21 +138,21 @@ def test_new_assessment_from_the_keyboard_then_undo(qtbot: QtBot, window: MainWi
         qtbot.keyClick(dialog.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     run_with_modal(qtbot, tab.new_assessment, fill)
-    (saved,) = Scorecards(store).assessments("Anna")
+    (saved,) = store.scorecards.assessments("Anna")
     assert saved.assessor == "Judit"
     assert [s.score for s in saved.scores][:6] == [1, 2, 3, 4, 5, 1]
     assert saved.scores[0].note == "Needs a template"
     assert tab.history_model.rowCount() == 1 and tab.weak_model.rowCount() >= 3
     window.workspace.undo_stack.undo()
-    assert Scorecards(store).assessments() == [] and tab.history_model.rowCount() == 0
+    assert store.scorecards.assessments() == [] and tab.history_model.rowCount() == 0
     window.workspace.undo_stack.redo()
-    assert Scorecards(store).assessments() == [saved]
+    assert store.scorecards.assessments() == [saved]
 
 
 def test_prep_grid_from_the_keyboard_completeness_and_brief(qtbot: QtBot, window: MainWindow,
                                                             tmp_path: Path) -> None:
     store = window.workspace.store
-    dialog = PrepDialog("Boiler for Oak Ltd", None, Scorecards(store).tactics(), 0.5)
+    dialog = PrepDialog("Boiler for Oak Ltd", None, store.scorecards.tactics(), 0.5)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -179,7 +176,7 @@ def test_prep_grid_from_the_keyboard_completeness_and_brief(qtbot: QtBot, window
     from salesdesk.ui.scorecards.pdf import write_brief
 
     write_brief(path, dialog.draft(), deal="Boiler for Oak Ltd", details="Anna",
-                today=dt.date(2026, 1, 3), tactics=Scorecards(store).tactics(),
+                today=dt.date(2026, 1, 3), tactics=store.scorecards.tactics(),
                 prepared_from=0.5)
     data = path.read_bytes()
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
@@ -207,10 +204,10 @@ def test_deal_form_opens_the_prep_sheet_and_saves_it_undoably(qtbot: QtBot,
         form.reject()  # type: ignore[attr-defined]
 
     run_with_modal(qtbot, lambda: window.deals_tab.open_deal(deal_id), in_form)
-    saved = Scorecards(store).deal_prep(deal_id)
+    saved = store.scorecards.deal_prep(deal_id)
     assert saved is not None and saved.rapport == "Plays chess" and saved.filled_count() == 2
     window.workspace.undo_stack.undo()
-    assert Scorecards(store).deal_prep(deal_id) is None
+    assert store.scorecards.deal_prep(deal_id) is None
 
 
 def test_template_edit_keeps_history_and_exports(qtbot: QtBot, demo_window: MainWindow,
@@ -220,7 +217,7 @@ def test_template_edit_keeps_history_and_exports(qtbot: QtBot, demo_window: Main
 
     tab = demo_window.scorecards_tab
     store = demo_window.workspace.store
-    cards = Scorecards(store)
+    cards = store.scorecards
     v1 = cards.template()
     first = v1.active_items()[0]
     assert EditTemplateCommand(demo_window.workspace,
@@ -255,7 +252,7 @@ def test_outcome_counts_of_prep_are_the_store_s(demo_window: MainWindow) -> None
     report = demo_window.scorecards_tab.report
     assert report is not None
     start, end = report.start, report.end
-    decided = Scorecards(demo_window.workspace.store).decided_deals(start, end)
+    decided = demo_window.workspace.store.scorecards.decided_deals(start, end)
     won = sum(d.outcome is Outcome.WON for d in decided)
     assert report.team.won == won and report.team.decided == len(decided)
     # Prep figures from every decided deal, against the report's (cache totals + sheets).
@@ -272,7 +269,7 @@ def test_template_dialog_adds_renames_reorders_and_retires(qtbot: QtBot, window:
                                                            ) -> None:
     from salesdesk.ui.scorecards.template_dialog import ItemDialog, TemplateDialog
 
-    cards = Scorecards(window.workspace.store)
+    cards = window.workspace.store.scorecards
     dialog = TemplateDialog(window.workspace, window)
     qtbot.addWidget(dialog)
     v1 = cards.template()

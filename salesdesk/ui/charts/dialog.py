@@ -2,7 +2,7 @@
 
 A failed save (unwritable folder, full disk) is reported in the dialog, which stays open so
 the user can pick another place; no partial file is left (export.py writes through
-store.safe_files).
+salesdesk.files).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ allows it.
 
 The chart exported is a fresh, hidden widget drawn in the light style, so an export looks the
 same from the GUI (any palette, any window size) and from ``salesdesk export-chart``. Every
-file goes through ``store.safe_files.replacing``: a failure leaves no file (or the old one)
+file goes through ``files.replacing``: a failure leaves no file (or the old one)
 and raises OSError with a plain message.
 """
 
@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from salesdesk.store.safe_files import neutralise_cell, replacing, write_text
+from salesdesk.files import neutralise_cell, replacing, write_text
 from salesdesk.ui.charts import make_chart
 from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget
 from salesdesk.ui.charts.data import ChartFigures

@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.currencies import currency_digits
-from salesdesk.domain.metrics import Figures, figures
+from salesdesk.domain.metrics import Figures, MoneyRules, figures
 from salesdesk.domain.periods import Bucket, Period, bucket_range, parse_bucket
 from salesdesk.domain.slice_spec import NONE_LABEL, PeriodPreset, SliceSpec
 from salesdesk.domain.slices import Dimension, Query, Slice
-from salesdesk.reporting import money_rules
 from salesdesk.ui.charts import ChartFigures, ChartKind, ChartWidget, chart_figures, make_chart
 from salesdesk.ui.charts.data import describe_slice
 from salesdesk.ui.funnel.cache_service import CacheService
@@ -284,7 +283,7 @@ class FunnelTab(QWidget):
         if cache is None:
             return
         settings = self._workspace.store.settings()
-        money = money_rules(settings, currency_digits())
+        money = MoneyRules.of(settings, currency_digits())
         today = self._workspace.today()
         query = self.spec.query(today, settings.fiscal_year_start)
         self._figures = chart_figures(cache, query, settings=settings, money=money,

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 
 from salesdesk.domain.metrics import Figures
-from salesdesk.store.safe_files import replacing
+from salesdesk.files import replacing
 from salesdesk.ui.charts import ChartFigures, ChartKind
 from salesdesk.ui.charts.export import paint_page, prepared_chart
 from salesdesk.ui.funnel.figures_model import FiguresModel

@@ -66,19 +66,17 @@ from salesdesk.domain.importing import (
 )
 from salesdesk.domain.parsing import COMMA_DECIMAL, POINT_DECIMAL
 from salesdesk.domain.validation import InputRules
-from salesdesk.store import StoreError
-from salesdesk.store.import_files import (
+from salesdesk.store import (
     ENCODINGS,
-    Source,
-    SourceOptions,
-    UnreadableFile,
-    open_source,
-)
-from salesdesk.store.importing import (
     ImportCancelled,
     ImportPlan,
     ImportSummary,
+    Source,
+    SourceOptions,
+    StoreError,
+    UnreadableFile,
     default_rejected_path,
+    open_source,
     plan_import,
     preview,
 )

@@ -25,7 +25,7 @@ from salesdesk.domain.scorecards import (
     latest_first,
     section_means,
 )
-from salesdesk.scorecard_report import ScorecardReport
+from salesdesk.reports.scorecard_report import ScorecardReport
 from salesdesk.ui.charts.base import Cell, ChartWidget, shortened
 
 NO_ASSESSMENT = "No assessment yet"

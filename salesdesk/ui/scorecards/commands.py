@@ -7,7 +7,7 @@ from dataclasses import replace
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deal_prep import PrepSheet
 from salesdesk.domain.scorecards import Assessment, Template
-from salesdesk.store.scorecards import Scorecards
+from salesdesk.store import Scorecards
 from salesdesk.ui.commands import StoreCommand
 from salesdesk.ui.workspace import Workspace
 
@@ -16,7 +16,7 @@ CHANGED = Changes(scorecards=True)
 
 def scorecards(workspace: Workspace) -> Scorecards:
     """The scorecard operations of the workspace's open file."""
-    return Scorecards(workspace.store)
+    return workspace.store.scorecards
 
 
 class AddAssessmentCommand(StoreCommand):

@@ -3,7 +3,7 @@ scorecards with the team matrix.
 
 Both are HTML laid out by QTextDocument and painted onto a QPdfWriter. The brief is scaled
 down, when it has to be, so it always fits one A4 page. Files are written through
-``store.safe_files.replacing`` (temporary file, fsync, rename): a failure leaves no partial
+``files.replacing`` (temporary file, fsync, rename): a failure leaves no partial
 file and raises OSError with a plain message.
 """
 
@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 )
 
 from salesdesk.domain.deal_prep import PrepSheet, SpinGroup
-from salesdesk.scorecard_report import ScorecardReport, matrix_rows
-from salesdesk.store.safe_files import replacing
+from salesdesk.reports.scorecard_report import ScorecardReport, matrix_rows
+from salesdesk.files import replacing
 from salesdesk.ui.scorecards.charts import score_color
 
 RESOLUTION = 300

@@ -36,13 +36,13 @@ from salesdesk.analytics import AnalyticsCache
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
+from salesdesk.domain.metrics import MoneyRules
+from salesdesk.domain.periods import twelve_months_to
 from salesdesk.domain.scorecards import Assessment, latest_first, weak_points
-from salesdesk.reporting import money_rules
-from salesdesk.scorecard_report import (
+from salesdesk.reports.scorecard_report import (
     RepScorecard,
     ScorecardReport,
     build_report,
-    twelve_months_to,
 )
 from salesdesk.ui.charts.base import ChartWidget
 from salesdesk.ui.scorecards.charts import (
@@ -361,7 +361,7 @@ class ScorecardsTab(QWidget):
         start, end = self.period()
         self.report = build_report(scorecards(self._workspace), cache, start=start, end=end,
                                    threshold=settings.too_few_threshold,
-                                   money=money_rules(settings, currency_digits()))
+                                   money=MoneyRules.of(settings, currency_digits()))
         card = self.report.rep(rep) if rep else None
         self.results.setText(self._results_html(card, self.report))
         figures = ScorecardFigures(self.report, rep, self.selected_assessment(),

@@ -18,7 +18,6 @@ import difflib
 import io
 import json
 import shlex
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +29,7 @@ from salesdesk.domain.metrics import Figures, MoneyRules, SliceResult, figures
 from salesdesk.domain.periods import Bucket, Period, bucket_label, bucket_number, parse_bucket
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.slices import Dimension, GroupKey, Query, Slice, split_values
-from salesdesk.store.safe_files import neutralise_cell
+from salesdesk.files import neutralise_cell
 
 FORMATS = ("table", "json", "csv")
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Figures))
@@ -345,15 +344,11 @@ def render_table(document: Mapping[str, Any], request: Request,
     return "\n".join(lines) + "\n"
 
 
-def money_rules(settings: BusinessSettings, digits: Mapping[str, int]) -> MoneyRules:
-    """The file's base currency and rates, with decimal places from the currency library."""
-    return MoneyRules(settings.base_currency, dict(settings.exchange_rates), dict(digits))
-
-
 def render(result: SliceResult, request: Request, echoed: Mapping[Dimension, list[str]],
            settings: BusinessSettings, digits: Mapping[str, int], form: str) -> str:
     """The report in ``form`` (table, json or csv)."""
-    document = report_dict(result, request, echoed, settings, money_rules(settings, digits))
+    document = report_dict(result, request, echoed, settings,
+                           MoneyRules.of(settings, digits))
     if form == "json":
         return render_json(document)
     if form == "csv":
@@ -361,16 +356,3 @@ def render(result: SliceResult, request: Request, echoed: Mapping[Dimension, lis
     return render_table(document, request, echoed, settings,
                         digits.get(settings.base_currency, 2))
 
-
-def write_utf8(text: str) -> None:
-    """Print ``text`` as UTF-8 whatever the terminal's encoding says."""
-    stream = sys.stdout
-    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-    buffer = getattr(stream, "buffer", None)
-    if encoding == "utf8" or buffer is None:
-        stream.write(text)
-        stream.flush()
-        return
-    stream.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from salesdesk.store.safe_files import (
+from salesdesk.files import (
     FORMULA_START,
     neutralise_cell,
     replacing,

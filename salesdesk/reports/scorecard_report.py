@@ -33,18 +33,8 @@ from salesdesk.domain.scorecards import (
     weak_points,
 )
 from salesdesk.domain.slices import Dimension, Query, Slice
-from salesdesk.store.safe_files import neutralise_cell
-from salesdesk.store.scorecards import Scorecards
-
-
-def twelve_months_to(day: dt.date) -> tuple[dt.date, dt.date]:
-    """The 12 months up to and including ``day``: from the day after the same date a year
-    earlier (28 February for a 29 February) to ``day``."""
-    try:
-        year_before = day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        year_before = day.replace(year=day.year - 1, day=28)
-    return year_before + dt.timedelta(days=1), day
+from salesdesk.files import neutralise_cell
+from salesdesk.store import Scorecards
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,117 @@
+"""What every command shares: its error, opening the file for reading or writing, the options
+naming a file and a slice, and printing UTF-8."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+from salesdesk.launch import EXIT_FILE, EXIT_LOCKED
+from salesdesk.locking import FileLocked, WriterLock
+from salesdesk.store import FileRefused, Store, StoreError, open_store
+
+if TYPE_CHECKING:
+    # What argparse's add_subparsers returns; argparse names no public type for it.
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CommandError(Exception):
+    """A command failed in a way the user can act on; carries the exit status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@contextmanager
+def writable_store(path: Path) -> Iterator[Store]:
+    """Hold the writer's lock and open the store for a command that writes."""
+    from salesdesk.currencies import default_currency
+
+    lock = WriterLock(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    except FileLocked as exc:
+        raise CommandError(str(exc), EXIT_LOCKED) from exc
+    except OSError as exc:
+        raise CommandError(f"Cannot use {path}: {exc}", EXIT_FILE) from exc
+    try:
+        try:
+            store = open_store(path, base_currency=default_currency())  # for a new file
+        except FileRefused as exc:
+            raise CommandError(str(exc), EXIT_FILE) from exc
+        try:
+            yield store
+        finally:
+            store.close()
+    finally:
+        lock.release()
+
+
+@contextmanager
+def read_only_store(path: Path) -> Iterator[Store]:
+    """Open ``path`` read-only (no lock, never written) for a command that reads; exit 1
+    when it cannot be opened."""
+    try:
+        store = open_store(path, read_only=True)
+    except (StoreError, OSError) as exc:
+        raise CommandError(str(exc), EXIT_FILE) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def add_db_argument(command: argparse.ArgumentParser, metavar: str, note: str = "") -> None:
+    """A command's --db option; left out of the namespace when not given, so the top-level
+    --db (or the default database) applies."""
+    command.add_argument("--db", metavar=metavar, default=argparse.SUPPRESS,
+                         help=f"database file ({note}default: the default database)")
+
+
+def add_slice_arguments(command: argparse.ArgumentParser, *, two_by: bool = True) -> None:
+    """The options naming a slice: --db, --by (one or, with ``two_by``, two dimensions),
+    --where, --from, --to, --cohort."""
+    add_db_argument(command, "FILE")
+    if two_by:
+        command.add_argument("--by", metavar="DIM[,DIM2]", help="group by one or two dimensions")
+    else:
+        command.add_argument("--by", metavar="DIM", help="group by this dimension")
+    command.add_argument("--where", metavar="DIM=VALUE[,VALUE...]", action="append",
+                         default=[], help="keep deals with one of these values (repeatable; a"
+                                          r" comma inside a value is written \,)")
+    command.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                         help="first day of the period (inclusive)")
+    command.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                         help="last day of the period (inclusive)")
+    command.add_argument("--cohort", action="store_true",
+                         help="count the deals first contacted in the period, by outcome today")
+
+
+def write_utf8(text: str) -> None:
+    """Print ``text`` as UTF-8 whatever the terminal's encoding says."""
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    buffer = getattr(stream, "buffer", None)
+    if encoding == "utf8" or buffer is None:
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def write_json(document: object) -> None:
+    """Print ``document`` as indented UTF-8 JSON (names not ASCII-escaped)."""
+    import json
+
+    write_utf8(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
