@@ -23,6 +23,7 @@ from salesdesk.currencies import default_currency  # noqa: E402
 from salesdesk.launch import DEMO_DEALS, EXIT_FILE, EXIT_OK, database_path, write_demo  # noqa: E402
 from salesdesk.locking import FileLocked, WriterLock  # noqa: E402
 from salesdesk.store import BackupInfo, FileRefused, Store, open_store, restore_damaged  # noqa: E402
+from salesdesk.ui.errors import ErrorHandler  # noqa: E402
 from salesdesk.ui.funnel.cache_service import CacheSource  # noqa: E402
 from salesdesk.ui.locale_setup import group_thousands  # noqa: E402
 from salesdesk.ui.main_window import MainWindow  # noqa: E402
@@ -191,6 +192,15 @@ def run(args: argparse.Namespace) -> int:
     quiet_harmless_messages()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    errors = ErrorHandler(paths.log_file())
+    errors.install()
+    try:
+        return _run_window(app, args)
+    finally:
+        errors.uninstall()
+
+
+def _run_window(app: QApplication, args: argparse.Namespace) -> int:
     group_thousands()
     app.setWindowIcon(QIcon(str(paths.resource("icons/salesdesk.svg"))))
     ui_settings = UiSettings()

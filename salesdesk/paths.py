@@ -22,6 +22,11 @@ def default_database() -> Path:
     return data_dir() / DEFAULT_DATABASE_NAME
 
 
+def log_file() -> Path:
+    """The GUI's log: tracebacks of errors nobody expected and Qt's warnings."""
+    return data_dir() / "salesdesk.log"
+
+
 def resource(relative: str) -> Path:
     """A file shipped in resources/ (source checkout or installed package)."""
     assert not posixpath.isabs(relative), relative

@@ -349,12 +349,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.deals_tab)
 
     def show_about(self) -> None:
-        """Version, open file and data folder."""
+        """Version, open file, data folder and the log of unexpected errors."""
         QMessageBox.about(
             self, "About salesdesk",
             f"<h3>salesdesk {__version__}</h3><p>Deals, conversion and deal length, offline."
             f"</p><p>Open file: {self.workspace.store.path}<br>"
-            f"Data folder: {paths.data_dir()}</p>")
+            f"Data folder: {paths.data_dir()}<br>"
+            f"Log of unexpected errors: {paths.log_file()}</p>")
 
     # --- files ---------------------------------------------------------------------------
 
