@@ -6,6 +6,7 @@ recognised as stale and taken over.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,8 +40,10 @@ class FileLocked(Exception):
 
 
 def lock_path(database: Path) -> Path:
-    """The lock file that guards ``database``."""
-    return database.with_name(database.name + ".lock")
+    """The lock file that guards ``database``: named after the file itself (symlinks
+    resolved), so every path that leads to one file finds the same lock."""
+    real = Path(os.path.realpath(database))
+    return real.with_name(real.name + ".lock")
 
 
 class WriterLock:

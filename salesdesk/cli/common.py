@@ -4,15 +4,16 @@ naming a file and a slice, and printing UTF-8."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from salesdesk.launch import EXIT_FILE, EXIT_LOCKED
-from salesdesk.locking import FileLocked, WriterLock
-from salesdesk.store import FileRefused, Store, StoreError, open_store
+from salesdesk.launch import EXIT_FILE, EXIT_LOCKED, EXIT_USAGE
+from salesdesk.locking import FileLocked, WriterLock, lock_path
+from salesdesk.store import FileRefused, Store, StoreError, backup_folders_of, open_store
 
 if TYPE_CHECKING:
     # What argparse's add_subparsers returns; argparse names no public type for it.
@@ -67,6 +68,42 @@ def read_only_store(path: Path) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if _real(a) == _real(b):
+        return True
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)  # hard links too
+    except OSError:
+        return False
+
+
+def refuse_overwriting(option: str, out: Path, database: Path, *,
+                       inputs: Sequence[Path] = ()) -> None:
+    """Exit 2, before anything is opened or written, when ``out`` (the value of ``option``)
+    would destroy data: the database, its journal or lock files, an input file, or a file in
+    the database's backup folder. Paths are compared as the files they are (symlinks
+    resolved, hard links followed)."""
+    sidecars = [Path(f"{database}{suffix}") for suffix in ("-wal", "-shm", "-journal")]
+    guarded = [(database, "the database itself"),
+               *((side, f"the database's {side.name.rsplit('-', 1)[1]} file")
+                 for side in sidecars),
+               (lock_path(database), "the database's lock file"),
+               *((source, "the file being read") for source in inputs)]
+    for path, what in guarded:
+        if _same_file(out, path):
+            raise CommandError(f"{option} {out}: that is {what} ({_real(path)}); writing there"
+                               " would destroy it. Choose another file.", EXIT_USAGE)
+    for folder in backup_folders_of(database):
+        if _real(out).is_relative_to(_real(folder)):
+            raise CommandError(f"{option} {out}: that is inside the backup folder"
+                               f" {_real(folder)}, which only salesdesk's backups may use."
+                               " Choose another place.", EXIT_USAGE)
 
 
 def add_db_argument(command: argparse.ArgumentParser, metavar: str, note: str = "") -> None:

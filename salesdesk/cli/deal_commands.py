@@ -14,6 +14,7 @@ from salesdesk.cli.common import (
     CommandError,
     add_db_argument,
     read_only_store,
+    refuse_overwriting,
     writable_store,
     write_json,
 )
@@ -25,6 +26,7 @@ from salesdesk.store import (
     SourceOptions,
     StoreError,
     UnreadableFile,
+    default_rejected_path,
     export_format,
     open_source,
     plan_import,
@@ -116,6 +118,9 @@ def _import(args: argparse.Namespace) -> int:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     rejected = Path(args.rejected).expanduser() if args.rejected else None
     path = database_path(args)
+    if not args.dry_run:  # a dry run writes no rejected-rows file
+        refuse_overwriting("--rejected", rejected or default_rejected_path(source), path,
+                           inputs=[source])
     with contextlib.ExitStack() as stack:
         if args.dry_run and not (path.exists() and path.stat().st_size):
             # Nothing to match against and nothing may be written: check the rows against an
@@ -147,7 +152,9 @@ def _export(args: argparse.Namespace) -> int:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     if any(d.is_time for d in where):
         raise CommandError("--where: month and quarter cannot filter an export.", EXIT_USAGE)
-    with read_only_store(database_path(args)) as store:
+    path = database_path(args)
+    refuse_overwriting("--out", out, path)
+    with read_only_store(path) as store:
         try:
             count = store.export_deals(out, currency_digits(),
                                        filters={d.value: v for d, v in where.items()})

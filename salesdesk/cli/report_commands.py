@@ -14,6 +14,7 @@ from salesdesk.cli.common import (
     add_db_argument,
     add_slice_arguments,
     read_only_store,
+    refuse_overwriting,
     write_utf8,
 )
 from salesdesk.domain.metrics import MoneyRules
@@ -97,6 +98,7 @@ def _export_report(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".pdf":
         raise CommandError(f"--out {args.out}: the report is a PDF; name it FILE.pdf.",
                            EXIT_USAGE)
+    refuse_overwriting("--out", out, database_path(args))
     loaded = load_slice(args, default_by="rep")
     if len(loaded.query.by) > 1:
         raise CommandError("--by: the report's charts are grouped by one dimension.",
@@ -127,6 +129,7 @@ def _export_chart(args: argparse.Namespace) -> int:
         command.check_options(kind, by, out, args.width, args.height)
     except ValueError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
+    refuse_overwriting("--out", out, database_path(args))
     loaded = load_slice(args, command.default_by(kind))
     try:
         written = command.export_chart_command(

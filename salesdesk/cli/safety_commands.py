@@ -11,6 +11,7 @@ from salesdesk.cli.common import (
     CommandError,
     add_db_argument,
     read_only_store,
+    refuse_overwriting,
     writable_store,
 )
 from salesdesk.launch import EXIT_FILE, EXIT_LOCKED, EXIT_OK, EXIT_USAGE, database_path
@@ -38,9 +39,10 @@ def _backup(args: argparse.Namespace) -> int:
     path = database_path(args)
     try:
         if args.to:
+            folder = Path(args.to).expanduser()
+            refuse_overwriting("--to", folder, path)
             with read_only_store(path) as store:
-                info = store.backups.take(Path(args.to).expanduser(), reason="command line",
-                                          prune=False)
+                info = store.backups.take(folder, reason="command line", prune=False)
         else:
             with writable_store(path) as store:
                 info = store.backups.take(store.backups.folder(), reason="command line")

@@ -97,9 +97,9 @@ def backup_folder(database: Path, settings: BusinessSettings,
     return default_backup_folder(database, data_dir)
 
 
-def folders_of_damaged(database: Path, data_dir: Path | None = None) -> list[Path]:
-    """Where the backups of a file that may be damaged can be: the folder its settings name,
-    when they can still be read, then the default one."""
+def backup_folders_of(database: Path, data_dir: Path | None = None) -> list[Path]:
+    """The folders the backups of ``database`` can be in: the one its settings name, when
+    they can still be read (the file may be damaged), then the default one."""
     default = default_backup_folder(database, data_dir)
     try:
         conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
@@ -491,7 +491,7 @@ def newest_good_backup(database: Path, data_dir: Path | None = None) -> BackupIn
     """The newest backup of ``database`` (which may be damaged) that passes its checksum and
     integrity check, from the folder its settings name (when they can still be read) or the
     default one; None when there is none."""
-    found = [info for folder in folders_of_damaged(database, data_dir)
+    found = [info for folder in backup_folders_of(database, data_dir)
              for info in list_backups(folder)]
     for info in sorted(found, key=lambda b: b.taken_at, reverse=True):
         if not info.recorded:

@@ -291,7 +291,7 @@ def test_a_failed_upgrade_is_reported_without_offering_a_backup(
 def test_a_damaged_file_s_backups_are_looked_for_in_the_folder_it_names(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from salesdesk.store.backups import default_backup_folder, folders_of_damaged
+    from salesdesk.store.backups import default_backup_folder, backup_folders_of
 
     path = tmp_path / "deals.db"
     chosen = tmp_path / "usb-stick"
@@ -301,8 +301,8 @@ def test_a_damaged_file_s_backups_are_looked_for_in_the_folder_it_names(tmp_path
     taken = store.backups.take(store.backups.folder())
     store.close()
     assert taken.path.parent == chosen
-    assert folders_of_damaged(path) == [chosen, default_backup_folder(path)]
+    assert backup_folders_of(path) == [chosen, default_backup_folder(path)]
     found = safety.newest_good_backup(path)
     assert found is not None and found.path == taken.path
     path.write_bytes(b"not a database any more" * 200)
-    assert folders_of_damaged(path) == [default_backup_folder(path)]
+    assert backup_folders_of(path) == [default_backup_folder(path)]
