@@ -121,16 +121,27 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _erase_client(args: argparse.Namespace) -> int:
-    """Erase one client's personal data under the writer's lock."""
-    with writable_store(database_path(args)) as store:
+    """Erase one client's personal data under the writer's lock (``--dry-run``: say what
+    would change, read-only)."""
+    path = database_path(args)
+    with read_only_store(path) if args.dry_run else writable_store(path) as store:
         try:
-            label = store.erase_client(args.name)
+            preview = store.erase_preview(args.name)
+            if not args.dry_run:
+                store.erase_client(preview.client)
         except NotFound as exc:
             raise CommandError(str(exc), EXIT_USAGE) from exc
         except (StoreError, OSError) as exc:
             raise CommandError(str(exc), EXIT_FILE) from exc
-    print(f"Erased the client's personal data; the client is now called {label!r}. Backups"
-          " taken before now still hold it.")
+    places = (f"{preview.other_places} place{'' if preview.other_places == 1 else 's'} in other"
+              " records")
+    if args.dry_run:
+        print(f"Erasing {preview.client!r} would empty the notes of its {preview.own_deals}"
+              f" deals, replace its name and contact details in them and in {places}, and"
+              f" call it {preview.label!r}. Nothing was changed.")
+        return EXIT_OK
+    print(f"Erased the client's personal data; the client is now called {preview.label!r}"
+          f" ({places} changed too). Backups taken before now still hold it.")
     return EXIT_OK
 
 
@@ -163,9 +174,14 @@ def register(commands: Commands) -> None:
 
     erase = commands.add_parser(
         "erase-client", help="erase a client's personal data (name, contacts, notes)",
-        description="Replaces the client's name by a neutral label everywhere (deal titles"
-        " too), empties its contact details and its deals' notes, then compacts the file so"
-        " no trace stays in its bytes. Figures stay the same. Backups taken before keep it.")
+        description="Replaces the client's name, contact person, e-mail and phone by a"
+        " neutral label wherever they occur as whole words, in any case (deal titles, next"
+        " steps and notes, preparation sheets, assessment notes; other clients' names and"
+        " records are left alone), empties its contact details and its deals' notes, then"
+        " compacts the file so no trace stays in its bytes. Figures stay the same. Backups"
+        " taken before keep it.")
     add_db_argument(erase, "DB")
     erase.add_argument("name", metavar="NAME", help="the client's name")
+    erase.add_argument("--dry-run", action="store_true",
+                       help="say how many places would change, change nothing")
     erase.set_defaults(handler=_erase_client)

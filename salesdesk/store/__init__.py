@@ -56,6 +56,7 @@ from salesdesk.store.importing import (
     plan_import,
     preview,
 )
+from salesdesk.store.privacy import ErasePreview
 from salesdesk.store.scorecards import DecidedDeal, Scorecards
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "DealRow",
     "DecidedDeal",
     "DiskFull",
+    "ErasePreview",
     "FileBusy",
     "FileDamaged",
     "FileRefused",

@@ -250,6 +250,10 @@ class Store(Facade):
         """Problems found by ``integrity_check`` and ``foreign_key_check`` (none: healthy)."""
         return database_problems(self.path)
 
+    def erase_preview(self, name: str) -> privacy.ErasePreview:
+        """What erasing the client ``name`` would change (NotFound when there is none)."""
+        return privacy.preview_erase(self.db, name)
+
     def erase_client(self, name: str) -> str:
         """Erase a client's personal data (see privacy.erase_client); return its new label."""
         return privacy.erase_client(self._writable(), name)

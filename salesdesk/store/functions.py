@@ -7,6 +7,7 @@ import sqlite3
 import unicodedata
 
 SEARCH_FOLD = "salesdesk_fold"
+CASEFOLD = "salesdesk_casefold"
 
 
 def search_fold(value: object) -> object:
@@ -19,6 +20,13 @@ def search_fold(value: object) -> object:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def casefold(value: object) -> object:
+    """Text without case for every script (SQLite's lower() folds ASCII letters only, so
+    ``lower('Ä')`` stays 'Ä'); accents are kept. Registered as ``salesdesk_casefold``."""
+    return value.casefold() if isinstance(value, str) else value
+
+
 def register(conn: sqlite3.Connection) -> None:
     """Make the functions above callable from SQL on ``conn``."""
     conn.create_function(SEARCH_FOLD, 1, search_fold, deterministic=True)
+    conn.create_function(CASEFOLD, 1, casefold, deterministic=True)

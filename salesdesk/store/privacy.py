@@ -1,30 +1,64 @@
 """Erasing a client's personal data wherever the file holds it, keeping the figures right.
 
 The client's row stays (deals still count under it) but is renamed to a neutral label and
-loses its contact details; the name is replaced by that label in every deal's text (titles
-made from client + product, other deals' notes, prep sheets and assessment notes included;
-as a whole word, so "Art" leaves "Smart" alone); the notes of the client's deals and the
-rapport notes of their prep sheets are emptied. (NPS comments join this list when the
-Customers tab's tables exist.) The search index is rebuilt and the file vacuumed and
-checkpointed, so the old bytes are gone from the database file and its ``-wal`` too (not
-from backups taken before).
+loses its contact details. Its name, its contact person, e-mail and phone are replaced in
+every free text of the file: deal titles, next steps and notes, preparation sheets and
+assessment notes (matched as whole words, case folded for every script; another client's
+name that contains the erased one is left alone, as is every other client's own row). The
+notes of the client's deals and the rapport notes of their preparation sheets are emptied.
+(NPS comments join this list when the Customers tab's tables exist.) The search index is
+rebuilt and the file vacuumed and checkpointed, so the old bytes are gone from the database
+file and its ``-wal`` too (not from backups taken before).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
 import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
+from salesdesk.domain.redaction import Redaction, redaction_of
 from salesdesk.store.deals import now_stamp
 from salesdesk.store.errors import NotFound, StoreError
+from salesdesk.store.functions import CASEFOLD
 
 ERASED_LABEL = "Erased client"
 log = logging.getLogger(__name__)
+
+_DEAL_TEXTS = ("title", "next_step", "notes")
+
+
+@dataclass(frozen=True, slots=True)
+class ErasePreview:
+    """What erasing a client changes: its own deals, and the places in other records (texts
+    of other clients' deals, preparation sheets, assessment notes) where its name or contact
+    details are replaced."""
+
+    client: str
+    label: str
+    own_deals: int
+    other_places: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Client:
+    id: int
+    name: str
+    redaction: Redaction
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    table: str
+    key: Any
+    values: dict[str, Any]
+    texts: int  # how many of the row's texts change
+    own: bool  # part of the erased client's own records
 
 
 def _free_label(db: Database) -> str:
@@ -36,29 +70,81 @@ def _free_label(db: Database) -> str:
     return f"{ERASED_LABEL} {number}"
 
 
-def _scrub(value: Any, pattern: re.Pattern[str], label: str) -> Any:
+def _client(db: Database, name: str, label: str) -> _Client:
+    """The client called ``name`` (its exact name first, else ignoring case for every script)
+    and the redaction of its name and contact details."""
+    rows = db.execute("SELECT id, name, contact_person, email, phone FROM clients").fetchall()
+    wanted = name.strip()
+    match = (next((r for r in rows if r[1] == wanted), None)
+             or next((r for r in rows if r[1].casefold() == wanted.casefold()), None))
+    if match is None:
+        raise NotFound(f"There is no client called {name!r}.")
+    client_id, stored, person, email, phone = match
+    redaction = redaction_of(
+        [(stored, label), (person, f"{label} contact"), (email, f"{label} e-mail"),
+         (phone, f"{label} phone")],
+        (r[1] for r in rows if r[0] != client_id))
+    return _Client(client_id, stored, redaction)
+
+
+def _mentioning(column: str, terms: int) -> str:
+    return " OR ".join([f"instr({CASEFOLD}({column}), ?)"] * terms)
+
+
+def _changes(db: Database, client: _Client) -> Iterator[_Change]:
+    """Every row whose text changes, with its new values."""
+    redaction = client.redaction
+    folded = [term.casefold() for term, _ in redaction.replacements]
+    where = " OR ".join(_mentioning(column, len(folded)) for column in _DEAL_TEXTS)
+    rows = db.execute(f"SELECT id, client_id = ?, {', '.join(_DEAL_TEXTS)} FROM deals"
+                      f" WHERE client_id = ? OR {where}",
+                      [client.id, client.id, *folded * len(_DEAL_TEXTS)]).fetchall()
+    for deal_id, own, *texts in rows:
+        old = dict(zip(_DEAL_TEXTS, texts, strict=True))
+        new = {column: redaction.apply(text) for column, text in old.items()}
+        if own:
+            new["notes"] = ""
+        changed = sum(new[column] != old[column] for column in _DEAL_TEXTS)
+        if changed:
+            yield _Change("deals", deal_id, new, changed, bool(own))
+    if db["deal_prep"].exists():
+        own_deals = {row[0] for row in db.execute("SELECT id FROM deals WHERE client_id = ?",
+                                                  [client.id])}
+        for deal_id, text in db.execute("SELECT deal_id, sheet FROM deal_prep").fetchall():
+            sheet = json.loads(text)
+            if deal_id in own_deals and isinstance(sheet, dict):
+                sheet["rapport"] = ""  # drawn from the client's private profile
+            scrubbed = json.dumps(_scrub(sheet, redaction), ensure_ascii=False)
+            if scrubbed != text:
+                yield _Change("deal_prep", deal_id, {"sheet": scrubbed}, 1,
+                              deal_id in own_deals)
+    if db["assessment_scores"].exists():  # a manager's note may name a client
+        for rowid, note in db.execute(
+                "SELECT rowid, note FROM assessment_scores WHERE "
+                + _mentioning("note", len(folded)), folded).fetchall():
+            scrubbed = redaction.apply(note)
+            if scrubbed != note:
+                yield _Change("assessment_scores", rowid, {"note": scrubbed}, 1, False)
+
+
+def _scrub(value: Any, redaction: Redaction) -> Any:
     if isinstance(value, str):
-        return pattern.sub(label, value)
+        return redaction.apply(value)
     if isinstance(value, list):
-        return [_scrub(v, pattern, label) for v in value]
+        return [_scrub(v, redaction) for v in value]
     if isinstance(value, dict):
-        return {k: _scrub(v, pattern, label) for k, v in value.items()}
+        return {k: _scrub(v, redaction) for k, v in value.items()}
     return value
 
 
-def _erase_from_prep_sheets(db: Database, client_id: int, pattern: re.Pattern[str],
-                            label: str) -> None:
-    """Prep sheets (JSON): the client's deals lose their rapport notes (drawn from the client's
-    private profile); the name is replaced in every text of every sheet."""
-    own = {row[0] for row in db.execute("SELECT id FROM deals WHERE client_id = ?",
-                                        [client_id])}
-    for deal_id, text in db.execute("SELECT deal_id, sheet FROM deal_prep").fetchall():
-        sheet = json.loads(text)
-        if deal_id in own and isinstance(sheet, dict):
-            sheet["rapport"] = ""
-        scrubbed = json.dumps(_scrub(sheet, pattern, label), ensure_ascii=False)
-        if scrubbed != text:
-            db.execute("UPDATE deal_prep SET sheet = ? WHERE deal_id = ?", [scrubbed, deal_id])
+def preview_erase(db: Database, name: str) -> ErasePreview:
+    """What :func:`erase_client` would change, read only; NotFound for an unknown client."""
+    label = _free_label(db)
+    client = _client(db, name, label)
+    own_deals = db.execute("SELECT COUNT(*) FROM deals WHERE client_id = ?",
+                           [client.id]).fetchone()[0]
+    other = sum(change.texts for change in _changes(db, client) if not change.own)
+    return ErasePreview(client.name, label, int(own_deals), other)
 
 
 def erase_client(db: Database, name: str) -> str:
@@ -67,36 +153,23 @@ def erase_client(db: Database, name: str) -> str:
     Raises NotFound for an unknown client, StoreError when the file could not be compacted
     afterwards (the erasure itself is then saved, but old bytes may remain until it is).
     """
-    row = db.execute("SELECT id, name FROM clients WHERE name = ?", [name]).fetchone()
-    if row is None:
-        raise NotFound(f"There is no client called {name!r}.")
-    client_id, stored_name = row
     label = _free_label(db)
-    # A whole word: erasing "Art" must not turn "Smart" into "SmErased client 1".
-    pattern = re.compile(rf"(?<!\w){re.escape(stored_name)}(?!\w)", re.IGNORECASE)
+    client = _client(db, name, label)
     stamp = now_stamp()
     with db.atomic():
-        mentions = db.execute(
-            "SELECT id, title, next_step, notes, client_id = ? FROM deals WHERE client_id = ?"
-            " OR instr(lower(title), lower(?)) OR instr(lower(next_step), lower(?))"
-            " OR instr(lower(notes), lower(?))",
-            [client_id, client_id, stored_name, stored_name, stored_name]).fetchall()
-        for deal_id, title, next_step, notes, own in mentions:
-            db.execute(
-                "UPDATE deals SET title = ?, next_step = ?, notes = ?, updated_at = ?"
-                " WHERE id = ?",
-                [pattern.sub(label, title), pattern.sub(label, next_step),
-                 "" if own else pattern.sub(label, notes), stamp, deal_id])
-        db.execute("UPDATE clients SET name = ?, contact_person = '', email = '', phone = ''"
-                   " WHERE id = ?", [label, client_id])
-        if db["deal_prep"].exists():
-            _erase_from_prep_sheets(db, client_id, pattern, label)
-        if db["assessment_scores"].exists():  # a manager's note may name a client
-            for rowid, note in db.execute(
-                    "SELECT rowid, note FROM assessment_scores WHERE instr(lower(note),"
-                    " lower(?))", [stored_name]).fetchall():
+        for change in list(_changes(db, client)):
+            if change.table == "deals":
+                db.execute("UPDATE deals SET title = :title, next_step = :next_step,"
+                           " notes = :notes, updated_at = :stamp WHERE id = :id",
+                           {**change.values, "stamp": stamp, "id": change.key})
+            elif change.table == "deal_prep":
+                db.execute("UPDATE deal_prep SET sheet = ? WHERE deal_id = ?",
+                           [change.values["sheet"], change.key])
+            else:
                 db.execute("UPDATE assessment_scores SET note = ? WHERE rowid = ?",
-                           [pattern.sub(label, note), rowid])
+                           [change.values["note"], change.key])
+        db.execute("UPDATE clients SET name = ?, contact_person = '', email = '', phone = ''"
+                   " WHERE id = ?", [label, client.id])
         # An external-content FTS5 index keeps deleted terms in old segments: rebuild it.
         db.execute("INSERT INTO deals_fts(deals_fts) VALUES ('rebuild')")
     log.info("Erased the personal data of a client, now called %s.", label)

@@ -157,8 +157,15 @@ def test_check_reports_a_damaged_file(capsys: pytest.CaptureFixture[str], db: Pa
 
 
 def test_erase_client(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    before = sha256(db)
+    status, out, _ = run(capsys, "erase-client", "--db", str(db), "zyxwolff bakery",
+                         "--dry-run")
+    assert status == launch.EXIT_OK and sha256(db) == before
+    assert out.startswith("Erasing 'Zyxwolff Bakery' would empty the notes of its 6 deals")
+    assert "0 places in other records" in out and "Nothing was changed" in out
     status, out, _ = run(capsys, "erase-client", "--db", str(db), "Zyxwolff Bakery")
     assert status == launch.EXIT_OK and "Erased client 1" in out
+    assert "(0 places in other records changed too)" in out
     assert b"zyxwolff" not in db.read_bytes().lower()
     assert run(capsys, "erase-client", "--db", str(db), "Nobody")[0] == launch.EXIT_USAGE
 

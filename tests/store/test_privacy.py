@@ -140,3 +140,99 @@ def test_assessment_notes_naming_the_client_are_erased(store: Store) -> None:
     label = store.erase_client(NAME)
     [note] = [s.note for a in cards.assessments() for s in a.scores]
     assert note == f"Lost the {label} deal on price"
+
+
+# --- issue 13: whose text changes, contact details, every script ---------------------------
+
+
+def _art_business(store: Store) -> tuple[int, int]:
+    smart, _ = store.add_deal(Deal(title="Smart Art Ltd Boiler", client="Smart Art Ltd",
+                                   notes="Smart Art Ltd asked; Art referred them",
+                                   next_step="call Smart Art Ltd"), TODAY)
+    own, _ = store.add_deal(Deal(title="Art Heat pump", client="Art",
+                                 notes="Art's owner likes jazz"), TODAY)
+    return smart, own
+
+
+def test_another_clients_name_containing_the_erased_one_is_left_alone(store: Store) -> None:
+    smart, own = _art_business(store)
+    client = store.db.execute("SELECT id FROM clients WHERE name = 'Smart Art Ltd'").fetchone()
+    store.set_client_contact(client[0], "Sam Smart", "sam@smartart.example", "")
+    before = store.db.execute("SELECT * FROM clients WHERE id = ?", client).fetchone()
+    label = store.erase_client("Art")
+    other = store.deal(smart)
+    assert other.title == "Smart Art Ltd Boiler" and other.next_step == "call Smart Art Ltd"
+    assert other.notes == f"Smart Art Ltd asked; {label} referred them"
+    assert store.db.execute("SELECT * FROM clients WHERE id = ?", client).fetchone() == before
+    assert store.deal(own).title == f"{label} Heat pump" and store.deal(own).notes == ""
+
+
+def test_the_preview_counts_the_places_in_other_records_and_changes_nothing(
+        store: Store) -> None:
+    _art_business(store)
+    store.add_deal(Deal(title="Art supplies", client="Acme", next_step="ask ART"), TODAY)
+    rows = store.db.execute("SELECT * FROM deals ORDER BY id").fetchall()
+    preview = store.erase_preview("art")
+    # Other records: one note of Smart Art Ltd's deal, Acme's title and next step.
+    assert (preview.client, preview.own_deals, preview.other_places) == ("Art", 1, 3)
+    assert preview.label == "Erased client 1"
+    assert store.db.execute("SELECT * FROM deals ORDER BY id").fetchall() == rows
+    assert store.erase_client("art") == preview.label
+    with pytest.raises(NotFound):
+        store.erase_preview("Art")
+
+
+def test_contact_details_are_erased_wherever_they_occur(tmp_path: Path) -> None:
+    path = tmp_path / "deals.db"
+    store = open_store(path)
+    try:
+        _business(store)  # contact Gerda Zyxwolff, gerda@zyxwolff.example, +49 170 5550123
+        acme, _ = store.add_deal(Deal(
+            title="Acme boiler", client="Acme",
+            next_step="GERDA ZYXWOLFF recommended us: write to gerda@zyxwolff.example",
+            notes="or ring +49 170 5550123"), TODAY)
+        store.db.execute("INSERT INTO deal_prep (deal_id, sheet, completeness, updated_at)"
+                         " VALUES (?, ?, 0.5, '2026-03-31')",
+                         [acme, json.dumps({"rapport": "Gerda Zyxwolff sails",
+                                            "spin": ["Ask gerda@zyxwolff.example"]})])
+        store.db.conn.commit()
+        cards = store.scorecards
+        item = cards.template().active_items()[0]
+        store.add_lookup(LookupKind.REP, "Anna")
+        cards.add_assessment(Assessment("Anna", "Boss", TODAY, cards.template().version, (
+            Score(item.id, 2, "Forgot to call Gerda Zyxwolff back"),)))
+        label = store.erase_client(NAME)
+        deal = store.deal(acme)
+        assert deal.next_step == (f"{label} contact recommended us: write to {label} e-mail")
+        assert deal.notes == f"or ring {label} phone"
+        sheet = json.loads(store.db.execute("SELECT sheet FROM deal_prep WHERE deal_id = ?",
+                                            [acme]).fetchone()[0])
+        assert sheet == {"rapport": f"{label} contact sails", "spin": [f"Ask {label} e-mail"]}
+        [note] = [s.note for a in cards.assessments() for s in a.scores]
+        assert note == f"Forgot to call {label} contact back"
+    finally:
+        store.close()
+    data = _file_bytes(path).lower()
+    for trace in (b"zyxwolff", b"gerda", b"5550123"):
+        assert trace not in data
+
+
+def test_other_case_spellings_in_any_script_are_erased(tmp_path: Path) -> None:
+    path = tmp_path / "deals.db"
+    store = open_store(path)
+    try:
+        store.add_deal(Deal(title="Ärzte GmbH Röntgen", client="Ärzte GmbH"), TODAY)
+        other, _ = store.add_deal(Deal(
+            title="Clinic", client="Acme",
+            notes="ärzte gmbh sent us; ÄRZTE GMBH pays late",
+            next_step="visit Weißstraße"), TODAY)
+        store.add_deal(Deal(title="Street", client="Weißstraße"), TODAY)
+        label = store.erase_client("ärzte gmbh")
+        assert store.deal(other).notes == f"{label} sent us; {label} pays late"
+        store.erase_client("WEISSSTRASSE")  # ß folds to ss, as Python's casefold() does
+        assert store.deal(other).next_step == "visit Erased client 2"
+    finally:
+        store.close()
+    data = _file_bytes(path)
+    for trace in ("Ärzte", "ärzte", "ÄRZTE", "Weißstraße"):
+        assert trace.encode("utf-8") not in data
