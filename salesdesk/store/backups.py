@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -38,6 +40,9 @@ from salesdesk.store.facade import Facade
 from salesdesk.store.settings import load_settings
 
 MANIFEST_NAME = "manifest.json"
+# The names take_backup gives; pruning deletes nothing else, wherever a manifest points.
+BACKUP_NAME = re.compile(r"backup-\d{4}-\d{2}-\d{2}_\d{6}(-\d+)?\.db")
+log = logging.getLogger(__name__)
 MIN_INTERVAL = dt.timedelta(minutes=30)
 TEMPORARY_PREFIX = ".backup-"
 # A temporary file older than this is left over from a crash, not one being written now.
@@ -69,6 +74,7 @@ class BackupInfo:
     deals: int | None
     sha256: str | None
     reason: str = ""
+    source: str | None = None  # the database it is a backup of (resolved path), when recorded
 
     @property
     def recorded(self) -> bool:
@@ -137,15 +143,32 @@ def _write_manifest(folder: Path, entries: list[dict[str, object]]) -> None:
                json.dumps(document, ensure_ascii=False, indent=1) + "\n")
 
 
+def _ours(folder: Path, entry: dict[str, object]) -> bool:
+    """True when ``entry`` names a plain file directly in ``folder`` under a name
+    take_backup gives; anything else in a manifest is never read as a backup or deleted."""
+    name = str(entry["file"])
+    path = folder / name
+    return (BACKUP_NAME.fullmatch(name) is not None and not path.is_symlink()
+            and path.parent == folder)
+
+
 def _info(folder: Path, entry: dict[str, object]) -> BackupInfo | None:
+    if not _ours(folder, entry):
+        return None
     try:
         taken = dt.datetime.fromisoformat(str(entry["taken_at"]))
         deals = int(str(entry["deals"]))
         digest = str(entry["sha256"])
     except (KeyError, ValueError):
         return None
+    source = entry.get("source")
     return BackupInfo(folder / str(entry["file"]), taken, deals, digest,
-                      str(entry.get("reason", "")))
+                      str(entry.get("reason", "")), source if isinstance(source, str) else None)
+
+
+def source_of(database: Path) -> str:
+    """How a manifest names the database a backup was taken of."""
+    return os.path.realpath(database)
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
@@ -209,15 +232,16 @@ def _remove_stale_temporaries(folder: Path) -> None:
             continue
 
 
-def take_backup(source: sqlite3.Connection, folder: Path, *, reason: str = "",
-                retention: Retention | None = None,
+def take_backup(source: sqlite3.Connection, database: Path, folder: Path, *,
+                reason: str = "", retention: Retention | None = None,
                 now: dt.datetime | None = None) -> BackupInfo:
-    """Back up the database behind ``source`` into ``folder``; return the new backup.
+    """Back up ``database``, read through its connection ``source``, into ``folder``; return
+    the new backup, recorded in the manifest as a backup of ``database``.
 
     ``source`` may be any connection to the file, read-only included; it must have no write
-    transaction open. With ``retention``, older backups are then pruned. Raises OSError when
-    the folder cannot be written (full disk, no permission) and BackupRefused when the copy
-    fails its integrity check; either way no partial file is left.
+    transaction open. With ``retention``, older backups of the same database are then pruned.
+    Raises OSError when the folder cannot be written (full disk, no permission) and
+    BackupRefused when the copy fails its integrity check; either way no partial file is left.
     """
     taken_at = now or dt.datetime.now(dt.UTC)
     folder.mkdir(parents=True, exist_ok=True)
@@ -229,16 +253,19 @@ def take_backup(source: sqlite3.Connection, folder: Path, *, reason: str = "",
         except sqlite3.Error as exc:  # the backup folder's disk is full, for one
             raise BackupRefused(f"The backup could not be written: {exc}.") from exc
         deals = _checked_deal_count(temp)
-        info = BackupInfo(destination, taken_at, deals, file_sha256(temp), reason)
+        info = BackupInfo(destination, taken_at, deals, file_sha256(temp), reason,
+                          source_of(database))
         # Recorded before the rename: a crash in between leaves an entry without a file,
-        # which list_backups skips, never a file with a wrong checksum.
-        entries = [e for e in _read_manifest(folder) if (folder / str(e["file"])).exists()]
+        # which list_backups skips, never a file with a wrong checksum. Entries the app did
+        # not write stay as they are (never acted on).
+        entries = [e for e in _read_manifest(folder)
+                   if not _ours(folder, e) or (folder / str(e["file"])).exists()]
         entries.append({"file": destination.name, "taken_at": taken_at.isoformat(),
                         "deals": deals, "sha256": info.sha256, "reason": reason,
-                        "size": temp.stat().st_size})
+                        "size": temp.stat().st_size, "source": info.source})
         _write_manifest(folder, entries)
     if retention is not None:
-        prune(folder, retention)
+        prune(folder, retention, database)
     return info
 
 
@@ -316,18 +343,49 @@ def retained(taken: Sequence[dt.datetime], retention: Retention) -> set[int]:
     return keep
 
 
-def prune(folder: Path, retention: Retention) -> list[Path]:
-    """Delete the recorded backups ``retained`` does not keep; return them. Files the manifest
-    does not list (the user's own copies) are never deleted."""
-    backups = [b for b in list_backups(folder) if b.recorded]
+def _newest_good(backups: Sequence[BackupInfo]) -> int | None:
+    """The index of the newest backup whose bytes still match its checksum."""
+    for index in sorted(range(len(backups)), key=lambda i: backups[i].taken_at, reverse=True):
+        try:
+            if file_sha256(backups[index].path) == backups[index].sha256:
+                return index
+        except OSError:
+            continue
+    return None
+
+
+def prune(folder: Path, retention: Retention, database: Path) -> list[Path]:
+    """Delete the backups of ``database`` in ``folder`` that ``retained`` does not keep;
+    return them.
+
+    Only backups the manifest records as ``database``'s count (a folder shared by two files
+    thins out each file's own; entries from before sources were recorded count as its own
+    only while no other file's are there), the newest one that still matches its checksum is
+    always kept, and only files take_backup named, directly in the folder, are ever deleted:
+    anything else a manifest names is left alone and reported in the log. Files the manifest
+    does not list (the user's own copies) are never deleted.
+    """
+    entries = _read_manifest(folder)
+    for entry in entries:
+        if not _ours(folder, entry):
+            log.warning("The backup manifest in %s names %r, which is not a backup salesdesk"
+                        " wrote there; it was left alone.", folder, entry["file"])
+    recorded = [b for b in list_backups(folder) if b.recorded]
+    mine = source_of(database)
+    shared = any(b.source not in (None, mine) for b in recorded)
+    backups = [b for b in recorded if b.source == mine or (b.source is None and not shared)]
     keep = retained([b.taken_at for b in backups], retention)
+    good = _newest_good(backups)
+    if good is not None:
+        keep.add(good)
     removed = [b.path for i, b in enumerate(backups) if i not in keep]
     if not removed:
         return []
     names = {p.name for p in removed}
     # The manifest forgets them first: a crash halfway leaves unlisted files, not dangling
     # entries with checksums of files that are gone.
-    _write_manifest(folder, [e for e in _read_manifest(folder) if e["file"] not in names])
+    _write_manifest(folder, [e for e in entries if not (_ours(folder, e)
+                                                        and e["file"] in names)])
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
@@ -441,7 +499,8 @@ class Backups(Facade):
         """Back up this file into ``folder`` (see :func:`take_backup`); with ``prune``, thin
         out old backups by the file's retention setting."""
         retention = Retention.of(load_settings(self.db)) if prune else None
-        return take_backup(self.db.conn, folder, reason=reason, retention=retention)
+        return take_backup(self.db.conn, self.path, folder, reason=reason,
+                           retention=retention)
 
     def restore(self, backup: Path, folder: Path, *, allow_unrecorded: bool = False
                 ) -> Restored:
@@ -483,7 +542,7 @@ class Backups(Facade):
             raise MigrationFailed(
                 f"{backup.name} was restored but could not be upgraded ({exc}); the data was"
                 f" put back as it was before the restore from {before}.") from exc
-        prune(folder, Retention.of(load_settings(self.db)))
+        prune(folder, Retention.of(load_settings(self.db)), self.path)
         return Restored(count, damaged)
 
 

@@ -304,7 +304,7 @@ def _migrate(path: Path, db: Database, is_new: bool, data_dir: Path | None) -> N
         return
     try:
         folder = backups.backup_folder(path, load_settings(db), data_dir)
-        before = backups.take_backup(db.conn, folder, reason="before upgrade")
+        before = backups.take_backup(db.conn, path, folder, reason="before upgrade")
     except (OSError, StoreError) as exc:
         raise FileRefused(f"{path.name} needs an upgrade, but it was not changed because no"
                           f" backup could be taken first: {exc}") from exc

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import random
 import sqlite3
 import threading
@@ -145,7 +146,7 @@ def test_backups_while_another_connection_writes_hold_a_committed_prefix(
     reader = open_store(path, read_only=True)
     try:
         while thread.is_alive() and len(taken) < 20:
-            taken.append(take_backup(reader.db.conn, folder))
+            taken.append(take_backup(reader.db.conn, reader.path, folder))
     finally:
         stop.set()
         thread.join()
@@ -226,10 +227,11 @@ def test_retention_keeps_newest_even_with_zero_counts() -> None:
 def test_prune_deletes_by_the_retention_and_spares_unrecorded_copies(store: Store,
                                                                      folder: Path) -> None:
     for day in range(1, 6):
-        take_backup(store.db.conn, folder, now=dt.datetime(2026, 3, day, 12, tzinfo=UTC))
+        take_backup(store.db.conn, store.path, folder,
+                    now=dt.datetime(2026, 3, day, 12, tzinfo=UTC))
     mine = folder / "from-usb.db"
     mine.write_bytes((folder / list_backups(folder)[0].path.name).read_bytes())
-    removed = prune(folder, Retention(2, 0, 0))
+    removed = prune(folder, Retention(2, 0, 0), store.path)
     assert len(removed) == 3 and not any(p.exists() for p in removed)
     names = {b.path.name for b in list_backups(folder)}
     assert mine.name in names and len(names) == 3
@@ -240,7 +242,8 @@ def test_prune_deletes_by_the_retention_and_spares_unrecorded_copies(store: Stor
 def test_retention_from_the_files_settings(store: Store, folder: Path) -> None:
     store.save_settings(BusinessSettings(backup_retention=(1, 0, 0)))
     for day in (1, 2, 3):
-        take_backup(store.db.conn, folder, now=dt.datetime(2026, 3, day, 9, tzinfo=UTC))
+        take_backup(store.db.conn, store.path, folder,
+                    now=dt.datetime(2026, 3, day, 9, tzinfo=UTC))
     store.backups.take(folder)
     store.backups.take(folder)
     # The newest backup's day keeps all its backups; one daily allowed: nothing older.
@@ -251,6 +254,68 @@ def test_all_backups_of_the_newest_day_are_kept() -> None:
     day = [dt.datetime(2026, 3, 5, h, tzinfo=UTC) for h in (9, 10, 11)]
     older = [dt.datetime(2026, 3, 4, h, tzinfo=UTC) for h in (9, 10)]
     assert retained(older + day, Retention(2, 0, 0)) == {1, 2, 3, 4}
+
+
+def _entry(name: str) -> dict[str, object]:
+    return {"file": name, "taken_at": "2020-01-01T00:00:00+00:00", "deals": 1,
+            "sha256": "0" * 64, "reason": "", "size": 1}
+
+
+def test_prune_deletes_only_files_it_named_in_its_own_folder(
+        store: Store, folder: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    victims = [tmp_path / "elsewhere" / "victim.txt", tmp_path / "victim.db",
+               folder / "sub" / "backup-2020-01-01_000000.db", tmp_path / "target.db"]
+    for victim in victims:
+        victim.parent.mkdir(parents=True, exist_ok=True)
+        victim.write_text("the user's", encoding="utf-8")
+    (folder / "backup-2020-01-02_000000.db").symlink_to(victims[3])
+    store.backups.take(folder)
+    manifest = folder / MANIFEST_NAME
+    document = json.loads(manifest.read_text(encoding="utf-8"))
+    document["backups"] += [_entry(str(victims[0])), _entry("../victim.db"),
+                            _entry("sub/backup-2020-01-01_000000.db"),
+                            _entry("backup-2020-01-02_000000.db")]
+    manifest.write_text(json.dumps(document), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="salesdesk"):
+        prune(folder, Retention(0, 0, 0), store.path)
+        store.backups.take(folder)  # taking a backup prunes too
+    assert all(victim.read_text(encoding="utf-8") == "the user's" for victim in victims)
+    assert (folder / "backup-2020-01-02_000000.db").is_symlink()
+    assert "victim.txt" in caplog.text and "left alone" in caplog.text
+    assert [b.path.name for b in list_backups(folder) if b.recorded] != []
+    assert all(b.path.parent == folder for b in list_backups(folder))
+
+
+def test_two_files_sharing_a_folder_each_keep_their_own_backups(
+        tmp_path: Path, folder: Path) -> None:
+    first, second = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
+    try:
+        first.add_deal(Deal(title="A's only deal"), TODAY)
+        second.add_deal(Deal(title="B"), TODAY)
+        only = take_backup(first.db.conn, first.path, folder,
+                           now=dt.datetime(2026, 3, 1, 9, tzinfo=UTC))
+        for day in range(2, 8):
+            take_backup(second.db.conn, second.path, folder, retention=Retention(1, 0, 0),
+                        now=dt.datetime(2026, 3, day, 9, tzinfo=UTC))
+    finally:
+        first.close()
+        second.close()
+    kept = list_backups(folder)
+    assert only.path in [b.path for b in kept]  # B's retention never counts A's backup
+    assert [b.source for b in kept].count(str((tmp_path / "b.db").resolve())) == 1
+
+
+def test_the_newest_good_backup_is_never_pruned(store: Store, folder: Path) -> None:
+    for day in (1, 2, 3):
+        take_backup(store.db.conn, store.path, folder,
+                    now=dt.datetime(2026, 3, day, 9, tzinfo=UTC))
+    newest, good, oldest = list_backups(folder)
+    with newest.path.open("r+b") as handle:  # the newest backup's bytes went bad
+        handle.seek(200)
+        handle.write(b"\xff" * 16)
+    # Retention alone would keep only the newest, which can no longer be restored.
+    assert prune(folder, Retention(0, 0, 0), store.path) == [oldest.path]
+    assert good.path.exists() and newest.path.exists()
 
 
 # --- restoring --------------------------------------------------------------------------------
@@ -396,7 +461,7 @@ def test_an_unrecorded_copy_needs_consent_and_passes_integrity_and_schema(
         store: Store, folder: Path, tmp_path: Path) -> None:
     add(store, 4)
     usb = tmp_path / "usb"
-    copy = take_backup(store.db.conn, usb).path
+    copy = take_backup(store.db.conn, store.path, usb).path
     (usb / MANIFEST_NAME).unlink()  # as if copied from a stick without its manifest
     assert not list_backups(usb)[0].recorded
     add(store, 1)
