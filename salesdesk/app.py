@@ -22,7 +22,15 @@ from salesdesk.analytics import AnalyticsCache  # noqa: E402
 from salesdesk.currencies import default_currency  # noqa: E402
 from salesdesk.launch import DEMO_DEALS, EXIT_FILE, EXIT_OK, database_path, write_demo  # noqa: E402
 from salesdesk.locking import FileLocked, WriterLock  # noqa: E402
-from salesdesk.store import BackupInfo, FileRefused, Store, open_store, restore_damaged  # noqa: E402
+from salesdesk.store import (  # noqa: E402
+    BackupInfo,
+    FileReadOnly,
+    FileRefused,
+    Store,
+    check_writable,
+    open_store,
+    restore_damaged,
+)
 from salesdesk.ui.errors import ErrorHandler  # noqa: E402
 from salesdesk.ui.funnel.cache_service import CacheSource  # noqa: E402
 from salesdesk.ui.locale_setup import group_thousands  # noqa: E402
@@ -62,8 +70,8 @@ class AppFileOpener:
     """Opens files for the window: the writer's lock first, then the checked store."""
 
     def open(self, path: Path, *, read_only: bool = False) -> OpenedDatabase:
-        """Open ``path``; raises FileLocked when another writer has it, FileRefused when it is
-        not a file salesdesk may open."""
+        """Open ``path``; raises FileLocked when another writer has it, FileReadOnly when it
+        may only be read here, FileRefused when it is not a file salesdesk may open."""
         if read_only:
             quick_check_file(path)  # in a worker when the file is large, as below
             store = open_store(path, read_only=True, quick_check=False)
@@ -74,6 +82,7 @@ class AppFileOpener:
                     " it open for writing, so it cannot be upgraded now. Close it there, then"
                     " open it here.")
             return OpenedDatabase(store, None)
+        check_writable(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = WriterLock(path)
         lock.acquire()
@@ -89,6 +98,7 @@ class AppFileOpener:
     def restore_damaged(self, path: Path, backup: BackupInfo) -> OpenedDatabase:
         """Move ``path``, which cannot be opened, aside (with its -wal and -shm) and open
         ``backup``, verified, in its place."""
+        check_writable(path)
         lock = WriterLock(path)
         lock.acquire()
         try:
@@ -102,6 +112,7 @@ class AppFileOpener:
         """Create a new database with ``base_currency``."""
         if path.exists() and path.stat().st_size > 0:
             raise FileRefused(f"{path.name} exists already.")
+        check_writable(path)
         lock = WriterLock(path)
         lock.acquire()
         try:
@@ -151,7 +162,7 @@ def _open_at_start(opener: AppFileOpener, args: argparse.Namespace) -> OpenedDat
     path = database_path(args)
     try:
         return opener.open(path)
-    except FileLocked as exc:
+    except (FileLocked, FileReadOnly) as exc:  # a healthy file: offer to read it
         if args.smoke_test:
             print(f"salesdesk: {exc}", file=sys.stderr)
             return None

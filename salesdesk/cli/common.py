@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from salesdesk.launch import EXIT_FILE, EXIT_LOCKED, EXIT_USAGE
 from salesdesk.locking import FileLocked, WriterLock, lock_path
-from salesdesk.store import FileRefused, Store, StoreError, backup_folders_of, open_store
+from salesdesk.store import (
+    FileRefused,
+    Store,
+    StoreError,
+    backup_folders_of,
+    check_writable,
+    open_store,
+)
 
 if TYPE_CHECKING:
     # What argparse's add_subparsers returns; argparse names no public type for it.
@@ -37,8 +44,11 @@ def writable_store(path: Path) -> Iterator[Store]:
 
     lock = WriterLock(path)
     try:
+        check_writable(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire()
+    except FileRefused as exc:
+        raise CommandError(str(exc), EXIT_FILE) from exc
     except FileLocked as exc:
         raise CommandError(str(exc), EXIT_LOCKED) from exc
     except OSError as exc:

@@ -21,7 +21,7 @@ from salesdesk.store.backups import (
     restore_damaged,
     verify_backup,
 )
-from salesdesk.store.connection import check_file, database_problems, quick_check
+from salesdesk.store.connection import check_file, check_writable, database_problems, quick_check
 from salesdesk.store.database import Store, open_store
 from salesdesk.store.deal_list import DealColumn, DealListQuery, DealRow
 from salesdesk.store.errors import (
@@ -30,6 +30,7 @@ from salesdesk.store.errors import (
     DiskFull,
     FileBusy,
     FileDamaged,
+    FileReadOnly,
     FileRefused,
     FileTooNew,
     FileUnavailable,
@@ -73,6 +74,7 @@ __all__ = [
     "ErasePreview",
     "FileBusy",
     "FileDamaged",
+    "FileReadOnly",
     "FileRefused",
     "FileTooNew",
     "FileUnavailable",
@@ -94,6 +96,7 @@ __all__ = [
     "backup_due",
     "backup_folders_of",
     "check_file",
+    "check_writable",
     "database_problems",
     "default_backup_folder",
     "default_rejected_path",

@@ -28,7 +28,12 @@ from sqlite_utils import Database
 from salesdesk import paths
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.files import fsync_file, replacing, write_text
-from salesdesk.store.connection import check_file, database_problems, prepare
+from salesdesk.store.connection import (
+    check_file,
+    database_problems,
+    prepare,
+    read_only_connection,
+)
 from salesdesk.store.errors import (
     BackupRefused,
     FileRefused,
@@ -108,12 +113,12 @@ def backup_folders_of(database: Path, data_dir: Path | None = None) -> list[Path
     they can still be read (the file may be damaged), then the default one."""
     default = default_backup_folder(database, data_dir)
     try:
-        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        conn = read_only_connection(database)
         try:
             settings = load_settings(Database(conn))
         finally:
             conn.close()
-    except (sqlite3.Error, OSError, ValueError, TypeError):
+    except (sqlite3.Error, StoreError, OSError, ValueError, TypeError):
         return [default]  # too damaged to tell
     chosen = backup_folder(database, settings, data_dir)
     return [default] if chosen == default else [chosen, default]
@@ -289,7 +294,10 @@ def _damaged_name(database: Path, now: dt.datetime | None) -> Path:
 
 
 def _checked_deal_count(path: Path) -> int:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn = read_only_connection(path)
+    except sqlite3.Error as exc:
+        raise BackupRefused(f"{path.name} cannot be read: {exc}.") from exc
     try:
         result = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
         if result != ["ok"]:
@@ -422,7 +430,7 @@ def restore_into(live: sqlite3.Connection, backup: Path) -> None:
     the restored data and the file's ``-wal`` holds the new pages (never stale ones replayed
     later). Verify the backup first.
     """
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    source = read_only_connection(backup)
     try:
         size = int(source.execute("PRAGMA page_size").fetchone()[0])
         if size != int(live.execute("PRAGMA page_size").fetchone()[0]):

@@ -8,6 +8,7 @@ keeps identical bytes.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from sqlite_utils import Database
 
 from salesdesk import __version__
 from salesdesk.store import functions
-from salesdesk.store.errors import FileDamaged, FileRefused, FileTooNew
+from salesdesk.store.errors import FileDamaged, FileReadOnly, FileRefused, FileTooNew
 from salesdesk.store.migrations import (
     MIGRATIONS_NAME,
     SCHEMA_VERSION,
@@ -26,10 +27,7 @@ from salesdesk.store.schema import APPLICATION_ID
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-
-def _read_only_uri(path: Path) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro"
+SQLITE_CANTOPEN = 14
 
 
 def _named(path: Path) -> str:
@@ -44,6 +42,45 @@ def _header(path: Path) -> bytes:
             return handle.read(100)
     except OSError as exc:
         raise FileRefused(f"{_named(path)} cannot be read: {exc.strerror or exc}.") from exc
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that can only read ``path``.
+
+    SQLite reads a WAL database through a shared-memory file beside it, which it cannot create
+    in a folder salesdesk may not write to ("unable to open database file"). The file is then
+    read as immutable, which needs no such file, unless its ``-wal`` holds changes (only a
+    writable folder can read them back): that is refused with FileReadOnly, not called damage.
+    """
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if exc.sqlite_errorcode != SQLITE_CANTOPEN or os.access(path.parent, os.W_OK):
+            raise
+    except BaseException:
+        conn.close()
+        raise
+    else:
+        return conn
+    journal = Path(f"{path}-wal")
+    if journal.exists() and journal.stat().st_size:
+        raise FileReadOnly(f"{_named(path)} is in a folder that is read-only, and its journal"
+                           f" ({journal.name}) holds changes that cannot be read there. Copy"
+                           " the folder to a place where you may write, then open it.")
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+
+
+def check_writable(path: Path) -> None:
+    """Raise FileReadOnly when ``path`` (or, for a new file, its folder) may not be written:
+    a healthy file on a read-only disk or without write permission is opened read-only or
+    not at all, never taken for damaged."""
+    folder = path.parent if path.parent.exists() else next(
+        (p for p in path.parents if p.exists()), path.parent)
+    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(folder, os.W_OK):
+        raise FileReadOnly(f"{_named(path)} is read-only: changes cannot be saved here. Open"
+                           " it read-only, or copy it to a folder where you may write.")
 
 
 def check_file(path: Path) -> bool:
@@ -64,7 +101,9 @@ def check_file(path: Path) -> bool:
         raise FileRefused(
             f"{_named(path)} is not a salesdesk database (it is not an SQLite file).")
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = read_only_connection(path)
+    except sqlite3.DatabaseError as exc:
+        raise FileDamaged(f"{_named(path)} is damaged and cannot be read: {exc}.") from exc
     except sqlite3.Error as exc:
         raise FileRefused(f"{_named(path)} cannot be opened: {exc}.") from exc
     try:
@@ -120,7 +159,7 @@ def quick_check(path: Path) -> None:
     file (the GUI runs it in a worker).
     """
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = read_only_connection(path)
     except sqlite3.Error as exc:
         raise FileDamaged(f"{_named(path)} cannot be opened: {exc}.") from exc
     try:
@@ -137,7 +176,7 @@ def database_problems(path: Path) -> list[str]:
     """Every problem ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check`` find, read-only;
     an empty list for a healthy file (Tools ▸ Check Database, ``salesdesk check``)."""
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = read_only_connection(path)
     except sqlite3.Error as exc:
         return [f"{_named(path)} cannot be opened: {exc}."]
     try:
@@ -157,7 +196,7 @@ def database_problems(path: Path) -> list[str]:
 def connect(path: Path, *, read_only: bool = False) -> Database:
     """Open a connection with the project's pragmas (no schema changes)."""
     if read_only:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = read_only_connection(path)
     else:
         conn = sqlite3.connect(str(path))
     functions.register(conn)

@@ -30,6 +30,7 @@ from salesdesk.store import (
 from salesdesk.store.backups import Backups
 from salesdesk.store.connection import (
     check_file,
+    check_writable,
     connect,
     database_problems,
     needs_migration,
@@ -271,6 +272,8 @@ def open_store(path: Path, *, read_only: bool = False,
     migrated, and put back from that backup when a migration fails (MigrationFailed).
     """
     is_new = check_file(path)
+    if not read_only:
+        check_writable(path)
     if quick_check and not is_new:
         run_quick_check(path)
     if read_only:

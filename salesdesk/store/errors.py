@@ -49,6 +49,11 @@ class FileDamaged(FileRefused):
     """The file is salesdesk's but SQLite reports it damaged; nothing is written to it."""
 
 
+class FileReadOnly(FileRefused):
+    """The file, or its folder, may be read but not written: it is healthy, and is opened
+    read-only or not at all (never offered a restore)."""
+
+
 class FileTooNew(FileRefused):
     """The file was written by a newer salesdesk; it is left exactly as it is."""
 

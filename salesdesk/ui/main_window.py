@@ -22,7 +22,7 @@ from salesdesk.currencies import currency_digits, default_currency
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.locking import FileLocked
-from salesdesk.store import FileRefused, StoreError
+from salesdesk.store import FileReadOnly, FileRefused, StoreError
 from salesdesk.ui.actions import ActionId, ActionRegistry
 from salesdesk.ui.charts import ChartFigures, ChartWidget
 from salesdesk.ui.charts.dialog import ChartExportDialog
@@ -403,14 +403,16 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
-        """Open ``path`` in this window, offering read-only when another writer has it."""
+        """Open ``path`` in this window, offering read-only when another writer has it or it
+        may not be written here."""
         if path.resolve() == self.workspace.store.path.resolve():
             return True
         try:
             opened = self._opener.open(path)
-        except FileLocked as exc:
+        except (FileLocked, FileReadOnly) as exc:
+            title = "File in use" if isinstance(exc, FileLocked) else "Read-only file"
             answer = QMessageBox.question(
-                self, "File in use", f"{exc}\n\nOpen it read-only?",
+                self, title, f"{exc}\n\nOpen it read-only?",
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Open:
                 return False

@@ -50,6 +50,7 @@ from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.store import (
     BackupInfo,
+    FileReadOnly,
     FileRefused,
     FileTooNew,
     MigrationFailed,
@@ -131,8 +132,9 @@ def offer_backup(parent: QWidget | None, path: Path, error: FileRefused,
     """Tell the user why ``path`` cannot be opened; when a good backup exists (and the file is
     not simply from a newer salesdesk), offer it. ``restore(path, backup)`` replaces the file
     and returns the opened file; None when the user declines or there is nothing to offer."""
-    # A newer file needs a newer salesdesk, not a backup; a failed upgrade was already put back.
-    backup = (None if isinstance(error, FileTooNew | MigrationFailed)
+    # A newer file needs a newer salesdesk, not a backup; a failed upgrade was already put
+    # back; a read-only file is healthy.
+    backup = (None if isinstance(error, FileTooNew | MigrationFailed | FileReadOnly)
               else newest_good_backup(path))
     if backup is None:
         QMessageBox.critical(parent, "salesdesk", f"{error}\n\nThe file was not changed.")

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from salesdesk.app import STORE_CACHE, AppFileOpener
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, LookupKind
-from salesdesk.store import FileDamaged, open_store
+from salesdesk.store import FileReadOnly, FileDamaged, open_store
 from salesdesk.store.backups import MIN_INTERVAL, list_backups
 from salesdesk.ui import safety
 from salesdesk.ui.actions import ActionId
@@ -286,6 +286,36 @@ def test_a_failed_upgrade_is_reported_without_offering_a_backup(
     boxes = Boxes(monkeypatch)
     assert not window.open_path(tmp_path / "x.db")
     assert "put back" in boxes.texts[-1]
+
+
+def test_a_read_only_file_is_offered_read_only_never_a_restore(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    opened_read_only: list[Path] = []
+    real = window._opener
+
+    class ReadOnlyPlace:
+        def open(self, path: Path, *, read_only: bool = False) -> Any:
+            if not read_only:
+                raise FileReadOnly(f"{path.name} is read-only: changes cannot be saved here.")
+            opened_read_only.append(path)
+            return real.open(path, read_only=True)
+
+        def restore_damaged(self, path: Path, backup: object) -> Any:
+            raise AssertionError("a healthy file is never restored over")
+
+    shop = tmp_path / "shop.db"
+    store = open_store(shop)
+    store.add_deal(Deal(title="Healthy"), dt.date.today())
+    store.close()
+    monkeypatch.setattr(window, "_opener", ReadOnlyPlace())
+    monkeypatch.setattr(safety, "newest_good_backup",
+                        lambda path: pytest.fail("no backup is offered"))
+    boxes = Boxes(monkeypatch, QMessageBox.StandardButton.Open)
+    assert window.open_path(shop)
+    assert "read-only: changes cannot be saved here" in boxes.texts[0]
+    assert "Open it read-only?" in boxes.texts[0] and opened_read_only == [shop]
+    assert window.workspace.read_only and _titles(window) == ["Healthy"]
 
 
 def test_a_damaged_file_s_backups_are_looked_for_in_the_folder_it_names(tmp_path: Path) -> None:
