@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A temporary file untouched this long was left by a writer that died (kill -9, power loss):
+# one being written is touched as it grows.
+STALE_TEMPORARY_S = 3600
 
 
 def neutralise_cell(value: str) -> str:
@@ -55,6 +60,19 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def remove_stale_temporaries(folder: Path, prefix: str) -> None:
+    """Delete the temporary files ``replacing`` named with ``prefix`` in ``folder`` that a
+    writer killed mid-write left behind."""
+    name = re.compile(re.escape(prefix) + r"[0-9a-f]{12}\.tmp")
+    limit = time.time() - STALE_TEMPORARY_S
+    for temp in folder.glob(f"{prefix}*.tmp"):
+        try:
+            if name.fullmatch(temp.name) and temp.stat().st_mtime < limit:
+                temp.unlink()
+        except OSError:
+            continue
+
+
 def _new_temporary(folder: Path, prefix: str) -> Path:
     # Not tempfile.mkstemp: its files are private (0600), and a saved export or backup should
     # get the permissions any new file of the user gets (0666 less the umask).
@@ -78,6 +96,7 @@ def replacing(destination: Path, *, prefix: str = ".salesdesk-") -> Iterator[Pat
     keeps its old content (or stays absent).
     """
     destination = Path(destination)
+    remove_stale_temporaries(destination.parent, prefix)
     temp = _new_temporary(destination.parent, prefix)
     try:
         yield temp

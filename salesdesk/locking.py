@@ -56,12 +56,27 @@ class WriterLock:
         self._lock.setStaleLockTime(0)
 
     def acquire(self) -> None:
-        """Take the lock at once or raise FileLocked; a stale lock is recovered."""
+        """Take the lock at once or raise FileLocked; a stale lock is recovered. Raises
+        OSError saying why when the lock file cannot be written (a full disk, a read-only
+        folder)."""
         if self._lock.tryLock(0):
             return
         if self._lock.error() == QLockFile.LockError.LockFailedError:
             raise FileLocked(self.database, self._holder())
-        raise PermissionError(f"Cannot create the lock file beside {self.database.name}.")
+        raise self._why_not_writable()
+
+    def _why_not_writable(self) -> OSError:
+        # QLockFile says only that it failed; writing a file of our own there says why.
+        probe = lock_path(self.database).with_name(f".{self.database.name}.probe-{os.getpid()}")
+        try:
+            probe.write_bytes(b"salesdesk")
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            return OSError(f"The lock file beside {self.database.name} cannot be written:"
+                           f" {reason}.")
+        finally:
+            probe.unlink(missing_ok=True)
+        return PermissionError(f"Cannot create the lock file beside {self.database.name}.")
 
     def _holder(self) -> LockHolder:
         # PySide returns (pid, hostname, appname), or a false value when the file is unreadable.

@@ -18,11 +18,15 @@ from salesdesk.cli.common import (
     writable_store,
     write_json,
 )
+from salesdesk.domain.deals import CustomerType, LookupKind
 from salesdesk.domain.importing import ColumnMapping, Preset, detect_mapping, preset_mapping
+from salesdesk.domain.slices import Dimension
 from salesdesk.launch import EXIT_FILE, EXIT_LOCKED, EXIT_OK, EXIT_USAGE, database_path, write_demo
 from salesdesk.locking import FileLocked, WriterLock
-from salesdesk.reports.slice_report import ReportError, parse_where
+from salesdesk.reports.slice_report import NONE_LABEL, ReportError, parse_where, unknown_value
 from salesdesk.store import (
+    ImportPlan,
+    ImportSummary,
     SourceOptions,
     StoreError,
     UnreadableFile,
@@ -33,7 +37,20 @@ from salesdesk.store import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from salesdesk.cli.common import Commands
+    from salesdesk.store import Store
+
+
+def _delimiter(text: str) -> str:
+    """``--delimiter``: one character, or a tab written as \\t or tab (exit 2 otherwise)."""
+    if text.lower() in ("\\t", "tab"):
+        return "\t"
+    if len(text) != 1 or text in "\r\n\"":
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: give one character, such as ';' or '|', or \\t for a tab")
+    return text
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -47,6 +64,8 @@ def _demo(args: argparse.Namespace) -> int:
             count = write_demo(out, args.deals, dt.date.today())
     except FileLocked as exc:
         raise CommandError(str(exc), EXIT_LOCKED) from exc
+    except (StoreError, OSError) as exc:
+        raise CommandError(f"The sample business was not written: {exc}", EXIT_FILE) from exc
     print(f"Wrote {count} sample deals to {out}")
     return EXIT_OK
 
@@ -94,9 +113,6 @@ def _import_mapping(args: argparse.Namespace, headers: list[str]) -> ColumnMappi
 def _import(args: argparse.Namespace) -> int:
     """Import a CSV/XLSX file: plan (file problems exit 1 before the database is touched),
     then take the writer's lock and write every valid row in one transaction."""
-    from salesdesk.currencies import currency_digits
-    from salesdesk.domain.validation import InputRules
-
     source = Path(args.file).expanduser().absolute()  # the summary names the rejected file
     if args.date_format:
         try:
@@ -121,6 +137,26 @@ def _import(args: argparse.Namespace) -> int:
     if not args.dry_run:  # a dry run writes no rejected-rows file
         refuse_overwriting("--rejected", rejected or default_rejected_path(source), path,
                            inputs=[source])
+    created = not (path.exists() and path.stat().st_size)
+    try:
+        summary = _run_import(args, plan, path, rejected)
+    except CommandError as exc:
+        if created and exc.status == EXIT_FILE and not args.dry_run:
+            # The file this import began is not left half-made (a full disk, for one).
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+    write_json(summary.to_dict())
+    return EXIT_OK
+
+
+def _run_import(args: argparse.Namespace, plan: ImportPlan, path: Path,
+                rejected: Path | None) -> ImportSummary:
+    """Write ``plan``'s rows into ``path`` under the writer's lock (a dry run: into a scratch
+    copy when the file does not exist yet)."""
+    from salesdesk.currencies import currency_digits
+    from salesdesk.domain.validation import InputRules
+
     with contextlib.ExitStack() as stack:
         if args.dry_run and not (path.exists() and path.stat().st_size):
             # Nothing to match against and nothing may be written: check the rows against an
@@ -129,15 +165,13 @@ def _import(args: argparse.Namespace) -> int:
         store = stack.enter_context(writable_store(path))
         rules = InputRules(currency_digits(), store.settings().base_currency)
         try:
-            summary = store.import_deals(plan, rules, dt.date.today(),
-                                         on_duplicate=args.on_duplicate, rejected_path=rejected,
-                                         dry_run=args.dry_run)
+            return store.import_deals(plan, rules, dt.date.today(),
+                                      on_duplicate=args.on_duplicate, rejected_path=rejected,
+                                      dry_run=args.dry_run)
         except UnreadableFile as exc:
             raise CommandError(str(exc), EXIT_FILE) from exc
         except (StoreError, OSError) as exc:
             raise CommandError(f"Nothing was imported: {exc}", EXIT_FILE) from exc
-    write_json(summary.to_dict())
-    return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -155,13 +189,32 @@ def _export(args: argparse.Namespace) -> int:
     path = database_path(args)
     refuse_overwriting("--out", out, path)
     with read_only_store(path) as store:
+        filters = _export_filters(store, where, args.db)
         try:
-            count = store.export_deals(out, currency_digits(),
-                                       filters={d.value: v for d, v in where.items()})
+            count = store.export_deals(out, currency_digits(), filters=filters)
         except (StoreError, OSError) as exc:
             raise CommandError(f"The export was not written: {exc}", EXIT_FILE) from exc
     print(f"Wrote {count} deals to {out}")
     return EXIT_OK
+
+
+def _export_filters(store: Store, where: Mapping[Dimension, list[str]], db: str | None
+                    ) -> dict[str, list[str]]:
+    """``--where`` as the export's filters, by the names the file uses (matched without
+    regard to case); exit 2 naming the valid values when one is unknown, as ``report``."""
+    filters: dict[str, list[str]] = {}
+    for dimension, values in where.items():
+        valid = ([t.value for t in CustomerType] if dimension is Dimension.CUSTOMER_TYPE
+                 else [*store.names(LookupKind(dimension.value), include_retired=True),
+                       NONE_LABEL])
+        by_folded = {name.casefold(): name for name in valid}
+        names = []
+        for value in values:
+            if value.casefold() not in by_folded:
+                raise CommandError(str(unknown_value(dimension, value, valid, db)), EXIT_USAGE)
+            names.append(by_folded[value.casefold()])
+        filters[dimension.value] = names
+    return filters
 
 
 def register(commands: Commands) -> None:
@@ -190,7 +243,8 @@ def register(commands: Commands) -> None:
     imp.add_argument("--date-format", metavar="FMT",
                      help="strptime codes of the file's dates, e.g. %%d.%%m.%%Y (default: inferred)")
     imp.add_argument("--encoding", metavar="ENC", help="text encoding (default: detected)")
-    imp.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter (default: detected)")
+    imp.add_argument("--delimiter", metavar="CHAR", type=_delimiter,
+                     help="CSV delimiter, one character or \\t for a tab (default: detected)")
     imp.add_argument("--sheet", metavar="NAME", help="XLSX sheet (default: the first)")
     imp.add_argument("--preset", metavar="NAME_OR_FILE",
                      help="pipedrive, hubspot, plain, or a saved preset file (default: detected)")

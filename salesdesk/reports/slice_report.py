@@ -124,8 +124,10 @@ def _listing_command(dimension: Dimension, db: str | None) -> str:
     return shlex.join(words)
 
 
-def _unknown_value(dimension: Dimension, value: str, valid: Sequence[str],
-                   db: str | None) -> ReportError:
+def unknown_value(dimension: Dimension, value: str, valid: Sequence[str],
+                  db: str | None) -> ReportError:
+    """The usage error for a value ``dimension`` does not have: the valid ones listed (the
+    closest and the first 100 of many, with the command that lists them all)."""
     if not valid:
         listing = "there are none in this file."
     elif len(valid) <= MAX_LISTED:
@@ -201,7 +203,7 @@ def resolve(request: Request, columns: DealColumns, *, db: str | None = None
         for value in given:
             name = by_folded.get(value.casefold())
             if name is None:
-                raise _unknown_value(dimension, value, valid, db)
+                raise unknown_value(dimension, value, valid, db)
             if name not in names:
                 names.append(name)
         filters[dimension] = frozenset(names)

@@ -18,7 +18,6 @@ import logging
 import os
 import re
 import sqlite3
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +49,6 @@ BACKUP_NAME = re.compile(r"backup-\d{4}-\d{2}-\d{2}_\d{6}(-\d+)?\.db")
 log = logging.getLogger(__name__)
 MIN_INTERVAL = dt.timedelta(minutes=30)
 TEMPORARY_PREFIX = ".backup-"
-# A temporary file older than this is left over from a crash, not one being written now.
-STALE_TEMPORARY_S = 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,18 +222,6 @@ def _free_name(folder: Path, taken_at: dt.datetime) -> str:
     return name
 
 
-def _remove_stale_temporaries(folder: Path) -> None:
-    # A backup killed mid-write leaves its temporary file; one still being written by another
-    # process (a CLI backup) is recent and left alone.
-    limit = time.time() - STALE_TEMPORARY_S
-    for temp in folder.glob(f"{TEMPORARY_PREFIX}*.tmp"):
-        try:
-            if temp.stat().st_mtime < limit:
-                temp.unlink()
-        except OSError:
-            continue
-
-
 def take_backup(source: sqlite3.Connection, database: Path, folder: Path, *,
                 reason: str = "", retention: Retention | None = None,
                 now: dt.datetime | None = None) -> BackupInfo:
@@ -250,7 +235,6 @@ def take_backup(source: sqlite3.Connection, database: Path, folder: Path, *,
     """
     taken_at = now or dt.datetime.now(dt.UTC)
     folder.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(folder)
     destination = folder / _free_name(folder, taken_at)
     with replacing(destination, prefix=TEMPORARY_PREFIX) as temp:
         try:
@@ -276,14 +260,17 @@ def take_backup(source: sqlite3.Connection, database: Path, folder: Path, *,
 
 def copy_database(source: sqlite3.Connection, path: Path) -> None:
     """Copy the database behind ``source`` into the new file ``path`` through the backup API,
-    as one self-contained, fsynced file."""
+    as one self-contained, fsynced file; a failed copy leaves no journal beside ``path``."""
     target = sqlite3.connect(path)
     try:
         # One step (pages=-1): a consistent snapshot even while another connection writes.
         source.backup(target)
         target.execute("PRAGMA journal_mode = DELETE")
-    finally:
+    except BaseException:
         target.close()
+        Path(f"{path}-journal").unlink(missing_ok=True)  # a full disk stops it mid-copy
+        raise
+    target.close()
     fsync_file(path)
 
 

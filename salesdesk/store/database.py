@@ -70,6 +70,14 @@ class Store(Facade):
         """Close the connection."""
         self.db.conn.close()
 
+    def checkpoint(self) -> None:
+        """Move every committed change from the ``-wal`` into the file itself (before the
+        file is copied or moved as a file); StoreError when another connection keeps it
+        from completing."""
+        if self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]:
+            raise StoreError(f"{self.path.name} is in use by another program; its latest"
+                             " changes could not be written into the file itself.")
+
     def reopen(self) -> Store:
         """Another connection to the same file, for a worker thread (create it in that thread:
         SQLite connections belong to the thread that made them). The caller already holds

@@ -158,5 +158,15 @@ def _write_xlsx(path: Path, deals: Iterator[Deal], digits: Mapping[str, int]) ->
                 row.append(value)
         sheet.append(row)
         count += 1
-    workbook.save(path)
+    try:
+        workbook.save(path)
+    except ValueError as exc:
+        # A full disk breaks openpyxl's zip writer; its clean-up then fails on the closed
+        # file, and that ValueError hides the OSError that says why.
+        cause = exc.__context__
+        while cause is not None and not isinstance(cause, OSError):
+            cause = cause.__context__
+        if cause is None:
+            raise
+        raise cause from exc
     return count

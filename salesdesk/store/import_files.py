@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import sys
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,12 @@ _SAMPLE_BYTES = 64 * 1024
 _CHUNK = 1 << 20
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
+# A workbook part that unpacks to more than this many times its packed size, past a size no
+# real spreadsheet part needs to compress that well, is a zip bomb: a 1.5 MB file whose sheet
+# unpacks to 1.5 GB once took openpyxl 1.6 GB of memory. Spreadsheet XML packs 5-30 times.
+_MAX_RATIO = 100
+_RATIO_FROM_BYTES = 50 * 1024 * 1024
+_MAX_UNPACKED_BYTES = 4 * 1024**3
 
 
 class UnreadableFile(StoreError):
@@ -176,9 +183,37 @@ def open_text(path: Path, encoding: str) -> IO[str]:
     return path.open("r", encoding=encoding, errors="strict", newline="")
 
 
+def _size(count: int) -> str:
+    return f"{count / 1024**3:.1f} GB" if count >= 1024**3 else f"{count / 1024**2:.1f} MB"
+
+
+def check_workbook_sizes(path: Path) -> None:
+    """Refuse (UnreadableFile) a workbook whose parts would unpack to sizes no spreadsheet
+    program writes, reading only the zip's directory, before openpyxl unpacks anything."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError) as exc:
+        raise UnreadableFile(f"{path.name} is not a readable XLSX workbook: {exc}.") from exc
+    total = sum(part.file_size for part in parts)
+    for part in parts:
+        if (part.file_size > _RATIO_FROM_BYTES
+                and part.file_size > _MAX_RATIO * max(1, part.compress_size)):
+            raise UnreadableFile(
+                f"{path.name} cannot be read safely: its part {part.filename!r} would unpack"
+                f" to {_size(part.file_size)} from {_size(part.compress_size)}, which no"
+                " spreadsheet program writes (the file is damaged or made to exhaust"
+                " memory). Nothing was imported.")
+    if total > _MAX_UNPACKED_BYTES:
+        raise UnreadableFile(f"{path.name} would unpack to {_size(total)}, more than salesdesk"
+                             " reads from one workbook. Nothing was imported; save the deals"
+                             " as CSV instead.")
+
+
 def _open_sheet(path: Path, sheet: str | None) -> tuple[Any, Any]:
     import openpyxl
 
+    check_workbook_sizes(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - a damaged workbook fails in many ways in openpyxl

@@ -11,8 +11,9 @@ allows it.
 
 The chart exported is a fresh, hidden widget drawn in the light style, so an export looks the
 same from the GUI (any palette, any window size) and from ``salesdesk export-chart``. Every
-file goes through ``files.replacing``: a failure leaves no file (or the old one)
-and raises OSError with a plain message.
+file is painted into memory and written through ``ui.rendering.save_painted`` (a full disk
+is an error, not a short file): a failure leaves no file (or the old one) and raises OSError
+with a plain message.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import io
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
+from PySide6.QtCore import QIODevice, QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -36,12 +37,13 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from salesdesk.files import neutralise_cell, replacing, write_text
+from salesdesk.files import neutralise_cell, write_text
 from salesdesk.ui.charts import make_chart
 from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget
 from salesdesk.ui.charts.data import ChartFigures
 from salesdesk.ui.charts.funnel_chart import FunnelChart
 from salesdesk.ui.charts.style import ChartStyle
+from salesdesk.ui.rendering import save_painted
 
 DEFAULT_WIDTH = 1920
 DEFAULT_HEIGHT = 1080
@@ -198,7 +200,7 @@ def _picture_dpi() -> int:
     return QPicture().logicalDpiX()
 
 
-def _paint_png(chart: ChartWidget, temp: Path, width: int, height: int) -> None:
+def _paint_png(chart: ChartWidget, device: QIODevice, width: int, height: int) -> None:
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     dots_per_metre = round(_picture_dpi() / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
@@ -207,13 +209,13 @@ def _paint_png(chart: ChartWidget, temp: Path, width: int, height: int) -> None:
     painter = QPainter(image)
     paint_page(painter, QRectF(0, 0, width, height), chart)
     painter.end()
-    if not image.save(str(temp), "PNG"):
+    if not image.save(device, "PNG"):
         raise OSError("the image could not be written")
 
 
-def _paint_svg(chart: ChartWidget, temp: Path, width: int, height: int) -> None:
+def _paint_svg(chart: ChartWidget, device: QIODevice, width: int, height: int) -> None:
     generator = QSvgGenerator()
-    generator.setFileName(str(temp))
+    generator.setOutputDevice(device)
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRectF(0, 0, width, height))
     generator.setResolution(_picture_dpi())
@@ -226,8 +228,8 @@ def _paint_svg(chart: ChartWidget, temp: Path, width: int, height: int) -> None:
     painter.end()
 
 
-def _paint_pdf(chart: ChartWidget, temp: Path) -> None:
-    writer = QPdfWriter(str(temp))
+def _paint_pdf(chart: ChartWidget, device: QIODevice) -> None:
+    writer = QPdfWriter(device)
     writer.setTitle(chart.title())
     writer.setCreator("salesdesk")
     writer.setResolution(_picture_dpi())
@@ -258,23 +260,24 @@ def export_chart(chart: ChartWidget | ChartKind | str, figures: ChartFigures, pa
     if not (1 <= width <= MAX_PIXELS and 1 <= height <= MAX_PIXELS):
         raise ValueError(f"The size must be between 1 and {MAX_PIXELS:,} pixels per side.")
     fresh = prepared_chart(chart, figures)
+
+    def paint(device: QIODevice) -> None:
+        if form is ExportFormat.PNG:
+            _paint_png(fresh, device, width, height)
+        elif form is ExportFormat.SVG:
+            _paint_svg(fresh, device, width, height)
+        else:
+            _paint_pdf(fresh, device)
+
     try:
         if form is ExportFormat.CSV:
-            write_text(path, figures_csv(fresh))
+            try:
+                write_text(path, figures_csv(fresh))
+            except OSError as exc:
+                reason = exc.strerror or str(exc) or type(exc).__name__
+                raise OSError(f"Could not save {path.name} in {path.parent}: {reason}.") from exc
             return path
-        with replacing(path) as temp:
-            if form is ExportFormat.PNG:
-                _paint_png(fresh, temp, width, height)
-            elif form is ExportFormat.SVG:
-                _paint_svg(fresh, temp, width, height)
-            else:
-                _paint_pdf(fresh, temp)
-            if temp.stat().st_size == 0:
-                raise OSError("nothing was written")
-    except OSError as exc:
-        reason = exc.strerror or str(exc) or type(exc).__name__
-        raise OSError(f"Could not save {path.name} in {path.parent}: {reason}.") from exc
+        return save_painted(path, paint)
     finally:
         fresh.close()
         fresh.deleteLater()
-    return path

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -21,11 +21,11 @@ from PySide6.QtGui import (
 )
 
 from salesdesk.domain.metrics import Figures
-from salesdesk.files import replacing
 from salesdesk.ui.charts import ChartFigures, ChartKind
 from salesdesk.ui.charts.export import paint_page, prepared_chart
 from salesdesk.ui.funnel.figures_model import FiguresModel
 from salesdesk.ui.funnel.headline import headlines
+from salesdesk.ui.rendering import save_painted
 
 CHART_ORDER = (ChartKind.FUNNEL, ChartKind.CONVERSION, ChartKind.DEAL_LENGTH, ChartKind.TREND,
                ChartKind.DISTRIBUTION)
@@ -109,28 +109,24 @@ def write_report(path: Path, figures: ChartFigures, *, title: str, today: dt.dat
     model = FiguresModel()
     model.set_figures(figures.by_label or "Group", figures.overall, figures.groups,
                       figures.currency)
-    try:
-        with replacing(path) as temp:
-            writer = QPdfWriter(str(temp))
-            writer.setTitle(title)
-            writer.setCreator("salesdesk")
-            writer.setResolution(RESOLUTION)
-            writer.setPageLayout(QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-            painter = QPainter()
-            if not painter.begin(writer):
-                raise OSError("the PDF could not be started")
-            try:
-                _write(painter, writer, figures, model, title, today, before)
-            finally:
-                painter.end()
-            if temp.stat().st_size == 0:
-                raise OSError("nothing was written")
-    except OSError as exc:
-        reason = exc.strerror or str(exc) or type(exc).__name__
-        raise OSError(f"Could not save {path.name} in {path.parent}: {reason}.") from exc
-    return path
+
+    def paint(device: QIODevice) -> None:
+        writer = QPdfWriter(device)
+        writer.setTitle(title)
+        writer.setCreator("salesdesk")
+        writer.setResolution(RESOLUTION)
+        writer.setPageLayout(QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError("the PDF could not be started")
+        try:
+            _write(painter, writer, figures, model, title, today, before)
+        finally:
+            painter.end()
+
+    return save_painted(path, paint)
 
 
 def _write(painter: QPainter, writer: QPdfWriter, figures: ChartFigures, model: FiguresModel,

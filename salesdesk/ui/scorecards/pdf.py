@@ -2,9 +2,10 @@
 scorecards with the team matrix.
 
 Both are HTML laid out by QTextDocument and painted onto a QPdfWriter. The brief is scaled
-down, when it has to be, so it always fits one A4 page. Files are written through
-``files.replacing`` (temporary file, fsync, rename): a failure leaves no partial
-file and raises OSError with a plain message.
+down, when it has to be, so it always fits one A4 page. Files are painted into memory and
+written through ``ui.rendering.save_painted`` (temporary file, fsync, rename; a full disk is
+an error, not a short file): a failure leaves no partial file and raises OSError with a plain
+message.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
     QFont,
     QPageLayout,
@@ -25,7 +26,7 @@ from PySide6.QtGui import (
 
 from salesdesk.domain.deal_prep import PrepSheet, SpinGroup
 from salesdesk.reports.scorecard_report import ScorecardReport, matrix_rows
-from salesdesk.files import replacing
+from salesdesk.ui.rendering import save_painted
 from salesdesk.ui.scorecards.charts import score_color
 
 RESOLUTION = 300
@@ -90,8 +91,8 @@ def brief_html(sheet: PrepSheet, *, deal: str, details: str, today: dt.date,
     </body></html>"""
 
 
-def _writer(path: Path, title: str, landscape: bool = False) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
+def _writer(device: QIODevice, title: str, landscape: bool = False) -> QPdfWriter:
+    writer = QPdfWriter(device)
     writer.setTitle(title)
     writer.setCreator("salesdesk")
     writer.setResolution(RESOLUTION)
@@ -164,25 +165,13 @@ def _paint_pages(writer: QPdfWriter, html: str, width: float) -> None:
         painter.end()
 
 
-def _write(path: Path, title: str, paint: object) -> Path:
-    try:
-        with replacing(path) as temp:
-            paint(temp)  # type: ignore[operator]
-            if temp.stat().st_size == 0:
-                raise OSError("nothing was written")
-    except OSError as exc:
-        reason = exc.strerror or str(exc) or type(exc).__name__
-        raise OSError(f"Could not save {path.name} in {path.parent}: {reason}.") from exc
-    return path
-
-
 def write_brief(path: Path, sheet: PrepSheet, *, deal: str, details: str, today: dt.date,
                 tactics: list[str], prepared_from: float) -> Path:
     """Write a deal's preparation brief as a one-page A4 PDF."""
     html = brief_html(sheet, deal=deal, details=details, today=today, tactics=tactics,
                       prepared_from=prepared_from)
-    return _write(path, f"Negotiation brief — {deal}",
-                  lambda temp: _paint_one_page(_writer(temp, f"Brief — {deal}"), html))
+    return save_painted(
+        path, lambda device: _paint_one_page(_writer(device, f"Brief — {deal}"), html))
 
 
 def _pct(value: float | None) -> str:
@@ -266,5 +255,5 @@ def write_scorecards(path: Path, report: ScorecardReport, *, title: str,
                      today: dt.date) -> Path:
     """Write the scorecards and the team matrix as an A4 PDF (as many pages as needed)."""
     html = scorecards_html(report, title=title, today=today)
-    return _write(path, title,
-                  lambda temp: _paint_pages(_writer(temp, title), html, LAYOUT_WIDTH))
+    return save_painted(
+        path, lambda device: _paint_pages(_writer(device, title), html, LAYOUT_WIDTH))
