@@ -1,0 +1,204 @@
+"""What a file's columns mean: which column feeds which deal field, and what its values say.
+
+A :class:`ColumnMapping` is made by a preset (``presets``), changed by the user in the wizard
+or with ``--map``, and saved as JSON; the sentences describing it for the summary are here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from salesdesk.domain.deals import Outcome
+from salesdesk.domain.validation import FIELD_LABELS
+
+# The deal fields a column can feed, in the order the wizard lists them. The last two are
+# flags salesdesk's own export writes, so that importing an export gives the same deals back.
+IMPORT_FIELDS: tuple[str, ...] = (
+    "title", "client", "rep", "product", "channel", "region", "audience", "customer_type",
+    "stage", "outcome", "first_contact", "closed_on", "expected_close", "next_step", "amount",
+    "currency", "lost_reason", "notes", "external_id", "customer_type_set",
+    "first_contact_inferred",
+)
+DATE_FIELDS = ("first_contact", "closed_on", "expected_close")
+FLAG_FIELDS = ("customer_type_set", "first_contact_inferred")
+FIELD_NAMES: Mapping[str, str] = {
+    **FIELD_LABELS,
+    "external_id": "External id",
+    "customer_type_set": "Customer type set by hand",
+    "first_contact_inferred": "First contact inferred",
+}
+# The column salesdesk adds to a rejected-rows file; never mapped when that file comes back.
+REJECTED_COLUMN = "rejected because"
+
+SKIP = "skip"
+"""A value mapping that skips the row (Pipedrive's deleted deals)."""
+
+
+class Preset(StrEnum):
+    """The built-in mappings."""
+
+    PIPEDRIVE = "pipedrive"
+    HUBSPOT = "hubspot"
+    PLAIN = "plain"
+
+
+def normalise_header(text: str) -> str:
+    """A header as compared with known names: case, underscores, dashes and spacing ignored."""
+    text = text.replace("\ufeff", "").replace("_", " ").casefold()
+    return " ".join(text.split())
+
+
+def normalise_value(text: str) -> str:
+    """A cell value as compared with known values (outcome synonyms, flags)."""
+    return " ".join(text.replace("_", " ").casefold().split())
+
+
+# --- value synonyms ---------------------------------------------------------------------------
+
+OUTCOME_SYNONYMS: Mapping[str, str] = {
+    **dict.fromkeys(("won", "win", "closed won", "closedwon", "closed - won", "gewonnen",
+                     "megnyert", "nyert", "elnyert", "sikeres", "lezárt - nyert",
+                     "lezárt nyert", "lezárva - nyert"), Outcome.WON.value),
+    **dict.fromkeys(("lost", "loss", "closed lost", "closedlost", "closed - lost", "verloren",
+                     "elveszett", "elvesztett", "vesztett", "sikertelen", "lezárt - vesztett",
+                     "lezárt vesztett", "lezárva - elveszett"), Outcome.LOST.value),
+    **dict.fromkeys(("open", "opened", "in progress", "offen", "nyitott", "nyitva",
+                     "folyamatban"), Outcome.OPEN.value),
+    "deleted": SKIP,
+    "törölt": SKIP,
+}
+CUSTOMER_TYPE_SYNONYMS: Mapping[str, str] = {
+    **dict.fromkeys(("new", "new business", "newbusiness", "new customer", "neukunde", "új",
+                     "uj", "új ügyfél", "új üzlet"), "new"),
+    **dict.fromkeys(("current", "existing", "existing business", "existingbusiness",
+                     "existing customer", "returning", "repeat", "bestandskunde", "meglévő",
+                     "meglevo", "visszatérő", "meglévő ügyfél"), "current"),
+}
+TRUE_VALUES = frozenset(("1", "true", "yes", "y", "x", "igen", "ja", "wahr"))
+FALSE_VALUES = frozenset(("", "0", "false", "no", "n", "nem", "nein", "falsch"))
+
+
+# --- mapping ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    """Which column feeds which deal field, and the rules of the preset that made it.
+
+    ``columns``: field → header (one header may feed several fields). ``fallbacks``: field →
+    further headers read when the mapped one is blank (Pipedrive's won/lost times for the close
+    date). ``created_column`` is the created-date column used as the first contact when no
+    first-contact column is mapped; such deals are marked ``first_contact_inferred``.
+    ``stage_dates`` pairs a header with the stage whose entry date it holds (HubSpot's
+    ``Date entered "<stage>"``). ``outcome_values`` maps a normalised value of the outcome or
+    stage column to "won", "lost", "open" or "skip"; unlisted values are open.
+    """
+
+    columns: Mapping[str, str] = field(default_factory=dict)
+    fallbacks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    created_column: str | None = None
+    stage_dates: tuple[tuple[str, str], ...] = ()
+    outcome_values: Mapping[str, str] = field(default_factory=lambda: dict(OUTCOME_SYNONYMS))
+    preset: str = Preset.PLAIN.value
+
+    def with_column(self, field_name: str, header: str | None) -> ColumnMapping:
+        """The mapping with ``field_name`` fed by ``header`` (None: by no column). A field the
+        user chose drops the preset's fallbacks for it."""
+        if field_name not in IMPORT_FIELDS:
+            raise ValueError(f"Unknown field {field_name!r}: choose one of "
+                             + ", ".join(IMPORT_FIELDS) + ".")
+        columns = {k: v for k, v in self.columns.items() if k != field_name}
+        if header:
+            columns[field_name] = header
+        fallbacks = {k: v for k, v in self.fallbacks.items() if k != field_name}
+        return replace(self, columns=columns, fallbacks=fallbacks)
+
+    def with_outcome_values(self, values: Mapping[str, str]) -> ColumnMapping:
+        """The mapping with these value → outcome choices added (they win over synonyms)."""
+        merged = dict(self.outcome_values)
+        for value, outcome in values.items():
+            if outcome not in (*(o.value for o in Outcome), SKIP):
+                raise ValueError(f"{outcome!r} is not won, lost, open or skip.")
+            merged[normalise_value(value)] = outcome
+        return replace(self, outcome_values=merged)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form, for saved presets."""
+        return {
+            "columns": dict(self.columns),
+            "fallbacks": {k: list(v) for k, v in self.fallbacks.items()},
+            "created_column": self.created_column,
+            "stage_dates": [list(pair) for pair in self.stage_dates],
+            "outcome_values": {k: v for k, v in self.outcome_values.items()
+                               if OUTCOME_SYNONYMS.get(k) != v},
+            "preset": self.preset,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ColumnMapping:
+        """Read a saved preset; raises ValueError with a message when it is malformed."""
+        try:
+            columns = {str(k): str(v) for k, v in dict(data.get("columns", {})).items()}
+            unknown = set(columns) - set(IMPORT_FIELDS)
+            if unknown:
+                raise ValueError("unknown fields " + ", ".join(sorted(unknown)))
+            mapping = cls(
+                columns=columns,
+                fallbacks={str(k): tuple(str(h) for h in v)
+                           for k, v in dict(data.get("fallbacks", {})).items()},
+                created_column=(str(data["created_column"]) if data.get("created_column")
+                                else None),
+                stage_dates=tuple((str(h), str(s)) for h, s in data.get("stage_dates", [])),
+                preset=str(data.get("preset", Preset.PLAIN.value)),
+            )
+            return mapping.with_outcome_values(
+                {str(k): str(v) for k, v in dict(data.get("outcome_values", {})).items()})
+        except (TypeError, AttributeError) as exc:
+            raise ValueError(f"not a salesdesk import preset ({exc})") from exc
+
+    def used_headers(self) -> set[str]:
+        """Every header the mapping reads."""
+        used = set(self.columns.values())
+        for headers in self.fallbacks.values():
+            used.update(headers)
+        if self.created_column:
+            used.add(self.created_column)
+        used.update(header for header, _ in self.stage_dates)
+        return used
+
+
+# --- describing a mapping ---------------------------------------------------------------------
+
+def mapping_notes(mapping: ColumnMapping) -> list[str]:
+    """Sentences about the fallbacks a mapping uses, for the summary and the wizard."""
+    notes = [f"Detected a {mapping.preset} file."] if mapping.preset != Preset.PLAIN else []
+    if "first_contact" not in mapping.columns and mapping.created_column:
+        notes.append(f"No first-contact column: {mapping.created_column!r} (the created date)"
+                     " is used instead and those deals are marked as inferred.")
+    if "title" not in mapping.columns:
+        notes.append("No title column: titles are made from client and product.")
+    for name, headers in mapping.fallbacks.items():
+        notes.append(f"{FIELD_NAMES[name]}: {mapping.columns.get(name)!r}, or when blank "
+                     + ", ".join(map(repr, headers)) + ".")
+    close = mapping.columns.get("closed_on")
+    if close and close == mapping.columns.get("expected_close"):
+        notes.append(f"{close!r} is the close date of closed deals and the expected close of"
+                     " open ones.")
+    if mapping.stage_dates:
+        notes.append(f"Stage history from {len(mapping.stage_dates)} 'Date entered' columns.")
+    return notes
+
+
+def unmapped_headers(headers: Iterable[str], mapping: ColumnMapping) -> list[str]:
+    """Columns no field reads (shown so the user sees what is left out)."""
+    used = mapping.used_headers()
+    return [h for h in headers if h.strip() and h not in used
+            and normalise_header(h) != REJECTED_COLUMN]
+
+
+def outcome_of(mapping: ColumnMapping, value: str) -> str:
+    """What a value of the outcome column means under ``mapping``: won, lost, open or skip."""
+    return mapping.outcome_values.get(normalise_value(value), Outcome.OPEN.value)
+
