@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from salesdesk.domain.deals import CustomerType, Deal, Outcome
+from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
 from salesdesk.domain.parsing import (
     NumberFormat,
     ParseError,
@@ -24,26 +26,13 @@ MAX_TITLE = 200
 MAX_NAME = 200
 MAX_TEXT = 20_000
 
-FIELD_LABELS: Mapping[str, str] = {
-    "title": "Title",
-    "client": "Client",
-    "rep": "Salesperson",
-    "product": "Product",
-    "channel": "Channel",
-    "region": "Region",
-    "audience": "Target audience",
-    "customer_type": "Customer type",
-    "stage": "Stage",
-    "outcome": "Outcome",
-    "first_contact": "First contact",
-    "closed_on": "Closed on",
-    "expected_close": "Expected close",
-    "next_step": "Next step",
-    "amount": "Amount",
-    "currency": "Currency",
-    "lost_reason": "Lost reason",
-    "notes": "Notes",
-}
+# The fields the form shows (DealDraft's), with their labels.
+FIELD_LABELS: Mapping[str, str] = {f.name: f.label for f in DEAL_FIELDS if f.form}
+_NAMES = tuple(f.name for f in DEAL_FIELDS if f.form and f.kind is FieldKind.LOOKUP)
+_DATES = tuple(f.name for f in DEAL_FIELDS if f.form and f.kind is FieldKind.DATE)
+_TEXTS = tuple(f.name for f in DEAL_FIELDS if f.form and f.kind is FieldKind.TEXT)
+# What the form does not show is the edited deal's (the flags follow the fields they describe).
+_KEPT = tuple(f.name for f in DEAL_FIELDS if not f.form and f.kind is not FieldKind.FLAG)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,11 +121,9 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
     elif len(title) > MAX_TITLE:
         errors["title"] = f"The title is too long (at most {MAX_TITLE} characters)."
 
-    names = {
-        key: _name(getattr(draft, key), FIELD_LABELS[key], errors, key)
-        for key in ("client", "rep", "product", "channel", "region", "audience", "stage",
-                    "lost_reason")
-    }
+    # Keyword arguments of the Deal below, one per lookup field.
+    names: dict[str, Any] = {key: _name(getattr(draft, key), FIELD_LABELS[key], errors, key)
+                             for key in _NAMES}
 
     try:
         outcome = Outcome(draft.outcome.strip().lower())
@@ -152,7 +139,7 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
             errors["customer_type"] = "Choose automatic, new or current."
 
     dates: dict[str, dt.date | None] = {}
-    for key in ("first_contact", "closed_on", "expected_close"):
+    for key in _DATES:
         try:
             dates[key] = parse_date(getattr(draft, key), rules.date_formats)
         except ParseError as exc:
@@ -185,9 +172,8 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
     except ParseError as exc:
         errors["amount"] = str(exc)
 
-    next_step = draft.next_step.strip()
-    notes = draft.notes.strip()
-    for key, text in (("next_step", next_step), ("notes", notes)):
+    texts = {key: getattr(draft, key).strip() for key in _TEXTS}
+    for key, text in texts.items():
         if len(text) > MAX_TEXT:
             errors[key] = f"{FIELD_LABELS[key]} is too long (at most {MAX_TEXT} characters)."
 
@@ -202,27 +188,16 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
         title=title,
         outcome=outcome,
         currency=currency,
-        client=names["client"],
-        rep=names["rep"],
-        product=names["product"],
-        channel=names["channel"],
-        region=names["region"],
-        audience=names["audience"],
         customer_type=customer_type or CustomerType.NEW,
         customer_type_set=customer_type is not None,
-        stage=names["stage"],
         first_contact=first_contact,
         closed_on=closed_on,
         expected_close=expected,
-        next_step=next_step,
         amount=amount,
-        lost_reason=names["lost_reason"],
-        notes=notes,
-        id=base.id if base else None,
-        external_id=base.external_id if base else None,
-        created_at=base.created_at if base else None,
-        updated_at=base.updated_at if base else None,
         first_contact_inferred=bool(base and base.first_contact_inferred
                                     and base.first_contact == first_contact),
+        **names,
+        **texts,
+        **({key: getattr(base, key) for key in _KEPT} if base else {}),
     )
     return Validation(deal, errors, warnings)

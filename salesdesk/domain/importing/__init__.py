@@ -16,7 +16,6 @@ The names the wizard, the CLI and the store's import engine use are importable f
 """
 
 from salesdesk.domain.importing.mapping import (
-    FIELD_NAMES,
     IMPORT_FIELDS,
     REJECTED_COLUMN,
     SKIP,
@@ -47,7 +46,6 @@ from salesdesk.domain.importing.rows import (
 )
 
 __all__ = [
-    "FIELD_NAMES",
     "IMPORT_FIELDS",
     "REJECTED_COLUMN",
     "SKIP",

@@ -12,24 +12,18 @@ from enum import StrEnum
 from typing import Any
 
 from salesdesk.domain.deals import Outcome
-from salesdesk.domain.validation import FIELD_LABELS
+from salesdesk.domain.fields import DEAL_FIELDS, FIELDS, FieldKind
 
-# The deal fields a column can feed, in the order the wizard lists them. The last two are
-# flags salesdesk's own export writes, so that importing an export gives the same deals back.
-IMPORT_FIELDS: tuple[str, ...] = (
-    "title", "client", "rep", "product", "channel", "region", "audience", "customer_type",
-    "stage", "outcome", "first_contact", "closed_on", "expected_close", "next_step", "amount",
-    "currency", "lost_reason", "notes", "external_id", "customer_type_set",
-    "first_contact_inferred",
-)
-DATE_FIELDS = ("first_contact", "closed_on", "expected_close")
-FLAG_FIELDS = ("customer_type_set", "first_contact_inferred")
-FIELD_NAMES: Mapping[str, str] = {
-    **FIELD_LABELS,
-    "external_id": "External id",
-    "customer_type_set": "Customer type set by hand",
-    "first_contact_inferred": "First contact inferred",
-}
+# The deal fields a column can feed, in the order the wizard lists them. The flags come last:
+# salesdesk's own export writes them so that importing an export gives the same deals back,
+# and a user seldom maps them.
+IMPORT_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in sorted((f for f in DEAL_FIELDS if f.imported),
+                           key=lambda f: f.kind is FieldKind.FLAG))
+DATE_FIELDS: tuple[str, ...] = tuple(f.name for f in DEAL_FIELDS
+                                     if f.imported and f.kind is FieldKind.DATE)
+FLAG_FIELDS: tuple[str, ...] = tuple(f.name for f in DEAL_FIELDS
+                                     if f.imported and f.kind is FieldKind.FLAG)
 # The column salesdesk adds to a rejected-rows file; never mapped when that file comes back.
 REJECTED_COLUMN = "rejected because"
 
@@ -180,7 +174,7 @@ def mapping_notes(mapping: ColumnMapping) -> list[str]:
     if "title" not in mapping.columns:
         notes.append("No title column: titles are made from client and product.")
     for name, headers in mapping.fallbacks.items():
-        notes.append(f"{FIELD_NAMES[name]}: {mapping.columns.get(name)!r}, or when blank "
+        notes.append(f"{FIELDS[name].label}: {mapping.columns.get(name)!r}, or when blank "
                      + ", ".join(map(repr, headers)) + ".")
     close = mapping.columns.get("closed_on")
     if close and close == mapping.columns.get("expected_close"):

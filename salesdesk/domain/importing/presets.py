@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from salesdesk.domain.fields import DEAL_FIELDS
 from salesdesk.domain.importing.mapping import (
-    FIELD_NAMES,
     IMPORT_FIELDS,
     REJECTED_COLUMN,
     ColumnMapping,
@@ -62,42 +62,9 @@ _HUBSPOT: Mapping[str, tuple[str, ...]] = {
     "first_contact": ("First contact", "First Contact Date"),
 }
 _HUBSPOT_CREATED = ("Create Date", "Created Date")
+# A plain spreadsheet names a field as salesdesk does, or by one of its synonyms.
 _PLAIN: Mapping[str, tuple[str, ...]] = {
-    "title": ("title", "deal", "deal name", "deal title", "name", "subject", "opportunity",
-              "opportunity name", "titel", "cím", "megnevezés", "üzlet"),
-    "client": ("client", "company", "customer", "organization", "organisation", "account",
-               "client name", "company name", "customer name", "kunde", "firma", "ügyfél", "cég",
-               "partner"),
-    "rep": ("rep", "salesperson", "sales person", "sales rep", "owner", "deal owner", "seller",
-            "sales manager", "verkäufer", "vertriebler", "értékesítő", "üzletkötő"),
-    "product": ("product", "product name", "item", "service", "produkt", "termék",
-                "szolgáltatás"),
-    "channel": ("channel", "source", "lead source", "source channel", "csatorna", "forrás"),
-    "region": ("region", "area", "territory", "country", "régió", "terület"),
-    "audience": ("audience", "target audience", "segment", "célcsoport"),
-    "customer_type": ("customer type", "deal type", "client type", "ügyféltípus"),
-    "stage": ("stage", "deal stage", "pipeline stage", "phase", "szakasz", "fázis"),
-    "outcome": ("outcome", "status", "result", "state", "won/lost", "eredmény", "státusz",
-                "állapot"),
-    "first_contact": ("first contact", "first contact date", "first contacted", "start date",
-                      "started", "opened", "erstkontakt", "erster kontakt", "első kapcsolat",
-                      "első kapcsolatfelvétel"),
-    "closed_on": ("closed on", "close date", "closed", "closed date", "closing date",
-                  "date closed", "abgeschlossen am", "abschlussdatum", "lezárva", "lezárás",
-                  "lezárás dátuma"),
-    "expected_close": ("expected close", "expected close date", "expected closing date",
-                       "várható lezárás"),
-    "next_step": ("next step", "next action", "next activity", "következő lépés"),
-    "amount": ("amount", "value", "deal value", "sum", "price", "revenue", "betrag", "wert",
-               "összeg", "érték"),
-    "currency": ("currency", "currency code", "pénznem", "deviza"),
-    "lost_reason": ("lost reason", "reason lost", "loss reason", "closed lost reason",
-                    "elvesztés oka"),
-    "notes": ("notes", "note", "comments", "comment", "description", "megjegyzés"),
-    "external_id": ("external id", "id", "record id", "deal id", "crm id", "azonosító"),
-    "customer_type_set": ("customer type set", "customer type set by hand"),
-    "first_contact_inferred": ("first contact inferred",),
-}
+    f.name: (f.name, f.label, *f.synonyms) for f in DEAL_FIELDS if f.imported}
 _PLAIN_CREATED = ("created", "create date", "created at", "created on", "date created",
                   "creation date", "deal created", "created date", "létrehozva",
                   "létrehozás dátuma")
@@ -131,9 +98,7 @@ def preset_mapping(preset: Preset, headers: Sequence[str]) -> ColumnMapping:
     columns: dict[str, str] = {}
     fallbacks: dict[str, tuple[str, ...]] = {}
     for field_name in IMPORT_FIELDS:
-        names = [field_name, normalise_header(FIELD_NAMES[field_name])] if (
-            preset is Preset.PLAIN) else []
-        names += [normalise_header(n) for n in table.get(field_name, ())]
+        names = [normalise_header(n) for n in table.get(field_name, ())]
         found = list(dict.fromkeys(by_name[n] for n in names if n in by_name))
         if found:
             columns[field_name] = found[0]

@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from salesdesk.domain.deals import Deal, Outcome, StageEvent, title_from
+from salesdesk.domain.fields import DEAL_FIELDS, FIELDS, FieldKind
 from salesdesk.domain.importing.mapping import (
     CUSTOMER_TYPE_SYNONYMS,
     DATE_FIELDS,
     FALSE_VALUES,
-    FIELD_NAMES,
     FLAG_FIELDS,
     SKIP,
     TRUE_VALUES,
@@ -22,7 +23,7 @@ from salesdesk.domain.importing.mapping import (
 )
 from salesdesk.domain.importing.reading import ReadRules, parse_import_date, strip_currency
 from salesdesk.domain.parsing import ParseError
-from salesdesk.domain.validation import DealDraft, InputRules, validate_draft
+from salesdesk.domain.validation import FIELD_LABELS, DealDraft, InputRules, validate_draft
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,10 @@ RowResult = Converted | Skipped | Rejected
 
 
 _DATE_MEMO = 100_000
+_BLANK_DRAFT = dict.fromkeys(FIELD_LABELS, "")
+# Read from a file but not shown on the form: passed to validation on the base deal.
+_KEPT = tuple(f.name for f in DEAL_FIELDS
+              if f.imported and not f.form and f.kind is not FieldKind.FLAG)
 
 
 class RowConverter:
@@ -89,6 +94,7 @@ class RowConverter:
                              and mapping.columns.get("closed_on")
                              == mapping.columns.get("expected_close"))
         self._outcomes = dict(mapping.outcome_values)
+        self._typed = [name for name in FIELD_LABELS if name in mapping.columns]
 
     def _read(self, cells: Sequence[str]) -> tuple[dict[str, str], Mapping[str, str]]:
         """Each mapped field's value, and the header each value comes from: the mapped
@@ -109,7 +115,7 @@ class RowConverter:
 
     def column_of(self, field_name: str) -> str:
         """The header a field is read from, for messages."""
-        return self.mapping.columns.get(field_name) or FIELD_NAMES.get(field_name, field_name)
+        return self.mapping.columns.get(field_name) or FIELDS[field_name].label
 
     def _date(self, header: str, text: str) -> dt.date | None:
         key = (header, text)
@@ -203,31 +209,21 @@ class RowConverter:
         title = value.get("title", "")
         if not title:  # no title column, or a blank title: DESIGN.md §3 makes one
             title = title_from(value.get("client") or None, value.get("product") or None)
-        draft = DealDraft(
-            title=title,
-            client=value.get("client", ""),
-            rep=value.get("rep", ""),
-            product=value.get("product", ""),
-            channel=value.get("channel", ""),
-            region=value.get("region", ""),
-            audience=value.get("audience", ""),
-            customer_type=customer_type,
-            stage=stage,
-            outcome=outcome,
-            first_contact=_iso(dates["first_contact"]),
-            closed_on=_iso(dates["closed_on"]),
-            expected_close=_iso(dates["expected_close"]),
-            next_step=value.get("next_step", ""),
-            amount=strip_currency(value.get("amount", "")),
-            currency=value.get("currency", ""),
-            lost_reason=value.get("lost_reason", ""),
-            notes=value.get("notes", ""),
-        )
-        external_id = value.get("external_id") or None
+        # The form's fields as the file writes them (blank when no column feeds them), but for
+        # those read above.
+        typed = _BLANK_DRAFT.copy()
+        for name in self._typed:
+            typed[name] = value[name]
+        typed.update(title=title, customer_type=customer_type, stage=stage, outcome=outcome,
+                     amount=strip_currency(typed["amount"]))
+        for name in DATE_FIELDS:
+            typed[name] = _iso(dates[name])
+        draft = DealDraft(**typed)
         inferred = inferred or flags.get("first_contact_inferred", False)
-        # The base carries what the form never shows: validation keeps it on the deal.
-        base = Deal(title, external_id=external_id, first_contact=dates["first_contact"],
-                    first_contact_inferred=inferred) if external_id or inferred else None
+        # The base carries what the form never shows (the external id): validation keeps it.
+        kept: dict[str, Any] = {name: value[name] for name in _KEPT if value.get(name)}
+        base = Deal(title, first_contact=dates["first_contact"], first_contact_inferred=inferred,
+                    **kept) if kept or inferred else None
         result = validate_draft(draft, self.input_rules, base)
         unreadable = {column for column, _ in problems}
         for name, message in result.errors.items():

@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.deals import Outcome
+from salesdesk.domain.fields import FIELDS
 from salesdesk.domain.importing import (
-    FIELD_NAMES,
     IMPORT_FIELDS,
     SKIP,
     ColumnMapping,
@@ -386,7 +386,7 @@ class MappingPage(QWizardPage):
         self.model.removeRows(0, self.model.rowCount())
         first = state.sample[0] if state.sample else []
         for field_name in IMPORT_FIELDS:
-            label = QStandardItem(FIELD_NAMES[field_name])
+            label = QStandardItem(FIELDS[field_name].label)
             label.setEditable(False)
             label.setData(field_name, Qt.ItemDataRole.UserRole)
             header = mapping.columns.get(field_name)

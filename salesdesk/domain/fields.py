@@ -1,0 +1,134 @@
+"""The deal's fields, declared once: what the form, the importer, the exporter, the store and the
+Deals list know about each of them.
+
+A field's ``name`` is the :class:`~salesdesk.domain.deals.Deal` attribute, the header of its
+column in an export and the FIELD of ``salesdesk import --map``. The declaration's order is
+the export's column order, so it is part of the file format: files exported before must
+import back the same.
+
+Adding a plain text field means a line here, the attribute on ``Deal`` (and on ``DealDraft``
+when the form shows it), a migration adding its column, and the form's widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from salesdesk.domain.deals import LookupKind
+
+
+class FieldKind(StrEnum):
+    """How a field's value is typed, read from a file, stored and exported.
+
+    TITLE: the deal's one-line name, required (an import makes one from client and product).
+    TEXT: text kept as written. LOOKUP: a name in the lookup list of the same name
+    (:class:`LookupKind`). CUSTOMER_TYPE, OUTCOME: one of the values of that enum in
+    ``deals``. DATE: a date or none. AMOUNT: money in minor units of the deal's currency, or
+    unknown. CURRENCY: a three-letter code. FLAG: yes or no, saying how another field got its
+    value (exported, so that an export imports back as the same deals). RECORD: kept by the
+    store, never typed or read from a file: the deal's id and when it was created and changed.
+    """
+
+    TITLE = "title"
+    TEXT = "text"
+    LOOKUP = "lookup"
+    CUSTOMER_TYPE = "customer_type"
+    OUTCOME = "outcome"
+    DATE = "date"
+    AMOUNT = "amount"
+    CURRENCY = "currency"
+    FLAG = "flag"
+    RECORD = "record"
+
+
+@dataclass(frozen=True, slots=True)
+class DealField:
+    """One field of a deal.
+
+    ``label`` is what the form, the import wizard and messages call it. ``synonyms`` are the
+    further column headers a plain spreadsheet import recognises it by, besides its name and
+    label (compared without case, underscores or extra spaces). ``form``: the deal form shows
+    it (a :class:`~salesdesk.domain.validation.DealDraft` field). ``imported``: an import
+    column can feed it. ``exported``: exports write it. ``list_header``: the Deals list's
+    column header, None when the list does not show it.
+    """
+
+    name: str
+    label: str
+    kind: FieldKind
+    synonyms: tuple[str, ...] = ()
+    form: bool = True
+    imported: bool = True
+    exported: bool = True
+    list_header: str | None = None
+
+    @property
+    def lookup(self) -> LookupKind | None:
+        """The lookup list a LOOKUP field names a value of (its value is the field's name)."""
+        return LookupKind(self.name) if self.kind is FieldKind.LOOKUP else None
+
+
+DEAL_FIELDS: tuple[DealField, ...] = (
+    DealField("title", "Title", FieldKind.TITLE, (
+        "deal", "deal name", "deal title", "name", "subject", "opportunity", "opportunity name",
+        "titel", "cím", "megnevezés", "üzlet"), list_header="Title"),
+    DealField("client", "Client", FieldKind.LOOKUP, (
+        "company", "customer", "organization", "organisation", "account", "client name",
+        "company name", "customer name", "kunde", "firma", "ügyfél", "cég", "partner"),
+        list_header="Client"),
+    DealField("rep", "Salesperson", FieldKind.LOOKUP, (
+        "sales person", "sales rep", "owner", "deal owner", "seller", "sales manager",
+        "verkäufer", "vertriebler", "értékesítő", "üzletkötő"), list_header="Salesperson"),
+    DealField("product", "Product", FieldKind.LOOKUP, (
+        "product name", "item", "service", "produkt", "termék", "szolgáltatás"),
+        list_header="Product"),
+    DealField("channel", "Channel", FieldKind.LOOKUP, (
+        "source", "lead source", "source channel", "csatorna", "forrás")),
+    DealField("region", "Region", FieldKind.LOOKUP, (
+        "area", "territory", "country", "régió", "terület")),
+    DealField("audience", "Target audience", FieldKind.LOOKUP, ("segment", "célcsoport")),
+    DealField("customer_type", "Customer type", FieldKind.CUSTOMER_TYPE, (
+        "deal type", "client type", "ügyféltípus")),
+    DealField("customer_type_set", "Customer type set by hand", FieldKind.FLAG,
+              form=False),
+    DealField("stage", "Stage", FieldKind.LOOKUP, (
+        "deal stage", "pipeline stage", "phase", "szakasz", "fázis"), list_header="Stage"),
+    DealField("outcome", "Outcome", FieldKind.OUTCOME, (
+        "status", "result", "state", "won/lost", "eredmény", "státusz", "állapot"),
+        list_header="Outcome"),
+    DealField("first_contact", "First contact", FieldKind.DATE, (
+        "first contact date", "first contacted", "start date", "started", "opened",
+        "erstkontakt", "erster kontakt", "első kapcsolat", "első kapcsolatfelvétel"),
+        list_header="First contact"),
+    DealField("first_contact_inferred", "First contact inferred", FieldKind.FLAG,
+              form=False),
+    DealField("closed_on", "Closed on", FieldKind.DATE, (
+        "close date", "closed", "closed date", "closing date", "date closed",
+        "abgeschlossen am", "abschlussdatum", "lezárva", "lezárás", "lezárás dátuma"),
+        list_header="Closed"),
+    DealField("expected_close", "Expected close", FieldKind.DATE, (
+        "expected close date", "expected closing date", "várható lezárás")),
+    DealField("next_step", "Next step", FieldKind.TEXT, (
+        "next action", "next activity", "következő lépés")),
+    DealField("amount", "Amount", FieldKind.AMOUNT, (
+        "value", "deal value", "sum", "price", "revenue", "betrag", "wert", "összeg", "érték"),
+        list_header="Amount"),
+    DealField("currency", "Currency", FieldKind.CURRENCY, ("currency code", "pénznem", "deviza")),
+    DealField("lost_reason", "Lost reason", FieldKind.LOOKUP, (
+        "reason lost", "loss reason", "closed lost reason", "elvesztés oka")),
+    DealField("notes", "Notes", FieldKind.TEXT, (
+        "note", "comments", "comment", "description", "megjegyzés")),
+    DealField("external_id", "External id", FieldKind.TEXT, (
+        "id", "record id", "deal id", "crm id", "azonosító"), form=False),
+    DealField("id", "Id", FieldKind.RECORD, form=False, imported=False, exported=False),
+    DealField("created_at", "Created", FieldKind.RECORD, form=False, imported=False,
+              exported=False),
+    DealField("updated_at", "Updated", FieldKind.RECORD, form=False, imported=False,
+              exported=False, list_header="Updated"),
+)
+"""Every field of a deal, in the order exports write them."""
+
+FIELDS: Mapping[str, DealField] = {f.name: f for f in DEAL_FIELDS}
+"""The fields by name."""
