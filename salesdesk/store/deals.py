@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -16,6 +17,7 @@ from salesdesk.domain.deals import (
     Outcome,
     StageEvent,
 )
+from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
 from salesdesk.store import lookups
 from salesdesk.store.customer_types import derive_customer_types
 from salesdesk.store.errors import NotFound
@@ -30,6 +32,14 @@ _NAME_JOINS = " ".join(
 _NAME_COLUMNS = ", ".join(f"{kind.value}_t.name AS {kind.value}" for kind in LookupKind)
 SELECT_DEAL = f"SELECT d.*, {_NAME_COLUMNS} FROM deals AS d {_NAME_JOINS}"
 
+# What the writers of deals take from a Deal; each sets the id and the timestamps its own way.
+_WRITTEN = tuple(f for f in DEAL_FIELDS if f.kind is not FieldKind.RECORD)
+FIELD_COLUMNS: dict[str, str] = {
+    f.name: LOOKUP_COLUMNS[f.lookup] if f.lookup else f.name for f in _WRITTEN}
+"""The deals column each written field fills (a lookup's: the id in its list)."""
+DEAL_COLUMNS: tuple[str, ...] = tuple(FIELD_COLUMNS.values())
+LookupIds = Callable[[LookupKind, str | None], int | None]
+
 
 def now_stamp() -> str:
     """The timestamp written to created_at / updated_at (UTC, ISO 8601)."""
@@ -40,34 +50,49 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _value(member: Outcome | CustomerType) -> str:
+    return member.value
+
+
+_DECODE: dict[FieldKind, Callable[[Any], Any]] = {
+    FieldKind.OUTCOME: Outcome, FieldKind.CUSTOMER_TYPE: CustomerType,
+    FieldKind.FLAG: bool, FieldKind.DATE: _date,
+}
+_ENCODE: dict[FieldKind, Callable[[Any], Any]] = {
+    FieldKind.OUTCOME: _value, FieldKind.CUSTOMER_TYPE: _value,
+    FieldKind.FLAG: int, FieldKind.DATE: _iso,
+}
+_READS = tuple((f.name, _DECODE.get(f.kind)) for f in DEAL_FIELDS)
+_written_values = attrgetter(*(f.name for f in _WRITTEN))
+# Imports write a million deals: only the values that need it are converted.
+_ENCODED = tuple((i, _ENCODE[f.kind]) for i, f in enumerate(_WRITTEN) if f.kind in _ENCODE)
+_LOOKED_UP = tuple((i, f.lookup) for i, f in enumerate(_WRITTEN) if f.lookup)
+_STAGE = DEAL_COLUMNS.index(LOOKUP_COLUMNS[LookupKind.STAGE])
+
+
 def deal_from_row(row: dict[str, Any]) -> Deal:
     """Build a Deal from a row of SELECT_DEAL."""
-    return Deal(
-        id=row["id"],
-        title=row["title"],
-        outcome=Outcome(row["outcome"]),
-        currency=row["currency"],
-        client=row["client"],
-        rep=row["rep"],
-        product=row["product"],
-        channel=row["channel"],
-        region=row["region"],
-        audience=row["audience"],
-        customer_type=CustomerType(row["customer_type"]),
-        customer_type_set=bool(row["customer_type_set"]),
-        stage=row["stage"],
-        first_contact=_date(row["first_contact"]),
-        first_contact_inferred=bool(row["first_contact_inferred"]),
-        closed_on=_date(row["closed_on"]),
-        expected_close=_date(row["expected_close"]),
-        next_step=row["next_step"],
-        amount=row["amount"],
-        lost_reason=row["lost_reason"],
-        notes=row["notes"],
-        external_id=row["external_id"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return Deal(**{name: row[name] if decode is None else decode(row[name])
+                   for name, decode in _READS})
+
+
+def column_values(deal: Deal, lookup_id: LookupIds, first_stage: Callable[[], int]
+                  ) -> list[Any]:
+    """A deal's values for DEAL_COLUMNS: lookups as the ids ``lookup_id`` gives (the stage of
+    a deal without one as ``first_stage()``), outcome and customer type as their values, flags
+    as 0 or 1, dates as ISO text."""
+    values = list(_written_values(deal))
+    for position, encode in _ENCODED:
+        values[position] = encode(values[position])
+    for position, kind in _LOOKED_UP:
+        values[position] = lookup_id(kind, values[position])
+    if values[_STAGE] is None:
+        values[_STAGE] = first_stage()
+    return values
 
 
 def get(db: Database, deal_id: int) -> Deal:
@@ -95,34 +120,14 @@ def snapshot(db: Database, deal_id: int) -> DealSnapshot:
 
 
 def _row(db: Database, deal: Deal, created: Created) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for kind, column in LOOKUP_COLUMNS.items():
-        if kind is LookupKind.STAGE:
-            continue
-        item_id, was_created = lookups.resolve(db, kind, deal.lookup(kind))
+    def lookup_id(kind: LookupKind, name: str | None) -> int | None:
+        item_id, was_created = lookups.resolve(db, kind, name)
         if was_created:
-            created.append((kind, deal.lookup(kind) or ""))
-        values[column] = item_id
-    stage_id, was_created = lookups.resolve(db, LookupKind.STAGE, deal.stage)
-    if was_created:
-        created.append((LookupKind.STAGE, deal.stage or ""))
-    values.update(
-        title=deal.title,
-        customer_type=deal.customer_type.value,
-        customer_type_set=int(deal.customer_type_set),
-        stage_id=stage_id if stage_id is not None else lookups.first_stage_id(db),
-        outcome=deal.outcome.value,
-        first_contact=deal.first_contact.isoformat() if deal.first_contact else None,
-        first_contact_inferred=int(deal.first_contact_inferred),
-        closed_on=deal.closed_on.isoformat() if deal.closed_on else None,
-        expected_close=deal.expected_close.isoformat() if deal.expected_close else None,
-        next_step=deal.next_step,
-        amount=deal.amount,
-        currency=deal.currency,
-        notes=deal.notes,
-        external_id=deal.external_id,
-    )
-    return values
+            created.append((kind, name or ""))
+        return item_id
+
+    values = column_values(deal, lookup_id, lambda: lookups.first_stage_id(db))
+    return dict(zip(DEAL_COLUMNS, values, strict=True))
 
 
 def _client_ids(db: Database, *deal_ids: int) -> set[int]:
@@ -239,6 +244,10 @@ def insert_many(db: Database, deals: Iterable[Deal], today: dt.date,
 
     stamp = now_stamp()
     first_stage = lookups.first_stage_id(db)
+
+    def default_stage() -> int:
+        return first_stage
+
     with db.atomic():
         batch: list[dict[str, Any]] = []
         events: list[tuple[int, int, str]] = []
@@ -248,29 +257,11 @@ def insert_many(db: Database, deals: Iterable[Deal], today: dt.date,
             " COALESCE((SELECT MAX(id) FROM deals), 0))").fetchone()[0])
         for index, deal in enumerate(deals):
             deal_id = next_id + index
-            stage_id = resolve(LookupKind.STAGE, deal.stage) or first_stage
-            batch.append({
-                "id": deal_id,
-                "title": deal.title,
-                **{LOOKUP_COLUMNS[k]: resolve(k, deal.lookup(k))
-                   for k in LookupKind if k is not LookupKind.STAGE},
-                "customer_type": deal.customer_type.value,
-                "customer_type_set": int(deal.customer_type_set),
-                "stage_id": stage_id,
-                "outcome": deal.outcome.value,
-                "first_contact": deal.first_contact.isoformat() if deal.first_contact else None,
-                "first_contact_inferred": int(deal.first_contact_inferred),
-                "closed_on": deal.closed_on.isoformat() if deal.closed_on else None,
-                "expected_close": (deal.expected_close.isoformat()
-                                   if deal.expected_close else None),
-                "next_step": deal.next_step,
-                "amount": deal.amount,
-                "currency": deal.currency,
-                "notes": deal.notes,
-                "external_id": deal.external_id,
-                "created_at": deal.created_at or stamp,
-                "updated_at": deal.updated_at or stamp,
-            })
+            row = dict(zip(DEAL_COLUMNS, column_values(deal, resolve, default_stage),
+                           strict=True))
+            stage_id = row["stage_id"]
+            batch.append({"id": deal_id, **row, "created_at": deal.created_at or stamp,
+                          "updated_at": deal.updated_at or stamp})
             history = histories[index] if histories is not None else ()
             if history:
                 for event in history:

@@ -20,18 +20,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from salesdesk.domain.deals import Deal, LookupKind
+from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
 from salesdesk.domain.parsing import format_minor_units
 from salesdesk.store.deals import SELECT_DEAL, deal_from_row
 from salesdesk.store.errors import StoreError
 from salesdesk.files import neutralise_cell, replacing
 from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
 
-EXPORT_COLUMNS: tuple[str, ...] = (
-    "title", "client", "rep", "product", "channel", "region", "audience", "customer_type",
-    "customer_type_set", "stage", "outcome", "first_contact", "first_contact_inferred",
-    "closed_on", "expected_close", "next_step", "amount", "currency", "lost_reason", "notes",
-    "external_id",
-)
+_EXPORTED = tuple(f for f in DEAL_FIELDS if f.exported)
+EXPORT_COLUMNS: tuple[str, ...] = tuple(f.name for f in _EXPORTED)
 FORMATS = ("csv", "xlsx")
 NONE_VALUE = "(none)"
 _FILTERABLE = {*(k.value for k in LookupKind), "customer_type", "outcome"}
@@ -88,14 +85,17 @@ def _amount(deal: Deal, digits: Mapping[str, int]) -> Decimal | None:
 
 def _cells(deal: Deal, digits: Mapping[str, int]) -> list[Any]:
     """A deal's cells in EXPORT_COLUMNS order: text, Decimal amounts, dates, yes/no flags."""
-    values: dict[str, Any] = {
-        "customer_type": deal.customer_type.value,
-        "customer_type_set": "yes" if deal.customer_type_set else "no",
-        "outcome": deal.outcome.value,
-        "first_contact_inferred": "yes" if deal.first_contact_inferred else "no",
-        "amount": _amount(deal, digits),
-    }
-    return [values[c] if c in values else getattr(deal, c) for c in EXPORT_COLUMNS]
+    cells: list[Any] = []
+    for exported in _EXPORTED:
+        value = getattr(deal, exported.name)
+        if exported.kind is FieldKind.AMOUNT:
+            value = _amount(deal, digits)
+        elif exported.kind is FieldKind.FLAG:
+            value = "yes" if value else "no"
+        elif exported.kind in (FieldKind.OUTCOME, FieldKind.CUSTOMER_TYPE):
+            value = value.value
+        cells.append(value)
+    return cells
 
 
 def export_deals(db: Database, destination: Path, currency_digits: Mapping[str, int], *,

@@ -26,6 +26,7 @@ from typing import IO, Any
 from sqlite_utils import Database
 
 from salesdesk.domain.deals import Deal, LookupKind, StageEvent
+from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
 from salesdesk.domain.importing import (
     REJECTED_COLUMN,
     ColumnMapping,
@@ -43,7 +44,7 @@ from salesdesk.domain.importing import (
 from salesdesk.domain.validation import InputRules
 from salesdesk.store import lookups
 from salesdesk.store.customer_types import derive_customer_types
-from salesdesk.store.deals import now_stamp
+from salesdesk.store.deals import DEAL_COLUMNS, FIELD_COLUMNS, column_values, now_stamp
 from salesdesk.store.errors import StoreError
 from salesdesk.store.import_files import Source, SourceInfo, SourceOptions, open_source
 from salesdesk.files import neutralise_cell, replacing
@@ -236,10 +237,9 @@ class _Lookups:
         return int(cursor.lastrowid or 0)
 
 
-_DEAL_COLUMNS = ("id", "title", *(LOOKUP_COLUMNS[k] for k in LookupKind), "customer_type",
-                 "customer_type_set", "outcome", "first_contact", "first_contact_inferred",
-                 "closed_on", "expected_close", "next_step", "amount", "currency", "notes",
-                 "external_id", "created_at", "updated_at")
+_DEAL_COLUMNS = ("id", *DEAL_COLUMNS, "created_at", "updated_at")
+_CLIENT_POSITION = _DEAL_COLUMNS.index(LOOKUP_COLUMNS[LookupKind.CLIENT])
+_STAGE_POSITION = _DEAL_COLUMNS.index(LOOKUP_COLUMNS[LookupKind.STAGE])
 _INSERT_DEAL = (f"INSERT INTO deals ({', '.join(_DEAL_COLUMNS)})"
                 f" VALUES ({', '.join('?' * len(_DEAL_COLUMNS))})")
 _UPDATE_DEAL = ("UPDATE deals SET " + ", ".join(f"{c} = ?" for c in _DEAL_COLUMNS[1:-2])
@@ -248,22 +248,21 @@ _INSERT_EVENT = "INSERT INTO stage_events (deal_id, stage_id, entered_on) VALUES
 
 # The deal columns an update may change, by the fields that feed them. A group changes
 # together or not at all: outcome, dates, stage and lost reason are validated together, so
-# taking some from the file and some from the deal could make an invalid deal.
+# taking some from the file and some from the deal could make an invalid deal. Any other field
+# changes its own column; the flags change with the fields they describe.
 _PROGRESS_FIELDS = frozenset({"outcome", "stage", "first_contact", "closed_on",
                               "expected_close", "lost_reason"})
-_UPDATE_GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    (frozenset({"title"}), frozenset({"title"})),
-    *((frozenset({kind.value}), frozenset({LOOKUP_COLUMNS[kind]}))
-      for kind in LookupKind if kind not in (LookupKind.STAGE, LookupKind.LOST_REASON)),
+_GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (_PROGRESS_FIELDS, frozenset({"outcome", "first_contact", "first_contact_inferred",
                                   "closed_on", "expected_close", "stage_id",
                                   "lost_reason_id"})),
     (frozenset({"customer_type"}), frozenset({"customer_type", "customer_type_set"})),
     (frozenset({"amount", "currency"}), frozenset({"amount", "currency"})),
-    (frozenset({"next_step"}), frozenset({"next_step"})),
-    (frozenset({"notes"}), frozenset({"notes"})),
-    (frozenset({"external_id"}), frozenset({"external_id"})),
 )
+_UPDATE_GROUPS = _GROUPS + tuple(
+    (frozenset({f.name}), frozenset({FIELD_COLUMNS[f.name]})) for f in DEAL_FIELDS
+    if f.imported and f.kind is not FieldKind.FLAG
+    and not any(f.name in feeding for feeding, _ in _GROUPS))
 
 
 def updated_columns(mapping: ColumnMapping) -> frozenset[str]:
@@ -325,21 +324,11 @@ class _Writer:
             self.lookups.id(LookupKind.STAGE, name)
 
     def _values(self, deal_id: int, deal: Deal) -> tuple[Any, ...]:
-        lookup = self.lookups.id
-        first, closed, expected = deal.first_contact, deal.closed_on, deal.expected_close
-        return (
-            deal_id, deal.title, lookup(LookupKind.CLIENT, deal.client),
-            lookup(LookupKind.REP, deal.rep), lookup(LookupKind.PRODUCT, deal.product),
-            lookup(LookupKind.CHANNEL, deal.channel), lookup(LookupKind.REGION, deal.region),
-            lookup(LookupKind.AUDIENCE, deal.audience),
-            lookup(LookupKind.STAGE, deal.stage) or self.lookups.first_stage,
-            lookup(LookupKind.LOST_REASON, deal.lost_reason),
-            deal.customer_type.value, int(deal.customer_type_set), deal.outcome.value,
-            first.isoformat() if first else None, int(deal.first_contact_inferred),
-            closed.isoformat() if closed else None,
-            expected.isoformat() if expected else None, deal.next_step, deal.amount,
-            deal.currency, deal.notes, deal.external_id, self.stamp, self.stamp,
-        )
+        return (deal_id, *column_values(deal, self.lookups.id, self._first_stage), self.stamp,
+                self.stamp)
+
+    def _first_stage(self) -> int:
+        return self.lookups.first_stage
 
     def _match(self, deal: Deal) -> int | None:
         if self.empty:
@@ -368,7 +357,7 @@ class _Writer:
         values = self._values(deal_id, deal)
         self.deals.append(values)
         self.deal_ids.append(deal_id)
-        client_id = values[2]
+        client_id = values[_CLIENT_POSITION]
         if client_id is not None:
             self.client_ids.add(client_id)
         self._history(deal_id, values[_STAGE_POSITION], deal, history)
@@ -394,7 +383,7 @@ class _Writer:
         values = tuple(n if c in self.update_columns else o
                        for c, n, o in zip(_DEAL_COLUMNS, new, old, strict=True))
         self.db.execute(_UPDATE_DEAL, [*values[1:-2], self.stamp, deal_id])
-        for client_id in (old[2], values[2]):
+        for client_id in (old[_CLIENT_POSITION], values[_CLIENT_POSITION]):
             if client_id is not None:
                 self.client_ids.add(client_id)
         if history:
@@ -424,13 +413,6 @@ class _Writer:
             derive_customer_types(self.db, self.today)
         elif self.client_ids:
             derive_customer_types(self.db, self.today, self.client_ids)
-
-
-_STAGE_POSITION = 2 + list(LookupKind).index(LookupKind.STAGE)
-# _Writer._values lists the lookup ids in this order.
-assert list(LookupKind) == [LookupKind.CLIENT, LookupKind.REP, LookupKind.PRODUCT,
-                            LookupKind.CHANNEL, LookupKind.REGION, LookupKind.AUDIENCE,
-                            LookupKind.STAGE, LookupKind.LOST_REASON]
 
 
 class _RejectedRows:
