@@ -1,10 +1,10 @@
-"""The store's columns and the export follow the declared deal fields."""
+"""The store's columns, the export and the Deals list follow the declared deal fields."""
 
 from __future__ import annotations
 
 from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
 from salesdesk.domain.importing import ColumnMapping, detect_mapping
-from salesdesk.store import Store
+from salesdesk.store import DealColumn, Store
 from salesdesk.store.deals import DEAL_COLUMNS
 from salesdesk.store.exporting import EXPORT_COLUMNS
 from salesdesk.store.importing import updated_columns
@@ -36,3 +36,6 @@ def test_an_update_from_a_file_with_every_field_changes_every_column() -> None:
     every = ColumnMapping(columns={f.name: f.name for f in DEAL_FIELDS if f.imported})
     assert updated_columns(every) == frozenset(DEAL_COLUMNS)
 
+
+def test_the_deals_list_shows_the_fields_declared_for_it() -> None:
+    assert {c.value for c in DealColumn} == {f.name for f in DEAL_FIELDS if f.list_header}

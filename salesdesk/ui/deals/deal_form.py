@@ -169,7 +169,7 @@ class DealDialog(QDialog):
 
     def _add_field(self, grid: QGridLayout, row: int, column: int, key: str, widget: QWidget,
                    span: int = 1) -> None:
-        label = QLabel(f"&{FIELD_LABELS[key]}" if key != "amount" else "&Amount")
+        label = QLabel(f"&{FIELD_LABELS[key]}")
         label.setBuddy(widget.focusProxy() or widget)
         message = QLabel()
         message.setWordWrap(True)

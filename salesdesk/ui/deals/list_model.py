@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 
 from salesdesk.currencies import currency_digits
+from salesdesk.domain.fields import FIELDS
 from salesdesk.domain.parsing import format_minor_units
 from salesdesk.store import DealColumn, DealListQuery, DealRow, Store
 
@@ -41,18 +42,10 @@ COUNT_CAP = 1_000
 PLAIN_COUNT_CAP = 100_000
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
+# Every column of the list, in DealColumn's order, headed as its field declares.
 HEADERS: dict[DealColumn, str] = {
-    DealColumn.TITLE: "Title",
-    DealColumn.CLIENT: "Client",
-    DealColumn.REP: "Salesperson",
-    DealColumn.PRODUCT: "Product",
-    DealColumn.STAGE: "Stage",
-    DealColumn.OUTCOME: "Outcome",
-    DealColumn.AMOUNT: "Amount",
-    DealColumn.FIRST_CONTACT: "First contact",
-    DealColumn.CLOSED_ON: "Closed",
-    DealColumn.UPDATED_AT: "Updated",
-}
+    column: header for column in DealColumn
+    if (header := FIELDS[column.value].list_header) is not None}
 COLUMNS = list(HEADERS)
 _RIGHT = {DealColumn.AMOUNT}
 _DATES = {DealColumn.FIRST_CONTACT, DealColumn.CLOSED_ON}
