@@ -19,7 +19,13 @@ from salesdesk.cli.common import (
     write_json,
 )
 from salesdesk.domain.deals import CustomerType, LookupKind
-from salesdesk.domain.importing import ColumnMapping, Preset, detect_mapping, preset_mapping
+from salesdesk.domain.importing import (
+    IMPORT_FIELDS,
+    ColumnMapping,
+    Preset,
+    detect_mapping,
+    preset_mapping,
+)
 from salesdesk.domain.slices import Dimension
 from salesdesk.launch import EXIT_FILE, EXIT_LOCKED, EXIT_OK, EXIT_USAGE, database_path, write_demo
 from salesdesk.locking import FileLocked, WriterLock
@@ -228,10 +234,9 @@ def register(commands: Commands) -> None:
     imp = commands.add_parser(
         "import", help="import deals from a CSV or XLSX file (Pipedrive, HubSpot, spreadsheets)",
         description="Import deals; every valid row in one transaction, invalid rows with their"
-        " reasons to a rejected-rows CSV. Prints a JSON summary. FIELD is one of: title,"
-        " client, rep, product, channel, region, audience, customer_type, stage, outcome,"
-        " first_contact, closed_on, expected_close, next_step, amount, currency, lost_reason,"
-        " notes, external_id. 'duplicates' counts rows matching a deal already in the file"
+        " reasons to a rejected-rows CSV. Prints a JSON summary. FIELD is one of: "
+        + ", ".join(IMPORT_FIELDS)
+        + ". 'duplicates' counts rows matching a deal already in the file"
         " (by external_id, else title + client + first contact); 'updated' those updated.")
     imp.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
     add_db_argument(imp, "DB", "created when missing; ")
