@@ -3,11 +3,13 @@ Deals list know about each of them.
 
 A field's ``name`` is the :class:`~salesdesk.domain.deals.Deal` attribute, the header of its
 column in an export and the FIELD of ``salesdesk import --map``. The declaration's order is
-the export's column order, so it is part of the file format: files exported before must
-import back the same.
+the export's column order, so the fields exports already write keep their names and places:
+exported files are read back by salesdesk and by the user's own spreadsheets.
 
 Adding a plain text field means a line here, the attribute on ``Deal`` (and on ``DealDraft``
-when the form shows it), a migration adding its column, and the form's widget.
+and a widget in the form when the form shows it) and a migration adding its column. Rules that
+concern particular fields (dates compared with each other, the Deals list's SQL, what the
+quick search and a client's anonymising cover) stay where they apply and name those fields.
 """
 
 from __future__ import annotations

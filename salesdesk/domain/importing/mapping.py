@@ -18,8 +18,7 @@ from salesdesk.domain.fields import DEAL_FIELDS, FIELDS, FieldKind
 # salesdesk's own export writes them so that importing an export gives the same deals back,
 # and a user seldom maps them.
 IMPORT_FIELDS: tuple[str, ...] = tuple(
-    f.name for f in sorted((f for f in DEAL_FIELDS if f.imported),
-                           key=lambda f: f.kind is FieldKind.FLAG))
+    f.name for f in sorted(DEAL_FIELDS, key=lambda f: f.kind is FieldKind.FLAG) if f.imported)
 DATE_FIELDS: tuple[str, ...] = tuple(f.name for f in DEAL_FIELDS
                                      if f.imported and f.kind is FieldKind.DATE)
 FLAG_FIELDS: tuple[str, ...] = tuple(f.name for f in DEAL_FIELDS
