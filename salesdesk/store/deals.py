@@ -54,16 +54,12 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _value(member: Outcome | CustomerType) -> str:
-    return member.value
-
-
 _DECODE: dict[FieldKind, Callable[[Any], Any]] = {
     FieldKind.OUTCOME: Outcome, FieldKind.CUSTOMER_TYPE: CustomerType,
     FieldKind.FLAG: bool, FieldKind.DATE: _date,
 }
 _ENCODE: dict[FieldKind, Callable[[Any], Any]] = {
-    FieldKind.OUTCOME: _value, FieldKind.CUSTOMER_TYPE: _value,
+    FieldKind.OUTCOME: attrgetter("value"), FieldKind.CUSTOMER_TYPE: attrgetter("value"),
     FieldKind.FLAG: int, FieldKind.DATE: _iso,
 }
 _READS = tuple((f.name, _DECODE.get(f.kind)) for f in DEAL_FIELDS)
