@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import uuid
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -208,6 +209,15 @@ def connect(path: Path, *, read_only: bool = False) -> Database:
     return Database(conn)
 
 
+def file_id(db: Database) -> str | None:
+    """The id that tells this file's deals from other files' in an export (None for a file
+    not opened for writing since ids were given)."""
+    if not db["meta"].exists():
+        return None
+    row = db.execute("SELECT value FROM meta WHERE key = 'file_id'").fetchone()
+    return None if row is None else str(row[0])
+
+
 def needs_migration(db: Database) -> bool:
     """True when the file behind ``db`` lacks migrations this build knows."""
     return bool(migrations.pending(db))
@@ -220,6 +230,9 @@ def prepare(db: Database) -> None:
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with db.atomic():
         db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)", [now])
+        # Tells this file (and its backups and copies) from others in an export's deal ids.
+        db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('file_id', ?)",
+                   [uuid.uuid4().hex])
         db.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
             [str(SCHEMA_VERSION)],

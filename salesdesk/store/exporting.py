@@ -23,7 +23,9 @@ from salesdesk.domain.deals import Deal, LookupKind
 from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
 from salesdesk.domain.parsing import format_minor_units
 from salesdesk.store.deals import SELECT_DEAL, deal_from_row
+from salesdesk.store.connection import file_id as file_id_of
 from salesdesk.store.errors import StoreError
+from salesdesk.store.identity import ExportId
 from salesdesk.files import neutralise_cell, replacing
 from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
 
@@ -83,12 +85,15 @@ def _amount(deal: Deal, digits: Mapping[str, int]) -> Decimal | None:
     return Decimal(format_minor_units(deal.amount, digits.get(deal.currency, 2)))
 
 
-def _cells(deal: Deal, digits: Mapping[str, int]) -> list[Any]:
-    """A deal's cells in EXPORT_COLUMNS order: text, Decimal amounts, dates, yes/no flags."""
+def _cells(deal: Deal, digits: Mapping[str, int], file_id: str | None) -> list[Any]:
+    """A deal's cells in EXPORT_COLUMNS order: text, Decimal amounts, dates, yes/no flags;
+    a deal without an external id carries its own (identity.ExportId)."""
     cells: list[Any] = []
     for exported in _EXPORTED:
         value = getattr(deal, exported.name)
-        if exported.kind is FieldKind.AMOUNT:
+        if exported.name == "external_id" and not value and file_id and deal.id is not None:
+            value = str(ExportId(file_id, deal.id, deal.created_at or ""))
+        elif exported.kind is FieldKind.AMOUNT:
             value = _amount(deal, digits)
         elif exported.kind is FieldKind.FLAG:
             value = "yes" if value else "no"
@@ -105,21 +110,23 @@ def export_deals(db: Database, destination: Path, currency_digits: Mapping[str, 
     field, AND'ed across — or the given ids) to ``destination`` (.csv or .xlsx); return how
     many were written."""
     kind = export_format(destination)
-    deals = _deals(db, filters or {}, deal_ids)
+    file_id = file_id_of(db)
+    rows = (_cells(deal, currency_digits, file_id)
+            for deal in _deals(db, filters or {}, deal_ids))
     with replacing(destination, prefix=".salesdesk-export-") as temp:
         if kind == "csv":
-            return _write_csv(temp, deals, currency_digits)
-        return _write_xlsx(temp, deals, currency_digits)
+            return _write_csv(temp, rows)
+        return _write_xlsx(temp, rows)
 
 
-def _write_csv(path: Path, deals: Iterator[Deal], digits: Mapping[str, int]) -> int:
+def _write_csv(path: Path, rows: Iterator[list[Any]]) -> int:
     count = 0
     # utf-8-sig: Excel reads the characters right; the importer skips the BOM.
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(EXPORT_COLUMNS)
-        for deal in deals:
-            writer.writerow([_csv_cell(v) for v in _cells(deal, digits)])
+        for cells in rows:
+            writer.writerow([_csv_cell(v) for v in cells])
             count += 1
     return count
 
@@ -134,7 +141,7 @@ def _csv_cell(value: Any) -> str:
     return neutralise_cell(str(value))
 
 
-def _write_xlsx(path: Path, deals: Iterator[Deal], digits: Mapping[str, int]) -> int:
+def _write_xlsx(path: Path, rows: Iterator[list[Any]]) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -142,9 +149,9 @@ def _write_xlsx(path: Path, deals: Iterator[Deal], digits: Mapping[str, int]) ->
     sheet = workbook.create_sheet("Deals")
     sheet.append(list(EXPORT_COLUMNS))
     count = 0
-    for deal in deals:
+    for cells in rows:
         row: list[Any] = []
-        for value in _cells(deal, digits):
+        for value in cells:
             if isinstance(value, dt.date):
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "yyyy-mm-dd"

@@ -19,7 +19,7 @@ import datetime as dt
 import string
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -45,7 +45,9 @@ from salesdesk.domain.validation import InputRules
 from salesdesk.store import lookups
 from salesdesk.store.customer_types import derive_customer_types
 from salesdesk.store.deals import DEAL_COLUMNS, FIELD_COLUMNS, column_values, now_stamp
+from salesdesk.store.connection import file_id as file_id_of
 from salesdesk.store.errors import StoreError
+from salesdesk.store.identity import ExportId
 from salesdesk.store.import_files import Source, SourceInfo, SourceOptions, open_source
 from salesdesk.files import neutralise_cell, replacing
 from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
@@ -92,6 +94,7 @@ class ImportSummary:
     imported: int = 0
     updated: int = 0
     duplicates: int = 0
+    ambiguous: int = 0
     skipped: int = 0
     rejected: int = 0
     rejected_file: Path | None = None
@@ -107,6 +110,7 @@ class ImportSummary:
             "imported": self.imported,
             "updated": self.updated,
             "duplicates": self.duplicates,
+            "ambiguous": self.ambiguous,
             "skipped": self.skipped,
             "rejected": self.rejected,
             "rejected_file": str(self.rejected_file) if self.rejected_file else None,
@@ -282,15 +286,41 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+MatchKey = tuple[str, ...]
+
+
+def match_key(deal: Deal) -> MatchKey:
+    """What tells a row's deal from others: its external id (an export's own id included),
+    else its title, client and first contact."""
+    if deal.external_id:
+        return ("external", deal.external_id)
+    first = deal.first_contact.isoformat() if deal.first_contact else ""
+    return ("deal", deal.title.casefold(), (deal.client or "").casefold(), first)
+
+
+def _shared_keys(plan: ImportPlan, converter: RowConverter,
+                 progress: Callable[[int, float], None] | None,
+                 cancelled: Callable[[], bool] | None) -> frozenset[MatchKey]:
+    """The match keys more than one row of the file has (read before an update import:
+    such rows cannot tell which of them should update a deal)."""
+    counts: Counter[MatchKey] = Counter(
+        match_key(result.deal) for _, _, result in _converted(plan, converter, progress,
+                                                              cancelled)
+        if isinstance(result, Converted))
+    return frozenset(key for key, count in counts.items() if count > 1)
+
+
 class _Writer:
     """Writes converted deals inside the caller's transaction."""
 
     def __init__(self, db: Database, today: dt.date, on_duplicate: str,
-                 update_columns: frozenset[str]) -> None:
+                 update_columns: frozenset[str], shared_keys: frozenset[MatchKey]) -> None:
         self.db = db
         self.today = today
         self.update = on_duplicate == "update"
         self.update_columns = update_columns
+        self.file_id = file_id_of(db)
+        self.shared_keys = shared_keys
         self.stamp = now_stamp()
         self.lookups = _Lookups(db)
         row = db.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM deals").fetchone()
@@ -330,28 +360,49 @@ class _Writer:
     def _first_stage(self) -> int:
         return self.lookups.first_stage
 
-    def _match(self, deal: Deal) -> int | None:
+    def _match(self, deal: Deal, exported: ExportId | None) -> list[int]:
+        """The deals already in the file that ``deal`` is (more than one: ambiguous); a row
+        of one of this file's own exports is its deal, exactly."""
         if self.empty:
-            return None
+            return []
+        if exported is not None and exported.file_id == self.file_id:
+            rows = self.db.execute("SELECT id FROM deals WHERE id = ? AND created_at = ?",
+                                   [exported.deal_id, exported.created_at]).fetchall()
+            if rows:
+                return [int(rows[0][0])]
         if deal.external_id:
-            row = self.db.execute("SELECT id FROM deals WHERE external_id = ? AND id <= ?"
-                                  " ORDER BY id LIMIT 1",
-                                  [deal.external_id, self.max_before]).fetchone()
+            rows = self.db.execute("SELECT id FROM deals WHERE external_id = ? AND id <= ?"
+                                   " ORDER BY id LIMIT 2",
+                                   [deal.external_id, self.max_before]).fetchall()
         else:
             client_id = self.lookups.id(LookupKind.CLIENT, deal.client) if deal.client else None
-            row = self.db.execute(
+            rows = self.db.execute(
                 "SELECT id FROM deals WHERE title = ? COLLATE NOCASE AND client_id IS ?"
-                " AND first_contact IS ? AND id <= ? ORDER BY id LIMIT 1",
-                [deal.title, client_id, _iso(deal.first_contact), self.max_before]).fetchone()
-        return None if row is None else int(row[0])
+                " AND first_contact IS ? AND id <= ? ORDER BY id LIMIT 2",
+                [deal.title, client_id, _iso(deal.first_contact), self.max_before]).fetchall()
+        return [int(row[0]) for row in rows]
 
-    def add(self, deal: Deal, history: Sequence[StageEvent]) -> None:
-        existing = self._match(deal)
-        if existing is not None:
+    def add(self, deal: Deal, history: Sequence[StageEvent]) -> str | None:
+        """Insert ``deal``, or skip or update the deal it matches; return why it was left
+        alone when the match is ambiguous (None otherwise)."""
+        key = match_key(deal)
+        exported = ExportId.parse(deal.external_id)
+        if exported is not None:  # salesdesk's own id of the deal, never an external id
+            deal = replace(deal, external_id=None)
+        found = self._match(deal, exported)
+        if found:
+            if self.update and len(found) > 1:
+                return ("ambiguous: more than one deal in the file has this "
+                        + ("external id" if deal.external_id else
+                           "title, client and first contact")
+                        + "; none was updated (give each row its own external id)")
+            if self.update and key in self.shared_keys:
+                return ("ambiguous: another row of this file matches the same deal; none of"
+                        " them updated it")
             self.duplicates += 1
             if self.update:
-                self._update(existing, deal, history)
-            return
+                self._update(found[0], deal, history)
+            return None
         deal_id = self.next_id
         self.next_id += 1
         values = self._values(deal_id, deal)
@@ -364,6 +415,7 @@ class _Writer:
         self.imported += 1
         if len(self.deals) >= BATCH:
             self.flush()
+        return None
 
     def _history(self, deal_id: int, stage_id: int, deal: Deal,
                  history: Sequence[StageEvent]) -> None:
@@ -474,17 +526,26 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
     try:
         with contextlib.ExitStack() as stack:
             rejected = _RejectedRows(rejected_to, plan.headers, stack)
+            shared: frozenset[MatchKey] = frozenset()
+            if on_duplicate == "update":  # a first reading, half of the progress
+                shared = _shared_keys(plan, converter, _scaled(progress, 0.0), cancelled)
+                progress = _scaled(progress, 0.5)
             try:
                 with db.atomic():
                     writer = _Writer(db, today, on_duplicate,
-                                     updated_columns(plan.mapping))
+                                     updated_columns(plan.mapping), shared)
                     writer.stages_in_order([s for _, s in plan.mapping.stage_dates
                                             if normalise_value(s)
                                             not in plan.mapping.outcome_values])
                     for number, cells, result in _converted(plan, converter, progress,
                                                             cancelled):
                         if isinstance(result, Converted):
-                            writer.add(result.deal, result.history)
+                            left_alone = writer.add(result.deal, result.history)
+                            if left_alone is not None:
+                                summary.ambiguous += 1
+                                if not dry_run:
+                                    rejected.add(number, cells, Rejected(((
+                                        "", left_alone),)))
                         elif isinstance(result, Skipped):
                             summary.skipped += 1
                             summary.skip_reasons[result.reason] += 1
@@ -513,9 +574,23 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
     return summary
 
 
+def _scaled(progress: Callable[[int, float], None] | None, start: float
+            ) -> Callable[[int, float], None] | None:
+    """``progress`` for one of two readings of the file: half of the bar from ``start``."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda rows, fraction: report(rows, start + fraction / 2)
+
+
 def _finish_notes(summary: ImportSummary, created: set[LookupKind]) -> None:
     for reason, count in summary.skip_reasons.most_common():
         summary.notes.append(f"Skipped {count} row{'s' if count != 1 else ''}: {reason}.")
+    if summary.ambiguous:
+        summary.notes.append(
+            f"Left {summary.ambiguous} row{'s' if summary.ambiguous != 1 else ''} alone that"
+            " matched more than one deal (or shared its deal with another row): nothing was"
+            " guessed; they are in the rejected-rows file with the reason.")
     if summary.rejected:
         where = (f"; written to {summary.rejected_file}" if summary.rejected_file
                  else "")
