@@ -55,6 +55,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -314,7 +315,7 @@ class DraggingDeal:
     ``at_age`` were still open at this deal's age and ``won_at_age`` of them were won
     (``win_share``; None when none was)."""
 
-    deal_id: int | None
+    deal_id: int
     rep: str | None
     product: str | None
     first_contact: dt.date
@@ -345,24 +346,25 @@ class DraggingDeal:
 
 @dataclass(frozen=True, slots=True)
 class DraggingDeals(Sequence[DraggingDeal]):
-    """The deals dragging on, column by column: a million-deal business can have tens of
-    thousands, so items (:class:`DraggingDeal`) are built only when read.
+    """The deals dragging on, column by column: a million-deal business can have a hundred
+    thousand, so items (:class:`DraggingDeal`) are built only when read, and the number columns
+    are ``array('q')`` columns the analytics cache fills with one copy (treat them as read-only).
 
     Per deal: its id, salesperson, product, first contact (an ordinal), age in days and basis;
     the basis's closed deals of known length and their summed lengths; those at least as long
     as the age and the won ones among them. ``factor`` is the dragging factor.
     """
 
-    deal_ids: tuple[int | None, ...] = ()
+    deal_ids: array[int] = field(default_factory=lambda: array("q"))
     reps: tuple[str | None, ...] = ()
     products: tuple[str | None, ...] = ()
-    first_contacts: tuple[int, ...] = ()
-    ages: tuple[int, ...] = ()
+    first_contacts: array[int] = field(default_factory=lambda: array("q"))
+    ages: array[int] = field(default_factory=lambda: array("q"))
     bases: tuple[Basis, ...] = ()
-    closed: tuple[int, ...] = ()
-    days: tuple[int, ...] = ()
-    at_age: tuple[int, ...] = ()
-    won_at_age: tuple[int, ...] = ()
+    closed: array[int] = field(default_factory=lambda: array("q"))
+    days: array[int] = field(default_factory=lambda: array("q"))
+    at_age: array[int] = field(default_factory=lambda: array("q"))
+    won_at_age: array[int] = field(default_factory=lambda: array("q"))
     factor: float = DEFAULT_DRAG_FACTOR
 
     def __len__(self) -> int:
@@ -400,10 +402,10 @@ class DraggingDeals(Sequence[DraggingDeal]):
         return runs
 
 
-def dragging_order(rep: str | None, age: int, deal_id: int | None
-                   ) -> tuple[bool, tuple[str, str], int, bool, int]:
+def dragging_order(rep: str | None, age: int, deal_id: int
+                   ) -> tuple[bool, tuple[str, str], int, int]:
     """The order dragging deals are listed in: by salesperson (none last), oldest first."""
-    return rep is None, value_order(rep or ""), -age, deal_id is None, deal_id or 0
+    return rep is None, value_order(rep or ""), -age, deal_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,9 +496,8 @@ def _group_tally(deals: Sequence[Deal], bucket: Bucket, numbers: Sequence[int]) 
 
 def _reference_dragging(deals: Sequence[Deal], history: Sequence[tuple[Deal, int]],
                         today: dt.date, options: GrowthOptions) -> DraggingDeals:
-    rows: list[tuple[int | None, str | None, str | None, int, int, Basis, int, int, int, int]]
-    rows = []
-    for deal in deals:
+    rows: list[tuple[int, str | None, str | None, int, int, Basis, int, int, int, int]] = []
+    for position, deal in enumerate(deals, start=1):
         if deal.outcome is not Outcome.OPEN or deal.first_contact is None:
             continue
         age = (today - deal.first_contact).days
@@ -517,20 +518,25 @@ def _reference_dragging(deals: Sequence[Deal], history: Sequence[tuple[Deal, int
         if not age > options.drag_factor * (days / len(members)):
             continue
         later = [d for d, n in members if n >= age]
-        rows.append((deal.id, deal.rep, deal.product, deal.first_contact.toordinal(), age,
-                     basis, len(members), days, len(later),
-                     sum(d.outcome is Outcome.WON for d in later)))
+        rows.append((position if deal.id is None else deal.id, deal.rep, deal.product,
+                     deal.first_contact.toordinal(), age, basis, len(members), days,
+                     len(later), sum(d.outcome is Outcome.WON for d in later)))
     rows.sort(key=lambda r: dragging_order(r[1], r[4], r[0]))
     return DraggingDeals(
-        tuple(r[0] for r in rows), tuple(r[1] for r in rows), tuple(r[2] for r in rows),
-        tuple(r[3] for r in rows), tuple(r[4] for r in rows), tuple(r[5] for r in rows),
-        tuple(r[6] for r in rows), tuple(r[7] for r in rows), tuple(r[8] for r in rows),
-        tuple(r[9] for r in rows), options.drag_factor)
+        array("q", (r[0] for r in rows)), tuple(r[1] for r in rows), tuple(r[2] for r in rows),
+        array("q", (r[3] for r in rows)), array("q", (r[4] for r in rows)),
+        tuple(r[5] for r in rows), array("q", (r[6] for r in rows)),
+        array("q", (r[7] for r in rows)), array("q", (r[8] for r in rows)),
+        array("q", (r[9] for r in rows)), options.drag_factor)
 
 
 def reference_growth_tallies(deals: Iterable[Deal], today: dt.date,
                              options: GrowthOptions | None = None) -> GrowthTallies:
-    """Reduce deals to the integers of their growth figures, deal by deal."""
+    """Reduce deals to the integers of their growth figures, deal by deal.
+
+    A deal without an id is numbered by its position (from 1), as ``DealColumns.from_deals``
+    does.
+    """
     options = options or GrowthOptions()
     everything = list(deals)
     counted = [deal for deal in everything if counts_as_decided(deal, options.period)]
@@ -695,12 +701,13 @@ def _sample(tally: GroupTally) -> _Sample:
 
 @dataclass(frozen=True, slots=True)
 class _Comparison:
-    """A reference figure, the sibling it comes from (best), and its comparison group."""
+    """A reference figure, the sibling it comes from (best), how many deals are behind it, and
+    (deal length) the comparison group's lengths."""
 
     figure: float
     sibling: str | None
-    group: _Sample
     n: int
+    group: _Sample | None = None
 
 
 def _conversion_reference(value: str, groups: Sequence[tuple[str, GroupTally]],
@@ -708,35 +715,36 @@ def _conversion_reference(value: str, groups: Sequence[tuple[str, GroupTally]],
     if options.reference is Reference.AVERAGE:
         if business.decided == 0:
             return None
-        return _Comparison(business.won / business.decided, None, _Sample(0, 0, 0),
-                           business.decided)
+        return _Comparison(business.won / business.decided, None, business.decided)
     siblings = [(v, t) for v, t in groups if v != value and t.decided >= options.threshold]
     if not siblings:
         return None
     if options.reference is Reference.MEDIAN:
         return _Comparison(statistics.median(t.won / t.decided for _, t in siblings), None,
-                           _Sample(0, 0, 0), sum(t.decided for _, t in siblings))
+                           sum(t.decided for _, t in siblings))
     best_value, best = max(siblings, key=lambda s: s[1].won / s[1].decided)  # first of ties
-    return _Comparison(best.won / best.decided, best_value, _Sample(0, 0, 0), best.decided)
+    return _Comparison(best.won / best.decided, best_value, best.decided)
 
 
-def _length_reference(value: str, groups: Sequence[tuple[str, GroupTally]],
-                      business: GroupTally, options: GrowthOptions) -> _Comparison | None:
+def _length_reference(value: str, own: _Sample, groups: Sequence[tuple[str, GroupTally]],
+                      pooled_siblings: _Sample, business: GroupTally, options: GrowthOptions
+                      ) -> _Comparison | None:
+    """The reference length of ``value`` (whose sample is ``own``) and its comparison group;
+    ``pooled_siblings`` sums the samples of every value with at least the threshold."""
     if options.reference is Reference.AVERAGE:
         if business.timed == 0:
             return None
-        own = next(t for v, t in groups if v == value)
-        rest = _sample(business) - _sample(own)
-        return _Comparison(business.days / business.timed, None, rest, rest.n)
+        rest = _sample(business) - own
+        return _Comparison(business.days / business.timed, None, rest.n, rest)
     siblings = [(v, t) for v, t in groups if v != value and t.timed >= options.threshold]
     if not siblings:
         return None
     if options.reference is Reference.MEDIAN:
-        pooled = sum((_sample(t) for _, t in siblings), _Sample(0, 0, 0))
+        pooled = pooled_siblings - own if own.n >= options.threshold else pooled_siblings
         return _Comparison(statistics.median(t.days / t.timed for _, t in siblings), None,
-                           pooled, pooled.n)
+                           pooled.n, pooled)
     best_value, best = min(siblings, key=lambda s: s[1].days / s[1].timed)  # first of ties
-    return _Comparison(best.days / best.timed, best_value, _sample(best), best.timed)
+    return _Comparison(best.days / best.timed, best_value, best.timed, _sample(best))
 
 
 def _against(dimension: Dimension, reference: Reference, comparison: _Comparison,
@@ -821,19 +829,21 @@ def _judge_conversion(ranking: _Ranking, dimension: Dimension, value: str, tally
 
 
 def _judge_length(ranking: _Ranking, dimension: Dimension, value: str, tally: GroupTally,
-                  groups: Sequence[tuple[str, GroupTally]], tallies: GrowthTallies,
-                  options: GrowthOptions) -> None:
-    comparison = _length_reference(value, groups, tallies.business, options)
+                  groups: Sequence[tuple[str, GroupTally]], pooled: _Sample,
+                  tallies: GrowthTallies, options: GrowthOptions) -> None:
+    own = _sample(tally)
+    comparison = _length_reference(value, own, groups, pooled, tallies.business, options)
     if comparison is None or tally.timed == 0:
         return
-    own = _sample(tally)
     figure, reference = own.mean, comparison.figure
     if figure <= reference:
         return
     interval = None
-    if own.n >= 2 and comparison.group.n >= 2:
-        interval = welch_interval(own.n, own.mean, own.variance, comparison.group.n,
-                                  comparison.group.mean, comparison.group.variance)
+    group = comparison.group
+    assert group is not None
+    if own.n >= 2 and group.n >= 2:
+        interval = welch_interval(own.n, own.mean, own.variance, group.n, group.mean,
+                                  group.variance)
     says = (f"{_subject(dimension, value)}: closed deals take {figure:.0f} days on average "
             f"{_against(dimension, options.reference, comparison, f'{reference:.0f} days')}"
             f" (n = {own.n} closed)")
@@ -868,10 +878,14 @@ def rank_growth(tallies: GrowthTallies, options: GrowthOptions | None = None,
     business_amount = total / covered if covered else None
     ranking = _Ranking()
     for dimension, groups in tallies.groups:
+        # The deal lengths of all judged values together; a value's siblings are these
+        # without its own.
+        pooled = sum((_sample(t) for _, t in groups if t.timed >= options.threshold),
+                     _Sample(0, 0, 0))
         for value, tally in groups:
             _judge_conversion(ranking, dimension, value, tally, groups, tallies, options, rules,
                               business_amount)
-            _judge_length(ranking, dimension, value, tally, groups, tallies, options)
+            _judge_length(ranking, dimension, value, tally, groups, pooled, tallies, options)
     position = {d: i for i, d in enumerate(GROWTH_DIMENSIONS)}
 
     def place(item: Lever | WatchItem) -> tuple[int, tuple[str, str]]:

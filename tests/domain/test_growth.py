@@ -285,46 +285,47 @@ def test_equal_slices_produce_no_lever() -> None:
 
 
 def test_an_old_open_deal_is_listed_with_the_historical_win_share() -> None:
-    # Anna's boiler deals: 12 lost after 10 days, 8 taking 50 days of which 6 were won.
+    # Anna's boiler deals: 12 lost after 10 days, 8 taking 45 days of which 6 were won.
     deals = [decided("Anna", False, k) for k in range(12)]
-    deals += [decided("Anna", k < 6, 20 + k, length=50) for k in range(8)]
+    deals += [decided("Anna", k < 6, 20 + k, length=45) for k in range(8)]
     deals += [decided("Ben", True, 40 + k, length=100) for k in range(5)]
     deals += [
         Deal(title="old", rep="Anna", product="Boiler", first_contact=TODAY - dt.timedelta(45)),
-        Deal(title="young", rep="Anna", product="Boiler", first_contact=TODAY - dt.timedelta(39)),
-        Deal(title="Ben's", rep="Ben", product="Boiler", first_contact=TODAY - dt.timedelta(60)),
+        Deal(title="young", rep="Anna", product="Boiler", first_contact=TODAY - dt.timedelta(35)),
+        Deal(title="Ben's", rep="Ben", product="Boiler", first_contact=TODAY - dt.timedelta(58)),
         Deal(title="no date", rep="Anna", product="Boiler"),
     ]
     deals = [replace(d, id=i) for i, d in enumerate(deals, start=1)]
     report = reference_growth(deals, TODAY)
-    # Anna's average is (12 x 10 + 8 x 50) / 20 = 26 days: 1.5 x 26 = 39. The 45-day-old deal
-    # is past it, the 39-day-old one is not. Of Anna's 20, the 8 lasting 50 days were still
-    # open at 45: 6 of them won. Ben has 5 closed deals, too few: all 25 boiler deals average
-    # (520 + 500) / 25 = 40.8 days, and his 60-day-old deal is short of 61.2.
+    # Anna's average is (12 x 10 + 8 x 45) / 20 = 24 days: 1.5 x 24 = 36. The 45-day-old deal
+    # is past it, the 35-day-old one is not. Of Anna's 20, the 8 that closed on day 45 were
+    # still open at 45 days: 6 of them won. Ben has 5 closed deals, too few: all 25 boiler
+    # deals average (480 + 500) / 25 = 39.2 days, and his 58-day-old deal is short of 58.8.
     assert [(d.deal_id, d.rep, d.age_days, d.basis) for d in report.dragging] == [
         (26, "Anna", 45, Basis.REP_PRODUCT)]
     old = report.dragging[0]
-    assert (old.basis_closed, old.average_days, old.limit_days) == (20, 26.0, 39.0)
+    assert (old.basis_closed, old.average_days, old.limit_days) == (20, 24.0, 36.0)
     assert (old.at_age, old.won_at_age, old.win_share) == (8, 6, 0.75)
     assert old.explanation == (
-        "Open for 45 days, past 1.5 × the 26-day average of Anna's 'Boiler' deals (n = 20); of "
+        "Open for 45 days, past 1.5 × the 24-day average of Anna's 'Boiler' deals (n = 20); of "
         "the closed deals still open at 45 days, 6 of 8 (75 %) were won.")
     stricter = reference_growth(deals, TODAY, GrowthOptions(drag_factor=1.4))
     assert [(d.rep, d.age_days, d.basis) for d in stricter.dragging] == [
-        ("Anna", 45, Basis.REP_PRODUCT), ("Anna", 39, Basis.REP_PRODUCT),
-        ("Ben", 60, Basis.PRODUCT)]
+        ("Anna", 45, Basis.REP_PRODUCT), ("Anna", 35, Basis.REP_PRODUCT),
+        ("Ben", 58, Basis.PRODUCT)]
     assert list(stricter.dragging.by_rep()) == ["Anna", "Ben"]
-    assert [d.age_days for d in stricter.dragging.by_rep()["Anna"]] == [45, 39]
+    assert [d.age_days for d in stricter.dragging.by_rep()["Anna"]] == [45, 35]
     ben = stricter.dragging[2]  # 5 of the 25 boiler deals lasted 100 days, all won
     assert (ben.at_age, ben.won_at_age, ben.win_share) == (5, 5, 1.0)
 
 
 def test_dragging_falls_back_to_the_business_and_reports_no_history() -> None:
     deals = [decided(None, k % 2 == 0, k, product=None) for k in range(30)]  # 10 days each
-    deals.append(Deal(title="open", id=99, first_contact=TODAY - dt.timedelta(16)))
+    deals.append(Deal(title="open", first_contact=TODAY - dt.timedelta(16)))
     [item] = reference_growth(deals, TODAY).dragging
     assert (item.basis, item.basis_closed, item.at_age, item.win_share) == (
         Basis.BUSINESS, 30, 0, None)
+    assert item.deal_id == 31  # without an id: numbered by position
     assert item.explanation.endswith("of all deals (n = 30); no closed deal was still open at "
                                      "16 days.")
     assert len(reference_growth(deals[-1:], TODAY).dragging) == 0  # no history at all
