@@ -4,5 +4,6 @@ Imports domain and numpy only; app.py and cli.py hand it the store's column expo
 """
 
 from salesdesk.analytics.cache import AnalyticsCache
+from salesdesk.analytics.growth import growth_report, growth_tallies
 
-__all__ = ["AnalyticsCache"]
+__all__ = ["AnalyticsCache", "growth_report", "growth_tallies"]

@@ -182,7 +182,7 @@ class AnalyticsCache:
         mapping = np.array([self._currency_code(c) for c in columns.currencies] or [0],
                            dtype=np.int16)
         is_closed = outcome != 0
-        cols = {
+        cols: dict[str, Array] = {
             "ids": np.array(columns.ids, dtype=np.int64),
             "outcome": outcome,
             "fc": fc,
@@ -288,6 +288,23 @@ class AnalyticsCache:
     def nbytes(self) -> int:
         """Memory held by the columns."""
         return sum(int(a.nbytes) for a in (*self._cols.values(), *self._dims.values()))
+
+    def columns(self) -> CacheColumns:
+        """Read-only views of the columns, for other analytics modules (growth points)."""
+
+        def frozen(array: Array) -> Array:
+            view = array.view()
+            view.flags.writeable = False
+            return view
+
+        c = self._cols
+        return CacheColumns(
+            ids=frozen(c["ids"]), outcome=frozen(c["outcome"]),
+            first_contact=frozen(c["fc"]), closed=frozen(c["closed"]),
+            closed_month=frozen(c["closed_month"]), amount=frozen(c["amount"]),
+            currency=frozen(c["currency"]), currencies=tuple(self._currencies),
+            codes={d: frozen(self._dims[d]) for d in CATEGORICAL},
+            names={d: tuple(self._dicts[d].names) for d in CATEGORICAL})
 
     # --- answering ----------------------------------------------------------------------------
 
@@ -397,7 +414,8 @@ class AnalyticsCache:
             high = int(np.searchsorted(cumulative, n // 2, side="right"))
 
         def total(values: Array) -> Array:
-            return values.sum(axis=0, keepdims=True)
+            summed: Array = values.sum(axis=0, keepdims=True)
+            return summed
 
         return _Closed(
             won=total(groups.won), lost=total(groups.lost), won_days=total(groups.won_days),
@@ -646,6 +664,30 @@ class AnalyticsCache:
         counts = np.bincount(self._cols["length"].take(closed_rows))
         present = np.flatnonzero(counts)
         return dict(zip(present.tolist(), counts.take(present).tolist(), strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class CacheColumns:
+    """The cache's columns, one entry per deal (read-only views, in no particular order).
+
+    ``outcome``: 0 open, 1 won, 2 lost. ``first_contact`` and ``closed`` are date ordinals,
+    ``NO_DATE`` (0) when unknown; ``closed`` of an open deal is a value after every date.
+    ``closed_month`` is the close's month number (``periods.month_number``), -1 without one.
+    ``amount`` is in minor units of ``currencies[currency]``, -1 when unknown. ``codes`` holds
+    each categorical dimension's dense codes, 0 for no value; ``names[dimension][code]`` is
+    the value (None for code 0).
+    """
+
+    ids: IntArray
+    outcome: Array
+    first_contact: Array
+    closed: Array
+    closed_month: Array
+    amount: IntArray
+    currency: Array
+    currencies: tuple[str, ...]
+    codes: Mapping[Dimension, Array]
+    names: Mapping[Dimension, tuple[str | None, ...]]
 
 
 @dataclass(frozen=True, slots=True)
