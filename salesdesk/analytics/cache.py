@@ -16,8 +16,8 @@ Not thread-safe: build it in a worker, then hand it to the GUI thread and use it
 
 from __future__ import annotations
 
-import math
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any

@@ -246,7 +246,8 @@ def register(commands: Commands) -> None:
                      default=[], help="values meaning won, lost, open (or skip) in the outcome"
                                       " or stage column (repeatable)")
     imp.add_argument("--date-format", metavar="FMT",
-                     help="strptime codes of the file's dates, e.g. %%d.%%m.%%Y (default: inferred)")
+                     help="strptime codes of the file's dates, e.g. %%d.%%m.%%Y"
+                          " (default: inferred)")
     imp.add_argument("--encoding", metavar="ENC", help="text encoding (default: detected)")
     imp.add_argument("--delimiter", metavar="CHAR", type=_delimiter,
                      help="CSV delimiter, one character or \\t for a tab (default: detected)")

@@ -104,7 +104,7 @@ def to_minor_units(value: Decimal, digits: int, currency: str) -> int:
     sign, digit_tuple, exponent = value.as_tuple()
     if isinstance(exponent, int) and exponent >= -digits:
         # No more decimals than the currency has: plain integer arithmetic, exact and fast.
-        whole = int("".join(map(str, digit_tuple)) or "0") * 10 ** (exponent + digits)
+        whole = int("".join(map(str, digit_tuple)) or "0") * int(10 ** (exponent + digits))
         return -whole if sign else whole
     # Exact arithmetic: Decimal operations round to the context's 28 digits, which would
     # silently drop a typed 1.000000000000000000000000000001 to 1.00.

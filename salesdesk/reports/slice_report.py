@@ -219,7 +219,7 @@ def _figures_dict(f: Figures) -> dict[str, Any]:
     return {name: getattr(f, name) for name in FIELDS}
 
 
-def _json_value(by: tuple[Dimension, ...], key: GroupKey) -> str | None | list[str | None]:
+def _json_value(by: tuple[Dimension, ...], key: GroupKey) -> str | list[str | None] | None:
     return key[0] if len(by) == 1 else list(key)
 
 
@@ -258,7 +258,8 @@ def render_csv(document: Mapping[str, Any]) -> str:
     writer.writerow(["row", *by, *FIELDS])
 
     def cells(values: Sequence[Any]) -> list[Any]:
-        return ["" if v is None else neutralise_cell(v) if isinstance(v, str) else v for v in values]
+        return ["" if v is None else neutralise_cell(v) if isinstance(v, str) else v
+                for v in values]
 
     overall = document["overall"]
     writer.writerow(["overall", *[""] * len(by), *cells([overall[f] for f in FIELDS])])

@@ -77,7 +77,7 @@ def deal_columns(db: Database, deal_ids: Iterable[int] | None = None,
                   "clients": json.dumps(sorted({int(i) for i in client_ids}))}
     currencies = tuple(row[0] for row in db.execute(
         f"SELECT DISTINCT currency FROM deals{where} ORDER BY currency", params))
-    max_codes = {d: int(db.execute(
+    max_codes: dict[Dimension, int] = {d: int(db.execute(
         f"SELECT COALESCE(MAX(id), 0) FROM {LOOKUP_TABLES[LookupKind(d.value)]}").fetchone()[0])
         for d in _LOOKUP_DIMENSIONS}
     max_codes[Dimension.CUSTOMER_TYPE] = max(CUSTOMER_TYPE_CODES.values())

@@ -196,10 +196,7 @@ def database_problems(path: Path) -> list[str]:
 
 def connect(path: Path, *, read_only: bool = False) -> Database:
     """Open a connection with the project's pragmas (no schema changes)."""
-    if read_only:
-        conn = read_only_connection(path)
-    else:
-        conn = sqlite3.connect(str(path))
+    conn = read_only_connection(path) if read_only else sqlite3.connect(str(path))
     functions.register(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")

@@ -149,7 +149,8 @@ def insert(db: Database, deal: Deal, today: dt.date) -> tuple[int, Created]:
     with db.atomic():
         row = _row(db, deal, created)
         row.update(created_at=deal.created_at or stamp, updated_at=stamp)
-        deal_id = int(db["deals"].insert(row).last_pk)
+        deal_id = db.table("deals").insert(row).last_pk
+        assert isinstance(deal_id, int)  # an INTEGER PRIMARY KEY
         _record_stage(db, deal_id, row["stage_id"], deal.first_contact or today)
         derive_customer_types(db, today, _client_ids(db, deal_id))
     return deal_id, created
@@ -165,7 +166,7 @@ def update(db: Database, deal_id: int, deal: Deal, today: dt.date) -> Created:
         clients = _client_ids(db, deal_id)
         row = _row(db, deal, created)
         row["updated_at"] = now_stamp()
-        db["deals"].update(deal_id, row)
+        db.table("deals").update(deal_id, row)
         if row["stage_id"] != old[0]:
             _record_stage(db, deal_id, row["stage_id"], today)
         derive_customer_types(db, today, clients | _client_ids(db, deal_id))
@@ -207,7 +208,7 @@ def restore(db: Database, saved: DealSnapshot, today: dt.date) -> None:
         row = _row(db, deal, created)
         row.update(id=deal.id, created_at=deal.created_at or now_stamp(),
                    updated_at=deal.updated_at or now_stamp())
-        db["deals"].upsert(row, pk="id")
+        db.table("deals").upsert(row, pk="id")
         db.execute("DELETE FROM stage_events WHERE deal_id = ?", [deal.id])
         for event in saved.stage_events:
             stage_id, _ = lookups.resolve(db, LookupKind.STAGE, event.stage)

@@ -17,10 +17,10 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TextIO
 
-from salesdesk.store.errors import StoreError
 from salesdesk.files import restore_cell
+from salesdesk.store.errors import StoreError
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "cp1250", "latin-1")
 DELIMITERS = (",", ";", "\t", "|")
@@ -74,7 +74,7 @@ class Source:
         self.path = path
         self.info = info
         self.headers = headers
-        self._handle: IO[Any] | None = None
+        self._handle: TextIO | None = None
         self._workbook: Any = None
         self._size = max(1, path.stat().st_size)
 
@@ -130,7 +130,7 @@ class Source:
                 yield number, [cell_text(v) for v in _trim(values)]
         except UnreadableFile:
             raise
-        except Exception as exc:  # noqa: BLE001 - as in _open_sheet
+        except Exception as exc:
             raise UnreadableFile(f"{self.path.name} is a damaged workbook: {exc}.") from exc
         finally:
             self.close()
@@ -178,7 +178,7 @@ def cell_text(value: Any) -> str:
     return restore_cell(str(value))
 
 
-def open_text(path: Path, encoding: str) -> IO[str]:
+def open_text(path: Path, encoding: str) -> TextIO:
     """``path`` as text in ``encoding``, universal newlines left to the csv module."""
     return path.open("r", encoding=encoding, errors="strict", newline="")
 
@@ -216,7 +216,7 @@ def _open_sheet(path: Path, sheet: str | None) -> tuple[Any, Any]:
     check_workbook_sizes(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - a damaged workbook fails in many ways in openpyxl
+    except Exception as exc:
         raise UnreadableFile(f"{path.name} is not a readable XLSX workbook: {exc}.") from exc
     try:
         if sheet is None:
@@ -322,7 +322,7 @@ def _open_xlsx(path: Path, options: SourceOptions) -> Source:
     try:
         names = tuple(workbook.sheetnames)
         first = next(sheet.iter_rows(values_only=True), None)
-    except Exception as exc:  # noqa: BLE001 - as in _open_sheet
+    except Exception as exc:
         raise UnreadableFile(f"{path.name} is a damaged workbook: {exc}.") from exc
     finally:
         workbook.close()

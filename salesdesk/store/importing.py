@@ -42,14 +42,14 @@ from salesdesk.domain.importing import (
     normalise_value,
 )
 from salesdesk.domain.validation import InputRules
+from salesdesk.files import neutralise_cell, replacing
 from salesdesk.store import lookups
+from salesdesk.store.connection import file_id as file_id_of
 from salesdesk.store.customer_types import derive_customer_types
 from salesdesk.store.deals import DEAL_COLUMNS, FIELD_COLUMNS, column_values, now_stamp
-from salesdesk.store.connection import file_id as file_id_of
 from salesdesk.store.errors import StoreError
 from salesdesk.store.identity import ExportId
 from salesdesk.store.import_files import Source, SourceInfo, SourceOptions, open_source
-from salesdesk.files import neutralise_cell, replacing
 from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
 
 BATCH = 5000

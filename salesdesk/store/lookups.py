@@ -209,7 +209,7 @@ def unmerge(db: Database, record: MergeRecord) -> None:
         values.update(contact_person=source.contact_person, email=source.email,
                       phone=source.phone)
     with db.atomic():
-        db[table].insert(values)
+        db.table(table).insert(values)
         db.conn.executemany(f"UPDATE deals SET {column} = ? WHERE id = ?",
                        [(source.id, deal_id) for deal_id in record.moved_deal_ids])
         db.conn.executemany("UPDATE stage_events SET stage_id = ? WHERE id = ?",

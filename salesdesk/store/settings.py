@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, fields
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -13,7 +14,7 @@ from salesdesk.domain.settings import BusinessSettings
 def load_settings(db: Database) -> BusinessSettings:
     """Read the settings, falling back to defaults for keys never written."""
     stored = {row[0]: row[1] for row in db.execute("SELECT key, value FROM settings")}
-    values = {}
+    values: dict[str, Any] = {}
     for f in fields(BusinessSettings):
         if f.name in stored:
             value = json.loads(stored[f.name])
