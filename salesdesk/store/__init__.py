@@ -38,7 +38,7 @@ from salesdesk.store.errors import (
     ReadOnly,
     StoreError,
 )
-from salesdesk.store.exporting import export_format
+from salesdesk.store.exporting import ExportCancelled, export_format
 from salesdesk.store.import_files import (
     ENCODINGS,
     Source,
@@ -68,6 +68,7 @@ __all__ = [
     "DealRow",
     "DecidedDeal",
     "DiskFull",
+    "ExportCancelled",
     "FileBusy",
     "FileDamaged",
     "FileRefused",

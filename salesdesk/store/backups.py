@@ -97,12 +97,16 @@ def backup_folder(database: Path, settings: BusinessSettings,
     return default_backup_folder(database, data_dir)
 
 
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
 def folders_of_damaged(database: Path, data_dir: Path | None = None) -> list[Path]:
     """Where the backups of a file that may be damaged can be: the folder its settings name,
     when they can still be read, then the default one."""
     default = default_backup_folder(database, data_dir)
     try:
-        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _open_read_only(database)
         try:
             settings = load_settings(Database(conn))
         finally:
@@ -262,7 +266,7 @@ def _damaged_name(database: Path, now: dt.datetime | None) -> Path:
 
 
 def _checked_deal_count(path: Path) -> int:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = _open_read_only(path)
     try:
         result = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
         if result != ["ok"]:
@@ -357,6 +361,10 @@ def verify_backup(backup: Path, expected_sha256: str | None) -> int:
     return _checked_deal_count(backup)
 
 
+def _page_size(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA page_size").fetchone()[0])
+
+
 def restore_into(live: sqlite3.Connection, backup: Path) -> None:
     """Copy ``backup`` into the database behind ``live`` through the backup API.
 
@@ -364,10 +372,10 @@ def restore_into(live: sqlite3.Connection, backup: Path) -> None:
     the restored data and the file's ``-wal`` holds the new pages (never stale ones replayed
     later). Verify the backup first.
     """
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    source = _open_read_only(backup)
     try:
-        size = int(source.execute("PRAGMA page_size").fetchone()[0])
-        if size != int(live.execute("PRAGMA page_size").fetchone()[0]):
+        size = _page_size(source)
+        if size != _page_size(live):
             # The backup API cannot change the page size of a WAL database: leave WAL for the
             # copy, which needs the file to itself.
             mode = live.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
@@ -442,6 +450,19 @@ class Backups(Facade):
         out old backups by the file's retention setting."""
         retention = Retention.of(load_settings(self.db)) if prune else None
         return take_backup(self.db.conn, folder, reason=reason, retention=retention)
+
+    def needs_sole_connection(self, backup: Path) -> bool:
+        """True when ``backup`` has another page size than this file: copying it in leaves
+        WAL for a moment, which only the file's one open connection may do (restore_into),
+        so it must be restored on this store's connection, not a worker's second one."""
+        try:
+            source = _open_read_only(backup)
+            try:
+                return _page_size(source) != _page_size(self.db.conn)
+            finally:
+                source.close()
+        except sqlite3.Error:
+            return False  # not a database at all: the restore's own checks say so
 
     def restore(self, backup: Path, folder: Path, *, allow_unrecorded: bool = False
                 ) -> Restored:
