@@ -106,22 +106,6 @@ def own_store(store: Store) -> Iterator[Store]:
         worker.close()
 
 
-def in_turns(steps: Iterable[object], then: Callable[[], None], context: QObject) -> None:
-    """Advance ``steps`` (e.g. a generator) by one item per turn of the event loop, then call
-    ``then``: for work that must stay on the GUI thread (painting charts) but would stall the
-    window when done at once. Nothing more happens once ``context`` is deleted."""
-    iterator = iter(steps)
-    end = object()
-
-    def step() -> None:
-        if next(iterator, end) is end:
-            then()
-        else:
-            QTimer.singleShot(0, context, step)
-
-    QTimer.singleShot(0, context, step)
-
-
 class _Worker(QThread):
     """The thread of one task. Its ``finished`` signal is emitted after ``run`` has returned,
     so the worker holds no reference any more when the GUI thread handles the end. Owned by
@@ -150,8 +134,9 @@ class Task(Generic[T]):
     """
 
     def __init__(self, runner: TaskRunner, work: Callable[[TaskContext], T],
-                 on_done: Callable[[T], None], *, on_error: Callable[[Exception], None] | None,
-                 on_cancel: Callable[[], None] | None, errors: tuple[type[Exception], ...],
+                 on_done: Callable[[T], object], *,
+                 on_error: Callable[[Exception], object] | None,
+                 on_cancel: Callable[[], object] | None, errors: tuple[type[Exception], ...],
                  key: str | None, modal: _ModalSpec | None) -> None:
         self.context = TaskContext()
         self.key = key
@@ -386,10 +371,10 @@ class TaskRunner(QObject):
         """True while a modal task runs (or waits its turn)."""
         return self._modal is not None
 
-    def run(self, work: Callable[[TaskContext], T], on_done: Callable[[T], None], *,
+    def run(self, work: Callable[[TaskContext], T], on_done: Callable[[T], object], *,
             label: str, parent: QWidget | None, cancellable: bool = False,
-            on_error: Callable[[Exception], None] | None = None,
-            on_cancel: Callable[[], None] | None = None,
+            on_error: Callable[[Exception], object] | None = None,
+            on_cancel: Callable[[], object] | None = None,
             errors: tuple[type[Exception], ...] = USER_ERRORS,
             key: str | None = None) -> Task[T]:
         """Run ``work`` as the user's task: a busy cursor and held input until it ends, a
@@ -410,8 +395,8 @@ class TaskRunner(QObject):
         return task
 
     def run_in_background(self, work: Callable[[TaskContext], T],
-                          on_done: Callable[[T], None], *,
-                          on_error: Callable[[Exception], None] | None = None,
+                          on_done: Callable[[T], object], *,
+                          on_error: Callable[[Exception], object] | None = None,
                           errors: tuple[type[Exception], ...] = USER_ERRORS,
                           key: str | None = None) -> Task[T]:
         """Run ``work`` at once, without cursor, dialog or held input; otherwise as
@@ -421,6 +406,23 @@ class TaskRunner(QObject):
         self._add(task)
         task.start()
         return task
+
+    def in_turns(self, steps: Iterable[object], then: Callable[[], None]) -> None:
+        """Advance ``steps`` (e.g. a generator) by one item per turn of the event loop, then
+        call ``then``: for work that must stay on the GUI thread (painting pyqtgraph charts)
+        but would stall the window if done at once. Stops when the runner shuts down."""
+        iterator = iter(steps)
+        end = object()
+
+        def step() -> None:
+            if self._closed:
+                return
+            if next(iterator, end) is end:
+                then()
+            else:
+                QTimer.singleShot(0, self, step)
+
+        QTimer.singleShot(0, self, step)
 
     def _add(self, task: Task[Any]) -> None:
         if self._closed:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from salesdesk.store import DiskFull
 from salesdesk.ui import tasks
-from salesdesk.ui.tasks import TaskContext, TaskRunner, in_turns
+from salesdesk.ui.tasks import TaskContext, TaskRunner
 
 WAIT_S = 10
 
@@ -253,9 +253,7 @@ def test_shutdown_waits_for_the_workers_and_drops_their_results(qtbot: QtBot) ->
         runner.run_in_background(lambda ctx: None, results.append)
 
 
-def test_work_on_the_gui_thread_goes_in_turns(qtbot: QtBot) -> None:
-    owner = QWidget()
-    qtbot.addWidget(owner)
+def test_work_on_the_gui_thread_goes_in_turns(qtbot: QtBot, runner: TaskRunner) -> None:
     log: list[str] = []
 
     def steps() -> Iterator[None]:
@@ -265,11 +263,20 @@ def test_work_on_the_gui_thread_goes_in_turns(qtbot: QtBot) -> None:
             yield
 
     finished: list[bool] = []
-    in_turns(steps(), lambda: finished.append(True), owner)
+    runner.in_turns(steps(), lambda: finished.append(True))
     assert log == []
     qtbot.waitUntil(lambda: bool(finished))
     assert log[:2] == ["step 0", "posted"]  # the event loop turned between the steps
     assert log.count("posted") == 3
+
+
+def test_steps_stop_when_the_runner_shuts_down(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    log: list[int] = []
+    runner.in_turns((log.append(n) for n in range(3)), lambda: log.append(-1))
+    runner.shutdown()
+    QApplication.processEvents()
+    assert log == []
 
 
 def test_a_dropped_task_delivers_nothing(qtbot: QtBot, runner: TaskRunner) -> None:
