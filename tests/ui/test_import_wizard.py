@@ -193,9 +193,10 @@ def test_export_action_writes_the_listed_deals(qtbot: QtBot, window: MainWindow,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     window.workspace.store.add_deals([Deal("One"), Deal("Two")], window.workspace.today())
     out = tmp_path / "out.csv"
-    monkeypatch.setattr("salesdesk.ui.main_window.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("salesdesk.ui.export_jobs.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(out), "CSV (*.csv)"))
-    window.export_deals()
+    window.actions[ActionId.EXPORT_DEALS].trigger()
+    qtbot.waitUntil(lambda: "Exported 2 deals" in window.statusBar().currentMessage())
     text = out.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("title,client,rep")
     assert "One" in text and "Two" in text
