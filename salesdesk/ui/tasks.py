@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QWindow
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMessageBox,
@@ -44,12 +44,6 @@ POLL_MS = 100
 # Errors of the user's machine or files: their messages are written for the user. Anything
 # else a task raises is a bug and goes to the application's exception handler.
 USER_ERRORS: tuple[type[Exception], ...] = (StoreError, OSError)
-_INPUT_EVENTS = frozenset({
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
-    QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
-    QEvent.Type.ShortcutOverride, QEvent.Type.Wheel, QEvent.Type.ContextMenu,
-    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-})
 
 
 class Cancelled(Exception):
@@ -253,7 +247,9 @@ class _ProgressDialog(QProgressDialog):
         super().__init__(spec.label, "", 0, 0, spec.parent)
         self.setObjectName("task_progress")
         self.setWindowTitle("salesdesk")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Without a window to be modal to (at start-up) it blocks the whole application.
+        self.setWindowModality(Qt.WindowModality.WindowModal if spec.parent is not None
+                               else Qt.WindowModality.ApplicationModal)
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.bar = QProgressBar()
@@ -298,60 +294,42 @@ class _ProgressDialog(QProgressDialog):
 
 
 class _Modal(QObject):
-    """The visible side of a running modal task besides the busy cursor: held-back input and,
-    after ``SHOW_AFTER_MS``, its progress dialog."""
+    """The visible side of a running modal task besides the busy cursor: its progress dialog,
+    shown after ``SHOW_AFTER_MS``. Until then the dialog is modal but off screen, so it holds
+    input back all the same; Qt does that in C++, where a Python event filter would need the
+    GIL for every event of the application while the worker holds it."""
 
     def __init__(self, spec: _ModalSpec, context: TaskContext) -> None:
         super().__init__()
-        self._spec = spec
         self._context = context
-        self.dialog: _ProgressDialog | None = None
+        self.dialog = _ProgressDialog(spec, context)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.dialog.show()
         self._show = QTimer(self)
         self._show.setSingleShot(True)
         self._show.timeout.connect(self._show_dialog)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._update)
-        app = QApplication.instance()
-        assert app is not None
-        self._app = app
-        app.installEventFilter(self)
         self._show.start(SHOW_AFTER_MS)
 
     def _show_dialog(self) -> None:
-        self.dialog = _ProgressDialog(self._spec, self._context)
-        self.dialog.update_from(self._context)
-        self.dialog.show()
+        dialog = self.dialog
+        dialog.hide()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+        dialog.update_from(self._context)
+        dialog.show()
         self._poll.start()
 
     def _update(self) -> None:
-        if self.dialog is not None:
-            self.dialog.update_from(self._context)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() not in _INPUT_EVENTS or self._is_dialog(watched):
-            return False
-        if event.type() == QEvent.Type.ShortcutOverride:
-            event.accept()  # an accepted override keeps the shortcut from firing
-        return True
-
-    def _is_dialog(self, watched: QObject) -> bool:
-        dialog = self.dialog
-        if dialog is None:
-            return False
-        if isinstance(watched, QWidget):
-            return watched.window() is dialog
-        return isinstance(watched, QWindow) and watched is dialog.windowHandle()
+        self.dialog.update_from(self._context)
 
     def close(self) -> None:
-        """The task ended: let input through and remove the dialog."""
+        """The task ended: remove the dialog, which lets input through."""
         self._show.stop()
         self._poll.stop()
-        self._app.removeEventFilter(self)
-        if self.dialog is not None:
-            self.dialog.hide()
-            self.dialog.deleteLater()
-            self.dialog = None
+        self.dialog.hide()
+        self.dialog.deleteLater()
 
 
 class TaskRunner(QObject):
