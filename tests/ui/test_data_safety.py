@@ -133,6 +133,37 @@ def test_restore_from_backup_lists_backups_restores_and_clears_undo(
     assert window.deals_tab.model.total == 1
 
 
+def test_a_copy_with_another_page_size_is_restored_on_the_window_s_own_connection(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QFileDialog
+
+    other = tmp_path / "copy.db"
+    copy = open_store(other)
+    copy.add_deal(Deal(title="From the copy"), dt.date.today())
+    copy.close()
+    conn = sqlite3.connect(other)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA page_size = 8192")
+    conn.execute("VACUUM")
+    conn.close()
+    _add(window, "Replaced")
+    # As before, it works while no other connection is open: not even the cache's builder.
+    qtbot.waitUntil(lambda: window.cache.cache is not None and not window.cache.is_building)
+    boxes = Boxes(monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    # Restored on the GUI thread (the copy must be made on the file's only connection): the
+    # action has finished when trigger() returns.
+    run_with_modal(qtbot, window.actions[ActionId.RESTORE_BACKUP].trigger,
+                   lambda dialog: dialog.other.click())  # type: ignore[attr-defined]
+    assert "not in the backup manifest" in boxes.texts[0]
+    assert "Restored 1 deals" in boxes.texts[-1]
+    assert _titles(window) == ["From the copy"]
+    assert window.workspace.store.db.execute("PRAGMA page_size").fetchone()[0] == 8192
+
+
 def test_check_database_shows_the_result(qtbot: QtBot, window: MainWindow,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     boxes = Boxes(monkeypatch)
