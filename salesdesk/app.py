@@ -13,7 +13,7 @@ from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
@@ -21,24 +21,26 @@ from salesdesk import __version__, paths  # noqa: E402
 from salesdesk.analytics import AnalyticsCache  # noqa: E402
 from salesdesk.currencies import default_currency  # noqa: E402
 from salesdesk.launch import DEMO_DEALS, EXIT_FILE, EXIT_OK, database_path, write_demo  # noqa: E402
-from salesdesk.locking import FileLocked, WriterLock  # noqa: E402
+from salesdesk.locking import WriterLock  # noqa: E402
 from salesdesk.store import (  # noqa: E402
     BackupInfo,
-    FileReadOnly,
     FileRefused,
     Store,
+    check_file,
     check_writable,
     open_store,
+    quick_check,
     restore_damaged,
 )
 from salesdesk.ui.errors import ErrorHandler  # noqa: E402
+from salesdesk.ui.file_opening import FileOpening  # noqa: E402
 from salesdesk.ui.funnel.cache_service import CacheSource  # noqa: E402
 from salesdesk.ui.locale_setup import group_thousands  # noqa: E402
 from salesdesk.ui.main_window import MainWindow  # noqa: E402
 from salesdesk.ui.qt_messages import quiet_harmless_messages  # noqa: E402
-from salesdesk.ui.safety import offer_backup, quick_check_file  # noqa: E402
+from salesdesk.ui.tasks import TaskRunner  # noqa: E402
 from salesdesk.ui.ui_settings import UiSettings  # noqa: E402
-from salesdesk.ui.workspace import Workspace  # noqa: E402
+from salesdesk.ui.workspace import OpenedFile, Workspace  # noqa: E402
 
 SMOKE_TIMEOUT_S = 10.0
 
@@ -66,47 +68,88 @@ class OpenedDatabase:
             shutil.rmtree(self._temporary_dir, ignore_errors=True)
 
 
+class PendingOpen:
+    """A file being opened (see ui.workspace.PendingFile): the writer's lock is held (none
+    when read-only); ``prepare`` does the slow part, ``finish`` opens the store."""
+
+    def __init__(self, path: Path, lock: WriterLock | None,
+                 backup: BackupInfo | None = None) -> None:
+        self.path = path
+        self._lock = lock
+        self._backup = backup
+
+    def prepare(self) -> None:
+        """The checks before anything is written, in a worker: what the file is (foreign,
+        newer), then ``PRAGMA quick_check``; for writing, the file is then created or
+        upgraded on a connection of the worker's own. For a restore, the damaged file is
+        moved aside (with its -wal and -shm) and the backup, verified, copied in."""
+        if self._backup is not None:
+            restore_damaged(self.path, self._backup.path, self._backup.sha256)
+        elif self._lock is None:
+            if not check_file(self.path):  # a new or empty file has nothing to check
+                quick_check(self.path)
+        else:
+            open_store(self.path, base_currency=default_currency()).close()
+
+    def finish(self) -> OpenedDatabase:
+        """Open the prepared file (checked, created, upgraded or restored already)."""
+        try:
+            if self._lock is not None:
+                return OpenedDatabase(open_store(self.path, base_currency=default_currency(),
+                                                 quick_check=False), self._lock)
+            store = open_store(self.path, read_only=True, quick_check=False)
+        except BaseException:
+            self.abandon()
+            raise
+        if store.needs_upgrade:  # its newer tables (scorecards, …) do not exist yet
+            store.close()
+            raise FileRefused(
+                f"{self.path.name} was written by an older salesdesk and another program has"
+                " it open for writing, so it cannot be upgraded now. Close it there, then"
+                " open it here.")
+        return OpenedDatabase(store, None)
+
+    def abandon(self) -> None:
+        """Release the lock without opening the file."""
+        if self._lock is not None:
+            self._lock.release()
+
+    def complete(self) -> OpenedDatabase:
+        """``prepare`` and ``finish`` here, in the calling thread (the demo, tests and
+        benchmarks; the window prepares in a worker)."""
+        try:
+            self.prepare()
+        except BaseException:
+            self.abandon()
+            raise
+        return self.finish()
+
+
 class AppFileOpener:
     """Opens files for the window: the writer's lock first, then the checked store."""
 
-    def open(self, path: Path, *, read_only: bool = False) -> OpenedDatabase:
-        """Open ``path``; raises FileLocked when another writer has it, FileReadOnly when it
-        may only be read here, FileRefused when it is not a file salesdesk may open."""
+    def start_open(self, path: Path, *, read_only: bool = False) -> PendingOpen:
+        """Begin opening ``path``; raises FileLocked when another writer has it, FileReadOnly
+        when it may only be read here."""
         if read_only:
-            quick_check_file(path)  # in a worker when the file is large, as below
-            store = open_store(path, read_only=True, quick_check=False)
-            if store.needs_upgrade:  # its newer tables (scorecards, …) do not exist yet
-                store.close()
-                raise FileRefused(
-                    f"{path.name} was written by an older salesdesk and another program has"
-                    " it open for writing, so it cannot be upgraded now. Close it there, then"
-                    " open it here.")
-            return OpenedDatabase(store, None)
+            return PendingOpen(path, None)
         check_writable(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = WriterLock(path)
         lock.acquire()
-        try:
-            # Checked before anything is written; in a worker when the file is large.
-            quick_check_file(path)
-            return OpenedDatabase(open_store(path, base_currency=default_currency(),
-                                             quick_check=False), lock)
-        except BaseException:
-            lock.release()
-            raise
+        return PendingOpen(path, lock)
 
-    def restore_damaged(self, path: Path, backup: BackupInfo) -> OpenedDatabase:
-        """Move ``path``, which cannot be opened, aside (with its -wal and -shm) and open
-        ``backup``, verified, in its place."""
+    def start_restore(self, path: Path, backup: BackupInfo) -> PendingOpen:
+        """Begin replacing ``path``, which cannot be opened, by ``backup``."""
         check_writable(path)
         lock = WriterLock(path)
         lock.acquire()
-        try:
-            restore_damaged(path, backup.path, backup.sha256)
-            return OpenedDatabase(open_store(path, quick_check=False), lock)  # just verified
-        except BaseException:
-            lock.release()
-            raise
+        return PendingOpen(path, lock, backup)
+
+    def open(self, path: Path, *, read_only: bool = False) -> OpenedDatabase:
+        """Open ``path`` with every check, in the calling thread; raises FileLocked when
+        another writer has it, FileRefused when it is not a file salesdesk may open."""
+        return self.start_open(path, read_only=read_only).complete()
 
     def create(self, path: Path, base_currency: str) -> OpenedDatabase:
         """Create a new database with ``base_currency``."""
@@ -154,45 +197,66 @@ def refresh_cache(store: Store, cache: AnalyticsCache, deal_ids: frozenset[int])
 STORE_CACHE = CacheSource(build_cache, refresh_cache)
 
 
-def _open_at_start(opener: AppFileOpener, args: argparse.Namespace) -> OpenedDatabase | None:
-    """Open the file named on the command line; explain in a dialog (or on stderr for the
-    smoke test, which must never wait for a click) when it cannot be opened."""
-    if args.demo:
-        return opener.open_demo()
-    path = database_path(args)
-    try:
-        return opener.open(path)
-    except (FileLocked, FileReadOnly) as exc:  # a healthy file: offer to read it
-        if args.smoke_test:
-            print(f"salesdesk: {exc}", file=sys.stderr)
-            return None
-        answer = QMessageBox.question(
-            None, "salesdesk", f"{exc}\n\nOpen it read-only?",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Open:
-            return opener.open(path, read_only=True)
-    except FileRefused as exc:
-        if args.smoke_test:
-            print(f"salesdesk: {exc}", file=sys.stderr)
-        else:
-            return offer_backup(None, path, exc, opener.restore_damaged)
-    except OSError as exc:
-        if args.smoke_test:
-            print(f"salesdesk: {exc}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, "salesdesk", str(exc))
-    return None
+class _Startup:
+    """Opens the file named on the command line once the event loop runs (its checks in a
+    worker), then shows the window; explains in a dialog, or on stderr for the smoke test,
+    which must never wait for a click, when the file cannot be opened."""
 
+    def __init__(self, app: QApplication, args: argparse.Namespace,
+                 ui_settings: UiSettings) -> None:
+        self._app = app
+        self._args = args
+        self._ui_settings = ui_settings
+        self._opener = AppFileOpener()
+        self.tasks = TaskRunner()
+        self.workspace: Workspace | None = None
+        self._window: MainWindow | None = None
+        self._deadline = 0.0
 
-def _wait_until_shown(app: QApplication, window: MainWindow) -> bool:
-    deadline = time.monotonic() + SMOKE_TIMEOUT_S
-    while time.monotonic() < deadline:
-        app.processEvents()
+    def start(self) -> None:
+        """Open the file; the window follows when it is open."""
+        # Until the window shows, a closing message box must not end the application.
+        self._app.setQuitOnLastWindowClosed(False)
+        if self._args.demo:
+            self._show(self._opener.open_demo())
+            return
+        smoke = self._args.smoke_test
+        opening = FileOpening(self.tasks, self._opener, None,
+                              self._print if smoke else self._box, ask=not smoke)
+        opening.open(database_path(self._args), self._show,
+                     lambda: self._app.exit(EXIT_FILE))
+
+    @staticmethod
+    def _print(text: str) -> None:
+        print(f"salesdesk: {text}", file=sys.stderr)
+
+    @staticmethod
+    def _box(text: str) -> None:
+        QMessageBox.critical(None, "salesdesk", text)
+
+    def _show(self, opened: OpenedFile) -> None:
+        self.workspace = Workspace(opened)
+        self._window = MainWindow(self.workspace, self._opener, self._ui_settings, STORE_CACHE)
+        if not opened.temporary:
+            self._ui_settings.add_recent_file(opened.store.path)
+        self._window.show()
+        if self._args.smoke_test:
+            self._deadline = time.monotonic() + SMOKE_TIMEOUT_S
+            self._check_shown()
+        else:
+            self._app.setQuitOnLastWindowClosed(True)
+
+    def _check_shown(self) -> None:
+        """The smoke test: exit once the window is on screen (or give up)."""
+        window = self._window
+        assert window is not None
         handle = window.windowHandle()
-        if window.isVisible() and handle is not None and handle.isExposed():
-            return True
-        time.sleep(0.01)
-    return False
+        shown = window.isVisible() and handle is not None and handle.isExposed()
+        if not shown and time.monotonic() < self._deadline:
+            QTimer.singleShot(10, self._check_shown)
+            return
+        window.close()
+        self._app.exit(EXIT_OK if shown else EXIT_FILE)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -203,32 +267,16 @@ def run(args: argparse.Namespace) -> int:
     quiet_harmless_messages()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    errors = ErrorHandler(paths.log_file())
-    errors.install()
-    try:
-        return _run_window(app, args)
-    finally:
-        errors.uninstall()
-
-
-def _run_window(app: QApplication, args: argparse.Namespace) -> int:
     group_thousands()
     app.setWindowIcon(QIcon(str(paths.resource("icons/salesdesk.svg"))))
-    ui_settings = UiSettings()
-    opener = AppFileOpener()
-    opened = _open_at_start(opener, args)
-    if opened is None:
-        return EXIT_FILE
-    workspace = Workspace(opened)
-    window = MainWindow(workspace, opener, ui_settings, STORE_CACHE)
-    if not opened.temporary:
-        ui_settings.add_recent_file(opened.store.path)
-    window.show()
+    errors = ErrorHandler(paths.log_file())
+    errors.install()
+    startup = _Startup(app, args, UiSettings())
+    QTimer.singleShot(0, startup.start)
     try:
-        if args.smoke_test:
-            shown = _wait_until_shown(app, window)
-            window.close()
-            return EXIT_OK if shown else EXIT_FILE
         return app.exec()
     finally:
-        workspace.close()
+        startup.tasks.shutdown()
+        if startup.workspace is not None:
+            startup.workspace.close()
+        errors.uninstall()

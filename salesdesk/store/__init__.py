@@ -40,7 +40,7 @@ from salesdesk.store.errors import (
     ReadOnly,
     StoreError,
 )
-from salesdesk.store.exporting import export_format
+from salesdesk.store.exporting import ExportCancelled, export_format
 from salesdesk.store.import_files import (
     ENCODINGS,
     Source,
@@ -72,6 +72,7 @@ __all__ = [
     "DecidedDeal",
     "DiskFull",
     "ErasePreview",
+    "ExportCancelled",
     "FileBusy",
     "FileDamaged",
     "FileReadOnly",

@@ -410,6 +410,10 @@ def verify_backup(backup: Path, expected_sha256: str | None) -> int:
     return _checked_deal_count(backup)
 
 
+def _page_size(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA page_size").fetchone()[0])
+
+
 def restore_into(live: sqlite3.Connection, backup: Path) -> None:
     """Copy ``backup`` into the database behind ``live`` through the backup API.
 
@@ -419,8 +423,8 @@ def restore_into(live: sqlite3.Connection, backup: Path) -> None:
     """
     source = read_only_connection(backup)
     try:
-        size = int(source.execute("PRAGMA page_size").fetchone()[0])
-        if size != int(live.execute("PRAGMA page_size").fetchone()[0]):
+        size = _page_size(source)
+        if size != _page_size(live):
             # The backup API cannot change the page size of a WAL database: leave WAL for the
             # copy, which needs the file to itself.
             mode = live.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
@@ -496,6 +500,19 @@ class Backups(Facade):
         retention = Retention.of(load_settings(self.db)) if prune else None
         return take_backup(self.db.conn, self.path, folder, reason=reason,
                            retention=retention)
+
+    def needs_sole_connection(self, backup: Path) -> bool:
+        """True when ``backup`` has another page size than this file: copying it in leaves
+        WAL for a moment, which only the file's one open connection may do (restore_into),
+        so it must be restored on this store's connection, not a worker's second one."""
+        try:
+            source = read_only_connection(backup)
+            try:
+                return _page_size(source) != _page_size(self.db.conn)
+            finally:
+                source.close()
+        except sqlite3.Error:
+            return False  # not a database at all: the restore's own checks say so
 
     def restore(self, backup: Path, folder: Path, *, allow_unrecorded: bool = False
                 ) -> Restored:

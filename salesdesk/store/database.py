@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -176,10 +176,14 @@ class Store(Facade):
 
     def export_deals(self, destination: Path, currency_digits: Mapping[str, int], *,
                      filters: Mapping[str, Sequence[str]] | None = None,
-                     deal_ids: Iterable[int] | None = None) -> int:
-        """Write deals to a CSV or XLSX file; return how many (see exporting.export_deals)."""
+                     deal_ids: Iterable[int] | None = None,
+                     progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> int:
+        """Write deals to a CSV or XLSX file; return how many (see exporting.export_deals for
+        progress and cancelled)."""
         return exporting.export_deals(self.db, destination, currency_digits, filters=filters,
-                                      deal_ids=deal_ids)
+                                      deal_ids=deal_ids, progress=progress,
+                                      cancelled=cancelled)
 
     # --- lookup lists --------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,12 @@ _EXPORTED = tuple(f for f in DEAL_FIELDS if f.exported)
 EXPORT_COLUMNS: tuple[str, ...] = tuple(f.name for f in _EXPORTED)
 FORMATS = ("csv", "xlsx")
 NONE_VALUE = "(none)"
+PROGRESS_EVERY = 1000
 _FILTERABLE = {*(k.value for k in LookupKind), "customer_type", "outcome"}
+
+
+class ExportCancelled(StoreError):
+    """The user cancelled an export: no file was written (one already there is unchanged)."""
 
 
 def export_format(path: Path) -> str:
@@ -70,13 +75,24 @@ def _where(filters: Mapping[str, Sequence[str]], deal_ids: Iterable[int] | None
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _deals(db: Database, filters: Mapping[str, Sequence[str]],
-           deal_ids: Iterable[int] | None) -> Iterator[Deal]:
-    where, params = _where(filters, deal_ids)
+def _deals(db: Database, where: str, params: list[Any]) -> Iterator[Deal]:
     cursor = db.conn.execute(f"{SELECT_DEAL}{where} ORDER BY d.id", params)
     names = [c[0] for c in cursor.description]
     for values in cursor:
         yield deal_from_row(dict(zip(names, values, strict=True)))
+
+
+def _watched(deals: Iterator[Deal], total: int, progress: Callable[[int, int], None] | None,
+             cancelled: Callable[[], bool] | None) -> Iterator[Deal]:
+    """``deals``, reporting progress and stopping when cancelled every PROGRESS_EVERY deals
+    (raised inside the writer, so ``replacing`` removes the partial file)."""
+    for count, deal in enumerate(deals, start=1):
+        yield deal
+        if count % PROGRESS_EVERY == 0:
+            if cancelled is not None and cancelled():
+                raise ExportCancelled("The export was cancelled; no file was written.")
+            if progress is not None:
+                progress(count, total)
 
 
 def _amount(deal: Deal, digits: Mapping[str, int]) -> Decimal | None:
@@ -105,14 +121,23 @@ def _cells(deal: Deal, digits: Mapping[str, int], file_id: str | None) -> list[A
 
 def export_deals(db: Database, destination: Path, currency_digits: Mapping[str, int], *,
                  filters: Mapping[str, Sequence[str]] | None = None,
-                 deal_ids: Iterable[int] | None = None) -> int:
+                 deal_ids: Iterable[int] | None = None,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> int:
     """Write the deals (all, those matching ``filters`` — field → values, OR'ed within a
     field, AND'ed across — or the given ids) to ``destination`` (.csv or .xlsx); return how
-    many were written."""
+    many were written.
+
+    ``progress(done, total)`` is called every thousand deals; when ``cancelled()`` returns
+    True the export stops with ExportCancelled and no file is written.
+    """
     kind = export_format(destination)
+    where, params = _where(filters or {}, deal_ids)
+    total = (db.conn.execute(f"SELECT COUNT(*) FROM deals d{where}", params).fetchone()[0]
+             if progress is not None else 0)
     file_id = file_id_of(db)
     rows = (_cells(deal, currency_digits, file_id)
-            for deal in _deals(db, filters or {}, deal_ids))
+            for deal in _watched(_deals(db, where, params), total, progress, cancelled))
     with replacing(destination, prefix=".salesdesk-export-") as temp:
         if kind == "csv":
             return _write_csv(temp, rows)
@@ -143,11 +168,34 @@ def _csv_cell(value: Any) -> str:
 
 def _write_xlsx(path: Path, rows: Iterator[list[Any]]) -> int:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Deals")
     sheet.append(list(EXPORT_COLUMNS))
+    try:
+        count = _append_rows(sheet, rows)
+    except BaseException:
+        # Finish openpyxl's half-written sheet file (it removes it at exit); left open, its
+        # writer would fail later, whenever it is garbage-collected.
+        sheet.close()
+        raise
+    try:
+        workbook.save(path)
+    except ValueError as exc:
+        # A full disk breaks openpyxl's zip writer; its clean-up then fails on the closed
+        # file, and that ValueError hides the OSError that says why.
+        cause = exc.__context__
+        while cause is not None and not isinstance(cause, OSError):
+            cause = cause.__context__
+        if cause is None:
+            raise
+        raise cause from exc
+    return count
+
+
+def _append_rows(sheet: Any, rows: Iterator[list[Any]]) -> int:
+    from openpyxl.cell import WriteOnlyCell
+
     count = 0
     for cells in rows:
         row: list[Any] = []
@@ -165,15 +213,4 @@ def _write_xlsx(path: Path, rows: Iterator[list[Any]]) -> int:
                 row.append(value)
         sheet.append(row)
         count += 1
-    try:
-        workbook.save(path)
-    except ValueError as exc:
-        # A full disk breaks openpyxl's zip writer; its clean-up then fails on the closed
-        # file, and that ValueError hides the OSError that says why.
-        cause = exc.__context__
-        while cause is not None and not isinstance(cause, OSError):
-            cause = cause.__context__
-        if cause is None:
-            raise
-        raise cause from exc
     return count

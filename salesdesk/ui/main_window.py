@@ -1,45 +1,32 @@
-"""The main window: menus built from the action registry, the tabs, and file handling."""
+"""The main window: the tabs and the menus built from the action registry, wired to the tabs and
+to the jobs objects that do the work (files, exports, data safety, scorecards)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QFileDialog,
-    QInputDialog,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from salesdesk import __version__, paths
-from salesdesk.currencies import currency_digits, default_currency
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
-from salesdesk.locking import FileLocked
-from salesdesk.store import FileReadOnly, FileRefused, StoreError
 from salesdesk.ui.actions import ActionId, ActionRegistry
 from salesdesk.ui.charts import ChartFigures, ChartWidget
 from salesdesk.ui.charts.dialog import ChartExportDialog
 from salesdesk.ui.deals.deals_tab import DealsTab
+from salesdesk.ui.export_jobs import ExportJobs
+from salesdesk.ui.file_jobs import FileJobs
 from salesdesk.ui.funnel.cache_service import CacheService, CacheSource
 from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.funnel.funnel_tab import FunnelTab
-from salesdesk.ui.funnel.report_pdf import write_report
-from salesdesk.ui.importing.wizard import ImportWizard, summary_text
 from salesdesk.ui.lists.lists_dialog import ListsDialog
-from salesdesk.ui.safety import DataSafety, offer_backup
+from salesdesk.ui.safety.data_safety import DataSafety
 from salesdesk.ui.scorecards.scorecards_tab import ScorecardsTab
 from salesdesk.ui.scorecards.window_jobs import ScorecardJobs
+from salesdesk.ui.tasks import TaskRunner
 from salesdesk.ui.ui_settings import UiSettings
-from salesdesk.ui.workspace import FileOpener, OpenedFile, Workspace
-
-FILE_FILTER = "salesdesk databases (*.db *.sqlite *.salesdesk);;All files (*)"
+from salesdesk.ui.workspace import FileOpener, Workspace
 
 
 class MainWindow(QMainWindow):
@@ -50,11 +37,13 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.workspace = workspace
-        self._opener = opener
         self._ui_settings = ui_settings
         self.actions = ActionRegistry(self)
-        self.cache = CacheService(workspace, cache_source, self)
-        self.safety = DataSafety(workspace, self)
+        self.tasks = TaskRunner(self)
+        self.cache = CacheService(workspace, cache_source, self.tasks, self)
+        self.safety = DataSafety(workspace, self.tasks, self)
+        self.files = FileJobs(workspace, opener, ui_settings, self.tasks, self.safety, self)
+        self.exports = ExportJobs(workspace, ui_settings, self.tasks, self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.deals_tab = DealsTab(workspace)
@@ -127,9 +116,10 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         a = self.actions
-        a[ActionId.NEW_FILE].triggered.connect(self.new_file)
-        a[ActionId.OPEN_FILE].triggered.connect(self.open_file)
-        a[ActionId.SAVE_COPY].triggered.connect(self.save_copy)
+        files, exports = self.files, self.exports
+        a[ActionId.NEW_FILE].triggered.connect(files.new_file)
+        a[ActionId.OPEN_FILE].triggered.connect(files.open_file)
+        a[ActionId.SAVE_COPY].triggered.connect(files.save_copy)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.NEW_DEAL].triggered.connect(self.deals_tab.new_deal)
         a[ActionId.OPEN_DEAL].triggered.connect(lambda: self.deals_tab.open_deal())
@@ -139,9 +129,13 @@ class MainWindow(QMainWindow):
         a[ActionId.LISTS].triggered.connect(self.show_lists)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
         a[ActionId.FIGURES_HELP].triggered.connect(self.show_figures_help)
-        a[ActionId.EXPORT_REPORT].triggered.connect(self.export_report)
-        a[ActionId.IMPORT_DEALS].triggered.connect(self.import_deals)
-        a[ActionId.EXPORT_DEALS].triggered.connect(self.export_deals)
+        a[ActionId.EXPORT_REPORT].triggered.connect(
+            lambda: exports.export_report(self.funnel_tab.figures, self.funnel_tab.comparison))
+        a[ActionId.IMPORT_DEALS].triggered.connect(files.import_deals)
+        a[ActionId.EXPORT_DEALS].triggered.connect(
+            lambda: exports.export_deals(self.deals_tab.model.query))
+        for jobs_message in (files.message, exports.message):
+            jobs_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         a[ActionId.BACKUP_NOW].triggered.connect(self.safety.backup_now)
         a[ActionId.RESTORE_BACKUP].triggered.connect(self.safety.restore_from_backup)
         a[ActionId.BACKUP_SETTINGS].triggered.connect(self.safety.backup_settings)
@@ -229,7 +223,7 @@ class MainWindow(QMainWindow):
         for number, name in enumerate(files, start=1):
             action = self.recent_menu.addAction(f"&{number} {Path(name).name}")
             action.setToolTip(name)
-            action.triggered.connect(lambda checked=False, n=name: self.open_path(Path(n)))
+            action.triggered.connect(lambda checked=False, n=name: self.files.open_path(Path(n)))
         if not files:
             self.recent_menu.addAction("No recent files").setEnabled(False)
         else:
@@ -252,98 +246,6 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_path is not None:
             self.statusBar().showMessage(f"Saved the chart to {dialog.saved_path}.", 8000)
 
-    def export_report(self) -> None:
-        """Write the Funnel tab's slice as a PDF meeting report."""
-        tab = self.funnel_tab
-        figures = tab.figures
-        if figures is None:
-            self.show_error("There are no figures to report yet: record deals first (or wait"
-                            " until the figures are counted).")
-            return
-        store = self.workspace.store
-        folder = Path(self._ui_settings.last_export_folder or self._start_folder())
-        name, _ = QFileDialog.getSaveFileName(self, "Export report",
-                                              str(folder / f"{store.path.stem}-report.pdf"),
-                                              "PDF documents (*.pdf)")
-        if not name:
-            return
-        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        title = ("Sample business (demo)" if self.workspace.opened.temporary
-                 else store.path.stem) + " — sales figures"
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            write_report(path, figures, title=title, today=self.workspace.today(),
-                         before=tab.comparison)
-        except OSError as exc:
-            QApplication.restoreOverrideCursor()
-            self.show_error(str(exc))
-            return
-        QApplication.restoreOverrideCursor()
-        self._ui_settings.last_export_folder = str(path.parent)
-        self.statusBar().showMessage(f"Saved the report to {path}.", 8000)
-
-    def import_deals(self) -> None:
-        """Run the import wizard; afterwards every view reloads and the undo history, which
-        cannot undo an import, is cleared (DESIGN.md §7)."""
-        wizard = ImportWizard(self.workspace, self._ui_settings, self)
-        wizard.exec()
-        summary = wizard.summary
-        if summary is None:
-            return
-        self.workspace.undo_stack.clear()
-        self.workspace.notify(Changes(all_deals=True, lookups=frozenset(LookupKind)))
-        self.statusBar().showMessage(f"Imported {summary.imported} deals. The undo history"
-                                     " was cleared.", 10000)
-        QMessageBox.information(self, "Import finished",
-                                summary_text(summary) + "\n\nThe undo history was cleared:"
-                                " an import cannot be undone step by step.")
-
-    def export_deals(self) -> None:
-        """Write all deals, or those the Deals list shows, to a CSV or XLSX file."""
-        store = self.workspace.store
-        query = self.deals_tab.model.query
-        deal_ids: list[int] | None = None
-        if query.search or query.outcome is not None or query.deal_ids is not None:
-            answer = QMessageBox.question(
-                self, "Export deals", "Export only the deals the Deals list shows now?"
-                " (No exports every deal.)",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Cancel)
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Yes:
-                deal_ids = self._listed_ids()
-        folder = Path(self._ui_settings.last_export_folder or self._start_folder())
-        name, chosen = QFileDialog.getSaveFileName(
-            self, "Export deals", str(folder / f"{store.path.stem}-deals.xlsx"),
-            "Excel workbook (*.xlsx);;CSV (*.csv)")
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_name(path.name + (".csv" if "CSV" in chosen else ".xlsx"))
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            count = store.export_deals(path, currency_digits(), deal_ids=deal_ids)
-        except (StoreError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
-            self.show_error(f"The deals were not exported: {exc}")
-            return
-        QApplication.restoreOverrideCursor()
-        self._ui_settings.last_export_folder = str(path.parent)
-        self.statusBar().showMessage(f"Exported {count} deals to {path}.", 8000)
-
-    def _listed_ids(self) -> list[int]:
-        """The ids of every deal the Deals list shows, page by page."""
-        store, query = self.workspace.store, self.deals_tab.model.query
-        ids: list[int] = []
-        page = 10_000
-        while True:
-            rows = store.list_rows(query, len(ids), page)
-            ids.extend(row.id for row in rows)
-            if len(rows) < page:
-                return ids
-
     def _show_deals_behind(self, ids: frozenset[int], words: str) -> None:
         self.deals_tab.show_ids(ids, words)
         self.tabs.setCurrentWidget(self.deals_tab)
@@ -357,117 +259,13 @@ class MainWindow(QMainWindow):
             f"Data folder: {paths.data_dir()}<br>"
             f"Log of unexpected errors: {paths.log_file()}</p>")
 
-    # --- files ---------------------------------------------------------------------------
-
-    def _start_folder(self) -> str:
-        return self._ui_settings.last_folder or str(paths.data_dir())
-
-    def _remember(self, path: Path) -> None:
-        self._ui_settings.last_folder = str(path.parent)
-        self._ui_settings.add_recent_file(path)
-
-    def new_file(self) -> None:
-        """Create a new, empty database, asking for its base currency."""
-        name, _ = QFileDialog.getSaveFileName(self, "New database",
-                                              str(Path(self._start_folder()) / "deals.db"),
-                                              FILE_FILTER)
-        if not name:
-            return
-        path = Path(name)
-        if path.exists() and path.stat().st_size > 0:
-            self.show_error(f"{path.name} exists already. Choose a new name; to open it, use"
-                            " File ▸ Open.")
-            return
-        codes = list(currency_digits())
-        currency, ok = QInputDialog.getItem(
-            self, "Base currency", "Currency of the figures (amounts in other currencies are"
-            " converted to it):", codes, codes.index(default_currency()), True)
-        if not ok:
-            return
-        currency = currency.strip().upper()
-        if currency not in currency_digits():
-            self.show_error(f"{currency!r} is not a currency code such as EUR or USD.")
-            return
-        try:
-            opened = self._opener.create(path, currency)
-        except (FileRefused, FileLocked, StoreError, OSError) as exc:
-            self.show_error(str(exc))
-            return
-        self._switch_to(opened, path)
-
-    def open_file(self) -> None:
-        """Ask for a file and open it."""
-        name, _ = QFileDialog.getOpenFileName(self, "Open database", self._start_folder(),
-                                              FILE_FILTER)
-        if name:
-            self.open_path(Path(name))
-
-    def open_path(self, path: Path) -> bool:
-        """Open ``path`` in this window, offering read-only when another writer has it or it
-        may not be written here."""
-        if path.resolve() == self.workspace.store.path.resolve():
-            return True
-        try:
-            opened = self._opener.open(path)
-        except (FileLocked, FileReadOnly) as exc:
-            title = "File in use" if isinstance(exc, FileLocked) else "Read-only file"
-            answer = QMessageBox.question(
-                self, title, f"{exc}\n\nOpen it read-only?",
-                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Open:
-                return False
-            try:
-                opened = self._opener.open(path, read_only=True)
-            except (FileRefused, StoreError, OSError) as inner:
-                self.show_error(str(inner))
-                return False
-        except FileRefused as exc:
-            # A damaged file is never written to: the newest good backup is offered instead.
-            restored = offer_backup(self, path, exc, self._opener.restore_damaged)
-            if restored is None:
-                return False
-            opened = restored
-        except (StoreError, OSError) as exc:
-            self.show_error(str(exc))
-            return False
-        self._switch_to(opened, path)
-        return True
-
-    def _switch_to(self, opened: OpenedFile, path: Path) -> None:
-        had_history = self.workspace.undo_stack.count() > 0
-        self.safety.finish()  # the last backup of the file being closed, when due
-        self.workspace.replace(opened)
-        self._remember(path)
-        message = f"Opened {path.name}."
-        if had_history:
-            message += " The undo history of the previous file was cleared."
-        self.statusBar().showMessage(message, 8000)
-
-    def save_copy(self) -> None:
-        """Write a consistent copy of the open file (SQLite backup API)."""
-        store = self.workspace.store
-        suggestion = Path(self._start_folder()) / f"{store.path.stem}-copy.db"
-        name, _ = QFileDialog.getSaveFileName(self, "Save a copy", str(suggestion), FILE_FILTER)
-        if not name:
-            return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            store.save_copy(Path(name))
-        except (StoreError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
-            self.show_error(f"The copy was not saved: {exc}")
-            return
-        QApplication.restoreOverrideCursor()
-        self._ui_settings.last_folder = str(Path(name).parent)
-        self.statusBar().showMessage(f"Saved a copy to {name}.", 8000)
-
     def show_lists(self) -> None:
         """Open the Lists dialog."""
         ListsDialog(self.workspace, self._ui_settings, self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self._save_state()
-        self.cache.shutdown()
-        self.safety.shutdown()
+        self.safety.shutdown()  # starts the last backup when due
+        self.tasks.shutdown()  # waits for it and every other worker
         super().closeEvent(event)
 

@@ -21,23 +21,44 @@ class OpenedFile(Protocol):
     """A database file opened by the composition root (app.py), with its lock if writable."""
 
     store: Store
-    temporary: bool
+
+    @property
+    def temporary(self) -> bool:
+        """True for the demo file, which is deleted on close."""
 
     def close(self) -> None:
         """Close the store and release the lock (removing a temporary file)."""
 
 
+class PendingFile(Protocol):
+    """A file being opened: its writer's lock is held (none when read-only), the slow part
+    runs in a worker, the store is opened on the GUI thread."""
+
+    def prepare(self) -> None:
+        """The slow part, in a worker: the read-only checks of the file (quick_check) and,
+        for writing, creating or upgrading it; or a backup put in place of a damaged file.
+        Raises FileRefused (the file unchanged) or another StoreError."""
+
+    def finish(self) -> OpenedFile:
+        """After ``prepare``, on the GUI thread: open the store (fast). Releases the lock when
+        it fails."""
+
+    def abandon(self) -> None:
+        """Release the lock without opening the file."""
+
+
 class FileOpener(Protocol):
     """Opens and creates files for the window; implemented in app.py."""
 
-    def open(self, path: Path, *, read_only: bool = False) -> OpenedFile:
-        """Open ``path``; raises FileLocked or FileRefused."""
+    def start_open(self, path: Path, *, read_only: bool = False) -> PendingFile:
+        """Begin opening ``path``: take the writer's lock (raises FileLocked)."""
+
+    def start_restore(self, path: Path, backup: BackupInfo) -> PendingFile:
+        """Begin replacing a file that cannot be opened by ``backup`` (the damaged file is
+        moved aside): take the writer's lock (raises FileLocked)."""
 
     def create(self, path: Path, base_currency: str) -> OpenedFile:
         """Create a new, empty database at ``path``."""
-
-    def restore_damaged(self, path: Path, backup: BackupInfo) -> OpenedFile:
-        """Move a file that cannot be opened aside and open ``backup`` in its place."""
 
 
 def strptime_formats(locale: QLocale) -> tuple[str, ...]:

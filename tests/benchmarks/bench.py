@@ -32,6 +32,7 @@ SECTIONS: dict[str, Callable[[Context], list[Measurement]]] = {
     "analytics": __import__("analytics_section").run,
     "import": __import__("import_section").run,
     "funnel_view": __import__("funnel_view_section").run,
+    "jobs": __import__("jobs_section").run,
 }
 
 DEFAULT_WORKDIR = Path("/tmp/salesdesk-bench")

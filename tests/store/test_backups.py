@@ -627,6 +627,9 @@ def test_a_healthy_copy_with_another_page_size_is_restored(tmp_path: Path,
     store = open_store(path)
     try:
         add(store, 5, "Live")
+        assert store.backups.needs_sole_connection(other)
+        assert not store.backups.needs_sole_connection(path)
+        assert not store.backups.needs_sole_connection(tmp_path / "missing.db")
         assert store.backups.restore(other, folder, allow_unrecorded=True).deals == 2
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.check() == []

@@ -17,13 +17,13 @@ from pytestqt.qtbot import QtBot
 from salesdesk.app import STORE_CACHE, AppFileOpener
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, LookupKind
-from salesdesk.store import FileReadOnly, FileDamaged, open_store
+from salesdesk.store import FileReadOnly, newest_good_backup, open_store
 from salesdesk.store.backups import MIN_INTERVAL, list_backups
-from salesdesk.ui import safety
 from salesdesk.ui.actions import ActionId
 from salesdesk.ui.deals.commands import AddDealCommand
 from salesdesk.ui.main_window import MainWindow
-from salesdesk.ui.safety import RestoreDialog
+from salesdesk.ui.safety import damaged
+from salesdesk.ui.safety.dialogs import RestoreDialog
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
 
@@ -108,7 +108,8 @@ def test_the_demo_file_gets_no_backups(qtbot: QtBot, opener: AppFileOpener,
 def test_restore_from_backup_lists_backups_restores_and_clears_undo(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     _add(window, "Kept")
-    window.safety.backup_now()
+    with qtbot.waitSignal(window.safety.backup_taken):
+        window.safety.backup_now()
     _add(window, "Lost by the restore")
     assert window.workspace.undo_stack.count() == 2
     boxes = Boxes(monkeypatch)
@@ -132,14 +133,47 @@ def test_restore_from_backup_lists_backups_restores_and_clears_undo(
     assert window.deals_tab.model.total == 1
 
 
+def test_a_copy_with_another_page_size_is_restored_on_the_window_s_own_connection(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QFileDialog
+
+    other = tmp_path / "copy.db"
+    copy = open_store(other)
+    copy.add_deal(Deal(title="From the copy"), dt.date.today())
+    copy.close()
+    conn = sqlite3.connect(other)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA page_size = 8192")
+    conn.execute("VACUUM")
+    conn.close()
+    _add(window, "Replaced")
+    # As before, it works while no other connection is open: not even the cache's builder.
+    qtbot.waitUntil(lambda: window.cache.cache is not None and not window.cache.is_building)
+    boxes = Boxes(monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    # Restored on the GUI thread (the copy must be made on the file's only connection): the
+    # action has finished when trigger() returns.
+    run_with_modal(qtbot, window.actions[ActionId.RESTORE_BACKUP].trigger,
+                   lambda dialog: dialog.other.click())  # type: ignore[attr-defined]
+    assert "not in the backup manifest" in boxes.texts[0]
+    assert "Restored 1 deals" in boxes.texts[-1]
+    assert _titles(window) == ["From the copy"]
+    assert window.workspace.store.db.execute("PRAGMA page_size").fetchone()[0] == 8192
+
+
 def test_check_database_shows_the_result(qtbot: QtBot, window: MainWindow,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     boxes = Boxes(monkeypatch)
     window.actions[ActionId.CHECK_DATABASE].trigger()
+    qtbot.waitUntil(lambda: len(boxes.texts) == 1)
     assert "is healthy" in boxes.texts[-1]
     monkeypatch.setattr(type(window.workspace.store), "check",
                         lambda self: ["row 3 missing from index deals_title"])
     window.actions[ActionId.CHECK_DATABASE].trigger()
+    qtbot.waitUntil(lambda: len(boxes.texts) == 2)
     assert "deals_title" in boxes.texts[-1] and "Restore from Backup" in boxes.texts[-1]
 
 
@@ -154,6 +188,7 @@ def test_erase_client_is_confirmed_and_clears_undo(qtbot: QtBot, window: MainWin
     assert window.workspace.store.names(LookupKind.CLIENT) == ["Zyxwolff Bakery"]
     boxes = Boxes(monkeypatch)
     window.actions[ActionId.ERASE_CLIENT].trigger()
+    qtbot.waitUntil(lambda: len(boxes.texts) == 2)  # the confirmation, then the result
     assert window.workspace.store.names(LookupKind.CLIENT) == ["Erased client 1"]
     assert _titles(window) == ["Erased client 1 Boiler"]
     assert window.workspace.undo_stack.count() == 0
@@ -187,31 +222,18 @@ def test_a_damaged_file_is_not_written_and_its_newest_good_backup_is_offered(
     path = damaged_with_backup
     damaged = path.read_bytes()
     declined = Boxes(monkeypatch, QMessageBox.StandardButton.No)
-    assert not window.open_path(path)
+    window.files.open_path(path)
+    qtbot.waitUntil(lambda: bool(declined.texts))
     assert "newest good backup" in declined.texts[0]
     assert path.read_bytes() == damaged
+    assert window.workspace.store.path.name == "deals.db"
     accepted = Boxes(monkeypatch)
-    assert window.open_path(path)
+    with qtbot.waitSignal(window.workspace.file_replaced, timeout=10_000):
+        window.files.open_path(path)
     assert "newest good backup" in accepted.texts[0]
     assert _titles(window) == ["In the backup"]
     assert [p.read_bytes() for p in path.parent.glob("damaged.db.damaged-*")
             if not p.name.endswith(("-wal", "-shm"))] == [damaged]
-
-
-def test_the_quick_check_of_a_large_file_runs_in_a_worker(
-        qtbot: QtBot, damaged_with_backup: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(safety, "INLINE_CHECK_BYTES", 0)
-    threads: list[object] = []
-    real = safety.run_in_worker
-
-    def spy(job: Any, label: str, parent: QWidget | None = None) -> Any:
-        threads.append(label)
-        return real(job, label, parent)
-
-    monkeypatch.setattr(safety, "run_in_worker", spy)
-    with pytest.raises(FileDamaged):
-        safety.quick_check_file(damaged_with_backup)
-    assert threads == [f"Checking {damaged_with_backup.name}…"]
 
 
 def test_a_full_disk_during_a_save_is_a_plain_message(qtbot: QtBot, window: MainWindow,
@@ -261,6 +283,7 @@ def test_a_read_only_backup_folder_is_a_plain_message_and_the_app_keeps_working(
     boxes = Boxes(monkeypatch)
     _add(window, "Still saved")
     window.safety.backup_now()
+    qtbot.waitUntil(lambda: bool(boxes.texts))
     assert "may not write there" in boxes.texts[-1]
     assert list(folder.iterdir()) == []
     _add(window, "And this one")
@@ -274,45 +297,54 @@ def test_a_failed_upgrade_is_reported_without_offering_a_backup(
     from salesdesk.store import MigrationFailed
 
     class Failing:
-        def open(self, path: Path, *, read_only: bool = False) -> Any:
+        def start_open(self, path: Path, *, read_only: bool = False) -> Any:
+            return self
+
+        def prepare(self) -> None:
             raise MigrationFailed("Upgrading x.db failed; it was put back.")
 
-        def restore_damaged(self, path: Path, backup: object) -> Any:
+        def abandon(self) -> None:
+            pass
+
+        def start_restore(self, path: Path, backup: object) -> Any:
             raise AssertionError("nothing is restored")
 
-    monkeypatch.setattr(window, "_opener", Failing())
-    monkeypatch.setattr(safety, "newest_good_backup",
+    monkeypatch.setattr(window.files._opening, "_opener", Failing())
+    monkeypatch.setattr(damaged, "newest_good_backup",
                         lambda path: pytest.fail("no backup is offered"))
     boxes = Boxes(monkeypatch)
-    assert not window.open_path(tmp_path / "x.db")
+    window.files.open_path(tmp_path / "x.db")
+    qtbot.waitUntil(lambda: bool(boxes.texts))
     assert "put back" in boxes.texts[-1]
+    assert window.workspace.store.path.name == "deals.db"
 
 
 def test_a_read_only_file_is_offered_read_only_never_a_restore(
         qtbot: QtBot, window: MainWindow, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     opened_read_only: list[Path] = []
-    real = window._opener
+    real = AppFileOpener()
 
     class ReadOnlyPlace:
-        def open(self, path: Path, *, read_only: bool = False) -> Any:
+        def start_open(self, path: Path, *, read_only: bool = False) -> Any:
             if not read_only:
                 raise FileReadOnly(f"{path.name} is read-only: changes cannot be saved here.")
             opened_read_only.append(path)
-            return real.open(path, read_only=True)
+            return real.start_open(path, read_only=True)
 
-        def restore_damaged(self, path: Path, backup: object) -> Any:
+        def start_restore(self, path: Path, backup: object) -> Any:
             raise AssertionError("a healthy file is never restored over")
 
     shop = tmp_path / "shop.db"
     store = open_store(shop)
     store.add_deal(Deal(title="Healthy"), dt.date.today())
     store.close()
-    monkeypatch.setattr(window, "_opener", ReadOnlyPlace())
-    monkeypatch.setattr(safety, "newest_good_backup",
+    monkeypatch.setattr(window.files._opening, "_opener", ReadOnlyPlace())
+    monkeypatch.setattr(damaged, "newest_good_backup",
                         lambda path: pytest.fail("no backup is offered"))
     boxes = Boxes(monkeypatch, QMessageBox.StandardButton.Open)
-    assert window.open_path(shop)
+    window.files.open_path(shop)
+    qtbot.waitUntil(lambda: window.workspace.store.path == shop)
     assert "read-only: changes cannot be saved here" in boxes.texts[0]
     assert "Open it read-only?" in boxes.texts[0] and opened_read_only == [shop]
     assert window.workspace.read_only and _titles(window) == ["Healthy"]
@@ -332,7 +364,7 @@ def test_a_damaged_file_s_backups_are_looked_for_in_the_folder_it_names(tmp_path
     store.close()
     assert taken.path.parent == chosen
     assert backup_folders_of(path) == [chosen, default_backup_folder(path)]
-    found = safety.newest_good_backup(path)
+    found = newest_good_backup(path)
     assert found is not None and found.path == taken.path
     path.write_bytes(b"not a database any more" * 200)
     assert backup_folders_of(path) == [default_backup_folder(path)]

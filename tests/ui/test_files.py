@@ -44,7 +44,8 @@ def test_second_window_on_a_locked_file_opens_read_only(qtbot: QtBot, window: Ma
         box.button(QMessageBox.StandardButton.Open).click()
 
     try:
-        run_with_modal(qtbot, lambda: window.open_path(other), accept_read_only)
+        with qtbot.waitSignal(window.workspace.file_replaced):
+            run_with_modal(qtbot, lambda: window.files.open_path(other), accept_read_only)
         assert "already open for writing" in messages[0]
         assert window.workspace.read_only
         assert window.windowTitle() == "other.db [read-only] — salesdesk"
@@ -62,7 +63,8 @@ def test_opening_another_file_clears_the_undo_history(qtbot: QtBot, window: Main
     assert window.workspace.undo_stack.count() == 1
     second = tmp_path / "second.db"
     open_store(second, base_currency="USD").close()
-    assert window.open_path(second)
+    with qtbot.waitSignal(window.workspace.file_replaced):
+        window.files.open_path(second)
     assert window.workspace.undo_stack.count() == 0
     assert window.windowTitle() == "second.db — salesdesk"
     assert "undo history of the previous file was cleared" in window.statusBar().currentMessage()
@@ -78,7 +80,8 @@ def test_save_a_copy_through_the_backup_api(qtbot: QtBot, window: MainWindow, tm
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName",  # type: ignore[attr-defined]
                         lambda *args, **kwargs: (str(target), ""))
-    window.save_copy()
+    window.files.save_copy()
+    qtbot.waitUntil(lambda: "Saved a copy" in window.statusBar().currentMessage())
     copy = open_store(target, read_only=True)
     try:
         rows = copy.list_rows(__import__("salesdesk.store", fromlist=["DealListQuery"])

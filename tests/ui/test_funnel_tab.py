@@ -445,6 +445,7 @@ def test_export_chart_and_report_from_the_window(qtbot: QtBot, funnel_window: Ma
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(report), ""))
     funnel_window.actions[ActionId.EXPORT_REPORT].trigger()
+    qtbot.waitUntil(lambda: "meeting.pdf" in funnel_window.statusBar().currentMessage())
     assert report.read_bytes().startswith(b"%PDF")
     assert UiSettings().last_export_folder == str(tmp_path)
 

@@ -1,22 +1,27 @@
 """The import wizard driven page by page: detection, mapping, values, preview, the import in
-a worker with progress, Cancel, and what the main window does afterwards."""
+a worker with progress, Cancel, and what the main window does afterwards. The file is read
+in workers: each step waits for the wizard's task to end."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget, QWizard, QWizardPage
 from pytestqt.qtbot import QtBot
 
 from salesdesk.app import OpenedDatabase
 from salesdesk.domain.deals import Deal, Outcome
 from salesdesk.domain.importing import IMPORT_FIELDS, DateOrder
 from salesdesk.store import importing as engine
-from salesdesk.ui.importing.wizard import REJECTED_BRUSH, ImportWizard, ImportWorker
+from salesdesk.ui import tasks
+from salesdesk.ui.actions import ActionId
+from salesdesk.ui.importing.preview_page import REJECTED_BRUSH
+from salesdesk.ui.importing.wizard import ImportWizard
 from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.tasks import TaskContext
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
 
@@ -47,16 +52,18 @@ def _wizard(qtbot: QtBot, workspace: Workspace) -> ImportWizard:
     return wizard
 
 
-def _to_preview(wizard: ImportWizard, source: Path) -> None:
+def _next(qtbot: QtBot, wizard: ImportWizard, page: QWizardPage) -> None:
+    """Next, then wait until ``page`` shows what the worker read."""
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is page and not wizard.tasks.busy)
+
+
+def _to_preview(qtbot: QtBot, wizard: ImportWizard, source: Path) -> None:
     wizard.file_page.path_edit.setText(str(source))
-    wizard.next()
-    assert wizard.currentPage() is wizard.source_page
-    wizard.next()
-    assert wizard.currentPage() is wizard.mapping_page
-    wizard.next()
-    assert wizard.currentPage() is wizard.values_page
-    wizard.next()
-    assert wizard.currentPage() is wizard.preview_page
+    _next(qtbot, wizard, wizard.source_page)
+    _next(qtbot, wizard, wizard.mapping_page)
+    _next(qtbot, wizard, wizard.values_page)
+    _next(qtbot, wizard, wizard.preview_page)
 
 
 def test_wizard_imports_a_pipedrive_file(qtbot: QtBot, workspace: Workspace,
@@ -65,25 +72,25 @@ def test_wizard_imports_a_pipedrive_file(qtbot: QtBot, workspace: Workspace,
     source.write_text(PIPEDRIVE, encoding="cp1252")
     wizard = _wizard(qtbot, workspace)
     wizard.file_page.path_edit.setText(str(source))
-    wizard.next()
+    _next(qtbot, wizard, wizard.source_page)
     page = wizard.source_page
     assert page.delimiter.currentData() == ";" and page.encoding.currentText() == "utf-8"
     assert page.table.model().columnCount() == 7
-    wizard.next()
+    _next(qtbot, wizard, wizard.mapping_page)
     mapping = wizard.mapping_page
     assert mapping.preset.currentText() == "Detected (pipedrive)"
     assert wizard.state.mapping.columns["client"] == "Deal - Organization"
     assert "Deal - Deal created" in mapping.notes.text()
     mapping.set_column("notes", "Deal - Title")
     assert wizard.state.mapping.columns["notes"] == "Deal - Title"
-    wizard.next()
+    _next(qtbot, wizard, wizard.values_page)
     values = wizard.values_page
     assert values.outcome_combos["deleted"].currentText() == "skip"
     assert values.outcome_combos["won"].currentText() == "won"
     assert values.date_combos["Deal - Deal created"].currentData() == DateOrder.DMY
     assert values.number_combo.currentText() == "1.234,50"
     values.set_outcome("open", "lost")  # the user's choice wins over the synonym
-    wizard.next()
+    _next(qtbot, wizard, wizard.preview_page)
     preview = wizard.preview_page
     model = preview.model
     assert model.rowCount() == 4
@@ -107,15 +114,15 @@ def test_ambiguous_dates_are_asked(qtbot: QtBot, workspace: Workspace, tmp_path:
     source.write_text("title,first contact\nA,01/02/2026\nB,03/04/2026\n", encoding="utf-8")
     wizard = _wizard(qtbot, workspace)
     wizard.file_page.path_edit.setText(str(source))
-    wizard.next()
-    wizard.next()
-    wizard.next()
+    _next(qtbot, wizard, wizard.source_page)
+    _next(qtbot, wizard, wizard.mapping_page)
+    _next(qtbot, wizard, wizard.values_page)
     values = wizard.values_page
     labels = [values.formats.itemAt(i, values.formats.ItemRole.LabelRole).widget().text()
               for i in range(values.formats.rowCount())]
     assert labels == ["Dates in first contact (ambiguous — check):"]
     values.set_date_order("first contact", DateOrder.MDY)
-    wizard.next()
+    _next(qtbot, wizard, wizard.preview_page)
     assert wizard.preview_page.model.item(0, 5).text() == "2026-01-02"
 
 
@@ -125,32 +132,32 @@ def test_cancel_leaves_the_database_untouched(qtbot: QtBot, workspace: Workspace
     source = tmp_path / "many.csv"
     source.write_text("title\n" + "".join(f"Deal {i}\n" for i in range(300)), encoding="utf-8")
     monkeypatch.setattr(engine, "PROGRESS_EVERY", 5)
+    monkeypatch.setattr(tasks, "SHOW_AFTER_MS", 0)
     wizard = _wizard(qtbot, workspace)
-    _to_preview(wizard, source)
-    original = wizard.run_import
+    _to_preview(qtbot, wizard, source)
+    # The import waits at its first progress report, mid-file, until Cancel is pressed.
+    reported, cancel_pressed = threading.Event(), threading.Event()
+    report = TaskContext.report
 
-    def cancelling() -> bool:
-        def cancel_soon(rows: int, fraction: float) -> None:
-            if rows >= 50 and wizard.worker is not None:
-                wizard.worker.cancel()
+    def report_and_wait(ctx: TaskContext, done: int, total: int = 0,
+                        text: str | None = None) -> None:
+        report(ctx, done, total, text)
+        reported.set()
+        assert cancel_pressed.wait(10)
 
-        start = ImportWorker.start
-
-        def start_with_cancel(worker: ImportWorker) -> None:
-            worker.progressed.connect(cancel_soon, Qt.ConnectionType.DirectConnection)
-            start(worker)
-
-        monkeypatch.setattr(ImportWorker, "start", start_with_cancel)
-        return original()
-
-    def close_message(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        assert "nothing was changed" in box.text()
-        box.accept()
-
-    monkeypatch.setattr(wizard, "run_import", cancelling)
-    run_with_modal(qtbot, lambda: wizard.button(QWizard.WizardButton.FinishButton).click(),
-                   close_message)
+    monkeypatch.setattr(TaskContext, "report", report_and_wait)
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text: messages.append(text))
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(reported.is_set)
+    qtbot.waitUntil(lambda: wizard.findChild(QProgressDialog, "task_progress") is not None)
+    progress = wizard.findChild(QProgressDialog, "task_progress")
+    qtbot.waitUntil(progress.isVisible)
+    progress.cancel_button.click()
+    cancel_pressed.set()
+    qtbot.waitUntil(lambda: bool(messages))
+    assert "nothing was changed" in messages[0]
     assert wizard.summary is None and wizard.isVisible()
     assert workspace.store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 0
     assert not (tmp_path / "many-rejected.csv").exists()
@@ -168,13 +175,14 @@ def test_main_window_import_refreshes_and_clears_undo(qtbot: QtBot, window: Main
 
     def drive(wizard: QWidget) -> None:
         assert isinstance(wizard, ImportWizard)
-        _to_preview(wizard, source)
+        _to_preview(qtbot, wizard, source)
         wizard.button(QWizard.WizardButton.FinishButton).click()
+        qtbot.waitUntil(lambda: not wizard.isVisible())  # accepted once the rows are in
 
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "information",
                         lambda parent, title, text: messages.append(text))
-    run_with_modal(qtbot, window.import_deals, drive)
+    run_with_modal(qtbot, window.actions[ActionId.IMPORT_DEALS].trigger, drive)
     assert window.workspace.undo_stack.count() == 0
     assert any(getattr(c, "all_deals", False) for c in changes)
     assert "Imported 2 deals." in messages[0] and "undo history was cleared" in messages[0]
@@ -185,9 +193,10 @@ def test_export_action_writes_the_listed_deals(qtbot: QtBot, window: MainWindow,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     window.workspace.store.add_deals([Deal("One"), Deal("Two")], window.workspace.today())
     out = tmp_path / "out.csv"
-    monkeypatch.setattr("salesdesk.ui.main_window.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("salesdesk.ui.export_jobs.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(out), "CSV (*.csv)"))
-    window.export_deals()
+    window.actions[ActionId.EXPORT_DEALS].trigger()
+    qtbot.waitUntil(lambda: "Exported 2 deals" in window.statusBar().currentMessage())
     text = out.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("title,client,rep")
     assert "One" in text and "Two" in text
@@ -200,21 +209,21 @@ def test_mapping_is_remembered_and_saved_as_a_preset(qtbot: QtBot, workspace: Wo
     source.write_text("Title,Remark,Value\nOne,hello,10\n", encoding="utf-8")
     wizard = _wizard(qtbot, workspace)
     wizard.file_page.path_edit.setText(str(source))
-    wizard.next()
-    wizard.next()
+    _next(qtbot, wizard, wizard.source_page)
+    _next(qtbot, wizard, wizard.mapping_page)
     page = wizard.mapping_page
     page.set_column("notes", "Remark")
-    monkeypatch.setattr("salesdesk.ui.importing.wizard.QInputDialog.getText",
+    monkeypatch.setattr("salesdesk.ui.importing.mapping_page.QInputDialog.getText",
                         lambda *a, **k: ("Remarks as notes", True))
     page.save_preset()
     assert UiSettings().import_presets["Remarks as notes"]["columns"]["notes"] == "Remark"
-    wizard.next()  # leaving the page remembers the mapping
+    _next(qtbot, wizard, wizard.values_page)  # leaving the page remembers the mapping
     wizard.close()
 
     again = _wizard(qtbot, workspace)
     again.file_page.path_edit.setText(str(source))
-    again.next()
-    again.next()
+    _next(qtbot, again, again.source_page)
+    _next(qtbot, again, again.mapping_page)
     assert again.state.mapping.columns["notes"] == "Remark"
     page = again.mapping_page
     page.preset.setCurrentIndex(page.preset.findText("Plain"))

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from salesdesk.domain.deal_prep import PrepSheet
 from salesdesk.store.backups import BackupInfo
 from salesdesk.ui.main_window import MainWindow
-from salesdesk.ui.safety import BackupListModel
+from salesdesk.ui.safety.dialogs import BackupListModel
 from salesdesk.ui.scorecards.models import SheetModel
 from salesdesk.ui.scorecards.prep_dialog import PrepGridModel
 from salesdesk.ui.scorecards.template_dialog import TemplateModel

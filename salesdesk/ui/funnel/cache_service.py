@@ -1,4 +1,5 @@
-"""Keeps the analytics cache of the open file: built in a worker thread, refreshed on edits.
+"""Keeps the analytics cache of the open file: built in the background on the window's task
+runner, refreshed on edits.
 
 How the cache is built and refreshed from the store is wired in by app.py (analytics never
 imports store) as a :class:`CacheSource`: ``build(path)`` runs in the worker on its own
@@ -12,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from salesdesk.analytics import AnalyticsCache
 from salesdesk.domain.changes import Changes
 from salesdesk.store import Store
+from salesdesk.ui.tasks import USER_ERRORS, Task, TaskRunner
 from salesdesk.ui.workspace import Workspace
 
 CacheBuilder = Callable[[Path], AnalyticsCache]
@@ -29,27 +31,6 @@ class CacheSource:
 
     build: CacheBuilder
     refresh: CacheRefresher
-
-
-class _BuildThread(QThread):
-    """Builds one cache; the result (or the error's message) arrives through ``done``."""
-
-    done = Signal(int, object, str)  # generation, cache or None, error message
-
-    def __init__(self, generation: int, path: Path, build: CacheBuilder,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._generation = generation
-        self._path = path
-        self._build = build
-
-    def run(self) -> None:
-        try:
-            cache = self._build(self._path)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, the window keeps working
-            self.done.emit(self._generation, None, str(exc) or type(exc).__name__)
-        else:
-            self.done.emit(self._generation, cache, "")
 
 
 class CacheService(QObject):
@@ -65,14 +46,14 @@ class CacheService(QObject):
     ready = Signal()
     failed = Signal(str)
 
-    def __init__(self, workspace: Workspace, source: CacheSource,
+    def __init__(self, workspace: Workspace, source: CacheSource, tasks: TaskRunner,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._source = source
+        self._tasks = tasks
         self._cache: AnalyticsCache | None = None
-        self._generation = 0
-        self._threads: list[_BuildThread] = []
+        self._build: Task[AnalyticsCache] | None = None
         self._pending: set[int] = set()
         self._stale = False
         workspace.changed.connect(self._on_changed)
@@ -86,32 +67,27 @@ class CacheService(QObject):
     @property
     def is_building(self) -> bool:
         """True while a build runs."""
-        return any(thread.isRunning() for thread in self._threads)
+        return self._build is not None
 
     def rebuild(self) -> None:
-        """Build the cache of the open file afresh in the worker."""
-        self._generation += 1
+        """Build the cache of the open file afresh in the background; a build still running
+        is superseded (its cache would describe older data)."""
         self._pending.clear()
         self._stale = False
-        thread = _BuildThread(self._generation, self._workspace.store.path,
-                              self._source.build, self)
-        thread.done.connect(self._on_built)
-        thread.finished.connect(lambda t=thread: self._forget(t))
-        self._threads.append(thread)
+        path, build = self._workspace.store.path, self._source.build
+        self._build = self._tasks.run_in_background(
+            lambda ctx: build(path), self._on_built, on_error=self._on_failed,
+            errors=(Exception,), key="analytics cache")
         self.building.emit()
-        thread.start()
 
-    def _forget(self, thread: _BuildThread) -> None:
-        if thread in self._threads:
-            self._threads.remove(thread)
-        thread.deleteLater()
+    def _on_failed(self, error: Exception) -> None:
+        self._build = None
+        self.failed.emit(str(error) or type(error).__name__)
+        if not isinstance(error, USER_ERRORS):
+            raise error  # a bug: once the tab says the figures failed, the handler reports it
 
-    def _on_built(self, generation: int, cache: AnalyticsCache | None, error: str) -> None:
-        if generation != self._generation:
-            return  # an older build finished after a newer one started
-        if cache is None:
-            self.failed.emit(error)
-            return
+    def _on_built(self, cache: AnalyticsCache) -> None:
+        self._build = None
         self._cache = cache
         if self._stale:
             self.rebuild()
@@ -138,9 +114,3 @@ class CacheService(QObject):
             return
         self._source.refresh(self._workspace.store, self._cache, changes.deal_ids)
         self.ready.emit()
-
-    def shutdown(self) -> None:
-        """Wait for a running build (the window is closing)."""
-        self._generation += 1
-        for thread in list(self._threads):
-            thread.wait()

@@ -1,11 +1,16 @@
 """The meeting report: one PDF with the slice, the headline figures (formula and n), the five
 charts and the figures table, on printable A4 pages. Used by File ▸ Export Report and by
-``salesdesk export-report``."""
+``salesdesk export-report``.
+
+The charts are pyqtgraph scenes, which may be painted on the GUI thread only: the window paints
+them first (:func:`paint_charts`, one per turn of the event loop) and writes the PDF in a
+worker; QPdfWriter and QImage painting are fine there.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QMarginsF, QRectF, Qt
@@ -32,6 +37,8 @@ CHART_ORDER = (ChartKind.FUNNEL, ChartKind.CONVERSION, ChartKind.DEAL_LENGTH, Ch
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 CHARTS_PER_PAGE = 2
 CHART_DPI = 200  # charts are pictures of this resolution on the page: sharp when printed
+PAGE_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                          QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
 
 
 class _Pages:
@@ -104,8 +111,15 @@ class _Pages:
 
 
 def write_report(path: Path, figures: ChartFigures, *, title: str, today: dt.date,
-                 before: Figures | None = None) -> Path:
-    """Write the meeting report of ``figures`` to ``path`` (safely: no partial file)."""
+                 before: Figures | None = None, charts: Sequence[QImage] | None = None
+                 ) -> Path:
+    """Write the meeting report of ``figures`` to ``path`` (safely: no partial file).
+
+    ``charts`` are the chart pictures from :func:`paint_charts`; without them they are
+    painted here, which only the GUI thread may do.
+    """
+    if charts is None:
+        charts = [_chart_image(kind, figures) for kind in CHART_ORDER]
     model = FiguresModel()
     model.set_figures(figures.by_label or "Group", figures.overall, figures.groups,
                       figures.currency)
@@ -115,14 +129,12 @@ def write_report(path: Path, figures: ChartFigures, *, title: str, today: dt.dat
         writer.setTitle(title)
         writer.setCreator("salesdesk")
         writer.setResolution(RESOLUTION)
-        writer.setPageLayout(QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+        writer.setPageLayout(PAGE_LAYOUT)
         painter = QPainter()
         if not painter.begin(writer):
             raise OSError("the PDF could not be started")
         try:
-            _write(painter, writer, figures, model, title, today, before)
+            _write(painter, writer, figures, model, title, today, before, charts)
         finally:
             painter.end()
 
@@ -130,7 +142,8 @@ def write_report(path: Path, figures: ChartFigures, *, title: str, today: dt.dat
 
 
 def _write(painter: QPainter, writer: QPdfWriter, figures: ChartFigures, model: FiguresModel,
-           title: str, today: dt.date, before: Figures | None) -> None:
+           title: str, today: dt.date, before: Figures | None,
+           charts: Sequence[QImage]) -> None:
     pages = _Pages(painter, writer)
     grey = QColor("#5f6368")
     pages.text(title, pages.font(1.8, bold=True), gap=0.2)
@@ -148,21 +161,27 @@ def _write(painter: QPainter, writer: QPdfWriter, figures: ChartFigures, model: 
     pages.table(model.rows(), pages.font(0.75))
     height = pages.area.width() * 9 / 16
     gap = (pages.area.height() - 2 * height) / 2
-    for number, kind in enumerate(CHART_ORDER):
+    for number, chart in enumerate(charts):
         if number % CHARTS_PER_PAGE == 0:
             pages.new_page()
         top = pages.area.top() + (number % CHARTS_PER_PAGE) * (height + gap)
-        area = QRectF(pages.area.left(), top, pages.area.width(), height)
-        painter.drawImage(area, _chart_image(kind, figures, area))
+        painter.drawImage(QRectF(pages.area.left(), top, pages.area.width(), height), chart)
 
 
-def _chart_image(kind: ChartKind, figures: ChartFigures, area: QRectF) -> QImage:
-    """The chart page painted at print resolution. Painted on an image first: pyqtgraph's
-    text items are laid out for screen resolution and land misplaced when its scene is
-    rendered straight onto a 300 dpi PDF device."""
+def paint_charts(figures: ChartFigures, into: list[QImage]) -> Iterator[None]:
+    """Paint the report's charts into ``into``, one per step of the iteration (GUI thread)."""
+    for kind in CHART_ORDER:
+        into.append(_chart_image(kind, figures))
+        yield
+
+
+def _chart_image(kind: ChartKind, figures: ChartFigures) -> QImage:
+    """The chart page painted at print resolution, as wide as the page's text. Painted on an
+    image first: pyqtgraph's text items are laid out for screen resolution and land misplaced
+    when its scene is rendered straight onto a 300 dpi PDF device."""
     scale = CHART_DPI / RESOLUTION
-    image = QImage(round(area.width() * scale), round(area.height() * scale),
-                   QImage.Format.Format_RGB32)
+    width = PAGE_LAYOUT.paintRectPixels(RESOLUTION).width() * scale
+    image = QImage(round(width), round(width * 9 / 16), QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     chart = prepared_chart(kind, figures)
     try:
