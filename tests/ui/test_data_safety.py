@@ -180,17 +180,23 @@ def test_check_database_shows_the_result(qtbot: QtBot, window: MainWindow,
 def test_erase_client_is_confirmed_and_clears_undo(qtbot: QtBot, window: MainWindow,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     _add(window, "Zyxwolff Bakery Boiler", client="Zyxwolff Bakery")
+    assert AddDealCommand(window.workspace, Deal(title="Heat pump", client="Acme",
+                                                 notes="Zyxwolff Bakery sent them")).run()
     monkeypatch.setattr(QInputDialog, "getItem",
                         lambda *args, **kwargs: ("Zyxwolff Bakery", True))
     declined = Boxes(monkeypatch, QMessageBox.StandardButton.Cancel)
     window.actions[ActionId.ERASE_CLIENT].trigger()
-    assert "cannot be undone" in declined.texts[0]
-    assert window.workspace.store.names(LookupKind.CLIENT) == ["Zyxwolff Bakery"]
+    qtbot.waitUntil(lambda: bool(declined.texts))  # the preview is read in a worker
+    # Before anything changes, the user sees what will: its deal, one place elsewhere.
+    assert "in its 1 deal (whose notes are emptied) and in 1 place in other records" in (
+        declined.texts[0])
+    assert "“Erased client 1”" in declined.texts[0] and "cannot be undone" in declined.texts[0]
+    assert window.workspace.store.names(LookupKind.CLIENT) == ["Acme", "Zyxwolff Bakery"]
     boxes = Boxes(monkeypatch)
     window.actions[ActionId.ERASE_CLIENT].trigger()
     qtbot.waitUntil(lambda: len(boxes.texts) == 2)  # the confirmation, then the result
-    assert window.workspace.store.names(LookupKind.CLIENT) == ["Erased client 1"]
-    assert _titles(window) == ["Erased client 1 Boiler"]
+    assert window.workspace.store.names(LookupKind.CLIENT) == ["Acme", "Erased client 1"]
+    assert _titles(window) == ["Erased client 1 Boiler", "Heat pump"]
     assert window.workspace.undo_stack.count() == 0
     assert "undo history was cleared" in boxes.texts[-1]
 

@@ -22,6 +22,7 @@ from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.store import (
     BackupInfo,
+    ErasePreview,
     Restored,
     Store,
     StoreError,
@@ -264,12 +265,28 @@ class DataSafety(QObject):
                                         False)
         if not ok:
             return
+
+        def preview(ctx: TaskContext) -> ErasePreview:
+            with own_store(store) as own:
+                return own.erase_preview(name)
+
+        self._tasks.run(preview, self._confirm_erase, label="Finding the client's data…",
+                        parent=self._window)
+
+    def _confirm_erase(self, preview: ErasePreview) -> None:
+        """Say what the erasure will change, before anything is changed; erase when asked."""
+        store = self.workspace.store
+        deals = f"{preview.own_deals} deal{'' if preview.own_deals == 1 else 's'}"
+        places = (f"{preview.other_places} place{'' if preview.other_places == 1 else 's'}"
+                  " in other records")
         answer = QMessageBox.warning(
             self._window, "Erase Client",
-            f"Erase {name}'s personal data? The name is replaced by a neutral label everywhere"
-            " (deal titles too), its contact details and its deals' notes are emptied. Figures"
-            " stay the same. This cannot be undone, and the undo history will be cleared."
-            " Backups taken before now still hold the data.",
+            f"Erase {preview.client}'s personal data? Its name, contact person, e-mail and"
+            f" phone become “{preview.label}” wherever they occur: in its {deals} (whose notes"
+            f" are emptied) and in {places} (other deals, preparation sheets, assessment"
+            " notes). Other clients' names and records are left alone, and the figures stay"
+            " the same. This cannot be undone, and the undo history will be cleared. Backups"
+            " taken before now still hold the data.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
@@ -277,7 +294,7 @@ class DataSafety(QObject):
 
         def work(ctx: TaskContext) -> str:
             with own_store(store) as own:
-                return own.erase_client(name)
+                return own.erase_client(preview.client)
 
         def failed(error: Exception) -> None:
             # The erasure may be saved though the compaction failed: views reload either way.
