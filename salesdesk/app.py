@@ -13,16 +13,16 @@ from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
-from PySide6.QtGui import QIcon  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from salesdesk import __version__, paths  # noqa: E402
-from salesdesk.analytics import AnalyticsCache  # noqa: E402
-from salesdesk.currencies import default_currency  # noqa: E402
-from salesdesk.launch import DEMO_DEALS, EXIT_FILE, EXIT_OK, database_path, write_demo  # noqa: E402
-from salesdesk.locking import WriterLock  # noqa: E402
-from salesdesk.store import (  # noqa: E402
+from salesdesk import __version__, paths
+from salesdesk.analytics import AnalyticsCache
+from salesdesk.currencies import default_currency
+from salesdesk.launch import DEMO_DEALS, EXIT_FILE, EXIT_OK, database_path, write_demo
+from salesdesk.locking import WriterLock
+from salesdesk.store import (
     BackupInfo,
     FileRefused,
     Store,
@@ -32,15 +32,15 @@ from salesdesk.store import (  # noqa: E402
     quick_check,
     restore_damaged,
 )
-from salesdesk.ui.errors import ErrorHandler  # noqa: E402
-from salesdesk.ui.file_opening import FileOpening  # noqa: E402
-from salesdesk.ui.funnel.cache_service import CacheSource  # noqa: E402
-from salesdesk.ui.locale_setup import group_thousands  # noqa: E402
-from salesdesk.ui.main_window import MainWindow  # noqa: E402
-from salesdesk.ui.qt_messages import quiet_harmless_messages  # noqa: E402
-from salesdesk.ui.tasks import TaskRunner  # noqa: E402
-from salesdesk.ui.ui_settings import UiSettings  # noqa: E402
-from salesdesk.ui.workspace import OpenedFile, Workspace  # noqa: E402
+from salesdesk.ui.errors import ErrorHandler
+from salesdesk.ui.file_opening import FileOpening
+from salesdesk.ui.funnel.cache_service import CacheSource
+from salesdesk.ui.locale_setup import group_thousands
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.qt_messages import quiet_harmless_messages
+from salesdesk.ui.tasks import TaskRunner
+from salesdesk.ui.ui_settings import UiSettings
+from salesdesk.ui.workspace import OpenedFile, Workspace
 
 SMOKE_TIMEOUT_S = 10.0
 

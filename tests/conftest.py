@@ -9,15 +9,14 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, settings  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+import pytest
+from hypothesis import HealthCheck, settings
+from PySide6.QtCore import QSettings
+from sqlite_utils import Migrations
 
-from sqlite_utils import Migrations  # noqa: E402
-
-from salesdesk.store import Store, open_store  # noqa: E402
-from salesdesk.store import connection as store_connection  # noqa: E402
-from salesdesk.store import migrations as store_migrations  # noqa: E402
+from salesdesk.store import Store, open_store
+from salesdesk.store import connection as store_connection
+from salesdesk.store import migrations as store_migrations
 
 settings.register_profile(
     "salesdesk", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -22,11 +22,11 @@ from sqlite_utils import Database
 from salesdesk.domain.deals import Deal, LookupKind
 from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
 from salesdesk.domain.parsing import format_minor_units
-from salesdesk.store.deals import SELECT_DEAL, deal_from_row
+from salesdesk.files import neutralise_cell, replacing
 from salesdesk.store.connection import file_id as file_id_of
+from salesdesk.store.deals import SELECT_DEAL, deal_from_row
 from salesdesk.store.errors import StoreError
 from salesdesk.store.identity import ExportId
-from salesdesk.files import neutralise_cell, replacing
 from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
 
 _EXPORTED = tuple(f for f in DEAL_FIELDS if f.exported)
@@ -201,7 +201,8 @@ def _append_rows(sheet: Any, rows: Iterator[list[Any]]) -> int:
         row: list[Any] = []
         for value in cells:
             if isinstance(value, dt.date):
-                cell = WriteOnlyCell(sheet, value=value)
+                # openpyxl writes dates (its stubs name only datetime).
+                cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
                 cell.number_format = "yyyy-mm-dd"
                 row.append(cell)
             elif isinstance(value, Decimal):

@@ -45,12 +45,12 @@ class StoreCommand(QUndoCommand):
         self.workspace.notify(changes)
         return True
 
-    def redo(self) -> None:  # noqa: D102 - Qt override
+    def redo(self) -> None:
         if not self._pushed:
             return  # run() has applied it already
         self._replay(self.do)
 
-    def undo(self) -> None:  # noqa: D102 - Qt override
+    def undo(self) -> None:
         self._replay(self.undo_it)
 
     def _replay(self, step: object) -> None:

@@ -85,7 +85,7 @@ class ErrorHandler(QObject):
         if self._previous_hooks is not None:
             sys.excepthook, threading.excepthook = self._previous_hooks
             self._previous_hooks = None
-        qInstallMessageHandler(self._previous_qt)  # type: ignore[arg-type]
+        qInstallMessageHandler(self._previous_qt)
         if self._log_handler is not None:
             LOG.removeHandler(self._log_handler)
             self._log_handler.close()

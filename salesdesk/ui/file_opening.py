@@ -1,7 +1,8 @@
 """Opening a file without freezing the window (DESIGN.md §7): the writer's lock on the GUI
 thread, the read-only checks (and creating or upgrading the file) in a worker, then the store
 on the GUI thread. A file another program writes, or that may not be written here, is offered
-read-only, a damaged one its newest good backup. Used by the window and, before there is one, at start-up."""
+read-only, a damaged one its newest good backup. Used by the window and, before there is one,
+at start-up."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.workspace = workspace
         self._ui_settings = ui_settings
-        self.actions = ActionRegistry(self)
+        self.registry = ActionRegistry(self)
         self.tasks = TaskRunner(self)
         self.cache = CacheService(workspace, cache_source, self.tasks, self)
         self.safety = DataSafety(workspace, self.tasks, self)
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.registry
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(a[ActionId.NEW_FILE])
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a[ActionId.ABOUT])
 
     def _connect_signals(self) -> None:
-        a = self.actions
+        a = self.registry
         files, exports = self.files, self.exports
         a[ActionId.NEW_FILE].triggered.connect(files.new_file)
         a[ActionId.OPEN_FILE].triggered.connect(files.open_file)
@@ -195,14 +195,14 @@ class MainWindow(QMainWindow):
         suffix = " [read-only]" if store.read_only else ""
         self.setWindowTitle(f"{name}{suffix} — salesdesk")
         self.setWindowFilePath("" if opened.temporary else str(store.path))
-        self.actions.set_writable(not store.read_only)
+        self.registry.set_writable(not store.read_only)
         self._update_actions()
 
     def _on_changed(self, changes: Changes) -> None:
         self._update_actions()
 
     def _update_actions(self) -> None:
-        a = self.actions
+        a = self.registry
         writable = not self.workspace.read_only
         selected = self.deals_tab.selected_ids()
         a[ActionId.OPEN_DEAL].setEnabled(len(selected) == 1)
@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         """Open the Lists dialog."""
         ListsDialog(self.workspace, self._ui_settings, self).exec()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._save_state()
         self.safety.shutdown()  # starts the last backup when due
         self.tasks.shutdown()  # waits for it and every other worker

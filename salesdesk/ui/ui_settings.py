@@ -37,7 +37,8 @@ class UiSettings:
         self._migrate()
 
     def _migrate(self) -> None:
-        version = int(self._settings.value(self._VERSION, 0, type=int))
+        version = self._settings.value(self._VERSION, 0, type=int)
+        assert isinstance(version, int)
         if version < SETTINGS_VERSION:
             self._settings.setValue(self._VERSION, SETTINGS_VERSION)
 
@@ -87,6 +88,7 @@ class UiSettings:
     def recent_files(self) -> list[str]:
         """Recently opened files that still exist, newest first."""
         value = self._settings.value(self._RECENT, [], type=list)
+        assert isinstance(value, list)
         return [str(p) for p in value if Path(str(p)).exists()][:MAX_RECENT]
 
     def add_recent_file(self, path: Path) -> None:

@@ -80,7 +80,7 @@ class DateField(QWidget):
         """Show ``value`` in the first format the field reads back (empty for None)."""
         self._edit.setText("" if value is None else value.strftime(self._formats[0]))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self._edit and isinstance(event, QKeyEvent)
                 and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
                 and event.modifiers() & Qt.KeyboardModifier.AltModifier):

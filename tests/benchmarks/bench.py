@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import deals_list_section  # noqa: E402
-from harness import Context, Measurement, print_table  # noqa: E402
+import deals_list_section
+from harness import Context, Measurement, print_table
 
 SECTIONS: dict[str, Callable[[Context], list[Measurement]]] = {
     "deals_list": deals_list_section.run,

@@ -9,7 +9,8 @@ Every operation is what the list's model does when it (re)loads: the count up to
 with a search, 100,000 without -- else "more than" the cap, which the model makes exact by
 fetching to the last page) + the first page (``list_rows``: 200 rows and one more, which
 tells whether another page follows). Its baseline is the most direct plain-sqlite3 query for
-the same capped count (``SELECT COUNT(*) FROM (... LIMIT cap + 1)``) and the same rows (``ORDER BY <column> LIMIT 201``
+the same capped count (``SELECT COUNT(*) FROM (... LIMIT cap + 1)``) and the same rows
+(``ORDER BY <column> LIMIT 201``
 with the joins it needs), run on its own connection in the same process; the counts and the
 200 rows shown are compared, so the table also says when the store and plain SQL disagree.
 """
@@ -135,7 +136,8 @@ def plain_sql(query: DealListQuery, offset: int) -> tuple[str, str, list[Any]]:
     else:
         order = f"{_PLAIN[query.sort]} {way}, d.id {way}"
     count_joins = joins if query.search else ""
-    count = f"SELECT COUNT(*) FROM (SELECT 1 FROM deals d {count_joins}{clause} LIMIT {counted(query)})"
+    count = (f"SELECT COUNT(*) FROM (SELECT 1 FROM deals d {count_joins}{clause}"
+             f" LIMIT {counted(query)})")
     page = (f"SELECT {_COLUMNS} FROM deals d {joins}{clause} ORDER BY {order}"
             f" LIMIT {PAGE + 1} OFFSET {offset}")
     return count, page, params

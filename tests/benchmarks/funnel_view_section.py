@@ -35,21 +35,21 @@ from harness import Context, Measurement
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-from salesdesk.app import STORE_CACHE, AppFileOpener  # noqa: E402
-from salesdesk.currencies import currency_digits  # noqa: E402
-from salesdesk.domain.metrics import MoneyRules  # noqa: E402
-from salesdesk.domain.slice_spec import PeriodPreset, SliceSpec  # noqa: E402
-from salesdesk.domain.slices import Dimension  # noqa: E402
-from salesdesk.ui.charts import chart_figures, describe_slice  # noqa: E402
-from salesdesk.ui.file_opening import FileOpening  # noqa: E402
-from salesdesk.ui.funnel.slice_bar import FILTERED, GROUP_BY  # noqa: E402
-from salesdesk.ui.main_window import MainWindow  # noqa: E402
-from salesdesk.ui.tasks import TaskRunner  # noqa: E402
-from salesdesk.ui.ui_settings import UiSettings  # noqa: E402
-from salesdesk.ui.workspace import OpenedFile, Workspace  # noqa: E402
+from salesdesk.app import STORE_CACHE, AppFileOpener
+from salesdesk.currencies import currency_digits
+from salesdesk.domain.metrics import MoneyRules
+from salesdesk.domain.slice_spec import PeriodPreset, SliceSpec
+from salesdesk.domain.slices import Dimension
+from salesdesk.ui.charts import chart_figures, describe_slice
+from salesdesk.ui.file_opening import FileOpening
+from salesdesk.ui.funnel.slice_bar import FILTERED, GROUP_BY
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.tasks import TaskRunner
+from salesdesk.ui.ui_settings import UiSettings
+from salesdesk.ui.workspace import OpenedFile, Workspace
 
 SLICES = 30
 SEED = 20261128

@@ -167,7 +167,7 @@ def run(ctx: Context) -> list[Measurement]:
         return lambda: text in window.statusBar().currentMessage()
 
     def action(name: ActionId) -> Callable[[], None]:
-        return lambda: window.actions[name].trigger()
+        return lambda: window.registry[name].trigger()
 
     def job(name: str, start: Callable[[], object], finished: Callable[[], bool],
             note: str = "") -> None:
@@ -193,7 +193,7 @@ def run(ctx: Context) -> list[Measurement]:
         def erase() -> None:
             answers["item"] = next(name for name in store.names(LookupKind.CLIENT)
                                    if not name.startswith("Erased client"))
-            window.actions[ActionId.ERASE_CLIENT].trigger()
+            window.registry[ActionId.ERASE_CLIENT].trigger()
 
         job("erase client", erase, lambda: status("personal data was erased")() and settled(),
             "VACUUM included; until the figures are rebuilt")

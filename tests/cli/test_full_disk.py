@@ -1,6 +1,7 @@
 """Commands on a full disk (issue 13): every export, the backup, the import and the demo say so
 in a sentence and exit 1, and leave nothing partial behind: no short PDF, no temporary file,
-no journal. The disk is a real tmpfs, filled up to its last 8 KiB, in a private mount namespace (unshare), skipped
+no journal. The disk is a real tmpfs, filled up to its last 8 KiB, in a private mount namespace
+(unshare), skipped
 where the machine does not allow one."""
 
 from __future__ import annotations

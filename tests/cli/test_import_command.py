@@ -62,8 +62,8 @@ def test_import_prints_the_summary_and_creates_the_database(
     db = tmp_path / "new" / "deals.db"
     status, summary, _ = run_cli(capsys, "import", str(sample), "--db", str(db))
     assert status == launch.EXIT_OK
-    assert list(summary) == ["imported", "updated", "duplicates", "ambiguous", "skipped", "rejected",
-                             "rejected_file", "mapping", "notes"]
+    assert list(summary) == ["imported", "updated", "duplicates", "ambiguous", "skipped",
+                             "rejected", "rejected_file", "mapping", "notes"]
     assert (summary["imported"], summary["skipped"], summary["rejected"]) == (2, 1, 1)
     assert summary["rejected_file"] == str(tmp_path / "pipedrive-rejected.csv")
     assert summary["mapping"]["client"] == "Deal - Organization"

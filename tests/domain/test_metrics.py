@@ -252,7 +252,7 @@ def test_filters_or_within_and_across_dimensions() -> None:
                   Dimension.CHANNEL: frozenset({"Web"})})
     assert reference_result(deals, Query(both)).overall.won == 2
     none_rep = Slice({Dimension.REP: frozenset({None})})
-    assert reference_result(deals + [won(D(2026, 1, 1), 1)], Query(none_rep)).overall.won == 1
+    assert reference_result([*deals, won(D(2026, 1, 1), 1)], Query(none_rep)).overall.won == 1
 
 
 def test_two_dimensions() -> None:

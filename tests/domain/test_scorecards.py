@@ -20,6 +20,7 @@ from salesdesk.domain.deal_prep import (
 )
 from salesdesk.domain.deals import Outcome
 from salesdesk.domain.metrics import conversion
+from salesdesk.domain.periods import twelve_months_to
 from salesdesk.domain.scorecards import (
     Assessment,
     Score,
@@ -36,7 +37,6 @@ from salesdesk.domain.scorecards import (
     validate_assessment,
     weak_points,
 )
-from salesdesk.domain.periods import twelve_months_to
 
 D = dt.date
 
@@ -75,8 +75,8 @@ def test_no_assessment_has_no_weak_points_and_one_has_no_falls() -> None:
 
 
 def test_a_top_score_is_never_a_weak_point_but_a_fall_to_four_is() -> None:
-    previous = sheet_of({n: 5 for n in range(1, 15)}, D(2025, 6, 1), 1)
-    latest = sheet_of({**{n: 5 for n in range(1, 14)}, 14: 4}, D(2026, 1, 1), 2)
+    previous = sheet_of(dict.fromkeys(range(1, 15), 5), D(2025, 6, 1), 1)
+    latest = sheet_of({**dict.fromkeys(range(1, 14), 5), 14: 4}, D(2026, 1, 1), 2)
     assert [(w.item_id, w.lowest, w.fell) for w in weak_points([latest, previous])] == [
         (14, True, True)]
     assert weak_points([sheet_of({1: 5, 2: 5})]) == []

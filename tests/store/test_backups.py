@@ -111,7 +111,8 @@ def test_backups_of_two_files_of_the_same_name_go_to_different_folders(tmp_path:
 
 
 def test_the_folder_in_the_files_settings_wins(store: Store, tmp_path: Path) -> None:
-    assert store.backups.folder(tmp_path / "data") == default_backup_folder(store.path, tmp_path / "data")
+    data = tmp_path / "data"
+    assert store.backups.folder(data) == default_backup_folder(store.path, data)
     chosen = tmp_path / "usb" / "salesdesk"
     store.save_settings(BusinessSettings(backup_folder=str(chosen)))
     assert store.backups.folder() == chosen

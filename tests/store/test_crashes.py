@@ -57,7 +57,7 @@ def job(db, mode):
     else:
         conn = store.db.conn
         conn.execute("PRAGMA synchronous = OFF")  # speed only: a kill is not a power cut
-        for first in range(0, %(rows)d, 100):
+        for first in range(0, {rows}, 100):
             conn.executemany(
                 "INSERT INTO deals (title, stage_id, outcome, currency, created_at,"
                 " updated_at) VALUES (?, 1, 'open', 'EUR', '2026-03-31', '2026-03-31')",
@@ -76,7 +76,7 @@ for line in sys.stdin:
         finally:
             os._exit(0)
     print(pid, flush=True)
-""" % {"rows": ROWS}
+""".replace("{rows}", str(ROWS))
 
 
 def _csv(path: Path) -> Path:
@@ -315,7 +315,7 @@ def test_kill_9_at_random_moments_of_form_saves_leaves_one_whole_version(
         output, _ = child.communicate(timeout=60)
         finished.append(output.count("saved"))
         assert _state(db)[0] == "ok"
-        fields, events = _deal_fields(db)
+        fields, _ = _deal_fields(db)
         # Saves alternate B, A, B, ...: whenever the kill lands, one whole version is stored.
         assert fields in (a, b), fields
         # The stage history ends with the stage the deal shows: saved together or not at all.

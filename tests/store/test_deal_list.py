@@ -347,7 +347,7 @@ def test_walked_searches_and_capped_counts_match_the_reference(
                                    (DealColumn.TITLE, True), (DealColumn.STAGE, False)):
             want = reference_order(
                 store, deals, column, descending,
-                lambda d: (outcome is None or d.outcome is outcome)
+                lambda d, outcome=outcome: (outcome is None or d.outcome is outcome)
                 and all(matches(d, w) for w in words))
             query = DealListQuery(search=search, outcome=outcome, sort=column,
                                   descending=descending)

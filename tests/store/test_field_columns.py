@@ -20,7 +20,7 @@ WRITTEN_BEFORE = (
 
 
 def test_exports_write_the_exported_fields_in_the_declared_order() -> None:
-    assert EXPORT_COLUMNS == tuple(f.name for f in DEAL_FIELDS if f.exported)
+    assert tuple(f.name for f in DEAL_FIELDS if f.exported) == EXPORT_COLUMNS
     assert [c for c in EXPORT_COLUMNS if c in WRITTEN_BEFORE] == list(WRITTEN_BEFORE)
 
 

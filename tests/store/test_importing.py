@@ -20,11 +20,11 @@ from salesdesk.currencies import currency_digits
 from salesdesk.domain.deals import CustomerType, Deal, LookupKind, Outcome, StageEvent
 from salesdesk.domain.importing import REJECTED_COLUMN, Converted
 from salesdesk.domain.validation import InputRules
+from salesdesk.files import restore_cell
 from salesdesk.store import Store, open_store
 from salesdesk.store import importing as engine
 from salesdesk.store.import_files import SourceOptions, UnreadableFile
 from salesdesk.store.importing import ImportCancelled, plan_import, preview
-from salesdesk.files import restore_cell
 
 TODAY = dt.date(2026, 6, 1)
 RULES = InputRules(currency_digits(), "EUR")

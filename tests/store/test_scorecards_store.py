@@ -18,9 +18,8 @@ from salesdesk.domain.scorecards import (
     rename_item,
     set_item_retired,
 )
-from salesdesk.store import ReadOnly, Store, StoreError, open_store
+from salesdesk.store import ReadOnly, Scorecards, Store, StoreError, open_store
 from salesdesk.store.migrations import known_migration_names
-from salesdesk.store import Scorecards
 
 D = dt.date
 

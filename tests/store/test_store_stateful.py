@@ -43,7 +43,8 @@ def _key(deal: Deal) -> Key:
 
 # Titles as validation stores them: trimmed, inner whitespace collapsed to one space.
 deals = st.builds(_deal, st.text("abcxyz =+-'é", min_size=1, max_size=8)
-                  .map(lambda t: " ".join(t.split())).filter(bool), st.sampled_from(list(Outcome)), st.sampled_from(STAGES),
+                  .map(lambda t: " ".join(t.split())).filter(bool),
+                  st.sampled_from(list(Outcome)), st.sampled_from(STAGES),
                   st.sampled_from(CLIENTS), st.one_of(st.none(), st.integers(0, 10**9)))
 
 

@@ -92,6 +92,5 @@ def test_openpyxl_parses_with_defusedxml_so_entities_are_refused(tmp_path: Path)
                            for i in range(8))
                 + b"]>")
     _with_part(plain, laughs, SHEET, lambda handle: handle.write(entities + body))
-    with pytest.raises(UnreadableFile):
-        with open_source(laughs) as source:
-            list(source.rows())
+    with pytest.raises(UnreadableFile), open_source(laughs) as source:
+        list(source.rows())

@@ -83,7 +83,7 @@ def run_with_modal(qtbot: QtBot, start: Callable[[], object],
             interact(dialog)
             if dialog.isVisible():
                 raise AssertionError(f"{dialog.windowTitle()!r} is still open")
-        except BaseException as exc:  # re-raised in the test, after the dialog is closed
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the test, after the dialog is closed
             failures.append(exc)
             if isinstance(dialog, QDialog):
                 QDialog.done(dialog, QDialog.DialogCode.Rejected)  # skips "discard changes?"

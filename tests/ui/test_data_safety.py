@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -122,7 +122,7 @@ def test_restore_from_backup_lists_backups_restores_and_clears_undo(
         dialog.restore_button.click()
 
     with qtbot.waitSignal(window.workspace.changed):
-        run_with_modal(qtbot, window.actions[ActionId.RESTORE_BACKUP].trigger, choose)
+        run_with_modal(qtbot, window.registry[ActionId.RESTORE_BACKUP].trigger, choose)
     date, deals, checksum = seen[0]
     assert dt.datetime.strptime(date, "%Y-%m-%d %H:%M")
     assert deals == "1" and checksum == "recorded"
@@ -156,7 +156,7 @@ def test_a_copy_with_another_page_size_is_restored_on_the_window_s_own_connectio
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
     # Restored on the GUI thread (the copy must be made on the file's only connection): the
     # action has finished when trigger() returns.
-    run_with_modal(qtbot, window.actions[ActionId.RESTORE_BACKUP].trigger,
+    run_with_modal(qtbot, window.registry[ActionId.RESTORE_BACKUP].trigger,
                    lambda dialog: dialog.other.click())  # type: ignore[attr-defined]
     assert "not in the backup manifest" in boxes.texts[0]
     assert "Restored 1 deals" in boxes.texts[-1]
@@ -167,12 +167,12 @@ def test_a_copy_with_another_page_size_is_restored_on_the_window_s_own_connectio
 def test_check_database_shows_the_result(qtbot: QtBot, window: MainWindow,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     boxes = Boxes(monkeypatch)
-    window.actions[ActionId.CHECK_DATABASE].trigger()
+    window.registry[ActionId.CHECK_DATABASE].trigger()
     qtbot.waitUntil(lambda: len(boxes.texts) == 1)
     assert "is healthy" in boxes.texts[-1]
     monkeypatch.setattr(type(window.workspace.store), "check",
                         lambda self: ["row 3 missing from index deals_title"])
-    window.actions[ActionId.CHECK_DATABASE].trigger()
+    window.registry[ActionId.CHECK_DATABASE].trigger()
     qtbot.waitUntil(lambda: len(boxes.texts) == 2)
     assert "deals_title" in boxes.texts[-1] and "Restore from Backup" in boxes.texts[-1]
 
@@ -185,7 +185,7 @@ def test_erase_client_is_confirmed_and_clears_undo(qtbot: QtBot, window: MainWin
     monkeypatch.setattr(QInputDialog, "getItem",
                         lambda *args, **kwargs: ("Zyxwolff Bakery", True))
     declined = Boxes(monkeypatch, QMessageBox.StandardButton.Cancel)
-    window.actions[ActionId.ERASE_CLIENT].trigger()
+    window.registry[ActionId.ERASE_CLIENT].trigger()
     qtbot.waitUntil(lambda: bool(declined.texts))  # the preview is read in a worker
     # Before anything changes, the user sees what will: its deal, one place elsewhere.
     assert "in its 1 deal (whose notes are emptied) and in 1 place in other records" in (
@@ -193,7 +193,7 @@ def test_erase_client_is_confirmed_and_clears_undo(qtbot: QtBot, window: MainWin
     assert "“Erased client 1”" in declined.texts[0] and "cannot be undone" in declined.texts[0]
     assert window.workspace.store.names(LookupKind.CLIENT) == ["Acme", "Zyxwolff Bakery"]
     boxes = Boxes(monkeypatch)
-    window.actions[ActionId.ERASE_CLIENT].trigger()
+    window.registry[ActionId.ERASE_CLIENT].trigger()
     qtbot.waitUntil(lambda: len(boxes.texts) == 2)  # the confirmation, then the result
     assert window.workspace.store.names(LookupKind.CLIENT) == ["Acme", "Erased client 1"]
     assert _titles(window) == ["Erased client 1 Boiler", "Heat pump"]
@@ -202,10 +202,10 @@ def test_erase_client_is_confirmed_and_clears_undo(qtbot: QtBot, window: MainWin
 
 
 def test_the_write_actions_are_off_for_a_read_only_file(window: MainWindow) -> None:
-    window.actions.set_writable(False)
+    window.registry.set_writable(False)
     for action in (ActionId.RESTORE_BACKUP, ActionId.ERASE_CLIENT, ActionId.BACKUP_NOW):
-        assert not window.actions[action].isEnabled()
-    assert window.actions[ActionId.CHECK_DATABASE].isEnabled()
+        assert not window.registry[action].isEnabled()
+    assert window.registry[ActionId.CHECK_DATABASE].isEnabled()
 
 
 @pytest.fixture
@@ -359,7 +359,7 @@ def test_a_read_only_file_is_offered_read_only_never_a_restore(
 def test_a_damaged_file_s_backups_are_looked_for_in_the_folder_it_names(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from salesdesk.store.backups import default_backup_folder, backup_folders_of
+    from salesdesk.store.backups import backup_folders_of, default_backup_folder
 
     path = tmp_path / "deals.db"
     chosen = tmp_path / "usb-stick"

@@ -52,7 +52,7 @@ def test_new_deal_from_keyboard_then_undo_and_redo(qtbot: QtBot, window: MainWin
         _type(qtbot, "1250.50")
         qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
 
-    run_with_modal(qtbot, window.actions[ActionId.NEW_DEAL].trigger, fill)
+    run_with_modal(qtbot, window.registry[ActionId.NEW_DEAL].trigger, fill)
 
     assert _titles(window) == ["Acme boiler"]
     store = window.workspace.store
@@ -179,7 +179,7 @@ def test_delete_asks_and_can_be_undone(qtbot: QtBot, window: MainWindow) -> None
         assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)  # safe default
         qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
 
-    run_with_modal(qtbot, window.actions[ActionId.DELETE_DEAL].trigger, confirm)
+    run_with_modal(qtbot, window.registry[ActionId.DELETE_DEAL].trigger, confirm)
     assert _titles(window) == []
     assert window.undo_action.text() == "&Undo Delete deal Acme boiler"
     window.undo_action.trigger()
@@ -190,7 +190,7 @@ def test_delete_asks_and_can_be_undone(qtbot: QtBot, window: MainWindow) -> None
 def test_stage_change_is_recorded_and_undoable(qtbot: QtBot, window: MainWindow) -> None:
     deal_id = _add(window, "Acme boiler")
     window.deals_tab.select_deal(deal_id)
-    window.actions[ActionId.NEXT_STAGE].trigger()
+    window.registry[ActionId.NEXT_STAGE].trigger()
     store = window.workspace.store
     assert store.deal(deal_id).stage == "Contacted"
     assert [e.stage for e in store.stage_events(deal_id)] == ["Lead", "Contacted"]

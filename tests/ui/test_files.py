@@ -49,7 +49,7 @@ def test_second_window_on_a_locked_file_opens_read_only(qtbot: QtBot, window: Ma
         assert "already open for writing" in messages[0]
         assert window.workspace.read_only
         assert window.windowTitle() == "other.db [read-only] — salesdesk"
-        assert not window.actions[ActionId.NEW_DEAL].isEnabled()
+        assert not window.registry[ActionId.NEW_DEAL].isEnabled()
         assert window.deals_tab.model.index(0, 0).data() == "Shared deal"
     finally:
         writer.close()
@@ -59,7 +59,7 @@ def test_opening_another_file_clears_the_undo_history(qtbot: QtBot, window: Main
                                                       tmp_path: Path) -> None:
     _add(window, "First file's deal")
     window.deals_tab.select_deal(window.deals_tab.model.deal_id(0))
-    window.actions[ActionId.NEXT_STAGE].trigger()
+    window.registry[ActionId.NEXT_STAGE].trigger()
     assert window.workspace.undo_stack.count() == 1
     second = tmp_path / "second.db"
     open_store(second, base_currency="USD").close()

@@ -27,9 +27,9 @@ from salesdesk.currencies import currency_digits
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
 from salesdesk.domain.metrics import (
-    MoneyRules,
     Figures,
     FunnelStep,
+    MoneyRules,
     Tally,
     counted_deals,
     figures,
@@ -399,7 +399,7 @@ def test_an_empty_file_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None
 
 
 def test_help_explains_the_worked_example(window: MainWindow) -> None:
-    window.actions[ActionId.FIGURES_HELP].trigger()
+    window.registry[ActionId.FIGURES_HELP].trigger()
     dialogs = window.findChildren(FiguresHelpDialog)
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     text = dialogs[0].text.toPlainText()
@@ -444,7 +444,7 @@ def test_export_chart_and_report_from_the_window(qtbot: QtBot, funnel_window: Ma
     report = tmp_path / "meeting.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(report), ""))
-    funnel_window.actions[ActionId.EXPORT_REPORT].trigger()
+    funnel_window.registry[ActionId.EXPORT_REPORT].trigger()
     qtbot.waitUntil(lambda: "meeting.pdf" in funnel_window.statusBar().currentMessage())
     assert report.read_bytes().startswith(b"%PDF")
     assert UiSettings().last_export_folder == str(tmp_path)

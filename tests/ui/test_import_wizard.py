@@ -182,7 +182,7 @@ def test_main_window_import_refreshes_and_clears_undo(qtbot: QtBot, window: Main
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "information",
                         lambda parent, title, text: messages.append(text))
-    run_with_modal(qtbot, window.actions[ActionId.IMPORT_DEALS].trigger, drive)
+    run_with_modal(qtbot, window.registry[ActionId.IMPORT_DEALS].trigger, drive)
     assert window.workspace.undo_stack.count() == 0
     assert any(getattr(c, "all_deals", False) for c in changes)
     assert "Imported 2 deals." in messages[0] and "undo history was cleared" in messages[0]
@@ -195,7 +195,7 @@ def test_export_action_writes_the_listed_deals(qtbot: QtBot, window: MainWindow,
     out = tmp_path / "out.csv"
     monkeypatch.setattr("salesdesk.ui.export_jobs.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(out), "CSV (*.csv)"))
-    window.actions[ActionId.EXPORT_DEALS].trigger()
+    window.registry[ActionId.EXPORT_DEALS].trigger()
     qtbot.waitUntil(lambda: "Exported 2 deals" in window.statusBar().currentMessage())
     text = out.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("title,client,rep")

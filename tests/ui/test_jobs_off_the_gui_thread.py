@@ -127,7 +127,7 @@ def test_backups(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPat
         if action is None:
             assert window.safety.backup_if_due()  # the automatic backup
         else:
-            window.actions[action].trigger()
+            window.registry[action].trigger()
         gate.check(qtbot)
 
 
@@ -135,7 +135,7 @@ def test_check_database(qtbot: QtBot, window: MainWindow,
                         monkeypatch: pytest.MonkeyPatch) -> None:
     boxes = Boxes(monkeypatch)
     gate = Gate(monkeypatch, Store, "check")
-    window.actions[ActionId.CHECK_DATABASE].trigger()
+    window.registry[ActionId.CHECK_DATABASE].trigger()
     gate.check(qtbot)
     qtbot.waitUntil(lambda: bool(boxes.texts))
     assert "is healthy" in boxes.texts[0]
@@ -149,7 +149,7 @@ def test_restore_from_backup(qtbot: QtBot, window: MainWindow,
     _add(window, "Lost by the restore")
     boxes = Boxes(monkeypatch)
     gate = Gate(monkeypatch, Backups, "restore")
-    run_with_modal(qtbot, window.actions[ActionId.RESTORE_BACKUP].trigger,
+    run_with_modal(qtbot, window.registry[ActionId.RESTORE_BACKUP].trigger,
                    lambda dialog: dialog.restore_button.click())  # type: ignore[attr-defined]
     gate.check(qtbot)
     qtbot.waitUntil(lambda: any("Restored 1 deals" in text for text in boxes.texts))
@@ -161,7 +161,7 @@ def test_erase_client(qtbot: QtBot, window: MainWindow,
     monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: ("Zyxwolff", True))
     boxes = Boxes(monkeypatch)
     gate = Gate(monkeypatch, Store, "erase_client")
-    window.actions[ActionId.ERASE_CLIENT].trigger()
+    window.registry[ActionId.ERASE_CLIENT].trigger()
     gate.check(qtbot)
     qtbot.waitUntil(lambda: any("now called Erased client 1" in t for t in boxes.texts))
 
@@ -173,7 +173,7 @@ def test_export_deals(qtbot: QtBot, window: MainWindow, tmp_path: Path,
     out = tmp_path / f"deals.{suffix}"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     gate = Gate(monkeypatch, Store, "export_deals")
-    window.actions[ActionId.EXPORT_DEALS].trigger()
+    window.registry[ActionId.EXPORT_DEALS].trigger()
     gate.check(qtbot)
     qtbot.waitUntil(_status(window, "Exported 2 deals"))
     assert out.stat().st_size > 0
@@ -184,7 +184,7 @@ def test_save_a_copy(qtbot: QtBot, window: MainWindow, tmp_path: Path,
     target = tmp_path / "copy.db"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     gate = Gate(monkeypatch, Store, "save_copy")
-    window.actions[ActionId.SAVE_COPY].trigger()
+    window.registry[ActionId.SAVE_COPY].trigger()
     gate.check(qtbot)
     qtbot.waitUntil(_status(window, "Saved a copy"))
 
@@ -194,7 +194,7 @@ def test_export_report(qtbot: QtBot, funnel_window: MainWindow, tmp_path: Path,
     report = tmp_path / "meeting.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(report), ""))
     gate = Gate(monkeypatch, export_jobs, "write_report")
-    funnel_window.actions[ActionId.EXPORT_REPORT].trigger()
+    funnel_window.registry[ActionId.EXPORT_REPORT].trigger()
     gate.check(qtbot)
     qtbot.waitUntil(_status(funnel_window, "meeting.pdf"))
     assert report.read_bytes().startswith(b"%PDF")

@@ -289,7 +289,7 @@ def test_template_dialog_adds_renames_reorders_and_retires(qtbot: QtBot, window:
     first = v1.active_items()[1]
     dialog.table.setCurrentIndex(dialog.model.index(1, 1))
     assert dialog.current_item_id() == first.id
-    dialog.move(-1)
+    dialog.move_item(-1)
     assert cards.template().ordered_items()[0].id == first.id
     dialog.toggle_retired()
     assert first.id not in {i.id for i in cards.template().active_items()}

@@ -238,7 +238,7 @@ class ChartWidget(QWidget):
                     self.value_clicked.emit(value)
                 return
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event: QEvent) -> None:
         """Follow a palette switch (light/dark) when drawing with the palette's colours."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._follow_palette:

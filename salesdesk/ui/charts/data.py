@@ -26,7 +26,6 @@ from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL
 from salesdesk.domain.slices import Dimension, GroupKey, Query, Slice
 
-
 MAX_GROUPS = 500
 """Groups with figures at most: the table is read, not scrolled through 20,000 clients."""
 

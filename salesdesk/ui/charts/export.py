@@ -23,11 +23,12 @@ import io
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QMarginsF, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QIODevice, QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
     QImage,
+    QImageWriter,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -209,7 +210,7 @@ def _paint_png(chart: ChartWidget, device: QIODevice, width: int, height: int) -
     painter = QPainter(image)
     paint_page(painter, QRectF(0, 0, width, height), chart)
     painter.end()
-    if not image.save(device, "PNG"):
+    if not QImageWriter(device, QByteArray(b"PNG")).write(image):
         raise OSError("the image could not be written")
 
 

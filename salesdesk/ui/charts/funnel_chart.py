@@ -90,7 +90,7 @@ class FunnelChart(ChartWidget):
         plot.addItem(pg.BarGraphItem(
             x0=[-v / 2 for v in values], width=values, y=list(range(len(steps))),
             height=BAR_HEIGHT, brushes=brushes, pen=style.pen(style.background, 0)))
-        for index, (step, value) in enumerate(zip(steps, values, strict=True)):
+        for index, step in enumerate(steps):
             shown = (money(step.amount, figures.currency) if self._by_amount
                      else f"{count(step.deals)} deals")
             self._text(plot, shown, widest / 2 + widest * 0.03, index, bold=True)

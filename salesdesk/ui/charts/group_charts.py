@@ -7,6 +7,8 @@ first), so long names stay readable however many groups there are. Beyond
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
@@ -213,8 +215,8 @@ class DealLengthChart(_GroupChart):
                                                       g.avg_deal_length_lost_days)
                        if v is not None), default=1.0) or 1.0
         for offset, color, pick in (
-                (-self._OFFSET, style.positive, lambda g: g.avg_deal_length_won_days),
-                (self._OFFSET, style.secondary, lambda g: g.avg_deal_length_lost_days)):
+                (-self._OFFSET, style.positive, attrgetter("avg_deal_length_won_days")),
+                (self._OFFSET, style.secondary, attrgetter("avg_deal_length_lost_days"))):
             ys = [y + offset for y in range(len(rows))]
             values = [pick(g) for _, g in rows]
             plot.addItem(pg.BarGraphItem(

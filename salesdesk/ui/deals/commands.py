@@ -77,7 +77,7 @@ class EditDealCommand(_ReplaceDealCommand):
         super().__init__(workspace, deal_id, f"Edit deal {deal.title}")
         self.deal = deal
 
-    def first_write(self) -> None:  # noqa: D102
+    def first_write(self) -> None:
         self._created = self.workspace.store.update_deal(self.deal_id, self.deal,
                                                          self.workspace.today())
 
@@ -90,7 +90,7 @@ class SetStageCommand(_ReplaceDealCommand):
         super().__init__(workspace, deal_id, f"Move deal {title} to {stage}")
         self.stage = stage
 
-    def first_write(self) -> None:  # noqa: D102
+    def first_write(self) -> None:
         self.workspace.store.set_stage(self.deal_id, self.stage, self.workspace.today())
 
 

@@ -6,6 +6,7 @@ typed). Messages appear under the field they concern; nothing invalid is ever sa
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -163,7 +164,7 @@ class DealDialog(QDialog):
             self.expected_close.line_edit, self.next_step, self.amount, self.currency,
             self.notes, self.buttons,
         ]
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
         self.resize(760, self.sizeHint().height())
 

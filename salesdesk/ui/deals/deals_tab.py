@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -337,7 +345,7 @@ class DealsTab(QWidget):
         if index.isValid():
             self.open_deal(self.model.deal_id(index.row()))
 
-    def _on_context_menu(self, position: object) -> None:
+    def _on_context_menu(self, position: QPoint) -> None:
         ids = self.selected_ids()
         if not ids:
             return
@@ -350,7 +358,7 @@ class DealsTab(QWidget):
             stages.addAction(stage, lambda s=stage: self.move_to_stage(s))
         delete = menu.addAction("Delete…", self.delete_selected)
         delete.setEnabled(writable)
-        menu.exec(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
     # --- reacting to changes -------------------------------------------------------------
 

@@ -58,7 +58,7 @@ CHART_HINTS: dict[ChartKind, str] = {
 class FiguresTable(QTableView):
     """The figures table; Copy puts the selected rows (or all) on the clipboard as TSV."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
             return

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -79,9 +79,9 @@ class SliceBar(QWidget):
             edit.dateChanged.connect(self._on_custom_dates)
         self.group_by = QComboBox()
         self.group_by.setObjectName("group_by")
-        for dimension in GROUP_BY:
-            self.group_by.addItem(DIMENSION_LABELS[dimension] if dimension else "(no grouping)",
-                                  dimension)
+        for grouping in GROUP_BY:
+            self.group_by.addItem(DIMENSION_LABELS[grouping] if grouping else "(no grouping)",
+                                  grouping)
         self.cohort = QComboBox()
         self.cohort.setObjectName("cohort")
         self.cohort.addItem("Count by close date", False)
@@ -172,7 +172,7 @@ class SliceBar(QWidget):
     def _show_chips(self, spec: SliceSpec) -> None:
         while self.chips.count():
             item = self.chips.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setParent(None)  # gone from the bar now, not at the next event loop
                 widget.deleteLater()

@@ -27,8 +27,8 @@ from salesdesk.domain.lookups import LookupItem
 from salesdesk.ui.lists.commands import (
     AddLookupCommand,
     MergeLookupCommand,
-    ReorderStagesCommand,
     RenameLookupCommand,
+    ReorderStagesCommand,
     SetContactCommand,
     SetRetiredCommand,
 )
@@ -255,6 +255,6 @@ class ListsDialog(QDialog):
         if ReorderStagesCommand(self._workspace, ids).run():
             self.select_row(target)
 
-    def done(self, result: int) -> None:  # noqa: D102 - Qt override
+    def done(self, result: int) -> None:
         self._ui_settings.set_splitter("lists", self.splitter.saveState())
         super().done(result)

@@ -52,10 +52,10 @@ class _TableModel(QAbstractTableModel):
 
     HEADERS: tuple[str, ...] = ()
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
             return self.HEADERS[section]
@@ -85,7 +85,7 @@ class HistoryModel(_TableModel):
         """The row of an assessment by id (-1 when absent)."""
         return next((r for r, a in enumerate(self._rows) if a.id == assessment_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -126,7 +126,7 @@ class ScoresModel(_TableModel):
                                    else s.score - before))
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -159,7 +159,7 @@ class WeakPointsModel(_TableModel):
         self._rows = [(w, template.item(w.item_id) if template else None) for w in weak]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -199,10 +199,10 @@ class SheetModel(_TableModel):
         self.scores: dict[int, int] = {}
         self.notes: dict[int, str] = {}
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.items)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:  # noqa: D102 - Qt override
+    def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid() and index.column() in (self.SCORE, self.NOTE):
             return base | Qt.ItemFlag.ItemIsEditable
@@ -230,7 +230,7 @@ class SheetModel(_TableModel):
             return CENTER
         return None
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole
                 ) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False

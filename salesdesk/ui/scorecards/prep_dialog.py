@@ -55,13 +55,13 @@ class PrepGridModel(QAbstractTableModel):
         super().__init__()
         self.sheet = sheet
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else AREAS
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 1 + 2 * VARIABLES
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
@@ -77,7 +77,7 @@ class PrepGridModel(QAbstractTableModel):
         variable = (section - 1) // 2 + 1
         return f"{variable}: concede" if section % 2 else f"{variable}: ask"
 
-    def flags(self, index: Index) -> Qt.ItemFlag:  # noqa: D102 - Qt override
+    def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
 
@@ -100,7 +100,7 @@ class PrepGridModel(QAbstractTableModel):
                 return QColor(46, 139, 87, 40)
         return None
 
-    def setData(self, index: Index, value: Any,  # noqa: N802
+    def setData(self, index: Index, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
@@ -286,7 +286,8 @@ class PrepDialog(QDialog):
 
     def _connect_signals(self) -> None:
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)  # Enter finishes a cell; Ctrl+Enter saves
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # Enter finishes a cell; Ctrl+Enter saves
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.brief_button.clicked.connect(lambda: self.brief_requested.emit(self.draft()))

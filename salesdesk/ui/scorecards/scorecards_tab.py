@@ -386,8 +386,8 @@ class ScorecardsTab(QWidget):
                     f"</td><td>{flag}</td></tr>")
 
         lines = [f"<b>Results</b> — deals closed {start} – {end}",
-                 "<table cellspacing='2' cellpadding='2'><tr><th></th><th>Conversion</th><th>Decided</th>"
-                 "<th>Avg deal length</th><th></th></tr>"]
+                 "<table cellspacing='2' cellpadding='2'><tr><th></th><th>Conversion</th>"
+                 "<th>Decided</th><th>Avg deal length</th><th></th></tr>"]
         if card is not None:
             f = card.figures
             lines.append(row(card.rep, f.conversion, f.decided, f.avg_deal_length_days,

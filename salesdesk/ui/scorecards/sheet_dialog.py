@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,7 +42,7 @@ _ERROR_STYLE = "color: #c62828;"
 class SheetView(QTableView):
     """The sheet's table: a digit from 1 to 5 scores the current row and moves down."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         model = self.model()
         text = event.text()
         index = self.currentIndex()
@@ -135,7 +136,8 @@ class AssessmentDialog(QDialog):
         self.setTabOrder(self.table, self.buttons)
 
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)  # Enter finishes a cell; Ctrl+Enter saves
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # Enter finishes a cell; Ctrl+Enter saves
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)

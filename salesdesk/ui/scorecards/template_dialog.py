@@ -68,13 +68,13 @@ class TemplateModel(QAbstractTableModel):
         self.items = template.ordered_items()
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.items)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
@@ -210,8 +210,8 @@ class TemplateDialog(QDialog):
 
         self.add_button.clicked.connect(self.add)
         self.rename_button.clicked.connect(self.rename)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_item(-1))
+        self.down_button.clicked.connect(lambda: self.move_item(1))
         self.retire_button.clicked.connect(self.toggle_retired)
         self.save_tactics.clicked.connect(self._on_save_tactics)
         self.save_prepared.clicked.connect(self._on_save_prepared)
@@ -295,7 +295,7 @@ class TemplateDialog(QDialog):
         if edited != template:
             self._apply(edited, f"Rename checklist item {dialog.text.text().strip()}", item_id)
 
-    def move(self, step: int) -> None:
+    def move_item(self, step: int) -> None:
         """Move the selected item up (-1) or down (+1) within its section."""
         template, item_id = self.model.template, self.current_item_id()
         if template is None or item_id is None:

@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from salesdesk.files import write_text
 from salesdesk.reports.scorecard_report import ScorecardReport, csv_text, matrix_rows, render_csv
 from salesdesk.store import NotFound
-from salesdesk.files import write_text
 from salesdesk.ui.scorecards.commands import SavePrepCommand, scorecards
 from salesdesk.ui.scorecards.pdf import write_brief, write_scorecards
 from salesdesk.ui.scorecards.prep_dialog import PrepDialog

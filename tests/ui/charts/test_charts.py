@@ -200,7 +200,7 @@ def test_hovering_a_bar_explains_its_figures(qtbot: QtBot,
         f"{step.name}: {step.deals:,} deals")
     trend = shown(qtbot, ChartKind.TREND)
     trend.set_figures(demo_figures)
-    month, month_figures = demo_figures.trend[-1]
+    month, _ = demo_figures.trend[-1]
     assert (trend._tooltip_at(QPointF(len(demo_figures.trend) - 1, 1.0)) or "").startswith(
         f"{month}: ")
     histogram = shown(qtbot, ChartKind.DISTRIBUTION)
@@ -231,7 +231,7 @@ def test_many_groups_are_capped_with_a_note(qtbot: QtBot, demo_deals: list[Deal]
     chart = shown(qtbot, ChartKind.CONVERSION)
     chart.set_figures(figures)
     qtbot.wait(10)
-    header, rows = chart.figures_table()
+    _, rows = chart.figures_table()
     assert len(rows) == len(figures.groups) + 1  # the CSV keeps every group
 
 

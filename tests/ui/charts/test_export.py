@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QImageWriter
 from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.deals import Deal, Outcome
@@ -145,7 +145,7 @@ def test_a_failed_export_leaves_no_file_and_says_why(qtbot: QtBot, tmp_path: Pat
     # A disk that fills up while the image is written: the old file stays as it was.
     old = tmp_path / "chart.png"
     old.write_bytes(b"old picture")
-    monkeypatch.setattr(QImage, "save", lambda *args, **kwargs: False)
+    monkeypatch.setattr(QImageWriter, "write", lambda *args, **kwargs: False)
     with pytest.raises(OSError, match="could not be written"):
         export_chart(ChartKind.FUNNEL, demo_figures, old)
     assert old.read_bytes() == b"old picture"
