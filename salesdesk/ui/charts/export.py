@@ -23,7 +23,7 @@ import io
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QIODevice, QMarginsF, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QIODevice, QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -130,12 +130,14 @@ def _layout_chart(chart: ChartWidget, width: float, height: float) -> None:
     # give its scene the size directly, as pyqtgraph's resizeEvent would.
     chart.view.setRange(QRectF(0, 0, size.width(), size.height()), padding=0,
                         disableAutoPixel=False)
-    QApplication.processEvents()
+    # The layout requests pyqtgraph posted, and nothing else: not an event loop of its own
+    # (which would run timers and queued slots in the middle of an export).
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     scratch = QImage(chart.size(), QImage.Format.Format_ARGB32)
     painter = QPainter(scratch)
     chart.view.scene().render(painter, QRectF(scratch.rect()), chart.view.sceneRect())
     painter.end()
-    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def _wrapped_height(painter: QPainter, width: float, text: str) -> float:
