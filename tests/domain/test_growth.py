@@ -22,13 +22,11 @@ from salesdesk.domain.growth import (
     WatchReason,
     growth_span,
     reference_growth,
-    t_cdf,
-    t_quantile,
-    welch_interval,
 )
 from salesdesk.domain.metrics import MoneyRules, wilson_interval
 from salesdesk.domain.periods import Bucket, Period
 from salesdesk.domain.slices import Dimension
+from salesdesk.domain.student_t import t_cdf, t_quantile, welch_interval
 
 D = dt.date
 EUR = MoneyRules("EUR", {}, {"EUR": 2})
