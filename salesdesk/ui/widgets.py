@@ -76,6 +76,15 @@ class DateField(QWidget):
         """What the user typed."""
         return self._edit.text()
 
+    def date(self) -> dt.date:
+        """The date typed; ParseError (saying how to write it) when it cannot be read or is
+        empty."""
+        day = parse_date(self._edit.text(), self._formats)
+        if day is None:
+            example = dt.date(2026, 3, 31).strftime(self._formats[0])
+            raise ParseError(f"enter a date, e.g. {example} or 2026-03-31.")
+        return day
+
     def set_date(self, value: dt.date | None) -> None:
         """Show ``value`` in the first format the field reads back (empty for None)."""
         self._edit.setText("" if value is None else value.strftime(self._formats[0]))

@@ -149,6 +149,38 @@ def test_new_assessment_from_the_keyboard_then_undo(qtbot: QtBot, window: MainWi
     assert store.scorecards.assessments() == [saved]
 
 
+def test_the_assessment_date_is_typed_and_tab_leaves_it(qtbot: QtBot, window: MainWindow
+                                                         ) -> None:
+    store = window.workspace.store
+    store.add_lookup(LookupKind.REP, "Anna")
+    template = store.scorecards.template()
+    dialog = AssessmentDialog("Anna", template, dt.date(2026, 12, 4), ["Judit"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.date.setFocus()
+    line = dialog.date.line_edit
+    line.selectAll()
+    qtbot.keyClicks(line, "2026-11-22")
+    # Tab goes to the next field (a QDateEdit walked day, month and year instead).
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert dialog.assessor.hasFocus()
+    for n in range(len(template.active_items())):
+        dialog.model.set_score(n, 3)
+    assert dialog.draft().assessed_on == dt.date(2026, 11, 22)  # as typed, not a day off
+    line.setText("31.02.2026")
+    # Alt+S (&Save): Qt clicks a button by its mnemonic as an animated click, a moment later.
+    qtbot.keyClick(dialog.assessor, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Date: "))
+    assert dialog.isVisible() and line.hasFocus() and dialog.assessment is None
+    line.setText("2026-11-22")
+    qtbot.keyClick(dialog.assessor, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.assessment is not None
+    assert dialog.assessment.assessed_on == dt.date(2026, 11, 22)
+
+
 def test_prep_grid_from_the_keyboard_completeness_and_brief(qtbot: QtBot, window: MainWindow,
                                                             tmp_path: Path) -> None:
     store = window.workspace.store

@@ -1,7 +1,8 @@
 """The assessment sheet: date, assessor, and every item of the template scored 1–5 with a note.
 
-Keyboard first: on a row, typing 1–5 scores the item and moves to the next one; F2 or typing
-in the Note column edits the note; Ctrl+Enter saves. The item's "what good looks like" is
+Keyboard first: the date is typed like every date of the app (Tab leaves it, a calendar is on
+Alt+Down); on a row, typing 1–5 scores the item and moves to the next one; F2 or typing in the
+Note column edits the note; Ctrl+Enter or Alt+S saves. The item's "what good looks like" is
 shown under the table for the current row.
 """
 
@@ -9,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,7 +34,9 @@ from salesdesk.domain.scorecards import (
     Template,
     validate_assessment,
 )
+from salesdesk.domain.parsing import ParseError
 from salesdesk.ui.scorecards.models import SheetModel, finish_editing
+from salesdesk.ui.widgets import DateField
 
 _ERROR_STYLE = "color: #c62828;"
 
@@ -71,10 +73,11 @@ class AssessmentDialog(QDialog):
         self.assessment: Assessment | None = None
         self.model = SheetModel(template)
 
-        self.date = QDateEdit(QDate(today.year, today.month, today.day))
+        # A typed field, not a QDateEdit: there Tab walked day, month and year, and digits
+        # typed over a section silently made another date.
+        self.date = DateField()
         self.date.setObjectName("assessment_date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.set_date(today)
         self.assessor = QLineEdit()
         self.assessor.setObjectName("assessor")
         self.assessor.setPlaceholderText("who assesses")
@@ -115,6 +118,9 @@ class AssessmentDialog(QDialog):
         self.message.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        if save_button is not None:
+            save_button.setText("&Save")
 
         form = QFormLayout()
         form.addRow(QLabel(f"<b>{rep}</b>"))
@@ -153,17 +159,22 @@ class AssessmentDialog(QDialog):
                               if item.good else f"<b>{item.text}</b>")
 
     def draft(self) -> Assessment:
-        """The sheet as filled in so far."""
-        day = self.date.date()
+        """The sheet as filled in so far; ParseError when the date cannot be read."""
         return Assessment(rep=self._rep, assessor=self.assessor.text().strip(),
-                          assessed_on=dt.date(day.year(), day.month(), day.day()),
+                          assessed_on=self.date.date(),
                           template_version=self._template.version,
                           scores=self.model.result())
 
     def save(self) -> None:
         """Accept with a complete sheet, or say what is missing and go there."""
         finish_editing(self.table)
-        draft = self.draft()
+        try:
+            draft = self.draft()
+        except ParseError as exc:
+            self.message.setText(f"Date: {exc}")
+            self.message.show()
+            self.date.setFocus()
+            return
         errors = validate_assessment(draft, self._template)
         if errors:
             missing = sum(key.startswith("item:") for key in errors)
