@@ -109,6 +109,11 @@ class PrepSheet:
                                              self.rapport))
         return cells + spin + texts + int(self.tactics_reviewed or bool(self.tactics))
 
+    def half_filled_cells(self) -> int:
+        """Grid cells with one half written only (not yet a field filled)."""
+        return sum(bool(v.concede.strip()) != bool(v.ask.strip())
+                   for a in self.areas for v in a.variables)
+
     def completeness(self) -> float:
         """Filled fields ÷ all fields, 0–1."""
         return self.filled_count() / self.field_count()

@@ -190,11 +190,18 @@ def test_prep_grid_from_the_keyboard_completeness_and_brief(qtbot: QtBot, window
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
+    assert "A field is one grid cell with both halves written" in dialog.fields_note.text()
     dialog.grid.setFocus()
     dialog.grid.setCurrentIndex(dialog.grid_model.index(0, 0))
+    labels = []
     for column, text in enumerate(("Price", "free delivery", "2-year contract")):
-        qtbot.keyClick(type_into(qtbot, dialog.grid, text), Qt.Key.Key_Tab)
+        editor = type_into(qtbot, dialog.grid, text)
+        labels.append(dialog.completeness_label.text())  # while the cell is still open
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
         qtbot.waitUntil(lambda c=column: dialog.grid.currentIndex().column() == c + 1)
+    # The count follows the typing: one half of a cell is not a field yet, and says so.
+    assert labels[1].startswith("0 of 48 fields filled (1 grid cell with one half only)")
+    assert labels[2].startswith("1 of 48 fields filled —")
     sheet = dialog.draft()
     assert sheet.areas[0].name == "Price"
     assert (sheet.areas[0].variables[0].concede, sheet.areas[0].variables[0].ask) == (

@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -126,6 +129,17 @@ def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
     return box
 
 
+class _LiveDelegate(QStyledItemDelegate):
+    """Commits a grid cell as it is typed, so the count of filled fields follows each key."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(lambda _text: self.commitData.emit(editor))
+        return editor
+
+
 class PrepDialog(QDialog):
     """Edit one deal's preparation sheet.
 
@@ -162,10 +176,18 @@ class PrepDialog(QDialog):
         self.completeness.setRange(0, PrepSheet().field_count())
         self.completeness_label = QLabel()
         self.completeness_label.setObjectName("prep_completeness_label")
+        self.fields_note = QLabel(
+            "A field is one grid cell with both halves written (what we can concede and what"
+            " we ask in return), one group of SPIN questions, the price arguments, the"
+            " counter-arguments, the rapport notes, or the manipulation checklist reviewed:"
+            f" {PrepSheet().field_count()} in all.")
+        self.fields_note.setObjectName("prep_fields_note")
+        self.fields_note.setWordWrap(True)
 
         self.grid = QTableView()
         self.grid.setObjectName("prep_grid")
         self.grid.setModel(self.grid_model)
+        self.grid.setItemDelegate(_LiveDelegate(self.grid))
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.DoubleClicked)
@@ -255,6 +277,7 @@ class PrepDialog(QDialog):
         top.addWidget(self.completeness)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.fields_note)
         layout.addWidget(self.grid)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
@@ -323,13 +346,12 @@ class PrepDialog(QDialog):
         self.completeness.setValue(filled)
         self.completeness.setFormat(f"{sheet.completeness() * 100:.0f} %")
         prepared = sheet.completeness() >= self._prepared_from
+        halves = sheet.half_filled_cells()
+        waiting = (f" ({halves} grid cell{'s' if halves != 1 else ''} with one half only)"
+                   if halves else "")
         self.completeness_label.setText(
-            f"{filled} of {total} fields — " + ("prepared" if prepared else
-                                                f"prepared from {self._prepared_from:.0%}"))
-        self.completeness.setToolTip(
-            "Filled fields ÷ all fields: each of the 40 grid cells (both halves written), "
-            "each SPIN group, price arguments, counter-arguments, rapport notes and the "
-            "manipulation checklist reviewed.")
+            f"{filled} of {total} fields filled{waiting} — "
+            + ("prepared" if prepared else f"prepared from {self._prepared_from:.0%}"))
 
     def _on_add_tactic(self) -> None:
         name, ok = QInputDialog.getText(self, "Add technique",
