@@ -10,6 +10,10 @@ def main(argv: list[str] | None = None) -> int:
     from salesdesk import cli
 
     args = cli.build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.selftest:
+        from salesdesk.cli import selftest
+
+        return selftest.run()
     if args.command is None:
         from salesdesk import app
 

@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open a generated sample business in a temporary file")
     parser.add_argument("--smoke-test", action="store_true",
                         help="build and show the main window, then exit 0")
+    parser.add_argument("--selftest", action="store_true",
+                        help="run every part of salesdesk once in a temporary folder and print"
+                             " a JSON summary (exit 0 when all passed)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (deal_commands, report_commands, safety_commands):
         module.register(commands)
