@@ -33,6 +33,7 @@ SECTIONS: dict[str, Callable[[Context], list[Measurement]]] = {
     "import": __import__("import_section").run,
     "funnel_view": __import__("funnel_view_section").run,
     "jobs": __import__("jobs_section").run,
+    "startup": __import__("startup_section").run,
 }
 
 DEFAULT_WORKDIR = Path("/tmp/salesdesk-bench")
