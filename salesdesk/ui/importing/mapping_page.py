@@ -100,7 +100,7 @@ class MappingPage(QWizardPage):
         self._filling = False
         self.model.itemChanged.connect(self._on_item_changed)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt API
+    def initializePage(self) -> None:
         state = self._wizard.state
         detected = detect_mapping(state.headers)
         self.preset.clear()
@@ -209,6 +209,6 @@ class MappingPage(QWizardPage):
                                                         self._wizard.state.mapping.to_dict())
             self.preset.addItem(f"Saved: {name.strip()}", ("saved", name.strip()))
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt API
+    def validatePage(self) -> bool:
         self._wizard.ui_settings.last_import_mapping = self._wizard.state.mapping.to_dict()
         return True

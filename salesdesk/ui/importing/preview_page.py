@@ -64,7 +64,7 @@ class PreviewPage(QWizardPage):
         layout.addLayout(form)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt API
+    def initializePage(self) -> None:
         state = self._wizard.state
         assert state.plan is not None and state.path is not None
         self.rejected.setText(str(default_rejected_path(state.path)))
@@ -107,7 +107,7 @@ class PreviewPage(QWizardPage):
         self.counts.setText(f"Of the first {len(rows)} rows: {len(rows) - rejected - skipped}"
                             f" ready, {rejected} rejected, {skipped} skipped.")
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt API
+    def validatePage(self) -> bool:
         if self._wizard.summary is not None:
             return True  # imported: the wizard closes
         state = self._wizard.state

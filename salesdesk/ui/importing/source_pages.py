@@ -108,10 +108,10 @@ class FilePage(QWizardPage):
         if name:
             self.path_edit.setText(name)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+    def isComplete(self) -> bool:
         return bool(self.path_edit.text().strip())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt API
+    def validatePage(self) -> bool:
         # Next detects how the file reads in a worker, then moves on by itself.
         path = Path(self.path_edit.text().strip()).expanduser()
         if path == self._detected:
@@ -171,7 +171,7 @@ class SourcePage(QWizardPage):
         self.delimiter.currentIndexChanged.connect(self._reload)
         self.sheet.currentTextChanged.connect(self._reload)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt API
+    def initializePage(self) -> None:
         options = self._wizard.state.options
         self._loading = True
         is_csv = options.sheet is None
@@ -220,5 +220,5 @@ class SourcePage(QWizardPage):
         self._wizard.read(lambda ctx: _first_rows(path, options), shown, failed,
                           label=f"Reading {path.name}…", key="first rows")
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+    def isComplete(self) -> bool:
         return bool(self._wizard.state.headers)

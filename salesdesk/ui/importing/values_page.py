@@ -91,7 +91,7 @@ class ValuesPage(QWizardPage):
         self.number_combo = QComboBox()
         self.outcome_combos: dict[str, QComboBox] = {}
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt API
+    def initializePage(self) -> None:
         state = self._wizard.state
         path = state.path
         assert path is not None
@@ -172,10 +172,10 @@ class ValuesPage(QWizardPage):
             {h: DateOrder(combo.currentData()) for h, combo in self.date_combos.items()},
             None, self.number_combo.currentData() or POINT_DECIMAL)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+    def isComplete(self) -> bool:
         return self._wizard.state.plan is not None
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt API
+    def validatePage(self) -> bool:
         self._update_rules()
         state = self._wizard.state
         if state.plan is None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.parsing import ParseError
 from salesdesk.domain.scorecards import (
     SCORE_MAX,
     SCORE_MIN,
@@ -34,7 +35,6 @@ from salesdesk.domain.scorecards import (
     Template,
     validate_assessment,
 )
-from salesdesk.domain.parsing import ParseError
 from salesdesk.ui.scorecards.models import SheetModel, finish_editing
 from salesdesk.ui.widgets import DateField
 
