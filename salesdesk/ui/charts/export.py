@@ -44,7 +44,8 @@ from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget
 from salesdesk.ui.charts.data import ChartFigures
 from salesdesk.ui.charts.funnel_chart import FunnelChart
 from salesdesk.ui.charts.style import ChartStyle
-from salesdesk.ui.rendering import save_painted
+from salesdesk.ui.charts.svg import flatten_strokes
+from salesdesk.ui.rendering import painted, save_painted
 
 DEFAULT_WIDTH = 1920
 DEFAULT_HEIGHT = 1080
@@ -217,18 +218,24 @@ def _paint_png(chart: ChartWidget, device: QIODevice, width: int, height: int) -
 
 
 def _paint_svg(chart: ChartWidget, device: QIODevice, width: int, height: int) -> None:
-    generator = QSvgGenerator()
-    generator.setOutputDevice(device)
-    generator.setSize(QSize(width, height))
-    generator.setViewBox(QRectF(0, 0, width, height))
-    generator.setResolution(_picture_dpi())
-    generator.setTitle(chart.title())
-    generator.setDescription(chart.formula_text())
-    painter = QPainter()
-    if not painter.begin(generator):
+    def paint(buffer: QIODevice) -> None:
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(QSize(width, height))
+        generator.setViewBox(QRectF(0, 0, width, height))
+        generator.setResolution(_picture_dpi())
+        generator.setTitle(chart.title())
+        generator.setDescription(chart.formula_text())
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise OSError("the drawing could not be written")
+        paint_page(painter, QRectF(0, 0, width, height), chart)
+        painter.end()
+
+    # Painted in memory first: the cosmetic pens QSvgGenerator writes as non-scaling strokes
+    # are rewritten to plain strokes in pixels, which every viewer draws (see svg.py).
+    if device.write(flatten_strokes(painted(paint))) < 0:
         raise OSError("the drawing could not be written")
-    paint_page(painter, QRectF(0, 0, width, height), chart)
-    painter.end()
 
 
 def _paint_pdf(chart: ChartWidget, device: QIODevice) -> None:
