@@ -22,6 +22,12 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 from salesdesk.ui.charts.data import ChartFigures
 from salesdesk.ui.charts.style import ChartStyle
 
+# The charts' numbers, re-exported for the chart modules: the same locale-aware formats as the
+# tables beside them (1.234 in Germany, 1,234 in the US).
+from salesdesk.ui.formatting import count as count
+from salesdesk.ui.formatting import days as days
+from salesdesk.ui.formatting import percent as percent
+
 NO_CLOSED_DEALS = "No closed deals in this slice"
 NO_DEALS = "No deals in this slice"
 MAX_LABEL = 28  # characters of a group label on an axis before it is shortened with "…"
@@ -38,23 +44,6 @@ class ChartKind(StrEnum):
     DEAL_LENGTH = "deal-length"
     TREND = "trend"
     DISTRIBUTION = "distribution"
-
-
-def percent(value: float | None) -> str:
-    """A rate as a whole percentage ("43 %"); "—" when undefined."""
-    return "—" if value is None else f"{value * 100:.0f} %"
-
-
-def days(value: float | None) -> str:
-    """A number of days, one decimal below ten ("4.5 d", "34 d"); "—" when undefined."""
-    if value is None:
-        return "—"
-    return f"{value:.1f} d" if value < 10 else f"{value:.0f} d"
-
-
-def count(value: int) -> str:
-    """A count with thousands separators."""
-    return f"{value:,}"
 
 
 def shortened(label: str, limit: int = MAX_LABEL) -> str:

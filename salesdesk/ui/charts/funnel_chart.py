@@ -8,13 +8,9 @@ from PySide6.QtCore import QPointF
 from salesdesk.domain.metrics import FunnelStep
 from salesdesk.ui.charts.base import NO_DEALS, Cell, ChartKind, ChartWidget, count, percent
 from salesdesk.ui.charts.data import ChartFigures
+from salesdesk.ui.formatting import money
 
 BAR_HEIGHT = 0.72
-
-
-def money(amount: float, currency: str) -> str:
-    """An amount in whole base-currency units with its code ("12,500 EUR")."""
-    return f"{amount:,.0f} {currency}"
 
 
 class FunnelChart(ChartWidget):

@@ -17,20 +17,21 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from salesdesk.domain.metrics import Figures
+from salesdesk.ui import formatting
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL_LABEL = "All deals in the slice"
 
 
-def percent(value: float | None) -> str:
-    """A fraction as "42.5 %", or "—" when undefined."""
-    return "—" if value is None else f"{value * 100:.1f} %"
+def percent(value: float | None, locale: QLocale | None = None) -> str:
+    """A fraction as the table shows it, to a tenth of a percent ("42.5 %"), or "—"."""
+    return formatting.percent(value, 1, locale)
 
 
-def days(value: float | None) -> str:
-    """Days with one decimal, or "—"."""
-    return "—" if value is None else f"{value:.1f}"
+def days(value: float | None, locale: QLocale | None = None) -> str:
+    """Days as the table shows them, with one decimal, or "—"."""
+    return formatting.number(value, 1, locale)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,28 +43,29 @@ class _Column:
 
 
 COLUMNS: tuple[_Column, ...] = (
-    _Column("Deals", lambda f, loc, c: loc.toString(f.deals), lambda f: f.deals,
+    _Column("Deals", lambda f, loc, c: formatting.count(f.deals, loc), lambda f: f.deals,
             "won + lost + open deals counted in the period"),
-    _Column("Open", lambda f, loc, c: loc.toString(f.open), lambda f: f.open,
+    _Column("Open", lambda f, loc, c: formatting.count(f.open, loc), lambda f: f.open,
             "deals open at the end of the period"),
-    _Column("Won", lambda f, loc, c: loc.toString(f.won), lambda f: f.won, "won deals"),
-    _Column("Lost", lambda f, loc, c: loc.toString(f.lost), lambda f: f.lost, "lost deals"),
-    _Column("Conversion", lambda f, loc, c: percent(f.conversion)
+    _Column("Won", lambda f, loc, c: formatting.count(f.won, loc), lambda f: f.won, "won deals"),
+    _Column("Lost", lambda f, loc, c: formatting.count(f.lost, loc), lambda f: f.lost,
+            "lost deals"),
+    _Column("Conversion", lambda f, loc, c: percent(f.conversion, loc)
             + (" (too few)" if f.too_few and f.conversion is not None else ""),
             lambda f: f.conversion, "won ÷ (won + lost); open deals are not counted"),
     _Column("95 % interval", lambda f, loc, c: "—" if f.conversion_low is None else
             f"{f.conversion_low * 100:.0f}–{(f.conversion_high or 0) * 100:.0f} %",
             lambda f: f.conversion_low, "Wilson interval of the conversion"),
-    _Column("Avg length (days)", lambda f, loc, c: days(f.avg_deal_length_days),
+    _Column("Avg length (days)", lambda f, loc, c: days(f.avg_deal_length_days, loc),
             lambda f: f.avg_deal_length_days,
             "mean days from first contact to close over won and lost deals"),
-    _Column("Median (days)", lambda f, loc, c: days(f.median_deal_length_days),
+    _Column("Median (days)", lambda f, loc, c: days(f.median_deal_length_days, loc),
             lambda f: f.median_deal_length_days, "median deal length of closed deals"),
-    _Column("Won avg", lambda f, loc, c: days(f.avg_deal_length_won_days),
+    _Column("Won avg", lambda f, loc, c: days(f.avg_deal_length_won_days, loc),
             lambda f: f.avg_deal_length_won_days, "average length of won deals"),
-    _Column("Lost avg", lambda f, loc, c: days(f.avg_deal_length_lost_days),
+    _Column("Lost avg", lambda f, loc, c: days(f.avg_deal_length_lost_days, loc),
             lambda f: f.avg_deal_length_lost_days, "average length of lost deals"),
-    _Column("Won amount", lambda f, loc, c: f"{loc.toString(f.won_amount, 'f', 0)} {c}",
+    _Column("Won amount", lambda f, loc, c: formatting.money(f.won_amount, c, loc),
             lambda f: f.won_amount,
             "sum of won deals with a known amount, in the base currency"),
 )

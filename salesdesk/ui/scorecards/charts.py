@@ -27,6 +27,7 @@ from salesdesk.domain.scorecards import (
 )
 from salesdesk.reports.scorecard_report import ScorecardReport
 from salesdesk.ui.charts.base import Cell, ChartWidget, shortened
+from salesdesk.ui.formatting import count, number
 
 NO_ASSESSMENT = "No assessment yet"
 
@@ -69,8 +70,9 @@ def score_color(score: float) -> QColor:
                   round(a.blue() + (b.blue() - a.blue()) * u))
 
 
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+def score_text(value: float | None) -> str:
+    """An average score as the charts and tables show it, one decimal ("4.5" / "4,5")."""
+    return number(value, 1)
 
 
 class _ScorecardChart(ChartWidget):
@@ -143,7 +145,7 @@ class ProfileChart(_ScorecardChart):
                                             brush=style.brush(style.foreground),
                                             pen=style.pen(style.background)))
         for y, r in zip(ys, rows, strict=True):
-            self._text(plot, _score(r[1]), (r[1] or 0) + 0.05, y, bold=True)
+            self._text(plot, score_text(r[1]), (r[1] or 0) + 0.05, y, bold=True)
         self._category_ticks(plot, "left", list(reversed(labels)))
         self._score_axis(plot, "bottom")
         plot.setXRange(0, SCORE_MAX + 0.4, padding=0)
@@ -185,7 +187,7 @@ class HistoryChart(_ScorecardChart):
                   symbol="o", symbolSize=9, symbolBrush=style.brush(style.primary),
                   symbolPen=style.pen(style.background))
         for x, (_, m) in zip(xs, points, strict=True):
-            self._text(plot, f"{m:.1f}", x, m + 0.12, anchor=(0.5, 1))
+            self._text(plot, score_text(m), x, m + 0.12, anchor=(0.5, 1))
         self._category_ticks(plot, "bottom", [d.isoformat() for d, _ in points])
         self._score_axis(plot, "left")
         plot.setYRange(SCORE_MIN - 0.2, SCORE_MAX + 0.4, padding=0)
@@ -239,7 +241,7 @@ class MatrixChart(_ScorecardChart):
                 rect.setBrush(style.brush(color, 230))
                 rect.setPen(style.pen(style.background))
                 plot.addItem(rect)
-                self._text(plot, _score(value), c, y, anchor=(0.5, 0.5), bold=True,
+                self._text(plot, score_text(value), c, y, anchor=(0.5, 0.5), bold=True,
                            color=QColor("#1f2328"))
         self._category_ticks(plot, "left", [c.rep for c in reversed(reps)])
         self._category_ticks(plot, "bottom", [shortened(s.title, 18) for s in sections])
@@ -257,7 +259,8 @@ class MatrixChart(_ScorecardChart):
         if not (0 <= c < len(sections) and 0 <= r < len(reps)):
             return None
         card = reps[r]
-        return f"{card.rep} · {sections[c].title}: {_score(card.sections.get(sections[c].key))}"
+        score = score_text(card.sections.get(sections[c].key))
+        return f"{card.rep} · {sections[c].title}: {score}"
 
 
 class ScatterChart(_ScorecardChart):
@@ -304,7 +307,7 @@ class ScatterChart(_ScorecardChart):
             brush=[style.brush(style.muted if few else style.primary)
                    for *_, few in rows], pen=style.pen(style.background)))
         for rep, m, c, n, _ in rows:
-            self._text(plot, f"{shortened(rep, 20)} (n = {n})", m + 0.06, c * 100,
+            self._text(plot, f"{shortened(rep, 20)} (n = {count(n)})", m + 0.06, c * 100,
                        scale=0.9)
         self._score_axis(plot, "bottom")
         plot.setXRange(SCORE_MIN - 0.2, SCORE_MAX + 0.9, padding=0)

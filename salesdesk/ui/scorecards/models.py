@@ -18,6 +18,7 @@ from salesdesk.domain.scorecards import (
     WeakPoint,
     latest_first,
 )
+from salesdesk.ui.formatting import number
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -96,7 +97,7 @@ class HistoryModel(_TableModel):
         if role == DISPLAY:
             mean = a.mean()
             return (a.assessed_on.isoformat(), a.assessor or "—",
-                    "—" if mean is None else f"{mean:.1f}", f"v{a.template_version}")[column]
+                    number(mean, 1), f"v{a.template_version}")[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return RIGHT
         return None

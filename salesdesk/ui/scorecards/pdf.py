@@ -26,8 +26,9 @@ from PySide6.QtGui import (
 
 from salesdesk.domain.deal_prep import PrepSheet, SpinGroup
 from salesdesk.reports.scorecard_report import ScorecardReport, matrix_rows
+from salesdesk.ui.formatting import count, number, percent
 from salesdesk.ui.rendering import save_painted
-from salesdesk.ui.scorecards.charts import score_color
+from salesdesk.ui.scorecards.charts import score_color, score_text
 
 RESOLUTION = 300
 # The brief must stay one readable page: a grid cell prints its first CELL_CHARS characters,
@@ -174,14 +175,6 @@ def write_brief(path: Path, sheet: PrepSheet, *, deal: str, details: str, today:
         path, lambda device: _paint_one_page(_writer(device, f"Brief — {deal}"), html))
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f} %"
-
-
-def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
-
-
 def scorecards_html(report: ScorecardReport, *, title: str, today: dt.date) -> str:
     """Every salesperson's scorecard and the team matrix as HTML."""
     start = report.start.isoformat() if report.start else "…"
@@ -193,8 +186,9 @@ def scorecards_html(report: ScorecardReport, *, title: str, today: dt.date) -> s
         cells = [f"<td><b>{escape(row[0])}</b></td>"]
         for value in row[1:-2]:
             color = score_color(value).name() if value is not None else "#dddddd"
-            cells.append(f"<td align='center' bgcolor='{color}'>{_num(value)}</td>")
-        cells.append(f"<td align='right'>{_pct(row[-2])}</td><td align='right'>{row[-1]}</td>")
+            cells.append(f"<td align='center' bgcolor='{color}'>{score_text(value)}</td>")
+        cells.append(f"<td align='right'>{percent(row[-2])}</td>"
+                     f"<td align='right'>{count(row[-1])}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     parts = [f"""<html><body style='font-family: "DejaVu Sans"; font-size: 8pt'>
         <h2>{escape(title)}</h2>
@@ -206,9 +200,9 @@ def scorecards_html(report: ScorecardReport, *, title: str, today: dt.date) -> s
         <p>Average score (1–5) per section of each salesperson's latest assessment.</p>
         <table border='1' cellspacing='0' cellpadding='3'
                style='border-collapse:collapse'><tr>{head}</tr>{''.join(body)}</table>
-        <p>Team: conversion {_pct(report.team.conversion)} (n = {report.team.decided}),
-        average deal length {_num(report.team.avg_deal_length_days)} days,
-        {_pct(report.team_prep.share)} of decided deals prepared.</p>"""]
+        <p>Team: conversion {percent(report.team.conversion)} (n = {count(report.team.decided)}),
+        average deal length {number(report.team.avg_deal_length_days, 1)} days,
+        {percent(report.team_prep.share)} of decided deals prepared.</p>"""]
     for card in report.reps:
         latest, template = card.latest, card.template
         f, p = card.figures, card.prep
@@ -218,14 +212,14 @@ def scorecards_html(report: ScorecardReport, *, title: str, today: dt.date) -> s
         else:
             parts.append(f"<p>Assessed {latest.assessed_on.isoformat()} by "
                          f"{escape(latest.assessor or '—')} (template v{latest.template_version})"
-                         f", average {_num(latest.mean())}.</p>")
+                         f", average {score_text(latest.mean())}.</p>")
         parts.append(
-            f"<p>Conversion {_pct(f.conversion)} (n = {f.decided}"
+            f"<p>Conversion {percent(f.conversion)} (n = {count(f.decided)}"
             f"{', too few to judge' if f.too_few else ''}), average deal length "
-            f"{_num(f.avg_deal_length_days)} days. Prepared {_pct(p.share)} of {p.decided} "
-            f"decided deals; conversion prepared {_pct(p.conversion_prepared)} "
-            f"(n = {p.prepared}), unprepared {_pct(p.conversion_unprepared)} "
-            f"(n = {p.unprepared}).</p>")
+            f"{number(f.avg_deal_length_days, 1)} days. Prepared {percent(p.share)} of "
+            f"{count(p.decided)} decided deals; conversion prepared "
+            f"{percent(p.conversion_prepared)} (n = {count(p.prepared)}), unprepared "
+            f"{percent(p.conversion_unprepared)} (n = {count(p.unprepared)}).</p>")
         if latest is not None and template is not None:
             weak = {w.item_id: w for w in card.weak}
             rows_html = []

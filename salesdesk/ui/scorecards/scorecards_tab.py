@@ -45,6 +45,7 @@ from salesdesk.reports.scorecard_report import (
     build_report,
 )
 from salesdesk.ui.charts.base import ChartWidget
+from salesdesk.ui.formatting import count, number, percent
 from salesdesk.ui.scorecards.charts import (
     HistoryChart,
     MatrixChart,
@@ -74,14 +75,9 @@ class CacheProvider(Protocol):
         """Emitted when the cache answers for the current data."""
 
 
-def percent(value: float | None) -> str:
-    """A rate as a whole percentage; "—" when undefined."""
-    return "—" if value is None else f"{value * 100:.0f} %"
-
-
 def days_text(value: float | None) -> str:
     """Days with one decimal; "—" when undefined."""
-    return "—" if value is None else f"{value:.1f} days"
+    return "—" if value is None else f"{number(value, 1)} days"
 
 
 def _date(q: QDate) -> dt.date:
@@ -382,7 +378,7 @@ class ScorecardsTab(QWidget):
                 too_few: bool) -> str:
             flag = " <span style='color:#9a6700'>too few to judge</span>" if too_few else ""
             return (f"<tr><td>{label}</td><td align='right'><b>{percent(conversion)}</b></td>"
-                    f"<td align='right'>n = {n:,}</td><td align='right'>{days_text(length)}"
+                    f"<td align='right'>n = {count(n)}</td><td align='right'>{days_text(length)}"
                     f"</td><td>{flag}</td></tr>")
 
         lines = [f"<b>Results</b> — deals closed {start} – {end}",
@@ -400,14 +396,14 @@ class ScorecardsTab(QWidget):
             p = card.prep
             lines.append(
                 f"<b>Preparation</b> (a deal counts as prepared when its sheet is at least "
-                f"{share} complete): {percent(p.share)} of {p.decided:,} decided deals "
+                f"{share} complete): {percent(p.share)} of {count(p.decided)} decided deals "
                 f"prepared.<br>Conversion of prepared deals {percent(p.conversion_prepared)} "
-                f"(n = {p.prepared:,}), of unprepared {percent(p.conversion_unprepared)} "
-                f"(n = {p.unprepared:,}).")
+                f"(n = {count(p.prepared)}), of unprepared {percent(p.conversion_unprepared)} "
+                f"(n = {count(p.unprepared)}).")
         lines.append(f"Team: {percent(team_prep.share)} prepared; prepared "
-                     f"{percent(team_prep.conversion_prepared)} (n = {team_prep.prepared:,}),"
+                     f"{percent(team_prep.conversion_prepared)} (n = {count(team_prep.prepared)}),"
                      f" unprepared {percent(team_prep.conversion_unprepared)} "
-                     f"(n = {team_prep.unprepared:,}).")
+                     f"(n = {count(team_prep.unprepared)}).")
         return "<br>".join(lines)
 
     # --- actions -------------------------------------------------------------------------
