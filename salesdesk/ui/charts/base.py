@@ -10,7 +10,7 @@ errors, unlike pyqtgraph's).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -31,6 +31,7 @@ from salesdesk.ui.formatting import percent as percent
 NO_CLOSED_DEALS = "No closed deals in this slice"
 NO_DEALS = "No deals in this slice"
 MAX_LABEL = 28  # characters of a group label on an axis before it is shortened with "…"
+LABEL_GAP = 6.0  # pixels between a bar (or its whisker) and its value label
 
 Cell = str | int | float | None
 """A cell of a chart's figures table (None: undefined, an empty CSV cell)."""
@@ -175,6 +176,46 @@ class ChartWidget(QWidget):
         item.setPos(x, y)
         plot.addItem(item)
         return item
+
+    @staticmethod
+    def _when_resized(plot: pg.PlotItem, place: Callable[[], None]) -> None:
+        """Call ``place`` now and whenever ``plot`` changes size.
+
+        Labels are sized in pixels and bars in data units, so where a label fits (and how
+        much axis its bar needs) is only known for a plot of a given pixel size: on screen
+        and in every export size alike.
+        """
+        place()
+        plot.vb.sigResized.connect(lambda _view: place())
+
+    @staticmethod
+    def _data_per_pixel(plot: pg.PlotItem) -> float | None:
+        """The x axis' data units per pixel of ``plot`` (None before it is laid out)."""
+        (low, high), _ = plot.vb.viewRange()
+        width = plot.vb.width()
+        return (high - low) / width if width > 1 else None
+
+    def _fit_labels_right(self, plot: pg.PlotItem, left: float, right: float,
+                          labels: Sequence[tuple[pg.TextItem, float, float]]) -> None:
+        """Show ``left``..``right`` on ``plot``'s x axis, widened on the right just enough for
+        each label, which starts LABEL_GAP pixels right of its data point (x, y): the bars
+        take the rest of the width instead of leaving it empty."""
+
+        def place() -> None:
+            pixels = plot.vb.width()
+            end = right
+            for item, x, _ in labels:
+                # x sits at (x - left) / (end - left) of the width; its label must end inside.
+                room = pixels - LABEL_GAP - item.textItem.boundingRect().width()
+                if room > 0:
+                    end = max(end, left + (x - left) * pixels / room)
+            plot.setXRange(left, end, padding=0)
+            per_pixel = self._data_per_pixel(plot) or 0.0
+            for item, x, y in labels:
+                item.setAnchor((0, 0.5))
+                item.setPos(x + LABEL_GAP * per_pixel, y)
+
+        self._when_resized(plot, place)
 
     def _category_ticks(self, plot: pg.PlotItem, axis: str, labels: Sequence[str]) -> None:
         """Name the integer positions 0..n-1 of ``axis`` (one tick per label, no minor ones).

@@ -86,17 +86,21 @@ class FunnelChart(ChartWidget):
         plot.addItem(pg.BarGraphItem(
             x0=[-v / 2 for v in values], width=values, y=list(range(len(steps))),
             height=BAR_HEIGHT, brushes=brushes, pen=style.pen(style.background, 0)))
+        labels: list[tuple[pg.TextItem, float, float]] = []
         for index, step in enumerate(steps):
             shown = (money(step.amount, figures.currency) if self._by_amount
                      else f"{count(step.deals)} deals")
-            self._text(plot, shown, widest / 2 + widest * 0.03, index, bold=True)
+            end = values[index] / 2
+            labels.append((self._text(plot, shown, end, index, bold=True), end, index))
             rate = step.amount_conversion if self._by_amount else step.conversion
             if index > 0:
-                self._text(plot, f"{percent(rate)} of previous", widest / 2 + widest * 0.03,
-                           index + 0.3, color=style.subtle, scale=0.85)
-        # Room on the right for the labels; the bars stay centred on 0.
-        plot.setXRange(-widest / 2, widest / 2 + widest * 0.55, padding=0.02)
+                labels.append((self._text(plot, f"{percent(rate)} of previous", end,
+                                          index + 0.3, color=style.subtle, scale=0.85),
+                               end, index + 0.3))
         plot.setYRange(-0.6, len(steps) - 0.4, padding=0)
+        # Each stage's figures sit beside its bar; the bars stay centred on 0 and widen into
+        # whatever the labels leave, not into an empty half of the chart.
+        self._fit_labels_right(plot, -widest / 2 * 1.03, widest / 2, labels)
         # Hover explains a stage; a click does not filter: a stage filter keeps the deals
         # now at a stage, while a bar counts every deal that reached it.
         self._hoverable = [plot]

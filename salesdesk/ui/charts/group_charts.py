@@ -7,20 +7,31 @@ first), so long names stay readable however many groups there are. Beyond
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from operator import attrgetter
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
 
 from salesdesk.domain.metrics import Figures
-from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget, count, days, percent
+from salesdesk.ui.charts.base import (
+    LABEL_GAP,
+    Cell,
+    ChartKind,
+    ChartWidget,
+    count,
+    days,
+    percent,
+)
 from salesdesk.ui.charts.data import ChartFigures
 
 MAX_GROUPS = 12  # rows that stay readable in the tab's chart area (about 350 px high)
 MIN_ROWS = 4
-VALUE_COLUMN = 104.0  # conversion labels line up right of the 100 % mark
 ALL_LABEL = "All deals"
+_END = 100.0  # where the conversion axis ends, in %
+EDGE_PIXELS = 16.0  # room beyond 0 and 100 % for the axis labels of those two ticks
 
 
 def shown_groups(figures: ChartFigures) -> list[tuple[str, Figures]]:
@@ -83,6 +94,19 @@ class _GroupChart(ChartWidget):
         return None if row is None else row[0]
 
 
+@dataclass(frozen=True, slots=True)
+class _ValueLabel:
+    """A conversion label and what it must keep clear of: its bar's end and whisker (in %)."""
+
+    item: pg.TextItem
+    y: float
+    end: float
+    low: float
+    high: float
+    color: QColor  # beside the bar
+    inside_color: QColor  # on the bar
+
+
 class ConversionChart(_GroupChart):
     """Conversion per group with its 95 % Wilson interval; groups under the threshold of
     decided deals are drawn muted and labelled "too few to judge"."""
@@ -137,6 +161,12 @@ class ConversionChart(_GroupChart):
                 left=centre - np.array([100 * (g.conversion_low or 0.0) for _, g in decided]),
                 right=np.array([100 * (g.conversion_high or 0.0) for _, g in decided]) - centre,
                 beam=0.22, pen=style.pen(style.foreground, 1.4)))
+        overall = figures.overall.conversion
+        if overall is not None and figures.by is not None:
+            # Added before the labels, whose backing then hides it where it crosses them.
+            plot.addItem(pg.InfiniteLine(pos=100 * overall, angle=90,
+                                         pen=style.pen(style.secondary, 1.5, dashed=True)))
+        values = []
         for y, (_, g) in zip(ys, rows, strict=True):
             if g.conversion is None:
                 text, color = "no decided deals", style.subtle
@@ -144,16 +174,52 @@ class ConversionChart(_GroupChart):
                 text, color = f"{percent(g.conversion)}  (n = {count(g.decided)}, too few)", \
                     style.subtle
             else:
-                text, color = f"{percent(g.conversion)}  (n = {count(g.decided)})", None
-            self._text(plot, text, VALUE_COLUMN, y, color=color)
-        overall = figures.overall.conversion
-        if overall is not None and figures.by is not None:
-            plot.addItem(pg.InfiniteLine(pos=100 * overall, angle=90,
-                                         pen=style.pen(style.secondary, 1.5, dashed=True)))
+                text, color = f"{percent(g.conversion)}  (n = {count(g.decided)})", \
+                    style.foreground
+            rate = 100 * (g.conversion or 0.0)
+            values.append(_ValueLabel(
+                self._text(plot, text, 0, y, color=color), y, rate,
+                100 * (g.conversion_low or 0.0) if g.conversion is not None else rate,
+                100 * (g.conversion_high or 0.0) if g.conversion is not None else rate,
+                color, style.foreground if g.too_few else style.background))
         plot.getAxis("bottom").setTicks([[(v, f"{v}") for v in range(0, 101, 20)], []])
-        # Room right of 100 % for the value labels.
-        plot.setXRange(-2, 165, padding=0)
+        self._when_resized(plot, lambda: self._place_values(plot, values))
 
+    def _place_values(self, plot: pg.PlotItem, values: list[_ValueLabel]) -> None:
+        """Put each value label right of its bar and whisker; where that would run past 100 %,
+        inside the bar left of the whisker; only where neither fits (a narrow chart), at the
+        right edge. Beside the bar a backing keeps the label readable where the dashed
+        all-deals line or the whisker crosses it."""
+        pixels = plot.vb.width()
+        if pixels <= 4 * EDGE_PIXELS:
+            return
+        # The axis ends at 100 %, where conversion ends, with just the room its end ticks'
+        # labels need (pyqtgraph drops a tick label that would stick out of the plot).
+        per_pixel = _END / (pixels - 2 * EDGE_PIXELS)
+        plot.setXRange(-EDGE_PIXELS * per_pixel, _END + EDGE_PIXELS * per_pixel, padding=0)
+        gap = LABEL_GAP * per_pixel
+        backing = self._style.brush(self._style.background, 230)
+        for value in values:
+            item = value.item
+            width = item.textItem.boundingRect().width() * per_pixel
+            right = max(value.end, value.high) + gap
+            inside = min(value.end, value.low) - gap
+            if right + width <= _END:
+                item.setAnchor((0, 0.5))
+                item.setPos(right, value.y)
+                item.setColor(value.color)
+                item.fill = backing
+            elif inside - width >= gap:
+                item.setAnchor((1, 0.5))
+                item.setPos(inside, value.y)
+                item.setColor(value.inside_color)
+                item.fill = pg.mkBrush(None)
+            else:
+                item.setAnchor((1, 0.5))
+                item.setPos(_END - gap, value.y)
+                item.setColor(value.color)
+                item.fill = backing
+            item.update()
 
     def _tooltip_at(self, point: QPointF) -> str | None:
         row = self._row_at(point)
@@ -214,6 +280,7 @@ class DealLengthChart(_GroupChart):
         longest = max((v for _, g in rows for v in (g.avg_deal_length_won_days,
                                                       g.avg_deal_length_lost_days)
                        if v is not None), default=1.0) or 1.0
+        labels = []
         for offset, color, pick in (
                 (-self._OFFSET, style.positive, attrgetter("avg_deal_length_won_days")),
                 (self._OFFSET, style.secondary, attrgetter("avg_deal_length_lost_days"))):
@@ -223,16 +290,18 @@ class DealLengthChart(_GroupChart):
                 x0=0, width=[v or 0.0 for v in values], y=ys, height=self._HEIGHT,
                 brush=style.brush(color, 235), pen=style.pen(style.background, 0)))
             for y, value in zip(ys, values, strict=True):
-                self._text(plot, days(value) if value is not None else "none",
-                           (value or 0.0) + longest * 0.01, y, scale=0.85,
-                           color=None if value is not None else style.subtle)
+                item = self._text(plot, days(value) if value is not None else "none",
+                                  value or 0.0, y, scale=0.85,
+                                  color=None if value is not None else style.subtle)
+                labels.append((item, value or 0.0, y))
         self.view.addLabel(
             f"<span style='color:{style.css(style.positive)}'>■</span> won &nbsp;&nbsp;"
             f"<span style='color:{style.css(style.secondary)}'>■</span> lost",
             row=2, col=0, color=style.css(style.foreground),
             size=f"{style.font(0.9).pixelSize()}px")
-        # A little room left of 0 so the axis shows its 0 label.
-        plot.setXRange(-longest * 0.015, longest * 1.18, padding=0)
+        # A little room left of 0 so the axis shows its 0 label; on the right, as much as the
+        # labels beside the longest bars need.
+        self._fit_labels_right(plot, -longest * 0.015, longest, labels)
 
     def _tooltip_at(self, point: QPointF) -> str | None:
         row = self._row_at(point)
