@@ -10,13 +10,14 @@ errors, unlike pyqtgraph's).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QCursor, QFontMetrics
+from PySide6.QtGui import QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from salesdesk.ui.charts.data import ChartFigures
@@ -50,6 +51,21 @@ class ChartKind(StrEnum):
 def shortened(label: str, limit: int = MAX_LABEL) -> str:
     """``label`` cut to ``limit`` characters with "…" (the full text is in the CSV)."""
     return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def wrapped(text: str, font: QFont, width: float) -> str:
+    """``text`` broken into lines of at most ``width`` pixels in ``font``, between words or
+    after a hyphen inside one ("counter-" / "arguments"); a piece longer than ``width`` keeps
+    a line of its own."""
+    metrics = QFontMetrics(font)
+    lines: list[str] = []
+    for space, piece in re.findall(r"(\s*)(\S+?-(?=\S)|\S+)", text):
+        joined = f"{lines[-1]}{' ' if space else ''}{piece}" if lines else piece
+        if lines and metrics.horizontalAdvance(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(piece)
+    return "\n".join(lines)
 
 
 class ChartWidget(QWidget):
@@ -217,19 +233,29 @@ class ChartWidget(QWidget):
 
         self._when_resized(plot, place)
 
-    def _category_ticks(self, plot: pg.PlotItem, axis: str, labels: Sequence[str]) -> None:
-        """Name the integer positions 0..n-1 of ``axis`` (one tick per label, no minor ones).
+    def _category_ticks(self, plot: pg.PlotItem, axis: str, labels: Sequence[str], *,
+                        wrap: float | None = None) -> None:
+        """Name the integer positions 0..n-1 of ``axis`` (one tick per label, no minor ones):
+        shortened with "…" past MAX_LABEL characters, or with ``wrap``, whole and broken into
+        lines of at most that many pixels.
 
-        A left axis is widened to its longest label up front: pyqtgraph drops labels wider
-        than the axis and only widens it after a first paint, which an export never gets.
+        A left axis is widened to its longest line and a bottom one heightened to its most
+        lines up front: pyqtgraph drops labels that do not fit the axis and only resizes it
+        after a first paint, which an export never gets.
         """
-        shown = [shortened(label) for label in labels]
         item = plot.getAxis(axis)
+        font = item.style["tickFont"] or self._style.font()
+        shown = [shortened(label) if wrap is None else wrapped(label, font, wrap)
+                 for label in labels]
         item.setTicks([list(enumerate(shown)), []])
+        metrics = QFontMetrics(font)
+        lines = [line for text in shown for line in text.split("\n")]
         if axis == "left":
-            metrics = QFontMetrics(self._style.font())
-            widest = max((metrics.horizontalAdvance(text) for text in shown), default=0)
-            item.setWidth(widest + 24)
+            item.setWidth(max((metrics.horizontalAdvance(line) for line in lines), default=0)
+                          + 24)
+        elif wrap is not None:
+            most = max((text.count("\n") + 1 for text in shown), default=1)
+            item.setHeight(most * metrics.lineSpacing() + 12)
 
     # --- clicks ------------------------------------------------------------------------------
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from html import escape
 from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 
 from salesdesk.domain.scorecards import (
     SCORE_MAX,
@@ -26,10 +27,13 @@ from salesdesk.domain.scorecards import (
     section_means,
 )
 from salesdesk.reports.scorecard_report import ScorecardReport
-from salesdesk.ui.charts.base import Cell, ChartWidget, shortened
+from salesdesk.ui.charts.base import LABEL_GAP, Cell, ChartWidget, shortened, wrapped
 from salesdesk.ui.formatting import count, number
 
 NO_ASSESSMENT = "No assessment yet"
+TEAM_MARK = "team average of the latest assessments"  # what the profile's diamonds show
+WRAP_PIXELS = 180.0  # section names longer than this take two lines on an axis
+MIN_NAME_SCALE = 0.75  # the smallest print of the team matrix's section names
 
 
 class ScorecardChartKind(StrEnum):
@@ -144,12 +148,21 @@ class ProfileChart(_ScorecardChart):
                                             symbol="d", size=12,
                                             brush=style.brush(style.foreground),
                                             pen=style.pen(style.background)))
-        for y, r in zip(ys, rows, strict=True):
-            self._text(plot, score_text(r[1]), (r[1] or 0) + 0.05, y, bold=True)
-        self._category_ticks(plot, "left", list(reversed(labels)))
+        scores = [(self._text(plot, score_text(r[1]), r[1] or 0, y, bold=True), r[1] or 0.0, y)
+                  for y, r in zip(ys, rows, strict=True)]
+        # Section names are whole (wrapped onto a second line when long), never cut off.
+        self._category_ticks(plot, "left", list(reversed(labels)), wrap=WRAP_PIXELS)
         self._score_axis(plot, "bottom")
-        plot.setXRange(0, SCORE_MAX + 0.4, padding=0)
         plot.setYRange(-0.6, n - 0.4, padding=0)
+        self._fit_labels_right(plot, 0, SCORE_MAX, scores)
+        rep = escape(figures.rep or "")
+        day = figures.selected.assessed_on.isoformat()
+        self.view.addLabel(
+            f"<span style='color:{style.css(score_color(SCORE_MAX))}'>■</span> {rep}, {day} "
+            f"(red 1 → green 5) &nbsp;&nbsp;&nbsp;"
+            f"<span style='color:{style.css(style.foreground)}'>◆</span> {TEAM_MARK}",
+            row=1, col=0, color=style.css(style.foreground),
+            size=f"{style.font(0.9).pixelSize()}px")
 
 
 class HistoryChart(_ScorecardChart):
@@ -244,7 +257,23 @@ class MatrixChart(_ScorecardChart):
                 self._text(plot, score_text(value), c, y, anchor=(0.5, 0.5), bold=True,
                            color=QColor("#1f2328"))
         self._category_ticks(plot, "left", [c.rep for c in reversed(reps)])
-        self._category_ticks(plot, "bottom", [shortened(s.title, 18) for s in sections])
+        titles = [s.title for s in sections]
+        # A long word may be wider than its column: let the end columns' names reach past
+        # the plot's edges rather than have pyqtgraph leave them out.
+        plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)
+
+        def name_columns() -> None:
+            # Whole section names, wrapped to their column's width (known once laid out), in
+            # smaller print (down to MIN_NAME_SCALE) where the longest word is wider.
+            column = max(plot.vb.width() / max(1, n_cols) - LABEL_GAP, 1.0)
+            metrics = QFontMetrics(style.font())
+            longest = max(metrics.horizontalAdvance(piece) for title in titles
+                          for piece in wrapped(title, style.font(), 0).split("\n"))
+            scale = max(MIN_NAME_SCALE, min(1.0, column / longest))
+            plot.getAxis("bottom").setStyle(tickFont=style.font(scale))
+            self._category_ticks(plot, "bottom", titles, wrap=column)
+
+        self._when_resized(plot, name_columns)
         plot.setXRange(-0.5, n_cols - 0.5, padding=0)
         plot.setYRange(-0.5, n_rows - 0.5, padding=0)
         self._hoverable = [plot]
