@@ -33,6 +33,7 @@ from salesdesk.ui.formatting import count, number
 NO_ASSESSMENT = "No assessment yet"
 TEAM_MARK = "team average of the latest assessments"  # what the profile's diamonds show
 WRAP_PIXELS = 180.0  # section names longer than this take two lines on an axis
+POINT_SIZE = 13  # pixels across a salesperson's point in the skill chart
 MIN_NAME_SCALE = 0.75  # the smallest print of the team matrix's section names
 
 
@@ -332,12 +333,65 @@ class ScatterChart(_ScorecardChart):
         plot = self._add_plot(0, left="Conversion (%)", bottom="Average skill score (1–5)")
         plot.showGrid(x=True, y=True, alpha=0.25)
         plot.addItem(pg.ScatterPlotItem(
-            x=[m for _, m, _, _, _ in rows], y=[c * 100 for _, _, c, _, _ in rows], size=13,
+            x=[m for _, m, _, _, _ in rows], y=[c * 100 for _, _, c, _, _ in rows],
+            size=POINT_SIZE,
             brush=[style.brush(style.muted if few else style.primary)
                    for *_, few in rows], pen=style.pen(style.background)))
-        for rep, m, c, n, _ in rows:
-            self._text(plot, f"{shortened(rep, 20)} (n = {count(n)})", m + 0.06, c * 100,
-                       scale=0.9)
+        points = [(m, c * 100) for _, m, c, _, _ in rows]
+        names = [self._text(plot, f"{shortened(rep, 20)} (n = {count(n)})", m, c * 100,
+                            scale=0.9) for rep, m, c, n, _ in rows]
+        for name in names:
+            # A name's box is its text (Qt pads it by 4 pixels): neighbours may come close.
+            name.textItem.document().setDocumentMargin(1)
+        leaders = []
+        for _ in rows:
+            leader = pg.PlotCurveItem(pen=style.pen(style.subtle, 1))
+            plot.addItem(leader)
+            leaders.append(leader)
         self._score_axis(plot, "bottom")
-        plot.setXRange(SCORE_MIN - 0.2, SCORE_MAX + 0.9, padding=0)
+        plot.setXRange(SCORE_MIN - 0.2, SCORE_MAX + 0.2, padding=0)
         plot.setYRange(0, 100, padding=0.04)
+        self._when_resized(plot, lambda: self._place_names(plot, points, names, leaders))
+
+    @staticmethod
+    def _place_names(plot: pg.PlotItem, points: list[tuple[float, float]],
+                     names: list[pg.TextItem], leaders: list[pg.PlotCurveItem]) -> None:
+        """Put each salesperson's name where it overlaps no other name and no point: beside
+        its point (right, left, above or below), else moved up or down the side with a leader
+        line to the point. Positions are worked out in pixels, for the plot's size, whose x
+        axis reaches just far enough for every name to fit right of its point."""
+        view = plot.vb
+        pixels = view.width()
+        if pixels <= 1:
+            return
+        clear = POINT_SIZE / 2 + 2
+        left, end = SCORE_MIN - 0.2, SCORE_MAX + 0.2
+        for (x, _), name in zip(points, names, strict=True):
+            room = pixels - clear - name.boundingRect().width() - 1
+            if room > 0:
+                end = max(end, left + (x - left) * pixels / room)
+        plot.setXRange(left, end, padding=0)
+        area = view.sceneBoundingRect()
+        centres = [view.mapViewToScene(QPointF(x, y)) for x, y in points]
+        taken = [QRectF(c.x() - clear, c.y() - clear, 2 * clear, 2 * clear) for c in centres]
+        for centre, name, leader in zip(centres, names, leaders, strict=True):
+            box = name.boundingRect()
+            w, h = box.width(), box.height()
+            near = [(clear, -h / 2), (-clear - w, -h / 2), (-w / 2, -clear - h), (-w / 2, clear)]
+            shifted = [(dx, -h / 2 + sign * step * h)
+                       for step in range(1, 6) for sign in (1, -1) for dx in (clear, -clear - w)]
+            spots = [QRectF(centre.x() + dx, centre.y() + dy, w, h) for dx, dy in near + shifted]
+            chosen = next((i for i, r in enumerate(spots) if area.contains(r)
+                           and not any(r.intersects(t) for t in taken)), 0)
+            spot = spots[chosen]
+            taken.append(spot)
+            name.setAnchor((0, 0))
+            name.setPos(view.mapSceneToView(spot.topLeft()))
+            if chosen >= len(near):
+                # The name moved away from its point: a line says whose it is.
+                tip = QPointF(spot.left() if spot.left() > centre.x() else spot.right(),
+                              spot.center().y())
+                a, b = view.mapSceneToView(centre), view.mapSceneToView(tip)
+                leader.setData([a.x(), b.x()], [a.y(), b.y()])
+            else:
+                leader.setData([], [])

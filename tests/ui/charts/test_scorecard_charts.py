@@ -1,14 +1,15 @@
-"""The Scorecards tab's charts read without guessing: the profile's diamonds are named in a
-legend, and section names are whole."""
+"""The Scorecards tab's charts read without guessing: names in the skill chart never cover
+each other, the profile's diamonds are named in a legend, and section names are whole."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import combinations
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QPointF
 from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +28,7 @@ from salesdesk.ui.charts.base import ChartWidget
 from salesdesk.ui.scorecards.charts import (
     MatrixChart,
     ProfileChart,
+    ScatterChart,
     ScorecardFigures,
 )
 
@@ -96,6 +98,30 @@ def drawn_ticks(axis: pg.AxisItem) -> list[str]:
     finally:
         painter.end()
     return [text for _, _, text in specs]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_skill_chart_names_never_overlap(qtbot: QtBot, team: ScorecardFigures,
+                                         size: tuple[int, int]) -> None:
+    chart = shown(qtbot, ScatterChart(), team, size)
+    plot = chart.view.ci.getItem(0, 0)
+    view = plot.vb.sceneBoundingRect()
+    names = texts(plot)
+    assert len(names) == 6
+    rects = {name.toPlainText().split(" (")[0]: name.sceneBoundingRect() for name in names}
+    for (first, a), (second, b) in combinations(rects.items(), 2):
+        assert not a.intersects(b), (first, second)
+    points = [plot.vb.mapViewToScene(QPointF(c.mean, 100 * c.figures.conversion))
+              for c in team.report.reps]
+    for (name, rect), own in zip(rects.items(), points, strict=True):
+        assert view.contains(rect), name
+        assert not any(rect.contains(point) for point in points), name
+        # A name stays by its point, or a leader line joins them.
+        near = rect.adjusted(-12, -12, 12, 12).contains(own)
+        leaders = [item for item in plot.items if isinstance(item, pg.PlotCurveItem)
+                   and item.xData is not None and len(item.xData)
+                   and plot.vb.mapViewToScene(QPointF(item.xData[0], item.yData[0])) == own]
+        assert near or leaders, name
 
 
 @pytest.mark.parametrize("size", SIZES)
