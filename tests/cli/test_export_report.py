@@ -13,8 +13,8 @@ from salesdesk import launch
 from salesdesk.cli import main
 from salesdesk.launch import EXIT_FILE, EXIT_OK, EXIT_USAGE
 
-# Figures and table, then the five charts two to a page.
-MIN_PAGES = 4
+# Figures and table, then the five charts a page each.
+MIN_PAGES = 6
 
 
 def page_count(pdf: bytes) -> int:

@@ -147,12 +147,18 @@ def _wrapped_height(painter: QPainter, width: float, text: str) -> float:
     return float(metrics.boundingRect(0, 0, round(width), 10_000, flags, text).height())
 
 
-def paint_page(painter: QPainter, target: QRectF, chart: ChartWidget) -> None:
+def paint_page(painter: QPainter, target: QRectF, chart: ChartWidget, *,
+               layout_width: float = PAGE_WIDTH) -> None:
     """Paint ``chart`` with its title, slice description, formula and n into ``target``
-    (device coordinates of ``painter``), scaled so the layout is the same at any size."""
+    (device coordinates of ``painter``).
+
+    The page is laid out at ``layout_width`` × PAGE_HEIGHT logical pixels (at ``target``'s
+    shape) and scaled to fill ``target``, so the layout is the same at any size; a smaller
+    ``layout_width`` makes the text larger.
+    """
     figures = chart.figures
     style = chart.chart_style()
-    scale = min(target.width() / PAGE_WIDTH, target.height() / PAGE_HEIGHT)
+    scale = min(target.width() / layout_width, target.height() / PAGE_HEIGHT)
     width, height = target.width() / scale, target.height() / scale
     painter.save()
     painter.translate(target.topLeft())

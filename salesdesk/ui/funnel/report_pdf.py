@@ -1,5 +1,6 @@
-"""The meeting report: one PDF with the slice, the headline figures (formula and n), the five
-charts and the figures table, on printable A4 pages. Used by File ▸ Export Report and by
+"""The meeting report: one PDF with the slice, the headline figures (formula and n) and the
+figures table on A4 portrait pages, then the five charts, each filling an A4 landscape page
+with text as large as a slide's. Used by File ▸ Export Report and by
 ``salesdesk export-report``.
 
 The charts are pyqtgraph scenes, which may be painted on the GUI thread only: the window paints
@@ -35,10 +36,14 @@ from salesdesk.ui.rendering import save_painted
 CHART_ORDER = (ChartKind.FUNNEL, ChartKind.CONVERSION, ChartKind.DEAL_LENGTH, ChartKind.TREND,
                ChartKind.DISTRIBUTION)
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
-CHARTS_PER_PAGE = 2
 CHART_DPI = 200  # charts are pictures of this resolution on the page: sharp when printed
+# A chart page is laid out this many logical pixels across: about 10 pt text on A4 landscape.
+CHART_LAYOUT_WIDTH = 1000.0
 PAGE_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                           QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+CHART_PAGE_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                QPageLayout.Orientation.Landscape, QMarginsF(15, 15, 15, 15),
+                                QPageLayout.Unit.Millimeter)
 
 
 class _Pages:
@@ -159,13 +164,11 @@ def _write(painter: QPainter, writer: QPdfWriter, figures: ChartFigures, model: 
     pages.text("Figures" + (f" by {figures.by_label.lower()}" if figures.by_label else ""),
                pages.font(1.3, bold=True), gap=0.3)
     pages.table(model.rows(), pages.font(0.75))
-    height = pages.area.width() * 9 / 16
-    gap = (pages.area.height() - 2 * height) / 2
-    for number, chart in enumerate(charts):
-        if number % CHARTS_PER_PAGE == 0:
-            pages.new_page()
-        top = pages.area.top() + (number % CHARTS_PER_PAGE) * (height + gap)
-        painter.drawImage(QRectF(pages.area.left(), top, pages.area.width(), height), chart)
+    # Charts are wide: each gets a landscape page of its own (set before the page starts).
+    writer.setPageLayout(CHART_PAGE_LAYOUT)
+    for chart in charts:
+        writer.newPage()
+        painter.drawImage(QRectF(0, 0, writer.width(), writer.height()), chart)
 
 
 def paint_charts(figures: ChartFigures, into: list[QImage]) -> Iterator[None]:
@@ -176,18 +179,19 @@ def paint_charts(figures: ChartFigures, into: list[QImage]) -> Iterator[None]:
 
 
 def _chart_image(kind: ChartKind, figures: ChartFigures) -> QImage:
-    """The chart page painted at print resolution, as wide as the page's text. Painted on an
-    image first: pyqtgraph's text items are laid out for screen resolution and land misplaced
-    when its scene is rendered straight onto a 300 dpi PDF device."""
-    scale = CHART_DPI / RESOLUTION
-    width = PAGE_LAYOUT.paintRectPixels(RESOLUTION).width() * scale
-    image = QImage(round(width), round(width * 9 / 16), QImage.Format.Format_RGB32)
+    """The chart page painted at print resolution, the size of a landscape page's printable
+    area. Painted on an image first: pyqtgraph's text items are laid out for screen
+    resolution and land misplaced when its scene is rendered straight onto a 300 dpi PDF
+    device."""
+    image = QImage(CHART_PAGE_LAYOUT.paintRectPixels(CHART_DPI).size(),
+                   QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     chart = prepared_chart(kind, figures)
     try:
         image_painter = QPainter(image)
         try:
-            paint_page(image_painter, QRectF(image.rect()), chart)
+            paint_page(image_painter, QRectF(image.rect()), chart,
+                       layout_width=CHART_LAYOUT_WIDTH)
         finally:
             image_painter.end()
     finally:
