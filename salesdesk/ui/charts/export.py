@@ -50,8 +50,10 @@ from salesdesk.ui.rendering import painted, save_painted
 DEFAULT_WIDTH = 1920
 DEFAULT_HEIGHT = 1080
 MAX_PIXELS = 10_000  # per side: a 10,000² image already takes 400 MB
-PAGE_WIDTH = 1200.0  # logical width a page is laid out at (text sizes are relative to it)
+PAGE_WIDTH = 1200.0  # logical size a large picture is laid out at (and scaled up)
 PAGE_HEIGHT = 675.0
+SMALLEST_WIDTH = 800.0  # logical size a small picture is laid out at (and scaled down)
+SMALLEST_HEIGHT = 450.0
 MARGIN = 28.0
 
 
@@ -152,13 +154,17 @@ def paint_page(painter: QPainter, target: QRectF, chart: ChartWidget, *,
     """Paint ``chart`` with its title, slice description, formula and n into ``target``
     (device coordinates of ``painter``).
 
-    The page is laid out at ``layout_width`` × PAGE_HEIGHT logical pixels (at ``target``'s
-    shape) and scaled to fill ``target``, so the layout is the same at any size; a smaller
-    ``layout_width`` makes the text larger.
+    A target of ``layout_width`` × PAGE_HEIGHT or more is laid out at that size (at
+    ``target``'s shape) and scaled up, so a large picture is the same picture, only crisper
+    (a smaller ``layout_width`` makes the text larger). A smaller target down to
+    SMALLEST_WIDTH × SMALLEST_HEIGHT is laid out at its own size, so its text stays as large
+    as on screen instead of shrinking with it; below that, the layout keeps that size, which
+    leaves the chart room beside its title and formula, and is scaled down.
     """
     figures = chart.figures
     style = chart.chart_style()
-    scale = min(target.width() / layout_width, target.height() / PAGE_HEIGHT)
+    scale = max(min(target.width() / layout_width, target.height() / PAGE_HEIGHT),
+                min(1.0, target.width() / SMALLEST_WIDTH, target.height() / SMALLEST_HEIGHT))
     width, height = target.width() / scale, target.height() / scale
     painter.save()
     painter.translate(target.topLeft())

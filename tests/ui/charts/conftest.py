@@ -1,10 +1,14 @@
-"""Chart figures of a generated business (no database), and of an empty one."""
+"""Chart figures of a generated business (no database), and of an empty one; where a
+rendered picture has ink."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import numpy as np
 import pytest
+from PySide6.QtGui import QImage
 
 from salesdesk.analytics import AnalyticsCache
 from salesdesk.domain.columns import DealColumns
@@ -51,3 +55,18 @@ def sliced_figures(demo_deals: list[Deal]) -> ChartFigures:
 def empty_figures() -> ChartFigures:
     """A business without deals."""
     return figures_of([], Query(Slice(), (Dimension.REP,)))
+
+
+def ink(page: Path) -> np.ndarray:
+    """Which pixels of a rendered page are drawn on (darker than a light grey)."""
+    image = QImage(str(page)).convertToFormat(QImage.Format.Format_Grayscale8)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(),
+                                                              image.bytesPerLine())
+    return rows[:, :image.width()] < 200
+
+
+def first_line_height(drawn: np.ndarray) -> int:
+    """The height in pixels of the topmost line of text: the first run of rows with ink."""
+    rows = np.flatnonzero(drawn.any(axis=1))
+    gaps = np.flatnonzero(np.diff(rows) > 1)
+    return int((rows[gaps[0]] if len(gaps) else rows[-1]) - rows[0] + 1)

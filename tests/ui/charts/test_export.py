@@ -10,6 +10,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter
@@ -23,7 +24,7 @@ from salesdesk.ui.charts.export import ExportFormat, export_chart
 from salesdesk.ui.charts.style import ChartStyle
 from salesdesk.ui.ui_settings import UiSettings
 
-from .conftest import TODAY, figures_of
+from .conftest import TODAY, figures_of, first_line_height, ink
 
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 
@@ -262,3 +263,21 @@ def test_svg_draws_the_same_in_librsvg(qtbot: QtBot, tmp_path: Path, kind: Chart
     # Measured: under 0.1 % when right; 0.7 % (white outlines eating thin bars) to 24 %
     # (whiskers and dashed lines as black blobs) with non-scaling strokes.
     assert differing_share(png, QImage(str(rendered))) < 0.003
+
+
+@pytest.mark.parametrize(("size", "scale"), [((640, 400), 0.8), ((1200, 675), 1.0),
+                                             ((2400, 1350), 2.0)])
+def test_small_pictures_keep_their_text_readable(qtbot: QtBot, tmp_path: Path,
+                                                 demo_figures: ChartFigures,
+                                                 size: tuple[int, int], scale: float) -> None:
+    """A picture down to 800 × 450 is laid out at its own size (text as on screen); a
+    smaller one shrinks only from there, not from the 1200 × 675 large pictures are laid out
+    at and scaled up from (which made a 640 pixel wide chart's text half its screen size)."""
+    path = export_chart(ChartKind.CONVERSION, demo_figures, tmp_path / "c.png", width=size[0],
+                        height=size[1])
+    drawn = ink(path)
+    rows, columns = np.flatnonzero(drawn.any(axis=1)), np.flatnonzero(drawn.any(axis=0))
+    title = first_line_height(drawn[rows[0]:, columns[0]:])
+    # From the tops of the title's capitals to its descenders: 0.9 of its font's pixel size.
+    expected = 0.9 * ChartStyle.light().font(1.7).pixelSize() * scale
+    assert title == pytest.approx(expected, rel=0.15)

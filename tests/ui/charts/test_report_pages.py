@@ -9,31 +9,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from salesdesk.ui.charts import ChartFigures
 from salesdesk.ui.funnel.report_pdf import CHART_ORDER, write_report
 
-from .conftest import TODAY
+from .conftest import TODAY, first_line_height, ink
 
 DPI = 72
 MM_PER_PIXEL = 25.4 / DPI
-
-
-def ink(page: Path) -> np.ndarray:
-    """Which pixels of a rendered page are drawn on (darker than a light grey)."""
-    image = QImage(str(page)).convertToFormat(QImage.Format.Format_Grayscale8)
-    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(),
-                                                              image.bytesPerLine())
-    return rows[:, :image.width()] < 200
-
-
-def first_line_height(drawn: np.ndarray) -> int:
-    """The height in pixels of the topmost line of text: the first run of rows with ink."""
-    rows = np.flatnonzero(drawn.any(axis=1))
-    gaps = np.flatnonzero(np.diff(rows) > 1)
-    return int((rows[gaps[0]] if len(gaps) else rows[-1]) - rows[0] + 1)
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None,
