@@ -59,7 +59,9 @@ def _growth(args: argparse.Namespace) -> int:
             cache = AnalyticsCache.build(store.deal_columns())
             report = growth_report(cache, dt.date.today(), options,
                                    MoneyRules.of(settings, currency_digits()))
-            titles = rendering.deal_titles(store, report.dragging.deal_ids)
+            listed = (report.dragging.deal_ids if args.format == "json"
+                      else rendering.table_deal_ids(report))
+            titles = rendering.deal_titles(store, listed)
         except (StoreError, ValueError) as exc:
             raise CommandError(f"{path.name} cannot be read: {exc}", EXIT_FILE) from exc
     write_utf8(rendering.render(report, options, settings.base_currency, titles, args.format))

@@ -61,10 +61,11 @@ REFERENCE_TEXT: dict[Reference, str] = {
 }
 
 BASIS_TEXT: dict[Basis, str] = {
-    Basis.REP_PRODUCT: "salesperson and product",
+    Basis.REP_PRODUCT: "salesperson + product",
     Basis.PRODUCT: "product",
     Basis.BUSINESS: "whole business",
 }
+"""Whose closed deals a dragging deal is measured against, in a table cell."""
 
 _BARS = "▁▂▃▄▅▆▇█"
 
@@ -251,7 +252,7 @@ def _lever_lines(levers: Sequence[Lever], currency: str) -> list[str]:
     for rank, lever in enumerate(levers, start=1):
         row = [str(rank), dimension_label(lever), lever.value,
                figure_text(lever.metric, lever.slice_figure),
-               figure_text(lever.metric, lever.reference_figure), str(lever.n),
+               figure_text(lever.metric, lever.reference_figure), f"{lever.n:,}",
                lever_interval_text(lever), trend_text(lever.trend, lever.metric)]
         if lever.metric is Metric.CONVERSION:
             row += [f"{lever.won_per_month or 0.0:.1f}",
@@ -274,11 +275,18 @@ def _watch_lines(watch: Sequence[WatchItem]) -> list[str]:
     rows = [[dimension_label(w), w.value,
              "conversion" if w.metric is Metric.CONVERSION else "deal length",
              figure_text(w.metric, w.slice_figure), figure_text(w.metric, w.reference_figure),
-             str(w.n), lever_interval_text(w),
+             f"{w.n:,}", lever_interval_text(w),
              "too few deals" if w.reason is WatchReason.TOO_FEW
              else "interval includes the reference"]
             for w in watch]
     return _table(header, rows, left=3)
+
+
+def table_deal_ids(report: GrowthReport) -> list[int]:
+    """The dragging deals the table lists (the oldest of each salesperson): the titles it
+    needs, where JSON needs every one's."""
+    return [deal_id for deals in report.dragging.by_rep().values()
+            for deal_id in deals.deal_ids[:DRAGGING_LISTED]]
 
 
 def _dragging_lines(report: GrowthReport, titles: Mapping[int, str]) -> list[str]:
