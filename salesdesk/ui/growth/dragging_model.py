@@ -75,10 +75,9 @@ class DraggingModel(QAbstractItemModel):
         self._titles: dict[int, str] = {}
         self._locale = QLocale()
 
-    def set_deals(self, deals: DraggingDeals) -> None:
-        """Show ``deals`` (in report order: by salesperson, oldest first)."""
+    def set_deals(self, runs: Mapping[str | None, DraggingDeals]) -> None:
+        """Show the deals dragging on per salesperson (``DraggingDeals.by_rep``), in order."""
         self.beginResetModel()
-        runs = deals.by_rep()
         self._reps = list(runs)
         self._deals = list(runs.values())
         self._loaded = [0] * len(runs)

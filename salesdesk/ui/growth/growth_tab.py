@@ -50,6 +50,7 @@ from salesdesk.ui.workspace import Workspace
 REFERENCES = ((Reference.MEDIAN, "Median of the others"), (Reference.BEST, "Best of the others"),
               (Reference.AVERAGE, "Business average"))
 PERIODS = tuple(p for p in PeriodPreset if p is not PeriodPreset.CUSTOM)
+RESIZE_ROWS = 30  # rows measured when a table's columns are sized
 NO_SELECTION = ("<span style='color:gray'>Select a row to read its evidence. Double-click a"
                 " lever (or press Enter) to open its slice in the Funnel tab.</span>")
 NO_DRAGGING_SELECTION = ("<span style='color:gray'>Expand a salesperson for their deals"
@@ -74,7 +75,10 @@ def _table(name: str) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Sized once per report from its first rows: resizing to contents in every layout pass
+    # measured every cell of a long watch list again and again (0.1 s at a million deals).
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setResizeContentsPrecision(RESIZE_ROWS)
     header.setStretchLastSection(True)
     return view
 
@@ -156,6 +160,7 @@ class GrowthTab(QWidget):
         self.length_view = self._lever_view("length_levers", self.length_model)
         self.watch_view = _table("watch_list")
         self.watch_view.setModel(self.watch_model)
+        self.watch_model.modelReset.connect(self.watch_view.resizeColumnsToContents)
         self.dragging_view = QTreeView()
         self.dragging_view.setObjectName("dragging_deals")
         self.dragging_view.setModel(self.dragging_model)
@@ -279,6 +284,7 @@ class GrowthTab(QWidget):
         view = _table(name)
         view.setModel(model)
         view.setItemDelegateForColumn(LeverModel.TREND_COLUMN, SparklineDelegate(view))
+        model.modelReset.connect(view.resizeColumnsToContents)
         return view
 
     def _connect_signals(self) -> None:
@@ -327,7 +333,7 @@ class GrowthTab(QWidget):
         self.stack.setCurrentIndex(0)
 
     def _on_result(self, result: GrowthResult) -> None:
-        self.badges_changed.emit(result.badges)
+        self.badges_changed.emit(result.ranked.badges)
         if not result.deals:
             self.message.setText(
                 "<p style='font-size:14pt'>No deals yet.</p><p>Growth points appear here once"
@@ -342,7 +348,7 @@ class GrowthTab(QWidget):
         self.conversion_model.set_levers(report.levers)
         self.length_model.set_levers(report.time_levers)
         self.watch_model.set_items(report.watch)
-        self.dragging_model.set_deals(report.dragging)
+        self.dragging_model.set_deals(result.ranked.dragging_by_rep)
         for view, key in kept.items():
             self._reselect(view, key)
         self.pages.setTabText(0, f"Levers ({len(report.levers) + len(report.time_levers):,})")
@@ -416,8 +422,9 @@ class GrowthTab(QWidget):
         if isinstance(item, Lever | WatchItem):
             trend = ""
             if isinstance(item, Lever):
-                points = " · ".join(  # each period's figure kept on one line
-                    f"<span style='white-space:nowrap'>{html.escape(point)}</span>"
+                # Each period's figure kept on one line: no-break spaces and hyphens.
+                points = " · ".join(
+                    html.escape(point).replace(" ", "\u00a0").replace("-", "\u2011")
                     for point in trend_tooltip(item.trend, item.metric, QLocale()).split("\n"))
                 what = "conversion" if item.metric is Metric.CONVERSION else "average length"
                 trend = (f"<br><span style='color:gray'>Trend of the {what} by quarter:"

@@ -60,12 +60,14 @@ class LeverModel(QAbstractTableModel):
                          else self.LENGTH_HEADERS)
         self._factor = len(self._headers) - 1  # the last column, the only text after Value
         self._levers: tuple[Lever, ...] = ()
+        self._texts: tuple[tuple[str | None, ...], ...] = ()  # written once per report
         self._locale = QLocale()
 
     def set_levers(self, levers: Sequence[Lever]) -> None:
         """Show ``levers`` (already ranked)."""
         self.beginResetModel()
         self._levers = tuple(levers)
+        self._texts = tuple(self._row_texts(row, lever) for row, lever in enumerate(levers))
         self.endResetModel()
 
     def lever(self, row: int) -> Lever | None:
@@ -90,7 +92,7 @@ class LeverModel(QAbstractTableModel):
             return None
         lever, column = self._levers[index.row()], index.column()
         if role == DISPLAY:
-            return self._display(index.row(), lever, column)
+            return self._texts[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TREND_COLUMN:
                 return trend_tooltip(lever.trend, lever.metric, self._locale)
@@ -104,27 +106,25 @@ class LeverModel(QAbstractTableModel):
             return lever
         return None
 
-    def _display(self, row: int, lever: Lever, column: int) -> str | None:
+    def _row_texts(self, row: int, lever: Lever) -> tuple[str | None, ...]:
         locale = self._locale
-        conversion = lever.metric is Metric.CONVERSION
-        texts: dict[int, str] = {
-            0: str(row + 1),
-            1: DIMENSION_LABELS[lever.dimension],
-            2: lever.value,
-            3: figure_text(lever.metric, lever.slice_figure, locale),
-            4: reference_text(lever, locale),
-            5: locale.toString(lever.n),
-            6: lever_interval_text(lever),
-        }
-        if conversion:
-            texts[8] = locale.toString(lever.won_per_month or 0.0, "f", 1)
-            texts[9] = ("—" if lever.monthly_value is None else
-                        f"≈ {locale.toString(lever.monthly_value, 'f', 0)} {lever.unit}")
-            texts[10] = lever.factor.value.capitalize()
+        texts: tuple[str | None, ...] = (
+            str(row + 1),
+            DIMENSION_LABELS[lever.dimension],
+            lever.value,
+            figure_text(lever.metric, lever.slice_figure, locale),
+            reference_text(lever, locale),
+            locale.toString(lever.n),
+            lever_interval_text(lever),
+            None,  # the trend is drawn
+        )
+        if lever.metric is Metric.CONVERSION:
+            texts += (locale.toString(lever.won_per_month or 0.0, "f", 1),
+                      "—" if lever.monthly_value is None else
+                      f"≈ {locale.toString(lever.monthly_value, 'f', 0)} {lever.unit}")
         else:
-            texts[8] = locale.toString(lever.monthly_value or 0.0, "f", 0)
-            texts[9] = lever.factor.value.capitalize()
-        return texts.get(column)
+            texts += (locale.toString(lever.monthly_value or 0.0, "f", 0),)
+        return (*texts, lever.factor.value.capitalize())
 
 
 class WatchModel(QAbstractTableModel):
@@ -136,12 +136,14 @@ class WatchModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._items: tuple[WatchItem, ...] = ()
+        self._texts: tuple[tuple[str, ...], ...] = ()  # written once per report
         self._locale = QLocale()
 
     def set_items(self, items: Sequence[WatchItem]) -> None:
         """Show ``items`` (in the report's order)."""
         self.beginResetModel()
         self._items = tuple(items)
+        self._texts = tuple(map(self._row_texts, items))
         self.endResetModel()
 
     def item(self, row: int) -> WatchItem | None:
@@ -166,7 +168,7 @@ class WatchModel(QAbstractTableModel):
             return None
         item, column = self._items[index.row()], index.column()
         if role == DISPLAY:
-            return self._display(item, column)
+            return self._texts[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.explanation
         if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= column <= 6:
@@ -175,9 +177,9 @@ class WatchModel(QAbstractTableModel):
             return item
         return None
 
-    def _display(self, item: WatchItem, column: int) -> str | None:
+    def _row_texts(self, item: WatchItem) -> tuple[str, ...]:
         locale = self._locale
-        texts = (
+        return (
             DIMENSION_LABELS[item.dimension],
             item.value,
             "Conversion" if item.metric is Metric.CONVERSION else "Deal length",
@@ -188,4 +190,3 @@ class WatchModel(QAbstractTableModel):
             "Too few deals" if item.reason is WatchReason.TOO_FEW
             else "Interval includes the reference",
         )
-        return texts[column] if 0 <= column < len(texts) else None

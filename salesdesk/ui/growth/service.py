@@ -19,7 +19,13 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from salesdesk.analytics import AnalyticsCache, CacheColumns, growth_report
 from salesdesk.currencies import currency_digits
-from salesdesk.domain.growth import DEFAULT_DRAG_FACTOR, GrowthOptions, GrowthReport, Reference
+from salesdesk.domain.growth import (
+    DEFAULT_DRAG_FACTOR,
+    DraggingDeals,
+    GrowthOptions,
+    GrowthReport,
+    Reference,
+)
 from salesdesk.domain.metrics import MoneyRules
 from salesdesk.domain.periods import Period
 from salesdesk.domain.settings import BusinessSettings
@@ -59,23 +65,37 @@ class GrowthChoices:
 
 
 @dataclass(frozen=True, slots=True)
-class GrowthResult:
-    """A ranked report with what it was counted with: the options, the base currency, how many
-    deals the cache held, and the Deals list's badges of its dragging deals."""
+class Ranked:
+    """What the worker hands over: the report, its dragging deals split per salesperson, and
+    the Deals list's badges of them (splitting and indexing a hundred thousand dragging deals
+    takes tens of milliseconds: not on the GUI thread)."""
 
     report: GrowthReport
-    options: GrowthOptions
-    currency: str
-    deals: int
+    dragging_by_rep: dict[str | None, DraggingDeals]
     badges: DraggingBadges
 
 
+@dataclass(frozen=True, slots=True)
+class GrowthResult:
+    """A ranked report with what it was counted with: the options, the base currency and how
+    many deals the cache held."""
+
+    ranked: Ranked
+    options: GrowthOptions
+    currency: str
+    deals: int
+
+    @property
+    def report(self) -> GrowthReport:
+        """The ranked growth points."""
+        return self.ranked.report
+
+
 def _rank(columns: CacheColumns, today: dt.date, options: GrowthOptions, money: MoneyRules
-          ) -> tuple[GrowthReport, DraggingBadges]:
-    """The worker's part: the report and its badges' index (both cost milliseconds per
-    hundred thousand deals, off the GUI thread)."""
+          ) -> Ranked:
+    """The worker's part."""
     report = growth_report(columns, today, options, money)
-    return report, DraggingBadges.of(report.dragging)
+    return Ranked(report, report.dragging.by_rep(), DraggingBadges.of(report.dragging))
 
 
 class GrowthService(QObject):
@@ -98,7 +118,7 @@ class GrowthService(QObject):
         self._tasks = tasks
         self._choices = GrowthChoices()
         self._result: GrowthResult | None = None
-        self._task: Task[tuple[GrowthReport, DraggingBadges]] | None = None
+        self._task: Task[Ranked] | None = None
         cache.building.connect(self._on_building)
         cache.failed.connect(self._on_failed)
         cache.ready.connect(self.refresh)
@@ -139,10 +159,9 @@ class GrowthService(QObject):
         money = MoneyRules.of(settings, currency_digits())
         columns, deals = cache.columns(), len(cache)
 
-        def done(ranked: tuple[GrowthReport, DraggingBadges]) -> None:
+        def done(ranked: Ranked) -> None:
             self._task = None
-            report, badges = ranked
-            self._result = GrowthResult(report, options, settings.base_currency, deals, badges)
+            self._result = GrowthResult(ranked, options, settings.base_currency, deals)
             self.ready.emit(self._result)
 
         self._task = self._tasks.run_in_background(
