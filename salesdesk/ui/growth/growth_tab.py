@@ -187,9 +187,10 @@ class GrowthTab(QWidget):
         drag_label.setBuddy(self.drag_factor)
         drag_bar.addWidget(drag_label)
         drag_bar.addWidget(self.drag_factor)
-        drag_bar.addWidget(QLabel("the average length of the closed deals of the same"
-                                  " salesperson and product (else the product, else the"
-                                  " business)"), 1)
+        drag_rule = QLabel("the average length of the closed deals of the same salesperson"
+                           " and product (else the product, else the business)")
+        drag_rule.setWordWrap(True)
+        drag_bar.addWidget(drag_rule, 1)
         dragging_page = QWidget()
         dragging_layout = QVBoxLayout(dragging_page)
         dragging_layout.setContentsMargins(0, 4, 0, 0)
