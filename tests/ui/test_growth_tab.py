@@ -16,8 +16,10 @@ from salesdesk.domain.growth import Reference
 from salesdesk.domain.slice_spec import PeriodPreset
 from salesdesk.domain.slices import Dimension
 from salesdesk.store import DealColumn
+from salesdesk.ui.actions import ActionId
 from salesdesk.ui.deals.commands import DeleteDealsCommand
 from salesdesk.ui.deals.list_model import COLUMNS
+from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.growth.growth_tab import GrowthTab
 from salesdesk.ui.growth.lever_models import TREND_ROLE, LeverModel
 from salesdesk.ui.main_window import MainWindow
@@ -279,10 +281,19 @@ def test_the_models_pass_the_model_tester(qtmodeltester: ModelTester,
 
 def test_the_view_menu_shows_the_tab(growth_window: MainWindow) -> None:
     growth_window.tabs.setCurrentWidget(growth_window.deals_tab)
-    action = growth_window.findChild(type(growth_window.undo_action), "view.growth")
-    assert action is not None and action.shortcut().toString() == "Ctrl+G"
+    action = growth_window.registry[ActionId.SHOW_GROWTH_TAB]
+    assert action.shortcut().toString() == "Ctrl+G"
+    assert action in growth_window.menuBar().actions()[2].menu().actions()  # View
     action.trigger()
     assert growth_window.tabs.currentWidget() is growth_window.growth_tab
     tabs = [growth_window.tabs.tabText(i) for i in range(growth_window.tabs.count())]
     assert tabs.index("&Growth Points") == tabs.index("&Funnel") + 1
     assert tabs.index("&Scorecards") == tabs.index("&Growth Points") + 1
+
+
+def test_help_defines_the_growth_points(window: MainWindow) -> None:
+    window.registry[ActionId.FIGURES_HELP].trigger()
+    [dialog] = window.findChildren(FiguresHelpDialog)
+    text = dialog.text.toPlainText()
+    assert "Growth points" in text and "Welch interval" in text and "dragging on" in text
+    dialog.close()
