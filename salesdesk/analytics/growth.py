@@ -372,11 +372,14 @@ def _dragging(cols: CacheColumns, facts: _Facts, rep_codes: IntArray, product_co
     )
 
 
-def growth_tallies(cache: AnalyticsCache, today: dt.date,
+def growth_tallies(source: AnalyticsCache | CacheColumns, today: dt.date,
                    options: GrowthOptions | None = None) -> GrowthTallies:
-    """The integers of the growth figures (as ``domain.growth.reference_growth_tallies``)."""
+    """The integers of the growth figures (as ``domain.growth.reference_growth_tallies``) of
+    the cached deals, or of a :meth:`AnalyticsCache.columns` snapshot: the cache's edits
+    replace its arrays and never write into them, so a snapshot taken on the cache's thread
+    can be counted on another while the cache moves on."""
     options = options or GrowthOptions()
-    cols = cache.columns()
+    cols = source.columns() if isinstance(source, AnalyticsCache) else source
     rows = _counted_rows(cols, options.period)
     closed = cols.closed.take(rows)
     known_close = closed != NO_DATE
@@ -409,9 +412,10 @@ def growth_tallies(cache: AnalyticsCache, today: dt.date,
     )
 
 
-def growth_report(cache: AnalyticsCache, today: dt.date, options: GrowthOptions | None = None,
-                  money: MoneyRules | None = None) -> GrowthReport:
-    """The ranked growth points of the cached deals (equal to ``domain.growth.reference_growth``
-    over the same deals)."""
+def growth_report(source: AnalyticsCache | CacheColumns, today: dt.date,
+                  options: GrowthOptions | None = None, money: MoneyRules | None = None
+                  ) -> GrowthReport:
+    """The ranked growth points of the cached deals, or of a columns snapshot (see
+    :func:`growth_tallies`); equal to ``domain.growth.reference_growth`` over the same deals."""
     options = options or GrowthOptions()
-    return rank_growth(growth_tallies(cache, today, options), options, money)
+    return rank_growth(growth_tallies(source, today, options), options, money)

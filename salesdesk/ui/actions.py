@@ -32,6 +32,7 @@ class ActionId(StrEnum):
     CHECK_DATABASE = "tools.check_database"
     SHOW_DEALS_TAB = "view.deals"
     SHOW_FUNNEL_TAB = "view.funnel"
+    SHOW_GROWTH_TAB = "view.growth"
     SHOW_SCORECARDS_TAB = "view.scorecards"
     EDIT_SKILL_TEMPLATE = "scorecard.edit_template"
     EXPORT_SCORECARDS = "scorecard.export"
@@ -95,6 +96,8 @@ SPECS: dict[ActionId, ActionSpec] = {
                                         "Run SQLite's integrity and foreign key checks"),
     ActionId.SHOW_DEALS_TAB: ActionSpec("&Deals", "Ctrl+1", "Show the Deals tab"),
     ActionId.SHOW_FUNNEL_TAB: ActionSpec("&Funnel", "Ctrl+2", "Show the Funnel tab"),
+    ActionId.SHOW_GROWTH_TAB: ActionSpec("&Growth Points", "Ctrl+G",
+                                         "Show where conversion and deal length can grow"),
     ActionId.SHOW_SCORECARDS_TAB: ActionSpec("&Scorecards", "Ctrl+3",
                                              "Show the Scorecards tab"),
     ActionId.EDIT_SKILL_TEMPLATE: ActionSpec("Skill &Template…", None,

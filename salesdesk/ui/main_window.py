@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget, QWi
 from salesdesk import __version__, paths
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
+from salesdesk.domain.slice_spec import SliceSpec
 from salesdesk.ui.actions import ActionId, ActionRegistry
 from salesdesk.ui.charts import ChartFigures, ChartWidget
 from salesdesk.ui.charts.dialog import ChartExportDialog
@@ -20,6 +21,7 @@ from salesdesk.ui.file_jobs import FileJobs
 from salesdesk.ui.funnel.cache_service import CacheService, CacheSource
 from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.funnel.funnel_tab import FunnelTab
+from salesdesk.ui.growth.growth_tab import GrowthTab
 from salesdesk.ui.lists.lists_dialog import ListsDialog
 from salesdesk.ui.safety.data_safety import DataSafety
 from salesdesk.ui.scorecards.scorecards_tab import ScorecardsTab
@@ -50,6 +52,8 @@ class MainWindow(QMainWindow):
         self.funnel_tab = FunnelTab(workspace, self.cache, ui_settings)
         self.tabs.addTab(self.deals_tab, "&Deals")
         self.tabs.addTab(self.funnel_tab, "&Funnel")
+        self.growth_tab = GrowthTab(workspace, self.cache, self.tasks)
+        self.tabs.addTab(self.growth_tab, "&Growth Points")
         self.scorecards_tab = ScorecardsTab(workspace, self.cache)
         self.tabs.addTab(self.scorecards_tab, "&Scorecards")
         self.scorecard_jobs = ScorecardJobs(workspace, ui_settings, self)
@@ -105,6 +109,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addAction(a[ActionId.SHOW_DEALS_TAB])
         view_menu.addAction(a[ActionId.SHOW_FUNNEL_TAB])
+        view_menu.addAction(a[ActionId.SHOW_GROWTH_TAB])
         view_menu.addAction(a[ActionId.SHOW_SCORECARDS_TAB])
 
         tools_menu = bar.addMenu("&Tools")
@@ -148,6 +153,12 @@ class MainWindow(QMainWindow):
             lambda: self.tabs.setCurrentWidget(self.funnel_tab))
         self.funnel_tab.show_deals_requested.connect(self._show_deals_behind)
         self.funnel_tab.export_requested.connect(self._export_chart)
+        a[ActionId.SHOW_GROWTH_TAB].triggered.connect(
+            lambda: self.tabs.setCurrentWidget(self.growth_tab))
+        self.growth_tab.funnel_requested.connect(self._show_funnel_slice)
+        self.growth_tab.scorecard_requested.connect(self._show_scorecard)
+        self.growth_tab.show_deals_requested.connect(self._show_deals_behind)
+        self.growth_tab.badges_changed.connect(self.deals_tab.model.set_badges)
         a[ActionId.SHOW_SCORECARDS_TAB].triggered.connect(
             lambda: self.tabs.setCurrentWidget(self.scorecards_tab))
         jobs = self.scorecard_jobs
@@ -249,6 +260,14 @@ class MainWindow(QMainWindow):
     def _show_deals_behind(self, ids: frozenset[int], words: str) -> None:
         self.deals_tab.show_ids(ids, words)
         self.tabs.setCurrentWidget(self.deals_tab)
+
+    def _show_funnel_slice(self, spec: SliceSpec) -> None:
+        self.funnel_tab.set_spec(spec)
+        self.tabs.setCurrentWidget(self.funnel_tab)
+
+    def _show_scorecard(self, rep: str) -> None:
+        self.scorecards_tab.set_rep(rep)
+        self.tabs.setCurrentWidget(self.scorecards_tab)
 
     def show_about(self) -> None:
         """Version, open file, data folder and the log of unexpected errors."""

@@ -198,6 +198,31 @@ def test_columns_are_read_only_views() -> None:
         columns.amount[0] = 7
 
 
+def test_a_columns_snapshot_keeps_answering_for_its_moment() -> None:
+    """The Growth points tab ranks a snapshot in a worker while edits refresh the cache on
+    the GUI thread: edits replace the cache's arrays, so the snapshot's report stays that of
+    the deals it was taken from."""
+    today = D(2026, 3, 15)
+    deals = [replace(deal, id=n) for n, deal in
+             enumerate(generate_demo(400, today).deals, start=1)]
+    cache = AnalyticsCache.build(DealColumns.from_deals(deals, DEFAULT_STAGES))
+    snapshot = cache.columns()
+    # Every open deal among the first 150 lost today; deals 200-259 deleted. (The export holds
+    # every deal so that its list codes are those of the first, as the store's would be.)
+    edited = [replace(deal, outcome=Outcome.LOST, closed_on=today, amount=None)
+              if deal.id is not None and deal.id <= 150 and deal.outcome is Outcome.OPEN
+              else deal for deal in deals]
+    cache.upsert(DealColumns.from_deals(edited, DEFAULT_STAGES))
+    cache.remove(range(200, 260))
+    options = GrowthOptions()
+    before = growth_report(snapshot, today, options, MONEY)
+    assert before == reference_growth(deals, today, options, MONEY)
+    now = [deal for deal in edited if not 200 <= (deal.id or 0) < 260]
+    after = growth_report(cache, today, options, MONEY)
+    assert after == reference_growth(now, today, options, MONEY)
+    assert after != before
+
+
 # --- the cases issue 16 names, through the cache -------------------------------------------------
 
 PERIOD = Period.between(D(2025, 1, 1), D(2025, 10, 31))  # ten months

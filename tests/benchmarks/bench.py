@@ -34,6 +34,7 @@ SECTIONS: dict[str, Callable[[Context], list[Measurement]]] = {
     "funnel_view": __import__("funnel_view_section").run,
     "jobs": __import__("jobs_section").run,
     "startup": __import__("startup_section").run,
+    "growth": __import__("growth_section").run,
 }
 
 DEFAULT_WORKDIR = Path("/tmp/salesdesk-bench")

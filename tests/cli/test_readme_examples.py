@@ -49,3 +49,4 @@ def test_every_readme_example_runs_on_the_sample_business(tmp_path: Path) -> Non
     assert json.loads(outputs[5])["imported"] == json.loads(outputs[6])["updated"] > 0
     assert "would empty the notes of its" in outputs[10]
     assert json.loads(outputs[11])["salespeople"][0]["rep"] == "Bence Tóth"
+    assert "Conversion levers" in outputs[12] and "Bence Tóth" in outputs[12]

@@ -167,3 +167,23 @@ def test_the_outcome_filter_lists_only_that_outcome(qtbot: QtBot, window: MainWi
         chosen = combo.currentData()
         expected = set(ids.values()) if chosen is None else {ids[Outcome(chosen)]}
         assert shown == expected, combo.currentText()
+
+
+def test_badges_mark_their_deals_with_an_icon_and_a_note(qtbot: QtBot, store: Store) -> None:
+    """The main window hands the list the Growth points' deals dragging on."""
+    _add(store, 3)
+    model = DealListModel(store)
+    title = list_model.COLUMNS.index(DealColumn.TITLE)
+    row = model.row_of(2)
+    assert row is not None
+    index = model.index(row, title)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        model.set_badges({2: "Dragging on: open for 90 days."})
+    assert Qt.ItemDataRole.DecorationRole in changed.args[2]
+    assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "Deal 1\n\nDragging on: open for 90 days."
+    others = [model.index(r, title) for r in range(3) if r != row]
+    assert all(i.data(Qt.ItemDataRole.DecorationRole) is None for i in others)
+    model.set_badges({})
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None

@@ -274,7 +274,7 @@ class DealsTab(QWidget):
         except NotFound:
             self.details.clear()
             return
-        self.details.setHtml(deal_html(deal, events))
+        self.details.setHtml(deal_html(deal, events, self.model.badges.get(ids[0])))
 
     # --- edits ---------------------------------------------------------------------------
 
@@ -383,8 +383,9 @@ def count_text(total: int, counted: bool, cap: int, locale: QLocale) -> str:
     return f"{locale.toString(total)} deal{'s' if total != 1 else ''}"
 
 
-def deal_html(deal: Deal, events: tuple[StageEvent, ...]) -> str:
-    """The details panel's summary of one deal with its stage history."""
+def deal_html(deal: Deal, events: tuple[StageEvent, ...], badge: str | None = None) -> str:
+    """The details panel's summary of one deal with its stage history, and ``badge``'s note
+    (a deal dragging on) under the title."""
     locale = QLocale()
     e = html.escape
 
@@ -414,5 +415,6 @@ def deal_html(deal: Deal, events: tuple[StageEvent, ...]) -> str:
         f"<li>{e(format_date(ev.entered_on.isoformat(), locale))} — {e(ev.stage)}</li>"
         for ev in events)
     notes = f"<h4>Notes</h4><p>{e(deal.notes).replace(chr(10), '<br>')}</p>" if deal.notes else ""
-    return (f"<h3>{e(deal.title)}</h3><table>{''.join(rows)}</table>"
+    note = f"<p style='color:#a8660b'>{e(badge)}</p>" if badge else ""
+    return (f"<h3>{e(deal.title)}</h3>{note}<table>{''.join(rows)}</table>"
             f"<h4>Stage history</h4><ul>{history or '<li>—</li>'}</ul>{notes}")

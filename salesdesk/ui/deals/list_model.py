@@ -15,6 +15,7 @@ it keeps, so the last page is recognised even when it is full.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,7 +28,9 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
+from PySide6.QtGui import QIcon
 
+from salesdesk import paths
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.fields import FIELDS
 from salesdesk.domain.parsing import format_minor_units
@@ -93,6 +96,8 @@ class DealListModel(QAbstractTableModel):
         self._total = 0
         self._counted = True
         self._locale = QLocale()
+        self._badges: Mapping[int, str] = {}
+        self._badge_icon: QIcon | None = None
         self._load(PAGE_SIZE)
 
     # --- state ---------------------------------------------------------------------------
@@ -150,6 +155,20 @@ class DealListModel(QAbstractTableModel):
         else:
             self._total, self._counted = max(found, count + 1), False
 
+    @property
+    def badges(self) -> Mapping[int, str]:
+        """Deal id → the note of a deal that needs attention (the deals dragging on)."""
+        return self._badges
+
+    def set_badges(self, badges: Mapping[int, str]) -> None:
+        """Mark the deals ``badges`` names with an icon and their note in the tooltip (the
+        main window hands over the Growth points' deals dragging on)."""
+        self._badges = badges
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
+                                  [Qt.ItemDataRole.DecorationRole,
+                                   Qt.ItemDataRole.ToolTipRole])
+
     def deal_id(self, row: int) -> int:
         """The id of the deal shown in ``row``."""
         return self._rows[row].id
@@ -198,6 +217,11 @@ class DealListModel(QAbstractTableModel):
         row, column = self._rows[index.row()], COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
+        if column is DealColumn.TITLE and row.id in self._badges:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._icon()
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{row.title}\n\n{self._badges[row.id]}"
         if role == Qt.ItemDataRole.ToolTipRole and column is DealColumn.TITLE:
             return row.title
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
@@ -205,6 +229,11 @@ class DealListModel(QAbstractTableModel):
         if role == DEAL_ID_ROLE:
             return row.id
         return None
+
+    def _icon(self) -> QIcon:
+        if self._badge_icon is None:  # made on first use: a QIcon needs the application
+            self._badge_icon = QIcon(str(paths.resource("icons/dragging.svg")))
+        return self._badge_icon
 
     def _display(self, row: DealRow, column: DealColumn) -> str:
         if column is DealColumn.AMOUNT:

@@ -1,0 +1,192 @@
+"""Qt models of the Growth points tab's ranked levers and watch list, over the report's own
+tuples (``domain.growth``): one row per lever or watched value, in the report's order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+
+from salesdesk.domain.growth import Lever, Metric, Reference, TrendPoint, WatchItem, WatchReason
+from salesdesk.domain.slice_spec import DIMENSION_LABELS
+from salesdesk.reports.growth_report import FACTOR_ADVICE, lever_interval_text, percent
+
+Index = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The row's :class:`Lever` or :class:`WatchItem`."""
+TREND_ROLE = Qt.ItemDataRole.UserRole + 2
+"""In the trend column: (the trend's figures, None where a period has none; the reference)."""
+
+
+def figure_text(metric: Metric, value: float, locale: QLocale) -> str:
+    """A conversion ("31 %") or an average length ("42.5 days") in the user's locale."""
+    if metric is Metric.CONVERSION:
+        return percent(value)
+    return f"{locale.toString(value, 'f', 1)} days"
+
+
+def reference_text(item: Lever | WatchItem, locale: QLocale) -> str:
+    """The reference figure and where it comes from ("48 % median")."""
+    figure = figure_text(item.metric, item.reference_figure, locale)
+    if item.reference is Reference.BEST and item.reference_value is not None:
+        return f"{figure} ({item.reference_value})"
+    return f"{figure} ({'median' if item.reference is Reference.MEDIAN else 'average'})"
+
+
+def trend_tooltip(trend: Sequence[TrendPoint], metric: Metric, locale: QLocale) -> str:
+    """The trend's figures, one period a line, with n."""
+    lines = [f"{p.label}: {'—' if p.value is None else figure_text(metric, p.value, locale)}"
+             f" (n = {locale.toString(p.n)})" for p in trend]
+    return "\n".join(lines)
+
+
+class LeverModel(QAbstractTableModel):
+    """The conversion levers (``Metric.CONVERSION``) or the deal-length levers, ranked."""
+
+    CONVERSION_HEADERS = ("#", "Dimension", "Value", "Conversion", "Reference", "n",
+                          "95 % interval", "Trend", "Won deals/month", "Value/month",
+                          "Factor")
+    LENGTH_HEADERS = ("#", "Dimension", "Value", "Average length", "Reference", "n closed",
+                      "95 % interval of the gap", "Trend", "Deal-days/month", "Factor")
+    TREND_COLUMN = 7
+
+    def __init__(self, metric: Metric, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.metric = metric
+        self._headers = (self.CONVERSION_HEADERS if metric is Metric.CONVERSION
+                         else self.LENGTH_HEADERS)
+        self._factor = len(self._headers) - 1  # the last column, the only text after Value
+        self._levers: tuple[Lever, ...] = ()
+        self._texts: tuple[tuple[str | None, ...], ...] = ()  # written once per report
+        self._locale = QLocale()
+
+    def set_levers(self, levers: Sequence[Lever]) -> None:
+        """Show ``levers`` (already ranked)."""
+        self.beginResetModel()
+        self._levers = tuple(levers)
+        self._texts = tuple(self._row_texts(row, lever) for row, lever in enumerate(levers))
+        self.endResetModel()
+
+    def lever(self, row: int) -> Lever | None:
+        """The lever in ``row``, if any."""
+        return self._levers[row] if 0 <= row < len(self._levers) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._levers)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = DISPLAY) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == DISPLAY
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._levers):
+            return None
+        lever, column = self._levers[index.row()], index.column()
+        if role == DISPLAY:
+            return self._texts[index.row()][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.TREND_COLUMN:
+                return trend_tooltip(lever.trend, lever.metric, self._locale)
+            return f"{lever.explanation}\n\n{FACTOR_ADVICE[lever.factor]}"
+        numeric = column == 0 or 3 <= column < self._factor
+        if role == Qt.ItemDataRole.TextAlignmentRole and numeric:
+            return RIGHT
+        if role == TREND_ROLE and column == self.TREND_COLUMN:
+            return (tuple(p.value for p in lever.trend), lever.reference_figure)
+        if role == ITEM_ROLE:
+            return lever
+        return None
+
+    def _row_texts(self, row: int, lever: Lever) -> tuple[str | None, ...]:
+        locale = self._locale
+        texts: tuple[str | None, ...] = (
+            str(row + 1),
+            DIMENSION_LABELS[lever.dimension],
+            lever.value,
+            figure_text(lever.metric, lever.slice_figure, locale),
+            reference_text(lever, locale),
+            locale.toString(lever.n),
+            lever_interval_text(lever),
+            None,  # the trend is drawn
+        )
+        if lever.metric is Metric.CONVERSION:
+            texts += (locale.toString(lever.won_per_month or 0.0, "f", 1),
+                      "—" if lever.monthly_value is None else
+                      f"≈ {locale.toString(lever.monthly_value, 'f', 0)} {lever.unit}")
+        else:
+            texts += (locale.toString(lever.monthly_value or 0.0, "f", 0),)
+        return (*texts, lever.factor.value.capitalize())
+
+
+class WatchModel(QAbstractTableModel):
+    """The values to watch: worse than their reference, without the evidence to rank."""
+
+    HEADERS = ("Dimension", "Value", "Metric", "Figure", "Reference", "n", "95 % interval",
+               "Why not ranked")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: tuple[WatchItem, ...] = ()
+        self._texts: tuple[tuple[str, ...], ...] = ()  # written once per report
+        self._locale = QLocale()
+
+    def set_items(self, items: Sequence[WatchItem]) -> None:
+        """Show ``items`` (in the report's order)."""
+        self.beginResetModel()
+        self._items = tuple(items)
+        self._texts = tuple(map(self._row_texts, items))
+        self.endResetModel()
+
+    def item(self, row: int) -> WatchItem | None:
+        """The watched value in ``row``, if any."""
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = DISPLAY) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == DISPLAY
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item, column = self._items[index.row()], index.column()
+        if role == DISPLAY:
+            return self._texts[index.row()][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.explanation
+        if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= column <= 6:
+            return RIGHT
+        if role == ITEM_ROLE:
+            return item
+        return None
+
+    def _row_texts(self, item: WatchItem) -> tuple[str, ...]:
+        locale = self._locale
+        return (
+            DIMENSION_LABELS[item.dimension],
+            item.value,
+            "Conversion" if item.metric is Metric.CONVERSION else "Deal length",
+            figure_text(item.metric, item.slice_figure, locale),
+            reference_text(item, locale),
+            locale.toString(item.n),
+            lever_interval_text(item),
+            "Too few deals" if item.reason is WatchReason.TOO_FEW
+            else "Interval includes the reference",
+        )
