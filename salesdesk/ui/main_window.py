@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             self.resize(width, height)
         self.restoreState(self._ui_settings.window_state)
         self.deals_tab.splitter.restoreState(self._ui_settings.splitter("deals"))
+        self.deals_tab.restore_hidden(self._ui_settings.hidden_columns("deals"))
         self.funnel_tab.splitter.restoreState(self._ui_settings.splitter("funnel"))
         self.scorecards_tab.splitter.restoreState(self._ui_settings.splitter("scorecards"))
 
@@ -193,6 +194,8 @@ class MainWindow(QMainWindow):
         self._ui_settings.geometry = self.saveGeometry()
         self._ui_settings.window_state = self.saveState()
         self._ui_settings.set_splitter("deals", self.deals_tab.splitter.saveState())
+        self._ui_settings.set_hidden_columns(
+            "deals", [c.value for c in self.deals_tab.hidden_columns()])
         self._ui_settings.set_splitter("funnel", self.funnel_tab.splitter.saveState())
         self._ui_settings.set_splitter("scorecards", self.scorecards_tab.splitter.saveState())
         self._ui_settings.sync()

@@ -22,7 +22,7 @@ class UiSettings:
     _GEOMETRY = "window/geometry"
     _STATE = "window/state"
     _SPLITTERS = "splitters/"
-    _HEADERS = "headers/"
+    _HIDDEN = "hidden_columns/"
     _RECENT = "files/recent"
     _LAST_FOLDER = "files/last_folder"
     _FUNNEL_SLICE = "funnel/slice"
@@ -76,13 +76,16 @@ class UiSettings:
         """Remember a splitter's positions."""
         self._settings.setValue(self._SPLITTERS + name, state)
 
-    def header(self, name: str) -> QByteArray:
-        """The saved state (column widths, sort) of the table header called ``name``."""
-        return self._bytes(self._HEADERS + name)
+    def hidden_columns(self, name: str) -> list[str] | None:
+        """The columns hidden in the table called ``name``, or None if never chosen."""
+        if not self._settings.contains(self._HIDDEN + name):
+            return None
+        value = self._settings.value(self._HIDDEN + name, [], type=list)
+        return [str(c) for c in value] if isinstance(value, list) else []
 
-    def set_header(self, name: str, state: QByteArray) -> None:
-        """Remember a table header's column widths and sort order."""
-        self._settings.setValue(self._HEADERS + name, state)
+    def set_hidden_columns(self, name: str, columns: list[str]) -> None:
+        """Remember which columns of a table are hidden."""
+        self._settings.setValue(self._HIDDEN + name, columns)
 
     @property
     def recent_files(self) -> list[str]:

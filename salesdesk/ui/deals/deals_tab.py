@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from collections.abc import Iterable
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -13,11 +15,11 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, LookupKind, Outcome, StageEvent
 from salesdesk.store import DealColumn, DealListQuery, NotFound
+from salesdesk.ui.column_fit import ColumnFitter
 from salesdesk.ui.deals.commands import (
     AddDealCommand,
     DeleteDealsCommand,
@@ -41,10 +45,19 @@ from salesdesk.ui.deals.commands import (
     SetStageCommand,
 )
 from salesdesk.ui.deals.deal_form import DealDialog
-from salesdesk.ui.deals.list_model import COLUMNS, DealListModel, format_amount, format_date
+from salesdesk.ui.deals.list_model import (
+    COLUMNS,
+    HEADERS,
+    DealListModel,
+    format_amount,
+    format_date,
+)
 from salesdesk.ui.workspace import Workspace
 
 SEARCH_DELAY_MS = 200
+# When it was last changed matters less than what and whose: shown on request, it leaves the
+# room a 1024-pixel window needs for the rest.
+DEFAULT_HIDDEN = (DealColumn.UPDATED_AT,)
 _OUTCOME_FILTERS = (("All outcomes", None), ("Open", Outcome.OPEN), ("Won", Outcome.WON),
                     ("Lost", Outcome.LOST))
 
@@ -109,21 +122,22 @@ class DealsTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        # Widths in characters of the table's font, dates at their full width; the title takes
-        # whatever is left, so every column shows at once.
-        chars = {DealColumn.CLIENT: 22, DealColumn.REP: 16, DealColumn.PRODUCT: 20,
-                 DealColumn.STAGE: 12, DealColumn.OUTCOME: 10, DealColumn.AMOUNT: 18}
-        metrics = self.table.fontMetrics()
-        for column in COLUMNS:
-            width = (metrics.averageCharWidth() * chars[column] if column in chars
-                     else metrics.horizontalAdvance(" 30 Sep 2026 ") + 8)
-            self.table.setColumnWidth(COLUMNS.index(column), width)
-        header.setSectionResizeMode(COLUMNS.index(DealColumn.TITLE),
-                                    QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(metrics.averageCharWidth() * 6)
+        char = self.table.fontMetrics().averageCharWidth()
+        header.setMinimumSectionSize(char * 6)
+        titles = QFontMetrics(header.font())
+
+        def flexible(column: DealColumn, chars: int, least: int, weight: float
+                     ) -> tuple[int, tuple[int, int, float]]:
+            # Never narrower than its header: a clipped header leaves the column unnamed.
+            least_width = max(char * least, titles.horizontalAdvance(HEADERS[column]) + 12)
+            return COLUMNS.index(column), (char * chars, least_width, weight)
+
+        self.columns = ColumnFitter(self.table, self._fixed_widths(), dict((
+            flexible(DealColumn.TITLE, 32, 10, 3.0), flexible(DealColumn.CLIENT, 22, 9, 1.0),
+            flexible(DealColumn.REP, 16, 8, 0.5), flexible(DealColumn.PRODUCT, 20, 9, 1.0))))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.set_hidden_columns(DEFAULT_HIDDEN)
 
         self.empty = QLabel()
         self.empty.setObjectName("deals_empty")
@@ -141,9 +155,10 @@ class DealsTab(QWidget):
         self.splitter.setObjectName("deals_splitter")
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1000, 220])
+        # The list takes what the window gains; the details keep a readable column.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([1000, 180])
 
         self.drill_label = QLabel()
         self.drill_label.setObjectName("drill_down")
@@ -162,6 +177,31 @@ class DealsTab(QWidget):
         layout.addWidget(self.drill_bar)
         layout.addWidget(self.splitter, 1)
 
+    def _fixed_widths(self) -> dict[int, int]:
+        """Columns whose values must show whole: their widest value, or their header with room
+        for the sort arrow (dates and amounts as the list writes them, stages of this file)."""
+        metrics = self.table.fontMetrics()
+        header = QFontMetrics(self.table.horizontalHeader().font())
+        style = self.table.style()
+        arrow = (2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+                 + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 4)
+        cell = 2 * style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+
+        def widest(column: DealColumn, samples: list[str]) -> int:
+            return max(header.horizontalAdvance(HEADERS[column]) + arrow,
+                       *(metrics.horizontalAdvance(text) + cell for text in samples))
+
+        dates = [format_date(dt.date(2026, 9, 30).isoformat(), QLocale())]
+        stages = self._workspace.store.names(LookupKind.STAGE, include_retired=True)
+        return {
+            COLUMNS.index(DealColumn.STAGE): widest(DealColumn.STAGE, stages),
+            COLUMNS.index(DealColumn.OUTCOME): widest(
+                DealColumn.OUTCOME, [o.value.title() for o in Outcome]),
+            COLUMNS.index(DealColumn.AMOUNT): widest(DealColumn.AMOUNT, ["888,888.00 EUR"]),
+            **{COLUMNS.index(c): widest(c, dates) for c in (
+                DealColumn.FIRST_CONTACT, DealColumn.CLOSED_ON, DealColumn.UPDATED_AT)},
+        }
+
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._apply_query)
@@ -171,6 +211,8 @@ class DealsTab(QWidget):
         self.drill_clear.clicked.connect(lambda: self.show_ids(None, ""))
         self.table.activated.connect(self._on_table_activated)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
+        self.table.horizontalHeader().customContextMenuRequested.connect(
+            self._on_header_menu)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.modelReset.connect(self._update_state)
         self.model.rowsInserted.connect(self._update_state)
@@ -344,6 +386,38 @@ class DealsTab(QWidget):
     def _on_table_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_deal(self.model.deal_id(index.row()))
+
+    # --- columns -------------------------------------------------------------------------
+
+    def hidden_columns(self) -> list[DealColumn]:
+        """The columns the user has hidden (right-click the header to choose)."""
+        return [c for i, c in enumerate(COLUMNS) if self.table.isColumnHidden(i)]
+
+    def set_hidden_columns(self, columns: Iterable[DealColumn]) -> None:
+        """Show every column but ``columns`` (the title always shows)."""
+        hidden = set(columns) - {DealColumn.TITLE}
+        for index, column in enumerate(COLUMNS):
+            self.table.setColumnHidden(index, column in hidden)
+        self.columns.fit()
+
+    def restore_hidden(self, names: list[str] | None) -> None:
+        """Hide the columns saved by name (None: never chosen, so the defaults); names of
+        columns this version does not have are passed over."""
+        if names is not None:
+            self.set_hidden_columns(c for c in DealColumn if c.value in names)
+
+    def _on_header_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        hidden = set(self.hidden_columns())
+        for column in (c for c in COLUMNS if c is not DealColumn.TITLE):
+            action = menu.addAction(HEADERS[column])
+            action.setCheckable(True)
+            action.setChecked(column not in hidden)
+            action.toggled.connect(
+                lambda shown, c=column: self.set_hidden_columns(
+                    set(self.hidden_columns()) - {c} if shown
+                    else {*self.hidden_columns(), c}))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
 
     def _on_context_menu(self, position: QPoint) -> None:
         ids = self.selected_ids()
