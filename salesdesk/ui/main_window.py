@@ -188,7 +188,9 @@ class MainWindow(QMainWindow):
         self.deals_tab.splitter.restoreState(self._ui_settings.splitter("deals"))
         self.deals_tab.restore_hidden(self._ui_settings.hidden_columns("deals"))
         self.funnel_tab.splitter.restoreState(self._ui_settings.splitter("funnel"))
-        self.scorecards_tab.splitter.restoreState(self._ui_settings.splitter("scorecards"))
+        # Named anew when the tab's splitter turned from vertical to horizontal.
+        self.scorecards_tab.splitter.restoreState(
+            self._ui_settings.splitter("scorecards_columns"))
 
     def _save_state(self) -> None:
         self._ui_settings.geometry = self.saveGeometry()
@@ -197,7 +199,8 @@ class MainWindow(QMainWindow):
         self._ui_settings.set_hidden_columns(
             "deals", [c.value for c in self.deals_tab.hidden_columns()])
         self._ui_settings.set_splitter("funnel", self.funnel_tab.splitter.saveState())
-        self._ui_settings.set_splitter("scorecards", self.scorecards_tab.splitter.saveState())
+        self._ui_settings.set_splitter("scorecards_columns",
+                                       self.scorecards_tab.splitter.saveState())
         self._ui_settings.sync()
 
     # --- state ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from salesdesk.currencies import currency_digits
@@ -278,11 +278,10 @@ def test_template_edit_keeps_history_and_exports(qtbot: QtBot, demo_window: Main
     assert csv_path and csv_path.read_text("utf-8").startswith("rep,assessed_on")
     assert matrix and "Interests and bargaining variables" in matrix.read_text("utf-8")
     assert len(matrix.read_text("utf-8").splitlines()) == 1 + len(report.reps)
-    for index in range(tab.charts.count()):
-        chart = tab.charts.widget(index)
-        assert chart.figures is not None  # type: ignore[attr-defined]
+    for index, chart in enumerate(tab.charts()):
+        assert chart.figures is not None
         for suffix in ("png", "csv"):
-            out = export_chart(chart, chart.figures, tmp_path / f"c{index}.{suffix}",  # type: ignore[attr-defined]
+            out = export_chart(chart, chart.figures, tmp_path / f"c{index}.{suffix}",
                                width=640, height=360)
             assert out.stat().st_size > 0
 
@@ -350,3 +349,39 @@ def test_template_dialog_adds_renames_reorders_and_retires(qtbot: QtBot, window:
     dialog.prepared.setValue(60)
     dialog.save_prepared.click()
     assert cards.prepared_share() == 0.6
+
+
+def _rows_in_view(view: QTableView) -> int:
+    return view.viewport().height() // view.verticalHeader().defaultSectionSize()
+
+
+def test_lists_have_room_at_1024_by_700(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """Issue 15: at the smallest supported size the lists showed three rows each."""
+    demo_window.resize(1024, 700)
+    tab = demo_window.scorecards_tab
+    qtbot.waitUntil(lambda: demo_window.width() == 1024 and demo_window.height() == 700)
+    QApplication.processEvents()
+
+    assert tab.scores_model.rowCount() >= 12
+    assert _rows_in_view(tab.scores) >= tab.scores_model.rowCount()
+    assert _rows_in_view(tab.history) >= 7
+    assert tab.weak.height() < 8 * tab.weak.verticalHeader().defaultSectionSize()
+    for view in (tab.scores, tab.history, tab.weak):
+        assert view.horizontalScrollBar().maximum() == 0, view.objectName()
+
+
+def test_export_chart_offers_itself_on_chart_pages_only(qtbot: QtBot, demo_window: MainWindow
+                                                       ) -> None:
+    tab = demo_window.scorecards_tab
+    tab.views.setCurrentWidget(tab.scores)
+    assert not tab.chart_export.isEnabled()
+    tab.views.setCurrentWidget(tab.profile_chart)
+    assert tab.chart_export.isEnabled()
+    titles: list[str] = []
+
+    def look(dialog: QWidget) -> None:
+        titles.append(dialog.windowTitle())
+        dialog.close()
+
+    run_with_modal(qtbot, tab.chart_export.click, look)
+    assert titles == [f"Export chart — {tab.profile_chart.title()}"]

@@ -138,8 +138,11 @@ class ScoresModel(_TableModel):
         if role == DISPLAY:
             return (section, item.text if item else f"item {score.item_id}", score.score,
                     change_text(change), score.note)[column]
-        if role == Qt.ItemDataRole.ToolTipRole and item is not None and column == 1:
-            return item.good
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text, for cells a narrow window cuts short.
+            if column == 1 and item is not None:
+                return f"{item.text}\n\nGood looks like: {item.good}"
+            return {0: section, 4: score.note}.get(column) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return CENTER
         return None

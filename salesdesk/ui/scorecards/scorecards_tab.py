@@ -3,16 +3,18 @@
 Pick a salesperson: the history lists their assessments (newest first); the selected one's
 scores and "what to improve" are shown next to the salesperson's own conversion and average
 deal length over the period chosen on the tab (by default the 12 months up to the selected
-assessment's date), the team's, and n. Charts below show the profile, the history, the team
-matrix and skill against conversion.
+assessment's date), the team's, and n. Beside the scores, charts show the profile, the history,
+the team matrix and skill against conversion.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Protocol
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, SignalInstance
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,6 +47,7 @@ from salesdesk.reports.scorecard_report import (
     build_report,
 )
 from salesdesk.ui.charts.base import ChartWidget
+from salesdesk.ui.column_fit import ColumnFitter
 from salesdesk.ui.formatting import count, number, percent
 from salesdesk.ui.scorecards.charts import (
     HistoryChart,
@@ -61,6 +64,8 @@ from salesdesk.ui.scorecards.commands import (
 from salesdesk.ui.scorecards.models import HistoryModel, ScoresModel, WeakPointsModel
 from salesdesk.ui.scorecards.sheet_dialog import AssessmentDialog
 from salesdesk.ui.workspace import Workspace
+
+WEAK_ROWS = 5
 
 
 class CacheProvider(Protocol):
@@ -172,88 +177,86 @@ class ScorecardsTab(QWidget):
 
         self.history = _table("assessment_history")
         self.history.setModel(self.history_model)
-        self.history.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.history.horizontalHeader().setStretchLastSection(True)
+        history_header = self.history.horizontalHeader()
+        history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        history_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.results = QLabel()
         self.results.setObjectName("rep_results")
         self.results.setWordWrap(True)
         self.results.setTextFormat(Qt.TextFormat.RichText)
         self.results.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.results.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        results_scroll = QScrollArea()
+        results_scroll.setWidgetResizable(True)
+        results_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        results_scroll.setWidget(self.results)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("<b>Assessments</b>"))
         left_layout.addWidget(self.history, 1)
+        left_layout.addWidget(results_scroll, 1)
 
         self.weak = _table("weak_points")
         self.weak.setModel(self.weak_model)
         self.weak.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.weak.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         weak_header = self.weak.horizontalHeader()
         weak_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         weak_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.scores = _table("assessment_scores")
         self.scores.setModel(self.scores_model)
-        scores_header = self.scores.horizontalHeader()
-        scores_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        scores_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        scores_header.setStretchLastSection(True)
-        self.scores.setColumnWidth(1, 300)
+        char = self.scores.fontMetrics().averageCharWidth()
+        score_width = QFontMetrics(self.scores.horizontalHeader().font()).horizontalAdvance(
+            "Change") + 4 * char
+        # Section, item, score, change, note: the texts share what the numbers leave.
+        self.score_columns = ColumnFitter(
+            self.scores, {2: score_width, 3: score_width},
+            {0: (char * 30, char * 12, 1.0), 1: (char * 44, char * 16, 2.0),
+             4: (char * 20, char * 8, 1.0)})
         self.empty = QLabel()
         self.empty.setObjectName("scorecards_empty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        improve = QLabel("<b>What to improve</b> — the three lowest scores below 5 (ties "
-                         "included) and every item that fell by a point or more")
-        improve.setWordWrap(True)
-        middle_layout.addWidget(improve)
-        middle_layout.addWidget(self.weak, 2)
-        middle_layout.addWidget(self.empty)
-        middle_layout.addWidget(QLabel("<b>Scores</b>"))
-        middle_layout.addWidget(self.scores, 3)
 
         self.profile_chart = ProfileChart()
         self.history_chart = HistoryChart()
         self.matrix_chart = MatrixChart()
         self.scatter_chart = ScatterChart()
-        self.charts = QTabWidget()
-        self.charts.setObjectName("scorecard_charts")
-        self.charts.setDocumentMode(True)
+        # The scores and the charts share the room below the weak points, one page at a
+        # time: side by side, at 1024 × 700 each list showed three rows.
+        self.views = QTabWidget()
+        self.views.setObjectName("scorecard_views")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.scores, "Scores")
         for chart, name in ((self.profile_chart, "Profile"), (self.history_chart, "History"),
                             (self.matrix_chart, "Team matrix"),
                             (self.scatter_chart, "Skill vs conversion")):
-            self.charts.addTab(chart, name)
+            self.views.addTab(chart, name)
         self.chart_export = QPushButton("Export Chart…")
         self.chart_export.setObjectName("export_scorecard_chart")
-        self.charts.setCornerWidget(self.chart_export)
+        self.chart_export.setToolTip("Save the chart shown as PNG, SVG, PDF or CSV")
+        self.views.setCornerWidget(self.chart_export)
+        self.chart_export.setEnabled(False)
 
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(left)
-        top.addWidget(middle)
-        top.setStretchFactor(0, 1)
-        top.setStretchFactor(1, 3)
-        top.setSizes([330, 930])
-        results_scroll = QScrollArea()
-        results_scroll.setWidgetResizable(True)
-        results_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        results_scroll.setWidget(self.results)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(results_scroll)
-        bottom.addWidget(self.charts)
-        bottom.setStretchFactor(0, 2)
-        bottom.setStretchFactor(1, 5)
-        bottom.setSizes([360, 900])
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        improve = QLabel("<b>What to improve</b> — the three lowest scores below 5 (ties "
+                         "included) and every item that fell by a point or more")
+        improve.setWordWrap(True)
+        right_layout.addWidget(improve)
+        right_layout.addWidget(self.weak)
+        right_layout.addWidget(self.empty)
+        right_layout.addWidget(self.views, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("scorecards_splitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(bottom)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 420])  # until the window restores the user's sizes
+        self.splitter.setSizes([340, 900])  # until the window restores the user's sizes
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(period_bar)
@@ -270,6 +273,8 @@ class ScorecardsTab(QWidget):
         self.template_button.clicked.connect(self.edit_template_requested)
         self.export_button.clicked.connect(self.export_scorecards_requested)
         self.chart_export.clicked.connect(self._on_export_chart)
+        self.views.currentChanged.connect(self._on_view_changed)
+        self.weak_model.modelReset.connect(self._fit_weak_points)
         self._workspace.changed.connect(self._on_changed)
         self._cache.ready.connect(self.refresh_results)
 
@@ -362,10 +367,11 @@ class ScorecardsTab(QWidget):
         self.results.setText(self._results_html(card, self.report))
         figures = ScorecardFigures(self.report, rep, self.selected_assessment(),
                                    tuple(self._assessments))
-        for chart in self._charts():
+        for chart in self.charts():
             chart.set_figures(figures)  # type: ignore[arg-type]
 
-    def _charts(self) -> tuple[ChartWidget, ...]:
+    def charts(self) -> tuple[ChartWidget, ...]:
+        """The tab's charts, in the order of their pages."""
         return (self.profile_chart, self.history_chart, self.matrix_chart, self.scatter_chart)
 
     @staticmethod
@@ -377,7 +383,9 @@ class ScorecardsTab(QWidget):
         def row(label: str, conversion: float | None, n: int, length: float | None,
                 too_few: bool) -> str:
             flag = " <span style='color:#9a6700'>too few to judge</span>" if too_few else ""
-            return (f"<tr><td>{label}</td><td align='right'><b>{percent(conversion)}</b></td>"
+            name = html.escape(label).replace(" ", "&nbsp;")  # a name on one line
+            return (f"<tr><td>{name}</td>"
+                    f"<td align='right'><b>{percent(conversion)}</b></td>"
                     f"<td align='right'>n = {count(n)}</td><td align='right'>{days_text(length)}"
                     f"</td><td>{flag}</td></tr>")
 
@@ -440,11 +448,21 @@ class ScorecardsTab(QWidget):
             DeleteAssessmentCommand(self._workspace, selected).run()
 
     def _on_export_chart(self) -> None:
-        chart = self.charts.currentWidget()
+        chart = self.views.currentWidget()
         if isinstance(chart, ChartWidget) and chart.figures is not None:
             self.export_requested.emit(chart, chart.figures)
 
     # --- reactions -----------------------------------------------------------------------
+
+    def _on_view_changed(self) -> None:
+        self.chart_export.setEnabled(isinstance(self.views.currentWidget(), ChartWidget))
+
+    def _fit_weak_points(self) -> None:
+        # As tall as its rows (at most WEAK_ROWS, then it scrolls): the room is the scores'.
+        rows = min(max(self.weak_model.rowCount(), 1), WEAK_ROWS)
+        frame = 2 * self.weak.frameWidth()
+        self.weak.setFixedHeight(self.weak.horizontalHeader().sizeHint().height() + frame
+                                 + rows * self.weak.verticalHeader().defaultSectionSize())
 
     def _on_rep_changed(self) -> None:
         self._load_rep()
