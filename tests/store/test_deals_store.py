@@ -461,8 +461,6 @@ def _valid_row(store: Store) -> dict[str, Any]:
         {"outcome": None},
         {"amount": -1},
         {"customer_type": "old"},
-        {"closed_on": None},
-        {"first_contact": None},
         {"closed_on": "2025-12-31"},
         {"outcome": "open"},  # an open deal with a close date
         {"stage_id": None},
@@ -473,6 +471,8 @@ def _valid_row(store: Store) -> dict[str, Any]:
     ],
 )
 def test_check_constraints_reject_invalid_rows(store: Store, bad: dict[str, Any]) -> None:
+    # A decided deal without its close date or first contact is valid (m003): imports bring
+    # them (tests/store/test_undated_decided_migration.py).
     conn = store.db.conn
 
     def insert(row: dict[str, Any]) -> None:
@@ -506,9 +506,9 @@ def test_a_used_stage_cannot_be_deleted_behind_the_stores_back(store: Store) -> 
 
 
 def _bad_deal() -> Deal:
-    # Bypasses domain validation: a won deal without a close date.
+    # Bypasses domain validation: a won deal closed before its first contact.
     return Deal(title="bad", client="Half-imported", outcome=Outcome.WON,
-                first_contact=D(2026, 1, 1))
+                first_contact=D(2026, 1, 1), closed_on=D(2025, 12, 31))
 
 
 @pytest.mark.parametrize("batch_size", [1, 2, 5000])
