@@ -5,7 +5,8 @@ conversion, not in deal length); the deal form still asks for both. SQLite canno
 CHECK constraint, so ``deals`` is rebuilt the documented way (sqlite.org/lang_altertable.html,
 "Making Other Kinds Of Table Schema Changes"): a new table, the rows copied, the old one
 dropped, the new one renamed, its indexes and full-text triggers made again exactly as m001
-made them, then ``PRAGMA foreign_key_check``. It runs inside the migration's transaction with
+made them (and one more, on outcome and close date, for the Deals list), then
+``PRAGMA foreign_key_check``. It runs inside the migration's transaction with
 foreign keys off (``prepare`` turns them off around the migrations): with them on, dropping
 the old table would delete every deal's stage history through ON DELETE CASCADE.
 
@@ -66,6 +67,9 @@ INDEXES = (
     "CREATE INDEX deals_title ON deals(title COLLATE NOCASE)",
     "CREATE INDEX deals_outcome_updated_at ON deals(outcome, updated_at)",
     "CREATE INDEX deals_client_won ON deals(client_id, outcome, closed_on)",
+    # New: the Deals list sorts one outcome's deals by close date through it. Won and lost
+    # deals without a close date now share the close-date index's NULLs with every open deal.
+    "CREATE INDEX deals_outcome_closed_on ON deals(outcome, closed_on)",
 )
 TRIGGERS = (
     """
