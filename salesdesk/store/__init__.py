@@ -43,10 +43,17 @@ from salesdesk.store.errors import (
 from salesdesk.store.exporting import ExportCancelled, export_format
 from salesdesk.store.import_files import (
     ENCODINGS,
+    MIXED_ENCODING,
     Source,
     SourceOptions,
     UnreadableFile,
     open_source,
+)
+from salesdesk.store.import_presets import (
+    PresetError,
+    load_preset,
+    save_preset,
+    saved_presets,
 )
 from salesdesk.store.importing import (
     ImportCancelled,
@@ -62,6 +69,7 @@ from salesdesk.store.scorecards import DecidedDeal, Scorecards
 
 __all__ = [
     "ENCODINGS",
+    "MIXED_ENCODING",
     "BackupInfo",
     "BackupRefused",
     "Backups",
@@ -85,6 +93,7 @@ __all__ = [
     "MigrationFailed",
     "NameClash",
     "NotFound",
+    "PresetError",
     "PreviewRow",
     "ReadOnly",
     "Restored",
@@ -103,6 +112,7 @@ __all__ = [
     "default_rejected_path",
     "export_format",
     "list_backups",
+    "load_preset",
     "newest_good_backup",
     "open_source",
     "open_store",
@@ -111,5 +121,7 @@ __all__ = [
     "quick_check",
     "recorded_checksum",
     "restore_damaged",
+    "save_preset",
+    "saved_presets",
     "verify_backup",
 ]

@@ -1,9 +1,17 @@
 """Reading the files an import starts from: CSV in any common dialect and encoding, and XLSX.
 
 A source yields its header and then each data row as a list of cell texts with its row number
-(the header is row 1, as a spreadsheet shows it), streaming: a file is never loaded whole.
+(the header is row 1, as a spreadsheet shows it; without a header row the first data row is
+row 1 and the columns are "column 1" … "column n"), streaming: a file is never loaded whole.
 Everything that makes a file unreadable as a whole (empty, binary, undecodable, a damaged
 workbook) raises UnreadableFile with a message for the user before any row is read.
+
+What is wrong with single lines of a CSV is found while reading it and said in ``notes``: a
+file that is UTF-8 except for some Windows-1252 lines is read line by line in the encoding
+each line is in (``MIXED_ENCODING``), a byte-order mark inside the file (two files joined) is
+removed, and a row whose field runs over the following lines (a quote not closed) is listed
+in ``broken`` with the reason it must be rejected rather than imported with the swallowed
+rows in one of its fields.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -19,15 +28,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, TextIO
 
+from salesdesk.domain.importing import numbered_headers
 from salesdesk.files import restore_cell
 from salesdesk.store.errors import StoreError
 
-ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "cp1250", "latin-1")
+MIXED_ENCODING = "utf-8, else cp1252 per line"
+"""The encoding of a file that is UTF-8 except for some Windows-1252 lines."""
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "cp1250", "latin-1", MIXED_ENCODING)
 DELIMITERS = (",", ";", "\t", "|")
 _SAMPLE_BYTES = 64 * 1024
 _CHUNK = 1 << 20
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
+# A field that runs over more lines than this is a quote left open, not a long note; so is
+# one whose lines after the first hold a row's worth of delimiters.
+MAX_FIELD_LINES = 50
+_LISTED = 10  # row or line numbers a note lists before "…"
+_WIDTH_ROWS = 100  # the rows a headerless file's number of columns is taken from
 # A workbook part that unpacks to more than this many times its packed size, past a size no
 # real spreadsheet part needs to compress that well, is a zip bomb: a 1.5 MB file whose sheet
 # unpacks to 1.5 GB once took openpyxl 1.6 GB of memory. Spreadsheet XML packs 5-30 times.
@@ -42,11 +59,13 @@ class UnreadableFile(StoreError):
 
 @dataclass(frozen=True, slots=True)
 class SourceOptions:
-    """Choices that override detection: encoding, delimiter, sheet (None: detect)."""
+    """Choices that override detection: encoding, delimiter, sheet (None: detect), and
+    ``no_header``: the first row is data, the columns are "column 1" … "column n"."""
 
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+    no_header: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,49 +87,108 @@ class SourceInfo:
 
 
 class Source:
-    """An open file to import from; use as a context manager (it holds a file handle)."""
+    """An open file to import from; use as a context manager (it holds a file handle).
 
-    def __init__(self, path: Path, info: SourceInfo, headers: list[str]) -> None:
+    After (or while) ``rows`` reads the file, ``broken`` maps the row numbers that must be
+    rejected to the reason, and ``notes()`` says what was found in the lines read.
+    """
+
+    def __init__(self, path: Path, info: SourceInfo, headers: list[str], *,
+                 no_header: bool = False) -> None:
         self.path = path
         self.info = info
         self.headers = headers
-        self._handle: TextIO | None = None
+        self.no_header = no_header
+        self.broken: dict[int, str] = {}
+        self._handle: IO[Any] | None = None
         self._workbook: Any = None
         self._size = max(1, path.stat().st_size)
+        self._bom_lines: list[int] = []
+        self._other_encoding_lines: list[int] = []
+        self._apostrophe = False  # a line read since the last row holds one
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """Each data row after the header, with its row number (the header is row 1)."""
+        """Each data row with its row number (the header, when there is one, is row 1)."""
         self.close()
+        # Cleared, not replaced: a reader may hold on to them.
+        self.broken.clear()
+        self._bom_lines.clear()
+        self._other_encoding_lines.clear()
         if self.info.kind == "xlsx":
             yield from self._xlsx_rows()
         else:
             yield from self._csv_rows()
 
+    def notes(self) -> list[str]:
+        """What the lines read so far hold that the summary should say."""
+        notes = []
+        if self._other_encoding_lines:
+            notes.append(f"{_lines(self._other_encoding_lines)} of {self.path.name} are not"
+                         " UTF-8 like the rest of the file: read as Windows-1252. Check their"
+                         " accented letters.")
+        if self._bom_lines:
+            notes.append(f"A byte-order mark inside the file ({_lines(self._bom_lines)}) was"
+                         " removed: were two files joined into one?")
+        if self.broken:
+            notes.append(f"A quote is not closed in row{'s' if len(self.broken) > 1 else ''} "
+                         + _numbers(sorted(self.broken)) + ": the field runs over the"
+                         " following lines, which were not imported as rows; the row is in"
+                         " the rejected-rows file. Close the quote and import those lines"
+                         " again.")
+        return notes
+
     def fraction(self, row_number: int) -> float:
         """How far the reading is, 0..1 (by bytes for CSV, by rows for XLSX)."""
         if self._handle is not None:
+            handle: IO[bytes] = getattr(self._handle, "buffer", self._handle)
             try:
-                return min(1.0, self._handle.buffer.tell() / self._size)
-            except (AttributeError, ValueError, OSError):
+                return min(1.0, handle.tell() / self._size)
+            except (ValueError, OSError):
                 return 0.0
         if self._workbook is not None:
             total = self._workbook_rows
             return min(1.0, row_number / total) if total else 0.0
         return 0.0
 
+    def _lines(self) -> Iterator[str]:
+        """The file's lines as text, a byte-order mark inside the file removed (and noted);
+        a mixed file's lines each in its own encoding."""
+        assert self.info.encoding is not None
+        if self.info.encoding == MIXED_ENCODING:
+            self._handle = self.path.open("rb")
+            lines: Iterator[str] = _mixed_lines(self._handle, self._other_encoding_lines)
+        else:
+            self._handle = open_text(self.path, self.info.encoding)
+            lines = iter(self._handle)
+        for number, line in enumerate(lines, start=1):
+            if "'" in line:
+                self._apostrophe = True
+            if "\ufeff" in line:
+                if number > 1 or not line.startswith("\ufeff"):
+                    self._bom_lines.append(number)
+                line = line.replace("\ufeff", "")
+            yield line
+
     def _csv_rows(self) -> Iterator[tuple[int, list[str]]]:
-        assert self.info.encoding is not None and self.info.delimiter is not None
-        self._handle = open_text(self.path, self.info.encoding)
-        reader = csv.reader(self._handle, delimiter=self.info.delimiter, quotechar='"',
+        assert self.info.delimiter is not None
+        reader = csv.reader(self._lines(), delimiter=self.info.delimiter, quotechar='"',
                             doublequote=True, strict=False)
-        number = 1
+        number = 0 if self.no_header else 1
+        line = 0
         try:
-            next(reader, None)
+            if not self.no_header:
+                next(reader, None)
+                line = reader.line_num
             for row in reader:
                 number += 1
-                # Most rows have no neutralised cell: test cheaply before restoring each.
-                if any(c[:1] == "'" for c in row):
-                    row = [restore_cell(c) for c in row]
+                if reader.line_num > line + 1:  # a field holds line breaks
+                    self._check_swallowed(number, row)
+                line = reader.line_num
+                # Most rows have no neutralised cell: their lines hold no apostrophe.
+                if self._apostrophe:
+                    self._apostrophe = False
+                    if any(c[:1] == "'" for c in row):
+                        row = [restore_cell(c) for c in row]
                 yield number, row
         except (UnicodeDecodeError, csv.Error) as exc:
             raise UnreadableFile(
@@ -119,14 +197,30 @@ class Source:
         finally:
             self.close()
 
+    def _check_swallowed(self, number: int, row: list[str]) -> None:
+        """Mark the row broken when one of its fields ran over lines that look like rows of
+        the file, or over more lines than a note has."""
+        delimiter = self.info.delimiter or ","
+        enough = max(2, len(self.headers) - 1)
+        for cell in row:
+            lines = cell.splitlines()
+            if len(lines) > MAX_FIELD_LINES or any(
+                    line.count(delimiter) >= enough for line in lines[1:]):
+                self.broken[number] = (
+                    f"A quote is not closed: a field runs over {len(lines) - 1} more"
+                    f" line{'s' if len(lines) > 2 else ''}, which look like rows of the file;"
+                    " close the quote and import them again.")
+                return
+
     def _xlsx_rows(self) -> Iterator[tuple[int, list[str]]]:
         workbook, sheet = _open_sheet(self.path, self.info.sheet)
         self._workbook = workbook
         self._workbook_rows = sheet.max_row or 0
         try:
             rows = sheet.iter_rows(values_only=True)
-            next(rows, None)
-            for number, values in enumerate(rows, start=2):
+            if not self.no_header:
+                next(rows, None)
+            for number, values in enumerate(rows, start=1 if self.no_header else 2):
                 yield number, [cell_text(v) for v in _trim(values)]
         except UnreadableFile:
             raise
@@ -149,6 +243,29 @@ class Source:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _mixed_lines(handle: IO[bytes], other: list[int]) -> Iterator[str]:
+    """Each line decoded as UTF-8 when it is, else as Windows-1252 (its number added to
+    ``other``)."""
+    for number, raw in enumerate(handle, start=1):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+            try:
+                yield raw.decode("cp1252")
+            except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+                yield raw.decode("latin-1")
+
+
+def _numbers(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:_LISTED]))
+    return shown + (f" and {len(numbers) - _LISTED} more" if len(numbers) > _LISTED else "")
+
+
+def _lines(numbers: list[int]) -> str:
+    return f"line{'s' if len(numbers) > 1 else ''} {_numbers(numbers)}"
 
 
 def _trim(values: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -254,16 +371,35 @@ def detect_encoding(path: Path) -> str:
         handle.seek(0)
         if _decodes(handle, "utf-8"):
             return "utf-8"
-        for encoding in ("cp1252",):
-            handle.seek(0)
-            if _decodes(handle, encoding):
-                return encoding
+        handle.seek(0)
+        if _mixed(handle):
+            return MIXED_ENCODING
+        handle.seek(0)
+        if _decodes(handle, "cp1252"):
+            return "cp1252"
     from charset_normalizer import from_path
 
     best = from_path(path).best()
     if best is None:
         raise UnreadableFile(f"{path.name} is not text in any encoding salesdesk knows.")
     return str(best.encoding)
+
+
+def _mixed(handle: IO[bytes]) -> bool:
+    """True when some lines are UTF-8 with letters beyond ASCII and others are not UTF-8 (a
+    file stitched together from two sources): each line is then read in its own encoding."""
+    utf8 = other = False
+    for raw in handle:
+        if raw.isascii():
+            continue
+        try:
+            raw.decode("utf-8")
+            utf8 = True
+        except UnicodeDecodeError:
+            other = True
+        if utf8 and other:
+            return True
+    return False
 
 
 def _decodes(handle: IO[bytes], encoding: str) -> bool:
@@ -322,6 +458,7 @@ def _open_xlsx(path: Path, options: SourceOptions) -> Source:
     try:
         names = tuple(workbook.sheetnames)
         first = next(sheet.iter_rows(values_only=True), None)
+        width = sheet.max_column or 0
     except Exception as exc:
         raise UnreadableFile(f"{path.name} is a damaged workbook: {exc}.") from exc
     finally:
@@ -329,18 +466,25 @@ def _open_xlsx(path: Path, options: SourceOptions) -> Source:
     headers = [cell_text(v).strip() for v in _trim(first or ())]
     if not any(headers):
         raise UnreadableFile(f"The sheet {sheet.title!r} of {path.name} is empty.")
-    return Source(path, SourceInfo("xlsx", sheet=sheet.title, sheets=names), headers)
+    if options.no_header:
+        headers = numbered_headers(max(width, len(headers)))
+    return Source(path, SourceInfo("xlsx", sheet=sheet.title, sheets=names), headers,
+                  no_header=options.no_header)
 
 
 def _open_csv(path: Path, options: SourceOptions) -> Source:
     encoding = options.encoding or detect_encoding(path)
     try:
-        codecs.lookup(encoding)
+        if encoding == MIXED_ENCODING:
+            with path.open("rb") as binary:
+                head = io.BytesIO(binary.read(_SAMPLE_BYTES))
+            sample = "".join(_mixed_lines(head, []))
+        else:
+            codecs.lookup(encoding)
+            with open_text(path, encoding) as handle:
+                sample = handle.read(_SAMPLE_BYTES)
     except LookupError as exc:
         raise UnreadableFile(f"Unknown encoding {encoding!r}.") from exc
-    try:
-        with open_text(path, encoding) as handle:
-            sample = handle.read(_SAMPLE_BYTES)
     except UnicodeDecodeError as exc:
         raise UnreadableFile(f"{path.name} is not {encoding} text: {exc}.") from exc
     sample = sample.lstrip("\ufeff")
@@ -351,13 +495,18 @@ def _open_csv(path: Path, options: SourceOptions) -> Source:
     delimiter = options.delimiter or sniff_delimiter(sample)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
-        header = next(csv.reader(io.StringIO(sample), delimiter=delimiter, quotechar='"'), [])
+        first = list(itertools.islice(csv.reader(io.StringIO(sample), delimiter=delimiter,
+                                                 quotechar='"'), _WIDTH_ROWS))
     except csv.Error as exc:
         raise UnreadableFile(f"{path.name} has no readable header line: {exc}.") from exc
-    headers = [restore_cell(h).lstrip("\ufeff").strip() for h in header]
+    info = SourceInfo("csv", encoding=encoding, delimiter=delimiter)
+    if options.no_header:
+        width = max((len(row) for row in first), default=0)
+        return Source(path, info, numbered_headers(width), no_header=True)
+    headers = [restore_cell(h).lstrip("\ufeff").strip() for h in (first[0] if first else [])]
     if not any(headers):
         raise UnreadableFile(f"{path.name} has no header line naming its columns.")
-    return Source(path, SourceInfo("csv", encoding=encoding, delimiter=delimiter), headers)
+    return Source(path, info, headers)
 
 
 def _looks_binary(sample: str) -> bool:

@@ -97,13 +97,14 @@ def test_wizard_imports_a_pipedrive_file(qtbot: QtBot, workspace: Workspace,
     assert model.item(1, 1).text().startswith("rejected: Deal - Won time: The close date")
     assert model.item(1, 1).background() == REJECTED_BRUSH
     assert model.item(2, 1).text().startswith("skipped")
-    assert "1 ready, 2 rejected, 1 skipped" in preview.counts.text()  # open→lost lacks a date
+    # open→lost lacks its close date: imported all the same, it counts in conversion only.
+    assert "2 ready, 1 rejected, 1 skipped" in preview.counts.text()
     assert workspace.store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 0
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: not wizard.isVisible())
     summary = wizard.summary
     assert summary is not None
-    assert (summary.imported, summary.rejected, summary.skipped) == (1, 2, 1)  # open→lost
+    assert (summary.imported, summary.rejected, summary.skipped) == (2, 1, 1)
     assert (tmp_path / "pipedrive-rejected.csv").exists()
     deal = workspace.store.deal(summary.deal_ids[0])
     assert deal.amount == 123450 and deal.notes == "Alpha" and deal.outcome is Outcome.WON
