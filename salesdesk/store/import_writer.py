@@ -231,7 +231,7 @@ class ImportWriter:
         """Queue row ``number``'s deal; every BATCH rows the batch is matched and written.
         Returns the rows left alone because their match is ambiguous, with the reason."""
         deal = result.deal
-        key = match_key(deal)
+        key = match_key(deal) if not self.empty else ()
         exported = ExportId.parse(deal.external_id)
         if exported is not None:  # salesdesk's own id of the deal, never an external id
             deal = replace(deal, external_id=None)
