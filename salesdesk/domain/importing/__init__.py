@@ -25,7 +25,6 @@ from salesdesk.domain.importing.guessing import (
     numbered_headers,
 )
 from salesdesk.domain.importing.mapping import (
-    CUSTOMER_TYPE_SYNONYMS,
     IMPORT_FIELDS,
     REJECTED_COLUMN,
     SKIP,
@@ -59,7 +58,6 @@ from salesdesk.domain.importing.rows import (
 )
 
 __all__ = [
-    "CUSTOMER_TYPE_SYNONYMS",
     "IMPORT_FIELDS",
     "REJECTED_COLUMN",
     "SAMPLE_ROWS",
