@@ -22,6 +22,7 @@ from salesdesk.store.backups import (
     verify_backup,
 )
 from salesdesk.store.connection import check_file, check_writable, database_problems, quick_check
+from salesdesk.store.csv_text import ENCODINGS, MIXED_ENCODING
 from salesdesk.store.database import Store, open_store
 from salesdesk.store.deal_list import DealColumn, DealListQuery, DealRow
 from salesdesk.store.errors import (
@@ -39,16 +40,10 @@ from salesdesk.store.errors import (
     NotFound,
     ReadOnly,
     StoreError,
+    UnreadableFile,
 )
 from salesdesk.store.exporting import ExportCancelled, export_format
-from salesdesk.store.import_files import (
-    ENCODINGS,
-    MIXED_ENCODING,
-    Source,
-    SourceOptions,
-    UnreadableFile,
-    open_source,
-)
+from salesdesk.store.import_files import Source, SourceOptions, open_source
 from salesdesk.store.import_presets import (
     PresetError,
     load_preset,
@@ -60,11 +55,11 @@ from salesdesk.store.importing import (
     ImportPlan,
     ImportSummary,
     PreviewRow,
-    default_rejected_path,
     plan_import,
     preview,
 )
 from salesdesk.store.privacy import ErasePreview
+from salesdesk.store.rejected_rows import default_rejected_path
 from salesdesk.store.scorecards import DecidedDeal, Scorecards
 
 __all__ = [

@@ -26,20 +26,22 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, Any
 
 from salesdesk.domain.importing import numbered_headers
 from salesdesk.files import restore_cell
-from salesdesk.store.errors import StoreError
+from salesdesk.store.csv_text import (
+    MIXED_ENCODING,
+    SAMPLE_BYTES,
+    ZIP_MAGIC,
+    detect_encoding,
+    looks_binary,
+    mixed_lines,
+    open_text,
+    sniff_delimiter,
+)
+from salesdesk.store.errors import UnreadableFile
 
-MIXED_ENCODING = "utf-8, else cp1252 per line"
-"""The encoding of a file that is UTF-8 except for some Windows-1252 lines."""
-ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "cp1250", "latin-1", MIXED_ENCODING)
-DELIMITERS = (",", ";", "\t", "|")
-_SAMPLE_BYTES = 64 * 1024
-_CHUNK = 1 << 20
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 # A field that runs over more lines than this is a quote left open, not a long note; so is
 # one whose lines after the first hold a row's worth of delimiters.
 MAX_FIELD_LINES = 50
@@ -51,10 +53,6 @@ _WIDTH_ROWS = 100  # the rows a headerless file's number of columns is taken fro
 _MAX_RATIO = 100
 _RATIO_FROM_BYTES = 50 * 1024 * 1024
 _MAX_UNPACKED_BYTES = 4 * 1024**3
-
-
-class UnreadableFile(StoreError):
-    """The file cannot be read at all; nothing was imported."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +154,7 @@ class Source:
         assert self.info.encoding is not None
         if self.info.encoding == MIXED_ENCODING:
             self._handle = self.path.open("rb")
-            lines: Iterator[str] = _mixed_lines(self._handle, self._other_encoding_lines)
+            lines: Iterator[str] = mixed_lines(self._handle, self._other_encoding_lines)
         else:
             self._handle = open_text(self.path, self.info.encoding)
             lines = iter(self._handle)
@@ -245,20 +243,6 @@ class Source:
         self.close()
 
 
-def _mixed_lines(handle: IO[bytes], other: list[int]) -> Iterator[str]:
-    """Each line decoded as UTF-8 when it is, else as Windows-1252 (its number added to
-    ``other``)."""
-    for number, raw in enumerate(handle, start=1):
-        try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError:
-            other.append(number)
-            try:
-                yield raw.decode("cp1252")
-            except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
-                yield raw.decode("latin-1")
-
-
 def _numbers(numbers: list[int]) -> str:
     shown = ", ".join(map(str, numbers[:_LISTED]))
     return shown + (f" and {len(numbers) - _LISTED} more" if len(numbers) > _LISTED else "")
@@ -293,11 +277,6 @@ def cell_text(value: Any) -> str:
             return str(int(value))
         return f"{value:.10f}".rstrip("0").rstrip(".")
     return restore_cell(str(value))
-
-
-def open_text(path: Path, encoding: str) -> TextIO:
-    """``path`` as text in ``encoding``, universal newlines left to the csv module."""
-    return path.open("r", encoding=encoding, errors="strict", newline="")
 
 
 def _size(count: int) -> str:
@@ -347,95 +326,9 @@ def _open_sheet(path: Path, sheet: str | None) -> tuple[Any, Any]:
         raise
 
 
-def detect_encoding(path: Path) -> str:
-    """The encoding of a text file: a BOM, else UTF-16 by its zero bytes, else UTF-8 when the
-    whole file decodes as such, else Windows-1252 (Excel's default), else a detector's guess.
-
-    Raises UnreadableFile for an empty or binary file.
-    """
-    with path.open("rb") as handle:
-        head = handle.read(_SAMPLE_BYTES)
-        if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-            raise UnreadableFile(f"{path.name} is empty: there is nothing to import.")
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
-        even, odd = head[0::2], head[1::2]
-        if len(head) >= 4 and odd.count(0) > 0.4 * len(odd) and even.count(0) == 0:
-            return "utf-16-le"
-        if len(head) >= 4 and even.count(0) > 0.4 * len(even) and odd.count(0) == 0:
-            return "utf-16-be"
-        if b"\x00" in head or head.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
-            raise UnreadableFile(f"{path.name} is a binary file, not CSV text.")
-        handle.seek(0)
-        if _decodes(handle, "utf-8"):
-            return "utf-8"
-        handle.seek(0)
-        if _mixed(handle):
-            return MIXED_ENCODING
-        handle.seek(0)
-        if _decodes(handle, "cp1252"):
-            return "cp1252"
-    from charset_normalizer import from_path
-
-    best = from_path(path).best()
-    if best is None:
-        raise UnreadableFile(f"{path.name} is not text in any encoding salesdesk knows.")
-    return str(best.encoding)
-
-
-def _mixed(handle: IO[bytes]) -> bool:
-    """True when some lines are UTF-8 with letters beyond ASCII and others are not UTF-8 (a
-    file stitched together from two sources): each line is then read in its own encoding."""
-    utf8 = other = False
-    for raw in handle:
-        if raw.isascii():
-            continue
-        try:
-            raw.decode("utf-8")
-            utf8 = True
-        except UnicodeDecodeError:
-            other = True
-        if utf8 and other:
-            return True
-    return False
-
-
-def _decodes(handle: IO[bytes], encoding: str) -> bool:
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    try:
-        while chunk := handle.read(_CHUNK):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def sniff_delimiter(sample: str) -> str:
-    """The delimiter of a CSV sample: the candidate that splits the header into the most
-    columns while the following lines have as many (quotes and quoted newlines respected)."""
-    best, best_score = ",", (0, 0)
-    lines = sample if sample.endswith(("\n", "\r")) else sample.rsplit("\n", 1)[0]
-    for delimiter in DELIMITERS:
-        try:
-            rows = list(csv.reader(io.StringIO(lines), delimiter=delimiter, quotechar='"'))[:50]
-        except csv.Error:
-            continue
-        if not rows:
-            continue
-        width = len(rows[0])
-        consistent = sum(1 for row in rows[1:] if len(row) == width or not any(row))
-        score = (consistent + 1 if width > 1 else 0, width)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
 def _is_workbook(path: Path) -> bool:
     with path.open("rb") as handle:
-        return handle.read(4) == _ZIP_MAGIC
+        return handle.read(4) == ZIP_MAGIC
 
 
 def open_source(path: Path, options: SourceOptions = SourceOptions()) -> Source:
@@ -477,12 +370,12 @@ def _open_csv(path: Path, options: SourceOptions) -> Source:
     try:
         if encoding == MIXED_ENCODING:
             with path.open("rb") as binary:
-                head = io.BytesIO(binary.read(_SAMPLE_BYTES))
-            sample = "".join(_mixed_lines(head, []))
+                head = io.BytesIO(binary.read(SAMPLE_BYTES))
+            sample = "".join(mixed_lines(head, []))
         else:
             codecs.lookup(encoding)
             with open_text(path, encoding) as handle:
-                sample = handle.read(_SAMPLE_BYTES)
+                sample = handle.read(SAMPLE_BYTES)
     except LookupError as exc:
         raise UnreadableFile(f"Unknown encoding {encoding!r}.") from exc
     except UnicodeDecodeError as exc:
@@ -490,7 +383,7 @@ def _open_csv(path: Path, options: SourceOptions) -> Source:
     sample = sample.lstrip("\ufeff")
     if not sample.strip():
         raise UnreadableFile(f"{path.name} is empty: there is nothing to import.")
-    if _looks_binary(sample):
+    if looks_binary(sample):
         raise UnreadableFile(f"{path.name} is a binary file, not CSV text.")
     delimiter = options.delimiter or sniff_delimiter(sample)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -507,9 +400,3 @@ def _open_csv(path: Path, options: SourceOptions) -> Source:
     if not any(headers):
         raise UnreadableFile(f"{path.name} has no header line naming its columns.")
     return Source(path, info, headers)
-
-
-def _looks_binary(sample: str) -> bool:
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\r\n\f")
-    return "\x00" in sample or controls > max(2, len(sample) // 100)
-

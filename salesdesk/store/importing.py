@@ -5,27 +5,24 @@ amounts are written; ``preview`` converts the first rows without writing; ``run_
 streams every row through domain's RowConverter and writes all valid rows in ONE transaction
 (DESIGN.md §7: Cancel or a crash leaves the database exactly as before). Invalid rows go, with
 their row number, column and reason, to a rejected-rows file beside the source, in its
-delimiter and encoding; it is in place before the transaction commits. How the rows are
-written is ``import_writer``'s.
+delimiter and encoding (``rejected_rows``); it is in place before the transaction commits. How
+the rows are written is ``import_writer``'s.
 """
 
 from __future__ import annotations
 
-import contextlib
-import csv
 import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlite_utils import Database
 
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.importing import (
-    REJECTED_COLUMN,
     SAMPLE_ROWS,
     ColumnMapping,
     Converted,
@@ -47,16 +44,15 @@ from salesdesk.domain.importing import (
     unmapped_fields,
 )
 from salesdesk.domain.validation import InputRules
-from salesdesk.files import neutralise_cell, replacing
 from salesdesk.store.errors import StoreError
 from salesdesk.store.import_files import (
-    MIXED_ENCODING,
     Source,
     SourceInfo,
     SourceOptions,
     open_source,
 )
 from salesdesk.store.import_writer import ImportWriter, MatchKey, match_key, updated_columns
+from salesdesk.store.rejected_rows import RejectedRows, default_rejected_path
 
 PROGRESS_EVERY = 2000
 # cache_size during a large import (KiB, negative as SQLite wants): enough for index builds
@@ -190,11 +186,6 @@ class PreviewRow:
     result: RowResult
 
 
-def default_rejected_path(source: Path) -> Path:
-    """``<source name>-rejected.csv`` beside the source."""
-    return source.with_name(f"{source.stem}-rejected.csv")
-
-
 def _stop_if_cancelled(cancelled: Callable[[], bool] | None) -> None:
     if cancelled is not None and cancelled():
         raise ImportCancelled("The import was cancelled; nothing changed.")
@@ -304,49 +295,6 @@ def _shared_keys(plan: ImportPlan, converter: RowConverter,
     return frozenset(key for key, count in counts.items() if count > 1)
 
 
-class _RejectedRows:
-    """The rejected-rows file, written (safely) only when some row is rejected: the source's
-    columns and a "rejected because" column, in the source's delimiter and encoding (a
-    workbook's as UTF-8 CSV) so it opens in the same spreadsheet."""
-
-    def __init__(self, path: Path, headers: Sequence[str], info: SourceInfo) -> None:
-        self.path = path
-        self.headers = list(headers)
-        self.delimiter = info.delimiter or ","
-        # utf-8-sig for a workbook or a mixed file: Excel reads its accents right.
-        self.encoding = (info.encoding if info.encoding not in (None, MIXED_ENCODING)
-                         else "utf-8-sig")
-        self._stack = contextlib.ExitStack()
-        self._writer: Any = None
-
-    def add(self, number: int, cells: Sequence[str], reason: str) -> None:
-        if self._writer is None:
-            temp = self._stack.enter_context(replacing(self.path, prefix=".salesdesk-rejected-"))
-            handle: IO[str] = self._stack.enter_context(
-                temp.open("w", encoding=self.encoding, errors="replace", newline=""))
-            self._writer = csv.writer(handle, delimiter=self.delimiter)
-            self._writer.writerow([neutralise_cell(h) for h in (*self.headers, REJECTED_COLUMN)])
-        padded = list(cells) + [""] * (len(self.headers) - len(cells))
-        self._writer.writerow([neutralise_cell(c) for c in padded]
-                              + [neutralise_cell(f"row {number}: {reason}")])
-
-    def finish(self) -> None:
-        """Put the file in place (fsynced and renamed)."""
-        self._stack.close()
-
-    def __enter__(self) -> _RejectedRows:
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        """Without ``finish``: remove what was written (the import failed or was
-        cancelled)."""
-        self._stack.__exit__(*exc)
-
-    @property
-    def written(self) -> bool:
-        return self._writer is not None
-
-
 def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
                today: dt.date, on_duplicate: str = "skip", rejected_path: Path | None = None,
                dry_run: bool = False, progress: Callable[[int, float], None] | None = None,
@@ -362,7 +310,7 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
     converter = plan.converter(input_rules, _order_reader(plan))
     summary = ImportSummary(mapping=dict(plan.mapping.columns), unmapped=list(plan.unmapped),
                             notes=list(plan.notes), dry_run=dry_run)
-    rejected = _RejectedRows(rejected_path or default_rejected_path(plan.path), plan.headers,
+    rejected = RejectedRows(rejected_path or default_rejected_path(plan.path), plan.headers,
                              plan.info)
     pragmas = {name: db.execute(f"PRAGMA {name}").fetchone()[0]
                for name in ("cache_size", "threads", "foreign_keys")}

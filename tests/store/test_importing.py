@@ -21,9 +21,8 @@ from salesdesk.domain.deals import CustomerType, Deal, LookupKind, Outcome, Stag
 from salesdesk.domain.importing import REJECTED_COLUMN, Converted
 from salesdesk.domain.validation import InputRules
 from salesdesk.files import restore_cell
-from salesdesk.store import Store, import_writer, open_store
+from salesdesk.store import SourceOptions, Store, UnreadableFile, import_writer, open_store
 from salesdesk.store import importing as engine
-from salesdesk.store.import_files import SourceOptions, UnreadableFile
 from salesdesk.store.importing import ImportCancelled, plan_import, preview
 
 TODAY = dt.date(2026, 6, 1)
