@@ -279,14 +279,15 @@ class RowConverter:
 
     def convert(self, cells: Sequence[str]) -> RowResult:
         """The deal a row describes, why it is skipped, or why it is rejected. Never raises."""
-        if not "".join(cells).strip():
+        joined = "".join(cells)
+        if not joined.strip():
             return Skipped("blank row")
         if len(cells) > self._width and any(c.strip() for c in cells[self._width:]):
             return Rejected((Problem("", f"The row has {len(cells)} cells but the header only"
                                          f" {self._width}: a delimiter or quote is"
                                          " misplaced."),))
         try:
-            "".join(cells).encode("utf-8")
+            joined.encode("utf-8")
         except UnicodeEncodeError:
             return Rejected((Problem("", "Contains characters that cannot be stored."),))
         values, sources = self._read(cells)
