@@ -95,7 +95,7 @@ RowResult = Converted | Skipped | Rejected
 DateOrderOf = Callable[[str], DateOrder]
 """Reads a date column's values again and gives its day/month order (see RowConverter)."""
 
-_DATE_MEMO = 100_000
+_MEMO = 100_000  # distinct texts remembered per kind (dates, outcomes, names)
 _LOOKUPS = tuple(f.name for f in DEAL_FIELDS if f.imported and f.kind is FieldKind.LOOKUP)
 _TEXTS = tuple(f.name for f in DEAL_FIELDS if f.form and f.kind is FieldKind.TEXT)
 # Read from a file but not shown on the form: the external id.
@@ -205,7 +205,7 @@ class RowConverter:
         if header in self._assumed and has_day_month_order(text):
             self._reinfer(header, text)
         day = parse_import_date(text, self._orders.get(header), self.rules.date_format)
-        if len(self._dates) >= _DATE_MEMO:  # texts with times can all differ: bound the memo
+        if len(self._dates) >= _MEMO:  # texts with times can all differ: bound the memo
             self._dates.clear()
         self._dates[key] = day
         return day
@@ -227,7 +227,7 @@ class RowConverter:
             return self._outcome_memo[text]
         except KeyError:
             named = self._outcomes.get(normalise_value(text))
-            if len(self._outcome_memo) < _DATE_MEMO:
+            if len(self._outcome_memo) < _MEMO:
                 self._outcome_memo[text] = named
             return named
 
@@ -240,7 +240,7 @@ class RowConverter:
             tidy = memo.get(text) if text else None
             if tidy is None and text:
                 tidy = read_name(text, FIELD_LABELS[name], errors, name)
-                if name not in errors and len(memo) < _DATE_MEMO:
+                if name not in errors and len(memo) < _MEMO:
                     memo[text] = tidy or ""
             names[name] = tidy or None
         return names
