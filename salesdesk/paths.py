@@ -22,6 +22,11 @@ def default_database() -> Path:
     return data_dir() / DEFAULT_DATABASE_NAME
 
 
+def import_presets_dir() -> Path:
+    """Where saved import mapping presets live (the wizard's and ``--preset NAME``'s)."""
+    return data_dir() / "import presets"
+
+
 def log_file() -> Path:
     """The GUI's log: tracebacks of errors nobody expected and Qt's warnings."""
     return data_dir() / "salesdesk.log"

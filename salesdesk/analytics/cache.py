@@ -182,12 +182,15 @@ class AnalyticsCache:
         mapping = np.array([self._currency_code(c) for c in columns.currencies] or [0],
                            dtype=np.int16)
         is_closed = outcome != 0
+        # A decided deal whose close or first contact is unknown has no length (-1); one
+        # without a close date keeps NO_DATE there: it belongs to no period (all time only).
+        timed = is_closed & (fc != NO_DATE) & (closed != NO_DATE)
         cols: dict[str, Array] = {
             "ids": np.array(columns.ids, dtype=np.int64),
             "outcome": outcome,
             "fc": fc,
             "closed": np.where(is_closed, closed, _NEVER).astype(np.int32),
-            "length": np.where(is_closed, closed - fc, -1).astype(np.int32),
+            "length": np.where(timed, closed - fc, -1).astype(np.int32),
             "amount": np.array(columns.amount, dtype=np.int64),
             "currency": mapping[unpack(CURRENCY)],
             "fc_month": _month_numbers(fc),
@@ -331,8 +334,8 @@ class AnalyticsCache:
         elif period.is_empty:
             closed_sel = open_sel = np.zeros(outcome.shape, bool)
         else:
-            closed_sel = is_closed if period.is_all_time else is_closed & _in_ranges(
-                c["closed"], period)
+            closed_sel = is_closed if period.is_all_time else (
+                is_closed & (c["closed"] != NO_DATE) & _in_ranges(c["closed"], period))
             end = period.end
             if end is None:
                 open_sel = ~is_closed
@@ -359,33 +362,41 @@ class AnalyticsCache:
         return key
 
     def _closed_tallies(self, rows: IntArray, keys: IntArray, size: int) -> _Closed:
-        """Won/lost counts, days, middle lengths and won money per key over closed rows."""
+        """Won/lost counts, days, middle lengths and won money per key over closed rows;
+        lengths, their sums and medians over the rows whose length is known."""
         c = self._cols
         outcome = c["outcome"].take(rows).astype(np.int64)
         length = c["length"].take(rows).astype(np.int64)
         slot = keys * 2 + (outcome - 1)
         counts = np.bincount(slot, minlength=2 * size).reshape(size, 2)
-        days = np.rint(np.bincount(slot, weights=length, minlength=2 * size)
+        timed_slot, timed_keys, timed_length = slot, keys, length
+        untimed = np.zeros((size, 2), np.int64)
+        timed = length >= 0
+        if not timed.all():
+            untimed = np.bincount(slot[~timed], minlength=2 * size).reshape(size, 2)
+            timed_slot, timed_keys, timed_length = slot[timed], keys[timed], length[timed]
+        days = np.rint(np.bincount(timed_slot, weights=timed_length, minlength=2 * size)
                        ).astype(np.int64).reshape(size, 2)
         low = np.full(size, -1, np.int64)
         high = np.full(size, -1, np.int64)
-        present = np.flatnonzero(counts.sum(axis=1))
-        n = counts.sum(axis=1)[present]
-        width = int(length.max()) + 1 if length.size else 1
+        timed_counts = (counts - untimed).sum(axis=1)
+        present = np.flatnonzero(timed_counts)
+        n = timed_counts[present]
+        width = int(timed_length.max()) + 1 if timed_length.size else 1
         if present.size * width <= _HISTOGRAM_CELLS:
             # Medians from a histogram of (group, length): the first length whose cumulative
             # count passes each middle rank.
             compact = np.zeros(size, np.int64)
             compact[present] = np.arange(present.size)
-            cumulative = np.bincount(compact.take(keys) * width + length,
+            cumulative = np.bincount(compact.take(timed_keys) * width + timed_length,
                                      minlength=present.size * width
                                      ).reshape(present.size, width).cumsum(axis=1)
             low[present] = (cumulative > ((n - 1) // 2)[:, None]).argmax(axis=1)
             high[present] = (cumulative > (n // 2)[:, None]).argmax(axis=1)
         else:
-            order = np.lexsort((length, keys))
-            sorted_lengths = length[order]
-            starts = np.searchsorted(keys[order], present)
+            order = np.lexsort((timed_length, timed_keys))
+            sorted_lengths = timed_length[order]
+            starts = np.searchsorted(timed_keys[order], present)
             low[present] = sorted_lengths[starts + (n - 1) // 2]
             high[present] = sorted_lengths[starts + n // 2]
         won = outcome == 1
@@ -397,7 +408,7 @@ class AnalyticsCache:
         money_key = won_keys[known] * currencies + currency[known]
         return _Closed(
             won=counts[:, 0], lost=counts[:, 1], won_days=days[:, 0], lost_days=days[:, 1],
-            low=low, high=high,
+            won_untimed=untimed[:, 0], lost_untimed=untimed[:, 1], low=low, high=high,
             unknown=np.bincount(won_keys[~known], minlength=size),
             money_count=np.bincount(money_key, minlength=size * currencies).reshape(size, -1),
             money_sum=_exact_sums(money_key, amount[known], size * currencies
@@ -407,8 +418,10 @@ class AnalyticsCache:
     def _overall(self, groups: _Closed, rows: IntArray) -> _Closed:
         """The whole slice's closed tallies from its groups (each closed row is in one)."""
         low, high = -1, -1
-        if rows.size:
-            cumulative = np.bincount(self._cols["length"].take(rows)).cumsum()
+        lengths = self._cols["length"].take(rows)
+        lengths = lengths[lengths >= 0]
+        if lengths.size:
+            cumulative = np.bincount(lengths).cumsum()
             n = int(cumulative[-1])
             low = int(np.searchsorted(cumulative, (n - 1) // 2, side="right"))
             high = int(np.searchsorted(cumulative, n // 2, side="right"))
@@ -419,7 +432,8 @@ class AnalyticsCache:
 
         return _Closed(
             won=total(groups.won), lost=total(groups.lost), won_days=total(groups.won_days),
-            lost_days=total(groups.lost_days), low=np.array([low]), high=np.array([high]),
+            lost_days=total(groups.lost_days), won_untimed=total(groups.won_untimed),
+            lost_untimed=total(groups.lost_untimed), low=np.array([low]), high=np.array([high]),
             unknown=total(groups.unknown), money_count=total(groups.money_count),
             money_sum=total(groups.money_sum))
 
@@ -432,16 +446,19 @@ class AnalyticsCache:
             closed.lost_days.take(groups).tolist(), closed.low.take(groups).tolist(),
             closed.high.take(groups).tolist(), closed.unknown.take(groups).tolist(),
             closed.money_count[groups].tolist(), closed.money_sum[groups].tolist(),
+            closed.won_untimed.take(groups).tolist(), closed.lost_untimed.take(groups).tolist(),
             strict=True)
         order = sorted(range(len(currencies)), key=currencies.__getitem__)
         result = []
-        for open_, won, lost, won_days, lost_days, low, high, unknown, counts, sums in columns:
+        for (open_, won, lost, won_days, lost_days, low, high, unknown, counts, sums,
+             won_untimed, lost_untimed) in columns:
             result.append(Tally(
                 open=open_, won=won, lost=lost, won_days=won_days, lost_days=lost_days,
                 middle_days=None if low < 0 else (low, high),
                 won_money=MoneyTally(unknown, tuple(
                     (currencies[cur], counts[cur], int(sums[cur]))
-                    for cur in order if counts[cur]))))
+                    for cur in order if counts[cur])),
+                won_length_unknown=won_untimed, lost_length_unknown=lost_untimed))
         return result
 
     def result(self, query: Query) -> SliceResult:
@@ -459,6 +476,7 @@ class AnalyticsCache:
         other = math.prod(sizes)
         closed_keys = self._keys(categorical, closed_rows)
         labels: list[str | None] = [None]
+        grouped_rows = closed_rows
         if time_dim is None:
             size = other
             opens = np.bincount(self._keys(categorical, open_rows), minlength=size)
@@ -467,11 +485,16 @@ class AnalyticsCache:
                 time_dim, other, closed_rows, closed_keys, open_rows,
                 self._keys(categorical, open_rows))
         else:
+            # All time counts decided deals without a close date, which no month holds.
+            dated = self._cols["closed"].take(closed_rows) != NO_DATE
+            if not dated.all():
+                grouped_rows, closed_keys = closed_rows[dated], closed_keys[dated]
             labels, closed_keys, opens, size = self._period_slots(
-                time_dim, categorical, other, sl, fmask, closed_rows, closed_keys)
-        closed = self._closed_tallies(closed_rows, closed_keys, size)
-        overall = self._tallies(self._overall(closed, closed_rows), np.array([open_rows.size]),
-                                np.zeros(1, np.int64))[0]
+                time_dim, categorical, other, sl, fmask, grouped_rows, closed_keys)
+        closed = self._closed_tallies(grouped_rows, closed_keys, size)
+        total = (self._overall(closed, closed_rows) if grouped_rows is closed_rows else
+                 self._closed_tallies(closed_rows, np.zeros(closed_rows.size, np.int64), 1))
+        overall = self._tallies(total, np.array([open_rows.size]), np.zeros(1, np.int64))[0]
         present = np.flatnonzero(closed.won + closed.lost + opens)
         tallies = self._tallies(closed, opens, present)
         per_time = len(labels)
@@ -534,12 +557,16 @@ class AnalyticsCache:
             return c[name] if rows is None else c[name].take(rows)
 
         fc, closed = column("fc"), column("closed")
-        is_closed = closed != _NEVER
+        # A decided deal without a close date is never open at a month's end, but its first
+        # contact still widens the months listed (as the reference's candidate_buckets).
+        undated = closed == NO_DATE
+        is_closed = (closed != _NEVER) & ~undated
         # The months/quarters from the earliest to the latest date that overlap the period.
         candidates: list[int] = []
         ends: list[int] = []
         if fc.size:
-            low = min(int(np.where(fc != NO_DATE, fc, _NEVER).min()), int(closed.min()))
+            low = min(int(np.where(fc != NO_DATE, fc, _NEVER).min()),
+                      int(np.where(undated, _NEVER, closed).min()))
             high = max(int(fc.max()), int(np.where(is_closed, closed, NO_DATE).max()))
             if low != _NEVER:
                 for number in range(bucket_number(bucket, dt.date.fromordinal(low)),
@@ -562,6 +589,10 @@ class AnalyticsCache:
         keys = closed_keys * slots + slot_of.take(closed_relative)
         # Open at the end of slot b: first contact on or before ends[b] (or none) and not
         # closed by then: (#first contact <= end) - (#closed <= end), counted cumulatively.
+        if undated.any():  # from here on column() reads the kept rows too
+            kept = np.flatnonzero(~undated)
+            rows = kept if rows is None else rows.take(kept)
+            fc, closed, is_closed = fc.take(kept), closed.take(kept), is_closed.take(kept)
         key = self._keys(categorical, rows)
         days = high - low + 2  # day 0 holds the deals without a first contact
         if other * days <= _HISTOGRAM_CELLS:
@@ -657,11 +688,14 @@ class AnalyticsCache:
 
     def length_histogram(self, sl: Slice) -> dict[int, int]:
         """Deal length in days → closed deals counted in the slice, lengths ascending (as
-        domain's ``reference_length_histogram``); it sums to the slice's decided deals."""
+        domain's ``reference_length_histogram``); it sums to the slice's decided deals of known
+        length."""
         closed_rows, _ = self._attribution(sl, self._filter_mask(sl))
-        if not closed_rows.size:
+        lengths = self._cols["length"].take(closed_rows)
+        lengths = lengths[lengths >= 0]
+        if not lengths.size:
             return {}
-        counts = np.bincount(self._cols["length"].take(closed_rows))
+        counts = np.bincount(lengths)
         present = np.flatnonzero(counts)
         return dict(zip(present.tolist(), counts.take(present).tolist(), strict=True))
 
@@ -698,6 +732,8 @@ class _Closed:
     lost: IntArray
     won_days: IntArray
     lost_days: IntArray
+    won_untimed: IntArray  # won deals of unknown length
+    lost_untimed: IntArray
     low: IntArray
     high: IntArray
     unknown: IntArray

@@ -75,30 +75,41 @@ class DealField:
 DEAL_FIELDS: tuple[DealField, ...] = (
     DealField("title", "Title", FieldKind.TITLE, (
         "deal", "deal name", "deal title", "name", "subject", "opportunity", "opportunity name",
-        "titel", "cím", "megnevezés", "üzlet"), list_header="Title"),
+        "potential name", "potential", "potentialname", "titel", "verkaufschance",
+        "name der verkaufschance", "cím", "megnevezés", "üzlet", "lehetőség",
+        "lehetőség neve", "üzleti lehetőség"), list_header="Title"),
     DealField("client", "Client", FieldKind.LOOKUP, (
-        "company", "customer", "organization", "organisation", "account", "client name",
-        "company name", "customer name", "kunde", "firma", "ügyfél", "cég", "partner"),
-        list_header="Client"),
+        "company", "customer", "organization", "organisation", "account", "account name",
+        "accountname", "client name", "company name", "customer name", "kunde", "firma",
+        "firmenname", "kundenname", "ügyfél", "cég", "partner", "fiók", "fiók neve",
+        "ügyfél neve", "cégnév"), list_header="Client"),
     DealField("rep", "Salesperson", FieldKind.LOOKUP, (
-        "sales person", "sales rep", "owner", "deal owner", "seller", "sales manager",
-        "verkäufer", "vertriebler", "értékesítő", "üzletkötő"), list_header="Salesperson"),
+        "sales person", "sales rep", "owner", "deal owner", "owner name", "opportunity owner",
+        "potential owner", "assigned to", "seller", "sales manager", "verkäufer",
+        "vertriebler", "inhaber", "besitzer", "verantwortlicher", "opportunity inhaber",
+        "verkaufschancen inhaber", "értékesítő", "üzletkötő", "tulajdonos", "felelős"),
+        list_header="Salesperson"),
     DealField("product", "Product", FieldKind.LOOKUP, (
-        "product name", "item", "service", "produkt", "termék", "szolgáltatás"),
+        "product name", "item", "service", "produkt", "produktname", "termék", "szolgáltatás"),
         list_header="Product"),
     DealField("channel", "Channel", FieldKind.LOOKUP, (
-        "source", "lead source", "source channel", "csatorna", "forrás")),
+        "source", "lead source", "leadsource", "source channel", "quelle", "lead quelle",
+        "leadquelle", "csatorna", "forrás", "lead forrás")),
     DealField("region", "Region", FieldKind.LOOKUP, (
-        "area", "territory", "country", "régió", "terület")),
+        "area", "territory", "country", "gebiet", "land", "régió", "terület", "ország")),
     DealField("audience", "Target audience", FieldKind.LOOKUP, ("segment", "célcsoport")),
     DealField("customer_type", "Customer type", FieldKind.CUSTOMER_TYPE, (
-        "deal type", "client type", "ügyféltípus")),
+        "deal type", "client type", "type", "opportunity type", "potential type", "typ",
+        "kundentyp", "ügyféltípus", "típus")),
     DealField("customer_type_set", "Customer type set by hand", FieldKind.FLAG,
               form=False),
     DealField("stage", "Stage", FieldKind.LOOKUP, (
-        "deal stage", "pipeline stage", "phase", "szakasz", "fázis"), list_header="Stage"),
+        "deal stage", "pipeline stage", "sales stage", "stage name", "opportunity stage",
+        "phase", "verkaufsphase", "stufe", "szakasz", "fázis", "értékesítési szakasz"),
+        list_header="Stage"),
     DealField("outcome", "Outcome", FieldKind.OUTCOME, (
-        "status", "result", "state", "won/lost", "eredmény", "státusz", "állapot"),
+        "status", "result", "state", "won/lost", "deal status", "ergebnis", "eredmény",
+        "státusz", "állapot"),
         list_header="Outcome"),
     DealField("first_contact", "First contact", FieldKind.DATE, (
         "first contact date", "first contacted", "start date", "started", "opened",
@@ -107,23 +118,33 @@ DEAL_FIELDS: tuple[DealField, ...] = (
     DealField("first_contact_inferred", "First contact inferred", FieldKind.FLAG,
               form=False),
     DealField("closed_on", "Closed on", FieldKind.DATE, (
-        "close date", "closed", "closed date", "closing date", "date closed",
-        "abgeschlossen am", "abschlussdatum", "lezárva", "lezárás", "lezárás dátuma"),
+        "close date", "closed", "closed date", "closing date", "date closed", "closed at",
+        "closingdate", "abgeschlossen am", "abschlussdatum", "schlusstermin", "lezárva",
+        "lezárás", "lezárás dátuma", "zárás dátuma", "zárás"),
         list_header="Closed"),
     DealField("expected_close", "Expected close", FieldKind.DATE, (
-        "expected close date", "expected closing date", "várható lezárás")),
+        "expected close date", "expected closing date", "expected closing",
+        "erwarteter abschluss", "várható lezárás", "várható zárás",
+        "várható lezárás dátuma")),
     DealField("next_step", "Next step", FieldKind.TEXT, (
-        "next action", "next activity", "következő lépés")),
+        "next action", "next activity", "nächster schritt", "következő lépés")),
     DealField("amount", "Amount", FieldKind.AMOUNT, (
-        "value", "deal value", "sum", "price", "revenue", "betrag", "wert", "összeg", "érték"),
+        "value", "deal value", "opportunity amount", "sum", "price", "revenue", "betrag",
+        "wert", "összeg", "érték",
+        # Odoo's deal value; last: Salesforce's is the amount times the probability.
+        "expected revenue"),
         list_header="Amount"),
-    DealField("currency", "Currency", FieldKind.CURRENCY, ("currency code", "pénznem", "deviza")),
+    DealField("currency", "Currency", FieldKind.CURRENCY, (
+        "currency code", "currency iso code", "währung", "pénznem", "deviza")),
     DealField("lost_reason", "Lost reason", FieldKind.LOOKUP, (
-        "reason lost", "loss reason", "closed lost reason", "elvesztés oka")),
+        "reason lost", "loss reason", "closed lost reason", "verlustgrund",
+        "grund für verlust", "elvesztés oka", "vesztés oka")),
     DealField("notes", "Notes", FieldKind.TEXT, (
-        "note", "comments", "comment", "description", "megjegyzés")),
+        "note", "comments", "comment", "description", "beschreibung", "notiz", "megjegyzés",
+        "leírás")),
     DealField("external_id", "External id", FieldKind.TEXT, (
-        "id", "record id", "deal id", "crm id", "azonosító"), form=False),
+        "id", "record id", "deal id", "crm id", "opportunity id", "potential id",
+        "azonosító"), form=False),
     DealField("id", "Id", FieldKind.RECORD, form=False, imported=False, exported=False),
     DealField("created_at", "Created", FieldKind.RECORD, form=False, imported=False,
               exported=False),

@@ -14,12 +14,15 @@ Definitions:
   interval and a "too few to judge" flag under the file's threshold (default 20 decided).
 * Deal length of a closed (won or lost) deal = closed_on − first_contact in days (same day = 0).
   Average = sum of those days ÷ number of closed deals (20, 30, 40 → 30); also the median and
-  the won-only / lost-only averages.
+  the won-only / lost-only averages. A decided deal whose close date or first contact is
+  unknown (imported from a file that lacks it) counts in conversion but not in deal length:
+  ``length_unknown`` counts those, and the lengths are over the others.
 * Periods: won, lost, conversion and deal length count the deals closed in the period; the
   open count is the deals open at its end (first contact on or before it, or none yet, and not
-  closed by then); deals = won + lost + open. The cohort switch counts instead the deals first
-  contacted in the period, by their outcome today (a deal without a first contact belongs to
-  the all-time cohort only).
+  closed by then); deals = won + lost + open. A decided deal without a close date belongs to
+  no period by close date: it counts under all time only (and is never open). The cohort
+  switch counts instead the deals first contacted in the period, by their outcome today (a
+  deal without a first contact belongs to the all-time cohort only).
 * Money: amounts are integer minor units of each deal's currency; figures are in major units
   of the base currency, over the deals whose amount is known (``amount_unknown`` counts the
   others) and whose currency has an exchange rate (``amount_left_out`` counts the others).
@@ -91,9 +94,11 @@ class Tally:
     """The integers behind a slice's figures.
 
     ``open`` counts deals open at the period's end, ``won``/``lost`` those closed in it;
-    ``won_days``/``lost_days`` sum their deal lengths; ``middle_days`` holds the two middle
-    deal lengths of the closed deals in ascending order (the same value twice for an odd
-    count; None without closed deals); ``won_money`` tallies the won deals' amounts.
+    ``won_days``/``lost_days`` sum their known deal lengths; ``middle_days`` holds the two
+    middle known deal lengths in ascending order (the same value twice for an odd count; None
+    without any); ``won_money`` tallies the won deals' amounts;
+    ``won_length_unknown``/``lost_length_unknown`` count the won/lost deals whose length is
+    unknown (close date or first contact missing).
     """
 
     open: int = 0
@@ -103,6 +108,8 @@ class Tally:
     lost_days: int = 0
     middle_days: tuple[int, int] | None = None
     won_money: MoneyTally = field(default_factory=MoneyTally)
+    won_length_unknown: int = 0
+    lost_length_unknown: int = 0
 
     @property
     def decided(self) -> int:
@@ -113,6 +120,11 @@ class Tally:
     def deals(self) -> int:
         """Won, lost and open deals."""
         return self.won + self.lost + self.open
+
+    @property
+    def length_unknown(self) -> int:
+        """Decided deals whose length is unknown (left out of deal length)."""
+        return self.won_length_unknown + self.lost_length_unknown
 
 
 def middle_pair(sorted_values: Sequence[int]) -> tuple[int, int] | None:
@@ -126,6 +138,13 @@ def middle_pair(sorted_values: Sequence[int]) -> tuple[int, int] | None:
 def deal_length(first_contact: dt.date, closed_on: dt.date) -> int:
     """Days from first contact to close (closed on the day of first contact = 0)."""
     return (closed_on - first_contact).days
+
+
+def known_length(deal: Deal) -> int | None:
+    """A decided deal's length in days, None when its first contact or close is unknown."""
+    if deal.first_contact is None or deal.closed_on is None:
+        return None
+    return deal_length(deal.first_contact, deal.closed_on)
 
 
 # --- turning integers into figures ------------------------------------------------------------
@@ -235,6 +254,7 @@ class Figures:
     won_amount: float
     amount_unknown: int
     amount_left_out: int
+    length_unknown: int
 
 
 def figures(tally: Tally, *, threshold: int = DEFAULT_TOO_FEW,
@@ -253,13 +273,16 @@ def figures(tally: Tally, *, threshold: int = DEFAULT_TOO_FEW,
         conversion_low=None if interval is None else interval[0],
         conversion_high=None if interval is None else interval[1],
         too_few=tally.decided < threshold,
-        avg_deal_length_days=average(tally.won_days + tally.lost_days, tally.decided),
+        avg_deal_length_days=average(tally.won_days + tally.lost_days,
+                                     tally.decided - tally.length_unknown),
         median_deal_length_days=None if middle is None else (middle[0] + middle[1]) / 2,
-        avg_deal_length_won_days=average(tally.won_days, tally.won),
-        avg_deal_length_lost_days=average(tally.lost_days, tally.lost),
+        avg_deal_length_won_days=average(tally.won_days, tally.won - tally.won_length_unknown),
+        avg_deal_length_lost_days=average(tally.lost_days,
+                                          tally.lost - tally.lost_length_unknown),
         won_amount=won_money.amount,
         amount_unknown=won_money.unknown,
         amount_left_out=won_money.left_out,
+        length_unknown=tally.length_unknown,
     )
 
 
@@ -268,9 +291,12 @@ def figures(tally: Tally, *, threshold: int = DEFAULT_TOO_FEW,
 
 def counted_as(deal: Deal, period: Period, cohort: bool) -> Outcome | None:
     """How a deal counts in a period: won or lost (closed in it), open (open at its end), or
-    not at all. With ``cohort``: by its outcome today when first contacted in the period."""
+    not at all. With ``cohort``: by its outcome today when first contacted in the period. A
+    decided deal without a close date counts under all time only."""
     if cohort:
         return deal.outcome if period.holds_first_contact(deal.first_contact) else None
+    if deal.outcome.is_closed and deal.closed_on is None:
+        return deal.outcome if period.is_all_time else None
     if deal.outcome.is_closed and deal.closed_on in period:
         return deal.outcome
     if period.open_at_end(deal.first_contact, deal.closed_on):
@@ -282,6 +308,7 @@ def tally(deals: Iterable[Deal], period: Period = Period(), cohort: bool = False
     """Reduce deals to the integers of their figures over ``period``."""
     counts = {Outcome.OPEN: 0, Outcome.WON: 0, Outcome.LOST: 0}
     days = {Outcome.WON: 0, Outcome.LOST: 0}
+    unknown = {Outcome.WON: 0, Outcome.LOST: 0}
     lengths: list[int] = []
     won_amounts: list[tuple[str, int | None]] = []
     for deal in deals:
@@ -291,10 +318,12 @@ def tally(deals: Iterable[Deal], period: Period = Period(), cohort: bool = False
         counts[outcome] += 1
         if outcome is Outcome.OPEN:
             continue
-        assert deal.first_contact is not None and deal.closed_on is not None
-        length = deal_length(deal.first_contact, deal.closed_on)
-        days[outcome] += length
-        lengths.append(length)
+        length = known_length(deal)
+        if length is None:
+            unknown[outcome] += 1
+        else:
+            days[outcome] += length
+            lengths.append(length)
         if outcome is Outcome.WON:
             won_amounts.append((deal.currency, deal.amount))
     return Tally(
@@ -305,6 +334,8 @@ def tally(deals: Iterable[Deal], period: Period = Period(), cohort: bool = False
         lost_days=days[Outcome.LOST],
         middle_days=middle_pair(sorted(lengths)),
         won_money=MoneyTally.of(won_amounts),
+        won_length_unknown=unknown[Outcome.WON],
+        lost_length_unknown=unknown[Outcome.LOST],
     )
 
 
@@ -385,9 +416,9 @@ def reference_length_histogram(deals: Iterable[Deal], sl: Slice, stages: Sequenc
     """Deal length in days → number of closed deals a slice counts, deal by deal.
 
     The deals are those whose won/lost counts the slice's figures hold (closed in the period;
-    with the cohort switch, first contacted in it and closed by now), so the histogram sums to
-    the slice's decided deals. Lengths are listed in ascending order; absent lengths are left
-    out.
+    with the cohort switch, first contacted in it and closed by now) and whose length is
+    known, so the histogram sums to the slice's decided deals minus ``length_unknown``. Lengths
+    are listed in ascending order; absent lengths are left out.
     """
     stage_names = tuple(stages)
     counts: dict[int, int] = defaultdict(int)
@@ -395,10 +426,10 @@ def reference_length_histogram(deals: Iterable[Deal], sl: Slice, stages: Sequenc
         if not sl.matches(deal, stage_names):
             continue
         outcome = counted_as(deal, sl.period, sl.cohort)
-        if outcome is None or outcome is Outcome.OPEN:
+        length = known_length(deal)
+        if outcome is None or outcome is Outcome.OPEN or length is None:
             continue
-        assert deal.first_contact is not None and deal.closed_on is not None
-        counts[deal_length(deal.first_contact, deal.closed_on)] += 1
+        counts[length] += 1
     return dict(sorted(counts.items()))
 
 

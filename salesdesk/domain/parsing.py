@@ -13,6 +13,7 @@ ISO_DATE = "%Y-%m-%d"
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 # The largest amount accepted in major units: keeps minor units far inside SQLite's int64.
 MAX_AMOUNT = Decimal(10) ** 13
+_MAX_DIGITS = 13  # digits of the whole part below MAX_AMOUNT
 
 
 class ParseError(ValueError):
@@ -113,6 +114,21 @@ def to_minor_units(value: Decimal, digits: int, currency: str) -> int:
         places = "no decimal places" if digits == 0 else f"{digits} decimal places"
         raise ParseError(f"{currency} amounts have {places}.")
     return int(scaled)
+
+
+def parse_minor_units(text: str, digits: int, currency: str,
+                      number_format: NumberFormat = NumberFormat()) -> int | None:
+    """``parse_amount`` then ``to_minor_units``; a plain number (1234, or 1234.50 with the
+    format's decimal separator and no more decimals than the currency has) is read directly,
+    as imports read a million of them."""
+    whole, point, fraction = text.partition(number_format.decimal_point)
+    if (whole.isascii() and whole.isdigit() and len(whole) <= _MAX_DIGITS
+            and (not point or (fraction.isascii() and fraction.isdigit()
+                               and len(fraction) <= digits))):
+        scale: int = 10**digits
+        return int(whole) * scale + (int(fraction.ljust(digits, "0")) if fraction else 0)
+    value = parse_amount(text, number_format)
+    return None if value is None else to_minor_units(value, digits, currency)
 
 
 def format_minor_units(amount: int, digits: int) -> str:

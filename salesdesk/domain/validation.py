@@ -19,7 +19,7 @@ from salesdesk.domain.parsing import (
     ParseError,
     parse_amount,
     parse_date,
-    to_minor_units,
+    parse_minor_units,
 )
 
 MAX_TITLE = 200
@@ -90,11 +90,96 @@ class Validation:
         return self.deal is not None
 
 
-def _name(value: str, label: str, errors: dict[str, str], key: str) -> str | None:
+def read_name(value: str, label: str, errors: dict[str, str], key: str) -> str | None:
+    """A lookup name with its spacing tidied (None when blank); an error under ``key`` when
+    it is too long."""
     value = " ".join(value.split())
     if len(value) > MAX_NAME:
         errors[key] = f"{label} is too long (at most {MAX_NAME} characters)."
     return value or None
+
+
+def read_title(text: str, errors: dict[str, str]) -> str:
+    """The title with its spacing tidied; an error when it is blank or too long."""
+    title = " ".join(text.split())
+    if not title:
+        errors["title"] = "A deal needs a title."
+    elif len(title) > MAX_TITLE:
+        errors["title"] = f"The title is too long (at most {MAX_TITLE} characters)."
+    return title
+
+
+def read_text(key: str, text: str, errors: dict[str, str]) -> str:
+    """A free-text field (next step, notes) stripped; an error when it is too long."""
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        errors[key] = f"{FIELD_LABELS[key]} is too long (at most {MAX_TEXT} characters)."
+    return text
+
+
+def read_currency(text: str, rules: InputRules, errors: dict[str, str]) -> str:
+    """A currency code (the base currency when blank); an error when it is unknown."""
+    currency = text.strip().upper() or rules.base_currency
+    if currency not in rules.currency_digits:
+        errors["currency"] = f"Unknown currency {currency!r}: use a three-letter code like EUR."
+    return currency
+
+
+def read_amount(text: str, currency: str, rules: InputRules, errors: dict[str, str],
+                number_format: NumberFormat | None = None) -> int | None:
+    """An amount in minor units of ``currency`` (None when blank: unknown, not zero), read
+    with ``number_format`` (default: the rules'); an error when it cannot be read."""
+    number_format = number_format or rules.number_format
+    try:
+        if "currency" in errors:  # still checked, for its own message
+            parse_amount(text, number_format)
+            return None
+        return parse_minor_units(text, rules.currency_digits[currency], currency,
+                                 number_format)
+    except ParseError as exc:
+        errors["amount"] = str(exc)
+    return None
+
+
+def checked_deal(values: dict[str, Any], errors: dict[str, str], warnings: dict[str, str], *,
+                 undated_decided: bool = False) -> Deal | None:
+    """The rules across fields of DESIGN.md §3, applied to typed values (the keyword
+    arguments of :class:`Deal`): a won or lost deal needs both dates and never closes before
+    its first contact, an open deal has no close date, only a lost deal has a lost reason.
+    Messages go to ``errors`` (then None is returned) and ``warnings``.
+
+    ``undated_decided``: a won or lost deal may lack its dates (imports: it counts in
+    conversion, not in deal length), with a warning instead of an error.
+    """
+    outcome: Outcome = values["outcome"]
+    first_contact, closed_on = values.get("first_contact"), values.get("closed_on")
+    if outcome.is_closed and "outcome" not in errors:
+        unknown = "; it counts in conversion, not in deal length."
+        if closed_on is None and "closed_on" not in errors:
+            if undated_decided:
+                warnings["closed_on"] = f"A {outcome.value} deal without a close date{unknown}"
+            else:
+                errors["closed_on"] = f"A {outcome.value} deal needs the date it closed."
+        if first_contact is None and "first_contact" not in errors:
+            if undated_decided:
+                warnings["first_contact"] = (f"A {outcome.value} deal without a first-contact"
+                                             f" date{unknown}")
+            else:
+                errors["first_contact"] = f"A {outcome.value} deal needs its first-contact date."
+    elif closed_on is not None:
+        errors["closed_on"] = ("An open deal has no close date: set the outcome to won or lost,"
+                               " or clear the date.")
+    if first_contact and closed_on and closed_on < first_contact:
+        errors["closed_on"] = "The close date is before the first contact."
+    expected = values.get("expected_close")
+    if first_contact and expected and expected < first_contact:
+        errors["expected_close"] = "The expected close is before the first contact."
+    lost_reason = values.get("lost_reason")
+    if outcome is Outcome.LOST and not lost_reason:
+        warnings["lost_reason"] = "Why was it lost? The reason helps find what to improve."
+    if outcome is not Outcome.LOST and lost_reason:
+        errors["lost_reason"] = "Only a lost deal has a lost reason."
+    return None if errors else Deal(**values)
 
 
 def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None) -> Validation:
@@ -105,24 +190,17 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
     """
     errors: dict[str, str] = {}
     warnings: dict[str, str] = {}
-    try:  # one check for the whole draft (imports validate a million); per field only on failure
-        "".join([getattr(draft, key) for key in FIELD_LABELS]).encode("utf-8")
-    except UnicodeEncodeError:
-        for key in FIELD_LABELS:
-            try:
-                getattr(draft, key).encode("utf-8")
-            except UnicodeEncodeError:
-                errors[key] = "Contains characters that cannot be stored; retype the text."
+    for key in FIELD_LABELS:
+        try:
+            getattr(draft, key).encode("utf-8")
+        except UnicodeEncodeError:
+            errors[key] = "Contains characters that cannot be stored; retype the text."
+    if errors:
         return Validation(None, errors, warnings)
 
-    title = " ".join(draft.title.split())
-    if not title:
-        errors["title"] = "A deal needs a title."
-    elif len(title) > MAX_TITLE:
-        errors["title"] = f"The title is too long (at most {MAX_TITLE} characters)."
-
+    title = read_title(draft.title, errors)
     # Keyword arguments of the Deal below, one per lookup field.
-    names: dict[str, Any] = {key: _name(getattr(draft, key), FIELD_LABELS[key], errors, key)
+    names: dict[str, Any] = {key: read_name(getattr(draft, key), FIELD_LABELS[key], errors, key)
                              for key in _NAMES}
 
     try:
@@ -145,59 +223,18 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
         except ParseError as exc:
             errors[key] = str(exc)
             dates[key] = None
-    first_contact, closed_on = dates["first_contact"], dates["closed_on"]
 
-    if outcome.is_closed and "outcome" not in errors:
-        if closed_on is None and "closed_on" not in errors:
-            errors["closed_on"] = f"A {outcome.value} deal needs the date it closed."
-        if first_contact is None and "first_contact" not in errors:
-            errors["first_contact"] = f"A {outcome.value} deal needs its first-contact date."
-    elif closed_on is not None:
-        errors["closed_on"] = ("An open deal has no close date: set the outcome to won or lost,"
-                               " or clear the date.")
-    if first_contact and closed_on and closed_on < first_contact:
-        errors["closed_on"] = "The close date is before the first contact."
-    expected = dates["expected_close"]
-    if first_contact and expected and expected < first_contact:
-        errors["expected_close"] = "The expected close is before the first contact."
-
-    currency = draft.currency.strip().upper() or rules.base_currency
-    if currency not in rules.currency_digits:
-        errors["currency"] = f"Unknown currency {currency!r}: use a three-letter code like EUR."
-    amount: int | None = None
-    try:
-        value = parse_amount(draft.amount, rules.number_format)
-        if value is not None and "currency" not in errors:
-            amount = to_minor_units(value, rules.currency_digits[currency], currency)
-    except ParseError as exc:
-        errors["amount"] = str(exc)
-
-    texts = {key: getattr(draft, key).strip() for key in _TEXTS}
-    for key, text in texts.items():
-        if len(text) > MAX_TEXT:
-            errors[key] = f"{FIELD_LABELS[key]} is too long (at most {MAX_TEXT} characters)."
-
-    if outcome is Outcome.LOST and not names["lost_reason"]:
-        warnings["lost_reason"] = "Why was it lost? The reason helps find what to improve."
-    if outcome is not Outcome.LOST and names["lost_reason"]:
-        errors["lost_reason"] = "Only a lost deal has a lost reason."
-
-    if errors:
-        return Validation(None, errors, warnings)
-    deal = Deal(
-        title=title,
-        outcome=outcome,
-        currency=currency,
-        customer_type=customer_type or CustomerType.NEW,
-        customer_type_set=customer_type is not None,
-        first_contact=first_contact,
-        closed_on=closed_on,
-        expected_close=expected,
-        amount=amount,
-        first_contact_inferred=bool(base and base.first_contact_inferred
-                                    and base.first_contact == first_contact),
-        **names,
-        **texts,
+    currency = read_currency(draft.currency, rules, errors)
+    amount = read_amount(draft.amount, currency, rules, errors)
+    texts = {key: read_text(key, getattr(draft, key), errors) for key in _TEXTS}
+    values: dict[str, Any] = {
+        "title": title, "outcome": outcome, "currency": currency,
+        "customer_type": customer_type or CustomerType.NEW,
+        "customer_type_set": customer_type is not None,
+        **dates, "amount": amount,
+        "first_contact_inferred": bool(base and base.first_contact_inferred
+                                       and base.first_contact == dates["first_contact"]),
+        **names, **texts,
         **({key: getattr(base, key) for key in _KEPT} if base else {}),
-    )
-    return Validation(deal, errors, warnings)
+    }
+    return Validation(checked_deal(values, errors, warnings), errors, warnings)

@@ -324,8 +324,16 @@ def render_table(document: Mapping[str, Any], request: Request,
             notes.add("† won deals without an amount, or in a currency without an exchange"
                       " rate, are left out of the amount (see amount_unknown /"
                       " amount_left_out in --format json)")
+        average = _days(f["avg_deal_length_days"]) + "  "
+        if f["length_unknown"]:
+            average = average[:-2] + " ‡"
+            overall = document["overall"]
+            notes.add(f"‡ deal length over {overall['decided'] - overall['length_unknown']:,}"
+                      f" of {overall['decided']:,} decided deals: won or lost deals without a"
+                      " close date or first contact count in conversion, not in deal length"
+                      " (see length_unknown in --format json)")
         return [label, str(f["deals"]), str(f["open"]), str(f["won"]), str(f["lost"]),
-                str(f["decided"]), conversion, interval, _days(f["avg_deal_length_days"]),
+                str(f["decided"]), conversion, interval, average,
                 _days(f["median_deal_length_days"]), _days(f["avg_deal_length_won_days"]),
                 _days(f["avg_deal_length_lost_days"]), amount]
 

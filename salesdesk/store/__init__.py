@@ -22,6 +22,7 @@ from salesdesk.store.backups import (
     verify_backup,
 )
 from salesdesk.store.connection import check_file, check_writable, database_problems, quick_check
+from salesdesk.store.csv_text import ENCODINGS, MIXED_ENCODING
 from salesdesk.store.database import Store, open_store
 from salesdesk.store.deal_list import DealColumn, DealListQuery, DealRow
 from salesdesk.store.errors import (
@@ -39,29 +40,31 @@ from salesdesk.store.errors import (
     NotFound,
     ReadOnly,
     StoreError,
+    UnreadableFile,
 )
 from salesdesk.store.exporting import ExportCancelled, export_format
-from salesdesk.store.import_files import (
-    ENCODINGS,
-    Source,
-    SourceOptions,
-    UnreadableFile,
-    open_source,
+from salesdesk.store.import_files import Source, SourceOptions, open_source
+from salesdesk.store.import_presets import (
+    PresetError,
+    load_preset,
+    save_preset,
+    saved_presets,
 )
 from salesdesk.store.importing import (
     ImportCancelled,
     ImportPlan,
     ImportSummary,
     PreviewRow,
-    default_rejected_path,
     plan_import,
     preview,
 )
 from salesdesk.store.privacy import ErasePreview
+from salesdesk.store.rejected_rows import default_rejected_path
 from salesdesk.store.scorecards import DecidedDeal, Scorecards
 
 __all__ = [
     "ENCODINGS",
+    "MIXED_ENCODING",
     "BackupInfo",
     "BackupRefused",
     "Backups",
@@ -85,6 +88,7 @@ __all__ = [
     "MigrationFailed",
     "NameClash",
     "NotFound",
+    "PresetError",
     "PreviewRow",
     "ReadOnly",
     "Restored",
@@ -103,6 +107,7 @@ __all__ = [
     "default_rejected_path",
     "export_format",
     "list_backups",
+    "load_preset",
     "newest_good_backup",
     "open_source",
     "open_store",
@@ -111,5 +116,7 @@ __all__ = [
     "quick_check",
     "recorded_checksum",
     "restore_damaged",
+    "save_preset",
+    "saved_presets",
     "verify_backup",
 ]

@@ -17,15 +17,12 @@ def derive_customer_types(
     """Recompute customer_type of deals whose type was not set by hand.
 
     A deal is 'current' when its client has a won deal closed before its first contact (or
-    before ``today`` for a lead without one), the rule of domain.deals.derive_customer_type.
-    ``client_ids`` limits the work to those clients; None means every deal.
+    before ``today`` for a lead without one), the rule of domain.deals.derive_customer_type:
+    that is, when the client's first won close is before it. Each client's first won close is
+    read once (through the (client, outcome, close) index), not once per deal, and only the
+    deals whose type changes are written. ``client_ids`` limits the work to those clients;
+    None means every deal.
     """
-    rule = (
-        "CASE WHEN deals.client_id IS NOT NULL AND EXISTS (SELECT 1 FROM deals AS w"
-        " WHERE w.client_id = deals.client_id AND w.outcome = 'won'"
-        " AND w.closed_on < COALESCE(deals.first_contact, :today))"
-        " THEN 'current' ELSE 'new' END"
-    )
     params: dict[str, Any] = {"today": today.isoformat()}
     scope = ""
     if client_ids is not None:
@@ -33,9 +30,24 @@ def derive_customer_types(
         if not ids:
             return
         scope = f" AND client_id IN ({','.join(str(int(i)) for i in ids)})"
+    rule = ("CASE WHEN w.won_on < COALESCE(deals.first_contact, :today)"
+            " THEN 'current' ELSE 'new' END")
     with db.atomic():
+        db.execute("DROP TABLE IF EXISTS temp.first_wins")
         db.execute(
-            f"UPDATE deals SET customer_type = {rule}"
-            f" WHERE customer_type_set = 0 AND customer_type <> {rule}{scope}",
-            params,
-        )
+            "CREATE TEMP TABLE first_wins (client_id INTEGER PRIMARY KEY, won_on TEXT)")
+        db.execute(
+            "INSERT INTO temp.first_wins SELECT client_id, MIN(closed_on) FROM deals"
+            f" WHERE outcome = 'won' AND closed_on IS NOT NULL AND client_id IS NOT NULL{scope}"
+            " GROUP BY client_id")
+        db.execute(
+            f"UPDATE deals SET customer_type = {rule} FROM temp.first_wins AS w"
+            " WHERE deals.client_id = w.client_id AND deals.customer_type_set = 0"
+            f" AND deals.customer_type <> {rule}{scope.replace('client_id', 'deals.client_id')}",
+            params)
+        # Clients without a won deal: every deal of theirs is new.
+        db.execute(
+            "UPDATE deals SET customer_type = 'new' WHERE customer_type_set = 0"
+            " AND customer_type = 'current' AND (client_id IS NULL OR client_id NOT IN"
+            f" (SELECT client_id FROM temp.first_wins)){scope}")
+        db.execute("DROP TABLE temp.first_wins")

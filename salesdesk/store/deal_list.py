@@ -68,6 +68,8 @@ _DIRECT_SORT = {
     DealColumn.CLOSED_ON: "d.closed_on",
     DealColumn.UPDATED_AT: "d.updated_at",
 }
+# The sorts with an index of (outcome, column).
+_OUTCOME_SORTS = frozenset({DealColumn.UPDATED_AT, DealColumn.CLOSED_ON})
 _SEARCHED_LOOKUPS = (LookupKind.CLIENT, LookupKind.REP, LookupKind.PRODUCT, LookupKind.CHANNEL,
                      LookupKind.REGION, LookupKind.AUDIENCE, LookupKind.LOST_REASON)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -413,20 +415,14 @@ def fetch(db: Database, query: DealListQuery, offset: int, limit: int) -> list[D
                    f" ORDER BY {_order(query, direction)}")
         return _page(db, query, direction, ids_sql, params, offset, limit)
     # Many matches (or none filtered out): walk the sort order's index, testing each deal.
-    # Of one outcome, updated_at is walked in the (outcome, updated_at) index.
-    by_outcome = query.sort is DealColumn.UPDATED_AT and found.outcome is not None
+    # Of one outcome, updated_at and closed_on are walked in the (outcome, updated_at) and
+    # (outcome, closed_on) indexes: walking the close dates alone would pass every open deal
+    # (all without a close date) before the first won one.
+    by_outcome = query.sort in _OUTCOME_SORTS and found.outcome is not None
     where, params = _where(found, _OUTCOME if by_outcome else None, rows_read=True)
     if kind is None:
-        order = _order(query, direction)
-        if query.sort is DealColumn.CLOSED_ON and found.outcome is not None:
-            # The schema's CHECK: open deals have no close date, won and lost deals have one.
-            # Walking the close dates, one outcome would come after every deal of the others.
-            if found.outcome == Outcome.OPEN.value:
-                order = f"d.id {direction}"
-            else:
-                where.append("d.closed_on IS NOT NULL")
         clause = f" WHERE {' AND '.join(where)}" if where else ""
-        ids_sql = f"SELECT d.id FROM deals AS d{clause} ORDER BY {order}"
+        ids_sql = f"SELECT d.id FROM deals AS d{clause} ORDER BY {_order(query, direction)}"
         return _page(db, query, direction, ids_sql, params, offset, limit)
     return _fetch_by_lookup(db, query, kind, where, params, direction, offset, limit)
 

@@ -26,6 +26,10 @@ class StoreError(Exception):
     """Base class of the store's errors."""
 
 
+class UnreadableFile(StoreError):
+    """A file to import cannot be read at all; nothing was imported."""
+
+
 class FileRefused(StoreError):
     """The file is not one salesdesk may open (not SQLite, foreign, newer, damaged).
 

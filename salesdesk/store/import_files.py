@@ -1,9 +1,17 @@
 """Reading the files an import starts from: CSV in any common dialect and encoding, and XLSX.
 
 A source yields its header and then each data row as a list of cell texts with its row number
-(the header is row 1, as a spreadsheet shows it), streaming: a file is never loaded whole.
+(the header is row 1, as a spreadsheet shows it; without a header row the first data row is
+row 1 and the columns are "column 1" … "column n"), streaming: a file is never loaded whole.
 Everything that makes a file unreadable as a whole (empty, binary, undecodable, a damaged
 workbook) raises UnreadableFile with a message for the user before any row is read.
+
+What is wrong with single lines of a CSV is found while reading it and said in ``notes``: a
+file that is UTF-8 except for some Windows-1252 lines is read line by line in the encoding
+each line is in (``MIXED_ENCODING``), a byte-order mark inside the file (two files joined) is
+removed, and a row whose field runs over the following lines (a quote not closed) is listed
+in ``broken`` with the reason it must be rejected rather than imported with the swallowed
+rows in one of its fields.
 """
 
 from __future__ import annotations
@@ -12,22 +20,33 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, Any
 
+from salesdesk.domain.importing import numbered_headers
 from salesdesk.files import restore_cell
-from salesdesk.store.errors import StoreError
+from salesdesk.store.csv_text import (
+    MIXED_ENCODING,
+    SAMPLE_BYTES,
+    ZIP_MAGIC,
+    detect_encoding,
+    looks_binary,
+    mixed_lines,
+    open_text,
+    sniff_delimiter,
+)
+from salesdesk.store.errors import UnreadableFile
 
-ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "cp1250", "latin-1")
-DELIMITERS = (",", ";", "\t", "|")
-_SAMPLE_BYTES = 64 * 1024
-_CHUNK = 1 << 20
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
+# A field that runs over more lines than this is a quote left open, not a long note; so is
+# one whose lines after the first hold a row's worth of delimiters.
+MAX_FIELD_LINES = 50
+_LISTED = 10  # row or line numbers a note lists before "…"
+_WIDTH_ROWS = 100  # the rows a headerless file's number of columns is taken from
 # A workbook part that unpacks to more than this many times its packed size, past a size no
 # real spreadsheet part needs to compress that well, is a zip bomb: a 1.5 MB file whose sheet
 # unpacks to 1.5 GB once took openpyxl 1.6 GB of memory. Spreadsheet XML packs 5-30 times.
@@ -36,17 +55,15 @@ _RATIO_FROM_BYTES = 50 * 1024 * 1024
 _MAX_UNPACKED_BYTES = 4 * 1024**3
 
 
-class UnreadableFile(StoreError):
-    """The file cannot be read at all; nothing was imported."""
-
-
 @dataclass(frozen=True, slots=True)
 class SourceOptions:
-    """Choices that override detection: encoding, delimiter, sheet (None: detect)."""
+    """Choices that override detection: encoding, delimiter, sheet (None: detect), and
+    ``no_header``: the first row is data, the columns are "column 1" … "column n"."""
 
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+    no_header: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,49 +85,108 @@ class SourceInfo:
 
 
 class Source:
-    """An open file to import from; use as a context manager (it holds a file handle)."""
+    """An open file to import from; use as a context manager (it holds a file handle).
 
-    def __init__(self, path: Path, info: SourceInfo, headers: list[str]) -> None:
+    After (or while) ``rows`` reads the file, ``broken`` maps the row numbers that must be
+    rejected to the reason, and ``notes()`` says what was found in the lines read.
+    """
+
+    def __init__(self, path: Path, info: SourceInfo, headers: list[str], *,
+                 no_header: bool = False) -> None:
         self.path = path
         self.info = info
         self.headers = headers
-        self._handle: TextIO | None = None
+        self.no_header = no_header
+        self.broken: dict[int, str] = {}
+        self._handle: IO[Any] | None = None
         self._workbook: Any = None
         self._size = max(1, path.stat().st_size)
+        self._bom_lines: list[int] = []
+        self._other_encoding_lines: list[int] = []
+        self._apostrophe = False  # a line read since the last row holds one
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """Each data row after the header, with its row number (the header is row 1)."""
+        """Each data row with its row number (the header, when there is one, is row 1)."""
         self.close()
+        # Cleared, not replaced: a reader may hold on to them.
+        self.broken.clear()
+        self._bom_lines.clear()
+        self._other_encoding_lines.clear()
         if self.info.kind == "xlsx":
             yield from self._xlsx_rows()
         else:
             yield from self._csv_rows()
 
+    def notes(self) -> list[str]:
+        """What the lines read so far hold that the summary should say."""
+        notes = []
+        if self._other_encoding_lines:
+            notes.append(f"{_lines(self._other_encoding_lines)} of {self.path.name} are not"
+                         " UTF-8 like the rest of the file: read as Windows-1252. Check their"
+                         " accented letters.")
+        if self._bom_lines:
+            notes.append(f"A byte-order mark inside the file ({_lines(self._bom_lines)}) was"
+                         " removed: were two files joined into one?")
+        if self.broken:
+            notes.append(f"A quote is not closed in row{'s' if len(self.broken) > 1 else ''} "
+                         + _numbers(sorted(self.broken)) + ": the field runs over the"
+                         " following lines, which were not imported as rows; the row is in"
+                         " the rejected-rows file. Close the quote and import those lines"
+                         " again.")
+        return notes
+
     def fraction(self, row_number: int) -> float:
         """How far the reading is, 0..1 (by bytes for CSV, by rows for XLSX)."""
         if self._handle is not None:
+            handle: IO[bytes] = getattr(self._handle, "buffer", self._handle)
             try:
-                return min(1.0, self._handle.buffer.tell() / self._size)
-            except (AttributeError, ValueError, OSError):
+                return min(1.0, handle.tell() / self._size)
+            except (ValueError, OSError):
                 return 0.0
         if self._workbook is not None:
             total = self._workbook_rows
             return min(1.0, row_number / total) if total else 0.0
         return 0.0
 
+    def _lines(self) -> Iterator[str]:
+        """The file's lines as text, a byte-order mark inside the file removed (and noted);
+        a mixed file's lines each in its own encoding."""
+        assert self.info.encoding is not None
+        if self.info.encoding == MIXED_ENCODING:
+            self._handle = self.path.open("rb")
+            lines: Iterator[str] = mixed_lines(self._handle, self._other_encoding_lines)
+        else:
+            self._handle = open_text(self.path, self.info.encoding)
+            lines = iter(self._handle)
+        for number, line in enumerate(lines, start=1):
+            if "'" in line:
+                self._apostrophe = True
+            if "\ufeff" in line:
+                if number > 1 or not line.startswith("\ufeff"):
+                    self._bom_lines.append(number)
+                line = line.replace("\ufeff", "")
+            yield line
+
     def _csv_rows(self) -> Iterator[tuple[int, list[str]]]:
-        assert self.info.encoding is not None and self.info.delimiter is not None
-        self._handle = open_text(self.path, self.info.encoding)
-        reader = csv.reader(self._handle, delimiter=self.info.delimiter, quotechar='"',
+        assert self.info.delimiter is not None
+        reader = csv.reader(self._lines(), delimiter=self.info.delimiter, quotechar='"',
                             doublequote=True, strict=False)
-        number = 1
+        number = 0 if self.no_header else 1
+        line = 0
         try:
-            next(reader, None)
+            if not self.no_header:
+                next(reader, None)
+                line = reader.line_num
             for row in reader:
                 number += 1
-                # Most rows have no neutralised cell: test cheaply before restoring each.
-                if any(c[:1] == "'" for c in row):
-                    row = [restore_cell(c) for c in row]
+                if reader.line_num > line + 1:  # a field holds line breaks
+                    self._check_swallowed(number, row)
+                line = reader.line_num
+                # Most rows have no neutralised cell: their lines hold no apostrophe.
+                if self._apostrophe:
+                    self._apostrophe = False
+                    if any(c[:1] == "'" for c in row):
+                        row = [restore_cell(c) for c in row]
                 yield number, row
         except (UnicodeDecodeError, csv.Error) as exc:
             raise UnreadableFile(
@@ -119,14 +195,30 @@ class Source:
         finally:
             self.close()
 
+    def _check_swallowed(self, number: int, row: list[str]) -> None:
+        """Mark the row broken when one of its fields ran over lines that look like rows of
+        the file, or over more lines than a note has."""
+        delimiter = self.info.delimiter or ","
+        enough = max(2, len(self.headers) - 1)
+        for cell in row:
+            lines = cell.splitlines()
+            if len(lines) > MAX_FIELD_LINES or any(
+                    line.count(delimiter) >= enough for line in lines[1:]):
+                self.broken[number] = (
+                    f"A quote is not closed: a field runs over {len(lines) - 1} more"
+                    f" line{'s' if len(lines) > 2 else ''}, which look like rows of the file;"
+                    " close the quote and import them again.")
+                return
+
     def _xlsx_rows(self) -> Iterator[tuple[int, list[str]]]:
         workbook, sheet = _open_sheet(self.path, self.info.sheet)
         self._workbook = workbook
         self._workbook_rows = sheet.max_row or 0
         try:
             rows = sheet.iter_rows(values_only=True)
-            next(rows, None)
-            for number, values in enumerate(rows, start=2):
+            if not self.no_header:
+                next(rows, None)
+            for number, values in enumerate(rows, start=1 if self.no_header else 2):
                 yield number, [cell_text(v) for v in _trim(values)]
         except UnreadableFile:
             raise
@@ -149,6 +241,15 @@ class Source:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _numbers(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:_LISTED]))
+    return shown + (f" and {len(numbers) - _LISTED} more" if len(numbers) > _LISTED else "")
+
+
+def _lines(numbers: list[int]) -> str:
+    return f"line{'s' if len(numbers) > 1 else ''} {_numbers(numbers)}"
 
 
 def _trim(values: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -176,11 +277,6 @@ def cell_text(value: Any) -> str:
             return str(int(value))
         return f"{value:.10f}".rstrip("0").rstrip(".")
     return restore_cell(str(value))
-
-
-def open_text(path: Path, encoding: str) -> TextIO:
-    """``path`` as text in ``encoding``, universal newlines left to the csv module."""
-    return path.open("r", encoding=encoding, errors="strict", newline="")
 
 
 def _size(count: int) -> str:
@@ -230,76 +326,9 @@ def _open_sheet(path: Path, sheet: str | None) -> tuple[Any, Any]:
         raise
 
 
-def detect_encoding(path: Path) -> str:
-    """The encoding of a text file: a BOM, else UTF-16 by its zero bytes, else UTF-8 when the
-    whole file decodes as such, else Windows-1252 (Excel's default), else a detector's guess.
-
-    Raises UnreadableFile for an empty or binary file.
-    """
-    with path.open("rb") as handle:
-        head = handle.read(_SAMPLE_BYTES)
-        if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-            raise UnreadableFile(f"{path.name} is empty: there is nothing to import.")
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
-        even, odd = head[0::2], head[1::2]
-        if len(head) >= 4 and odd.count(0) > 0.4 * len(odd) and even.count(0) == 0:
-            return "utf-16-le"
-        if len(head) >= 4 and even.count(0) > 0.4 * len(even) and odd.count(0) == 0:
-            return "utf-16-be"
-        if b"\x00" in head or head.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
-            raise UnreadableFile(f"{path.name} is a binary file, not CSV text.")
-        handle.seek(0)
-        if _decodes(handle, "utf-8"):
-            return "utf-8"
-        for encoding in ("cp1252",):
-            handle.seek(0)
-            if _decodes(handle, encoding):
-                return encoding
-    from charset_normalizer import from_path
-
-    best = from_path(path).best()
-    if best is None:
-        raise UnreadableFile(f"{path.name} is not text in any encoding salesdesk knows.")
-    return str(best.encoding)
-
-
-def _decodes(handle: IO[bytes], encoding: str) -> bool:
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    try:
-        while chunk := handle.read(_CHUNK):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def sniff_delimiter(sample: str) -> str:
-    """The delimiter of a CSV sample: the candidate that splits the header into the most
-    columns while the following lines have as many (quotes and quoted newlines respected)."""
-    best, best_score = ",", (0, 0)
-    lines = sample if sample.endswith(("\n", "\r")) else sample.rsplit("\n", 1)[0]
-    for delimiter in DELIMITERS:
-        try:
-            rows = list(csv.reader(io.StringIO(lines), delimiter=delimiter, quotechar='"'))[:50]
-        except csv.Error:
-            continue
-        if not rows:
-            continue
-        width = len(rows[0])
-        consistent = sum(1 for row in rows[1:] if len(row) == width or not any(row))
-        score = (consistent + 1 if width > 1 else 0, width)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
 def _is_workbook(path: Path) -> bool:
     with path.open("rb") as handle:
-        return handle.read(4) == _ZIP_MAGIC
+        return handle.read(4) == ZIP_MAGIC
 
 
 def open_source(path: Path, options: SourceOptions = SourceOptions()) -> Source:
@@ -322,6 +351,7 @@ def _open_xlsx(path: Path, options: SourceOptions) -> Source:
     try:
         names = tuple(workbook.sheetnames)
         first = next(sheet.iter_rows(values_only=True), None)
+        width = sheet.max_column or 0
     except Exception as exc:
         raise UnreadableFile(f"{path.name} is a damaged workbook: {exc}.") from exc
     finally:
@@ -329,38 +359,44 @@ def _open_xlsx(path: Path, options: SourceOptions) -> Source:
     headers = [cell_text(v).strip() for v in _trim(first or ())]
     if not any(headers):
         raise UnreadableFile(f"The sheet {sheet.title!r} of {path.name} is empty.")
-    return Source(path, SourceInfo("xlsx", sheet=sheet.title, sheets=names), headers)
+    if options.no_header:
+        headers = numbered_headers(max(width, len(headers)))
+    return Source(path, SourceInfo("xlsx", sheet=sheet.title, sheets=names), headers,
+                  no_header=options.no_header)
 
 
 def _open_csv(path: Path, options: SourceOptions) -> Source:
     encoding = options.encoding or detect_encoding(path)
     try:
-        codecs.lookup(encoding)
+        if encoding == MIXED_ENCODING:
+            with path.open("rb") as binary:
+                head = io.BytesIO(binary.read(SAMPLE_BYTES))
+            sample = "".join(mixed_lines(head, []))
+        else:
+            codecs.lookup(encoding)
+            with open_text(path, encoding) as handle:
+                sample = handle.read(SAMPLE_BYTES)
     except LookupError as exc:
         raise UnreadableFile(f"Unknown encoding {encoding!r}.") from exc
-    try:
-        with open_text(path, encoding) as handle:
-            sample = handle.read(_SAMPLE_BYTES)
     except UnicodeDecodeError as exc:
         raise UnreadableFile(f"{path.name} is not {encoding} text: {exc}.") from exc
     sample = sample.lstrip("\ufeff")
     if not sample.strip():
         raise UnreadableFile(f"{path.name} is empty: there is nothing to import.")
-    if _looks_binary(sample):
+    if looks_binary(sample):
         raise UnreadableFile(f"{path.name} is a binary file, not CSV text.")
     delimiter = options.delimiter or sniff_delimiter(sample)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
-        header = next(csv.reader(io.StringIO(sample), delimiter=delimiter, quotechar='"'), [])
+        first = list(itertools.islice(csv.reader(io.StringIO(sample), delimiter=delimiter,
+                                                 quotechar='"'), _WIDTH_ROWS))
     except csv.Error as exc:
         raise UnreadableFile(f"{path.name} has no readable header line: {exc}.") from exc
-    headers = [restore_cell(h).lstrip("\ufeff").strip() for h in header]
+    info = SourceInfo("csv", encoding=encoding, delimiter=delimiter)
+    if options.no_header:
+        width = max((len(row) for row in first), default=0)
+        return Source(path, info, numbered_headers(width), no_header=True)
+    headers = [restore_cell(h).lstrip("\ufeff").strip() for h in (first[0] if first else [])]
     if not any(headers):
         raise UnreadableFile(f"{path.name} has no header line naming its columns.")
-    return Source(path, SourceInfo("csv", encoding=encoding, delimiter=delimiter), headers)
-
-
-def _looks_binary(sample: str) -> bool:
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\r\n\f")
-    return "\x00" in sample or controls > max(2, len(sample) // 100)
-
+    return Source(path, info, headers)

@@ -11,7 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-SETTINGS_VERSION = 1
+from salesdesk import paths
+from salesdesk.domain.importing import ColumnMapping
+from salesdesk.store import PresetError, save_preset
+
+# 2: mapping presets moved out of these settings into files the CLI reads too.
+SETTINGS_VERSION = 2
 MAX_RECENT = 8
 
 
@@ -39,8 +44,27 @@ class UiSettings:
     def _migrate(self) -> None:
         version = self._settings.value(self._VERSION, 0, type=int)
         assert isinstance(version, int)
+        if version < 2 and not self._move_import_presets():
+            return  # tried again at the next start
         if version < SETTINGS_VERSION:
             self._settings.setValue(self._VERSION, SETTINGS_VERSION)
+
+    def _move_import_presets(self) -> bool:
+        """Move the presets earlier versions saved here to the shared presets folder (a
+        malformed one is dropped); False when some could not be written (they stay here)."""
+        kept: dict[str, Any] = {}
+        for name, data in self._json(self._IMPORT_PRESETS).items():
+            try:
+                save_preset(paths.import_presets_dir(), str(name), ColumnMapping.from_dict(data))
+            except ValueError:
+                continue
+            except PresetError:
+                kept[str(name)] = data
+        if kept:
+            self._settings.setValue(self._IMPORT_PRESETS, json.dumps(kept, ensure_ascii=False))
+            return False
+        self._settings.remove(self._IMPORT_PRESETS)
+        return True
 
     def _bytes(self, key: str) -> QByteArray:
         value = self._settings.value(key, QByteArray(), type=QByteArray)
@@ -165,15 +189,3 @@ class UiSettings:
     @last_import_mapping.setter
     def last_import_mapping(self, mapping: dict[str, Any]) -> None:
         self._settings.setValue(self._IMPORT_MAPPING, json.dumps(mapping, ensure_ascii=False))
-
-    @property
-    def import_presets(self) -> dict[str, dict[str, Any]]:
-        """Saved mapping presets by name."""
-        return {str(k): v for k, v in self._json(self._IMPORT_PRESETS).items()
-                if isinstance(v, dict)}
-
-    def save_import_preset(self, name: str, mapping: dict[str, Any]) -> None:
-        """Remember a mapping preset under ``name`` (replacing one of that name)."""
-        presets = self.import_presets
-        presets[name] = mapping
-        self._settings.setValue(self._IMPORT_PRESETS, json.dumps(presets, ensure_ascii=False))

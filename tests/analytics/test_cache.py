@@ -88,6 +88,10 @@ def deals_strategy(draw: st.DrawFn) -> Deal:
     else:
         first = draw(days)
         closed = first + dt.timedelta(days=draw(lengths))
+        # Imported decided deals may lack either date (DESIGN.md §4: conversion only).
+        unknown = draw(st.sampled_from(["", "", "", "", "close", "first", "both"]))
+        first = None if unknown in ("first", "both") else first
+        closed = None if unknown in ("close", "both") else closed
     return Deal(
         title="deal",
         outcome=outcome,

@@ -1,24 +1,25 @@
 """Section "import": a generated N-row CSV through the import engine vs sqlite-utils insert_all.
 
-The issue: "import a generated 1,000,000-row CSV with validation on, and, in the same run, the
-same file through sqlite-utils insert_all with no validation as the baseline. Targets on a
-2-core machine: into an empty database >= 1.5x the baseline's rows per second ..., and peak
-memory <= 300 MB (stream the file, never load it whole); also report the rate into a database
-that already holds 1,000,000 deals."
+Issue 14: "New baseline, in the same benchmark run: insert_all of the same file inside
+db.atomic(), then the same index and FTS builds -- the same end state without validation.
+Target on a 2-core machine: the engine at >= 1.0x that baseline's end-to-end rows/s into an
+empty file, peak <= 300 MB; also report rows/s into a file of 1,000,000 deals."
 
 * The CSV (N rows, ``--deals``; salesdesk-like columns with plain spreadsheet headers, 0.1 %
   of rows invalid so the rejected-rows path is exercised) is generated once into --workdir.
 * Each run is a fresh child process (so VmHWM is that run's own peak memory): the engine is
   ``plan_import`` + ``Store.import_deals`` into a new file (validation, lookups, stage
   history, customer types, index rebuild); the baseline is
-  ``Database(...)["rows"].insert_all(csv.DictReader(...))`` into a new file, inside
-  ``db.atomic()`` (without it every batch of 100 rows is its own fsynced commit, which made
-  the baseline ~15x slower on this machine's disk: an unfairly weak baseline).
+  ``Database(...)["rows"].insert_all(csv.DictReader(...))`` into a new file inside
+  ``db.atomic()``, then, in the same transaction, an index on each column the deals table
+  indexes (by the CSV's name for it: Company for client_id, Status for outcome, ...; the
+  Title index in NOCASE, the three two- and three-column ones alike) and an external-content
+  FTS5 index over Title and Notes rebuilt once, as the engine builds them.
 * "into 1M deals": the engine imports the first 100,000 rows of the file into a copy of the
-  cached N-deal benchmark database (indexes maintained, duplicates checked); reported as a
-  rate, no target.
+  cached N-deal benchmark database (indexes maintained, duplicates looked up a batch at a
+  time); reported as a rate, no target.
 Runs alternate (engine, baseline) ``RUNS`` times; the target is the engine's median time at
-most the baseline's median / 1.5.
+most the baseline's median / TARGET_SPEEDUP.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from pathlib import Path
 
 from harness import Context, Measurement
 
-TARGET_SPEEDUP = 1.5
+TARGET_SPEEDUP = 1.0
 TARGET_MB = 300.0
 RUNS = 3
 INTO_EXISTING_ROWS = 100_000
@@ -62,10 +63,23 @@ _BASELINE = """
 import csv, json, sys, time
 from pathlib import Path
 from sqlite_utils import Database
+INDEXES = [["Company"], ["Owner"], ["Product"], ["Channel"], ["Region"], ["Audience"],
+           ["Stage"], ["Lost reason"], ["First contact"], ["Closed on"], ["Amount"],
+           ["Expected close"], ["External ID"], ["Status", "Expected close"],
+           ["Company", "Status", "Closed on"], ["Status", "Closed on"]]
 started = time.perf_counter()
 db = Database(Path(sys.argv[2]))
+db.execute("PRAGMA journal_mode = WAL")
 with open(sys.argv[1], encoding="utf-8-sig", newline="") as handle, db.atomic():
     db["rows"].insert_all(csv.DictReader(handle))
+    for columns in INDEXES:
+        name = "rows_" + "_".join(c.replace(" ", "_") for c in columns)
+        listed = ", ".join(f'[{c}]' for c in columns)
+        db.execute(f"CREATE INDEX {name} ON rows({listed})")
+    db.execute("CREATE INDEX rows_title ON rows([Title] COLLATE NOCASE)")
+    db.execute("CREATE VIRTUAL TABLE rows_fts USING fts5(Title, Notes, content='rows',"
+               " content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')")
+    db.execute("INSERT INTO rows_fts(rows_fts) VALUES ('rebuild')")
 rows = db["rows"].count
 db.conn.close()
 seconds = time.perf_counter() - started
@@ -168,7 +182,8 @@ def _empty(ctx: Context, source: Path, scratch: Path, rows: int) -> Measurement:
     engine_rate = rows / (measurement.median / 1000)
     base_rate = rows / ((measurement.baseline_median or 1) / 1000)
     memory = "PASS" if peak <= TARGET_MB else "FAIL"
-    measurement.note = (f"{engine_rate:,.0f} rows/s vs insert_all {base_rate:,.0f} rows/s"
+    measurement.note = (f"{engine_rate:,.0f} rows/s vs insert_all + indexes + FTS"
+                        f" {base_rate:,.0f} rows/s"
                         f" = {engine_rate / base_rate:.2f}x (target {TARGET_SPEEDUP}x);"
                         f" peak {peak:.0f} MB ({memory} <= {TARGET_MB:.0f});"
                         f" baseline peak {max(r['mb'] for r in baseline_runs):.0f} MB;"

@@ -63,7 +63,8 @@ def test_import_prints_the_summary_and_creates_the_database(
     status, summary, _ = run_cli(capsys, "import", str(sample), "--db", str(db))
     assert status == launch.EXIT_OK
     assert list(summary) == ["imported", "updated", "duplicates", "ambiguous", "skipped",
-                             "rejected", "rejected_file", "mapping", "notes"]
+                             "rejected", "rejected_file", "mapping", "unmapped",
+                             "rejected_reasons", "notes"]
     assert (summary["imported"], summary["skipped"], summary["rejected"]) == (2, 1, 1)
     assert summary["rejected_file"] == str(tmp_path / "pipedrive-rejected.csv")
     assert summary["mapping"]["client"] == "Deal - Organization"
@@ -78,7 +79,7 @@ def test_json_is_utf8_not_escaped(tmp_path: Path) -> None:
     source.write_text("Cím,Ügyfél\nA,B\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "salesdesk", "import", str(source), "--db",
-         str(tmp_path / "d.db")],
+         str(tmp_path / "d.db"), "--force"],
         capture_output=True, check=False, env={"PYTHONIOENCODING": "ascii",
                                                "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr

@@ -35,7 +35,7 @@ TODAY = D(2026, 6, 1)
 FIGURE_KEYS = ["deals", "open", "won", "lost", "decided", "conversion", "conversion_low",
                "conversion_high", "too_few", "avg_deal_length_days", "median_deal_length_days",
                "avg_deal_length_won_days", "avg_deal_length_lost_days", "won_amount",
-               "amount_unknown", "amount_left_out"]
+               "amount_unknown", "amount_left_out", "length_unknown"]
 COMMA_CLIENT = "Smith, Jones & Co"
 
 
@@ -100,7 +100,7 @@ def test_json_schema_is_exact(capsys: pytest.CaptureFixture[str], shop: Path) ->
         assert list(group) == ["value", *FIGURE_KEYS]
     for figures_ in [doc["overall"], *doc["groups"]]:
         for key in ("deals", "open", "won", "lost", "decided", "amount_unknown",
-                    "amount_left_out"):
+                    "amount_left_out", "length_unknown"):
             assert type(figures_[key]) is int
         assert type(figures_["too_few"]) is bool
         for key in ("conversion", "conversion_low", "conversion_high", "avg_deal_length_days",
@@ -140,6 +140,33 @@ def test_worked_numbers(capsys: pytest.CaptureFixture[str], shop: Path) -> None:
     assert anna["won_amount"] == 25.0  # 50.00 USD at 0.5
     assert (anna["amount_unknown"], anna["amount_left_out"]) == (0, 1)  # JPY has no rate
     assert anna["open"] == 1 and anna["too_few"] is True
+
+
+def test_decided_deals_of_unknown_length_in_every_format(
+        capsys: pytest.CaptureFixture[str], shop: Path) -> None:
+    """DESIGN.md §4: imported won/lost deals without a date count in conversion only, and
+    every format says how many (length_unknown beside amount_unknown)."""
+    store = open_store(shop)
+    try:
+        store.add_deals([Deal("n", Outcome.WON, rep="Ben", first_contact=D(2026, 1, 1)),
+                         Deal("m", Outcome.LOST, rep="Ben", closed_on=D(2026, 1, 9))], TODAY)
+    finally:
+        store.close()
+    ben = report_json(capsys, shop, "--where", "rep=Ben")["overall"]
+    assert (ben["won"], ben["lost"], ben["decided"], ben["length_unknown"]) == (1, 2, 3, 2)
+    assert ben["conversion"] == 1 / 3
+    assert ben["avg_deal_length_days"] == 45.0  # the one deal of known length
+    january = report_json(capsys, shop, "--where", "rep=Ben", "--from", "2026-01-01",
+                          "--to", "2026-01-31")["overall"]
+    assert (january["won"], january["lost"], january["length_unknown"]) == (0, 2, 1)
+    status, out, _ = run(capsys, "--db", str(shop), "--where", "rep=Ben", "--format", "csv")
+    assert status == 0
+    [row] = [r for r in csv.DictReader(io.StringIO(out)) if r["row"] == "overall"]
+    assert row["length_unknown"] == "2"
+    status, out, _ = run(capsys, "--db", str(shop), "--where", "rep=Ben")
+    assert status == 0
+    assert "45.0 ‡" in out
+    assert "‡ deal length over 1 of 3 decided deals" in out
 
 
 def test_groups_order_null_group_and_two_dimensions(capsys: pytest.CaptureFixture[str],

@@ -22,7 +22,7 @@ from salesdesk.domain.importing import (
     detect_mapping,
     detect_preset,
     parse_import_date,
-    strip_currency,
+    split_amount,
 )
 from salesdesk.domain.parsing import COMMA_DECIMAL, POINT_DECIMAL, ParseError
 from salesdesk.domain.validation import InputRules
@@ -64,8 +64,10 @@ def test_hubspot_headers_give_close_date_split_and_stage_history() -> None:
 def test_plain_headers_are_matched_case_insensitively_with_synonyms() -> None:
     mapping = detect_mapping(["Company", "DEAL NAME", "Status", "close_date", "Value", "Owner"])
     assert detect_preset(["Company", "Status"]) == Preset.PLAIN
+    # The close date of won and lost deals is the expected close of open ones.
     assert mapping.columns == {"client": "Company", "title": "DEAL NAME", "outcome": "Status",
-                               "closed_on": "close_date", "amount": "Value", "rep": "Owner"}
+                               "closed_on": "close_date", "expected_close": "close_date",
+                               "amount": "Value", "rep": "Owner"}
 
 
 def test_mapping_round_trips_through_a_preset_dict() -> None:
@@ -94,7 +96,7 @@ def test_dates_are_read_in_many_forms(text: str, order: DateOrder | None,
 def test_a_given_format_still_reads_iso_dates_of_workbook_cells() -> None:
     assert parse_import_date("2026-03-31", None, "%d.%m.%Y") == dt.date(2026, 3, 31)
     assert parse_import_date("31.03.2026 10:00", None, "%d.%m.%Y") == dt.date(2026, 3, 31)
-    with pytest.raises(ParseError, match="31.03.2026"):
+    with pytest.raises(ParseError, match=r"31\.03\.2026"):
         parse_import_date("03/31/2026", None, "%d.%m.%Y")
 
 
@@ -149,15 +151,18 @@ def test_ambiguous_amounts_follow_the_default() -> None:
     assert guess.number_format(COMMA_DECIMAL) == COMMA_DECIMAL
 
 
-def test_currency_marks_are_ignored() -> None:
-    assert strip_currency("€ 1.234,50") == "1.234,50"
-    assert strip_currency("1234 EUR") == "1234"
-    assert strip_currency("-5 $") == "-5"
+def test_currency_marks_name_the_currency() -> None:
+    assert split_amount("€ 1.234,50") == ("1.234,50", "EUR")
+    assert split_amount("1234 EUR") == ("1234", "EUR")
+    assert split_amount("-5 $") == ("-5", "USD")
+    assert split_amount("1234") == ("1234", None)
+    assert split_amount("about 500") is None
 
 
 def _converter(headers: list[str], mapping: ColumnMapping | None = None,
-               rules: ReadRules = ReadRules()) -> RowConverter:
-    return RowConverter(headers, mapping or detect_mapping(headers), rules, RULES)
+               rules: ReadRules | None = None) -> RowConverter:
+    return RowConverter(headers, mapping or detect_mapping(headers), rules or ReadRules(),
+                        RULES)
 
 
 @pytest.mark.parametrize(("status", "outcome"), [
@@ -178,9 +183,13 @@ def test_user_value_mapping_wins_and_can_skip() -> None:
     mapping = detect_mapping(headers).with_outcome_values({"Signed": "won", "Spam": "skip"})
     converter = _converter(headers, mapping)
     assert isinstance(converter.convert(["T", "Spam"]), Skipped)
-    rejected = converter.convert(["T", "signed"])
-    assert isinstance(rejected, Rejected)  # won, but no dates
-    assert "needs the date it closed" in rejected.reason()
+    undated = converter.convert(["T", "signed"])
+    # Won without dates: imported, said so, counted in conversion only (DESIGN.md §4).
+    assert isinstance(undated, Converted) and undated.deal.outcome is Outcome.WON
+    assert undated.warnings == (
+        "A won deal without a close date; it counts in conversion, not in deal length.",
+        "A won deal without a first-contact date; it counts in conversion, not in deal"
+        " length.")
 
 
 def test_title_is_made_from_client_and_product_without_a_title_column() -> None:
@@ -226,9 +235,11 @@ def test_rejections_name_the_column() -> None:
                                                      "closed on": DateOrder.DMY}))
     cases = {
         ("T", "10.01.2026", "05.01.2026", "won", "1"): "closed on: The close date is before",
-        ("T", "31.02.2026", "", "open", "1"): "first contact: Impossible date",
-        ("T", "10.01.2026", "", "open", "-5"): "amount: An amount cannot be negative",
-        ("T", "10.01.2026", "", "won", "1"): "closed on: A won deal needs the date",
+        ("T", "31.02.2026", "", "open", "1"): "first contact '31.02.2026': Impossible date",
+        ("T", "10.01.2026", "", "open", "-5"): "amount '-5': An amount cannot be negative",
+        ("T", "10.01.2026", "", "open", "about 5"): "amount 'about 5': Not an amount",
+        ("T", "10.01.2026", "15.15.2026", "won", "1"): "closed on '15.15.2026': Impossible",
+        ("T", "10.01.2026", "soon", "won", "1"): "--date-format",
     }
     for row, expected in cases.items():
         result = converter.convert(list(row))

@@ -56,6 +56,27 @@ def test_worked_example_20_30_40_days_average_30() -> None:
     assert f.avg_deal_length_lost_days == 30.0
 
 
+def test_decided_deals_of_unknown_length_count_in_conversion_only() -> None:
+    """DESIGN.md §4: an imported won/lost deal without its close date or first contact."""
+    no_close = Deal(title="n", outcome=Outcome.WON, first_contact=D(2026, 1, 1))
+    no_first = Deal(title="f", outcome=Outcome.LOST, closed_on=D(2026, 1, 20))
+    deals = [won(D(2026, 1, 1), 20), lost(D(2026, 1, 1), 40), no_close, no_first]
+    f = figures(tally(deals))
+    assert (f.won, f.lost, f.decided, f.conversion) == (2, 2, 4, 0.5)
+    assert f.length_unknown == 2
+    assert f.avg_deal_length_days == 30.0  # (20 + 40) / 2, not / 4
+    assert f.median_deal_length_days == 30.0
+    assert (f.avg_deal_length_won_days, f.avg_deal_length_lost_days) == (20.0, 40.0)
+    # Without a close date it belongs to no period by close date, and is never open.
+    january = tally(deals, Period.between(D(2026, 1, 1), D(2026, 1, 31)))
+    assert (january.won, january.lost, january.open, january.length_unknown) == (1, 1, 1, 1)
+    # In cohorts it counts by its first contact (the one without one: all time only).
+    cohort = tally(deals, Period.between(D(2026, 1, 1), D(2026, 1, 31)), cohort=True)
+    assert (cohort.won, cohort.lost, cohort.length_unknown) == (2, 1, 1)
+    only_unknown = figures(tally([no_close]))
+    assert only_unknown.conversion == 1.0 and only_unknown.avg_deal_length_days is None
+
+
 def test_lost_deals_count_in_deal_length_and_same_day_is_zero() -> None:
     deals = [won(D(2026, 1, 1), 0), lost(D(2026, 1, 1), 9)]
     f = figures(tally(deals))

@@ -348,11 +348,11 @@ def stored_types(store: Store) -> dict[int, CustomerType]:
 def client_deals(draw: st.DrawFn) -> Deal:
     outcome = draw(st.sampled_from(Outcome))
     start = TODAY - dt.timedelta(days=40)
-    offset = draw(st.one_of(st.none(), st.integers(0, 80)) if outcome is Outcome.OPEN
-                  else st.integers(0, 80))
+    # Open deals may lack a first contact; imported decided deals either date (m003).
+    offset = draw(st.one_of(st.none(), st.integers(0, 80)))
     first = None if offset is None else start + dt.timedelta(days=offset)
-    closed = (first + dt.timedelta(days=draw(st.integers(0, 30)))
-              if outcome.is_closed and first else None)
+    closed = ((first or start) + dt.timedelta(days=draw(st.integers(0, 30)))
+              if outcome.is_closed and draw(st.integers(0, 4)) else None)
     typed = draw(st.sampled_from([None, None, None, CustomerType.NEW, CustomerType.CURRENT]))
     return Deal(title="deal", client=draw(st.sampled_from(["Acme", "Beta", "Cyan", None])),
                 outcome=outcome, first_contact=first, closed_on=closed,
@@ -382,17 +382,20 @@ def test_stored_customer_types_follow_the_reference_rule(
         for index, edit in edits:
             deal_id = list(deals_by_id)[index % len(deals_by_id)]
             deal = deals_by_id[deal_id]
-            first = deal.first_contact or TODAY - dt.timedelta(days=20)
+            first = deal.first_contact or min(TODAY - dt.timedelta(days=20),
+                                              deal.closed_on or TODAY)
+            # A decided deal imported without its first contact keeps it unknown when moved.
+            moved = first if deal.first_contact or not deal.outcome.is_closed else None
             changed = {
                 "lose": replace(deal, outcome=Outcome.LOST, first_contact=first,
                                 closed_on=deal.closed_on or first),
                 "win": replace(deal, outcome=Outcome.WON, first_contact=first,
                                closed_on=deal.closed_on or first),
                 "reopen": replace(deal, outcome=Outcome.OPEN, closed_on=None),
-                "earlier": replace(deal, first_contact=first - dt.timedelta(days=30),
+                "earlier": replace(deal, first_contact=moved and moved - dt.timedelta(days=30),
                                    closed_on=deal.closed_on and deal.closed_on
                                    - dt.timedelta(days=30)),
-                "later": replace(deal, first_contact=first + dt.timedelta(days=30),
+                "later": replace(deal, first_contact=moved and moved + dt.timedelta(days=30),
                                  closed_on=deal.closed_on and deal.closed_on
                                  + dt.timedelta(days=30)),
                 "move": replace(deal, client={"Acme": "Beta", "Beta": None}.get(
@@ -461,8 +464,6 @@ def _valid_row(store: Store) -> dict[str, Any]:
         {"outcome": None},
         {"amount": -1},
         {"customer_type": "old"},
-        {"closed_on": None},
-        {"first_contact": None},
         {"closed_on": "2025-12-31"},
         {"outcome": "open"},  # an open deal with a close date
         {"stage_id": None},
@@ -473,6 +474,8 @@ def _valid_row(store: Store) -> dict[str, Any]:
     ],
 )
 def test_check_constraints_reject_invalid_rows(store: Store, bad: dict[str, Any]) -> None:
+    # A decided deal without its close date or first contact is valid (m003): imports bring
+    # them (tests/store/test_undated_decided_migration.py).
     conn = store.db.conn
 
     def insert(row: dict[str, Any]) -> None:
@@ -506,9 +509,9 @@ def test_a_used_stage_cannot_be_deleted_behind_the_stores_back(store: Store) -> 
 
 
 def _bad_deal() -> Deal:
-    # Bypasses domain validation: a won deal without a close date.
+    # Bypasses domain validation: a won deal closed before its first contact.
     return Deal(title="bad", client="Half-imported", outcome=Outcome.WON,
-                first_contact=D(2026, 1, 1))
+                first_contact=D(2026, 1, 1), closed_on=D(2025, 12, 31))
 
 
 @pytest.mark.parametrize("batch_size", [1, 2, 5000])

@@ -21,9 +21,8 @@ from salesdesk.domain.deals import CustomerType, Deal, LookupKind, Outcome, Stag
 from salesdesk.domain.importing import REJECTED_COLUMN, Converted
 from salesdesk.domain.validation import InputRules
 from salesdesk.files import restore_cell
-from salesdesk.store import Store, open_store
+from salesdesk.store import SourceOptions, Store, UnreadableFile, import_writer, open_store
 from salesdesk.store import importing as engine
-from salesdesk.store.import_files import SourceOptions, UnreadableFile
 from salesdesk.store.importing import ImportCancelled, plan_import, preview
 
 TODAY = dt.date(2026, 6, 1)
@@ -204,19 +203,22 @@ def test_bad_rows_are_rejected_with_reasons_and_good_rows_land(store: Store,
             ["=HYPERLINK(\"x\")", "11.01.2026", "", "open", "2"]]
     source = write_csv(tmp_path / "bad.csv", rows)
     summary = run(store, source)
-    assert (summary.imported, summary.rejected) == (2, 4)
+    assert (summary.imported, summary.rejected) == (3, 3)
     assert summary.rejected_file == tmp_path / "bad-rejected.csv"
     with summary.rejected_file.open(encoding="utf-8-sig", newline="") as handle:
         rejected = list(csv.reader(handle))
     assert rejected[0] == [*rows[0], REJECTED_COLUMN]
-    assert [[restore_cell(c) for c in r[:5]] for r in rejected[1:]] == rows[2:6]
+    assert [[restore_cell(c) for c in r[:5]] for r in rejected[1:]] == rows[2:5]
     assert rejected[3][4] == "'-500"  # neutralised for spreadsheets
     reasons = [r[5] for r in rejected[1:]]
     assert reasons[0].startswith("row 3: closed on: The close date is before the first")
-    assert "row 4: first contact: Impossible date" in reasons[1]
-    assert "amount: An amount cannot be negative" in reasons[2]
-    assert "A won deal needs the date it closed" in reasons[3]
-    assert [d.title for d in all_deals(store)] == ["good", "=HYPERLINK(\"x\")"]
+    assert "row 4: first contact '31.02.2026': Impossible date" in reasons[1]
+    assert "amount '-500': An amount cannot be negative" in reasons[2]
+    # Won without a close date: imported, and the summary says so (DESIGN.md §4).
+    assert "Row 6: A won deal without a close date; it counts in conversion, not in deal" \
+           " length." in summary.notes
+    assert [d.title for d in all_deals(store)] == ["good", "won undated",
+                                                   "=HYPERLINK(\"x\")"]
 
 
 def test_rejected_rows_file_can_be_fixed_and_reimported(store: Store, tmp_path: Path) -> None:
@@ -310,7 +312,7 @@ def test_cancel_leaves_no_trace(store: Store, tmp_path: Path,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     run(store, write_csv(tmp_path / "first.csv", [["title"], ["kept"]]))
     monkeypatch.setattr(engine, "PROGRESS_EVERY", 10)
-    monkeypatch.setattr(engine, "BATCH", 7)
+    monkeypatch.setattr(import_writer, "BATCH", 7)
     source = _big_file(tmp_path, 200)
     before = dump(store.path)
     seen: list[int] = []
@@ -335,7 +337,7 @@ def test_a_cancel_after_the_last_progress_report_still_cancels(store: Store, tmp
 
 def test_a_crash_midway_leaves_no_trace(store: Store, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "BATCH", 7)
+    monkeypatch.setattr(import_writer, "BATCH", 7)
     source = _big_file(tmp_path, 100)
     plan = plan_import(source)
     converter = plan.converter(RULES)
@@ -348,7 +350,7 @@ def test_a_crash_midway_leaves_no_trace(store: Store, tmp_path: Path,
             raise RuntimeError("power cut")
         return original(cells)
 
-    monkeypatch.setattr(engine.ImportPlan, "converter", lambda self, rules: converter)
+    monkeypatch.setattr(engine.ImportPlan, "converter", lambda self, *_: converter)
     monkeypatch.setattr(converter, "convert", failing)
     before = dump(store.path)
     with pytest.raises(RuntimeError):
@@ -503,6 +505,10 @@ def test_generated_csv_never_crashes_nor_lands_part_of_the_valid_rows(
         try:
             plan = plan_import(source)
         except UnreadableFile:
+            assert all_deals(store) == []
+            return
+        except ValueError as exc:  # no column recognised: refused, not untitled open deals
+            assert "No column of f.csv was recognised" in str(exc)
             assert all_deals(store) == []
             return
         expected = sum(isinstance(r.result, Converted) for r in preview(plan, RULES, 10**6))

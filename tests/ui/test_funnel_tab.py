@@ -392,6 +392,29 @@ def test_the_selection_survives_a_restart(qtbot: QtBot, funnel_window: MainWindo
         workspace.close()
 
 
+def test_deal_length_says_over_how_many_decided_deals(funnel_window: MainWindow) -> None:
+    """DESIGN.md §4: a won deal imported without its dates counts in conversion, not in deal
+    length, and the headline says over how many decided deals the length is."""
+    tab = funnel_window.funnel_tab
+    before = tab.figures.overall if tab.figures else None
+    assert before is not None and before.length_unknown == 0
+    store = funnel_window.workspace.store
+    deal_id, _ = store.add_deal(Deal(title="Imported win", outcome=Outcome.WON),
+                                dt.date.today())
+    funnel_window.workspace.notify(Changes(deal_ids=frozenset({deal_id})))
+    after = tab.figures.overall if tab.figures else None
+    assert after is not None
+    assert (after.won, after.decided, after.length_unknown) == (
+        before.won + 1, before.decided + 1, 1)
+    assert after.avg_deal_length_days == before.avg_deal_length_days
+    cards = {card.objectName(): card for card in tab.headline.cards}
+    loc = QLocale()
+    assert (f"deal length over {loc.toString(before.decided)} of"
+            f" {loc.toString(after.decided)} decided deals"
+            in cards["headline_deal_length"].detail.text())
+    check_figures(funnel_window)
+
+
 def test_an_empty_file_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None:
     window.tabs.setCurrentWidget(window.funnel_tab)
     qtbot.waitUntil(lambda: "No deals yet" in window.funnel_tab.message.text(), timeout=5000)

@@ -17,7 +17,7 @@ from salesdesk.domain.deals import Deal, Outcome
 from salesdesk.domain.metrics import (
     DEFAULT_TOO_FEW,
     MoneyTally,
-    deal_length,
+    known_length,
 )
 from salesdesk.domain.periods import Bucket, Period, bucket_label, bucket_number, month_number
 from salesdesk.domain.slices import Dimension, deal_value
@@ -296,13 +296,6 @@ def counts_as_decided(deal: Deal, period: Period) -> bool:
     if deal.closed_on is None:
         return period.is_all_time
     return deal.closed_on in period
-
-
-def known_length(deal: Deal) -> int | None:
-    """A decided deal's length in days, None when its first contact or close is unknown."""
-    if deal.first_contact is None or deal.closed_on is None:
-        return None
-    return deal_length(deal.first_contact, deal.closed_on)
 
 
 def _group_tally(deals: Sequence[Deal], bucket: Bucket, numbers: Sequence[int]) -> GroupTally:

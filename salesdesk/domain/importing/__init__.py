@@ -7,14 +7,23 @@ are written and whether a row can become a valid deal is decided here:
   the sentences that describe a mapping.
 - ``presets``: ``detect_mapping`` recognises Pipedrive and HubSpot deal exports and plain
   spreadsheets (salesdesk's own field names and common synonyms, case-insensitive).
-- ``reading``: ``DateGuess`` / ``NumberGuess`` infer a column's date order (d.m.Y vs m/d/Y)
+- ``reading``: dates (month names, times after them) and amounts (a currency symbol or code
+  around them); ``DateGuess`` / ``NumberGuess`` infer a column's date order (d.m.Y vs m/d/Y)
   and decimal separator from all its values until they are unambiguous.
-- ``rows``: ``RowConverter`` makes a DealDraft of each row and validates it with
-  ``validation.validate_draft``: the same rules as the deal form (DESIGN.md §3).
+- ``guessing``: files without a header row: ``looks_headerless`` tells one,
+  ``guess_mapping`` reads what its columns hold from their values.
+- ``rows``: ``RowConverter`` reads each row with the deal form's validation helpers and the
+  same rules across fields (DESIGN.md §3); decided deals may lack dates (with a warning).
 
 The names the wizard, the CLI and the store's import engine use are importable from here.
 """
 
+from salesdesk.domain.importing.guessing import (
+    SAMPLE_ROWS,
+    guess_mapping,
+    looks_headerless,
+    numbered_headers,
+)
 from salesdesk.domain.importing.mapping import (
     IMPORT_FIELDS,
     REJECTED_COLUMN,
@@ -22,8 +31,10 @@ from salesdesk.domain.importing.mapping import (
     ColumnMapping,
     Preset,
     mapping_notes,
+    missing_essentials,
     normalise_value,
     outcome_of,
+    unmapped_fields,
     unmapped_headers,
 )
 from salesdesk.domain.importing.presets import detect_mapping, detect_preset, preset_mapping
@@ -35,10 +46,11 @@ from salesdesk.domain.importing.reading import (
     ReadRules,
     describe_number_format,
     parse_import_date,
-    strip_currency,
+    split_amount,
 )
 from salesdesk.domain.importing.rows import (
     Converted,
+    Problem,
     Rejected,
     RowConverter,
     RowResult,
@@ -48,6 +60,7 @@ from salesdesk.domain.importing.rows import (
 __all__ = [
     "IMPORT_FIELDS",
     "REJECTED_COLUMN",
+    "SAMPLE_ROWS",
     "SKIP",
     "ColumnMapping",
     "Converted",
@@ -56,6 +69,7 @@ __all__ = [
     "Inference",
     "NumberGuess",
     "Preset",
+    "Problem",
     "ReadRules",
     "Rejected",
     "RowConverter",
@@ -64,11 +78,16 @@ __all__ = [
     "describe_number_format",
     "detect_mapping",
     "detect_preset",
+    "guess_mapping",
+    "looks_headerless",
     "mapping_notes",
+    "missing_essentials",
     "normalise_value",
+    "numbered_headers",
     "outcome_of",
     "parse_import_date",
     "preset_mapping",
-    "strip_currency",
+    "split_amount",
+    "unmapped_fields",
     "unmapped_headers",
 ]

@@ -6,12 +6,13 @@ or with ``--map``, and saved as JSON; the sentences describing it for the summar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from salesdesk.domain.deals import Outcome
+from salesdesk.domain.deals import CustomerType, Outcome
 from salesdesk.domain.fields import DEAL_FIELDS, FIELDS, FieldKind
 
 # The deal fields a column can feed, in the order the wizard lists them. The flags come last:
@@ -38,10 +39,16 @@ class Preset(StrEnum):
     PLAIN = "plain"
 
 
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SEPARATORS = re.compile(r"[\s_\-.:/]+")
+
+
 def normalise_header(text: str) -> str:
-    """A header as compared with known names: case, underscores, dashes and spacing ignored."""
-    text = text.replace("\ufeff", "").replace("_", " ").casefold()
-    return " ".join(text.split())
+    """A header as compared with known names: case, separators (space, underscore, dash, dot,
+    colon, slash) and spacing ignored, camelCase split into words ("StageName", "stage_name"
+    and "Stage Name" are all "stage name")."""
+    text = _CAMEL.sub(" ", text.replace("\ufeff", ""))
+    return " ".join(_SEPARATORS.sub(" ", text).casefold().split())
 
 
 def normalise_value(text: str) -> str:
@@ -49,26 +56,37 @@ def normalise_value(text: str) -> str:
     return " ".join(text.replace("_", " ").casefold().split())
 
 
+NULL_VALUES = frozenset(("\\N", "NULL", "null", "Null", "-None-"))
+"""Cells that database dumps (and Zoho's "-None-") write for "no value": read as empty."""
+
+
 # --- value synonyms ---------------------------------------------------------------------------
 
 OUTCOME_SYNONYMS: Mapping[str, str] = {
     **dict.fromkeys(("won", "win", "closed won", "closedwon", "closed - won", "gewonnen",
+                     "geschlossen und gewonnen", "abgeschlossen - gewonnen",
                      "megnyert", "nyert", "elnyert", "sikeres", "lezárt - nyert",
-                     "lezárt nyert", "lezárva - nyert"), Outcome.WON.value),
-    **dict.fromkeys(("lost", "loss", "closed lost", "closedlost", "closed - lost", "verloren",
-                     "elveszett", "elvesztett", "vesztett", "sikertelen", "lezárt - vesztett",
-                     "lezárt vesztett", "lezárva - elveszett"), Outcome.LOST.value),
+                     "lezárt nyert", "lezárva - nyert", "lezárt/nyert"), Outcome.WON.value),
+    **dict.fromkeys(("lost", "loss", "closed lost", "closedlost", "closed - lost",
+                     "closed lost to competition", "verloren", "geschlossen und verloren",
+                     "abgeschlossen - verloren", "elveszett", "elvesztett", "vesztett",
+                     "sikertelen", "lezárt - vesztett", "lezárt vesztett",
+                     "lezárva - elveszett", "lezárt/vesztett"), Outcome.LOST.value),
     **dict.fromkeys(("open", "opened", "in progress", "offen", "nyitott", "nyitva",
                      "folyamatban"), Outcome.OPEN.value),
     "deleted": SKIP,
     "törölt": SKIP,
 }
 CUSTOMER_TYPE_SYNONYMS: Mapping[str, str] = {
-    **dict.fromkeys(("new", "new business", "newbusiness", "new customer", "neukunde", "új",
-                     "uj", "új ügyfél", "új üzlet"), "new"),
+    **dict.fromkeys(("new", "new business", "newbusiness", "new customer", "neukunde",
+                     "neugeschäft", "új", "uj", "új ügyfél", "új üzlet"), "new"),
     **dict.fromkeys(("current", "existing", "existing business", "existingbusiness",
-                     "existing customer", "returning", "repeat", "bestandskunde", "meglévő",
-                     "meglevo", "visszatérő", "meglévő ügyfél"), "current"),
+                     "existing business - upgrade", "existing business - replacement",
+                     "existing business - downgrade", "existing customer",
+                     "existing customer - upgrade", "existing customer - replacement",
+                     "existing customer - downgrade", "renewal", "upsell", "returning",
+                     "repeat", "bestandskunde", "bestandsgeschäft", "verlängerung", "meglévő",
+                     "meglevo", "visszatérő", "meglévő ügyfél", "megújítás"), "current"),
 }
 TRUE_VALUES = frozenset(("1", "true", "yes", "y", "x", "igen", "ja", "wahr"))
 FALSE_VALUES = frozenset(("", "0", "false", "no", "n", "nem", "nein", "falsch"))
@@ -87,6 +105,10 @@ class ColumnMapping:
     ``stage_dates`` pairs a header with the stage whose entry date it holds (HubSpot's
     ``Date entered "<stage>"``). ``outcome_values`` maps a normalised value of the outcome or
     stage column to "won", "lost", "open" or "skip"; unlisted values are open.
+    ``customer_type_values`` maps a normalised value of the customer-type column to "new" or
+    "current"; unlisted values are rejected. ``won_column`` / ``closed_column`` are
+    Salesforce's yes/no columns: won when Won says yes, lost when Closed says yes and Won no
+    (read when the outcome column says neither won nor lost).
     """
 
     columns: Mapping[str, str] = field(default_factory=dict)
@@ -95,6 +117,10 @@ class ColumnMapping:
     stage_dates: tuple[tuple[str, str], ...] = ()
     outcome_values: Mapping[str, str] = field(default_factory=lambda: dict(OUTCOME_SYNONYMS))
     preset: str = Preset.PLAIN.value
+    customer_type_values: Mapping[str, str] = field(
+        default_factory=lambda: dict(CUSTOMER_TYPE_SYNONYMS))
+    won_column: str | None = None
+    closed_column: str | None = None
 
     def with_column(self, field_name: str, header: str | None) -> ColumnMapping:
         """The mapping with ``field_name`` fed by ``header`` (None: by no column). A field the
@@ -117,6 +143,16 @@ class ColumnMapping:
             merged[normalise_value(value)] = outcome
         return replace(self, outcome_values=merged)
 
+    def with_customer_type_values(self, values: Mapping[str, str]) -> ColumnMapping:
+        """The mapping with these value → customer type choices added (they win over
+        synonyms)."""
+        merged = dict(self.customer_type_values)
+        for value, customer_type in values.items():
+            if customer_type not in (t.value for t in CustomerType):
+                raise ValueError(f"{customer_type!r} is not new or current.")
+            merged[normalise_value(value)] = customer_type
+        return replace(self, customer_type_values=merged)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form, for saved presets."""
         return {
@@ -126,6 +162,10 @@ class ColumnMapping:
             "stage_dates": [list(pair) for pair in self.stage_dates],
             "outcome_values": {k: v for k, v in self.outcome_values.items()
                                if OUTCOME_SYNONYMS.get(k) != v},
+            "customer_type_values": {k: v for k, v in self.customer_type_values.items()
+                                     if CUSTOMER_TYPE_SYNONYMS.get(k) != v},
+            "won_column": self.won_column,
+            "closed_column": self.closed_column,
             "preset": self.preset,
         }
 
@@ -145,9 +185,15 @@ class ColumnMapping:
                                 else None),
                 stage_dates=tuple((str(h), str(s)) for h, s in data.get("stage_dates", [])),
                 preset=str(data.get("preset", Preset.PLAIN.value)),
+                won_column=str(data["won_column"]) if data.get("won_column") else None,
+                closed_column=(str(data["closed_column"]) if data.get("closed_column")
+                               else None),
             )
             return mapping.with_outcome_values(
-                {str(k): str(v) for k, v in dict(data.get("outcome_values", {})).items()})
+                {str(k): str(v) for k, v in dict(data.get("outcome_values", {})).items()}
+            ).with_customer_type_values(
+                {str(k): str(v)
+                 for k, v in dict(data.get("customer_type_values", {})).items()})
         except (TypeError, AttributeError) as exc:
             raise ValueError(f"not a salesdesk import preset ({exc})") from exc
 
@@ -156,10 +202,15 @@ class ColumnMapping:
         used = set(self.columns.values())
         for headers in self.fallbacks.values():
             used.update(headers)
-        if self.created_column:
-            used.add(self.created_column)
+        used.update(h for h in (self.created_column, self.won_column, self.closed_column) if h)
         used.update(header for header, _ in self.stage_dates)
         return used
+
+    @property
+    def reads_anything(self) -> bool:
+        """True when some column feeds the deals (else every row would be an untitled open
+        deal)."""
+        return bool(self.used_headers())
 
 
 # --- describing a mapping ---------------------------------------------------------------------
@@ -177,8 +228,12 @@ def mapping_notes(mapping: ColumnMapping) -> list[str]:
                      + ", ".join(map(repr, headers)) + ".")
     close = mapping.columns.get("closed_on")
     if close and close == mapping.columns.get("expected_close"):
-        notes.append(f"{close!r} is the close date of closed deals and the expected close of"
-                     " open ones.")
+        notes.append(f"{close!r} is the close date of won and lost deals and the expected"
+                     " close of open ones.")
+    flags = [repr(h) for h in (mapping.won_column, mapping.closed_column) if h]
+    if flags:
+        notes.append(f"Outcome from the yes/no column{'s' if len(flags) > 1 else ''} "
+                     + " and ".join(flags) + " where no outcome column says won or lost.")
     if mapping.stage_dates:
         notes.append(f"Stage history from {len(mapping.stage_dates)} 'Date entered' columns.")
     return notes
@@ -189,6 +244,35 @@ def unmapped_headers(headers: Iterable[str], mapping: ColumnMapping) -> list[str
     used = mapping.used_headers()
     return [h for h in headers if h.strip() and h not in used
             and normalise_header(h) != REJECTED_COLUMN]
+
+
+ESSENTIAL_FIELDS: tuple[str, ...] = ("outcome", "stage", "first_contact", "closed_on")
+"""What a file must say for its deals to be more than open deals without dates: one of
+these (or a created-date, stage-history or Won/Closed column)."""
+
+
+def missing_essentials(mapping: ColumnMapping) -> list[str]:
+    """The essential fields the mapping does not feed, when it feeds none of them (empty when
+    it has an outcome, a stage or a date): then every row would import as an open deal
+    without dates, and the user must map them or say that is meant."""
+    fed = set(mapping.columns) | set(mapping.fallbacks)
+    if (fed & {"outcome", "stage", *DATE_FIELDS} or mapping.created_column
+            or mapping.stage_dates or mapping.won_column or mapping.closed_column):
+        return []
+    return list(ESSENTIAL_FIELDS)
+
+
+def unmapped_fields(mapping: ColumnMapping) -> list[str]:
+    """The fields no column feeds (the first contact is fed by a created-date column, the
+    outcome by a stage or Won/Closed column); the flags, seldom in a file, are left out."""
+    fed = set(mapping.columns) | set(mapping.fallbacks)
+    if mapping.created_column:
+        fed.add("first_contact")
+    if "stage" in fed or mapping.won_column or mapping.closed_column:
+        fed.add("outcome")
+    if mapping.stage_dates:
+        fed.add("stage")
+    return [name for name in IMPORT_FIELDS if name not in fed and name not in FLAG_FIELDS]
 
 
 def outcome_of(mapping: ColumnMapping, value: str) -> str:

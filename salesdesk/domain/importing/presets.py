@@ -1,7 +1,11 @@
 """The built-in mappings: Pipedrive and HubSpot deal exports and plain spreadsheets.
 
 A plain spreadsheet is recognised by salesdesk's own field names and labels and common
-synonyms; every header is compared case-, underscore- and spacing-insensitively.
+synonyms (the column names of Zoho, Salesforce and Odoo exports, SQL-style names, German and
+Hungarian ones); every header is compared as ``normalise_header`` does: without case or
+separators, camelCase split. Its close-date column is the close date of won and lost deals
+and the expected close of open ones, unless an expected-close column of its own is there
+(Zoho's and Salesforce's "Closing Date"/"CloseDate" are both).
 """
 
 from __future__ import annotations
@@ -66,17 +70,23 @@ _HUBSPOT_CREATED = ("Create Date", "Created Date")
 _PLAIN: Mapping[str, tuple[str, ...]] = {
     f.name: (f.name, f.label, *f.synonyms) for f in DEAL_FIELDS if f.imported}
 _PLAIN_CREATED = ("created", "create date", "created at", "created on", "date created",
-                  "creation date", "deal created", "created date", "létrehozva",
-                  "létrehozás dátuma")
+                  "creation date", "deal created", "created date", "created time",
+                  "createdtime", "creation time", "erstellt", "erstellt am", "erstelldatum",
+                  "létrehozva", "létrehozás dátuma", "létrehozás ideje")
+# Salesforce's yes/no columns; a "Closed" column is one only beside a "Won" one (else it is
+# the close date).
+_WON_FLAGS = ("won", "is won")
+_CLOSED_FLAGS = ("is closed",)
+_CLOSED_BESIDE_WON = ("closed",)
 _STAGE_ENTERED = re.compile(r'^date entered\s*["“”„\'](.+?)["“”\']\s*$', re.IGNORECASE)
 _PIPELINE_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def detect_preset(headers: Sequence[str]) -> Preset:
     """Which export the headers look like."""
-    names = {normalise_header(h) for h in headers}
-    if sum(1 for n in names if n.startswith("deal - ")) >= 2:
+    if sum(1 for h in headers if h.strip().casefold().startswith("deal - ")) >= 2:
         return Preset.PIPEDRIVE
+    names = {normalise_header(h) for h in headers}
     if {"record id", "deal name"} <= names or {"deal name", "deal stage"} <= names:
         return Preset.HUBSPOT
     return Preset.PLAIN
@@ -104,8 +114,16 @@ def preset_mapping(preset: Preset, headers: Sequence[str]) -> ColumnMapping:
             columns[field_name] = found[0]
             if len(found) > 1 and field_name == "closed_on":
                 fallbacks[field_name] = tuple(found[1:])
-    created = next((by_name[n] for n in map(normalise_header, created_names) if n in by_name),
-                   None)
+    won = closed = None
+    if preset is Preset.PLAIN:
+        won = _first(by_name, _WON_FLAGS)
+        closed = _first(by_name, _CLOSED_FLAGS + (_CLOSED_BESIDE_WON if won else ()))
+        if closed is not None and columns.get("closed_on") == closed:
+            del columns["closed_on"]
+            columns.update(_found(by_name, "closed_on", table, exclude=closed))
+        if "closed_on" in columns and "expected_close" not in columns:
+            columns["expected_close"] = columns["closed_on"]
+    created = _first(by_name, created_names)
     stage_dates = []
     for header in headers:
         match = _STAGE_ENTERED.match(header.strip())
@@ -113,7 +131,23 @@ def preset_mapping(preset: Preset, headers: Sequence[str]) -> ColumnMapping:
             stage = _PIPELINE_SUFFIX.sub("", match.group(1)).strip() or match.group(1)
             stage_dates.append((header, stage))
     return ColumnMapping(columns=columns, fallbacks=fallbacks, created_column=created,
-                         stage_dates=tuple(stage_dates), preset=preset.value)
+                         stage_dates=tuple(stage_dates), preset=preset.value, won_column=won,
+                         closed_column=closed)
+
+
+def _first(by_name: Mapping[str, str], names: Sequence[str]) -> str | None:
+    """The header of the first of ``names`` the file has."""
+    return next((by_name[n] for n in map(normalise_header, names) if n in by_name), None)
+
+
+def _found(by_name: Mapping[str, str], field_name: str,
+           table: Mapping[str, tuple[str, ...]], exclude: str) -> dict[str, str]:
+    """``field_name`` → the first header of its names other than ``exclude`` (or nothing)."""
+    for name in map(normalise_header, table.get(field_name, ())):
+        header = by_name.get(name)
+        if header is not None and header != exclude:
+            return {field_name: header}
+    return {}
 
 
 def detect_mapping(headers: Sequence[str]) -> ColumnMapping:

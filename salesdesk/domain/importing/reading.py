@@ -1,4 +1,5 @@
-"""How a file writes its values: dates (d.m.Y vs m/d/Y, Excel serials) and amounts.
+"""How a file writes its values: dates (d.m.Y vs m/d/Y, month names, Excel serials, times
+after them) and amounts (decimal separator, a currency symbol or code around the number).
 
 ``DateGuess`` / ``NumberGuess`` infer a column's date order and decimal separator from its
 values until they are unambiguous; ``Inference`` feeds them the columns a mapping reads and
@@ -34,6 +35,26 @@ class DateOrder(StrEnum):
 
 _DATE = re.compile(
     r"^(\d{1,4})\s*([./-])\s*(\d{1,2})\s*[./-]\s*(\d{1,4})\.?(?:(?:\s+|T)\S.*)?$")
+# A time after a date: "15 Apr, 2021 00:02:00", "03/31/2026 2:22 PM", "...T08:00:00Z".
+_TIME = re.compile(r"(?:[\sT,]+|(?<=\d)T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+                   r"(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?\s*$")
+_WORDS = re.compile(r"[^\W\d_]+|\d+")
+# Month names and abbreviations in English, German and Hungarian (without a final dot).
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate((
+        "january jan januar jän január",
+        "february feb februar febr február",
+        "march mar märz mär maerz március márc",
+        "april apr április ápr",
+        "may mai május máj",
+        "june jun juni június jún",
+        "july jul juli július júl",
+        "august aug augusztus",
+        "september sep sept szeptember szept",
+        "october oct oktober okt október",
+        "november nov",
+        "december dec dezember dez"), start=1):
+    _MONTHS.update(dict.fromkeys(_names.split(), _number))
 _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL_RANGE = (20_000, 80_000)  # 1954..2119: a plain number in a date column is a serial
@@ -61,10 +82,47 @@ def excel_serial_date(number: float) -> dt.date:
     return EXCEL_EPOCH + dt.timedelta(days=int(number))
 
 
+def without_time(text: str) -> str:
+    """A date cell without the time of day after it ("15 Apr, 2021 00:02:00" → "15 Apr,
+    2021")."""
+    found = _TIME.search(text)
+    return text[:found.start()] if found else text
+
+
+def named_month_date(text: str) -> dt.date | None:
+    """A date written with its month's name ("15 Apr, 2021", "Apr 15, 2021", "15. März 2021",
+    "2021. április 15."), None when ``text`` is not one; raises ValueError for an impossible
+    day. The four-digit number is the year; with two short numbers the day comes first."""
+    tokens = _WORDS.findall(text.casefold())
+    month = [_MONTHS.get(t) for t in tokens if not t.isdigit()]
+    numbers = [t for t in tokens if t.isdigit()]
+    if len(month) != 1 or month[0] is None or len(numbers) != 2:
+        return None
+    long_years = [n for n in numbers if len(n) == 4]
+    if len(long_years) > 1 or any(len(n) not in (1, 2, 4) for n in numbers):
+        return None
+    year = long_years[0] if long_years else numbers[1]
+    day = numbers[0] if year is numbers[1] else numbers[1]
+    return dt.date(_year(year), month[0], int(day))
+
+
+def _named(text: str) -> bool:
+    try:
+        return named_month_date(without_time(text)) is not None
+    except ValueError:
+        return False
+
+
+_NOT_A_DATE = ("Not a date: write it like 2026-03-31 or 31.03.2026, or give the file's date"
+               " format (--date-format, e.g. %d/%m/%Y).")
+
+
 def parse_import_date(text: str, order: DateOrder | None,
                       strptime_format: str | None = None) -> dt.date | None:
-    """Read a date cell: ISO or ``order``'s numbers (times ignored), an Excel serial day, or
-    the user's ``strptime_format``. Blank gives None; raises ParseError."""
+    """Read a date cell: ISO or ``order``'s numbers, a date with its month's name, an Excel
+    serial day, or the user's ``strptime_format`` (which need only cover the date: a time
+    after it is ignored, as it is in every other form). Blank gives None; raises ParseError
+    with a message for the user (the cell's text is not in it)."""
     text = text.strip()
     if not text:
         return None
@@ -77,9 +135,9 @@ def parse_import_date(text: str, order: DateOrder | None,
             pass
     try:
         if strptime_format:
-            for candidate in (text, text.split("T")[0], text.split()[0]):
+            for candidate in dict.fromkeys((text, without_time(text), text.split("T")[0])):
                 try:
-                    return dt.datetime.strptime(candidate, strptime_format).date()
+                    return dt.datetime.strptime(candidate.strip(), strptime_format).date()
                 except ValueError:
                     continue
             example = dt.date(2026, 3, 31).strftime(strptime_format)
@@ -90,7 +148,10 @@ def parse_import_date(text: str, order: DateOrder | None,
                 return excel_serial_date(number)
         parts = _date_parts(text)
         if parts is None:
-            raise ParseError("Not a date: write it like 2026-03-31 or 31.03.2026.")
+            named = named_month_date(without_time(text))
+            if named is None:
+                raise ParseError(_NOT_A_DATE)
+            return named
         a, b, c = parts
         if len(a) >= 3:
             return dt.date(int(a), int(b), int(c))
@@ -102,7 +163,14 @@ def parse_import_date(text: str, order: DateOrder | None,
     except ValueError as exc:
         if isinstance(exc, ParseError):
             raise
-        raise ParseError(f"Impossible date {text!r}.") from exc
+        raise ParseError("Impossible date: there is no such day.") from exc
+
+
+def has_day_month_order(text: str) -> bool:
+    """True when reading ``text`` depends on the column's day/month order (31.03.2026,
+    03/31/2026; not ISO, month names or serial days)."""
+    parts = _date_parts(text.strip())
+    return parts is not None and len(parts[0]) < 3
 
 
 @dataclass(slots=True)
@@ -122,9 +190,11 @@ class DateGuess:
 
     def add(self, text: str) -> None:
         """Look at one cell."""
-        parts = _date_parts(text.strip())
+        text = text.strip()
+        parts = _date_parts(text)
         if parts is None or len(parts[0]) >= 3:
-            self.plain_values += parts is not None or bool(_SERIAL.match(text.strip()))
+            self.plain_values += parts is not None or bool(_SERIAL.match(text)) or (
+                parts is None and bool(text) and _named(text))
             return
         a, b = int(parts[0]), int(parts[1])
         self.day_month_values += 1
@@ -164,21 +234,58 @@ class DateGuess:
 
 # --- numbers ----------------------------------------------------------------------------------
 
-_CURRENCY_MARKS = re.compile(r"^[^\d\-+.,]*|[^\d.,]*$")
+# Symbols that name one currency; "$" alone is taken as US dollars (other dollars are
+# written C$, A$, ...). A three-letter code is a code whatever its case.
+CURRENCY_SYMBOLS: Mapping[str, str] = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "Ft": "HUF", "Ft.": "HUF",
+    "zł": "PLN", "Kč": "CZK", "₹": "INR", "R$": "BRL", "A$": "AUD", "AU$": "AUD",
+    "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "Fr.": "CHF", "₽": "RUB", "₺": "TRY",
+    "₩": "KRW", "₪": "ILS", "lei": "RON",
+}
+_AMOUNT = re.compile(r"(-?)\s*([^\d\s-][^\d]*?)?\s*(-?)\s*(\d(?:[\d\s.,'\u00a0\u202f]*\d)?)"
+                     r"\s*([^\d\s][^\d]*?)?\s*")
+_CODE = re.compile(r"[A-Za-z]{3}")
 
 
-def strip_currency(text: str) -> str:
-    """An amount without a currency symbol or code around it ("€ 1.234,50", "1234 EUR")."""
+def currency_of_mark(mark: str) -> str | None:
+    """The currency code a symbol or code names ("$" → USD, "eur" → EUR); None for any
+    other text."""
+    mark = mark.strip()
+    code = CURRENCY_SYMBOLS.get(mark)
+    if code is None and _CODE.fullmatch(mark):
+        code = mark.upper()
+    return code
+
+
+def split_amount(text: str) -> tuple[str, str | None] | None:
+    """An amount cell as (the number, the currency its symbol or code names, None without
+    one): "$22,700.00" → ("22,700.00", "USD"), "22 700 Ft" → ("22 700", "HUF"),
+    "EUR 1.200,00" → ("1.200,00", "EUR"). A minus sign stays with the number. None when
+    something else than a currency stands around the number ("about 500"); text without a
+    digit comes back whole, for the amount's own check to report. A spreadsheet's leading
+    apostrophe (a number kept as text) is not part of it."""
     text = text.strip()
+    if text[:1] == "'":
+        text = text[1:].lstrip()
     if text[:1].isdigit() and text[-1:].isdigit():
-        return text  # nothing around the number
-    if text.startswith("-"):
-        stripped = "-" + _CURRENCY_MARKS.sub("", text[1:])
-    else:
-        stripped = _CURRENCY_MARKS.sub("", text)
-    # Text without digits is left whole, so that validation reports it instead of reading
-    # it as a blank (unknown) amount.
-    return stripped if any(c.isdigit() for c in stripped) else text
+        return text, None  # nothing around the number: the common case, without the regex
+    found = _AMOUNT.fullmatch(text)
+    if found is None:
+        return None if any(c.isdigit() for c in text) else (text, None)
+    before, sign_after, number, after = found.group(2, 3, 4, 5)
+    sign = "-" if found.group(1) or sign_after else ""
+    if before and after:
+        return None
+    mark = before or after
+    if not mark:
+        return sign + number, None
+    code = currency_of_mark(mark)
+    if code is not None and mark.strip() not in CURRENCY_SYMBOLS:
+        # A code stands apart from the number ("EUR 1.200,00"): "POT17" is no amount.
+        gap = text[found.end(2):found.start(4)] if before else text[found.end(4):found.start(5)]
+        if not (gap[:1].isspace() or gap[-1:].isspace()):
+            return None
+    return None if code is None else (sign + number, code)
 
 
 @dataclass(slots=True)
@@ -192,7 +299,10 @@ class NumberGuess:
 
     def add(self, text: str) -> None:
         """Look at one cell."""
-        compact = strip_currency(text)
+        split = split_amount(text)
+        if split is None:
+            return
+        compact = split[0]
         formats = readable_number_formats(compact)
         if not formats:
             return
@@ -230,11 +340,14 @@ def describe_number_format(number_format: NumberFormat) -> str:
 @dataclass(frozen=True, slots=True)
 class ReadRules:
     """How the values of a file are read: a date order per date column (header → order), a
-    strptime format that overrides them, and the amount column's separators."""
+    strptime format that overrides them, and the amount column's separators.
+    ``assumed_orders`` names the date columns whose order no value decided: their values
+    read so far were ISO dates, serials or month names (see RowConverter)."""
 
     date_orders: Mapping[str, DateOrder] = field(default_factory=dict)
     date_format: str | None = None
     number_format: NumberFormat = POINT_DECIMAL
+    assumed_orders: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -301,5 +414,7 @@ class Inference:
             if guess_n.values:
                 fits = "fit both separators; " if not guess_n.resolved else ""
                 notes.append(f"Amounts {fits}read like {describe_number_format(number_format)}.")
-        return ReadRules(orders, date_format, number_format), notes
+        assumed = frozenset(h for h, (_, g) in self.date_columns.items()
+                            if not g.day_month_values)
+        return ReadRules(orders, date_format, number_format, assumed), notes
 

@@ -1,37 +1,76 @@
-"""Turning one row into a deal: ``RowConverter`` makes a DealDraft of each row and validates it
-with ``validation.validate_draft``, the same rules as the deal form (DESIGN.md §3).
+"""Turning one row into a deal: ``RowConverter`` reads each mapped cell with the validation
+helpers the deal form uses (``validation.read_*``) and checks the deal with the same rules
+across fields (``validation.checked_deal``, DESIGN.md §3), except that a won or lost deal may
+lack its dates: it is imported with a warning, and counts in conversion, not in deal length.
+
+Built once per import, the converter looks up every column index and reading rule up front,
+so that each row costs only its own values (an import converts a million rows).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
-from salesdesk.domain.deals import Deal, Outcome, StageEvent, title_from
+from salesdesk.domain.deals import CustomerType, Deal, Outcome, StageEvent, title_from
 from salesdesk.domain.fields import DEAL_FIELDS, FIELDS, FieldKind
 from salesdesk.domain.importing.mapping import (
-    CUSTOMER_TYPE_SYNONYMS,
     DATE_FIELDS,
     FALSE_VALUES,
     FLAG_FIELDS,
+    NULL_VALUES,
     SKIP,
     TRUE_VALUES,
     ColumnMapping,
     normalise_value,
 )
-from salesdesk.domain.importing.reading import ReadRules, parse_import_date, strip_currency
+from salesdesk.domain.importing.reading import (
+    DateOrder,
+    ReadRules,
+    has_day_month_order,
+    parse_import_date,
+    split_amount,
+)
 from salesdesk.domain.parsing import ParseError
-from salesdesk.domain.validation import FIELD_LABELS, DealDraft, InputRules, validate_draft
+from salesdesk.domain.validation import (
+    FIELD_LABELS,
+    InputRules,
+    checked_deal,
+    read_amount,
+    read_currency,
+    read_name,
+    read_text,
+    read_title,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a cell (or a row, without a column) cannot be imported; ``value`` is the cell's
+    text when the message is about it. Problems of one kind share column and message, so a
+    summary can group them."""
+
+    column: str
+    message: str
+    value: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.column} {self.value!r}" if self.value else self.column
+        return f"{where}: {self.message}" if where else self.message
 
 
 @dataclass(frozen=True, slots=True)
 class Converted:
-    """A row that became a deal, with the stage history the file gives (may be empty)."""
+    """A row that became a deal, with the stage history the file gives (may be empty) and
+    warnings about it (a decided deal without its dates)."""
 
     deal: Deal
     history: tuple[StageEvent, ...]
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,79 +82,117 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
-    """A row that cannot become a valid deal: (column or field, message) pairs."""
+    """A row that cannot become a valid deal, and why."""
 
-    problems: tuple[tuple[str, str], ...]
+    problems: tuple[Problem, ...]
 
     def reason(self) -> str:
         """All problems in one line."""
-        return "; ".join(f"{column}: {message}" if column else message
-                         for column, message in self.problems)
+        return "; ".join(map(str, self.problems))
 
 
 RowResult = Converted | Skipped | Rejected
+DateOrderOf = Callable[[str], DateOrder]
+"""Reads a date column's values again and gives its day/month order (see RowConverter)."""
 
-
-_DATE_MEMO = 100_000
-_BLANK_DRAFT = dict.fromkeys(FIELD_LABELS, "")
-# Read from a file but not shown on the form: passed to validation on the base deal.
+_MEMO = 100_000  # distinct texts remembered per kind (dates, outcomes, names)
+_LOOKUPS = tuple(f.name for f in DEAL_FIELDS if f.imported and f.kind is FieldKind.LOOKUP)
+_TEXTS = tuple(f.name for f in DEAL_FIELDS if f.form and f.kind is FieldKind.TEXT)
+# Read from a file but not shown on the form: the external id.
 _KEPT = tuple(f.name for f in DEAL_FIELDS
-              if f.imported and not f.form and f.kind is not FieldKind.FLAG)
+              if f.imported and not f.form and f.kind is FieldKind.TEXT)
+_NOT_AN_AMOUNT = ("Not an amount: write a number, with its currency's symbol or code if you"
+                  " like (1234.50, € 1.234,50, 1234 USD).")
+# The fields whose cell a rejection quotes (short values that could not be read).
+_SHOWN = frozenset({"amount", "currency", "customer_type", "outcome"})
+_WON, _LOST, _OPEN = Outcome.WON.value, Outcome.LOST.value, Outcome.OPEN.value
 
 
 class RowConverter:
     """Converts rows (lists of cell texts in header order) into deals.
 
-    Built once per import: every column index and reading rule is looked up here, so each
-    row costs only its own values.
+    ``date_order_of`` is asked for a date column's order when a value that depends on it
+    (31.03.2026) turns up in a column whose order was assumed because its first values were
+    all ISO dates (the file is not read twice to its end for that): the store reads that
+    column again. ``notes`` then says so; ``currencies_from_amounts`` counts the rows whose
+    currency came from a symbol or code in the amount, ``lost_by_reason`` the rows taken as
+    lost because they had a lost reason and no outcome.
     """
 
     def __init__(self, headers: Sequence[str], mapping: ColumnMapping, rules: ReadRules,
-                 input_rules: InputRules) -> None:
+                 input_rules: InputRules, date_order_of: DateOrderOf | None = None) -> None:
         self.headers = list(headers)
         self.mapping = mapping
         self.rules = rules
-        # Amounts are read with the column's separators; dates are handed over as ISO.
-        self.input_rules = replace(input_rules, number_format=rules.number_format,
-                                   date_formats=())
+        self.input_rules = input_rules
         index = {h: i for i, h in reversed(list(enumerate(self.headers)))}
         missing = sorted(h for h in mapping.used_headers() if h not in index)
         if missing:
             raise ValueError("The file has no column " + ", ".join(map(repr, missing)) + ".")
-        self._columns = {f: index[h] for f, h in mapping.columns.items()}
-        self._reads = [(f, index[h], tuple(index[o] for o in mapping.fallbacks.get(f, ())))
-                       for f, h in mapping.columns.items()]
+        self._width = len(self.headers)
+        self._fields = list(mapping.columns)
+        positions = [index[h] for h in mapping.columns.values()]
+        self._positions = positions
+        self._reach = max(positions, default=-1) + 1
+        self._cells: Callable[[Sequence[str]], Sequence[str]] = (
+            itemgetter(*positions) if len(positions) > 1
+            else lambda cells: tuple(cells[p] for p in positions))
+        self._fallback_reads = [(f, tuple(index[o] for o in mapping.fallbacks[f]))
+                                for f in mapping.columns if mapping.fallbacks.get(f)]
+        # The stage is read with the outcome (a stage that names an outcome is none).
+        self._lookups = [name for name in _LOOKUPS if name in mapping.columns and name != "stage"]
+        self._texts = [name for name in _TEXTS if name in mapping.columns]
+        self._kept = [name for name in _KEPT if name in mapping.columns]
+        self._flags = [name for name in FLAG_FIELDS if name in mapping.columns]
         # Dates repeat (a few thousand days across a million rows): each text is read once.
         self._dates: dict[tuple[str, str], dt.date | None] = {}
+        self._orders = dict(rules.date_orders)
+        self._assumed = set(rules.assumed_orders)
+        self._date_order_of = date_order_of
         self._created = index[mapping.created_column] if (
             mapping.created_column and "first_contact" not in mapping.columns) else None
+        self._won = index[mapping.won_column] if mapping.won_column else None
+        self._closed = index[mapping.closed_column] if mapping.closed_column else None
         self._stage_dates = [(index[h], h, stage) for h, stage in mapping.stage_dates]
-        self._split_close = (mapping.columns.get("closed_on") is not None
-                             and mapping.columns.get("closed_on")
-                             == mapping.columns.get("expected_close"))
+        close = mapping.columns.get("closed_on")
+        self._split_close = close is not None and close == mapping.columns.get("expected_close")
         self._outcomes = dict(mapping.outcome_values)
-        self._typed = [name for name in FIELD_LABELS if name in mapping.columns]
-
-    def _read(self, cells: Sequence[str]) -> tuple[dict[str, str], Mapping[str, str]]:
-        """Each mapped field's value, and the header each value comes from: the mapped
-        column, or the first of its fallback columns that is not blank."""
-        count = len(cells)
-        values: dict[str, str] = {}
-        sources: Mapping[str, str] = self.mapping.columns
-        for name, position, fallbacks in self._reads:
-            text = cells[position].strip() if position < count else ""
-            if not text:
-                for other in fallbacks:
-                    if other < count and cells[other].strip():
-                        text = cells[other].strip()
-                        sources = {**sources, name: self.headers[other]}
-                        break
-            values[name] = text
-        return values, sources
+        # Cell text -> what it means, for the values that repeat on every row: outcomes and
+        # stages (their outcome, None for none), lookup names (tidied; only ones that fit).
+        self._outcome_memo: dict[str, str | None] = {}
+        self._name_memo: dict[str, str] = {}
+        self._date_headers = [(name, mapping.columns.get(name, "")) for name in DATE_FIELDS]
+        self._customer_types = dict(mapping.customer_type_values)
+        self.notes: list[str] = []
+        self.currencies_from_amounts: Counter[str] = Counter()
+        self.lost_by_reason = 0
 
     def column_of(self, field_name: str) -> str:
         """The header a field is read from, for messages."""
         return self.mapping.columns.get(field_name) or FIELDS[field_name].label
+
+    def _read(self, cells: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
+        """Each mapped field's value (a database's NULL read as blank), and the header of
+        the values that came from a fallback column (the first of them that is not blank)."""
+        count = len(cells)
+        if count >= self._reach:
+            texts = [text.strip() for text in self._cells(cells)]
+        else:  # a short row: its missing cells are blank
+            texts = [cells[p].strip() if p < count else "" for p in self._positions]
+        if not NULL_VALUES.isdisjoint(texts):
+            texts = ["" if text in NULL_VALUES else text for text in texts]
+        values = dict(zip(self._fields, texts, strict=True))
+        sources: dict[str, str] = {}
+        for name, fallbacks in self._fallback_reads:
+            if values[name]:
+                continue
+            for other in fallbacks:
+                text = cells[other].strip() if other < count else ""
+                if text and text not in NULL_VALUES:
+                    values[name] = text
+                    sources[name] = self.headers[other]
+                    break
+        return values, sources
 
     def _date(self, header: str, text: str) -> dt.date | None:
         key = (header, text)
@@ -123,124 +200,234 @@ class RowConverter:
             return self._dates[key]
         except KeyError:
             pass
-        day = parse_import_date(text, self.rules.date_orders.get(header), self.rules.date_format)
-        if len(self._dates) >= _DATE_MEMO:  # texts with times can all differ: bound the memo
+        if text in NULL_VALUES:
+            return None
+        if header in self._assumed and has_day_month_order(text):
+            self._reinfer(header, text)
+        day = parse_import_date(text, self._orders.get(header), self.rules.date_format)
+        if len(self._dates) >= _MEMO:  # texts with times can all differ: bound the memo
             self._dates.clear()
         self._dates[key] = day
         return day
 
-    def convert(self, cells: Sequence[str]) -> RowResult:
-        """The deal a row describes, why it is skipped, or why it is rejected. Never raises."""
-        if not "".join(cells).strip():
-            return Skipped("blank row")
-        if len(cells) > len(self.headers) and any(c.strip() for c in cells[len(self.headers):]):
-            return Rejected((("", f"The row has {len(cells)} cells but the header only"
-                                  f" {len(self.headers)}: a delimiter or quote is misplaced."),))
-        problems: list[tuple[str, str]] = []
-        value, sources = self._read(cells)
+    def _reinfer(self, header: str, text: str) -> None:
+        """A value that needs the day/month order in a column whose order was assumed."""
+        self._assumed.discard(header)
+        if self._date_order_of is None or self.rules.date_format:
+            return
+        before = self._orders.get(header, DateOrder.DMY)
+        order = self._date_order_of(header)
+        self._orders[header] = order
+        self.notes.append(f"Dates in {header!r} were all ISO at first, then {text!r}: the"
+                          f" column was read again for its order, {order.value}"
+                          + (f" (not {before.value})." if order is not before else "."))
 
-        outcome = Outcome.OPEN.value
-        named = self._outcomes.get(normalise_value(value.get("outcome", "")))
+    def _named_outcome(self, text: str) -> str | None:
+        try:
+            return self._outcome_memo[text]
+        except KeyError:
+            named = self._outcomes.get(normalise_value(text))
+            if len(self._outcome_memo) < _MEMO:
+                self._outcome_memo[text] = named
+            return named
+
+    def _names(self, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
+        """The lookup names of a row, tidied (None when blank)."""
+        memo = self._name_memo
+        names: dict[str, Any] = {}
+        for name in self._lookups:
+            text = values[name]
+            tidy = memo.get(text) if text else None
+            if tidy is None and text:
+                tidy = read_name(text, FIELD_LABELS[name], errors, name)
+                if name not in errors and len(memo) < _MEMO:
+                    memo[text] = tidy or ""
+            names[name] = tidy or None
+        return names
+
+    def _outcome(self, values: dict[str, str], cells: Sequence[str]
+                 ) -> tuple[str, str] | Skipped:
+        """The row's outcome ("won", "lost" or "open") and its stage (blank when the stage
+        column names an outcome), or why it is skipped."""
+        outcome = _OPEN
+        stated = values.get("outcome", "")
+        named = self._named_outcome(stated) if stated else None
         if named == SKIP:
-            return Skipped(f"{value['outcome'].strip()} in {self.column_of('outcome')}")
-        if named in (Outcome.WON.value, Outcome.LOST.value):
+            return Skipped(f"{stated} in {self.column_of('outcome')}")
+        if named in (_WON, _LOST):
             outcome = named
-        stage = value.get("stage", "")
-        stage_outcome = self._outcomes.get(normalise_value(stage))
+        stage = values.get("stage", "")
+        stage_outcome = self._named_outcome(stage) if stage else None
         if stage_outcome is not None:
             stage = ""  # won and lost are outcomes, not stages
             if stage_outcome == SKIP:
-                return Skipped(f"{value['stage'].strip()} in {self.column_of('stage')}")
-            if outcome == Outcome.OPEN.value and stage_outcome != Outcome.OPEN.value:
+                return Skipped(f"{values['stage']} in {self.column_of('stage')}")
+            if outcome == _OPEN and stage_outcome != _OPEN:
                 outcome = stage_outcome
+        if outcome == _OPEN and (self._won is not None or self._closed is not None):
+            outcome = self._flag_outcome(cells, outcome)
+        return outcome, stage
+
+    def _flag_outcome(self, cells: Sequence[str], outcome: str) -> str:
+        def yes(position: int | None) -> bool:
+            return (position is not None and position < len(cells)
+                    and normalise_value(cells[position]) in TRUE_VALUES)
+
+        if yes(self._won):
+            return _WON
+        return _LOST if yes(self._closed) else outcome
+
+    def convert(self, cells: Sequence[str]) -> RowResult:
+        """The deal a row describes, why it is skipped, or why it is rejected. Never raises."""
+        joined = "".join(cells)
+        if not joined.strip():
+            return Skipped("blank row")
+        if len(cells) > self._width and any(c.strip() for c in cells[self._width:]):
+            return Rejected((Problem("", f"The row has {len(cells)} cells but the header only"
+                                         f" {self._width}: a delimiter or quote is"
+                                         " misplaced."),))
+        try:
+            joined.encode("utf-8")
+        except UnicodeEncodeError:
+            return Rejected((Problem("", "Contains characters that cannot be stored."),))
+        values, sources = self._read(cells)
+        read = self._outcome(values, cells)
+        if isinstance(read, Skipped):
+            return read
+        outcome, stage = read
+        problems: list[Problem] = []
+        errors: dict[str, str] = {}
 
         dates: dict[str, dt.date | None] = {}
-        date_columns: dict[str, str] = {}
-        for name in DATE_FIELDS:
-            header, text = sources.get(name, ""), value.get(name, "")
-            date_columns[name] = header or self.column_of(name)
+        for name, header in self._date_headers:
+            text = values.get(name, "")
+            if not text:
+                dates[name] = None
+                continue
+            header = sources.get(name, header)
             try:
                 dates[name] = self._date(header, text)
             except ParseError as exc:
-                problems.append((date_columns[name], str(exc)))
+                problems.append(Problem(header, str(exc), text))
+                errors[name] = str(exc)
                 dates[name] = None
         inferred = False
-        if dates["first_contact"] is None and self._created is not None and (
-                "first_contact" not in self._columns):
-            created = cells[self._created] if self._created < len(cells) else ""
+        if dates["first_contact"] is None and self._created is not None:
+            header = self.headers[self._created]
+            created = cells[self._created].strip() if self._created < len(cells) else ""
             try:
-                dates["first_contact"] = self._date(self.headers[self._created], created)
+                dates["first_contact"] = self._date(header, created) if created else None
                 inferred = dates["first_contact"] is not None
             except ParseError as exc:
-                problems.append((self.headers[self._created], str(exc)))
+                problems.append(Problem(header, str(exc), created))
+                errors["first_contact"] = str(exc)
         if self._split_close:
-            if outcome == Outcome.OPEN.value:
+            if outcome == _OPEN:
                 dates["closed_on"] = None
             else:
                 dates["expected_close"] = None
 
+        history = self._history(cells, problems)
+        if not stage and history:
+            stage = history[-1].stage
+
+        names = self._names(values, errors)
+        if outcome == _OPEN and names.get("lost_reason"):
+            outcome = _LOST  # Odoo keeps a lost deal's stage and says it with the reason
+            self.lost_by_reason += 1
+        customer_type: CustomerType | None = None
+        text = values.get("customer_type", "")
+        if text:
+            chosen = self._customer_types.get(normalise_value(text))
+            if chosen is None:
+                problems.append(Problem(
+                    self.column_of("customer_type"),
+                    "Neither new nor current: map the value (--customer-type"
+                    " current=VALUE, or in the wizard's mapping).", text))
+            else:
+                customer_type = CustomerType(chosen)
+        flags: dict[str, bool] = {}
+        for name in self._flags:
+            flag = normalise_value(values[name])
+            if flag in TRUE_VALUES or flag in FALSE_VALUES:
+                flags[name] = flag in TRUE_VALUES
+            else:
+                problems.append(Problem(self.column_of(name), "Write yes or no.", values[name]))
+
+        currency_text = values.get("currency", "")
+        amount_text = values.get("amount", "")
+        if amount_text:
+            split = split_amount(amount_text)
+            if split is None:
+                problems.append(Problem(self.column_of("amount"), _NOT_AN_AMOUNT, amount_text))
+                amount_text = ""
+            else:
+                amount_text, marked = split
+                if marked is not None:
+                    if currency_text and currency_text.upper() != marked:
+                        problems.append(Problem(
+                            self.column_of("amount"),
+                            f"The amount is in {marked} but {self.column_of('currency')!r}"
+                            f" says {currency_text.upper()}.", values["amount"]))
+                    currency_text = marked
+                    self.currencies_from_amounts[marked] += 1
+        currency = read_currency(currency_text, self.input_rules, errors)
+        amount = read_amount(amount_text, currency, self.input_rules, errors,
+                             self.rules.number_format) if amount_text else None
+
+        title = values.get("title", "")
+        if not title:  # no title column, or a blank title: DESIGN.md §3 makes one
+            title = title_from(names.get("client"), names.get("product"))
+        deal_values: dict[str, Any] = {
+            "title": read_title(title, errors),
+            "outcome": Outcome(outcome), "currency": currency,
+            "customer_type": customer_type or CustomerType.NEW,
+            "customer_type_set": customer_type is not None and flags.get("customer_type_set",
+                                                                         True),
+            **dates, "amount": amount,
+            "first_contact_inferred": inferred or flags.get("first_contact_inferred", False),
+            "stage": read_name(stage, FIELD_LABELS["stage"], errors, "stage"),
+            **names,
+            **{name: read_text(name, values[name], errors) for name in self._texts},
+            **{name: values[name] or None for name in self._kept},
+        }
+        warnings: dict[str, str] = {}
+        deal = checked_deal(deal_values, errors, warnings, undated_decided=True)
+        if problems or deal is None:
+            return self._rejected(problems, errors, values, sources, inferred)
+        undated = tuple(warnings[name] for name in ("closed_on", "first_contact")
+                        if name in warnings)
+        return Converted(deal, history, undated)
+
+    def _rejected(self, problems: list[Problem], errors: dict[str, str],
+                  values: dict[str, str], sources: dict[str, str],
+                  inferred: bool) -> Rejected:
+        """The row's problems: those met while reading, then the rules' (a date already
+        reported as unreadable is not reported again)."""
+        reported = {p.column for p in problems}
+        for name, message in errors.items():
+            column = sources.get(name) or self.column_of(name)
+            if name == "first_contact" and (inferred or "first_contact" not in
+                                            self.mapping.columns) and self._created is not None:
+                column = self.headers[self._created]
+            if name in DATE_FIELDS and column in reported:
+                continue
+            shown = values.get(name, "") if name in _SHOWN else ""
+            problems.append(Problem(column, message, shown))
+        return Rejected(tuple(dict.fromkeys(problems)))
+
+    def _history(self, cells: Sequence[str], problems: list[Problem]
+                 ) -> tuple[StageEvent, ...]:
         history: list[StageEvent] = []
         for position, header, stage_name in self._stage_dates:
-            text = cells[position] if position < len(cells) else ""
+            text = cells[position].strip() if position < len(cells) else ""
             try:
-                entered = self._date(header, text)
+                entered = self._date(header, text) if text else None
             except ParseError as exc:
-                problems.append((header, str(exc)))
+                problems.append(Problem(header, str(exc), text))
                 continue
             if entered is not None and self._outcomes.get(normalise_value(stage_name)) is None:
                 history.append(StageEvent(stage_name, entered))
         history.sort(key=lambda e: e.entered_on)
-        if not stage and history:
-            stage = history[-1].stage
-
-        customer_type = value.get("customer_type", "")
-        if customer_type:
-            customer_type = CUSTOMER_TYPE_SYNONYMS.get(normalise_value(customer_type),
-                                                       customer_type)
-        flags: dict[str, bool] = {}
-        for name in FLAG_FIELDS:
-            if name in self._columns:
-                text = normalise_value(value[name])
-                if text in TRUE_VALUES or text in FALSE_VALUES:
-                    flags[name] = text in TRUE_VALUES
-                else:
-                    problems.append((self.column_of(name), "Write yes or no."))
-
-        title = value.get("title", "")
-        if not title:  # no title column, or a blank title: DESIGN.md §3 makes one
-            title = title_from(value.get("client") or None, value.get("product") or None)
-        # The form's fields as the file writes them (blank when no column feeds them), but for
-        # those read above.
-        typed = _BLANK_DRAFT.copy()
-        for name in self._typed:
-            typed[name] = value[name]
-        typed.update(title=title, customer_type=customer_type, stage=stage, outcome=outcome,
-                     amount=strip_currency(typed["amount"]))
-        for name in DATE_FIELDS:
-            typed[name] = _iso(dates[name])
-        draft = DealDraft(**typed)
-        inferred = inferred or flags.get("first_contact_inferred", False)
-        # The base carries what the form never shows (the external id): validation keeps it.
-        kept: dict[str, Any] = {name: value[name] for name in _KEPT if value.get(name)}
-        base = Deal(title, first_contact=dates["first_contact"], first_contact_inferred=inferred,
-                    **kept) if kept or inferred else None
-        result = validate_draft(draft, self.input_rules, base)
-        unreadable = {column for column, _ in problems}
-        for name, message in result.errors.items():
-            column = date_columns.get(name) or self.column_of(name)
-            if name == "first_contact" and inferred and self.mapping.created_column:
-                column = self.mapping.created_column
-            if name in DATE_FIELDS and column in unreadable:
-                continue  # already reported as unreadable
-            problems.append((column, message))
-        if problems or result.deal is None:
-            return Rejected(tuple(problems))
-        deal = result.deal
-        if "customer_type_set" in flags and not flags["customer_type_set"]:
-            deal = replace(deal, customer_type_set=False)
-        return Converted(deal, tuple(history))
-
-
-def _iso(day: dt.date | None) -> str:
-    return day.isoformat() if day else ""
+        return tuple(history)
 

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from salesdesk.store.migrations import m001_create_tables, m002_create_scorecards
+from salesdesk.store.migrations import (
+    m001_create_tables,
+    m002_create_scorecards,
+    m003_allow_undated_decided_deals,
+)
 
 MIGRATIONS_NAME = "salesdesk"
-STEPS = (m001_create_tables, m002_create_scorecards)
+STEPS = (m001_create_tables, m002_create_scorecards, m003_allow_undated_decided_deals)
 
 migrations = Migrations(MIGRATIONS_NAME)
 for _step in STEPS:

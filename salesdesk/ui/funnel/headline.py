@@ -51,6 +51,13 @@ def headlines(now: Figures, before: Figures | None, currency: str,
         amount_note.append(f"{loc.toString(now.amount_unknown)} won without an amount")
     if now.amount_left_out:
         amount_note.append(f"{loc.toString(now.amount_left_out)} left out (no exchange rate)")
+    timed = now.decided - now.length_unknown
+    # DESIGN.md §4: imported decided deals without a date count in conversion only.
+    length_over = (f"\ndeal length over {loc.toString(timed)} of {loc.toString(now.decided)}"
+                   " decided deals" if now.length_unknown else "")
+    unknown_rule = (f" {loc.toString(now.length_unknown)} won or lost deals without a close"
+                    " date or first contact count in conversion, not here."
+                    if now.length_unknown else "")
     return [
         Headline(
             "conversion", "Conversion", percent(now.conversion),
@@ -64,12 +71,12 @@ def headlines(now: Figures, before: Figures | None, currency: str,
             "—" if now.avg_deal_length_days is None else f"{days(now.avg_deal_length_days)} d",
             f"median {days(now.median_deal_length_days)} d · won "
             f"{days(now.avg_deal_length_won_days)} d · "
-            f"lost {days(now.avg_deal_length_lost_days)} d",
+            f"lost {days(now.avg_deal_length_lost_days)} d{length_over}",
             _change(loc, now.avg_deal_length_days,
                     before.avg_deal_length_days if before else None, " d"),
             "Deal length = close date − first-contact date in days, for won and lost deals. "
             "Average = the sum of those days ÷ the number of closed deals (20, 30 and 40 days "
-            f"→ 30). n = {loc.toString(now.decided)} closed deals."),
+            f"→ 30). n = {loc.toString(timed)} closed deals.{unknown_rule}"),
         Headline(
             "open", "Open deals", loc.toString(now.open),
             f"of {loc.toString(now.deals)} deals in the slice",

@@ -1,10 +1,13 @@
 """Page 3 of the import wizard: which column of the file feeds which salesdesk field, with
-presets (detected, built in, saved by the user)."""
+presets (detected, built in, saved by the user in the presets folder ``salesdesk import
+--preset NAME`` reads too). A file without a header row starts from what its values suggest.
+The notes say what is left unmapped, and warn when no outcome, stage or date column is."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -23,21 +27,37 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from salesdesk import paths
 from salesdesk.domain.fields import FIELDS
 from salesdesk.domain.importing import (
     IMPORT_FIELDS,
     ColumnMapping,
     Preset,
     detect_mapping,
+    guess_mapping,
     mapping_notes,
+    missing_essentials,
     preset_mapping,
+    unmapped_fields,
     unmapped_headers,
 )
+from salesdesk.store import PresetError, save_preset, saved_presets
+from salesdesk.ui.importing.source_pages import ERROR_STYLE
 
 if TYPE_CHECKING:
     from salesdesk.ui.importing.wizard import ImportWizard
 
 NONE_TEXT = "(none)"
+
+
+def missing_text(missing: Sequence[str]) -> str:
+    """The warning when no outcome, stage or date column is mapped (empty when one is)."""
+    if not missing:
+        return ""
+    return ("No outcome, stage or date column is mapped: every row would be imported as an"
+            " open deal without dates. Not found: " + ", ".join(
+                FIELDS[name].label.lower() for name in missing)
+            + ". Choose their columns above if the file has them.")
 
 
 class ColumnDelegate(QStyledItemDelegate):
@@ -93,37 +113,52 @@ class MappingPage(QWizardPage):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setObjectName("mapping_notes")
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setObjectName("mapping_warning")
+        self.warning.setStyleSheet(ERROR_STYLE)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table)
+        layout.addWidget(self.warning)
         layout.addWidget(self.notes)
         self._filling = False
+        self._guessed: list[str] = []  # what a headerless file's values suggested
+        self._saved: dict[str, ColumnMapping] = {}
         self.model.itemChanged.connect(self._on_item_changed)
 
-    def initializePage(self) -> None:
+    def _detected(self) -> tuple[ColumnMapping, list[str]]:
+        """The mapping the file suggests: its headers', or a headerless file's values'."""
         state = self._wizard.state
-        detected = detect_mapping(state.headers)
+        if state.options.no_header:
+            return guess_mapping(state.headers, state.sample)
+        return detect_mapping(state.headers), []
+
+    def initializePage(self) -> None:
+        detected, self._guessed = self._detected()
+        self._saved = saved_presets(paths.import_presets_dir())
         self.preset.clear()
-        self.preset.addItem(f"Detected ({detected.preset})", ("detected", ""))
+        kind = "guessed from the values" if self._guessed else detected.preset
+        self.preset.addItem(f"Detected ({kind})", ("detected", ""))
         for preset in Preset:
             self.preset.addItem(preset.value.capitalize(), ("builtin", preset.value))
-        for name in sorted(self._wizard.ui_settings.import_presets):
+        for name in sorted(self._saved, key=str.casefold):
             self.preset.addItem(f"Saved: {name}", ("saved", name))
         mapping = detected
-        remembered = self._usable(self._wizard.ui_settings.last_import_mapping)
-        if remembered is not None and detected.preset == Preset.PLAIN:
+        try:
+            remembered = self._usable(ColumnMapping.from_dict(
+                self._wizard.ui_settings.last_import_mapping))
+        except ValueError:
+            remembered = None
+        if remembered is not None and detected.preset == Preset.PLAIN and not self._guessed:
             # A plain spreadsheet like the last one: the user's earlier choices win where
             # this file has those columns; detection fills in the rest.
             for field_name, header in remembered.columns.items():
                 mapping = mapping.with_column(field_name, header)
         self.set_mapping(mapping)
 
-    def _usable(self, data: dict[str, Any]) -> ColumnMapping | None:
-        """A saved mapping restricted to this file's columns (None when it is malformed)."""
-        try:
-            mapping = ColumnMapping.from_dict(data)
-        except ValueError:
-            return None
+    def _usable(self, mapping: ColumnMapping) -> ColumnMapping:
+        """A saved mapping restricted to this file's columns."""
         headers = set(self._wizard.state.headers)
         columns = {f: h for f, h in mapping.columns.items() if h in headers}
         return replace(
@@ -132,7 +167,9 @@ class MappingPage(QWizardPage):
                        for f, hs in mapping.fallbacks.items() if f in columns},
             created_column=mapping.created_column if mapping.created_column in headers
             else None,
-            stage_dates=tuple(p for p in mapping.stage_dates if p[0] in headers))
+            stage_dates=tuple(p for p in mapping.stage_dates if p[0] in headers),
+            won_column=mapping.won_column if mapping.won_column in headers else None,
+            closed_column=mapping.closed_column if mapping.closed_column in headers else None)
 
     def _apply_preset(self) -> None:
         kind, name = self.preset.currentData()
@@ -140,11 +177,9 @@ class MappingPage(QWizardPage):
         if kind == "builtin":
             self.set_mapping(preset_mapping(Preset(name), headers))
         elif kind == "saved":
-            mapping = self._usable(self._wizard.ui_settings.import_presets[name])
-            if mapping is not None:
-                self.set_mapping(mapping)
+            self.set_mapping(self._usable(self._saved[name]))
         else:
-            self.set_mapping(detect_mapping(headers))
+            self.set_mapping(self._detected()[0])
 
     def set_mapping(self, mapping: ColumnMapping) -> None:
         """Show ``mapping`` in the table."""
@@ -195,19 +230,33 @@ class MappingPage(QWizardPage):
 
     def _show_notes(self) -> None:
         state = self._wizard.state
-        notes = mapping_notes(state.mapping)
+        self.warning.setText(missing_text(missing_essentials(state.mapping)))
+        notes = [*self._guessed, *mapping_notes(state.mapping)]
         unused = unmapped_headers(state.headers, state.mapping)
         if unused:
-            notes.append("Not imported: " + ", ".join(unused) + ".")
+            notes.append("Columns not imported: " + ", ".join(unused) + ".")
+        unmapped = unmapped_fields(state.mapping)
+        if unmapped:
+            notes.append("Fields no column feeds: " + ", ".join(
+                FIELDS[name].label.lower() for name in unmapped) + ".")
         self.notes.setText("\n".join(notes))
 
     def save_preset(self) -> None:
-        """Remember the mapping under a name (this computer's settings)."""
+        """Save the mapping under a name, in the presets folder ``salesdesk import --preset
+        NAME`` reads too."""
         name, ok = QInputDialog.getText(self, "Save preset", "Name of the mapping preset:")
-        if ok and name.strip():
-            self._wizard.ui_settings.save_import_preset(name.strip(),
-                                                        self._wizard.state.mapping.to_dict())
-            self.preset.addItem(f"Saved: {name.strip()}", ("saved", name.strip()))
+        name = name.strip()
+        if not ok or not name:
+            return
+        mapping = self._wizard.state.mapping
+        try:
+            save_preset(paths.import_presets_dir(), name, mapping)
+        except PresetError as exc:
+            QMessageBox.warning(self, "Preset not saved", str(exc))
+            return
+        if name not in self._saved:
+            self.preset.addItem(f"Saved: {name}", ("saved", name))
+        self._saved[name] = mapping
 
     def validatePage(self) -> bool:
         self._wizard.ui_settings.last_import_mapping = self._wizard.state.mapping.to_dict()

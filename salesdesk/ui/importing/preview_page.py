@@ -1,5 +1,6 @@
-"""Page 5 of the import wizard: the first rows as they would import, problems highlighted, and
-what to do with deals already in the file. The rows are read in a worker; so is the import."""
+"""Page 5 of the import wizard: the first rows as they would import (amounts as they will be
+stored: in major units of the deal's own currency), problems highlighted, and what to do with
+deals already in the file. The rows are read in a worker; so is the import."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.importing import Converted, Rejected, Skipped
+from salesdesk.domain.parsing import format_minor_units
 from salesdesk.store import PreviewRow, default_rejected_path, preview
 
 if TYPE_CHECKING:
@@ -81,10 +83,13 @@ class PreviewPage(QWizardPage):
             result = row.result
             if isinstance(result, Converted):
                 deal = result.deal
-                texts = ["ok", deal.title, deal.client or "", deal.outcome.value,
+                texts = ["ok" if not result.warnings else
+                         "ok; a date is unknown: it counts in conversion, not in deal length",
+                         deal.title, deal.client or "", deal.outcome.value,
                          deal.first_contact.isoformat() if deal.first_contact else "",
                          deal.closed_on.isoformat() if deal.closed_on else "",
-                         "" if deal.amount is None else f"{deal.amount} {deal.currency}"]
+                         "" if deal.amount is None else self._amount(deal.amount,
+                                                                     deal.currency)]
                 if deal.first_contact_inferred:
                     texts[4] += " (created)"
                 brush = None
@@ -106,6 +111,11 @@ class PreviewPage(QWizardPage):
             self.model.appendRow(items)
         self.counts.setText(f"Of the first {len(rows)} rows: {len(rows) - rejected - skipped}"
                             f" ready, {rejected} rejected, {skipped} skipped.")
+
+    def _amount(self, minor_units: int, currency: str) -> str:
+        """An amount as it will be stored: 1250.00 EUR for 125000 cents."""
+        digits = self._wizard.input_rules.currency_digits.get(currency, 2)
+        return f"{format_minor_units(minor_units, digits)} {currency}"
 
     def validatePage(self) -> bool:
         if self._wizard.summary is not None:

@@ -1,5 +1,6 @@
 """Pages 1 and 2 of the import wizard: the file, and how it reads (encoding and delimiter, or
-the sheet), with its first rows. The file is read in workers: opening a large XLSX takes
+the sheet, and whether its first row names the columns), with its first rows. A first row that
+looks like data is asked about. The file is read in workers: opening a large XLSX takes
 seconds."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from salesdesk.domain.importing import looks_headerless
 from salesdesk.store import ENCODINGS, Source, SourceOptions, open_source
 from salesdesk.ui.tasks import TaskContext
 
@@ -36,7 +39,8 @@ ERROR_STYLE = "color: #b00020"
 
 def _read_options(source: Source) -> SourceOptions:
     """How ``source`` was read (what was detected, or chosen)."""
-    return SourceOptions(source.info.encoding, source.info.delimiter, source.info.sheet)
+    return SourceOptions(source.info.encoding, source.info.delimiter, source.info.sheet,
+                         source.no_header)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,7 @@ class _Rows:
     sample: list[list[str]]
     options: SourceOptions
     sheets: list[str]
+    headerless: bool  # the first row looks like data, not column names
 
 
 def _first_rows(path: Path, options: SourceOptions) -> _Rows:
@@ -58,7 +63,8 @@ def _first_rows(path: Path, options: SourceOptions) -> _Rows:
             if len(sample) >= SAMPLE_ROWS:
                 break
         return _Rows(list(source.headers), sample, _read_options(source),
-                     list(source.info.sheets))
+                     list(source.info.sheets),
+                     not source.no_header and looks_headerless(source.headers))
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QStandardItemModel:
@@ -153,6 +159,12 @@ class SourcePage(QWizardPage):
         for char, name in DELIMITER_CHOICES.items():
             self.delimiter.addItem(name, char)
         self.sheet = QComboBox()
+        self.no_header = QCheckBox("First row is &data, not column names")
+        self.no_header.setObjectName("no_header")
+        self.question = QLabel()
+        self.question.setObjectName("headerless_question")
+        self.question.setWordWrap(True)
+        self.question.setStyleSheet(ERROR_STYLE)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -162,14 +174,17 @@ class SourcePage(QWizardPage):
         form.addRow("&Encoding:", self.encoding)
         form.addRow("&Delimiter:", self.delimiter)
         form.addRow("&Sheet:", self.sheet)
+        form.addRow("", self.no_header)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.question)
         layout.addWidget(self.error)
         layout.addWidget(self.table)
         self._loading = False
         self.encoding.currentTextChanged.connect(self._reload)
         self.delimiter.currentIndexChanged.connect(self._reload)
         self.sheet.currentTextChanged.connect(self._reload)
+        self.no_header.toggled.connect(self._reload)
 
     def initializePage(self) -> None:
         options = self._wizard.state.options
@@ -182,14 +197,16 @@ class SourcePage(QWizardPage):
         if is_csv:
             self.encoding.setCurrentText(options.encoding or "utf-8")
             self.delimiter.setCurrentIndex(max(0, self.delimiter.findData(options.delimiter)))
+        self.no_header.setChecked(options.no_header)
         self._loading = False
         self._read(options)
 
     def _options(self) -> SourceOptions:
+        no_header = self.no_header.isChecked()
         if self.sheet.isEnabled():
-            return SourceOptions(sheet=self.sheet.currentText() or None)
+            return SourceOptions(sheet=self.sheet.currentText() or None, no_header=no_header)
         return SourceOptions(self.encoding.currentText().strip() or None,
-                             self.delimiter.currentData())
+                             self.delimiter.currentData(), no_header=no_header)
 
     def _reload(self) -> None:
         if not self._loading:
@@ -204,6 +221,11 @@ class SourcePage(QWizardPage):
 
         def shown(rows: _Rows) -> None:
             self.error.clear()
+            self.question.setText(
+                "The first row looks like data, not column names (a database dump?). If it"
+                " is, tick “First row is data”: the columns are then called column 1,"
+                " column 2, … and their fields guessed from their values."
+                if rows.headerless else "")
             state.headers, state.sample, state.options = rows.headers, rows.sample, rows.options
             if rows.options.sheet is not None and self.sheet.count() == 0:
                 self._loading = True

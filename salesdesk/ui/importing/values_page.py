@@ -1,5 +1,7 @@
-"""Page 4 of the import wizard: what the outcome column's values mean, and how dates and amounts
-are written. Planning the import reads the file (the whole date or amount column while its
+"""Page 4 of the import wizard: what the outcome and customer-type columns' values mean, and how
+dates and amounts are written; with the plan's notes (what the reading found in the file's
+lines among them) and, before the last page, the warning when no outcome, stage or date column
+is mapped. Planning the import reads the file (the whole date or amount column while its
 format stays ambiguous), so it runs in a worker, with Cancel."""
 
 from __future__ import annotations
@@ -18,17 +20,18 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from salesdesk.domain.deals import Outcome
+from salesdesk.domain.deals import CustomerType, Outcome
 from salesdesk.domain.importing import (
     SKIP,
     DateOrder,
-    ReadRules,
     describe_number_format,
     normalise_value,
     outcome_of,
 )
 from salesdesk.domain.parsing import COMMA_DECIMAL, POINT_DECIMAL
 from salesdesk.store import ImportCancelled, ImportPlan, open_source, plan_import
+from salesdesk.ui.importing.mapping_page import missing_text
+from salesdesk.ui.importing.source_pages import ERROR_STYLE
 from salesdesk.ui.tasks import Cancelled, TaskContext
 
 if TYPE_CHECKING:
@@ -37,21 +40,28 @@ if TYPE_CHECKING:
 VALUE_SCAN_ROWS = 5000
 MAX_VALUES = 60
 OUTCOME_CHOICES = (Outcome.OPEN.value, Outcome.WON.value, Outcome.LOST.value, SKIP)
+UNKNOWN_TYPE = "(reject the row)"
+TYPE_CHOICES = (CustomerType.NEW.value, CustomerType.CURRENT.value, UNKNOWN_TYPE)
 
 
 @dataclass(frozen=True, slots=True)
 class _Planned:
-    """The plan, and the values of its outcome and stage columns (normalised → as written)."""
+    """The plan, and the values of its outcome and stage columns and of its customer-type
+    column (normalised → as written)."""
 
     plan: ImportPlan
     values: dict[str, str]
+    types: dict[str, str]
 
 
-def _outcome_values(plan: ImportPlan) -> dict[str, str]:
-    """The distinct values of the outcome and stage columns in the first rows (in a worker)."""
-    headers = {plan.mapping.columns.get(f) for f in ("outcome", "stage")} - {None}
+def _column_values(plan: ImportPlan, *fields: str) -> dict[str, str]:
+    """The distinct values of the columns feeding ``fields`` in the first rows (in a
+    worker)."""
+    headers = {plan.mapping.columns.get(f) for f in fields} - {None}
     positions = [plan.headers.index(h) for h in headers if h in plan.headers]
     found: dict[str, str] = {}
+    if not positions:
+        return found
     with open_source(plan.path, plan.source_options) as source:
         for count, (_, cells) in enumerate(source.rows()):
             for position in positions:
@@ -80,16 +90,31 @@ class ValuesPage(QWizardPage):
         self.values_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.values_table.verticalHeader().hide()
+        self.types = QStandardItemModel(0, 2)
+        self.types.setHorizontalHeaderLabels(["Customer type in the file", "Means"])
+        self.types_table = QTableView()
+        self.types_table.setObjectName("customer_type_values")
+        self.types_table.setModel(self.types)
+        self.types_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.types_table.verticalHeader().hide()
         self.formats = QFormLayout()
+        self.warning = QLabel()
+        self.warning.setObjectName("values_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(ERROR_STYLE)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.values_table)
+        layout.addWidget(self.types_table)
         layout.addLayout(self.formats)
+        layout.addWidget(self.warning)
         layout.addWidget(self.notes)
         self.date_combos: dict[str, QComboBox] = {}
         self.number_combo = QComboBox()
         self.outcome_combos: dict[str, QComboBox] = {}
+        self.type_combos: dict[str, QComboBox] = {}
 
     def initializePage(self) -> None:
         state = self._wizard.state
@@ -97,7 +122,9 @@ class ValuesPage(QWizardPage):
         assert path is not None
         state.plan = None
         self.values.removeRows(0, self.values.rowCount())
-        self.outcome_combos = {}
+        self.types.removeRows(0, self.types.rowCount())
+        self.outcome_combos, self.type_combos = {}, {}
+        self.warning.clear()
         while self.formats.rowCount():
             self.formats.removeRow(0)
         self.date_combos = {}
@@ -109,7 +136,8 @@ class ValuesPage(QWizardPage):
                 planned = plan_import(path, options, mapping, cancelled=ctx.cancelled)
             except ImportCancelled as exc:
                 raise Cancelled from exc
-            return _Planned(planned, _outcome_values(planned))
+            return _Planned(planned, _column_values(planned, "outcome", "stage"),
+                            _column_values(planned, "customer_type"))
 
         self._wizard.read(plan, self._show, lambda exc: self.notes.setText(str(exc)),
                           label=f"Reading {path.name}…", key="plan", cancellable=True,
@@ -121,6 +149,8 @@ class ValuesPage(QWizardPage):
         state.plan = plan
         state.rules = plan.rules
         self._fill_values(plan, planned.values)
+        self._fill_types(plan, planned.types)
+        self.types_table.setVisible(bool(planned.types))
         ambiguous = [n for n in plan.notes if "fit both" in n]
         for header, order in plan.rules.date_orders.items():
             combo = QComboBox()
@@ -140,6 +170,7 @@ class ValuesPage(QWizardPage):
         self.number_combo.currentIndexChanged.connect(self._update_rules)
         if "amount" in plan.mapping.columns:
             self.formats.addRow("Amounts like:", self.number_combo)
+        self.warning.setText(missing_text(plan.missing))
         self.notes.setText("\n".join(plan.notes))
         self.completeChanged.emit()
 
@@ -156,6 +187,23 @@ class ValuesPage(QWizardPage):
                                              combo)
             self.outcome_combos[key] = combo
 
+    def _fill_types(self, plan: ImportPlan, found: dict[str, str]) -> None:
+        for key, value in sorted(found.items()):
+            item = QStandardItem(value)
+            item.setEditable(False)
+            self.types.appendRow([item, QStandardItem("")])
+            combo = QComboBox()
+            combo.addItems(list(TYPE_CHOICES))
+            combo.setCurrentText(plan.mapping.customer_type_values.get(key, UNKNOWN_TYPE))
+            combo.currentTextChanged.connect(self._update_rules)
+            self.types_table.setIndexWidget(self.types.index(self.types.rowCount() - 1, 1),
+                                            combo)
+            self.type_combos[key] = combo
+
+    def set_customer_type(self, value: str, customer_type: str) -> None:
+        """Choose what a value of the customer-type column means."""
+        self.type_combos[normalise_value(value)].setCurrentText(customer_type)
+
     def set_outcome(self, value: str, outcome: str) -> None:
         """Choose what a value of the outcome column means."""
         self.outcome_combos[normalise_value(value)].setCurrentText(outcome)
@@ -167,10 +215,16 @@ class ValuesPage(QWizardPage):
     def _update_rules(self) -> None:
         state = self._wizard.state
         state.mapping = state.mapping.with_outcome_values(
-            {key: combo.currentText() for key, combo in self.outcome_combos.items()})
-        state.rules = ReadRules(
-            {h: DateOrder(combo.currentData()) for h, combo in self.date_combos.items()},
-            None, self.number_combo.currentData() or POINT_DECIMAL)
+            {key: combo.currentText() for key, combo in self.outcome_combos.items()}
+        ).with_customer_type_values(
+            {key: combo.currentText() for key, combo in self.type_combos.items()
+             if combo.currentText() != UNKNOWN_TYPE})
+        if state.plan is not None:
+            state.rules = replace(
+                state.plan.rules,
+                date_orders={h: DateOrder(combo.currentData())
+                             for h, combo in self.date_combos.items()},
+                number_format=self.number_combo.currentData() or POINT_DECIMAL)
 
     def isComplete(self) -> bool:
         return self._wizard.state.plan is not None

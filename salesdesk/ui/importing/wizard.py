@@ -31,6 +31,8 @@ T = TypeVar("T")
 # What reading or importing a file can raise for the user to fix: the store's errors (an
 # unreadable file, a full disk), file errors, and a mapping naming columns the file lacks.
 FILE_ERRORS: tuple[type[Exception], ...] = (ValueError, *USER_ERRORS)
+# Notes about single rows: the rejected-rows file and the Deals list show those rows.
+ROW_NOTES = ("Row ", "  ", "… and ")
 
 
 @dataclass
@@ -129,5 +131,5 @@ def summary_text(summary: ImportSummary) -> str:
     if summary.rejected:
         lines.append(f"{summary.rejected} rows were rejected; they are in"
                      f" {summary.rejected_file} with the reasons, to fix and import again.")
-    lines.extend(n for n in summary.notes if n.startswith(("Skipped", "No first-contact")))
+    lines.extend(n for n in summary.notes if not n.startswith(ROW_NOTES))
     return "\n".join(lines)

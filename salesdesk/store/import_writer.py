@@ -1,0 +1,401 @@
+"""Writing an import's deals: lookup names to ids, matching rows to the deals already in the
+file, inserting or updating them in the caller's transaction.
+
+Speed: into an empty file the deals' indexes and full-text trigger are dropped for the load
+and rebuilt once at the end; rows are inserted with ``executemany`` in batches; lookup names
+are resolved through in-memory dictionaries; the deals a batch of rows may be are looked up
+with one query per kind of match (own export ids, external ids, title + client + first
+contact), not one per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlite_utils import Database
+
+from salesdesk.domain.deals import Deal, LookupKind, StageEvent
+from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
+from salesdesk.domain.importing import ColumnMapping, Converted
+from salesdesk.store import lookups
+from salesdesk.store.connection import file_id as file_id_of
+from salesdesk.store.customer_types import derive_customer_types
+from salesdesk.store.deals import DEAL_COLUMNS, FIELD_COLUMNS, column_values, now_stamp
+from salesdesk.store.identity import ExportId
+from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
+
+BATCH = 5000
+# Values per IN (...) of a batched lookup: far below SQLite's limit of bound parameters.
+_CHUNK = 900
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _nocase(name: str) -> str:
+    # SQLite's NOCASE folds ASCII letters only: the cache must treat names exactly as it does.
+    return " ".join(name.split()).translate(_ASCII_LOWER)
+
+
+class _Lookups:
+    """Lookup names → ids for the whole import, creating the values the file introduces.
+
+    Every existing name is loaded once; a name is then found by its exact text (the common
+    case, no normalising) or by its NOCASE key. A new one gets the next id at once and is
+    inserted with the others of its list by ``flush`` (no per-name statement or savepoint:
+    the import's transaction covers them, and no other writer can take the ids meanwhile).
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.keys: dict[LookupKind, dict[str, int]] = {}
+        self.exact: dict[LookupKind, dict[str, int]] = {}
+        self.created: set[LookupKind] = set()
+        for kind, table in LOOKUP_TABLES.items():
+            rows = db.execute(f"SELECT id, name FROM {table}").fetchall()
+            self.keys[kind] = {_nocase(name): item_id for item_id, name in rows}
+            self.exact[kind] = {name: item_id for item_id, name in rows}
+        self.first_stage = lookups.first_stage_id(db)
+        self._next_position = 1 + int(db.execute(
+            "SELECT COALESCE(MAX(position), -1) FROM stages").fetchone()[0])
+        self._next_id = {kind: 1 + int(db.execute(
+            f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0])
+            for kind, table in LOOKUP_TABLES.items()}
+        self._new: dict[LookupKind, list[tuple[Any, ...]]] = defaultdict(list)
+
+    def find(self, kind: LookupKind, name: str) -> int | None:
+        """The id of an existing value (None when the list has no such name)."""
+        known = self.exact[kind].get(name)
+        return known if known is not None else self.keys[kind].get(_nocase(name))
+
+    def id(self, kind: LookupKind, name: str | None) -> int | None:
+        """The id of ``name`` in the list ``kind``, created when new (None for no name)."""
+        if not name:
+            return None
+        exact = self.exact[kind]
+        known = exact.get(name)
+        if known is not None:
+            return known
+        key = _nocase(name)
+        if not key:
+            return None
+        known = self.keys[kind].get(key)
+        if known is None:
+            known = self._add(kind, " ".join(name.split()))
+            self.keys[kind][key] = known
+            self.created.add(kind)
+        exact[name] = known
+        return known
+
+    def _add(self, kind: LookupKind, name: str) -> int:
+        item_id = self._next_id[kind]
+        self._next_id[kind] += 1
+        if kind is LookupKind.STAGE:
+            self._new[kind].append((item_id, name, self._next_position))
+            self._next_position += 1
+        else:
+            self._new[kind].append((item_id, name))
+        return item_id
+
+    def flush(self) -> None:
+        """Insert the values created since the last flush."""
+        for kind, rows in self._new.items():
+            columns = "id, name, position" if kind is LookupKind.STAGE else "id, name"
+            marks = ", ".join("?" * len(rows[0]))
+            self.db.conn.executemany(
+                f"INSERT INTO {LOOKUP_TABLES[kind]} ({columns}) VALUES ({marks})", rows)
+        self._new.clear()
+
+
+_DEAL_COLUMNS = ("id", *DEAL_COLUMNS, "created_at", "updated_at")
+_CLIENT_POSITION = _DEAL_COLUMNS.index(LOOKUP_COLUMNS[LookupKind.CLIENT])
+_STAGE_POSITION = _DEAL_COLUMNS.index(LOOKUP_COLUMNS[LookupKind.STAGE])
+_INSERT_DEAL = (f"INSERT INTO deals ({', '.join(_DEAL_COLUMNS)})"
+                f" VALUES ({', '.join('?' * len(_DEAL_COLUMNS))})")
+_UPDATE_DEAL = ("UPDATE deals SET " + ", ".join(f"{c} = ?" for c in _DEAL_COLUMNS[1:-2])
+                + ", updated_at = ? WHERE id = ?")
+_INSERT_EVENT = "INSERT INTO stage_events (deal_id, stage_id, entered_on) VALUES (?, ?, ?)"
+
+# The deal columns an update may change, by the fields that feed them. A group changes
+# together or not at all: outcome, dates, stage and lost reason are validated together, so
+# taking some from the file and some from the deal could make an invalid deal. Any other field
+# changes its own column; the flags change with the fields they describe.
+_PROGRESS_FIELDS = frozenset({"outcome", "stage", "first_contact", "closed_on",
+                              "expected_close", "lost_reason"})
+_GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (_PROGRESS_FIELDS, frozenset({"outcome", "first_contact", "first_contact_inferred",
+                                  "closed_on", "expected_close", "stage_id",
+                                  "lost_reason_id"})),
+    (frozenset({"customer_type"}), frozenset({"customer_type", "customer_type_set"})),
+    (frozenset({"amount", "currency"}), frozenset({"amount", "currency"})),
+)
+_UPDATE_GROUPS = _GROUPS + tuple(
+    (frozenset({f.name}), frozenset({FIELD_COLUMNS[f.name]})) for f in DEAL_FIELDS
+    if f.imported and f.kind is not FieldKind.FLAG
+    and not any(f.name in feeding for feeding, _ in _GROUPS))
+
+
+def updated_columns(mapping: ColumnMapping) -> frozenset[str]:
+    """The deal columns an update from a file with ``mapping`` takes from the file; the
+    others keep what the deal holds (a file without a notes column does not erase notes)."""
+    fields = set(mapping.columns) | set(mapping.fallbacks)
+    if mapping.created_column or mapping.stage_dates:
+        fields |= {"first_contact", "stage"}
+    if mapping.won_column or mapping.closed_column:
+        fields.add("outcome")
+    columns: set[str] = set()
+    for feeding, changed in _UPDATE_GROUPS:
+        if fields & feeding:
+            columns |= changed
+    return frozenset(columns)
+
+
+MatchKey = tuple[str, ...]
+
+
+def match_key(deal: Deal) -> MatchKey:
+    """What tells a row's deal from others: its external id (an export's own id included),
+    else its title, client and first contact."""
+    if deal.external_id:
+        return ("external", deal.external_id)
+    first = deal.first_contact.isoformat() if deal.first_contact else ""
+    return ("deal", deal.title.casefold(), (deal.client or "").casefold(), first)
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A converted row on its way in: its number, its deal (an export's own id taken out of
+    the external id) and that id, if any."""
+
+    number: int
+    deal: Deal
+    history: tuple[StageEvent, ...]
+    exported: ExportId | None
+    key: MatchKey
+
+
+class ImportWriter:
+    """Writes converted deals inside the caller's transaction, a batch of rows at a time."""
+
+    def __init__(self, db: Database, today: dt.date, on_duplicate: str,
+                 update_columns: frozenset[str], shared_keys: frozenset[MatchKey]) -> None:
+        self.db = db
+        self.today = today
+        self.update = on_duplicate == "update"
+        self.update_columns = update_columns
+        self.file_id = file_id_of(db)
+        self.shared_keys = shared_keys
+        self.stamp = now_stamp()
+        self.lookups = _Lookups(db)
+        row = db.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM deals").fetchone()
+        self.empty = row[0] == 0
+        self.max_before = int(row[1])
+        self.next_id = 1 + int(db.execute(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'deals'), 0),"
+            " ?)", [self.max_before]).fetchone()[0])
+        self.deals: list[tuple[Any, ...]] = []
+        self.events: list[tuple[int, int, str]] = []
+        self.client_ids: set[int] = set()
+        self.deal_ids: list[int] = []
+        self.imported = self.updated = self.duplicates = 0
+        self._pending: list[_Row] = []
+        self._dropped: list[str] = []
+        if self.empty:
+            self._drop_indexes()
+
+    def _drop_indexes(self) -> None:
+        """Drop the deals' indexes and insert trigger; ``finish`` rebuilds them."""
+        rows = self.db.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
+            "(type = 'index' AND tbl_name IN ('deals', 'stage_events'))"
+            " OR (type = 'trigger' AND name = 'deals_fts_ai'))").fetchall()
+        for kind, name, sql in rows:
+            self.db.execute(f"DROP {kind.upper()} {name}")
+            self._dropped.append(sql)
+
+    def stages_in_order(self, names: Sequence[str]) -> None:
+        """Create the stages a file's history names, in the file's order."""
+        for name in names:
+            self.lookups.id(LookupKind.STAGE, name)
+
+    def add(self, number: int, result: Converted) -> list[tuple[int, str]]:
+        """Queue row ``number``'s deal; every BATCH rows the batch is matched and written.
+        Returns the rows left alone because their match is ambiguous, with the reason."""
+        deal = result.deal
+        key = match_key(deal) if not self.empty else ()
+        exported = ExportId.parse(deal.external_id)
+        if exported is not None:  # salesdesk's own id of the deal, never an external id
+            deal = replace(deal, external_id=None)
+        if self.empty:  # nothing to match: straight in
+            self._insert(deal, result.history)
+            return []
+        self._pending.append(_Row(number, deal, result.history, exported, key))
+        return self.write_pending() if len(self._pending) >= BATCH else []
+
+    @property
+    def pending(self) -> int:
+        """Rows queued until the next batch is matched and written."""
+        return len(self._pending)
+
+    def write_pending(self) -> list[tuple[int, str]]:
+        """Match and write the queued rows; return the ambiguous ones with the reason."""
+        rows, self._pending = self._pending, []
+        found = self._matches(rows)
+        left_alone: list[tuple[int, str]] = []
+        for row, ids in zip(rows, found, strict=True):
+            if not ids:
+                self._insert(row.deal, row.history)
+            elif self.update and len(ids) > 1:
+                left_alone.append((row.number, (
+                    "ambiguous: more than one deal in the file has this "
+                    + ("external id" if row.deal.external_id else
+                       "title, client and first contact")
+                    + "; none was updated (give each row its own external id)")))
+            elif self.update and row.key in self.shared_keys:
+                left_alone.append((row.number, "ambiguous: another row of this file matches"
+                                               " the same deal; none of them updated it"))
+            else:
+                self.duplicates += 1
+                if self.update:
+                    self._update(ids[0], row.deal, row.history)
+        return left_alone
+
+    def _matches(self, rows: Sequence[_Row]) -> list[list[int]]:
+        """For each row the deals already in the file it is (more than one: ambiguous); a
+        row of one of this file's own exports is its deal, exactly."""
+        own = [r.exported for r in rows
+               if r.exported is not None and r.exported.file_id == self.file_id]
+        created: dict[int, str] = {}
+        for part in _chunks(sorted({e.deal_id for e in own})):
+            created.update(self.db.execute(
+                f"SELECT id, created_at FROM deals WHERE id IN ({','.join('?' * len(part))})",
+                list(part)).fetchall())
+        by_external = self._by_external(r.deal.external_id for r in rows)
+        by_key = self._by_key([r.deal for r in rows if not r.deal.external_id])
+        found: list[list[int]] = []
+        for row in rows:
+            exported = row.exported
+            if (exported is not None and exported.file_id == self.file_id
+                    and created.get(exported.deal_id) == exported.created_at):
+                found.append([exported.deal_id])
+            elif row.deal.external_id:
+                found.append(by_external.get(row.deal.external_id, [])[:2])
+            else:
+                key = self._key(row.deal)
+                found.append([] if key is None else by_key.get(key, [])[:2])
+        return found
+
+    def _by_external(self, external_ids: Iterable[str | None]) -> dict[str, list[int]]:
+        wanted = sorted({e for e in external_ids if e})
+        ids: dict[str, list[int]] = defaultdict(list)
+        for part in _chunks(wanted):
+            for external_id, deal_id in self.db.execute(
+                    f"SELECT external_id, id FROM deals WHERE external_id IN"
+                    f" ({','.join('?' * len(part))}) AND id <= ? ORDER BY id",
+                    [*part, self.max_before]):
+                ids[external_id].append(deal_id)
+        return ids
+
+    def _key(self, deal: Deal) -> tuple[str, int | None, str | None] | None:
+        """A deal's title (as NOCASE compares), client id and first contact; None when its
+        client is not in the file yet (then no deal there can be it)."""
+        client_id = None
+        if deal.client:
+            client_id = self.lookups.find(LookupKind.CLIENT, deal.client)
+            if client_id is None:
+                return None
+        first = deal.first_contact.isoformat() if deal.first_contact else None
+        return deal.title.translate(_ASCII_LOWER), client_id, first
+
+    def _by_key(self, deals: Sequence[Deal]) -> dict[tuple[str, int | None, str | None],
+                                                      list[int]]:
+        titles = sorted({d.title for d in deals})
+        ids: dict[tuple[str, int | None, str | None], list[int]] = defaultdict(list)
+        for part in _chunks(titles):
+            for deal_id, title, client_id, first in self.db.execute(
+                    f"SELECT id, title, client_id, first_contact FROM deals WHERE title"
+                    f" COLLATE NOCASE IN ({','.join('?' * len(part))}) AND id <= ?"
+                    " ORDER BY id", [*part, self.max_before]):
+                ids[(title.translate(_ASCII_LOWER), client_id, first)].append(deal_id)
+        return ids
+
+    def _values(self, deal_id: int, deal: Deal) -> tuple[Any, ...]:
+        return (deal_id, *column_values(deal, self.lookups.id, self._first_stage), self.stamp,
+                self.stamp)
+
+    def _first_stage(self) -> int:
+        return self.lookups.first_stage
+
+    def _insert(self, deal: Deal, history: Sequence[StageEvent]) -> None:
+        deal_id = self.next_id
+        self.next_id += 1
+        values = self._values(deal_id, deal)
+        self.deals.append(values)
+        self.deal_ids.append(deal_id)
+        client_id = values[_CLIENT_POSITION]
+        if client_id is not None:
+            self.client_ids.add(client_id)
+        self._history(deal_id, values[_STAGE_POSITION], deal, history)
+        self.imported += 1
+        if len(self.deals) >= BATCH:
+            self.flush()
+
+    def _history(self, deal_id: int, stage_id: int, deal: Deal,
+                 history: Sequence[StageEvent]) -> None:
+        if history:
+            for event in history:
+                event_stage = self.lookups.id(LookupKind.STAGE, event.stage) or stage_id
+                self.events.append((deal_id, event_stage, event.entered_on.isoformat()))
+        else:
+            self.events.append((deal_id, stage_id, (deal.first_contact or self.today)
+                                .isoformat()))
+
+    def _update(self, deal_id: int, deal: Deal, history: Sequence[StageEvent]) -> None:
+        self.flush()
+        old = self.db.execute(f"SELECT {', '.join(_DEAL_COLUMNS)} FROM deals WHERE id = ?",
+                              [deal_id]).fetchone()
+        new = self._values(deal_id, deal)
+        values = tuple(n if c in self.update_columns else o
+                       for c, n, o in zip(_DEAL_COLUMNS, new, old, strict=True))
+        self.db.execute(_UPDATE_DEAL, [*values[1:-2], self.stamp, deal_id])
+        for client_id in (old[_CLIENT_POSITION], values[_CLIENT_POSITION]):
+            if client_id is not None:
+                self.client_ids.add(client_id)
+        if history:
+            self.db.execute("DELETE FROM stage_events WHERE deal_id = ?", [deal_id])
+            self._history(deal_id, values[_STAGE_POSITION], deal, history)
+        elif values[_STAGE_POSITION] != old[_STAGE_POSITION]:
+            self.events.append((deal_id, values[_STAGE_POSITION], self.today.isoformat()))
+        self.deal_ids.append(deal_id)
+        self.updated += 1
+
+    def flush(self) -> None:
+        """Insert the list values, deals and stage events waiting in memory."""
+        self.lookups.flush()
+        if self.deals:
+            self.db.conn.executemany(_INSERT_DEAL, self.deals)
+            self.deals.clear()
+        if self.events:
+            self.db.conn.executemany(_INSERT_EVENT, self.events)
+            self.events.clear()
+
+    def finish(self) -> None:
+        """Write what is left, rebuild dropped indexes, derive customer types."""
+        self.flush()
+        for sql in self._dropped:
+            self.db.execute(sql)
+        if self._dropped:
+            self.db.execute("INSERT INTO deals_fts(deals_fts) VALUES ('rebuild')")
+        if self.empty:
+            derive_customer_types(self.db, self.today)
+        elif self.client_ids:
+            derive_customer_types(self.db, self.today, self.client_ids)
