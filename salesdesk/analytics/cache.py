@@ -641,13 +641,15 @@ class AnalyticsCache:
         return change.reshape(other, width).cumsum(axis=1)[:, :slots].reshape(-1)
 
     def funnel(self, sl: Slice) -> FunnelTally:
-        """The funnel of a slice (as reference_funnel)."""
+        """The funnel of a slice (as reference_funnel): only the rows counted closed can be
+        won; the open ones were open at the period's end, whatever they are today."""
         closed_rows, open_rows = self._attribution(sl, self._filter_mask(sl))
         rows = np.concatenate((closed_rows, open_rows))
         stages = self.stage_names
         count = len(stages)
         c = self._cols
-        won = c["outcome"].take(rows) == 1
+        won = np.concatenate((c["outcome"].take(closed_rows) == 1,
+                              np.zeros(open_rows.size, bool)))
         position = self._stage_position.take(self._dims[Dimension.STAGE].take(rows)
                                              ).astype(np.int64)
         if count:

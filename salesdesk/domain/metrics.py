@@ -448,10 +448,12 @@ class FunnelTally:
     won_money: MoneyTally = field(default_factory=MoneyTally)
 
 
-def stage_position(deal: Deal, stages: Sequence[str]) -> int:
+def stage_position(deal: Deal, stages: Sequence[str], status: Outcome | None = None) -> int:
     """How far a deal got: its stage's index; the first stage when it has no known stage;
-    the last when it was won (winning passes every stage)."""
-    if deal.outcome is Outcome.WON:
+    the last when it was won (winning passes every stage). ``status`` is how the deal counts
+    in the period (see :func:`counted_as`; default its outcome today): a deal won after the
+    period's end was open at that end, and stands at its stage."""
+    if (deal.outcome if status is None else status) is Outcome.WON:
         return len(stages) - 1
     if deal.stage is None:
         return 0
@@ -469,16 +471,20 @@ def counted_deals(deals: Iterable[Deal], sl: Slice, stages: Sequence[str]) -> li
 
 
 def reference_funnel(deals: Iterable[Deal], sl: Slice, stages: Sequence[str]) -> FunnelTally:
-    """The funnel of a slice's deals, deal by deal."""
+    """The funnel of a slice's deals, deal by deal, each with the status it counts with in
+    the period (:func:`counted_as`): by close date, a deal won after the period's end was
+    open at that end and is not among its won, as in the headline figures."""
     stage_names = tuple(stages)
-    counted = counted_deals(deals, sl, stage_names)
+    counted = [(deal, status) for deal in deals if sl.matches(deal, stage_names)
+               and (status := counted_as(deal, sl.period, sl.cohort)) is not None]
     reached: list[int] = []
     money: list[MoneyTally] = []
     for k in range(len(stage_names)):
-        passed = [deal for deal in counted if stage_position(deal, stage_names) >= k]
+        passed = [deal for deal, status in counted
+                  if stage_position(deal, stage_names, status) >= k]
         reached.append(len(passed))
         money.append(MoneyTally.of((deal.currency, deal.amount) for deal in passed))
-    won = [deal for deal in counted if deal.outcome is Outcome.WON]
+    won = [deal for deal, status in counted if status is Outcome.WON]
     return FunnelTally(stage_names, tuple(reached), tuple(money), len(won),
                        MoneyTally.of((deal.currency, deal.amount) for deal in won))
 

@@ -41,7 +41,12 @@ from salesdesk.store.deal_list import DealListQuery, DealRow
 from salesdesk.store.errors import FileRefused, MigrationFailed, StoreError, translates_errors
 from salesdesk.store.facade import Facade
 from salesdesk.store.scorecards import Scorecards
-from salesdesk.store.settings import load_settings, save_settings
+from salesdesk.store.settings import (
+    load_settings,
+    load_view_state,
+    save_settings,
+    save_view_state,
+)
 
 
 @translates_errors
@@ -94,6 +99,16 @@ class Store(Facade):
     def save_settings(self, settings: BusinessSettings) -> None:
         """Replace the business settings."""
         save_settings(self._writable(), settings)
+
+    def view_state(self, name: str) -> str | None:
+        """How this file was last shown in the view ``name`` (the Funnel tab's slice, say),
+        None when never saved: kept in the file, not on the computer, so one file's filters
+        never apply to another."""
+        return load_view_state(self.db, name)
+
+    def save_view_state(self, name: str, value: str) -> None:
+        """Remember how the view ``name`` shows this file."""
+        save_view_state(self._writable(), name, value)
 
     # --- deals ---------------------------------------------------------------------------
 

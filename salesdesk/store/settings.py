@@ -1,4 +1,5 @@
-"""The file's business settings (the ``settings`` table), typed through BusinessSettings."""
+"""The file's business settings (the ``settings`` table), typed through BusinessSettings, and
+how the file was last shown (keys starting "view."), so each business opens as it was left."""
 
 from __future__ import annotations
 
@@ -29,3 +30,22 @@ def save_settings(db: Database, settings: BusinessSettings) -> None:
             "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
             [(key, json.dumps(value)) for key, value in asdict(settings).items()],
         )
+
+
+_VIEW = "view."
+
+
+def load_view_state(db: Database, name: str) -> str | None:
+    """The view state saved as ``name``, or None when never saved."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [_VIEW + name]).fetchone()
+    if row is None:
+        return None
+    value = json.loads(row[0])
+    return value if isinstance(value, str) else None
+
+
+def save_view_state(db: Database, name: str, value: str) -> None:
+    """Keep ``value`` as the view state ``name``."""
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                   [_VIEW + name, json.dumps(value)])

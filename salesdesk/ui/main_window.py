@@ -3,6 +3,7 @@ to the jobs objects that do the work (files, exports, data safety, scorecards)."
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.deals_tab = DealsTab(workspace)
-        self.funnel_tab = FunnelTab(workspace, self.cache, ui_settings)
+        self.funnel_tab = FunnelTab(workspace, self.cache)
         self.tabs.addTab(self.deals_tab, "&Deals")
         self.tabs.addTab(self.funnel_tab, "&Funnel")
         self.growth_tab = GrowthTab(workspace, self.cache, self.tasks)
@@ -263,8 +264,9 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_path is not None:
             self.statusBar().showMessage(f"Saved the chart to {dialog.saved_path}.", 8000)
 
-    def _show_deals_behind(self, ids: frozenset[int], words: str) -> None:
-        self.deals_tab.show_ids(ids, words)
+    def _show_deals_behind(self, ids: frozenset[int], words: str,
+                           as_of: dt.date | None = None) -> None:
+        self.deals_tab.show_ids(ids, words, as_of)
         self.tabs.setCurrentWidget(self.deals_tab)
 
     def _show_funnel_slice(self, spec: SliceSpec) -> None:

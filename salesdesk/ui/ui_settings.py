@@ -16,7 +16,8 @@ from salesdesk.domain.importing import ColumnMapping
 from salesdesk.store import PresetError, save_preset
 
 # 2: mapping presets moved out of these settings into files the CLI reads too.
-SETTINGS_VERSION = 2
+# 3: the Funnel tab's slice moved into each database file.
+SETTINGS_VERSION = 3
 MAX_RECENT = 8
 
 
@@ -30,7 +31,7 @@ class UiSettings:
     _HIDDEN = "hidden_columns/"
     _RECENT = "files/recent"
     _LAST_FOLDER = "files/last_folder"
-    _FUNNEL_SLICE = "funnel/slice"
+    _OLD_FUNNEL_SLICE = "funnel/slice"
     _EXPORT_FOLDER = "export/last_folder"
     _EXPORT_FORMAT = "export/last_format"
     _IMPORT_FOLDER = "import/last_folder"
@@ -44,6 +45,9 @@ class UiSettings:
     def _migrate(self) -> None:
         version = self._settings.value(self._VERSION, 0, type=int)
         assert isinstance(version, int)
+        if version < 3:
+            # Whichever file set it last (the demo, often) would filter the one opened next.
+            self._settings.remove(self._OLD_FUNNEL_SLICE)
         if version < 2 and not self._move_import_presets():
             return  # tried again at the next start
         if version < SETTINGS_VERSION:
@@ -136,15 +140,6 @@ class UiSettings:
     @last_folder.setter
     def last_folder(self, folder: str) -> None:
         self._settings.setValue(self._LAST_FOLDER, folder)
-
-    @property
-    def funnel_slice(self) -> str:
-        """The Funnel tab's last selection as JSON (empty: the defaults)."""
-        return str(self._settings.value(self._FUNNEL_SLICE, "", type=str))
-
-    @funnel_slice.setter
-    def funnel_slice(self, text: str) -> None:
-        self._settings.setValue(self._FUNNEL_SLICE, text)
 
     @property
     def last_export_folder(self) -> str:

@@ -353,6 +353,20 @@ def test_funnel_counts_the_period_population() -> None:
     assert funnel.won == 1
 
 
+def test_funnel_won_is_the_headline_won_of_a_closed_period() -> None:
+    """Issue 15: deals won after the period's end were open at that end; the funnel showed
+    them as won (9) while the headline said 5."""
+    in_feb = [won(D(2026, 1, 20), 20 + n, stage="Proposal") for n in range(5)]
+    after = [won(D(2026, 2, 10), 30 + n, stage="Contacted") for n in range(4)]  # won in March
+    funnel = reference_funnel([*in_feb, *after], Slice(period=FEB), STAGES)
+    counts = tally([*in_feb, *after], FEB)
+
+    assert funnel.won == counts.won == 5
+    assert funnel.reached == (9, 9, 5)  # the four open ones stand at their stage, Contacted
+    cohort = reference_funnel([*in_feb, *after], Slice(period=FEB, cohort=True), STAGES)
+    assert cohort.won == 4  # first contacted in February, won today
+
+
 def test_empty_funnel() -> None:
     steps = funnel_figures(FunnelTally(("Lead",), (0,), (MoneyTally(),)))
     assert [(s.deals, s.conversion) for s in steps] == [(0, None), (0, None)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from salesdesk.app import STORE_CACHE, AppFileOpener
+from salesdesk.app import AppFileOpener
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
@@ -41,20 +41,20 @@ from salesdesk.domain.metrics import (
 from salesdesk.domain.periods import Bucket, Period, bucket_label, parse_bucket
 from salesdesk.domain.slice_spec import NONE_LABEL, PeriodPreset, SliceSpec, previous_range
 from salesdesk.domain.slices import Dimension, Query, Slice
-from salesdesk.store import DealListQuery, Store
+from salesdesk.store import DealColumn, DealListQuery, Store
 from salesdesk.ui.actions import ActionId
 from salesdesk.ui.charts import ChartKind
 from salesdesk.ui.charts import data as charts_data
 from salesdesk.ui.charts.dialog import ChartExportDialog
 from salesdesk.ui.charts.export import ExportFormat
+from salesdesk.ui.deals.list_model import COLUMNS
 from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.funnel.figures_model import ALL_LABEL
 from salesdesk.ui.funnel.funnel_tab import FunnelTab
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.ui_settings import UiSettings
-from salesdesk.ui.workspace import Workspace
 
-from .conftest import demo_database, run_with_modal
+from .conftest import demo_copy, demo_database, run_with_modal, shown_window
 
 DEALS = 400
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
@@ -348,6 +348,41 @@ def test_show_deals_lists_exactly_the_deals_behind_a_row(qtbot: QtBot,
     assert deals_tab.model.total == DEALS
 
 
+def test_a_closed_period_counts_later_wins_as_open_everywhere(
+        qtbot: QtBot, funnel_window: MainWindow) -> None:
+    """Issue 15: the funnel's won step counted deals won after the period's end, which the
+    headline and the table count open; Show Deals showed today's outcome."""
+    tab = funnel_window.funnel_tab
+    tab.set_spec(replace(tab.spec, preset=PeriodPreset.LAST_QUARTER, cohort=False))
+    figures = tab.figures
+    assert figures is not None
+    end = tab.query().slice.period.end
+    assert end is not None
+    deals, _ = expected(funnel_window, tab.spec)
+    later = {d.id for d in counted_deals(deals, tab.query().slice,
+                                         stages(funnel_window.workspace.store))
+             if d.outcome.is_closed and d.closed_on is not None and d.closed_on > end}
+    assert later  # the demo has deals open at the quarter's end and decided since
+
+    assert figures.funnel[-1].deals == figures.overall.won
+    assert tab.model.index(0, 3).data() == QLocale().toString(figures.overall.won)
+    qtbot.mouseClick(tab.show_button, Qt.MouseButton.LeftButton)
+    model = funnel_window.deals_tab.model
+    while model.canFetchMore():
+        model.fetchMore()
+    outcome = COLUMNS.index(DealColumn.OUTCOME)
+    shown = {model.deal_id(r): model.index(r, outcome) for r in range(model.rowCount())}
+    assert later <= shown.keys()
+    for deal_id in later:
+        assert shown[deal_id].data() == "Open"
+        assert shown[deal_id].data(Qt.ItemDataRole.FontRole).italic()
+    won_shown = sum(index.data() == "Won" for index in shown.values())
+    assert won_shown == figures.overall.won
+    assert "period's end" in funnel_window.deals_tab.drill_label.text()
+    qtbot.mouseClick(funnel_window.deals_tab.drill_clear, Qt.MouseButton.LeftButton)
+    assert model.as_of is None
+
+
 def test_an_edit_updates_the_figures(funnel_window: MainWindow) -> None:
     tab = funnel_window.funnel_tab
     before = tab.figures.overall if tab.figures else None
@@ -372,24 +407,51 @@ def test_copy_gives_tab_separated_figures(funnel_window: MainWindow) -> None:
     assert len(lines) == tab.model.rowCount() + 1
 
 
-def test_the_selection_survives_a_restart(qtbot: QtBot, funnel_window: MainWindow,
-                                          tmp_path: Path) -> None:
-    tab = funnel_window.funnel_tab
+def test_each_file_keeps_its_own_selection(qtbot: QtBot, demo_file: Path,
+                                           tmp_path: Path) -> None:
+    """Issue 15: the slice was kept per computer, so filters picked in the demo applied to
+    the user's own file. Now each file keeps its own, across restarts and File ▸ Open."""
     spec = SliceSpec(filters={Dimension.CHANNEL: (None,)}, preset=PeriodPreset.THIS_YEAR,
                      by=Dimension.PRODUCT, compare=True)
-    tab.set_spec(spec)
-    funnel_window.close()
-    other = tmp_path / "other.db"
-    workspace = Workspace(AppFileOpener().create(other, "EUR"))
-    second = MainWindow(workspace, AppFileOpener(), UiSettings(), STORE_CACHE)
-    qtbot.addWidget(second)
-    try:
-        assert second.funnel_tab.spec == spec
-        assert second.funnel_tab.slice_bar.filters[Dimension.CHANNEL].text() == \
+    with shown_window(qtbot, demo_copy(demo_file, tmp_path)) as main:
+        main.funnel_tab.set_spec(spec)
+    demo = tmp_path / "demo.db"
+    own = AppFileOpener().create(tmp_path / "own.db", "EUR")
+    with shown_window(qtbot, own) as main:
+        assert main.funnel_tab.spec == SliceSpec()  # nothing carried over from the demo
+        main.workspace.replace(AppFileOpener().open(demo))
+        assert main.funnel_tab.spec == spec
+        assert main.funnel_tab.slice_bar.filters[Dimension.CHANNEL].text() == \
             "Channel: (none)"
-    finally:
-        second.close()
-        workspace.close()
+    with shown_window(qtbot, AppFileOpener().open(demo)) as main:
+        assert main.funnel_tab.spec == spec
+
+
+def test_an_empty_slice_names_its_filters_and_clears_them(qtbot: QtBot,
+                                                          funnel_window: MainWindow) -> None:
+    tab = funnel_window.funnel_tab
+    tab.set_spec(SliceSpec(filters={Dimension.CHANNEL: ("Website",),
+                                    Dimension.REGION: ("Nowhere",)}))
+    assert tab.figures is not None and tab.figures.overall.deals == 0
+    assert tab.empty_bar.isVisible()
+    assert "No deals match Channel: Website, Region: Nowhere" in tab.empty_label.text()
+
+    qtbot.mouseClick(tab.empty_button, Qt.MouseButton.LeftButton)
+
+    assert tab.spec.filters == {}
+    assert tab.figures is not None and tab.figures.overall.deals == DEALS
+    assert not tab.empty_bar.isVisible()
+
+
+def test_an_empty_period_offers_all_time(qtbot: QtBot, funnel_window: MainWindow) -> None:
+    tab = funnel_window.funnel_tab
+    tab.set_spec(SliceSpec(preset=PeriodPreset.CUSTOM,
+                           custom=(dt.date(1990, 1, 1), dt.date(1990, 1, 31))))
+    assert tab.empty_bar.isVisible()
+    assert "No deals in this period" in tab.empty_label.text()
+    qtbot.mouseClick(tab.empty_button, Qt.MouseButton.LeftButton)
+    assert tab.spec.preset is PeriodPreset.ALL_TIME
+    assert not tab.empty_bar.isVisible()
 
 
 def test_deal_length_says_over_how_many_decided_deals(funnel_window: MainWindow) -> None:

@@ -230,17 +230,24 @@ class DealsTab(QWidget):
                                            Outcome(chosen) if chosen else None, query.sort,
                                            query.descending, query.deal_ids))
 
-    def show_ids(self, ids: frozenset[int] | None, words: str) -> None:
-        """List only the deals ``ids`` (the deals behind a figure, described by ``words``);
-        None lists every deal again."""
+    def show_ids(self, ids: frozenset[int] | None, words: str,
+                 as_of: dt.date | None = None) -> None:
+        """List only the deals ``ids`` (the deals behind a figure, described by ``words``),
+        their outcomes as at the end of ``as_of`` when the figures counted them so; None
+        lists every deal again, with today's outcomes."""
         query = self.model.query
+        self.model.set_as_of(None if ids is None else as_of)
         self.model.set_query(DealListQuery(query.search, query.outcome, query.sort,
                                            query.descending, ids))
         if ids is None:
             self.drill_bar.hide()
             return
-        count = QLocale().toString(len(ids))
-        self.drill_label.setText(f"Showing the {count} deals behind the figures of: {words}")
+        locale = QLocale()
+        text = f"Showing the {locale.toString(len(ids))} deals behind the figures of: {words}"
+        if as_of is not None:
+            text += (f". Outcomes as on {format_date(as_of.isoformat(), locale)}, the"
+                     " period's end: a deal decided later shows as open, in italics")
+        self.drill_label.setText(text)
         self.drill_bar.show()
 
     def focus_search(self) -> None:

@@ -28,10 +28,11 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 
 from salesdesk import paths
 from salesdesk.currencies import currency_digits
+from salesdesk.domain.deals import Outcome
 from salesdesk.domain.fields import FIELDS
 from salesdesk.domain.parsing import format_minor_units
 from salesdesk.store import DealColumn, DealListQuery, DealRow, Store
@@ -98,6 +99,7 @@ class DealListModel(QAbstractTableModel):
         self._locale = QLocale()
         self._badges: Mapping[int, str] = {}
         self._badge_icon: QIcon | None = None
+        self._as_of: dt.date | None = None
         self._load(PAGE_SIZE)
 
     # --- state ---------------------------------------------------------------------------
@@ -123,6 +125,24 @@ class DealListModel(QAbstractTableModel):
     def cap(self) -> int:
         """How far the query in force is counted."""
         return count_cap(self._query)
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The day outcomes are shown as at (None: today's outcomes)."""
+        return self._as_of
+
+    def set_as_of(self, day: dt.date | None) -> None:
+        """Show each deal's outcome as it was at the end of ``day``, as figures counted by
+        close date count it: a deal closed later shows as open (None: as today)."""
+        if day != self._as_of:
+            self._as_of = day
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def _closed_later(self, row: DealRow) -> bool:
+        return (self._as_of is not None and row.outcome.is_closed and row.closed_on is not None
+                and dt.date.fromisoformat(row.closed_on) > self._as_of)
 
     def set_store(self, store: Store) -> None:
         """Show another file's deals."""
@@ -224,6 +244,16 @@ class DealListModel(QAbstractTableModel):
                 return f"{row.title}\n\n{self._badges[row.id]}"
         if role == Qt.ItemDataRole.ToolTipRole and column is DealColumn.TITLE:
             return row.title
+        if column is DealColumn.OUTCOME and self._closed_later(row):
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                assert self._as_of is not None and row.closed_on is not None
+                return (f"Open on {format_date(self._as_of.isoformat(), self._locale)}, the end"
+                        f" of the period the figures count; {row.outcome.value} on "
+                        f"{format_date(row.closed_on, self._locale)}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == DEAL_ID_ROLE:
@@ -239,6 +269,8 @@ class DealListModel(QAbstractTableModel):
         if column is DealColumn.AMOUNT:
             return format_amount(row.amount, row.currency, self._locale)
         if column is DealColumn.OUTCOME:
+            if self._closed_later(row):
+                return Outcome.OPEN.value.capitalize()
             return row.outcome.value.capitalize()
         if column in _DATES:
             return format_date(row.value(column), self._locale)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+import logging
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,16 +30,18 @@ from PySide6.QtWidgets import (
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.metrics import Figures, MoneyRules, figures
 from salesdesk.domain.periods import Bucket, Period, bucket_range, parse_bucket
-from salesdesk.domain.slice_spec import NONE_LABEL, PeriodPreset, SliceSpec
+from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL, PeriodPreset, SliceSpec
 from salesdesk.domain.slices import Dimension, Query, Slice
+from salesdesk.store import StoreError
 from salesdesk.ui.charts import ChartFigures, ChartKind, ChartWidget, chart_figures, make_chart
 from salesdesk.ui.charts.data import describe_slice
 from salesdesk.ui.funnel.cache_service import CacheService
 from salesdesk.ui.funnel.figures_model import FiguresModel
 from salesdesk.ui.funnel.headline import HeadlineBar
 from salesdesk.ui.funnel.slice_bar import SliceBar
-from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 CHART_TABS: tuple[tuple[ChartKind, str], ...] = (
     (ChartKind.FUNNEL, "Funnel"),
@@ -44,6 +50,7 @@ CHART_TABS: tuple[tuple[ChartKind, str], ...] = (
     (ChartKind.TREND, "Monthly trend"),
     (ChartKind.DISTRIBUTION, "Length distribution"),
 )
+VIEW_STATE = "funnel_slice"  # the file's settings key of the slice last shown
 RESIZE_ROWS = 60  # rows measured when the table's columns are sized
 # What a click does on each chart (the funnel's stages and the histogram only explain).
 CHART_HINTS: dict[ChartKind, str] = {
@@ -76,25 +83,26 @@ class FunnelTab(QWidget):
     """Slice selectors, headline figures, five charts and the figures table.
 
     Signals:
-        show_deals_requested(frozenset, str): the ids behind a figure and their description,
-            for the main window to show in the Deals tab.
+        show_deals_requested(frozenset, str, object): the ids behind a figure, their
+            description and the day their outcomes are counted as at (a date, or None for
+            today's), for the main window to show in the Deals tab.
         export_requested(ChartWidget, ChartFigures): the user asked to export a chart.
     """
 
-    show_deals_requested = Signal(frozenset, str)
+    show_deals_requested = Signal(frozenset, str, object)
     export_requested = Signal(object, object)
 
-    def __init__(self, workspace: Workspace, cache: CacheService, ui_settings: UiSettings,
+    def __init__(self, workspace: Workspace, cache: CacheService,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._service = cache
-        self._ui_settings = ui_settings
         self._figures: ChartFigures | None = None
         self._before: Figures | None = None
         self._dirty: set[ChartKind] = set()
         self._build()
-        self.slice_bar.set_spec(SliceSpec.from_json(ui_settings.funnel_slice))
+        self.slice_bar.set_spec(self._saved_spec())
+        workspace.file_replaced.connect(lambda: self.slice_bar.set_spec(self._saved_spec()))
         cache.building.connect(self._on_building)
         cache.ready.connect(self._on_ready)
         cache.failed.connect(self._on_failed)
@@ -205,9 +213,24 @@ class FunnelTab(QWidget):
         waiting_layout.addWidget(self.message)
         waiting_layout.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
         waiting_layout.addStretch(2)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty_slice")
+        self.empty_label.setWordWrap(True)
+        self.empty_button = QPushButton()
+        self.empty_button.setObjectName("empty_slice_action")
+        self.empty_button.clicked.connect(self._widen_empty_slice)
+        self.empty_bar = QFrame()
+        self.empty_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.empty_bar.setAutoFillBackground(True)
+        self.empty_bar.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        empty_layout = QHBoxLayout(self.empty_bar)
+        empty_layout.addWidget(self.empty_label, 1)
+        empty_layout.addWidget(self.empty_button)
+        self.empty_bar.hide()
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.empty_bar)
         content_layout.addWidget(self.headline)
         content_layout.addWidget(self.splitter, 1)
         self.stack = QStackedWidget()
@@ -267,8 +290,16 @@ class FunnelTab(QWidget):
         self.stack.setCurrentIndex(1)
         self.refresh()
 
+    def _saved_spec(self) -> SliceSpec:
+        """The slice this file was last shown with (each file keeps its own)."""
+        return SliceSpec.from_json(self._workspace.store.view_state(VIEW_STATE) or "")
+
     def _on_spec_changed(self, spec: SliceSpec) -> None:
-        self._ui_settings.funnel_slice = spec.to_json()
+        if not self._workspace.read_only:
+            try:
+                self._workspace.store.save_view_state(VIEW_STATE, spec.to_json())
+            except StoreError as exc:  # only how the tab looks: the next real edit reports it
+                log.warning("Could not keep the Funnel slice in the file: %s", exc)
         if self._service.cache is not None and len(self._service.cache):
             self.refresh()
 
@@ -304,6 +335,32 @@ class FunnelTab(QWidget):
             f" {shown.groups_total:,}.")
         self._dirty = set(self.charts)
         self._draw_current_chart()
+        self._show_empty_bar(shown.overall.deals == 0)
+
+    def _show_empty_bar(self, empty: bool) -> None:
+        """Say why a slice is empty, naming its filters (which may have been chosen long
+        ago), and offer the way out."""
+        self.empty_bar.setVisible(empty)
+        if not empty:
+            return
+        spec = self.spec
+        if spec.filters:
+            chosen = ", ".join(
+                f"{DIMENSION_LABELS[d]}: "
+                + " or ".join(NONE_LABEL if v is None else v for v in values)
+                for d, values in spec.filters.items())
+            period = "" if spec.preset is PeriodPreset.ALL_TIME else " in this period"
+            self.empty_label.setText(f"<b>No deals match {html.escape(chosen)}</b>{period}.")
+            self.empty_button.setText("Clear Filters")
+        else:
+            self.empty_label.setText("<b>No deals in this period.</b>")
+            self.empty_button.setText("Show All Time")
+
+    def _widen_empty_slice(self) -> None:
+        if self.spec.filters:
+            self.slice_bar.clear_filters()
+        else:
+            self.set_spec(replace(self.spec, preset=PeriodPreset.ALL_TIME))
 
     def _draw_current_chart(self) -> None:
         chart = self.chart_tabs.currentWidget()
@@ -357,8 +414,10 @@ class FunnelTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else 0
 
-    def deal_ids_behind(self, row: int) -> tuple[frozenset[int], str]:
-        """The ids of the deals behind a table row (0: the whole slice) and their words."""
+    def deal_ids_behind(self, row: int) -> tuple[frozenset[int], str, dt.date | None]:
+        """The ids of the deals behind a table row (0: the whole slice), their words, and
+        the day their outcomes count as at: the period's end when counting by close date (a
+        deal won after it was open then), None with the cohort switch (today's outcome)."""
         cache = self._service.cache
         assert cache is not None
         query = self.query()
@@ -374,11 +433,10 @@ class FunnelTab(QWidget):
                 filters[dimension] = frozenset({value})
                 sl = Slice(filters, sl.period, sl.cohort)
         ids = frozenset(cache.deal_ids(sl).tolist())
-        return ids, describe_slice(sl)
+        return ids, describe_slice(sl), None if sl.cohort else sl.period.end
 
     def show_deals(self, row: int) -> None:
         """Ask for the Deals tab to show the deals behind ``row``."""
         if self._service.cache is None or self.model.rowCount() == 0:
             return
-        ids, words = self.deal_ids_behind(row)
-        self.show_deals_requested.emit(ids, words)
+        self.show_deals_requested.emit(*self.deal_ids_behind(row))

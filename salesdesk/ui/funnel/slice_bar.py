@@ -192,7 +192,7 @@ class SliceBar(QWidget):
             clear.setObjectName("clear_filters")
             clear.setText("Clear all filters")
             clear.setAutoRaise(True)
-            clear.clicked.connect(self._clear_filters)
+            clear.clicked.connect(self.clear_filters)
             self.chips.addWidget(clear)
         self.chips.addStretch(1)
         self._chip_row.setVisible(bool(spec.filters))
@@ -201,7 +201,8 @@ class SliceBar(QWidget):
         remaining = tuple(v for v in self._spec.filters.get(dimension, ()) if v != value)
         self.set_spec(self._spec.with_filter(dimension, remaining), emit=True)
 
-    def _clear_filters(self) -> None:
+    def clear_filters(self) -> None:
+        """Remove every filter, keeping the period and grouping."""
         self.set_spec(SliceSpec(preset=self._spec.preset, custom=self._spec.custom,
                                 by=self._spec.by, cohort=self._spec.cohort,
                                 compare=self._spec.compare), emit=True)
