@@ -54,7 +54,8 @@ class DealField:
     label (compared without case, underscores or extra spaces). ``form``: the deal form shows
     it (a :class:`~salesdesk.domain.validation.DealDraft` field). ``imported``: an import
     column can feed it. ``exported``: exports write it. ``list_header``: the Deals list's
-    column header, None when the list does not show it.
+    column header, None when the list does not show it. ``help`` says in a sentence what
+    the field means, for a tooltip beside its label.
     """
 
     name: str
@@ -65,6 +66,7 @@ class DealField:
     imported: bool = True
     exported: bool = True
     list_header: str | None = None
+    help: str = ""
 
     @property
     def lookup(self) -> LookupKind | None:
@@ -101,8 +103,11 @@ DEAL_FIELDS: tuple[DealField, ...] = (
     DealField("customer_type", "Customer type", FieldKind.CUSTOMER_TYPE, (
         "deal type", "client type", "type", "opportunity type", "potential type", "typ",
         "kundentyp", "ügyféltípus", "típus")),
-    DealField("customer_type_set", "Customer type set by hand", FieldKind.FLAG,
-              form=False),
+    DealField("customer_type_set", "Customer type kept as given", FieldKind.FLAG,
+              form=False,
+              help="Yes: the customer type was chosen in the deal form or read from an imported"
+                   " column, and salesdesk keeps it. No: salesdesk works it out (a current"
+                   " customer won a deal before this one's first contact)."),
     DealField("stage", "Stage", FieldKind.LOOKUP, (
         "deal stage", "pipeline stage", "sales stage", "stage name", "opportunity stage",
         "phase", "verkaufsphase", "stufe", "szakasz", "fázis", "értékesítési szakasz"),
@@ -115,8 +120,10 @@ DEAL_FIELDS: tuple[DealField, ...] = (
         "first contact date", "first contacted", "start date", "started", "opened",
         "erstkontakt", "erster kontakt", "első kapcsolat", "első kapcsolatfelvétel"),
         list_header="First contact"),
-    DealField("first_contact_inferred", "First contact inferred", FieldKind.FLAG,
-              form=False),
+    DealField("first_contact_inferred", "First contact estimated", FieldKind.FLAG,
+              form=False,
+              help="Yes: the imported file had no first-contact date for this deal, so"
+                   " salesdesk took the day the record was created in the other program."),
     DealField("closed_on", "Closed on", FieldKind.DATE, (
         "close date", "closed", "closed date", "closing date", "date closed", "closed at",
         "closingdate", "abgeschlossen am", "abschlussdatum", "schlusstermin", "lezárva",
@@ -142,9 +149,11 @@ DEAL_FIELDS: tuple[DealField, ...] = (
     DealField("notes", "Notes", FieldKind.TEXT, (
         "note", "comments", "comment", "description", "beschreibung", "notiz", "megjegyzés",
         "leírás")),
-    DealField("external_id", "External id", FieldKind.TEXT, (
+    DealField("external_id", "ID in the source", FieldKind.TEXT, (
         "id", "record id", "deal id", "crm id", "opportunity id", "potential id",
-        "azonosító"), form=False),
+        "azonosító"), form=False,
+        help="The deal's number in the program or file it was imported from: importing that"
+             " file again updates the deal instead of adding it twice."),
     DealField("id", "Id", FieldKind.RECORD, form=False, imported=False, exported=False),
     DealField("created_at", "Created", FieldKind.RECORD, form=False, imported=False,
               exported=False),

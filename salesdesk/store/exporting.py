@@ -1,8 +1,10 @@
 """Exporting deals to CSV and XLSX that import back as the same deals.
 
-Columns are salesdesk's field names (the plain import preset maps them one to one), plus the
-two flags that say whether the customer type was chosen by hand and whether the first
-contact was inferred. Text cells starting with = + - @ TAB or CR are neutralised (salesdesk.files),
+CSV columns are salesdesk's field names (the plain import preset maps them one to one), plus
+the two flags that say whether the customer type was chosen by hand and whether the first
+contact was inferred. An XLSX export is for people: its header row is the fields' labels, in
+bold and frozen, over columns as wide as their contents need; the importer knows the labels
+too, so it imports back the same. Text cells starting with = + - @ TAB or CR are neutralised (salesdesk.files),
 numbers stay numbers (amounts in major units), dates stay dates. Files are written through
 ``replacing``: a failure leaves the old file or none, never a truncated one. Rows stream out
 of SQLite, so a million deals never sit in memory.
@@ -31,6 +33,11 @@ from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
 
 _EXPORTED = tuple(f for f in DEAL_FIELDS if f.exported)
 EXPORT_COLUMNS: tuple[str, ...] = tuple(f.name for f in _EXPORTED)
+# Column widths in characters by kind (the header's length when longer); texts are cut off
+# on screen, not in the file.
+_XLSX_WIDTHS = {FieldKind.TITLE: 40, FieldKind.TEXT: 30, FieldKind.LOOKUP: 18,
+                FieldKind.DATE: 12, FieldKind.AMOUNT: 14, FieldKind.CURRENCY: 9,
+                FieldKind.FLAG: 8, FieldKind.OUTCOME: 9, FieldKind.CUSTOMER_TYPE: 9}
 FORMATS = ("csv", "xlsx")
 NONE_VALUE = "(none)"
 PROGRESS_EVERY = 1000
@@ -168,10 +175,22 @@ def _csv_cell(value: Any) -> str:
 
 def _write_xlsx(path: Path, rows: Iterator[list[Any]]) -> int:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Deals")
-    sheet.append(list(EXPORT_COLUMNS))
+    # A write-only sheet takes its layout before its first row.
+    sheet.freeze_panes = "A2"
+    header: list[Any] = []
+    for number, exported in enumerate(_EXPORTED, start=1):
+        width = max(_XLSX_WIDTHS.get(exported.kind, 12), len(exported.label) + 2)
+        sheet.column_dimensions[get_column_letter(number)].width = width
+        cell = WriteOnlyCell(sheet, value=exported.label)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
     try:
         count = _append_rows(sheet, rows)
     except BaseException:

@@ -12,6 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 
 UNDEFINED = "—"
+LIKELY_RANGE_TIP = (
+    "Likely range: with this many decided deals, the true conversion lies between these"
+    " values with 95 % certainty (a Wilson interval). The fewer the deals, the wider it is.")
 
 
 def count(value: int, locale: QLocale | None = None) -> str:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.deals import CustomerType, Deal, LookupKind, Outcome, StageEvent
+from salesdesk.domain.fields import DEAL_FIELDS
 from salesdesk.domain.importing import REJECTED_COLUMN, Converted
 from salesdesk.domain.validation import InputRules
 from salesdesk.files import restore_cell
@@ -455,9 +456,13 @@ def test_export_neutralises_formulas_and_keeps_types(tmp_path: Path, store: Stor
         cells = [c for row in sheet.iter_rows() for c in row]
         assert not [c for c in cells if c.data_type == "f"]
         header = [c.value for c in sheet[1]]
+        # For people (issue 15): labels, not field names, bold and frozen, columns sized.
+        assert header == [f.label for f in DEAL_FIELDS if f.exported]
+        assert all(c.font.b for c in sheet[1]) and sheet.freeze_panes == "A2"
+        assert sheet.column_dimensions["A"].width >= 40  # the title
         acme = {h: c.value for h, c in zip(header, sheet[2], strict=True)}
-        assert acme["amount"] == 1234.5
-        assert acme["first_contact"] == dt.datetime(2025, 1, 2)
+        assert acme["Amount"] == 1234.5
+        assert acme["First contact"] == dt.datetime(2025, 1, 2)
         assert sheet.cell(6, 1).value == "'=cmd|' /C calc'!A0"
     finally:
         book.close()

@@ -104,7 +104,7 @@ def test_geometry_and_splitter_survive_a_restart(qtbot: QtBot, opener: AppFileOp
         return main, workspace
 
     first, workspace = make()
-    first.resize(780, 540)  # inside the offscreen 800×600 screen
+    first.resize(796, 540)  # inside the offscreen 800×600 screen, above the minimum
     _add(first, "Makes the details pane visible")
     first.deals_tab.splitter.setSizes([420, 260])
     qtbot.wait(20)  # let the layout settle the handle before reading the sizes back
@@ -114,7 +114,7 @@ def test_geometry_and_splitter_survive_a_restart(qtbot: QtBot, opener: AppFileOp
 
     second, workspace = make()
     try:
-        assert (second.width(), second.height()) == (780, 540)
+        assert (second.width(), second.height()) == (796, 540)
         assert second.deals_tab.splitter.sizes() == sizes
     finally:
         second.close()

@@ -158,7 +158,7 @@ def check_headline(tab: FunnelTab, ref: Reference) -> None:
     conversion = cards["headline_conversion"]
     assert conversion.value.text() == f"{now.conversion * 100:.1f} %"
     assert f"n = {loc.toString(now.decided)} decided deals" in conversion.detail.text()
-    assert (f"95 % interval {now.conversion_low * 100:.0f}–{now.conversion_high * 100:.0f} %"
+    assert (f"likely range {now.conversion_low * 100:.0f}–{now.conversion_high * 100:.0f} %"
             in conversion.detail.text())
     length = cards["headline_deal_length"]
     assert length.value.text() == f"{now.avg_deal_length_days:.1f} d"
@@ -558,7 +558,7 @@ def test_an_exported_svg_names_the_slice_and_the_formula(qtbot: QtBot,
     drawn = " ".join(word for element in root.iter(SVG_TEXT)
                      for word in " ".join(element.itertext()).split())
     start, end = tab.spec.period_range(funnel_window.workspace.today())
-    assert f"Salesperson: {rep} · {start} – {end} · by close date" in drawn
+    assert f"Salesperson: {rep} · {start} – {end} · deals closed in the period" in drawn
     decided = reference(funnel_window, tab.spec).overall.decided
     assert "Conversion = won ÷ (won + lost); open deals have not decided" in drawn
     assert f"n = {decided:,} decided deals" in drawn

@@ -87,7 +87,7 @@ def group_label(key: GroupKey) -> str:
 
 
 def describe_slice(sl: Slice) -> str:
-    """A slice in words, e.g. "Salesperson: Anna · 2026-01-01 – 2026-06-30 · by close date".
+    """A slice in words, e.g. "Salesperson: Anna · 2026-01-01 – 2026-06-30 · deals closed in the period".
 
     Filters are listed in the report's dimension order; a period of several ranges (chosen
     months or quarters) lists each range.
@@ -107,7 +107,7 @@ def describe_slice(sl: Slice) -> str:
         parts.append(", ".join(
             f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
             for start, end in period.ranges))
-    parts.append("cohort by first contact" if sl.cohort else "by close date")
+    parts.append("deals started in the period" if sl.cohort else "deals closed in the period")
     return " · ".join(parts)
 
 

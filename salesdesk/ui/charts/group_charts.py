@@ -124,7 +124,7 @@ class ConversionChart(_GroupChart):
         n = 0 if f is None else f.overall.decided
         threshold = 20 if f is None else f.threshold
         return ("Conversion = won ÷ (won + lost); open deals have not decided and are left "
-                "out. Whiskers: 95 % Wilson interval. Fewer than "
+                "out. Whiskers: the likely range (95 % Wilson interval). Fewer than "
                 f"{threshold} decided deals: too few to judge. n = {count(n)} decided deals"
                 f" (conversion {percent(None if f is None else f.overall.conversion)}).")
 
@@ -145,7 +145,7 @@ class ConversionChart(_GroupChart):
     def _draw(self, figures: ChartFigures) -> None:
         style = self._style
         rows = self._rows()
-        plot = self._start_plot("Conversion (%) with 95 % interval")
+        plot = self._start_plot("Conversion (%) with its likely range")
         ys = list(range(len(rows)))
         rates = [100 * (g.conversion or 0.0) for _, g in rows]
         brushes = [style.brush(style.muted if g.too_few else style.primary, 235)
@@ -228,7 +228,7 @@ class ConversionChart(_GroupChart):
         label, g = row
         if g.conversion is None:
             return f"{label}: no decided deals ({count(g.open)} open)"
-        text = (f"{label}: conversion {percent(g.conversion)}, 95 % interval "
+        text = (f"{label}: conversion {percent(g.conversion)}, likely range "
                 f"{percent(g.conversion_low)}–{percent(g.conversion_high)}\n"
                 f"{count(g.won)} won, {count(g.lost)} lost (n = {count(g.decided)}), "
                 f"{count(g.open)} open")

@@ -33,10 +33,11 @@ class TrendChart(ChartWidget):
         f = self._figures
         n = 0 if f is None else f.overall.decided
         months = 0 if f is None else len(f.trend)
-        return ("Per month of close (with the cohort switch: of first contact): conversion = "
-                "won ÷ (won + lost) with its 95 % Wilson interval (hollow points: too few to "
-                "judge); average deal length = sum of days from first contact to close ÷ "
-                f"closed deals. n = {count(n)} decided deals over {months} months.")
+        return ("Per month of close (for deals started in the period: of first contact):"
+                " conversion = won ÷ (won + lost) with its likely range, a 95 % Wilson"
+                " interval (hollow points: too few to judge); average deal length = sum of"
+                " days from first contact to close ÷ closed deals."
+                f" n = {count(n)} decided deals over {months} months.")
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per month."""

@@ -53,9 +53,9 @@ COLUMNS: tuple[_Column, ...] = (
     _Column("Conversion", lambda f, loc, c: percent(f.conversion, loc)
             + (" (too few)" if f.too_few and f.conversion is not None else ""),
             lambda f: f.conversion, "won ÷ (won + lost); open deals are not counted"),
-    _Column("95 % interval", lambda f, loc, c: "—" if f.conversion_low is None else
+    _Column("Likely range", lambda f, loc, c: "—" if f.conversion_low is None else
             f"{f.conversion_low * 100:.0f}–{(f.conversion_high or 0) * 100:.0f} %",
-            lambda f: f.conversion_low, "Wilson interval of the conversion"),
+            lambda f: f.conversion_low, formatting.LIKELY_RANGE_TIP),
     _Column("Avg length (days)", lambda f, loc, c: days(f.avg_deal_length_days, loc),
             lambda f: f.avg_deal_length_days,
             "mean days from first contact to close over won and lost deals"),

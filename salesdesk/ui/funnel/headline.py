@@ -43,7 +43,7 @@ def headlines(now: Figures, before: Figures | None, currency: str,
     loc = locale or QLocale()
     n = f"n = {loc.toString(now.decided)} decided deals"
     interval = ("" if now.conversion_low is None else
-                f"95 % interval {now.conversion_low * 100:.0f}–"
+                f"likely range {now.conversion_low * 100:.0f}–"
                 f"{(now.conversion_high or 0) * 100:.0f} %")
     too_few = " · too few to judge" if now.too_few and now.decided else ""
     amount_note = []

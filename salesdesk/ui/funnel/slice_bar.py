@@ -84,11 +84,13 @@ class SliceBar(QWidget):
                                   grouping)
         self.cohort = QComboBox()
         self.cohort.setObjectName("cohort")
-        self.cohort.addItem("Count by close date", False)
-        self.cohort.addItem("Cohort by first contact", True)
+        self.cohort.addItem("Deals closed in the period", False)
+        self.cohort.addItem("Deals started in the period", True)
         self.cohort.setToolTip(
-            "By close date: won, lost, conversion and deal length count the deals closed in the"
-            " period.\nCohort: the deals first contacted in the period, by their outcome today.")
+            "Deals closed in the period: won, lost, conversion and deal length count the deals"
+            " closed in it; open deals are those still open at its end.\n"
+            "Deals started in the period: the deals first contacted in it (a cohort), each"
+            " with its outcome today.")
         self.compare = QCheckBox("Compare with previous period")
         self.compare.setObjectName("compare")
         period_label = QLabel("&Period")

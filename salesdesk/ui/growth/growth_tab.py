@@ -358,7 +358,8 @@ class GrowthTab(QWidget):
         months = f"{report.months} month{'s' if report.months != 1 else ''}"
         self.summary.setText(
             f"The period spans {months}. A lever needs {options.threshold} decided deals"
-            " (closed, for deal length) and a 95 % interval that excludes the reference.")
+            " (closed, for deal length) and a likely range (95 % interval) that excludes the"
+            " reference.")
         self._set_empty_texts(result)
         self.stack.setCurrentIndex(1)
         self._show_detail()

@@ -47,10 +47,10 @@ class LeverModel(QAbstractTableModel):
     """The conversion levers (``Metric.CONVERSION``) or the deal-length levers, ranked."""
 
     CONVERSION_HEADERS = ("#", "Dimension", "Value", "Conversion", "Reference", "n",
-                          "95 % interval", "Trend", "Won deals/month", "Value/month",
+                          "Likely range", "Trend", "Won deals/month", "Value/month",
                           "Factor")
     LENGTH_HEADERS = ("#", "Dimension", "Value", "Average length", "Reference", "n closed",
-                      "95 % interval of the gap", "Trend", "Deal-days/month", "Factor")
+                      "Likely gap", "Trend", "Deal-days/month", "Factor")
     TREND_COLUMN = 7
 
     def __init__(self, metric: Metric, parent: Any = None) -> None:
@@ -130,7 +130,7 @@ class LeverModel(QAbstractTableModel):
 class WatchModel(QAbstractTableModel):
     """The values to watch: worse than their reference, without the evidence to rank."""
 
-    HEADERS = ("Dimension", "Value", "Metric", "Figure", "Reference", "n", "95 % interval",
+    HEADERS = ("Dimension", "Value", "Metric", "Figure", "Reference", "n", "Likely range",
                "Why not ranked")
 
     def __init__(self, parent: Any = None) -> None:

@@ -190,6 +190,7 @@ class MappingPage(QWizardPage):
         first = state.sample[0] if state.sample else []
         for field_name in IMPORT_FIELDS:
             label = QStandardItem(FIELDS[field_name].label)
+            label.setToolTip(FIELDS[field_name].help)
             label.setEditable(False)
             label.setData(field_name, Qt.ItemDataRole.UserRole)
             header = mapping.columns.get(field_name)

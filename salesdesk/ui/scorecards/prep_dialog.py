@@ -70,15 +70,18 @@ class PrepGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
                 if section == 0:
                     return "An area the client cares about"
-                return ("What we can concede" if section % 2 else
-                        "What we ask in return for it")
+                variable = (section - 1) // 2 + 1
+                return (f"Bargaining variable {variable}: what we can give the client (a"
+                        " discount, faster delivery, longer payment terms…)" if section % 2
+                        else f"Bargaining variable {variable}: what we ask for in return"
+                        " for what we give")
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         if section == 0:
             return "Area of interest"
         variable = (section - 1) // 2 + 1
-        return f"{variable}: concede" if section % 2 else f"{variable}: ask"
+        return f"We give ({variable})" if section % 2 else f"We ask ({variable})"
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
