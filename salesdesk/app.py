@@ -35,6 +35,7 @@ from salesdesk.store import (
 from salesdesk.ui.errors import ErrorHandler
 from salesdesk.ui.file_opening import FileOpening
 from salesdesk.ui.funnel.cache_service import CacheSource
+from salesdesk.ui.gc_guard import GuiThreadCollector
 from salesdesk.ui.locale_setup import group_thousands
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.qt_messages import quiet_harmless_messages
@@ -125,6 +126,35 @@ class PendingOpen:
         return self.finish()
 
 
+class PendingDemo:
+    """The sample business being made (see ui.workspace.PendingFile): ``prepare`` generates it
+    in a temporary folder, ``finish`` opens it; closing it deletes the folder."""
+
+    def __init__(self) -> None:
+        self._folder = Path(tempfile.mkdtemp(prefix="salesdesk-demo-"))
+        self.path = self._folder / "demo.db"
+
+    def prepare(self) -> None:
+        """Write the sample business (a few seconds)."""
+        write_demo(self.path, DEMO_DEALS, dt.date.today())
+
+    def finish(self) -> OpenedDatabase:
+        """Open the sample business for writing; it is nobody else's, so the lock is free."""
+        lock = WriterLock(self.path)
+        lock.acquire()
+        try:
+            store = open_store(self.path, quick_check=False)
+        except BaseException:
+            lock.release()
+            self.abandon()
+            raise
+        return OpenedDatabase(store, lock, self._folder)
+
+    def abandon(self) -> None:
+        """Remove what was made."""
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+
 class AppFileOpener:
     """Opens files for the window: the writer's lock first, then the checked store."""
 
@@ -164,13 +194,20 @@ class AppFileOpener:
             lock.release()
             raise
 
+    def start_demo(self) -> PendingDemo:
+        """Begin making the sample business in a temporary folder."""
+        return PendingDemo()
+
     def open_demo(self) -> OpenedDatabase:
-        """Generate the sample business in a temporary folder and open it."""
-        folder = Path(tempfile.mkdtemp(prefix="salesdesk-demo-"))
-        path = folder / "demo.db"
-        write_demo(path, DEMO_DEALS, dt.date.today())
-        opened = self.open(path)
-        return OpenedDatabase(opened.store, opened._lock, folder)
+        """Generate the sample business in a temporary folder and open it, in the calling
+        thread (``--demo``)."""
+        pending = self.start_demo()
+        try:
+            pending.prepare()
+        except BaseException:
+            pending.abandon()
+            raise
+        return pending.finish()
 
 
 def build_cache(path: Path) -> AnalyticsCache:
@@ -271,6 +308,7 @@ def run(args: argparse.Namespace) -> int:
     app.setWindowIcon(QIcon(str(paths.resource("icons/salesdesk.svg"))))
     errors = ErrorHandler(paths.log_file())
     errors.install()
+    collector = GuiThreadCollector(app)
     startup = _Startup(app, args, UiSettings())
     QTimer.singleShot(0, startup.start)
     try:
@@ -279,4 +317,5 @@ def run(args: argparse.Namespace) -> int:
         startup.tasks.shutdown()
         if startup.workspace is not None:
             startup.workspace.close()
+        collector.stop()
         errors.uninstall()

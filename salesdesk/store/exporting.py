@@ -4,10 +4,10 @@ CSV columns are salesdesk's field names (the plain import preset maps them one t
 the two flags that say whether the customer type was chosen by hand and whether the first
 contact was inferred. An XLSX export is for people: its header row is the fields' labels, in
 bold and frozen, over columns as wide as their contents need; the importer knows the labels
-too, so it imports back the same. Text cells starting with = + - @ TAB or CR are neutralised (salesdesk.files),
-numbers stay numbers (amounts in major units), dates stay dates. Files are written through
-``replacing``: a failure leaves the old file or none, never a truncated one. Rows stream out
-of SQLite, so a million deals never sit in memory.
+too, so it imports back the same. Text cells starting with = + - @ TAB or CR are neutralised
+(salesdesk.files), numbers stay numbers (amounts in major units), dates stay dates. Files are
+written through ``replacing``: a failure leaves the old file or none, never a truncated one.
+Rows stream out of SQLite, so a million deals never sit in memory.
 """
 
 from __future__ import annotations

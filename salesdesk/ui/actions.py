@@ -14,6 +14,7 @@ class ActionId(StrEnum):
 
     NEW_FILE = "file.new"
     OPEN_FILE = "file.open"
+    OPEN_SAMPLE = "file.open_sample"
     SAVE_COPY = "file.save_copy"
     QUIT = "file.quit"
     NEW_DEAL = "deal.new"
@@ -55,6 +56,9 @@ SPECS: dict[ActionId, ActionSpec] = {
                                   "Create a new, empty database file"),
     ActionId.OPEN_FILE: ActionSpec("&Open…", QKeySequence.StandardKey.Open,
                                    "Open another database file"),
+    ActionId.OPEN_SAMPLE: ActionSpec("Open the Sample &Business", None,
+                                     "Look around a made-up firm's deals, figures and"
+                                     " scorecards; it is deleted when you close it"),
     ActionId.SAVE_COPY: ActionSpec("Save a &Copy As…", "Ctrl+Shift+S",
                                    "Write a consistent copy of this file"),
     ActionId.QUIT: ActionSpec("&Quit", QKeySequence.StandardKey.Quit,

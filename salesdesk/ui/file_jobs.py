@@ -99,13 +99,23 @@ class FileJobs(QObject):
             return
         self._opening.open(path, lambda opened: self._switch_to(opened, path))
 
-    def _switch_to(self, opened: OpenedFile, path: Path) -> None:
+    def open_sample(self) -> None:
+        """Open the sample business in this window (made in a worker; deleted on close).
+        The file shown now is closed as by File ▸ Open; Open Recent brings it back."""
+        self._opening.open_sample(lambda opened: self._switch_to(opened, None))
+
+    def _switch_to(self, opened: OpenedFile, path: Path | None) -> None:
+        """Show ``opened`` (from ``path``; None for the sample business, which is not kept
+        among the recent files)."""
         had_history = self._workspace.undo_stack.count() > 0
         self._safety.finish()  # the last backup of the file being closed, when due
         self._workspace.replace(opened)
-        self._settings.last_folder = str(path.parent)
-        self._settings.add_recent_file(path)
-        message = f"Opened {path.name}."
+        if path is None:
+            message = "Opened the sample business: a made-up firm to look around in."
+        else:
+            self._settings.last_folder = str(path.parent)
+            self._settings.add_recent_file(path)
+            message = f"Opened {path.name}."
         if had_history:
             message += " The undo history of the previous file was cleared."
         self.message.emit(message)
@@ -139,6 +149,7 @@ class FileJobs(QObject):
         wizard = ImportWizard(self._workspace, self._settings, self._window)
         wizard.exec()
         summary = wizard.summary
+        wizard.deleteLater()  # its pages and models go with it, here on the GUI thread
         if summary is None:
             return
         self._workspace.undo_stack.clear()

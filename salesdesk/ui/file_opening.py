@@ -100,6 +100,20 @@ class FileOpening:
         self._tasks.run(check, checked, label=f"Checking {path.name}…", parent=self._parent,
                         on_error=failed)
 
+    def open_sample(self, on_opened: Callable[[OpenedFile], None],
+                    on_failed: Callable[[], None] = lambda: None) -> None:
+        """Make the sample business in a worker and open it."""
+        pending = self._opener.start_demo()
+
+        def failed(error: Exception) -> None:
+            pending.abandon()
+            self._fail(f"The sample business was not made: {error}", on_failed)
+
+        self._tasks.run(lambda ctx: pending.prepare(),
+                        lambda _: self._finish(pending, "", on_opened, on_failed),
+                        label="Making the sample business…", parent=self._parent,
+                        on_error=failed)
+
     def _restore(self, path: Path, backup: BackupInfo, on_opened: Callable[[OpenedFile], None],
                  on_failed: Callable[[], None]) -> None:
         """Put ``backup`` in place of the damaged ``path`` (moved aside) and open it."""

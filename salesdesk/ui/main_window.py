@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[ActionId.OPEN_FILE])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(a[ActionId.OPEN_SAMPLE])
         file_menu.addAction(a[ActionId.SAVE_COPY])
         file_menu.addAction(a[ActionId.BACKUP_NOW])
         file_menu.addAction(a[ActionId.RESTORE_BACKUP])
@@ -125,6 +126,9 @@ class MainWindow(QMainWindow):
         files, exports = self.files, self.exports
         a[ActionId.NEW_FILE].triggered.connect(files.new_file)
         a[ActionId.OPEN_FILE].triggered.connect(files.open_file)
+        a[ActionId.OPEN_SAMPLE].triggered.connect(files.open_sample)
+        self.deals_tab.set_start_actions(
+            a[i] for i in (ActionId.NEW_DEAL, ActionId.IMPORT_DEALS, ActionId.OPEN_SAMPLE))
         a[ActionId.SAVE_COPY].triggered.connect(files.save_copy)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.NEW_DEAL].triggered.connect(self.deals_tab.new_deal)

@@ -57,6 +57,10 @@ class FileOpener(Protocol):
         """Begin replacing a file that cannot be opened by ``backup`` (the damaged file is
         moved aside): take the writer's lock (raises FileLocked)."""
 
+    def start_demo(self) -> PendingFile:
+        """Begin making the sample business (``prepare`` generates it, in a worker); it is
+        a temporary file, deleted when closed."""
+
     def create(self, path: Path, base_currency: str) -> OpenedFile:
         """Create a new, empty database at ``path``."""
 

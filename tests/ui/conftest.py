@@ -14,9 +14,19 @@ from pytestqt.qtbot import QtBot
 
 from salesdesk import launch
 from salesdesk.app import STORE_CACHE, AppFileOpener, OpenedDatabase
+from salesdesk.ui.gc_guard import GuiThreadCollector
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
+    """Cycles collected on the GUI thread only, as in the app (ui.gc_guard)."""
+    collector = GuiThreadCollector(qapp)
+    yield collector
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from salesdesk.app import STORE_CACHE, AppFileOpener
@@ -134,3 +134,38 @@ def test_an_older_file_is_not_opened_read_only(tmp_path: Path,
     assert path.read_bytes() == before
     AppFileOpener().open(path).close()  # opened for writing, it is upgraded
     AppFileOpener().open(path, read_only=True).close()
+
+
+def test_a_new_file_offers_its_first_steps_as_buttons(qtbot: QtBot, window: MainWindow
+                                                      ) -> None:
+    """Issue 15: the empty state told a GUI user to start salesdesk with --demo."""
+    tab = window.deals_tab
+    buttons = {b.text().replace("&", ""): b
+               for b in tab.start_buttons.findChildren(QPushButton)}
+    assert list(buttons) == ["New Deal…", "Import Deals…", "Open the Sample Business"]
+    assert tab.start_buttons.isVisible() and "--demo" not in tab.empty.text()
+
+    titles: list[str] = []
+
+    def close(dialog: QWidget) -> None:
+        titles.append(dialog.windowTitle())
+        dialog.close()
+
+    run_with_modal(qtbot, buttons["New Deal…"].click, close)
+    run_with_modal(qtbot, buttons["Import Deals…"].click, close)
+    assert titles == ["New deal", "Import deals"]
+
+    first = window.workspace.store.path
+    with qtbot.waitSignal(window.workspace.file_replaced, timeout=60_000):
+        buttons["Open the Sample Business"].click()
+    assert window.workspace.opened.temporary
+    assert tab.model.total > 0 and not tab.start_buttons.isVisible()
+
+
+def test_a_search_that_finds_nothing_offers_no_first_steps(qtbot: QtBot, window: MainWindow
+                                                           ) -> None:
+    _add(window, "Acme boiler")
+    window.deals_tab.search.setText("nothing like it")
+    qtbot.waitUntil(lambda: window.deals_tab.model.total == 0)
+    assert "No deals match" in window.deals_tab.empty.text()
+    assert not window.deals_tab.start_buttons.isVisible()

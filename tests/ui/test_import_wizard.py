@@ -93,6 +93,7 @@ def test_wizard_imports_a_pipedrive_file(qtbot: QtBot, workspace: Workspace,
     assert values.outcome_combos["won"].currentText() == "won"
     assert values.date_combos["Deal - Deal created"].currentData() == DateOrder.DMY
     assert values.number_combo.currentText() == "1.234,50"
+    assert values.number_combo.isVisible()
     values.set_outcome("open", "lost")  # the user's choice wins over the synonym
     _next(qtbot, wizard, wizard.preview_page)
     preview = wizard.preview_page

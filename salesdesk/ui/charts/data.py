@@ -87,7 +87,8 @@ def group_label(key: GroupKey) -> str:
 
 
 def describe_slice(sl: Slice) -> str:
-    """A slice in words, e.g. "Salesperson: Anna · 2026-01-01 – 2026-06-30 · deals closed in the period".
+    """A slice in words, e.g. "Salesperson: Anna · 2026-01-01 – 2026-06-30 · deals closed in
+    the period".
 
     Filters are listed in the report's dimension order; a period of several ranges (chosen
     months or quarters) lists each range.

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -144,9 +144,21 @@ class DealsTab(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.start_buttons = QWidget()
+        self.start_buttons.setObjectName("start_buttons")
+        self._start_row = QHBoxLayout(self.start_buttons)
+        self._start_row.addStretch(1)
+        self._start_row.addStretch(1)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.start_buttons)
+        empty_layout.addStretch(2)
+        self._empty_page = empty_page
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(empty_page)
 
         self.details = QTextBrowser()
         self.details.setObjectName("deal_details")
@@ -267,9 +279,26 @@ class DealsTab(QWidget):
             self.stack.setCurrentWidget(self.table)
         else:
             self.empty.setText(self._empty_text(filtered))
-            self.stack.setCurrentWidget(self.empty)
+            self.start_buttons.setVisible(not filtered)
+            self.stack.setCurrentWidget(self._empty_page)
         self.new_button.setEnabled(not self._workspace.read_only)
         self._show_details()
+
+    def set_start_actions(self, actions: Iterable[QAction]) -> None:
+        """Offer ``actions`` as buttons while the file has no deals (New Deal, Import
+        Deals…, the sample business): a button follows its action's text and state."""
+        for action in actions:
+            button = QPushButton(action.text())
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+
+            def follow(b: QPushButton = button, a: QAction = action) -> None:
+                b.setText(a.text())
+                b.setEnabled(a.isEnabled())
+
+            action.changed.connect(follow)
+            follow()
+            self._start_row.insertWidget(self._start_row.count() - 1, button)
 
     def _empty_text(self, filtered: bool) -> str:
         if filtered:
@@ -278,9 +307,8 @@ class DealsTab(QWidget):
         if self._workspace.read_only:
             return "<p style='font-size:14pt'>This file has no deals yet.</p>"
         return ("<p style='font-size:14pt'>No deals yet.</p>"
-                "<p>Press <b>Ctrl+N</b> (or <i>New Deal</i>) to record your first deal.<br>"
-                "To look around first, start salesdesk with <code>--demo</code>"
-                " for a sample business.</p>")
+                "<p>Record your first deal, bring your deals from a spreadsheet or another"
+                " CRM, or look around a made-up firm first.</p>")
 
     # --- selection and details -----------------------------------------------------------
 

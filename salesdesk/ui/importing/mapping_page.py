@@ -102,7 +102,7 @@ class MappingPage(QWizardPage):
         row.addWidget(QLabel("&Preset:"))
         row.addWidget(self.preset, 1)
         row.addWidget(save)
-        self.model = QStandardItemModel(0, 3)
+        self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels(["Field", "Column", "First value"])
         self.table = QTableView()
         self.table.setObjectName("import_mapping")

@@ -44,7 +44,7 @@ class PreviewPage(QWizardPage):
         self.setSubTitle(f"The first {PREVIEW_ROWS} rows. Red rows will be rejected and written"
                          " to the rejected-rows file with the reason; nothing is imported"
                          " before you click Import.")
-        self.model = QStandardItemModel(0, len(self.COLUMNS))
+        self.model = QStandardItemModel(0, len(self.COLUMNS), self)
         self.model.setHorizontalHeaderLabels(list(self.COLUMNS))
         self.table = QTableView()
         self.table.setObjectName("import_preview")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -67,8 +68,8 @@ def _first_rows(path: Path, options: SourceOptions) -> _Rows:
                      not source.no_header and looks_headerless(source.headers))
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> QStandardItemModel:
-    model = QStandardItemModel(len(rows), len(headers))
+def _table(headers: list[str], rows: list[list[str]], parent: QObject) -> QStandardItemModel:
+    model = QStandardItemModel(len(rows), len(headers), parent)
     model.setHorizontalHeaderLabels(headers)
     for r, row in enumerate(rows):
         for c, value in enumerate(row[:len(headers)]):
@@ -232,15 +233,21 @@ class SourcePage(QWizardPage):
                 self.sheet.addItems(rows.sheets)
                 self.sheet.setCurrentText(rows.options.sheet)
                 self._loading = False
-            self.table.setModel(_table(state.headers, state.sample))
+            self._show_rows(state.headers, state.sample)
             self.completeChanged.emit()
 
         def failed(error: Exception) -> None:
             self.error.setText(str(error))
-            self.table.setModel(_table([], []))
+            self._show_rows([], [])
 
         self._wizard.read(lambda ctx: _first_rows(path, options), shown, failed,
                           label=f"Reading {path.name}…", key="first rows")
+
+    def _show_rows(self, headers: list[str], rows: list[list[str]]) -> None:
+        previous = self.table.model()
+        self.table.setModel(_table(headers, rows, self))
+        if previous is not None:
+            previous.deleteLater()
 
     def isComplete(self) -> bool:
         return bool(self._wizard.state.headers)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -82,7 +83,7 @@ class ValuesPage(QWizardPage):
         self.setTitle("Values and formats")
         self.setSubTitle("Outcome values not listed as won or lost count as open. Date and"
                          " number formats were inferred from the whole column.")
-        self.values = QStandardItemModel(0, 2)
+        self.values = QStandardItemModel(0, 2, self)
         self.values.setHorizontalHeaderLabels(["Value in the file", "Means"])
         self.values_table = QTableView()
         self.values_table.setObjectName("outcome_values")
@@ -90,7 +91,7 @@ class ValuesPage(QWizardPage):
         self.values_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.values_table.verticalHeader().hide()
-        self.types = QStandardItemModel(0, 2)
+        self.types = QStandardItemModel(0, 2, self)
         self.types.setHorizontalHeaderLabels(["Customer type in the file", "Means"])
         self.types_table = QTableView()
         self.types_table.setObjectName("customer_type_values")
@@ -112,7 +113,7 @@ class ValuesPage(QWizardPage):
         layout.addWidget(self.warning)
         layout.addWidget(self.notes)
         self.date_combos: dict[str, QComboBox] = {}
-        self.number_combo = QComboBox()
+        self.number_combo = self._number_combo()
         self.outcome_combos: dict[str, QComboBox] = {}
         self.type_combos: dict[str, QComboBox] = {}
 
@@ -163,16 +164,27 @@ class ValuesPage(QWizardPage):
                 label = f"Dates in {header} (ambiguous — check):"
             self.formats.addRow(label, combo)
             self.date_combos[header] = combo
-        self.number_combo = QComboBox()
-        for number_format in (POINT_DECIMAL, COMMA_DECIMAL):
-            self.number_combo.addItem(describe_number_format(number_format), number_format)
+        self.number_combo = self._number_combo()
         self.number_combo.setCurrentIndex(0 if plan.rules.number_format == POINT_DECIMAL else 1)
         self.number_combo.currentIndexChanged.connect(self._update_rules)
         if "amount" in plan.mapping.columns:
             self.formats.addRow("Amounts like:", self.number_combo)
+            self.number_combo.show()
         self.warning.setText(missing_text(plan.missing))
         self.notes.setText("\n".join(plan.notes))
         self.completeChanged.emit()
+
+    def _number_combo(self) -> QComboBox:
+        """A new amount-format choice, a hidden child until a form row shows it (the one
+        before goes: removing its row deleted it already, or it was never shown)."""
+        previous = getattr(self, "number_combo", None)
+        if previous is not None and shiboken6.isValid(previous):
+            previous.deleteLater()
+        combo = QComboBox(self)
+        combo.hide()
+        for number_format in (POINT_DECIMAL, COMMA_DECIMAL):
+            combo.addItem(describe_number_format(number_format), number_format)
+        return combo
 
     def _fill_values(self, plan: ImportPlan, found: dict[str, str]) -> None:
         for key, value in sorted(found.items()):
