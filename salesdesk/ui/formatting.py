@@ -3,13 +3,17 @@
 Everything here formats through a QLocale (by default the application's, which
 ``locale_setup.group_thousands`` makes group thousands), so a chart label, the figures table
 beside it and an exported report all say "1.234" in Germany and "1,234" in the US. An
-undefined figure is "—", never 0. Files and the CLI's machine output keep plain ISO numbers
-and do not use these.
+undefined figure is "—", never 0. Dates have one format on every screen, chart and report
+(:func:`date_text`), the one the date fields read back. Files and the CLI's machine output keep
+plain ISO numbers and dates and do not use these.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, QLocale, QTime
 
 UNDEFINED = "—"
 LIKELY_RANGE_TIP = (
@@ -37,6 +41,42 @@ def days(value: float | None, locale: QLocale | None = None) -> str:
     if value is None:
         return UNDEFINED
     return f"{number(value, 1 if value < 10 else 0, locale)} d"
+
+
+def date_pattern(locale: QLocale | None = None) -> str:
+    """The one date format of the screens, as a Qt pattern: the locale's short date with a
+    four-digit year ("04.12.2026", "12/4/2026", "2026. 12. 04."), numbers only so it can be
+    typed back; where the locale writes a month's name (the C locale of servers and CI),
+    day.month.year."""
+    short = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat).strip()
+    runs = re.findall(r"y+|M+|d+", short)
+    if len(runs) != 3 or any(run not in ("yy", "yyyy", "M", "MM", "d", "dd") for run in runs):
+        return "dd.MM.yyyy"
+    return re.sub(r"y+", "yyyy", short)
+
+
+def date_text(day: dt.date | str | None, locale: QLocale | None = None) -> str:
+    """A date (or an ISO date's text) as every screen writes it; "" for none."""
+    if not day:
+        return ""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day[:10])
+    loc = locale or QLocale()
+    return loc.toString(QDate(day.year, day.month, day.day), date_pattern(loc))
+
+
+def date_range_text(start: dt.date | None, end: dt.date | None,
+                    locale: QLocale | None = None) -> str:
+    """A period as the screens write it ("01.07.2026 – 30.09.2026"; "…" for an open end)."""
+    return f"{date_text(start, locale) or '…'} – {date_text(end, locale) or '…'}"
+
+
+def moment_text(moment: dt.datetime, locale: QLocale | None = None) -> str:
+    """A point in time, in local time: the screens' date and the locale's short time."""
+    local = moment.astimezone()
+    loc = locale or QLocale()
+    return (f"{date_text(local.date(), loc)} "
+            f"{loc.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)}")
 
 
 def money(amount: float, currency: str, locale: QLocale | None = None) -> str:

@@ -19,7 +19,10 @@ from PySide6.QtWidgets import (
 
 from salesdesk import paths
 from salesdesk.domain.parsing import ParseError, parse_date
+from salesdesk.ui.formatting import date_text
 from salesdesk.ui.workspace import strptime_formats
+
+EXAMPLE = dt.date(2026, 3, 31)
 
 
 class DateField(QWidget):
@@ -39,8 +42,7 @@ class DateField(QWidget):
         self._edit = QLineEdit(self)
         self._locale = QLocale()
         self._formats = strptime_formats(self._locale)
-        example = dt.date(2026, 3, 31).strftime(self._formats[0])
-        self._edit.setPlaceholderText(f"e.g. {example} or 2026-03-31")
+        self._edit.setPlaceholderText(f"e.g. {date_text(EXAMPLE, self._locale)} or 2026-03-31")
         self._edit.setClearButtonEnabled(True)
         self._button = QToolButton(self)
         # An icon, not an emoji: many desktop fonts have no calendar glyph.
@@ -81,13 +83,13 @@ class DateField(QWidget):
         empty."""
         day = parse_date(self._edit.text(), self._formats)
         if day is None:
-            example = dt.date(2026, 3, 31).strftime(self._formats[0])
-            raise ParseError(f"enter a date, e.g. {example} or 2026-03-31.")
+            raise ParseError(f"enter a date, e.g. {date_text(EXAMPLE, self._locale)} or"
+                             " 2026-03-31.")
         return day
 
     def set_date(self, value: dt.date | None) -> None:
-        """Show ``value`` in the first format the field reads back (empty for None)."""
-        self._edit.setText("" if value is None else value.strftime(self._formats[0]))
+        """Show ``value`` as every screen writes dates (empty for None)."""
+        self._edit.setText(date_text(value, self._locale))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self._edit and isinstance(event, QKeyEvent)

@@ -15,6 +15,7 @@ from salesdesk.domain.changes import Changes
 from salesdesk.domain.parsing import NumberFormat
 from salesdesk.domain.validation import InputRules
 from salesdesk.store import BackupInfo, Store
+from salesdesk.ui.formatting import date_pattern
 
 
 class OpenedFile(Protocol):
@@ -66,16 +67,10 @@ class FileOpener(Protocol):
 
 
 def strptime_formats(locale: QLocale) -> tuple[str, ...]:
-    """The locale's short date format as strptime patterns (4- and 2-digit years).
-
-    Formats with month names (which people rarely type) fall back to day-first numbers.
-    """
-    codes = {"yyyy": "%Y", "yy": "%Y", "MM": "%m", "M": "%m", "dd": "%d", "d": "%d"}
-    qt_format = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    runs = re.findall(r"y+|M+|d+", qt_format)
-    if any(run not in codes for run in runs) or len(runs) != 3:
-        return ("%d.%m.%Y", "%d/%m/%Y")
-    pattern = re.sub(r"y+|M+|d+", lambda m: codes[m.group(0)], qt_format.strip())
+    """The screens' date format (:func:`formatting.date_pattern`) as strptime patterns, with
+    a four- and a two-digit year, so a date field reads back what the screens write."""
+    codes = {"yyyy": "%Y", "MM": "%m", "M": "%m", "dd": "%d", "d": "%d"}
+    pattern = re.sub(r"y+|M+|d+", lambda m: codes[m.group(0)], date_pattern(locale))
     return (pattern, pattern.replace("%Y", "%y"))
 
 

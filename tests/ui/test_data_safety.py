@@ -21,6 +21,7 @@ from salesdesk.store import FileReadOnly, newest_good_backup, open_store
 from salesdesk.store.backups import MIN_INTERVAL, list_backups
 from salesdesk.ui.actions import ActionId
 from salesdesk.ui.deals.commands import AddDealCommand
+from salesdesk.ui.formatting import moment_text
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.safety import damaged
 from salesdesk.ui.safety.dialogs import RestoreDialog
@@ -121,10 +122,11 @@ def test_restore_from_backup_lists_backups_restores_and_clears_undo(
         seen.append(tuple(model.index(0, c).data() for c in range(3)))  # type: ignore[arg-type]
         dialog.restore_button.click()
 
+    newest = list_backups(window.workspace.store.backups.folder())[0]
     with qtbot.waitSignal(window.workspace.changed):
         run_with_modal(qtbot, window.registry[ActionId.RESTORE_BACKUP].trigger, choose)
     date, deals, checksum = seen[0]
-    assert dt.datetime.strptime(date, "%Y-%m-%d %H:%M")
+    assert date == moment_text(newest.taken_at)  # the screens' date and time
     assert deals == "1" and checksum == "recorded"
     assert _titles(window) == ["Kept"]
     assert window.workspace.undo_stack.count() == 0

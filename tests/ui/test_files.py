@@ -155,11 +155,11 @@ def test_a_new_file_offers_its_first_steps_as_buttons(qtbot: QtBot, window: Main
     run_with_modal(qtbot, buttons["Import Deals…"].click, close)
     assert titles == ["New deal", "Import deals"]
 
-    first = window.workspace.store.path
     with qtbot.waitSignal(window.workspace.file_replaced, timeout=60_000):
         buttons["Open the Sample Business"].click()
     assert window.workspace.opened.temporary
     assert tab.model.total > 0 and not tab.start_buttons.isVisible()
+    assert UiSettings().recent_files == []  # a temporary file is not offered again
 
 
 def test_a_search_that_finds_nothing_offers_no_first_steps(qtbot: QtBot, window: MainWindow

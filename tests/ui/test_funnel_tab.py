@@ -48,6 +48,7 @@ from salesdesk.ui.charts import data as charts_data
 from salesdesk.ui.charts.dialog import ChartExportDialog
 from salesdesk.ui.charts.export import ExportFormat
 from salesdesk.ui.deals.list_model import COLUMNS
+from salesdesk.ui.formatting import date_range_text
 from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.funnel.figures_model import ALL_LABEL
 from salesdesk.ui.funnel.funnel_tab import FunnelTab
@@ -558,7 +559,8 @@ def test_an_exported_svg_names_the_slice_and_the_formula(qtbot: QtBot,
     drawn = " ".join(word for element in root.iter(SVG_TEXT)
                      for word in " ".join(element.itertext()).split())
     start, end = tab.spec.period_range(funnel_window.workspace.today())
-    assert f"Salesperson: {rep} · {start} – {end} · deals closed in the period" in drawn
+    period = date_range_text(start, end)
+    assert f"Salesperson: {rep} · {period} · deals closed in the period" in drawn
     decided = reference(funnel_window, tab.spec).overall.decided
     assert "Conversion = won ÷ (won + lost); open deals have not decided" in drawn
     assert f"n = {decided:,} decided deals" in drawn

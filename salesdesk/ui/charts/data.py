@@ -25,6 +25,7 @@ from salesdesk.domain.periods import Bucket, bucket_label, parse_bucket
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL
 from salesdesk.domain.slices import Dimension, GroupKey, Query, Slice
+from salesdesk.ui.formatting import date_range_text
 
 MAX_GROUPS = 500
 """Groups with figures at most: the table is read, not scrolled through 20,000 clients."""
@@ -105,9 +106,7 @@ def describe_slice(sl: Slice) -> str:
     elif period.is_empty:
         parts.append("no dates")
     else:
-        parts.append(", ".join(
-            f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
-            for start, end in period.ranges))
+        parts.append(", ".join(date_range_text(start, end) for start, end in period.ranges))
     parts.append("deals started in the period" if sl.cohort else "deals closed in the period")
     return " · ".join(parts)
 

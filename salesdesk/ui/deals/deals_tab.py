@@ -50,8 +50,8 @@ from salesdesk.ui.deals.list_model import (
     HEADERS,
     DealListModel,
     format_amount,
-    format_date,
 )
+from salesdesk.ui.formatting import date_text
 from salesdesk.ui.workspace import Workspace
 
 SEARCH_DELAY_MS = 200
@@ -203,7 +203,7 @@ class DealsTab(QWidget):
             return max(header.horizontalAdvance(HEADERS[column]) + arrow,
                        *(metrics.horizontalAdvance(text) + cell for text in samples))
 
-        dates = [format_date(dt.date(2026, 9, 30).isoformat(), QLocale())]
+        dates = [date_text(dt.date(2026, 9, 30))]
         stages = self._workspace.store.names(LookupKind.STAGE, include_retired=True)
         return {
             COLUMNS.index(DealColumn.STAGE): widest(DealColumn.STAGE, stages),
@@ -257,7 +257,7 @@ class DealsTab(QWidget):
         locale = QLocale()
         text = f"Showing the {locale.toString(len(ids))} deals behind the figures of: {words}"
         if as_of is not None:
-            text += (f". Outcomes as on {format_date(as_of.isoformat(), locale)}, the"
+            text += (f". Outcomes as on {date_text(as_of, locale)}, the"
                      " period's end: a deal decided later shows as open, in italics")
         self.drill_label.setText(text)
         self.drill_bar.show()
@@ -510,18 +510,15 @@ def deal_html(deal: Deal, events: tuple[StageEvent, ...], badge: str | None = No
         line("Customer", kind), line("Stage", deal.stage),
         line("Outcome", deal.outcome.value.capitalize()),
         line("Amount", format_amount(deal.amount, deal.currency, locale) or "unknown"),
-        line("First contact", format_date(deal.first_contact.isoformat()
-                                          if deal.first_contact else None, locale)),
-        line("Closed", format_date(deal.closed_on.isoformat() if deal.closed_on else None,
-                                   locale)),
-        line("Expected close", format_date(deal.expected_close.isoformat()
-                                           if deal.expected_close else None, locale)),
+        line("First contact", date_text(deal.first_contact, locale)),
+        line("Closed", date_text(deal.closed_on, locale)),
+        line("Expected close", date_text(deal.expected_close, locale)),
         line("Next step", deal.next_step),
     ]
     if deal.outcome is Outcome.LOST:
         rows.append(line("Lost reason", deal.lost_reason))
     history = "".join(
-        f"<li>{e(format_date(ev.entered_on.isoformat(), locale))} — {e(ev.stage)}</li>"
+        f"<li>{e(date_text(ev.entered_on, locale))} — {e(ev.stage)}</li>"
         for ev in events)
     notes = f"<h4>Notes</h4><p>{e(deal.notes).replace(chr(10), '<br>')}</p>" if deal.notes else ""
     note = f"<p style='color:#a8660b'>{e(badge)}</p>" if badge else ""

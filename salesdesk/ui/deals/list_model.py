@@ -20,7 +20,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,6 +35,7 @@ from salesdesk.domain.deals import Outcome
 from salesdesk.domain.fields import FIELDS
 from salesdesk.domain.parsing import format_minor_units
 from salesdesk.store import DealColumn, DealListQuery, DealRow, Store
+from salesdesk.ui.formatting import date_text
 
 PAGE_SIZE = 200
 # Counting stops here: below it the count is exact, above it the list says "more than".
@@ -69,14 +69,6 @@ def format_amount(amount: int | None, currency: str, locale: QLocale) -> str:
     digits = currency_digits().get(currency, 2)
     value = float(format_minor_units(amount, digits))
     return f"{locale.toString(value, 'f', digits)} {currency}"
-
-
-def format_date(value: str | None, locale: QLocale) -> str:
-    """An ISO date in the locale's short format."""
-    if not value:
-        return ""
-    return locale.toString(QDate.fromString(value[:10], Qt.DateFormat.ISODate),
-                           QLocale.FormatType.ShortFormat)
 
 
 class DealListModel(QAbstractTableModel):
@@ -251,9 +243,9 @@ class DealListModel(QAbstractTableModel):
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
                 assert self._as_of is not None and row.closed_on is not None
-                return (f"Open on {format_date(self._as_of.isoformat(), self._locale)}, the end"
+                return (f"Open on {date_text(self._as_of, self._locale)}, the end"
                         f" of the period the figures count; {row.outcome.value} on "
-                        f"{format_date(row.closed_on, self._locale)}")
+                        f"{date_text(row.closed_on, self._locale)}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == DEAL_ID_ROLE:
@@ -273,7 +265,7 @@ class DealListModel(QAbstractTableModel):
                 return Outcome.OPEN.value.capitalize()
             return row.outcome.value.capitalize()
         if column in _DATES:
-            return format_date(row.value(column), self._locale)
+            return date_text(row.value(column), self._locale)
         if column is DealColumn.UPDATED_AT:
             return self._updated(row.updated_at)
         value = row.value(column)
@@ -284,7 +276,7 @@ class DealListModel(QAbstractTableModel):
         if moment.date() == dt.date.today():
             return self._locale.toString(QTime(moment.hour, moment.minute),
                                          QLocale.FormatType.ShortFormat)
-        return format_date(moment.date().isoformat(), self._locale)
+        return date_text(moment.date(), self._locale)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

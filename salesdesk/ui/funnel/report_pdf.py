@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from salesdesk.domain.metrics import Figures
 from salesdesk.ui.charts import ChartFigures, ChartKind
 from salesdesk.ui.charts.export import paint_page, prepared_chart
+from salesdesk.ui.formatting import date_text
 from salesdesk.ui.funnel.figures_model import FiguresModel
 from salesdesk.ui.funnel.headline import headlines
 from salesdesk.ui.rendering import save_painted
@@ -152,7 +153,7 @@ def _write(painter: QPainter, writer: QPdfWriter, figures: ChartFigures, model: 
     pages = _Pages(painter, writer)
     grey = QColor("#5f6368")
     pages.text(title, pages.font(1.8, bold=True), gap=0.2)
-    pages.text(f"{figures.slice_text}\nPrepared {today.isoformat()} with salesdesk.",
+    pages.text(f"{figures.slice_text}\nPrepared {date_text(today)} with salesdesk.",
                pages.font(1.0), color=grey, gap=1.0)
     for headline in headlines(figures.overall, before, figures.currency):
         pages.text(f"{headline.title}: {headline.value}", pages.font(1.3, bold=True), gap=0.1)

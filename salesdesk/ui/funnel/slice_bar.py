@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL, PeriodPreset, SliceSpec
 from salesdesk.domain.slices import Dimension
+from salesdesk.ui.formatting import date_pattern
 from salesdesk.ui.funnel.filter_button import FilterButton
 
 FILTERED: tuple[Dimension, ...] = (
@@ -75,7 +76,7 @@ class SliceBar(QWidget):
         self.end = QDateEdit()
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_pattern())
             edit.dateChanged.connect(self._on_custom_dates)
         self.group_by = QComboBox()
         self.group_by.setObjectName("group_by")

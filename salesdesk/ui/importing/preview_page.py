@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.importing import Converted, Rejected, Skipped
 from salesdesk.domain.parsing import format_minor_units
 from salesdesk.store import PreviewRow, default_rejected_path, preview
+from salesdesk.ui.formatting import date_text
 
 if TYPE_CHECKING:
     from salesdesk.ui.importing.wizard import ImportWizard
@@ -86,8 +87,7 @@ class PreviewPage(QWizardPage):
                 texts = ["ok" if not result.warnings else
                          "ok; a date is unknown: it counts in conversion, not in deal length",
                          deal.title, deal.client or "", deal.outcome.value,
-                         deal.first_contact.isoformat() if deal.first_contact else "",
-                         deal.closed_on.isoformat() if deal.closed_on else "",
+                         date_text(deal.first_contact), date_text(deal.closed_on),
                          "" if deal.amount is None else self._amount(deal.amount,
                                                                      deal.currency)]
                 if deal.first_contact_inferred:

@@ -15,6 +15,7 @@ from salesdesk.store import (
     MigrationFailed,
     newest_good_backup,
 )
+from salesdesk.ui.formatting import moment_text
 
 
 def backup_to_offer(path: Path, error: FileRefused) -> BackupInfo | None:
@@ -34,7 +35,7 @@ def offer_backup(parent: QWidget | None, path: Path, error: FileRefused,
     if backup is None:
         QMessageBox.critical(parent, "salesdesk", f"{error}\n\nThe file was not changed.")
         return False
-    when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    when = moment_text(backup.taken_at)
     answer = QMessageBox.warning(
         parent, "File cannot be opened",
         f"{error}\n\nThe file was not changed. The newest good backup is from {when} with"

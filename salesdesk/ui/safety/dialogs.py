@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.store import BackupInfo, list_backups
+from salesdesk.ui.formatting import moment_text
 
 
 class BackupListModel(QAbstractTableModel):
@@ -56,7 +57,7 @@ class BackupListModel(QAbstractTableModel):
             return None
         info = self.backups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            return (moment_text(info.taken_at),
                     "?" if info.deals is None else f"{info.deals:,}",
                     "recorded" if info.recorded else "none (not in the manifest)",
                     info.reason or "automatic" if info.recorded else "")[index.column()]

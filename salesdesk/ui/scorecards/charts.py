@@ -28,7 +28,7 @@ from salesdesk.domain.scorecards import (
 )
 from salesdesk.reports.scorecard_report import ScorecardReport
 from salesdesk.ui.charts.base import LABEL_GAP, Cell, ChartWidget, shortened, wrapped
-from salesdesk.ui.formatting import count, number
+from salesdesk.ui.formatting import count, date_range_text, date_text, number
 
 NO_ASSESSMENT = "No assessment yet"
 TEAM_MARK = "team average of the latest assessments"  # what the profile's diamonds show
@@ -60,8 +60,7 @@ class ScorecardFigures:
     def slice_text(self) -> str:
         """The period and salesperson, stamped on exports."""
         r = self.report
-        period = (f"results of deals closed {r.start.isoformat() if r.start else '…'} – "
-                  f"{r.end.isoformat() if r.end else '…'}")
+        period = f"results of deals closed {date_range_text(r.start, r.end)}"
         return f"{self.rep} · {period}" if self.rep else period
 
 
@@ -123,7 +122,7 @@ class ProfileChart(_ScorecardChart):
     def formula_text(self) -> str:
         """How the bars are computed."""
         f = self._figures
-        day = f.selected.assessed_on.isoformat() if f and f.selected else "—"
+        day = date_text(f.selected.assessed_on) if f and f.selected else "—"
         return (f"Bars: average score (1–5) of each section's items in the assessment of {day};"
                 " marks: the team's average of each salesperson's latest assessment.")
 
@@ -157,7 +156,7 @@ class ProfileChart(_ScorecardChart):
         plot.setYRange(-0.6, n - 0.4, padding=0)
         self._fit_labels_right(plot, 0, SCORE_MAX, scores)
         rep = escape(figures.rep or "")
-        day = figures.selected.assessed_on.isoformat()
+        day = date_text(figures.selected.assessed_on)
         self.view.addLabel(
             f"<span style='color:{style.css(score_color(SCORE_MAX))}'>■</span> {rep}, {day} "
             f"(red 1 → green 5) &nbsp;&nbsp;&nbsp;"
@@ -202,7 +201,7 @@ class HistoryChart(_ScorecardChart):
                   symbolPen=style.pen(style.background))
         for x, (_, m) in zip(xs, points, strict=True):
             self._text(plot, score_text(m), x, m + 0.12, anchor=(0.5, 1))
-        self._category_ticks(plot, "bottom", [d.isoformat() for d, _ in points])
+        self._category_ticks(plot, "bottom", [date_text(d) for d, _ in points])
         self._score_axis(plot, "left")
         plot.setYRange(SCORE_MIN - 0.2, SCORE_MAX + 0.4, padding=0)
         plot.setXRange(-0.5, max(0.5, len(points) - 0.5), padding=0)

@@ -9,6 +9,7 @@ from salesdesk.domain.deal_prep import PrepSheet
 from salesdesk.domain.scorecards import Assessment, Template
 from salesdesk.store import Scorecards
 from salesdesk.ui.commands import StoreCommand
+from salesdesk.ui.formatting import date_text
 from salesdesk.ui.workspace import Workspace
 
 CHANGED = Changes(scorecards=True)
@@ -24,7 +25,7 @@ class AddAssessmentCommand(StoreCommand):
 
     def __init__(self, workspace: Workspace, assessment: Assessment) -> None:
         super().__init__(workspace, f"Assess {assessment.rep} "
-                                    f"({assessment.assessed_on.isoformat()})")
+                                    f"({date_text(assessment.assessed_on)})")
         self.assessment = assessment
 
     def do(self) -> Changes:
@@ -43,7 +44,7 @@ class DeleteAssessmentCommand(StoreCommand):
 
     def __init__(self, workspace: Workspace, assessment: Assessment) -> None:
         super().__init__(workspace, f"Delete the assessment of {assessment.rep} "
-                                    f"({assessment.assessed_on.isoformat()})")
+                                    f"({date_text(assessment.assessed_on)})")
         assert assessment.id is not None
         self.assessment = assessment
 

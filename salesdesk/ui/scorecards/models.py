@@ -18,7 +18,7 @@ from salesdesk.domain.scorecards import (
     WeakPoint,
     latest_first,
 )
-from salesdesk.ui.formatting import number
+from salesdesk.ui.formatting import date_text, number
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -96,7 +96,7 @@ class HistoryModel(_TableModel):
         column = index.column()
         if role == DISPLAY:
             mean = a.mean()
-            return (a.assessed_on.isoformat(), a.assessor or "—",
+            return (date_text(a.assessed_on), a.assessor or "—",
                     number(mean, 1), f"v{a.template_version}")[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return RIGHT

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 
 from salesdesk.domain.deal_prep import PrepSheet, SpinGroup
 from salesdesk.reports.scorecard_report import ScorecardReport, matrix_rows
-from salesdesk.ui.formatting import count, number, percent
+from salesdesk.ui.formatting import count, date_range_text, date_text, number, percent
 from salesdesk.ui.rendering import save_painted
 from salesdesk.ui.scorecards.charts import score_color, score_text
 
@@ -70,7 +70,7 @@ def brief_html(sheet: PrepSheet, *, deal: str, details: str, today: dt.date,
     return f"""
     <html><body style='font-family: "DejaVu Sans"; font-size: 8pt'>
     <h2 style='margin:0'>Negotiation brief — {escape(deal)}</h2>
-    <p style='color:#555'>{escape(details)} · printed {today.isoformat()} ·
+    <p style='color:#555'>{escape(details)} · printed {date_text(today)} ·
        {sheet.filled_count()} of {sheet.field_count()} fields ({share * 100:.0f} %),
        {status} (from {prepared_from * 100:.0f} %)</p>
     <h3>Interests and bargaining variables <span style='font-weight:normal;color:#555'>
@@ -177,8 +177,7 @@ def write_brief(path: Path, sheet: PrepSheet, *, deal: str, details: str, today:
 
 def scorecards_html(report: ScorecardReport, *, title: str, today: dt.date) -> str:
     """Every salesperson's scorecard and the team matrix as HTML."""
-    start = report.start.isoformat() if report.start else "…"
-    end = report.end.isoformat() if report.end else "…"
+    period = date_range_text(report.start, report.end)
     header, rows = matrix_rows(report)
     head = "".join(f"<th>{escape(h)}</th>" for h in header[:-2]) + "<th>Conversion</th><th>n</th>"
     body = []
@@ -192,8 +191,8 @@ def scorecards_html(report: ScorecardReport, *, title: str, today: dt.date) -> s
         body.append("<tr>" + "".join(cells) + "</tr>")
     parts = [f"""<html><body style='font-family: "DejaVu Sans"; font-size: 8pt'>
         <h2>{escape(title)}</h2>
-        <p style='color:#555'>Results of deals closed {start} – {end} · printed
-        {today.isoformat()} · conversion = won ÷ (won + lost), n = decided deals; average deal
+        <p style='color:#555'>Results of deals closed {period} · printed
+        {date_text(today)} · conversion = won ÷ (won + lost), n = decided deals; average deal
         length = close date − first contact in days; a deal counts as prepared when its
         preparation sheet is at least {report.prepared_share * 100:.0f} % complete.</p>
         <h3>Team matrix</h3>
@@ -210,7 +209,7 @@ def scorecards_html(report: ScorecardReport, *, title: str, today: dt.date) -> s
         if latest is None or template is None:
             parts.append("<p><i>Never assessed.</i></p>")
         else:
-            parts.append(f"<p>Assessed {latest.assessed_on.isoformat()} by "
+            parts.append(f"<p>Assessed {date_text(latest.assessed_on)} by "
                          f"{escape(latest.assessor or '—')} (template v{latest.template_version})"
                          f", average {score_text(latest.mean())}.</p>")
         parts.append(

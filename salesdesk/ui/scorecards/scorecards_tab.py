@@ -48,7 +48,14 @@ from salesdesk.reports.scorecard_report import (
 )
 from salesdesk.ui.charts.base import ChartWidget
 from salesdesk.ui.column_fit import ColumnFitter
-from salesdesk.ui.formatting import count, number, percent
+from salesdesk.ui.formatting import (
+    count,
+    date_pattern,
+    date_range_text,
+    date_text,
+    number,
+    percent,
+)
 from salesdesk.ui.scorecards.charts import (
     HistoryChart,
     MatrixChart,
@@ -144,7 +151,7 @@ class ScorecardsTab(QWidget):
         self.to_date = QDateEdit()
         for edit in (self.from_date, self.to_date):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_pattern())
         self.from_date.setObjectName("period_from")
         self.to_date.setObjectName("period_to")
         self.follow_box = QCheckBox("12 months up to the assessment")
@@ -376,8 +383,7 @@ class ScorecardsTab(QWidget):
 
     @staticmethod
     def _results_html(card: RepScorecard | None, report: ScorecardReport) -> str:
-        start = report.start.isoformat() if report.start else "…"
-        end = report.end.isoformat() if report.end else "…"
+        period = date_range_text(report.start, report.end)
         team, team_prep = report.team, report.team_prep
 
         def row(label: str, conversion: float | None, n: int, length: float | None,
@@ -389,7 +395,7 @@ class ScorecardsTab(QWidget):
                     f"<td align='right'>n = {count(n)}</td><td align='right'>{days_text(length)}"
                     f"</td><td>{flag}</td></tr>")
 
-        lines = [f"<b>Results</b> — deals closed {start} – {end}",
+        lines = [f"<b>Results</b> — deals closed {period}",
                  "<table cellspacing='2' cellpadding='2'><tr><th></th><th>Conversion</th>"
                  "<th>Decided</th><th>Avg deal length</th><th></th></tr>"]
         if card is not None:
@@ -442,7 +448,7 @@ class ScorecardsTab(QWidget):
             return
         answer = QMessageBox.question(
             self, "Delete assessment",
-            f"Delete the assessment of {selected.rep} of {selected.assessed_on.isoformat()}?"
+            f"Delete the assessment of {selected.rep} of {date_text(selected.assessed_on)}?"
             " (Edit ▸ Undo brings it back.)")
         if answer == QMessageBox.StandardButton.Yes:
             DeleteAssessmentCommand(self._workspace, selected).run()
