@@ -145,6 +145,8 @@ DEAL_FIELDS: tuple[DealField, ...] = (
     DealField("external_id", "External id", FieldKind.TEXT, (
         "id", "record id", "deal id", "crm id", "opportunity id", "potential id",
         "azonosító"), form=False),
+    DealField("lost_reason_note", "Lost reason details", FieldKind.TEXT, (
+        "loss details", "lost details", "lost to", "elvesztés részletei")),
     DealField("id", "Id", FieldKind.RECORD, form=False, imported=False, exported=False),
     DealField("created_at", "Created", FieldKind.RECORD, form=False, imported=False,
               exported=False),

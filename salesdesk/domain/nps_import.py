@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
-from salesdesk.domain.importing import DateOrder, Rejected, Skipped, parse_import_date
+from salesdesk.domain.importing import DateOrder, Problem, Rejected, Skipped, parse_import_date
 from salesdesk.domain.nps import Response, ResponseDraft, check_response
 from salesdesk.domain.parsing import ParseError
 
@@ -103,20 +103,20 @@ class NpsRowConverter:
         """A response, the reasons the row is rejected, or a blank row skipped."""
         if not any(cell.strip() for cell in cells):
             return Skipped("blank row")
-        problems: list[tuple[str, str]] = []
+        problems: list[Problem] = []
         answered_on: dt.date | None = None
         try:
             answered_on = parse_import_date(self._cell(cells, "date"), self._order,
                                             self._format)
         except ParseError as exc:
-            problems.append((self._columns.get("date", "date"), str(exc)))
+            problems.append(Problem(self._columns.get("date", "date"), str(exc)))
         draft = ResponseDraft(**{field: self._cell(cells, field) for field in NPS_FIELDS
                                  if field != "date"}, answered_on="")
         response, errors = check_response(draft, answered_on, today=self._today)
         if problems:
             errors.pop("date", None)
         for field, message in errors.items():
-            problems.append((self._columns.get(field, field), message))
+            problems.append(Problem(self._columns.get(field, field), message))
         if problems or response is None:
             return Rejected(tuple(problems))
         return response
