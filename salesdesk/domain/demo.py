@@ -205,7 +205,16 @@ _LOST_LENGTH = (0.35, 0.6, 0.9, 1.1)
 _STALE_PATHS = (((0,), 30), ((0, 1), 30), ((0, 1, 2), 25), ((0, 1, 2, 3), 15))
 _STALE_SHARE = 0.07  # deals that stall and never decide; others are open only while in flight
 
-_LOST_REASONS = tuple(zip(DEFAULT_LOST_REASONS, (35, 25, 15, 15, 10), strict=True))
+# Why deals are lost, per product (weights of Price, Competitor, No budget, No decision,
+# Timing): heat pumps lose to competitors, service deals to price and timing, so the lost
+# reasons by product differ.
+_LOST_REASON_WEIGHTS = {
+    "Boiler service": (45, 10, 5, 20, 20),
+    "Boiler replacement": (35, 30, 15, 10, 10),
+    "Heat pump installation": (20, 45, 15, 10, 10),
+    "Solar panels": (25, 20, 30, 15, 10),
+    "Maintenance contract": (30, 10, 10, 35, 15),
+}
 _NO_REASON_SHARE = 0.10
 _UNKNOWN_AMOUNT_SHARE = 0.03
 _EXPECTED_CLOSE_SHARE = 0.80
@@ -339,7 +348,9 @@ class _Weighted(Generic[T]):
 _WON = _Weighted(_WON_PATHS)
 _LOST = _Weighted(_LOST_PATHS)
 _STALLED = _Weighted(_STALE_PATHS)
-_REASONS = _Weighted(_LOST_REASONS)
+_REASONS = tuple(_Weighted(tuple(zip(DEFAULT_LOST_REASONS,
+                                      _LOST_REASON_WEIGHTS[product.name], strict=True)))
+                 for product in _PRODUCTS)  # indexed by product
 _REGION_INDEX = _Weighted(tuple((i, region.share) for i, region in enumerate(_REGIONS)))
 
 
@@ -520,7 +531,7 @@ class _DealMaker:
             self.first_win[client.name] = min(close, self.first_win.get(client.name, close))
             return self.deal(first, client, rep, product, channel, history, Outcome.WON,
                              closed_on=self.date(close)), history
-        reason = _REASONS.draw(rng) if rng.random() >= _NO_REASON_SHARE else None
+        reason = _REASONS[product].draw(rng) if rng.random() >= _NO_REASON_SHARE else None
         return self.deal(first, client, rep, product, channel, history, Outcome.LOST,
                          closed_on=self.date(close), lost_reason=reason), history
 

@@ -28,7 +28,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from salesdesk.domain.deals import Deal
-from salesdesk.domain.student_t import t_quantile, welch_interval
 from salesdesk.domain.metrics import (
     DEFAULT_TOO_FEW,
     Tally,
@@ -40,6 +39,7 @@ from salesdesk.domain.metrics import (
 from salesdesk.domain.periods import Period
 from salesdesk.domain.slice_spec import DIMENSION_LABELS
 from salesdesk.domain.slices import Dimension, Slice
+from salesdesk.domain.student_t import t_quantile, welch_interval
 
 DEFAULT_TOUCHPOINTS = ("Price tags", "Seller uniforms", "Promotion sign-up", "Counters", "Logo",
                        "Presentations", "Website")
@@ -279,10 +279,24 @@ class Effect:
     high: float | None
     verdict: str | None
     note: str
+    why_not: str = ""
+
+    @property
+    def short(self) -> str:
+        """The verdict, or in a few words why there is none."""
+        return self.verdict or f"No verdict on {self.metric}: {self.why_not}."
+
+
+def _signed(value: float, digits: int) -> str:
+    """A signed number with a true minus sign; zero without a sign."""
+    text = f"{abs(value):.{digits}f}"
+    if float(text) == 0:
+        return text
+    return ("+" if value > 0 else "−") + text
 
 
 def _points(value: float) -> str:
-    return f"{value * 100:+.0f}"
+    return _signed(value * 100, 0)
 
 
 def _percent(value: float | None) -> str:
@@ -298,7 +312,8 @@ def conversion_effect(before: WindowFigures, after: WindowFigures) -> Effect:
     metric = "conversion"
     if before.conversion is None or after.conversion is None:
         return Effect(metric, None, None, None, None,
-                      "No verdict on conversion: a window has no decided deal.")
+                      "No verdict on conversion: a window has no decided deal.",
+                      "a window has no decided deal")
     difference = after.conversion - before.conversion
     interval = newcombe_interval(before.won, before.decided, after.won, after.decided)
     assert interval is not None
@@ -309,7 +324,7 @@ def conversion_effect(before: WindowFigures, after: WindowFigures) -> Effect:
         return Effect(metric, difference, low, high, None,
                       f"No verdict on conversion: too few decided deals ({before.decided}"
                       f" before, {after.decided} after; {before.threshold} needed in each"
-                      f" window): {moved}.")
+                      f" window): {moved}.", "too few decided deals")
     if low > 0:
         return Effect(metric, difference, low, high, f"Conversion rose after the change: {moved}.",
                       moved)
@@ -317,7 +332,8 @@ def conversion_effect(before: WindowFigures, after: WindowFigures) -> Effect:
         return Effect(metric, difference, low, high, f"Conversion fell after the change: {moved}.",
                       moved)
     return Effect(metric, difference, low, high, None,
-                  f"No verdict on conversion: {moved}; the interval includes no change.")
+                  f"No verdict on conversion: {moved}; the interval includes no change.",
+                  "the 95 % interval includes no change")
 
 
 def length_effect(before: WindowFigures, after: WindowFigures) -> Effect:
@@ -326,21 +342,24 @@ def length_effect(before: WindowFigures, after: WindowFigures) -> Effect:
     b, a = before.lengths, after.lengths
     if b.mean is None or a.mean is None:
         return Effect(metric, None, None, None, None,
-                      "No verdict on deal length: a window has no closed deal of known length.")
+                      "No verdict on deal length: a window has no closed deal of known length.",
+                      "a window has no closed deal")
     difference = a.mean - b.mean
     interval = None
     if b.variance is not None and a.variance is not None:
         interval = welch_interval(a.n, a.mean, a.variance, b.n, b.mean, b.variance)
-    moved = f"{_days(b.mean)} → {_days(a.mean)} days on average ({difference:+.1f} days"
+    moved = f"{_days(b.mean)} → {_days(a.mean)} days on average ({_signed(difference, 1)} days"
     if interval is None:
         return Effect(metric, difference, None, None, None,
-                      f"No verdict on deal length: {moved}); a window has under two deals.")
+                      f"No verdict on deal length: {moved}); a window has under two deals.",
+                      "a window has under two deals")
     low, high = interval
-    moved += f"; 95 % interval {low:+.1f} to {high:+.1f})"
+    moved += f"; 95 % interval {_signed(low, 1)} to {_signed(high, 1)})"
     if b.n < before.threshold or a.n < after.threshold:
         return Effect(metric, difference, low, high, None,
                       f"No verdict on deal length: too few closed deals ({b.n} before, {a.n}"
-                      f" after; {before.threshold} needed in each window): {moved}.")
+                      f" after; {before.threshold} needed in each window): {moved}.",
+                      "too few closed deals")
     if high < 0:
         return Effect(metric, difference, low, high,
                       f"Deals got shorter after the change: {moved}.", moved)
@@ -348,7 +367,8 @@ def length_effect(before: WindowFigures, after: WindowFigures) -> Effect:
         return Effect(metric, difference, low, high,
                       f"Deals got longer after the change: {moved}.", moved)
     return Effect(metric, difference, low, high, None,
-                  f"No verdict on deal length: {moved}; the interval includes no change.")
+                  f"No verdict on deal length: {moved}; the interval includes no change.",
+                  "the 95 % interval includes no change")
 
 
 @dataclass(frozen=True, slots=True)

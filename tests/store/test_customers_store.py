@@ -263,3 +263,29 @@ def test_exactly_the_valid_rows_are_imported(tmp_path_factory: pytest.TempPathFa
             restore_cell(row[3]).strip() for row in valid)
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("today", [D(2026, 3, 1), D(2026, 5, 14), D(2027, 1, 15)])
+def test_the_demo_s_new_website_visibly_lifts_conversion(tmp_path: Path, today: D) -> None:
+    from salesdesk.domain.touchpoints import reference_before_after
+    from salesdesk.launch import write_demo
+    from salesdesk.store import DealListQuery
+
+    path = tmp_path / "demo.db"
+    write_demo(path, 1500, today)
+    store = open_store(path, read_only=True)
+    try:
+        deals = [store.deal(row.id) for row in store.list_rows(
+            DealListQuery(), 0, store.list_count(DealListQuery()))]
+        changes = store.customers.changes()
+        assert len(changes) == 5 and len(store.customers.responses()) > 200
+        website = next(c for c in changes if c.touchpoint == "Website")
+        result = reference_before_after(deals, website, 90, today)
+        assert result is not None and result.conversion.verdict is not None
+        assert result.conversion.verdict.startswith("Conversion rose")
+        others = [reference_before_after(deals, c, 90, today) for c in changes
+                  if c is not website]
+        assert all(r is None or r.conversion.verdict is None for r in others)
+        assert store.customers.competitor_losses()[0][1] > 0
+    finally:
+        store.close()
