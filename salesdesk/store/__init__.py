@@ -24,7 +24,7 @@ from salesdesk.store.backups import (
 )
 from salesdesk.store.connection import check_file, check_writable, database_problems, quick_check
 from salesdesk.store.csv_text import ENCODINGS, MIXED_ENCODING
-from salesdesk.store.customers import Customers
+from salesdesk.store.customers import Customers, DealChoice
 from salesdesk.store.database import Store, open_store
 from salesdesk.store.deal_list import DealColumn, DealListQuery, DealRow
 from salesdesk.store.errors import (
@@ -73,6 +73,7 @@ __all__ = [
     "Backups",
     "CannotWrite",
     "Customers",
+    "DealChoice",
     "DealColumn",
     "DealListQuery",
     "DealRow",

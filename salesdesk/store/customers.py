@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +143,32 @@ def delete_responses(db: Database, ids: Iterable[int]) -> None:
     """Delete responses."""
     with db.atomic():
         db.conn.executemany("DELETE FROM nps_responses WHERE id = ?", [(i,) for i in ids])
+
+
+@dataclass(frozen=True, slots=True)
+class DealChoice:
+    """A deal a survey response can be linked to: a decided deal of its client."""
+
+    id: int
+    title: str
+    outcome: str
+    closed_on: str | None
+    product: str | None
+
+    def describe(self) -> str:
+        """E.g. "2026-03-01 won — Boiler service (#12)"."""
+        return f"{self.closed_on or '—'} {self.outcome} — {self.title} (#{self.id})"
+
+
+def client_deals(db: Database, client: str, limit: int = 50) -> list[DealChoice]:
+    """The client's decided deals, the most recently closed first."""
+    return [DealChoice(int(i), title, outcome, closed, product) for i, title, outcome, closed,
+            product in db.execute(
+                "SELECT d.id, d.title, d.outcome, d.closed_on, p.name FROM deals d"
+                " JOIN clients c ON c.id = d.client_id LEFT JOIN products p ON"
+                " p.id = d.product_id WHERE c.name = ? COLLATE NOCASE AND d.outcome <> 'open'"
+                " ORDER BY d.closed_on DESC, d.id DESC LIMIT ?",
+                [" ".join(client.split()), limit])]
 
 
 # --- touchpoints --------------------------------------------------------------------------------
@@ -408,6 +435,10 @@ class Customers(Facade):
     def response(self, response_id: int) -> Response:
         """One response."""
         return response(self.db, response_id)
+
+    def client_deals(self, client: str) -> list[DealChoice]:
+        """The client's decided deals a response can be linked to, newest first."""
+        return client_deals(self.db, client)
 
     def add_responses(self, items: Sequence[Response]) -> tuple[list[int], Created]:
         """Store responses; return their ids and the list values created."""
