@@ -274,7 +274,7 @@ class BeforeAfterChart(_CustomerChart):
             self._text(plot, text[x], x, max(value, high or value), anchor=(0.5, 1.1),
                        scale=0.9)
         plot.setXRange(-0.6, 1.6, padding=0)
-        plot.setYRange(0, upper, padding=0.12)
+        plot.setYRange(0, upper * 1.12, padding=0.06)  # room for the labels above the bars
         return plot
 
     def _draw(self, figures: Any) -> None:

@@ -98,16 +98,18 @@ class LostReasonsPage(QWidget):
         self.chart = LostReasonsChart()
         self.model: RecordsModel[LostRow] = RecordsModel((
             Column("Value", lambda r: _name(r[0])),
-            Column("Lost deals", lambda r: f"{r[1]:,}", sort=lambda r: r[1], right=True),
-            Column("Most given reason", lambda r: r[2]),
+            Column("Lost", lambda r: f"{r[1]:,}", sort=lambda r: r[1], right=True,
+                   header_tip="Lost deals closed in the period"),
+            Column("Top reason", lambda r: r[2], tooltip=lambda r: r[2],
+                   header_tip="The reason given most, with its share of the lost deals"),
         ), self)
-        self.view = table("lost_reasons", self.model, stretch=2)
+        self.view = table("lost_reasons", self.model, stretch=0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.view)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 330])
+        splitter.setSizes([700, 360])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -253,6 +255,7 @@ class TargetPage(QWidget):
         for table_view in (self.audience_view, self.type_view):
             fit_rows(table_view)
         self.chart.set_figures(TargetFigures(slice_text, view))
+        self.export_button.setEnabled(view.overall.decided > 0)
         business = ("—" if view.overall_days_per_win is None
                     else f"{view.overall_days_per_win:,.0f}")
         if view.costly:

@@ -291,6 +291,7 @@ class NpsPage(QWidget):
         self.comments_model.set_rows(reversed(self._responses))  # newest first
         self._on_filter_changed()
         self._update_buttons()
+        self.export_button.setEnabled(overall.n > 0)
         if overall.n:
             self.summary.setText(
                 f"<span style='font-size:15pt'><b>NPS {nps_text(overall.nps)}</b></span>"

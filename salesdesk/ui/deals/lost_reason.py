@@ -10,9 +10,9 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QHBoxLayout,
     QInputDialog,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +23,7 @@ ASK = "Why was it lost? Choose…"
 
 
 class LostReasonField(QWidget):
-    """A reason picker and a details field side by side.
+    """A reason picker with a details field under it.
 
     The reasons are the list's (Edit ▸ Lists edits it); "Other" comes last and asks what it
     was; "New reason…" adds one to the list (saving the deal creates it). The details field
@@ -40,9 +40,6 @@ class LostReasonField(QWidget):
         self.combo = QComboBox()
         self.combo.setObjectName("lost_reason")
         self.combo.setPlaceholderText(ASK)
-        self.combo.setMinimumContentsLength(12)
-        self.combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.details = QLineEdit()
         self.details.setObjectName("lost_reason_note")
         self._competitors = QStringListModel(self)
@@ -51,10 +48,11 @@ class LostReasonField(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.details.setCompleter(completer)
         self._competitor_reason: str | None = None
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)  # one above the other: the form's column is narrow
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.combo, 2)
-        layout.addWidget(self.details, 3)
+        layout.setSpacing(3)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.details)
         self.setFocusProxy(self.combo)
         self.combo.activated.connect(self._on_activated)
         self.combo.currentIndexChanged.connect(self._on_reason_changed)
