@@ -488,3 +488,29 @@ def test_models_pass_qts_model_tester(qtmodeltester: object, demo_window: MainWi
     qtmodeltester.check(steps)  # type: ignore[attr-defined]
     assert steps.flags(steps.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert steps.rowCount(QModelIndex()) == 2
+
+
+def test_importing_survey_responses_from_the_window(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    source = tmp_path / "umfrage.csv"
+    source.write_text("Datum;Bewertung;Segment;Produkt;Kommentar\n"
+                      "03.02.2026;10;B2C;Wärmepumpe;Sehr gut\n"
+                      "04.02.2026;11;B2C;Wärmepumpe;zu hoch\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(source), "Survey files"))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *a: shown.append(text))
+    window.registry[ActionId.IMPORT_NPS].trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown[0].startswith("Imported 1 survey responses.")
+    assert "Rejected 1 row" in shown[0] and "undo history was cleared" in shown[0]
+    [response] = window.workspace.store.customers.responses()
+    assert (response.score, response.product, response.comment) == (10, "Wärmepumpe",
+                                                                     "Sehr gut")
+    assert window.tabs.currentWidget() is window.customers_tab
+    assert window.customers_tab.nps_page.comments_model.rowCount() == 1
+    assert (tmp_path / "umfrage-rejected.csv").exists()
