@@ -5,9 +5,9 @@ time for the fewest wins.
 Definitions:
 
 * Figures per group are those of DESIGN.md §4 over the period (decided deals closed in it).
-* Deal-days per win = the days all closed deals of the group took ÷ its won deals (average
-  deal length ÷ conversion): the selling time one win costs, lost deals included. Undefined
-  without a won deal (shown as "no win").
+* Deal-days per win = average deal length ÷ conversion — the days all closed deals of the
+  group took ÷ its won deals when every length is known: the selling time one win costs, lost
+  deals included. Undefined without a won deal (shown as "no win").
 * An audience is pointed out when it has at least the "too few to judge" threshold of
   decided deals and costs more deal-days per win than the business as a whole (or has no win
   at all); the costliest first.
@@ -22,10 +22,12 @@ from salesdesk.domain.metrics import DEFAULT_TOO_FEW, Figures, MoneyRules, Tally
 
 
 def days_per_win(counts: Tally) -> float | None:
-    """Deal-days of all closed deals ÷ won deals; None without a win."""
-    if counts.won == 0:
+    """Average deal length ÷ conversion (the deal-days of all closed deals ÷ won deals when
+    every length is known); None without a win or without a known length."""
+    known = counts.decided - counts.won_length_unknown - counts.lost_length_unknown
+    if counts.won == 0 or known <= 0:
         return None
-    return (counts.won_days + counts.lost_days) / counts.won
+    return (counts.won_days + counts.lost_days) / known * counts.decided / counts.won
 
 
 @dataclass(frozen=True, slots=True)

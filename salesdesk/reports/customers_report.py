@@ -39,7 +39,9 @@ from salesdesk.domain.touchpoints import (
 def _added(a: Tally, b: Tally) -> Tally:
     """The won/lost/open counts and days of two tallies added (money and medians dropped)."""
     return Tally(open=a.open + b.open, won=a.won + b.won, lost=a.lost + b.lost,
-                 won_days=a.won_days + b.won_days, lost_days=a.lost_days + b.lost_days)
+                 won_days=a.won_days + b.won_days, lost_days=a.lost_days + b.lost_days,
+                 won_length_unknown=a.won_length_unknown + b.won_length_unknown,
+                 lost_length_unknown=a.lost_length_unknown + b.lost_length_unknown)
 
 
 # --- NPS beside conversion ------------------------------------------------------------------------

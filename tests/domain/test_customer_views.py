@@ -69,3 +69,10 @@ def test_competitor_notes_are_cleaned_and_names_compared_loosely() -> None:
     assert check_notes(CompetitorNotes(" ")) == (None, "Name the competitor.")
     assert same_competitor("thermo  PRO", " Thermo Pro")
     assert not same_competitor("Thermo", "Thermo Pro")
+
+
+def test_days_per_win_uses_the_known_lengths_only() -> None:
+    # 4 decided deals, 2 won; the 3 known lengths sum to 90 days (30 on average).
+    counts = Tally(won=2, lost=2, won_days=60, lost_days=30, lost_length_unknown=1)
+    assert days_per_win(counts) == pytest.approx(30 / (2 / 4))
+    assert days_per_win(Tally(won=1, won_length_unknown=1)) is None
