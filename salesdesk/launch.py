@@ -48,6 +48,7 @@ def write_demo(path: Path, count: int, today: dt.date) -> int:
         try:
             added = store.add_deals(business.deals, today, business.histories)
             store.scorecards.add_demo(today)  # assessments and preparation sheets
+            store.customers.add_demo(today)  # survey responses, touchpoint changes, rivals
             store.checkpoint()  # everything in the file itself: only it is moved
         finally:
             store.close()

@@ -13,7 +13,13 @@ import sys
 from collections.abc import Sequence
 
 from salesdesk import __version__, paths
-from salesdesk.cli import deal_commands, growth_commands, report_commands, safety_commands
+from salesdesk.cli import (
+    customer_commands,
+    deal_commands,
+    growth_commands,
+    report_commands,
+    safety_commands,
+)
 from salesdesk.cli.common import CommandError, Handler
 from salesdesk.launch import EXIT_USAGE
 
@@ -35,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="run every part of salesdesk once in a temporary folder and print"
                              " a JSON summary (exit 0 when all passed)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (deal_commands, report_commands, growth_commands, safety_commands):
+    for module in (deal_commands, report_commands, growth_commands, customer_commands,
+                   safety_commands):
         module.register(commands)
     return parser
 

@@ -27,6 +27,7 @@ from salesdesk.cli.common import (
     write_json,
 )
 from salesdesk.domain.importing import IMPORT_FIELDS, ColumnMapping, Preset, preset_mapping
+from salesdesk.domain.nps_import import NPS_FIELDS
 from salesdesk.launch import EXIT_FILE, EXIT_OK, EXIT_USAGE, database_path
 from salesdesk.store import (
     ImportPlan,
@@ -39,6 +40,7 @@ from salesdesk.store import (
     load_preset,
     open_source,
     plan_import,
+    plan_nps_import,
 )
 
 if TYPE_CHECKING:
@@ -164,6 +166,8 @@ def _import(args: argparse.Namespace) -> int:
         if "%" not in args.date_format:
             raise CommandError(f"--date-format {args.date_format!r}: use strptime codes such as"
                                " %d.%m.%Y.", EXIT_USAGE)
+    if args.kind == "nps":
+        return _import_nps(args, source)
     plan = _plan(args, source)
     _refuse_silently_wrong(plan, args)
     rejected = Path(args.rejected).expanduser() if args.rejected else None
@@ -180,6 +184,42 @@ def _import(args: argparse.Namespace) -> int:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
+    write_json(summary.to_dict())
+    return EXIT_OK
+
+
+def _import_nps(args: argparse.Namespace, source: Path) -> int:
+    """``import --kind nps``: survey responses, every valid row in one transaction, invalid
+    ones with their reasons in the rejected-rows file."""
+    wrong = [option for option, given in (
+        ("--outcome", bool(args.outcome)), ("--customer-type", bool(args.customer_type)),
+        ("--preset", bool(args.preset)), ("--no-header", args.no_header),
+        ("--force", args.force), ("--on-duplicate", args.on_duplicate != "skip")) if given]
+    if wrong:
+        raise CommandError(", ".join(wrong) + ": for deal imports only.", EXIT_USAGE)
+    options = SourceOptions(encoding=args.encoding, delimiter=args.delimiter, sheet=args.sheet)
+    try:
+        plan = plan_nps_import(source, options, args.map, date_format=args.date_format)
+    except UnreadableFile as exc:
+        raise CommandError(str(exc), EXIT_FILE) from exc
+    except ValueError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    rejected = Path(args.rejected).expanduser() if args.rejected else None
+    path = database_path(args)
+    if not args.dry_run:  # a dry run writes no rejected-rows file
+        refuse_overwriting("--rejected", rejected or default_rejected_path(source), path,
+                           inputs=[source])
+    with contextlib.ExitStack() as stack:
+        if args.dry_run and not (path.exists() and path.stat().st_size):
+            path = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "dry-run.db"
+        store = stack.enter_context(writable_store(path))
+        try:
+            summary = store.customers.import_nps(plan, dt.date.today(), rejected_path=rejected,
+                                                 dry_run=args.dry_run)
+        except UnreadableFile as exc:
+            raise CommandError(str(exc), EXIT_FILE) from exc
+        except (StoreError, OSError) as exc:
+            raise CommandError(f"Nothing was imported: {exc}", EXIT_FILE) from exc
     write_json(summary.to_dict())
     return EXIT_OK
 
@@ -212,7 +252,8 @@ def register(commands: Commands) -> None:
     """Add ``salesdesk import``."""
     imp = commands.add_parser(
         "import", help="import deals from a CSV or XLSX file (Pipedrive, HubSpot, Zoho,"
-                       " Salesforce, Odoo, spreadsheets, database dumps)",
+                       " Salesforce, Odoo, spreadsheets, database dumps), or NPS survey"
+                       " responses (--kind nps)",
         description="Import deals; every valid row in one transaction, invalid rows with their"
         " reasons to a rejected-rows file (in the source's delimiter and encoding). Prints a"
         " JSON summary; 'unmapped' lists the fields no column feeds, 'rejected_reasons' the"
@@ -220,8 +261,12 @@ def register(commands: Commands) -> None:
         + ". 'duplicates' counts rows matching a deal already in the file"
         " (by external_id, else title + client + first contact); 'updated' those updated."
         " A won or lost row without a close date or first contact is imported and counts in"
-        " conversion, not in deal length.")
+        " conversion, not in deal length. With --kind nps the file holds NPS survey responses"
+        " and FIELD is one of: " + ", ".join(NPS_FIELDS) + " (a score outside 0–10 or a"
+        " missing date rejects the row with its reason).")
     imp.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
+    imp.add_argument("--kind", choices=("deals", "nps"), default="deals",
+                     help="what the file holds: deals (default) or NPS survey responses")
     add_db_argument(imp, "DB", "created when missing; ")
     imp.add_argument("--map", metavar="FIELD=COLUMN", action="append", default=[],
                      help="read FIELD from COLUMN (repeatable; FIELD= leaves it unmapped)")

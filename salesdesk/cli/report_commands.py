@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from salesdesk.cli.common import Commands
     from salesdesk.domain.settings import BusinessSettings
     from salesdesk.domain.slices import Query
+    from salesdesk.domain.touchpoints import TouchpointChange
     from salesdesk.reports.scorecard_report import ScorecardReport
     from salesdesk.store import Store
 
@@ -46,6 +47,7 @@ class LoadedSlice:
     cache: AnalyticsCache
     settings: BusinessSettings
     path: Path
+    changes: tuple[TouchpointChange, ...] = ()
 
     def money(self) -> MoneyRules:
         """The file's money rules, with decimal places from the currency library."""
@@ -69,13 +71,15 @@ def load_slice(args: argparse.Namespace, default_by: str | None = None) -> Loade
         try:
             settings = store.settings()
             columns = store.deal_columns()
+            changes = tuple(store.customers.changes())  # marked on the trend
         except (StoreError, ValueError) as exc:
             raise CommandError(f"{path.name} cannot be read: {exc}", EXIT_FILE) from exc
     try:
         query, echoed = slice_report.resolve(request, columns, db=args.db)
     except ReportError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
-    return LoadedSlice(request, query, echoed, AnalyticsCache.build(columns), settings, path)
+    return LoadedSlice(request, query, echoed, AnalyticsCache.build(columns), settings, path,
+                       changes)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -134,7 +138,8 @@ def _export_chart(args: argparse.Namespace) -> int:
     try:
         written = command.export_chart_command(
             loaded.cache, loaded.query, settings=loaded.settings, money=loaded.money(),
-            kind=kind, out=out, width=args.width, height=args.height)
+            kind=kind, out=out, width=args.width, height=args.height,
+            changes=loaded.changes)
     except ValueError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     except OSError as exc:

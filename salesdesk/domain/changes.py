@@ -13,7 +13,9 @@ class Changes:
 
     ``deal_ids`` names the deals touched; ``all_deals`` says the whole table may have changed
     (a merge, an import, another file opened). ``lookups`` names the lists whose values changed.
-    ``scorecards`` says assessments, the skill template or deal preparation sheets changed.
+    ``scorecards`` says assessments, the skill template or deal preparation sheets changed;
+    ``customers`` says survey responses, touchpoints and their changes, competitor notes or the
+    lost reason meaning "lost to a competitor" changed.
     """
 
     deal_ids: frozenset[int] = field(default_factory=frozenset)
@@ -21,11 +23,13 @@ class Changes:
     lookups: frozenset[LookupKind] = field(default_factory=frozenset)
     settings: bool = False
     scorecards: bool = False
+    customers: bool = False
 
     @classmethod
     def everything(cls) -> Changes:
         """The change set of opening another file."""
-        return cls(all_deals=True, lookups=frozenset(LookupKind), settings=True, scorecards=True)
+        return cls(all_deals=True, lookups=frozenset(LookupKind), settings=True, scorecards=True,
+                   customers=True)
 
     @property
     def deals(self) -> bool:

@@ -73,6 +73,8 @@ _LOOKUP_SINGULAR = {
 
 DEFAULT_STAGES = ("Lead", "Contacted", "Proposal", "Negotiation")
 DEFAULT_LOST_REASONS = ("Price", "Competitor", "No budget", "No decision", "Timing")
+OTHER_LOST_REASON = "Other"
+"""The lost reason whose details say what it was (added to every file by migration m004)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,8 @@ class Deal:
     ``customer_type`` is the value in force; ``customer_type_set`` says the user (or an imported
     column) chose it, so derivation leaves it alone. ``stage`` None means the first stage.
     ``amount`` is in minor units of ``currency``; None means unknown, not zero.
+    ``lost_reason_note`` details a lost deal's reason: the text of "Other", or the competitor
+    it was lost to.
     """
 
     title: str
@@ -103,6 +107,7 @@ class Deal:
     next_step: str = ""
     amount: int | None = None
     lost_reason: str | None = None
+    lost_reason_note: str = ""
     notes: str = ""
     external_id: str | None = None
     id: int | None = None

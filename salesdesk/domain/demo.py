@@ -10,8 +10,12 @@ something to find:
 - 5 products and 4 channels that differ in conversion (heat pumps and cold calls are the weak
   spots, referrals the strong one), 3 regions, 3 audiences (public-sector deals take longest);
 - returning customers convert better than new ones (the store derives which deals are which);
-- lost reasons, a stage history per deal, and a stale pipeline: some open deals that stalled
-  long ago, often past their expected close.
+- lost reasons (deals lost to a competitor name it, "Other" says what it was), a stage history
+  per deal, and a stale pipeline: some open deals that stalled long ago, often past their
+  expected close;
+- a new website with online booking, launched WEBSITE_CHANGE_DAYS_AGO days before today: the
+  website's deals convert clearly better from then on (the touchpoint change the Customers tab
+  shows a verdict for; customers_demo logs it with the other changes).
 
 Everything is drawn from one ``random.Random(seed)``; the per-deal work is a handful of draws
 and table look-ups, so a million deals take seconds. Dates and stage events are shared objects
@@ -27,12 +31,19 @@ import random
 from bisect import bisect
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from statistics import NormalDist
 from typing import Generic, TypeVar
 
-from salesdesk.domain.deals import DEFAULT_LOST_REASONS, DEFAULT_STAGES, Deal, Outcome, StageEvent
+from salesdesk.domain.deals import (
+    DEFAULT_LOST_REASONS,
+    DEFAULT_STAGES,
+    OTHER_LOST_REASON,
+    Deal,
+    Outcome,
+    StageEvent,
+)
 
 T = TypeVar("T")
 
@@ -107,6 +118,11 @@ _REGIONS = (
     _Option("South", 0.25, -0.2),
 )
 _RETURNING_EFFECT = 0.6  # a client who bought before says yes more often
+WEBSITE_CHANGE_DAYS_AGO = 210
+"""The new website went live this many days before today (a touchpoint change)."""
+WEBSITE_CHANNEL = "Website"
+_WEBSITE_EFFECT = 1.8  # the website's deals in flight since then win this much more
+_IN_FLIGHT_DAYS = 30  # deals first contacted this long before the launch benefit too
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +205,16 @@ _LOST_LENGTH = (0.35, 0.6, 0.9, 1.1)
 _STALE_PATHS = (((0,), 30), ((0, 1), 30), ((0, 1, 2), 25), ((0, 1, 2, 3), 15))
 _STALE_SHARE = 0.07  # deals that stall and never decide; others are open only while in flight
 
-_LOST_REASONS = tuple(zip(DEFAULT_LOST_REASONS, (35, 25, 15, 15, 10), strict=True))
+# Why deals are lost, per product (weights of Price, Competitor, No budget, No decision,
+# Timing): heat pumps lose to competitors, service deals to price and timing, so the lost
+# reasons by product differ.
+_LOST_REASON_WEIGHTS = {
+    "Boiler service": (45, 10, 5, 20, 20),
+    "Boiler replacement": (35, 30, 15, 10, 10),
+    "Heat pump installation": (20, 45, 15, 10, 10),
+    "Solar panels": (25, 20, 30, 15, 10),
+    "Maintenance contract": (30, 10, 10, 35, 15),
+}
 _NO_REASON_SHARE = 0.10
 _UNKNOWN_AMOUNT_SHARE = 0.03
 _EXPECTED_CLOSE_SHARE = 0.80
@@ -250,7 +275,36 @@ def generate_demo(count: int = 1500, today: dt.date | None = None,
                                        channel)
             deals.append(deal)
             histories.append(history)
+        _add_lost_details(deals, seed)
     return DemoBusiness(BASE_CURRENCY, deals, histories)
+
+
+COMPETITORS = (("ThermoPro Kft.", 55), ("HeatWise GmbH", 30), ("Klima Direct", 15))
+"""Who the sample business loses to, by weight (a few deals do not say)."""
+_UNNAMED_COMPETITOR_SHARE = 0.12
+_OTHER_SHARE = 0.3  # of the lost deals without a reason: "Other", with what it was
+_OTHER_REASONS = ("Moved house before deciding", "Bought a used boiler privately",
+                  "Building permit refused", "Renovation postponed to next year",
+                  "Landlord would not agree", "Chose to repair the old system")
+_COMPETITOR = DEFAULT_LOST_REASONS[1]
+
+
+def _add_lost_details(deals: list[Deal], seed: int) -> None:
+    """Name the competitor of deals lost to one, and turn some lost deals without a reason
+    into "Other" with what it was. Drawn from a generator of their own, so the deals
+    themselves are the same with or without the details."""
+    rng = random.Random(seed * 31 + 7)
+    competitors = _Weighted(COMPETITORS)
+    for index, deal in enumerate(deals):
+        if deal.outcome is not Outcome.LOST:
+            continue
+        if deal.lost_reason == _COMPETITOR:
+            if rng.random() >= _UNNAMED_COMPETITOR_SHARE:
+                deals[index] = replace(deal, lost_reason_note=competitors.draw(rng))
+        elif deal.lost_reason is None and rng.random() < _OTHER_SHARE:
+            deals[index] = replace(deal, lost_reason=OTHER_LOST_REASON,
+                                   lost_reason_note=_OTHER_REASONS[
+                                       int(rng.random() * len(_OTHER_REASONS))])
 
 
 @contextmanager
@@ -294,7 +348,9 @@ class _Weighted(Generic[T]):
 _WON = _Weighted(_WON_PATHS)
 _LOST = _Weighted(_LOST_PATHS)
 _STALLED = _Weighted(_STALE_PATHS)
-_REASONS = _Weighted(_LOST_REASONS)
+_REASONS = tuple(_Weighted(tuple(zip(DEFAULT_LOST_REASONS,
+                                      _LOST_REASON_WEIGHTS[product.name], strict=True)))
+                 for product in _PRODUCTS)  # indexed by product
 _REGION_INDEX = _Weighted(tuple((i, region.share) for i, region in enumerate(_REGIONS)))
 
 
@@ -412,6 +468,15 @@ _WIN_CHANCES = [[[[[_win_chance(rep, product, channel, region, returning)
                   for channel in _CHANNELS]
                  for product in _PRODUCTS]
                 for rep in _REPS]
+_WEBSITE = next(i for i, channel in enumerate(_CHANNELS) if channel.name == WEBSITE_CHANNEL)
+_NEW_WEBSITE = _Option(WEBSITE_CHANNEL, _CHANNELS[_WEBSITE].share,
+                       _CHANNELS[_WEBSITE].effect + _WEBSITE_EFFECT)
+# Indexed [rep][product][region][returning]: the website's deals after the new website.
+_NEW_WEBSITE_CHANCES = [[[[_win_chance(rep, product, _NEW_WEBSITE, region, returning)
+                          for returning in (False, True)]
+                         for region in _REGIONS]
+                        for product in _PRODUCTS]
+                       for rep in _REPS]
 _DAYS_AHEAD = 1000  # expected closes lie at most this far after today (lengths are capped)
 
 
@@ -428,6 +493,7 @@ class _DealMaker:
         self.today = today.toordinal()
         self.start = self.today - DEMO_DAYS + 1
         self.first_win: dict[str, int] = {}
+        self.new_website = self.today - WEBSITE_CHANGE_DAYS_AGO - _IN_FLIGHT_DAYS
         self.dates = [dt.date.fromordinal(day)
                       for day in range(self.start, self.today + _DAYS_AHEAD + 1)]
         self.events = [tuple(StageEvent(stage, date) for stage in DEFAULT_STAGES)
@@ -446,7 +512,11 @@ class _DealMaker:
         if not anchor and rng.random() < _STALE_SHARE:
             return self.stalled(first, typical, client, rep, product, channel)
         returning = self.first_win.get(client.name, first) < first
-        won = rng.random() < _WIN_CHANCES[rep][product][channel][client.region][returning]
+        if channel == _WEBSITE and first >= self.new_website:
+            chance = _NEW_WEBSITE_CHANCES[rep][product][client.region][returning]
+        else:
+            chance = _WIN_CHANCES[rep][product][channel][client.region][returning]
+        won = rng.random() < chance
         path = _WON.draw(rng) if won else _LOST.draw(rng)
         if anchor:  # closes this month, between its first contact and today
             days = int(rng.random() * (self.today - first + 1))
@@ -461,7 +531,7 @@ class _DealMaker:
             self.first_win[client.name] = min(close, self.first_win.get(client.name, close))
             return self.deal(first, client, rep, product, channel, history, Outcome.WON,
                              closed_on=self.date(close)), history
-        reason = _REASONS.draw(rng) if rng.random() >= _NO_REASON_SHARE else None
+        reason = _REASONS[product].draw(rng) if rng.random() >= _NO_REASON_SHARE else None
         return self.deal(first, client, rep, product, channel, history, Outcome.LOST,
                          closed_on=self.date(close), lost_reason=reason), history
 

@@ -154,6 +154,9 @@ DEAL_FIELDS: tuple[DealField, ...] = (
         "azonosító"), form=False,
         help="The deal's number in the program or file it was imported from: importing that"
              " file again updates the deal instead of adding it twice."),
+    DealField("lost_reason_note", "Lost reason details", FieldKind.TEXT, (
+        "loss details", "lost details", "lost to", "elvesztés részletei"),
+        help="What the lost reason was when it is 'Other', or which competitor won."),
     DealField("id", "Id", FieldKind.RECORD, form=False, imported=False, exported=False),
     DealField("created_at", "Created", FieldKind.RECORD, form=False, imported=False,
               exported=False),

@@ -36,3 +36,4 @@ class MergeRecord:
     moved_deal_ids: tuple[int, ...] = field(default=())
     moved_event_ids: tuple[int, ...] = field(default=())
     moved_assessment_ids: tuple[int, ...] = field(default=())
+    moved_response_ids: tuple[int, ...] = field(default=())

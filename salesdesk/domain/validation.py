@@ -60,6 +60,7 @@ class DealDraft:
     currency: str = ""
     lost_reason: str = ""
     notes: str = ""
+    lost_reason_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,8 @@ def checked_deal(values: dict[str, Any], errors: dict[str, str], warnings: dict[
                  undated_decided: bool = False) -> Deal | None:
     """The rules across fields of DESIGN.md §3, applied to typed values (the keyword
     arguments of :class:`Deal`): a won or lost deal needs both dates and never closes before
-    its first contact, an open deal has no close date, only a lost deal has a lost reason.
+    its first contact, an open deal has no close date, only a lost deal has a lost reason (and
+    lost-reason details).
     Messages go to ``errors`` (then None is returned) and ``warnings``.
 
     ``undated_decided``: a won or lost deal may lack its dates (imports: it counts in
@@ -179,6 +181,8 @@ def checked_deal(values: dict[str, Any], errors: dict[str, str], warnings: dict[
         warnings["lost_reason"] = "Why was it lost? The reason helps find what to improve."
     if outcome is not Outcome.LOST and lost_reason:
         errors["lost_reason"] = "Only a lost deal has a lost reason."
+    if outcome is not Outcome.LOST and values.get("lost_reason_note"):
+        errors["lost_reason_note"] = "Only a lost deal has lost-reason details."
     return None if errors else Deal(**values)
 
 

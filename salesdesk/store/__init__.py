@@ -2,10 +2,11 @@
 
 This package is the store's one entry point: code outside it imports from ``salesdesk.store``
 only (an import-linter contract forbids reaching into its modules). An open file is a
-:class:`Store`, which hands out :attr:`Store.scorecards` and :attr:`Store.backups`; files that
-are not open (a file to check before opening, a damaged file's backups, a file to import) are
-served by the functions below. Errors are :class:`StoreError` subclasses with a message for
-the user; SQLite's own errors never leave the package for causes the machine explains.
+:class:`Store`, which hands out :attr:`Store.scorecards`, :attr:`Store.customers` and
+:attr:`Store.backups`; files that are not open (a file to check before opening, a damaged
+file's backups, a file to import) are served by the functions below. Errors are
+:class:`StoreError` subclasses with a message for the user; SQLite's own errors never leave
+the package for causes the machine explains.
 """
 
 from salesdesk.store.backups import (
@@ -23,6 +24,7 @@ from salesdesk.store.backups import (
 )
 from salesdesk.store.connection import check_file, check_writable, database_problems, quick_check
 from salesdesk.store.csv_text import ENCODINGS, MIXED_ENCODING
+from salesdesk.store.customers import Customers, DealChoice
 from salesdesk.store.database import Store, open_store
 from salesdesk.store.deal_list import DealColumn, DealListQuery, DealRow
 from salesdesk.store.errors import (
@@ -58,6 +60,7 @@ from salesdesk.store.importing import (
     plan_import,
     preview,
 )
+from salesdesk.store.nps_import import NpsImportPlan, NpsImportSummary, plan_nps_import
 from salesdesk.store.privacy import ErasePreview
 from salesdesk.store.rejected_rows import default_rejected_path
 from salesdesk.store.scorecards import DecidedDeal, Scorecards
@@ -69,6 +72,8 @@ __all__ = [
     "BackupRefused",
     "Backups",
     "CannotWrite",
+    "Customers",
+    "DealChoice",
     "DealColumn",
     "DealListQuery",
     "DealRow",
@@ -88,6 +93,8 @@ __all__ = [
     "MigrationFailed",
     "NameClash",
     "NotFound",
+    "NpsImportPlan",
+    "NpsImportSummary",
     "PresetError",
     "PreviewRow",
     "ReadOnly",
@@ -112,6 +119,7 @@ __all__ = [
     "open_source",
     "open_store",
     "plan_import",
+    "plan_nps_import",
     "preview",
     "quick_check",
     "recorded_checksum",

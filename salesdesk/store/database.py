@@ -37,6 +37,7 @@ from salesdesk.store.connection import (
     prepare,
 )
 from salesdesk.store.connection import quick_check as run_quick_check
+from salesdesk.store.customers import Customers
 from salesdesk.store.deal_list import DealListQuery, DealRow
 from salesdesk.store.errors import FileRefused, MigrationFailed, StoreError, translates_errors
 from salesdesk.store.facade import Facade
@@ -55,14 +56,19 @@ class Store(Facade):
 
     Writers hold the file's lock (locking.py) before opening it; read-only stores refuse every
     write with ReadOnly. Methods that write run inside one ``db.atomic()`` transaction. The
-    scorecard tables and the file's backups have facades of their own:
-    :attr:`scorecards` and :attr:`backups`.
+    scorecard tables, the customer tables and the file's backups have facades of their own:
+    :attr:`scorecards`, :attr:`customers` and :attr:`backups`.
     """
 
     @cached_property
     def scorecards(self) -> Scorecards:
         """Templates, assessments and preparation sheets of this file."""
         return Scorecards(self.path, self.db, read_only=self.read_only)
+
+    @cached_property
+    def customers(self) -> Customers:
+        """NPS survey responses, touchpoint changes and competitor notes of this file."""
+        return Customers(self.path, self.db, read_only=self.read_only)
 
     @cached_property
     def backups(self) -> Backups:

@@ -125,11 +125,11 @@ _INSERT_EVENT = "INSERT INTO stage_events (deal_id, stage_id, entered_on) VALUES
 # taking some from the file and some from the deal could make an invalid deal. Any other field
 # changes its own column; the flags change with the fields they describe.
 _PROGRESS_FIELDS = frozenset({"outcome", "stage", "first_contact", "closed_on",
-                              "expected_close", "lost_reason"})
+                              "expected_close", "lost_reason", "lost_reason_note"})
 _GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (_PROGRESS_FIELDS, frozenset({"outcome", "first_contact", "first_contact_inferred",
                                   "closed_on", "expected_close", "stage_id",
-                                  "lost_reason_id"})),
+                                  "lost_reason_id", "lost_reason_note"})),
     (frozenset({"customer_type"}), frozenset({"customer_type", "customer_type_set"})),
     (frozenset({"amount", "currency"}), frozenset({"amount", "currency"})),
 )

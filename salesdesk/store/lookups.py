@@ -13,6 +13,9 @@ from salesdesk.store.customer_types import derive_customer_types
 from salesdesk.store.errors import NameClash, NotFound
 from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
 
+# The lists NPS survey responses refer to, and the column that does.
+_RESPONSE_COLUMNS = {LookupKind.CLIENT: "client_id", LookupKind.PRODUCT: "product_id"}
+
 
 def _order(kind: LookupKind) -> str:
     return "position, id" if kind is LookupKind.STAGE else "name COLLATE NOCASE"
@@ -186,10 +189,17 @@ def merge(db: Database, kind: LookupKind, source_id: int, target_id: int) -> Mer
                 "SELECT id FROM assessments WHERE rep_id = ?", [source_id]))
             db.execute("UPDATE assessments SET rep_id = ? WHERE rep_id = ?",
                        [target_id, source_id])
+        responses: tuple[int, ...] = ()
+        if kind in _RESPONSE_COLUMNS and db["nps_responses"].exists():  # survey answers too
+            response_column = _RESPONSE_COLUMNS[kind]
+            responses = tuple(r[0] for r in db.execute(
+                f"SELECT id FROM nps_responses WHERE {response_column} = ?", [source_id]))
+            db.execute(f"UPDATE nps_responses SET {response_column} = ?"
+                       f" WHERE {response_column} = ?", [target_id, source_id])
         db.execute(f"UPDATE deals SET {column} = ? WHERE {column} = ?", [target_id, source_id])
         db.execute(f"DELETE FROM {table} WHERE id = ?", [source_id])
         _rederive(db, kind, [target_id])
-    return MergeRecord(kind, source, target_id, moved, events, assessments)
+    return MergeRecord(kind, source, target_id, moved, events, assessments, responses)
 
 
 def _rederive(db: Database, kind: LookupKind, client_ids: list[int]) -> None:
@@ -216,6 +226,10 @@ def unmerge(db: Database, record: MergeRecord) -> None:
                        [(source.id, event_id) for event_id in record.moved_event_ids])
         db.conn.executemany("UPDATE assessments SET rep_id = ? WHERE id = ?",
                             [(source.id, a_id) for a_id in record.moved_assessment_ids])
+        if record.moved_response_ids:
+            db.conn.executemany(
+                f"UPDATE nps_responses SET {_RESPONSE_COLUMNS[kind]} = ? WHERE id = ?",
+                [(source.id, r_id) for r_id in record.moved_response_ids])
         _rederive(db, kind, [source.id, record.target_id])
 
 
@@ -233,6 +247,9 @@ def delete_if_unused(db: Database, kind: LookupKind, name: str) -> bool:
         if kind is LookupKind.REP and not used:
             used = db.execute("SELECT 1 FROM assessments WHERE rep_id = ? LIMIT 1",
                               [item_id]).fetchone()
+        if kind in _RESPONSE_COLUMNS and not used and db["nps_responses"].exists():
+            used = db.execute(f"SELECT 1 FROM nps_responses WHERE {_RESPONSE_COLUMNS[kind]} = ?"
+                              " LIMIT 1", [item_id]).fetchone()
         if used:
             return False
         db.execute(f"DELETE FROM {LOOKUP_TABLES[kind]} WHERE id = ?", [item_id])

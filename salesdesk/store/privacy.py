@@ -2,13 +2,14 @@
 
 The client's row stays (deals still count under it) but is renamed to a neutral label and
 loses its contact details. Its name, its contact person, e-mail and phone are replaced in
-every free text of the file: deal titles, next steps and notes, preparation sheets and
-assessment notes (matched as whole words, case folded for every script; another client's
+every free text of the file: deal titles, next steps, notes and lost-reason details,
+preparation sheets and assessment notes, NPS survey comments, touchpoint change descriptions
+and competitor notes (matched as whole words, case folded for every script; another client's
 name that contains the erased one is left alone, as is every other client's own row). The
-notes of the client's deals and the rapport notes of their preparation sheets are emptied.
-(NPS comments join this list when the Customers tab's tables exist.) The search index is
-rebuilt and the file vacuumed and checkpointed, so the old bytes are gone from the database
-file and its ``-wal`` too (not from backups taken before).
+notes of the client's deals, the rapport notes of their preparation sheets and the comments of
+their own survey responses are emptied (their scores stay: the figures are anonymous). The
+search index is rebuilt and the file vacuumed and checkpointed, so the old bytes are gone from
+the database file and its ``-wal`` too (not from backups taken before).
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ from salesdesk.store.functions import CASEFOLD
 ERASED_LABEL = "Erased client"
 log = logging.getLogger(__name__)
 
-_DEAL_TEXTS = ("title", "next_step", "notes")
+_DEAL_TEXTS = ("title", "next_step", "notes", "lost_reason_note")
+# Free texts of other tables that may name a client: (table, key column, text columns).
+_OTHER_TEXTS = (("touchpoint_changes", "id", ("description",)),
+                ("competitor_notes", "id", ("competitor", "step", "ours", "theirs")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,22 +95,49 @@ def _mentioning(column: str, terms: int) -> str:
     return " OR ".join([f"instr({CASEFOLD}({column}), ?)"] * terms)
 
 
+def _deal_texts(db: Database) -> tuple[str, ...]:
+    """The deals' free-text columns this file has (lost-reason details came with m004)."""
+    columns = db["deals"].columns_dict
+    return tuple(column for column in _DEAL_TEXTS if column in columns)
+
+
 def _changes(db: Database, client: _Client) -> Iterator[_Change]:
     """Every row whose text changes, with its new values."""
     redaction = client.redaction
     folded = [term.casefold() for term, _ in redaction.replacements]
-    where = " OR ".join(_mentioning(column, len(folded)) for column in _DEAL_TEXTS)
-    rows = db.execute(f"SELECT id, client_id = ?, {', '.join(_DEAL_TEXTS)} FROM deals"
+    deal_texts = _deal_texts(db)
+    where = " OR ".join(_mentioning(column, len(folded)) for column in deal_texts)
+    rows = db.execute(f"SELECT id, client_id = ?, {', '.join(deal_texts)} FROM deals"
                       f" WHERE client_id = ? OR {where}",
-                      [client.id, client.id, *folded * len(_DEAL_TEXTS)]).fetchall()
+                      [client.id, client.id, *folded * len(deal_texts)]).fetchall()
     for deal_id, own, *texts in rows:
-        old = dict(zip(_DEAL_TEXTS, texts, strict=True))
+        old = dict(zip(deal_texts, texts, strict=True))
         new = {column: redaction.apply(text) for column, text in old.items()}
         if own:
             new["notes"] = ""
-        changed = sum(new[column] != old[column] for column in _DEAL_TEXTS)
+        changed = sum(new[column] != old[column] for column in deal_texts)
         if changed:
             yield _Change("deals", deal_id, new, changed, bool(own))
+    if db["nps_responses"].exists():  # the client's own answers are emptied, others scrubbed
+        for response_id, own, comment in db.execute(
+                "SELECT id, client_id IS ?, comment FROM nps_responses WHERE client_id IS ?"
+                " OR " + _mentioning("comment", len(folded)),
+                [client.id, client.id, *folded]).fetchall():
+            scrubbed = "" if own else redaction.apply(comment)
+            if scrubbed != comment:
+                yield _Change("nps_responses", response_id, {"comment": scrubbed}, 1, bool(own))
+    for table, key, columns in _OTHER_TEXTS:
+        if not db[table].exists():
+            continue
+        where = " OR ".join(_mentioning(column, len(folded)) for column in columns)
+        for row_key, *texts in db.execute(
+                f"SELECT {key}, {', '.join(columns)} FROM {table} WHERE {where}",
+                folded * len(columns)).fetchall():
+            old = dict(zip(columns, texts, strict=True))
+            new = {column: redaction.apply(text) for column, text in old.items()}
+            changed = sum(new[column] != old[column] for column in columns)
+            if changed:
+                yield _Change(table, row_key, new, changed, False)
     if db["deal_prep"].exists():
         own_deals = {row[0] for row in db.execute("SELECT id FROM deals WHERE client_id = ?",
                                                   [client.id])}
@@ -158,16 +189,13 @@ def erase_client(db: Database, name: str) -> str:
     stamp = now_stamp()
     with db.atomic():
         for change in list(_changes(db, client)):
+            values = dict(change.values)
             if change.table == "deals":
-                db.execute("UPDATE deals SET title = :title, next_step = :next_step,"
-                           " notes = :notes, updated_at = :stamp WHERE id = :id",
-                           {**change.values, "stamp": stamp, "id": change.key})
-            elif change.table == "deal_prep":
-                db.execute("UPDATE deal_prep SET sheet = ? WHERE deal_id = ?",
-                           [change.values["sheet"], change.key])
-            else:
-                db.execute("UPDATE assessment_scores SET note = ? WHERE rowid = ?",
-                           [change.values["note"], change.key])
+                values["updated_at"] = stamp
+            key = {"deal_prep": "deal_id", "assessment_scores": "rowid"}.get(change.table, "id")
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            db.execute(f"UPDATE {change.table} SET {assignments} WHERE {key} = ?",
+                       [*values.values(), change.key])
         db.execute("UPDATE clients SET name = ?, contact_person = '', email = '', phone = ''"
                    " WHERE id = ?", [label, client.id])
         # An external-content FTS5 index keeps deleted terms in old segments: rebuild it.

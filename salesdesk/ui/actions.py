@@ -35,6 +35,9 @@ class ActionId(StrEnum):
     SHOW_FUNNEL_TAB = "view.funnel"
     SHOW_GROWTH_TAB = "view.growth"
     SHOW_SCORECARDS_TAB = "view.scorecards"
+    SHOW_CUSTOMERS_TAB = "view.customers"
+    ADD_NPS_RESPONSES = "customers.add_responses"
+    IMPORT_NPS = "customers.import_responses"
     EDIT_SKILL_TEMPLATE = "scorecard.edit_template"
     EXPORT_SCORECARDS = "scorecard.export"
     FIGURES_HELP = "help.figures"
@@ -104,6 +107,16 @@ SPECS: dict[ActionId, ActionSpec] = {
                                          "Show where conversion and deal length can grow"),
     ActionId.SHOW_SCORECARDS_TAB: ActionSpec("&Scorecards", "Ctrl+3",
                                              "Show the Scorecards tab"),
+    ActionId.SHOW_CUSTOMERS_TAB: ActionSpec("&Customers", "Ctrl+4",
+                                            "Show the Customers tab (NPS, touchpoints, lost"
+                                            " reasons, target customer, competitors)"),
+    ActionId.ADD_NPS_RESPONSES: ActionSpec("Add NPS &Responses…", "Ctrl+Shift+R",
+                                           "Type a batch of survey responses from the"
+                                           " keyboard", needs_write=True),
+    ActionId.IMPORT_NPS: ActionSpec("Import NPS Responses…", None,
+                                    "Import survey responses (date, score, segment, product,"
+                                    " client, comment) from a CSV or XLSX file",
+                                    needs_write=True),
     ActionId.EDIT_SKILL_TEMPLATE: ActionSpec("Skill &Template…", None,
                                              "Add, rename, reorder and retire checklist items"
                                              " of the assessment sheet", needs_write=True),

@@ -16,6 +16,7 @@ from salesdesk.domain.slice_spec import SliceSpec
 from salesdesk.ui.actions import ActionId, ActionRegistry
 from salesdesk.ui.charts import ChartFigures, ChartWidget
 from salesdesk.ui.charts.dialog import ChartExportDialog
+from salesdesk.ui.customers.customers_tab import CustomersTab
 from salesdesk.ui.deals.deals_tab import DealsTab
 from salesdesk.ui.export_jobs import ExportJobs
 from salesdesk.ui.file_jobs import FileJobs
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self.scorecards_tab = ScorecardsTab(workspace, self.cache)
         self.tabs.addTab(self.scorecards_tab, "&Scorecards")
         self.scorecard_jobs = ScorecardJobs(workspace, ui_settings, self)
+        self.customers_tab = CustomersTab(workspace, self.cache, ui_settings, self.tasks)
+        self.tabs.addTab(self.customers_tab, "C&ustomers")
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._connect_signals()
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[ActionId.BACKUP_SETTINGS])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.IMPORT_DEALS])
+        file_menu.addAction(a[ActionId.IMPORT_NPS])
         file_menu.addAction(a[ActionId.EXPORT_DEALS])
         file_menu.addAction(a[ActionId.EXPORT_REPORT])
         file_menu.addAction(a[ActionId.EXPORT_SCORECARDS])
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a[ActionId.OPEN_DEAL])
         edit_menu.addAction(a[ActionId.DELETE_DEAL])
         edit_menu.addAction(a[ActionId.NEXT_STAGE])
+        edit_menu.addAction(a[ActionId.ADD_NPS_RESPONSES])
         self.stage_menu = edit_menu.addMenu("Move to &Stage")
         self.stage_menu.aboutToShow.connect(self._fill_stage_menu)
         edit_menu.addSeparator()
@@ -113,6 +118,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a[ActionId.SHOW_FUNNEL_TAB])
         view_menu.addAction(a[ActionId.SHOW_GROWTH_TAB])
         view_menu.addAction(a[ActionId.SHOW_SCORECARDS_TAB])
+        view_menu.addAction(a[ActionId.SHOW_CUSTOMERS_TAB])
 
         tools_menu = bar.addMenu("&Tools")
         tools_menu.addAction(a[ActionId.CHECK_DATABASE])
@@ -176,6 +182,15 @@ class MainWindow(QMainWindow):
             lambda: jobs.export_scorecards(self.scorecards_tab.report))
         self.deals_tab.prep_requested.connect(jobs.open_prep)
         jobs.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        customers = self.customers_tab
+        a[ActionId.SHOW_CUSTOMERS_TAB].triggered.connect(
+            lambda: self.tabs.setCurrentWidget(customers))
+        a[ActionId.ADD_NPS_RESPONSES].triggered.connect(customers.add_responses)
+        a[ActionId.IMPORT_NPS].triggered.connect(customers.import_responses)
+        customers.activate_requested.connect(lambda: self.tabs.setCurrentWidget(customers))
+        customers.export_requested.connect(self._export_chart)
+        customers.show_deals_requested.connect(self._show_deals_behind)
+        customers.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.deals_tab.selection_changed.connect(self._update_actions)
         self.workspace.changed.connect(self._on_changed)
         self.workspace.file_replaced.connect(self._on_file_replaced)

@@ -50,3 +50,5 @@ def test_every_readme_example_runs_on_the_sample_business(tmp_path: Path) -> Non
     assert "would empty the notes of its" in outputs[10]
     assert json.loads(outputs[11])["salespeople"][0]["rep"] == "Bence Tóth"
     assert "Conversion levers" in outputs[12] and "Bence Tóth" in outputs[12]
+    nps = json.loads(outputs[13])
+    assert nps["overall"]["n"] == sum(group["n"] for group in nps["groups"]) > 0

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from salesdesk.domain.deals import (
     DEFAULT_LOST_REASONS,
     DEFAULT_STAGES,
+    OTHER_LOST_REASON,
     CustomerType,
     Deal,
     Outcome,
@@ -86,9 +87,13 @@ def deal_problems(deal: Deal, history: list[StageEvent], today: dt.date) -> Iter
     if deal.amount is not None and (type(deal.amount) is not int or deal.amount < 0):
         yield f"amount {deal.amount!r}"
     if deal.outcome is Outcome.LOST:
-        if deal.lost_reason not in (None, *DEFAULT_LOST_REASONS):
+        if deal.lost_reason not in (None, *DEFAULT_LOST_REASONS, OTHER_LOST_REASON):
             yield f"lost reason {deal.lost_reason}"
-    elif deal.lost_reason is not None:
+        if deal.lost_reason_note and deal.lost_reason not in ("Competitor", OTHER_LOST_REASON):
+            yield f"lost-reason details on reason {deal.lost_reason}"
+        if deal.lost_reason == OTHER_LOST_REASON and not deal.lost_reason_note:
+            yield "'Other' without saying what it was"
+    elif deal.lost_reason is not None or deal.lost_reason_note:
         yield "lost reason on a deal that is not lost"
     yield from date_problems(deal, history, today)
 
@@ -236,7 +241,7 @@ def test_dimensions_have_the_promised_sizes(business: DemoBusiness) -> None:
              for name in ("rep", "product", "channel", "region", "audience")}
     assert sizes == {"rep": 6, "product": 5, "channel": 4, "region": 3, "audience": 3}
     assert {d.stage for d in deals} == set(DEFAULT_STAGES)
-    assert {d.lost_reason for d in deals} == {None, *DEFAULT_LOST_REASONS}
+    assert {d.lost_reason for d in deals} == {None, *DEFAULT_LOST_REASONS, OTHER_LOST_REASON}
     assert all(getattr(d, name) for d in deals for name in sizes)
 
 

@@ -83,7 +83,7 @@ def test_a_new_file_is_marked_as_salesdesk_and_versioned(tmp_path: Path) -> None
 def test_a_new_file_has_the_default_lists(store: Store) -> None:
     assert store.names(LookupKind.STAGE) == ["Lead", "Contacted", "Proposal", "Negotiation"]
     assert set(store.names(LookupKind.LOST_REASON)) == {
-        "Price", "Competitor", "No budget", "No decision", "Timing"}
+        "Price", "Competitor", "No budget", "No decision", "Timing", "Other"}
     assert store.names(LookupKind.CLIENT) == []
 
 
@@ -123,7 +123,7 @@ def test_opening_twice_migrates_once(tmp_path: Path) -> None:
         names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
         assert len(names) == len(set(names)) == SCHEMA_VERSION
         assert conn.execute("SELECT COUNT(*) FROM stages").fetchone()[0] == 4
-        assert conn.execute("SELECT COUNT(*) FROM lost_reasons").fetchone()[0] == 5
+        assert conn.execute("SELECT COUNT(*) FROM lost_reasons").fetchone()[0] == 6
         assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'"
                             ).fetchone()[0] == str(SCHEMA_VERSION)
     finally:

@@ -236,3 +236,53 @@ def test_other_case_spellings_in_any_script_are_erased(tmp_path: Path) -> None:
     data = _file_bytes(path)
     for trace in ("Ärzte", "ärzte", "ÄRZTE", "Weißstraße"):
         assert trace.encode("utf-8") not in data
+
+
+# --- issue 17: the Customers tab's texts ---------------------------------------------------------
+
+
+def test_survey_comments_competitor_notes_and_changes_naming_the_client_are_erased(
+        tmp_path: Path) -> None:
+    from salesdesk.domain.competitors import CompetitorNotes, StepNote
+    from salesdesk.domain.nps import Response, Segment
+    from salesdesk.domain.touchpoints import TouchpointChange
+
+    path = tmp_path / "deals.db"
+    store = open_store(path)
+    try:
+        _business(store)  # contact Gerda Zyxwolff, gerda@zyxwolff.example, +49 170 5550123
+        customers = store.customers
+        (own, other), _ = customers.add_responses([
+            Response(TODAY, 3, Segment.B2B, "Boiler", NAME, None,
+                     "Our dog Bello hated the noise"),
+            Response(TODAY, 9, Segment.B2C, "Boiler", "Acme", None,
+                     f"Better than what {NAME} got; ask Gerda Zyxwolff")])
+        customers.save_competitor_notes(CompetitorNotes("ThermoPro", (
+            StepNote("Quote", f"We lost {NAME} here", "Fixed price, as Gerda Zyxwolff said"),)))
+        customers.add_change(TouchpointChange("Counters", TODAY,
+                                              f"New counter, first used for {NAME}"))
+        lost, _ = store.add_deal(Deal(title="Lost one", client="Acme", outcome=Outcome.LOST,
+                                      first_contact=dt.date(2026, 1, 1),
+                                      closed_on=dt.date(2026, 1, 2), lost_reason="Other",
+                                      lost_reason_note=f"went with {NAME}'s installer"), TODAY)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert b"bello" in _file_bytes(path).lower()
+        preview = store.erase_preview(NAME)
+        label = store.erase_client(NAME)
+        # Acme's comment, two note cells, the change, the lost deal's details, and the notes of
+        # the Acme deal of _business.
+        assert preview.other_places == 6
+        assert customers.response(own).comment == ""  # the client's own answer is emptied
+        assert customers.response(own).score == 3  # the figure stays
+        assert customers.response(other).comment == (f"Better than what {label} got; ask"
+                                                     f" {label} contact")
+        step = customers.competitor_notes("ThermoPro").steps[0]
+        assert (step.ours, step.theirs) == (f"We lost {label} here",
+                                            f"Fixed price, as {label} contact said")
+        assert customers.changes()[0].description == f"New counter, first used for {label}"
+        assert store.deal(lost).lost_reason_note == f"went with {label}'s installer"
+    finally:
+        store.close()
+    data = _file_bytes(path).lower()
+    for trace in (b"zyxwolff", b"gerda", b"5550123", b"bello"):
+        assert trace not in data

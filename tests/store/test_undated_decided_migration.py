@@ -59,8 +59,11 @@ def test_the_upgrade_keeps_every_deal_history_index_trigger_and_the_id_sequence(
     store = open_store(path, data_dir=tmp_path / "data")
     try:
         conn = store.db.conn
-        assert conn.execute("SELECT * FROM deals ORDER BY id").fetchall() == rows_before
-        assert [r[1] for r in conn.execute("PRAGMA table_info(deals)")] == columns_before
+        assert conn.execute(f"SELECT {', '.join(columns_before)} FROM deals ORDER BY id"
+                            ).fetchall() == rows_before
+        # Later migrations only add columns after m003's (m004: the lost-reason details).
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(deals)")]
+        assert columns == [*columns_before, "lost_reason_note"]
         assert conn.execute("SELECT deal_id FROM stage_events ORDER BY deal_id").fetchall() == [
             (1,), (2,), (3,), (4,), (99,)]
         made = _schema(conn)

@@ -63,17 +63,19 @@ def test_the_levers_are_listed_in_the_report_order(growth_window: MainWindow) ->
     assert result is not None
     report = result.report
     assert tab.stack.currentIndex() == 1
+    # The demo's new website (issue 17) lifts the Website channel's deals of the last 210
+    # days, and with them every region and salesperson a little: the South and Dávid Nagy are
+    # no longer clearly below their references.
     assert rows(tab.conversion_model) == [("Product", "Heat pump installation"),
                                           ("Channel", "Cold call"),
-                                          ("Customer type", "new"), ("Region", "South"),
+                                          ("Customer type", "new"),
                                           ("Salesperson", "Bence Tóth"),
-                                          ("Channel", "Trade fair"),
-                                          ("Salesperson", "Dávid Nagy")]
-    assert [tab.conversion_model.lever(r) for r in range(7)] == list(report.levers)
+                                          ("Channel", "Trade fair")]
+    assert [tab.conversion_model.lever(r) for r in range(5)] == list(report.levers)
     values = [lever.monthly_value or 0 for lever in report.levers]
     assert values == sorted(values, reverse=True)
     first = tab.conversion_model
-    assert [first.index(0, c).data() for c in (0, 3, 5, 6)] == ["1", "36 %", "263", "31–42 %"]
+    assert [first.index(0, c).data() for c in (0, 3, 5, 6)] == ["1", "37 %", "259", "31–43 %"]
     assert first.index(0, 9).data().endswith(" EUR")
     assert first.index(0, 10).data() == "Product"
     points, reference = first.index(0, LeverModel.TREND_COLUMN).data(TREND_ROLE)
@@ -297,3 +299,4 @@ def test_help_defines_the_growth_points(window: MainWindow) -> None:
     text = dialog.text.toPlainText()
     assert "Growth points" in text and "Welch interval" in text and "dragging on" in text
     dialog.close()
+

@@ -14,10 +14,12 @@ from salesdesk.store.migrations import (
     m001_create_tables,
     m002_create_scorecards,
     m003_allow_undated_decided_deals,
+    m004_create_customer_tables,
 )
 
 MIGRATIONS_NAME = "salesdesk"
-STEPS = (m001_create_tables, m002_create_scorecards, m003_allow_undated_decided_deals)
+STEPS = (m001_create_tables, m002_create_scorecards, m003_allow_undated_decided_deals,
+         m004_create_customer_tables)
 
 migrations = Migrations(MIGRATIONS_NAME)
 for _step in STEPS:

@@ -7,14 +7,16 @@ offscreen QApplication.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from salesdesk.analytics import AnalyticsCache
 from salesdesk.domain.metrics import MoneyRules
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.slices import Dimension, Query
+from salesdesk.domain.touchpoints import TouchpointChange
 from salesdesk.ui.charts.base import ChartKind
-from salesdesk.ui.charts.data import chart_figures, describe_slice
+from salesdesk.ui.charts.data import ChartMarker, chart_figures, describe_slice
 from salesdesk.ui.charts.export import ExportFormat, export_chart
 from salesdesk.ui.charts.headless import ensure_application
 
@@ -52,13 +54,16 @@ def check_options(kind: ChartKind, by: tuple[Dimension, ...], out: Path, width: 
 
 def export_chart_command(cache: AnalyticsCache, query: Query, *, settings: BusinessSettings,
                          money: MoneyRules, kind: ChartKind, out: Path, width: int,
-                         height: int) -> Path:
-    """Draw ``kind`` for ``query`` and write it to ``out`` (format from its extension).
+                         height: int, changes: Iterable[TouchpointChange] = ()) -> Path:
+    """Draw ``kind`` for ``query`` and write it to ``out`` (format from its extension);
+    ``changes`` (touchpoint changes) are marked on the trend.
 
     Raises ValueError for a bad size or format, OSError when the file cannot be written.
     """
     form = ExportFormat.of_path(out)
     ensure_application()
     figures = chart_figures(cache, query, settings=settings, money=money,
-                            slice_text=describe_slice(query.slice))
+                            slice_text=describe_slice(query.slice),
+                            markers=[ChartMarker(c.changed_on, c.touchpoint, c.describe())
+                                     for c in changes])
     return export_chart(kind, figures, out, form, width, height)

@@ -8,7 +8,8 @@ same numbers as ``salesdesk report``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -41,6 +42,16 @@ class _Parts:
     money: MoneyRules
 
 
+@dataclass(frozen=True, slots=True)
+class ChartMarker:
+    """A dated event drawn on the trend (a touchpoint change): a short label and the full
+    text."""
+
+    day: dt.date
+    label: str
+    text: str
+
+
 @dataclass(frozen=True)
 class ChartFigures:
     """The figures of one slice as the charts draw them.
@@ -50,7 +61,8 @@ class ChartFigures:
     lists every month from the first to the last with deals, in date order (months without
     deals have empty figures); ``lengths`` maps a deal length in days to the number of closed
     deals that took it. ``funnel``, ``trend`` and ``lengths`` are computed when first asked
-    for: a selector change pays only for what the visible chart draws.
+    for: a selector change pays only for what the visible chart draws. ``markers`` are dated
+    events (touchpoint changes) the trend marks.
     """
 
     slice_text: str
@@ -61,6 +73,7 @@ class ChartFigures:
     currency: str
     threshold: int
     groups_total: int = 0
+    markers: tuple[ChartMarker, ...] = ()
     _parts: _Parts | None = field(default=None, compare=False, repr=False)
 
     @cached_property
@@ -126,11 +139,13 @@ def _monthly(cache: AnalyticsCache, sl: Slice, threshold: int, money: MoneyRules
 
 
 def chart_figures(cache: AnalyticsCache, query: Query, *, settings: BusinessSettings,
-                  money: MoneyRules, slice_text: str) -> ChartFigures:
+                  money: MoneyRules, slice_text: str,
+                  markers: Iterable[ChartMarker] = ()) -> ChartFigures:
     """Everything the five charts of ``query``'s slice draw.
 
     ``query.by`` names the group-by of the conversion and deal-length charts (its first
-    dimension is used; no grouping gives no groups); ``slice_text`` is stamped on exports.
+    dimension is used; no grouping gives no groups); ``slice_text`` is stamped on exports;
+    ``markers`` (touchpoint changes) are drawn on the trend.
     """
     threshold = settings.too_few_threshold
     sl = query.slice
@@ -150,5 +165,6 @@ def chart_figures(cache: AnalyticsCache, query: Query, *, settings: BusinessSett
         currency=money.base_currency,
         threshold=threshold,
         groups_total=len(result.groups),
+        markers=tuple(sorted(markers, key=lambda m: m.day)),
         _parts=_Parts(cache, sl, threshold, money),
     )

@@ -1,21 +1,41 @@
 """The monthly trend: conversion (with its interval) above, average deal length below.
 
 Two stacked plots sharing the month axis read more easily than one plot with two y axes.
-Months without decided deals leave a gap in the lines rather than a misleading zero.
+Months without decided deals leave a gap in the lines rather than a misleading zero. Touchpoint
+changes (the Customers tab's log) are dashed vertical lines at their day within the month.
 """
 
 from __future__ import annotations
 
+import calendar
 import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 
+from salesdesk.domain.periods import Bucket, bucket_number, parse_bucket
 from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget, count, days, percent
-from salesdesk.ui.charts.data import ChartFigures
+from salesdesk.ui.charts.data import ChartFigures, ChartMarker
 
 MAX_MONTH_LABELS = 12
+
+
+def marker_position(marker: ChartMarker, first_month: str) -> float:
+    """Where a dated marker sits on the month axis (month ``i`` spans i − 0.5 … i + 0.5)."""
+    day = marker.day
+    index = bucket_number(Bucket.MONTH, day) - parse_bucket(Bucket.MONTH, first_month)
+    length = calendar.monthrange(day.year, day.month)[1]
+    return index - 0.5 + (day.day - 0.5) / length
+
+
+def shown_markers(figures: ChartFigures) -> list[tuple[float, ChartMarker]]:
+    """The markers that fall within the trend's months, with their positions."""
+    months = [label for label, _ in figures.trend]
+    if not months:
+        return []
+    spots = [(marker_position(m, months[0]), m) for m in figures.markers]
+    return [(x, m) for x, m in spots if -0.5 <= x <= len(months) - 0.5]
 
 
 class TrendChart(ChartWidget):
@@ -33,22 +53,28 @@ class TrendChart(ChartWidget):
         f = self._figures
         n = 0 if f is None else f.overall.decided
         months = 0 if f is None else len(f.trend)
+        changes = "" if f is None or not shown_markers(f) else \
+            " Dashed lines: touchpoint changes (Customers tab)."
         return ("Per month of close (for deals started in the period: of first contact):"
                 " conversion = won ÷ (won + lost) with its likely range, a 95 % Wilson"
                 " interval (hollow points: too few to judge); average deal length = sum of"
                 " days from first contact to close ÷ closed deals."
-                f" n = {count(n)} decided deals over {months} months.")
+                f" n = {count(n)} decided deals over {months} months.{changes}")
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per month."""
         header = ["month", "decided", "won", "lost", "open", "conversion", "conversion_low",
                   "conversion_high", "too_few", "avg_deal_length_days",
-                  "median_deal_length_days"]
+                  "median_deal_length_days", "touchpoint_changes"]
         f = self._figures
+        changes: dict[str, list[str]] = {}
+        for marker in (f.markers if f else ()):
+            changes.setdefault(marker.day.strftime("%Y-%m"), []).append(marker.text)
         rows: list[list[Cell]] = [
             [month, g.decided, g.won, g.lost, g.open, g.conversion, g.conversion_low,
              g.conversion_high, "yes" if g.too_few else "no", g.avg_deal_length_days,
-             g.median_deal_length_days] for month, g in (f.trend if f else ())]
+             g.median_deal_length_days, "; ".join(changes.get(month, ()))]
+            for month, g in (f.trend if f else ())]
         return header, rows
 
     def _empty_message(self, figures: ChartFigures) -> str | None:
@@ -103,7 +129,23 @@ class TrendChart(ChartWidget):
         for plot in (top, bottom):
             plot.getAxis("left").setWidth(style.font().pixelSize() * 5)
         self._trend_overall_text(top, figures)
+        self._draw_markers(top, bottom, figures)
         self._clickable = self._hoverable = [top, bottom]
+
+    def _draw_markers(self, top: pg.PlotItem, bottom: pg.PlotItem, figures: ChartFigures
+                      ) -> None:
+        """A dashed line per touchpoint change, its label at the top of the conversion plot
+        (labels closer than a month apart are stepped down so they do not overlap)."""
+        style = self._style
+        last_x, level = -10.0, 0
+        for x, marker in shown_markers(figures):
+            for plot in (top, bottom):
+                plot.addItem(pg.InfiniteLine(pos=x, angle=90,
+                                             pen=style.pen(style.positive, 1.3, dashed=True)))
+            level = level + 1 if x - last_x < 1.6 else 0
+            last_x = x
+            self._text(top, f" {marker.label}", x, 97 - 9 * (level % 4), anchor=(0, 0),
+                       color=style.positive, scale=0.8)
 
     def _month_at(self, point: QPointF) -> int | None:
         """The index of the month whose column is at ``point``."""
@@ -126,12 +168,14 @@ class TrendChart(ChartWidget):
         if index is None or self._figures is None:
             return None
         month, g = self._figures.trend[index]
+        changes = "".join(f"\nChange: {m.text}" for m in self._figures.markers
+                          if m.day.strftime("%Y-%m") == month)
         if not g.decided:
-            return f"{month}: no decided deals"
+            return f"{month}: no decided deals{changes}"
         interval = f"{percent(g.conversion_low)}–{percent(g.conversion_high)}"
         return (f"{month}: conversion {percent(g.conversion)} ({interval}), n = "
                 f"{count(g.decided)}{', too few to judge' if g.too_few else ''}\n"
-                f"average deal length {days(g.avg_deal_length_days)}")
+                f"average deal length {days(g.avg_deal_length_days)}{changes}")
 
     def _trend_overall_text(self, plot: pg.PlotItem, figures: ChartFigures) -> None:
         overall = figures.overall

@@ -29,12 +29,16 @@ from salesdesk.currencies import currency_digits
 from salesdesk.domain.deals import CustomerType, Deal, LookupKind, Outcome
 from salesdesk.domain.parsing import format_minor_units
 from salesdesk.domain.validation import FIELD_LABELS, DealDraft, Validation, validate_draft
+from salesdesk.ui.deals.lost_reason import LostReasonField
 from salesdesk.ui.widgets import DateField, NameField
 from salesdesk.ui.workspace import Workspace
 
 _NAME_FIELDS = (LookupKind.CLIENT, LookupKind.REP, LookupKind.PRODUCT, LookupKind.CHANNEL,
-                LookupKind.REGION, LookupKind.AUDIENCE, LookupKind.LOST_REASON)
+                LookupKind.REGION, LookupKind.AUDIENCE)
 _ERROR_STYLE = "color: #c62828;"
+# Fields whose messages show under another field's: the currency beside the amount, the
+# lost-reason details beside the reason.
+_SHARED_MESSAGES = {"currency": "amount", "lost_reason_note": "lost_reason"}
 _WARNING_STYLE = "color: #9a6700;"
 
 
@@ -78,7 +82,11 @@ class DealDialog(QDialog):
             field.setObjectName(kind.value)
             self.names[kind] = field
         self.names[LookupKind.CLIENT].setPlaceholderText("a new name creates the client")
-        self.names[LookupKind.LOST_REASON].setPlaceholderText("why the customer said no")
+        self.lost_reason = LostReasonField()
+        customers = store.customers
+        self.lost_reason.set_reasons(store.names(LookupKind.LOST_REASON),
+                                     customers.competitor_reason(),
+                                     [name for name, _ in customers.competitor_losses()])
         self.customer_type = QComboBox()
         self.stage = QComboBox()
         self.stage.addItems(store.names(LookupKind.STAGE))
@@ -120,7 +128,7 @@ class DealDialog(QDialog):
             (("region", self.names[LookupKind.REGION]),
              ("audience", self.names[LookupKind.AUDIENCE])),
             (("customer_type", self.customer_type), ("stage", self.stage)),
-            (("outcome", self.outcome), ("lost_reason", self.names[LookupKind.LOST_REASON])),
+            (("outcome", self.outcome), ("lost_reason", self.lost_reason)),
             (("first_contact", self.first_contact), ("closed_on", self.closed_on)),
             (("expected_close", self.expected_close), ("next_step", self.next_step)),
             (("amount", money), None),
@@ -133,6 +141,7 @@ class DealDialog(QDialog):
                 self._add_field(grid, row, 2, *right)
             row += 2
         self._messages["currency"] = self._messages["amount"]
+        self._messages["lost_reason_note"] = self._messages["lost_reason"]
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -159,7 +168,7 @@ class DealDialog(QDialog):
             self.title, self.names[LookupKind.CLIENT], self.names[LookupKind.REP],
             self.names[LookupKind.PRODUCT], self.names[LookupKind.CHANNEL],
             self.names[LookupKind.REGION], self.names[LookupKind.AUDIENCE], self.customer_type,
-            self.stage, self.outcome, self.names[LookupKind.LOST_REASON],
+            self.stage, self.outcome, self.lost_reason.combo, self.lost_reason.details,
             self.first_contact.line_edit, self.closed_on.line_edit,
             self.expected_close.line_edit, self.next_step, self.amount, self.currency,
             self.notes, self.buttons,
@@ -193,6 +202,8 @@ class DealDialog(QDialog):
         self.title.setText(deal.title)
         for kind, field in self.names.items():
             field.setText(deal.lookup(kind) or "")
+        self.lost_reason.set_reason(deal.lost_reason)
+        self.lost_reason.set_note(deal.lost_reason_note)
         if deal.stage:
             if self.stage.findText(deal.stage) < 0:
                 self.stage.addItem(deal.stage)  # a retired stage still shows on its deals
@@ -231,6 +242,7 @@ class DealDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
         for widget in (self.title, self.next_step, self.amount, *self.names.values()):
             widget.textEdited.connect(self._on_edited)
+        self.lost_reason.edited.connect(self._on_edited)
         for date in (self.first_contact, self.closed_on, self.expected_close):
             date.edited.connect(self._on_edited)
         for combo in (self.customer_type, self.stage, self.outcome, self.currency):
@@ -259,7 +271,8 @@ class DealDialog(QDialog):
             next_step=self.next_step.text(),
             amount=self.amount.text(),
             currency=self.currency.currentText(),
-            lost_reason=self.names[LookupKind.LOST_REASON].text() if lost else "",
+            lost_reason=self.lost_reason.reason() if lost else "",
+            lost_reason_note=self.lost_reason.note() if lost else "",
             notes=self.notes.toPlainText(),
         )
 
@@ -271,9 +284,10 @@ class DealDialog(QDialog):
 
     def _show(self, errors: Mapping[str, str], warnings: Mapping[str, str]) -> None:
         for key, label in self._messages.items():
-            if key == "currency":
+            if key in _SHARED_MESSAGES:
                 continue
-            text = errors.get(key) or (errors.get("currency") if key == "amount" else None)
+            text = errors.get(key) or next((errors[k] for k, shown in _SHARED_MESSAGES.items()
+                                            if shown == key and k in errors), None)
             style = _ERROR_STYLE
             if not text and key in warnings:
                 text, style = warnings[key], _WARNING_STYLE
@@ -305,6 +319,8 @@ class DealDialog(QDialog):
             "amount": self.amount, "currency": self.currency, "notes": self.notes,
         }
         widgets.update({kind.value: field for kind, field in self.names.items()})
+        widgets.update(lost_reason=self.lost_reason.combo,
+                       lost_reason_note=self.lost_reason.details)
         widget = widgets.get(key)
         if widget is not None:
             widget.setFocus()
@@ -319,7 +335,7 @@ class DealDialog(QDialog):
 
     def _on_outcome_changed(self) -> None:
         outcome = self.outcome.currentData()
-        self.names[LookupKind.LOST_REASON].setEnabled(outcome == Outcome.LOST.value)
+        self.lost_reason.setEnabled(outcome == Outcome.LOST.value)
         if outcome == Outcome.OPEN.value:
             if self._auto_closed:
                 self.closed_on.set_date(None)

@@ -516,7 +516,8 @@ def deal_html(deal: Deal, events: tuple[StageEvent, ...], badge: str | None = No
         line("Next step", deal.next_step),
     ]
     if deal.outcome is Outcome.LOST:
-        rows.append(line("Lost reason", deal.lost_reason))
+        reason = " — ".join(t for t in (deal.lost_reason, deal.lost_reason_note) if t)
+        rows.append(line("Lost reason", reason or None))
     history = "".join(
         f"<li>{e(date_text(ev.entered_on, locale))} — {e(ev.stage)}</li>"
         for ev in events)

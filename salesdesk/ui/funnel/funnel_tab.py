@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.currencies import currency_digits
+from salesdesk.domain.changes import Changes
 from salesdesk.domain.metrics import Figures, MoneyRules, figures
 from salesdesk.domain.periods import Bucket, Period, bucket_range, parse_bucket
 from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL, PeriodPreset, SliceSpec
 from salesdesk.domain.slices import Dimension, Query, Slice
 from salesdesk.store import StoreError
 from salesdesk.ui.charts import ChartFigures, ChartKind, ChartWidget, chart_figures, make_chart
-from salesdesk.ui.charts.data import describe_slice
+from salesdesk.ui.charts.data import ChartMarker, describe_slice
 from salesdesk.ui.funnel.cache_service import CacheService
 from salesdesk.ui.funnel.figures_model import FiguresModel
 from salesdesk.ui.funnel.headline import HeadlineBar
@@ -107,6 +108,7 @@ class FunnelTab(QWidget):
         cache.ready.connect(self._on_ready)
         cache.failed.connect(self._on_failed)
         self.slice_bar.changed.connect(self._on_spec_changed)
+        workspace.changed.connect(self._on_changed)
         self.chart_tabs.currentChanged.connect(self._draw_current_chart)
         if cache.cache is not None:
             self._on_ready()
@@ -294,6 +296,15 @@ class FunnelTab(QWidget):
         """The slice this file was last shown with (each file keeps its own)."""
         return SliceSpec.from_json(self._workspace.store.view_state(VIEW_STATE) or "")
 
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.customers and not changes.deals and self._figures is not None:
+            self.refresh()  # the touchpoint changes marked on the trend
+
+    def touchpoint_markers(self) -> list[ChartMarker]:
+        """The touchpoint changes the trend marks."""
+        return [ChartMarker(c.changed_on, c.touchpoint, c.describe())
+                for c in self._workspace.store.customers.changes()]
+
     def _on_spec_changed(self, spec: SliceSpec) -> None:
         if not self._workspace.read_only:
             try:
@@ -318,7 +329,8 @@ class FunnelTab(QWidget):
         today = self._workspace.today()
         query = self.spec.query(today, settings.fiscal_year_start)
         self._figures = chart_figures(cache, query, settings=settings, money=money,
-                                      slice_text=describe_slice(query.slice))
+                                      slice_text=describe_slice(query.slice),
+                                      markers=self.touchpoint_markers())
         before: Figures | None = None
         comparison = self.spec.comparison_query(today, settings.fiscal_year_start)
         if comparison is not None:

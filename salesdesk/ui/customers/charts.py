@@ -1,0 +1,471 @@
+"""The Customers tab's charts: the NPS trend, a touchpoint change before and after, lost
+reasons by slice, and deal-days per win by audience and customer type.
+
+They are :class:`~salesdesk.ui.charts.base.ChartWidget` s drawn in the shared
+:class:`~salesdesk.ui.charts.style.ChartStyle`, so they export through the Funnel tab's export
+dialog and path (PNG, SVG, PDF with title, slice and formula stamped; CSV of the figures).
+Each draws a small frozen figures object carrying its own ``slice_text``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QResizeEvent
+
+from salesdesk.domain.lost_reasons import NO_REASON, LostReasonTable
+from salesdesk.domain.nps import NpsTally
+from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL
+from salesdesk.domain.target_customer import TargetRow, TargetView
+from salesdesk.domain.touchpoints import BeforeAfter
+from salesdesk.reports.nps_report import nps_text
+from salesdesk.ui.charts.base import Cell, ChartWidget, count, days, percent, shortened
+
+MAX_MONTH_LABELS = 12
+# Lost reasons in a colour-blind-safe order (Okabe & Ito), then greys.
+REASON_COLORS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442",
+                 "#7f7f7f", "#a6a6a6", "#4d4d4d")
+NO_REASON_COLOR = "#c3c8cf"
+
+
+class CustomerChartKind(StrEnum):
+    """The names exports of these charts are given (their ``chart_id``)."""
+
+    NPS_TREND = "nps-trend"
+    BEFORE_AFTER = "touchpoint-before-after"
+    LOST_REASONS = "lost-reasons"
+    TARGET = "target-customer"
+
+
+@dataclass(frozen=True)
+class NpsFigures:
+    """NPS per month (empty months included) and overall, over the tab's period."""
+
+    slice_text: str
+    trend: tuple[tuple[str, NpsTally], ...]
+    overall: NpsTally
+
+
+@dataclass(frozen=True)
+class BeforeAfterFigures:
+    """A touchpoint change's windows compared."""
+
+    slice_text: str
+    result: BeforeAfter
+
+
+@dataclass(frozen=True)
+class LostReasonFigures:
+    """Lost deals per value and reason."""
+
+    slice_text: str
+    table: LostReasonTable
+
+
+@dataclass(frozen=True)
+class TargetFigures:
+    """The target customer view."""
+
+    slice_text: str
+    view: TargetView
+
+
+def _label(value: str | None) -> str:
+    return NONE_LABEL if value is None else value
+
+
+class _CustomerChart(ChartWidget):
+    """Common parts: a figures object of the chart's own type."""
+
+    _figures: Any
+
+    def set_figures(self, figures: Any) -> None:
+        """Draw ``figures`` (each chart's own figures type)."""
+        super().set_figures(figures)
+
+    def clear_figures(self) -> None:
+        """Draw nothing (no figures to show)."""
+        self._figures = None
+        self._redraw()
+
+    def _empty_message(self, figures: Any) -> str | None:
+        return None
+
+
+# --- NPS trend ----------------------------------------------------------------------------------
+
+
+class NpsTrendChart(_CustomerChart):
+    """NPS per month (points joined, months without responses left as gaps) above the number
+    of responses per month."""
+
+    chart_id = CustomerChartKind.NPS_TREND  # type: ignore[assignment]
+    _budget = MAX_MONTH_LABELS
+
+    def _label_budget(self) -> int:
+        """About one month label per 75 pixels of width, at most MAX_MONTH_LABELS."""
+        width: int = self.view.width()
+        return max(3, min(MAX_MONTH_LABELS, width // 75))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._figures is not None and self._label_budget() != self._budget:
+            self._redraw()  # fewer (or more) month labels fit now
+
+    def title(self) -> str:
+        """The chart's title."""
+        return "Net Promoter Score by month"
+
+    def formula_text(self) -> str:
+        """The definition and n."""
+        f = self._figures
+        n = 0 if f is None else f.overall.n
+        overall = "—" if f is None else nps_text(f.overall.nps)
+        return ("NPS = % promoters (scores 9–10) − % detractors (0–6), from −100 to +100, per "
+                f"month answered. n = {count(n)} responses (NPS {overall} over the period).")
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """One row per month."""
+        f = self._figures
+        rows: list[list[Cell]] = [
+            [month, t.nps, t.promoters, t.passives, t.detractors, t.n]
+            for month, t in (f.trend if f else ())]
+        return ["month", "nps", "promoters", "passives", "detractors", "n"], rows
+
+    def _empty_message(self, figures: Any) -> str | None:
+        return None if figures.overall.n else "No survey responses in this period"
+
+    def _draw(self, figures: Any) -> None:
+        style = self._style
+        months = [label for label, _ in figures.trend]
+        xs = list(range(len(months)))
+        self._budget = self._label_budget()
+        step = max(1, math.ceil(len(months) / self._budget))
+        ticks = [[(i, months[i]) for i in range(0, len(months), step)], []]
+        values = [float("nan") if t.nps is None else t.nps for _, t in figures.trend]
+        top = self._add_plot(0, left="NPS")
+        top.showGrid(y=True, alpha=0.25)
+        top.addItem(pg.InfiniteLine(pos=0, angle=0, pen=style.pen(style.subtle, 1,
+                                                                  dashed=True)))
+        top.addItem(pg.PlotDataItem(xs, values, connect="finite", antialias=True,
+                                    pen=style.pen(style.primary, 2.2)))
+        shown = [(x, v) for x, v in zip(xs, values, strict=True) if not math.isnan(v)]
+        if shown:
+            top.addItem(pg.ScatterPlotItem(x=[x for x, _ in shown], y=[v for _, v in shown],
+                                           size=8, pen=style.pen(style.primary, 1.6),
+                                           brush=style.brush(style.primary)))
+        top.setYRange(-100, 100, padding=0.04)
+        top.getAxis("bottom").setTicks(ticks)
+        top.getAxis("bottom").setStyle(showValues=False)
+        bottom = self._add_plot(1, left="Responses")
+        bottom.addItem(pg.BarGraphItem(x=xs, height=[t.n for _, t in figures.trend], width=0.6,
+                                       brush=style.brush(style.secondary, 220),
+                                       pen=style.pen(style.background, 0)))
+        bottom.getAxis("bottom").setTicks(ticks)
+        bottom.setXLink(top)
+        bottom.setYRange(0, max((t.n for _, t in figures.trend), default=1) or 1, padding=0.06)
+        top.setXRange(-0.7, max(len(months) - 0.3, 0.3), padding=0)
+        for plot in (top, bottom):
+            plot.getAxis("left").setWidth(style.font().pixelSize() * 5)
+        self.view.ci.layout.setRowStretchFactor(0, 3)
+        self.view.ci.layout.setRowStretchFactor(1, 1)
+        self._text(top, f"all months: NPS {nps_text(figures.overall.nps)}, n ="
+                        f" {count(figures.overall.n)}", -0.6, 100, anchor=(0, 0),
+                   color=style.subtle, scale=0.85)
+        self._hoverable = [top, bottom]
+
+    def _tooltip_at(self, point: QPointF) -> str | None:
+        f = self._figures
+        index = round(point.x())
+        if f is None or not 0 <= index < len(f.trend) or abs(point.x() - index) > 0.45:
+            return None
+        month, t = f.trend[index]
+        if not t.n:
+            return f"{month}: no responses"
+        return (f"{month}: NPS {nps_text(t.nps)}, n = {t.n} ({t.promoters} promoters,"
+                f" {t.passives} passives, {t.detractors} detractors)")
+
+
+# --- before and after a touchpoint change ------------------------------------------------------
+
+
+class BeforeAfterChart(_CustomerChart):
+    """Conversion (with 95 % Wilson whiskers) and average deal length (with 95 % t whiskers)
+    in the window before a change and the window after it."""
+
+    chart_id = CustomerChartKind.BEFORE_AFTER  # type: ignore[assignment]
+
+    def title(self) -> str:
+        """The chart's title."""
+        f = self._figures
+        return (f"Before and after: {f.result.change.description}" if f
+                else "Before and after a touchpoint change")
+
+    def formula_text(self) -> str:
+        """The windows, the definitions, n and the verdict (or why there is none)."""
+        f = self._figures
+        if f is None:
+            return ""
+        r = f.result
+        verdicts = " ".join(r.verdicts) or (f"{r.conversion.note} {r.length.note}")
+        return (f"Equal windows of {r.windows.days} days: before {r.before.start} – "
+                f"{r.before.end} (n = {r.before.decided} decided), after {r.after.start} – "
+                f"{r.after.end} (n = {r.after.decided}). Conversion = won ÷ (won + lost), "
+                "95 % Wilson interval; deal length = days from first contact to close, "
+                f"95 % t interval. {verdicts}")
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """One row per window."""
+        f = self._figures
+        header = ["window", "from", "to", "decided", "won", "lost", "conversion",
+                  "conversion_low", "conversion_high", "closed_with_length",
+                  "avg_deal_length_days", "length_low", "length_high"]
+        if f is None:
+            return header, []
+        rows: list[list[Cell]] = []
+        for name, w in (("before", f.result.before), ("after", f.result.after)):
+            rows.append([name, w.start.isoformat(), w.end.isoformat(), w.decided, w.won,
+                         w.lost, w.conversion, w.conversion_low, w.conversion_high,
+                         w.length_n, w.avg_length_days, w.length_low, w.length_high])
+        return header, rows
+
+    def _empty_message(self, figures: Any) -> str | None:
+        r = figures.result
+        if r.before.decided == 0 and r.after.decided == 0:
+            return "No decided deals in either window"
+        return None
+
+    def _panel(self, column: int, title: str, values: list[float | None],
+               lows: list[float | None], highs: list[float | None], upper: float,
+               text: list[str]) -> pg.PlotItem:
+        style = self._style
+        plot: pg.PlotItem = self.view.addPlot(row=0, col=column)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(style.pen(style.subtle))
+            axis.setTextPen(style.pen(style.foreground))
+            axis.setStyle(tickFont=style.font(), tickTextOffset=6, maxTickLevel=0)
+        plot.setTitle(title, color=style.css(style.foreground),
+                      size=f"{style.font(1.05).pixelSize()}px")
+        plot.getAxis("bottom").setTicks([[(0, "before"), (1, "after")], []])
+        plot.showGrid(y=True, alpha=0.25)
+        colours = [style.secondary, style.primary]
+        for x, value in enumerate(values):
+            if value is None:
+                continue
+            plot.addItem(pg.BarGraphItem(x=[x], height=[value], width=0.55,
+                                         brush=style.brush(colours[x], 225),
+                                         pen=style.pen(style.background, 0)))
+            low, high = lows[x], highs[x]
+            if low is not None and high is not None:
+                plot.addItem(pg.ErrorBarItem(x=np.array([float(x)]), y=np.array([value]),
+                                             top=np.array([high - value]),
+                                             bottom=np.array([value - low]), beam=0.18,
+                                             pen=style.pen(style.foreground, 1.4)))
+            self._text(plot, text[x], x, max(value, high or value), anchor=(0.5, 1.1),
+                       scale=0.9)
+        plot.setXRange(-0.6, 1.6, padding=0)
+        plot.setYRange(0, upper * 1.12, padding=0.06)  # room for the labels above the bars
+        return plot
+
+    def _draw(self, figures: Any) -> None:
+        r: BeforeAfter = figures.result
+        windows = (r.before, r.after)
+        self._panel(0, "Conversion (%)", [None if w.conversion is None else 100 * w.conversion
+                                          for w in windows],
+                    [None if w.conversion_low is None else 100 * w.conversion_low
+                     for w in windows],
+                    [None if w.conversion_high is None else 100 * w.conversion_high
+                     for w in windows], 100.0,
+                    [f"{percent(w.conversion)} (n={w.decided})" for w in windows])
+        lengths = [w.avg_length_days for w in windows]
+        top = max([h for w in windows for h in (w.length_high, w.avg_length_days)
+                   if h is not None] or [1.0])
+        self._panel(1, "Average deal length (days)", lengths,
+                    [None if w.length_low is None else max(0.0, w.length_low)
+                     for w in windows],
+                    [w.length_high for w in windows], top,
+                    [f"{days(w.avg_length_days)} (n={w.length_n})" for w in windows])
+        lines = [effect.short for effect in (r.conversion, r.length)]
+        self.view.addLabel("<br>".join(lines), row=1, col=0, colspan=2,
+                           color=self._style.css(self._style.foreground),
+                           size=f"{self._style.font(0.95).pixelSize()}px")
+
+
+# --- lost reasons -------------------------------------------------------------------------------
+
+
+def reason_color(index: int, reason: str | None) -> QColor:
+    """The colour of the ``index``-th reason (grey for deals without one)."""
+    if reason is None:
+        return QColor(NO_REASON_COLOR)
+    return QColor(REASON_COLORS[index % len(REASON_COLORS)])
+
+
+class LostReasonsChart(_CustomerChart):
+    """Per value (a row), its lost deals split by reason as shares of 100 %; the legend names
+    the reasons, most given first."""
+
+    chart_id = CustomerChartKind.LOST_REASONS  # type: ignore[assignment]
+
+    def title(self) -> str:
+        """The chart's title."""
+        f = self._figures
+        noun = DIMENSION_LABELS[f.table.dimension].lower() if f else "slice"
+        return f"Lost reasons by {noun}"
+
+    def formula_text(self) -> str:
+        """What the bars count."""
+        f = self._figures
+        n = 0 if f is None else f.table.lost
+        return ("Each bar: the lost deals of one value closed in the period, split by lost"
+                " reason (share of that value's lost deals; the number of deals in the"
+                f" figures table). n = {count(n)} lost deals.")
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """One row per value, one column per reason."""
+        f = self._figures
+        if f is None:
+            return ["value"], []
+        t = f.table
+        header = [DIMENSION_LABELS[t.dimension], "lost",
+                  *(NO_REASON if r is None else r for r in t.reasons)]
+        rows: list[list[Cell]] = [[_label(value), t.total(i), *t.counts[i]]
+                                  for i, value in enumerate(t.values)]
+        return header, rows
+
+    def _empty_message(self, figures: Any) -> str | None:
+        return None if figures.table.lost else "No lost deals in this period"
+
+    def _draw(self, figures: Any) -> None:
+        style = self._style
+        t: LostReasonTable = figures.table
+        plot = self._add_plot(0, bottom="Share of the lost deals (%)")
+        plot.invertY(True)
+        labels = [f"{shortened(_label(v), 22)} ({t.total(i)})" for i, v in enumerate(t.values)]
+        self._category_ticks(plot, "left", labels)
+        plot.showGrid(x=True, alpha=0.25)
+        left = np.zeros(len(t.values))
+        totals = np.array([max(1, t.total(i)) for i in range(len(t.values))], dtype=float)
+        legend = []
+        for column, reason in enumerate(t.reasons):
+            widths = np.array([row[column] for row in t.counts], dtype=float) / totals * 100
+            colour = reason_color(column, reason)
+            plot.addItem(pg.BarGraphItem(x0=left.copy(), y=list(range(len(t.values))),
+                                         height=0.64, width=widths, brush=style.brush(colour),
+                                         pen=style.pen(style.background, 1)))
+            for y, (x0, width) in enumerate(zip(left, widths, strict=True)):
+                if width >= 9:
+                    self._text(plot, f"{width:.0f}", x0 + width / 2, y, anchor=(0.5, 0.5),
+                               color=QColor("#ffffff"), scale=0.8)
+            left += widths
+            swatch = style.css(colour)
+            legend.append(f"<span style='color:{swatch}'>■</span>&nbsp;"
+                          f"{NO_REASON if reason is None else reason}")
+        plot.setXRange(0, 100, padding=0.01)
+        plot.setYRange(-0.6, max(len(t.values), 4) - 0.4, padding=0)
+        self.view.addLabel("&nbsp;&nbsp; ".join(legend), row=1, col=0,
+                           color=style.css(style.foreground),
+                           size=f"{style.font(0.9).pixelSize()}px")
+        self._hoverable = [plot]
+
+    def _tooltip_at(self, point: QPointF) -> str | None:
+        f = self._figures
+        index = round(point.y())
+        if f is None or not 0 <= index < len(f.table.values) or abs(point.y() - index) > 0.4:
+            return None
+        t = f.table
+        parts = [f"{NO_REASON if r is None else r}: {c}"
+                 for r, c in zip(t.reasons, t.counts[index], strict=True) if c]
+        return f"{_label(t.values[index])} — {t.total(index)} lost deals\n" + "\n".join(parts)
+
+
+# --- the target customer ------------------------------------------------------------------------
+
+
+class TargetChart(_CustomerChart):
+    """Deal-days per win by audience and by customer type (horizontal bars); audiences
+    pointed out as costly are drawn in the warning colour, the business's figure is a dashed
+    line."""
+
+    chart_id = CustomerChartKind.TARGET  # type: ignore[assignment]
+
+    def title(self) -> str:
+        """The chart's title."""
+        return "Selling time per win by audience and customer type"
+
+    def formula_text(self) -> str:
+        """The definition and n."""
+        f = self._figures
+        n = 0 if f is None else f.view.overall.decided
+        business = "—" if f is None or f.view.overall_days_per_win is None else \
+            f"{f.view.overall_days_per_win:.0f}"
+        return ("Deal-days per win = days all closed deals took (first contact to close, lost"
+                " ones included) ÷ won deals = average deal length ÷ conversion. Orange:"
+                " audiences with enough decided deals costing more than the business's"
+                f" {business}. n = {count(n)} decided deals.")
+
+    def _rows(self) -> list[tuple[str, TargetRow]]:
+        f = self._figures
+        if f is None:
+            return []
+        return ([(_label(r.value), r) for r in f.view.audiences]
+                + [(f"{_label(r.value).capitalize()} customers", r)
+                   for r in f.view.customer_types])
+
+    def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
+        """One row per audience and customer type."""
+        header = ["group", "decided", "won", "conversion", "avg_deal_length_days",
+                  "won_amount", "days_per_win", "costly"]
+        return header, [[label, r.figures.decided, r.figures.won, r.figures.conversion,
+                         r.figures.avg_deal_length_days, r.figures.won_amount,
+                         r.days_per_win, "yes" if r.costly else "no"]
+                        for label, r in self._rows()]
+
+    def _empty_message(self, figures: Any) -> str | None:
+        return None if figures.view.overall.decided else "No decided deals in this period"
+
+    def _draw(self, figures: Any) -> None:
+        style = self._style
+        rows = self._rows()
+        plot = self._add_plot(0, bottom="Deal-days per win")
+        plot.invertY(True)
+        self._category_ticks(plot, "left", [label for label, _ in rows])
+        plot.showGrid(x=True, alpha=0.25)
+        values = [r.days_per_win or 0.0 for _, r in rows]
+        brushes = [style.brush(style.secondary if r.costly else style.primary, 230)
+                   for _, r in rows]
+        plot.addItem(pg.BarGraphItem(x0=0, y=list(range(len(rows))), height=0.6, width=values,
+                                     brushes=brushes, pen=style.pen(style.background, 0)))
+        business = figures.view.overall_days_per_win
+        if business is not None:
+            plot.addItem(pg.InfiniteLine(pos=business, angle=90,
+                                         pen=style.pen(style.foreground, 1.2, dashed=True)))
+        top = max([*values, business or 0.0, 1.0])
+        for y, (_, r) in enumerate(rows):
+            text = "no win" if r.days_per_win is None else f"{r.days_per_win:.0f}"
+            self._text(plot, f" {text} · {percent(r.figures.conversion)}", values[y], y,
+                       scale=0.85)
+        plot.setXRange(0, top * 1.45, padding=0)  # room for the labels right of the bars
+        plot.setYRange(-0.6, max(len(rows), 4) - 0.4, padding=0)
+        self._hoverable = [plot]
+
+    def _tooltip_at(self, point: QPointF) -> str | None:
+        rows = self._rows()
+        index = round(point.y())
+        if not 0 <= index < len(rows) or abs(point.y() - index) > 0.4:
+            return None
+        label, r = rows[index]
+        f = r.figures
+        per_win = "no win" if r.days_per_win is None else f"{r.days_per_win:.0f} deal-days"
+        return (f"{label}: {per_win} per win\nconversion {percent(f.conversion)} of"
+                f" {f.decided} decided, average deal length {days(f.avg_deal_length_days)}")

@@ -1,0 +1,271 @@
+"""The Customers tab's pages over the deals: lost reasons by slice (which reasons dominate for
+which channel, product, salesperson, …) and the target customer (conversion, deal length and
+won amount by audience and by customer type, with the audiences that take the most time for
+the fewest wins pointed out)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.analytics import AnalyticsCache
+from salesdesk.currencies import currency_digits
+from salesdesk.domain.deals import CustomerType
+from salesdesk.domain.lost_reasons import NO_REASON, LostReasonTable
+from salesdesk.domain.metrics import MoneyRules
+from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL
+from salesdesk.domain.slices import Dimension, Slice
+from salesdesk.domain.target_customer import TargetRow
+from salesdesk.reports.customers_report import lost_reasons_by, target_customer
+from salesdesk.ui.charts.base import days, percent
+from salesdesk.ui.customers.charts import (
+    LostReasonFigures,
+    LostReasonsChart,
+    TargetChart,
+    TargetFigures,
+)
+from salesdesk.ui.customers.models import Column, RecordsModel, none_last
+from salesdesk.ui.customers.nps_view import heading, table
+from salesdesk.ui.workspace import Workspace
+
+LOST_BY = (Dimension.PRODUCT, Dimension.CHANNEL, Dimension.REP, Dimension.AUDIENCE,
+           Dimension.REGION, Dimension.CUSTOMER_TYPE, Dimension.STAGE)
+LostRow = tuple[str | None, int, str]
+
+
+def _name(value: str | None) -> str:
+    return NONE_LABEL if value is None else value
+
+
+def _group(value: str | None) -> str:
+    """An audience, or a customer type ("new" → "New")."""
+    if value in {t.value for t in CustomerType}:
+        return str(value).capitalize()
+    return _name(value)
+
+
+def fit_rows(view: QTableView) -> None:
+    """Make ``view`` exactly as tall as its header and rows (short tables leave no blank
+    space for the text beneath them)."""
+    rows = view.model().rowCount() if view.model() is not None else 0
+    height = (view.horizontalHeader().height() + 2 * view.frameWidth()
+              + sum(view.rowHeight(r) for r in range(rows)))
+    if view.horizontalScrollBar().isVisible():
+        height += view.horizontalScrollBar().height()
+    view.setFixedHeight(max(height, view.horizontalHeader().height() * 2))
+
+
+class LostReasonsPage(QWidget):
+    """A 100 % bar per value of the chosen dimension, split by lost reason, and the table of
+    counts with each value's dominant reason.
+
+    Signals:
+        export_requested(object, object): export the chart.
+    """
+
+    export_requested = Signal(object, object)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lost_reasons_page")
+        self._workspace = workspace
+        self.table_data: LostReasonTable | None = None
+        self.by_box = QComboBox()
+        self.by_box.setObjectName("lost_by")
+        for dimension in LOST_BY:
+            self.by_box.addItem(DIMENSION_LABELS[dimension], dimension.value)
+        self.export_button = QPushButton("Export Chart…")
+        self.export_button.setObjectName("export_lost_reasons")
+        self.note = QLabel()
+        self.note.setObjectName("lost_note")
+        self.note.setWordWrap(True)
+        by_label = QLabel("&By:")
+        by_label.setBuddy(self.by_box)
+        bar = QHBoxLayout()
+        bar.addWidget(by_label)
+        bar.addWidget(self.by_box)
+        bar.addWidget(self.note, 1)
+        bar.addWidget(self.export_button)
+        self.chart = LostReasonsChart()
+        self.model: RecordsModel[LostRow] = RecordsModel((
+            Column("Value", lambda r: _name(r[0])),
+            Column("Lost", lambda r: f"{r[1]:,}", sort=lambda r: r[1], right=True,
+                   header_tip="Lost deals closed in the period"),
+            Column("Top reason", lambda r: r[2], tooltip=lambda r: r[2],
+                   header_tip="The reason given most, with its share of the lost deals"),
+        ), self)
+        self.view = table("lost_reasons", self.model, stretch=0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([700, 360])
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self.by_box.currentIndexChanged.connect(self._recount)
+        self.export_button.clicked.connect(self._on_export)
+        self._cache: AnalyticsCache | None = None
+        self._slice = Slice()
+        self._slice_text = ""
+
+    @property
+    def dimension(self) -> Dimension:
+        """The dimension the reasons are split by."""
+        return Dimension(str(self.by_box.currentData()))
+
+    def set_dimension(self, dimension: Dimension) -> None:
+        """Split the reasons by ``dimension``."""
+        self.by_box.setCurrentIndex(self.by_box.findData(dimension.value))
+
+    def refresh(self, cache: AnalyticsCache | None, sl: Slice, slice_text: str) -> None:
+        """Recount over the slice (the tab's period)."""
+        self._cache, self._slice, self._slice_text = cache, sl, slice_text
+        self._recount()
+
+    def _recount(self) -> None:
+        cache = self._cache
+        if cache is None:
+            self.note.setText("Counting the deals…")
+            return
+        t = lost_reasons_by(cache, self._slice, self.dimension)
+        self.table_data = t
+        rows: list[LostRow] = []
+        for index, value in enumerate(t.values):
+            dominant = t.dominant(index)
+            text = "—" if dominant is None else \
+                f"{NO_REASON if dominant[0] is None else dominant[0]} ({dominant[1] * 100:.0f} %)"
+            rows.append((value, t.total(index), text))
+        self.model.set_rows(rows)
+        self.model.set_header(0, DIMENSION_LABELS[self.dimension])
+        self.chart.set_figures(LostReasonFigures(
+            f"{DIMENSION_LABELS[self.dimension]} · {self._slice_text}", t))
+        unexplained = (t.reason_total(t.reasons.index(None)) if None in t.reasons else 0)
+        self.note.setText(
+            f"{t.lost:,} lost deals" + (f", {unexplained:,} without a reason" if unexplained
+                                        else "") + ". The reason is asked when a deal is"
+            " marked lost; edit the list in Edit ▸ Lists.")
+        self.export_button.setEnabled(t.lost > 0)
+
+    def _on_export(self) -> None:
+        if self.chart.figures is not None:
+            self.export_requested.emit(self.chart, self.chart.figures)
+
+
+TARGET_COLUMNS: tuple[Column[TargetRow], ...] = (
+    Column("Group", lambda r: _group(r.value)),
+    Column("Decided", lambda r: f"{r.figures.decided:,}", sort=lambda r: r.figures.decided,
+           right=True),
+    Column("Conversion", lambda r: percent(r.figures.conversion),
+           sort=lambda r: none_last(r.figures.conversion), right=True,
+           tooltip=lambda r: "too few to judge" if r.figures.too_few else "won ÷ decided"),
+    Column("Avg length", lambda r: days(r.figures.avg_deal_length_days),
+           sort=lambda r: none_last(r.figures.avg_deal_length_days), right=True,
+           header_tip="Average deal length: days from first contact to close"),
+    Column("Won amount", lambda r: f"{r.figures.won_amount:,.0f}",
+           sort=lambda r: r.figures.won_amount, right=True),
+    Column("Days/win", lambda r: "no win" if r.days_per_win is None
+           else f"{r.days_per_win:,.0f}{' ⚠' if r.costly else ''}",
+           sort=lambda r: none_last(r.days_per_win), right=True,
+           tooltip=lambda r: "more selling time per win than the business" if r.costly else "",
+           header_tip="Deal-days per win: days all closed deals took ÷ won deals"),
+)
+
+
+class TargetPage(QWidget):
+    """Conversion, deal length and won amount by audience and by customer type side by side;
+    the costly audiences in words and in the chart.
+
+    Signals:
+        export_requested(object, object): export the chart.
+    """
+
+    export_requested = Signal(object, object)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("target_page")
+        self._workspace = workspace
+        self.audiences: RecordsModel[TargetRow] = RecordsModel(TARGET_COLUMNS, self)
+        self.audiences.set_header(0, "Audience")
+        self.types: RecordsModel[TargetRow] = RecordsModel(TARGET_COLUMNS, self)
+        self.types.set_header(0, "Customer type")
+        self.audience_view = table("target_audiences", self.audiences)
+        self.type_view = table("target_types", self.types)
+        self.costly = QLabel()
+        self.costly.setObjectName("costly_audiences")
+        self.costly.setWordWrap(True)
+        self.costly.setTextFormat(Qt.TextFormat.RichText)
+        self.chart = TargetChart()
+        self.export_button = QPushButton("Export Chart…")
+        self.export_button.setObjectName("export_target")
+        tables = QWidget()
+        tables_layout = QVBoxLayout(tables)
+        tables_layout.setContentsMargins(0, 0, 0, 0)
+        tables_layout.addWidget(heading("By audience"))
+        tables_layout.addWidget(self.audience_view)
+        tables_layout.addWidget(heading("By customer type"))
+        tables_layout.addWidget(self.type_view)
+        tables_layout.addWidget(self.costly)
+        tables_layout.addStretch(1)
+        chart_side = QWidget()
+        chart_layout = QVBoxLayout(chart_side)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_bar = QHBoxLayout()
+        chart_bar.addWidget(heading("Selling time per win"))
+        chart_bar.addStretch(1)
+        chart_bar.addWidget(self.export_button)
+        chart_layout.addLayout(chart_bar)
+        chart_layout.addWidget(self.chart, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(tables)
+        self.splitter.addWidget(chart_side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([640, 420])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.export_button.clicked.connect(self._on_export)
+
+    def refresh(self, cache: AnalyticsCache | None, sl: Slice, slice_text: str) -> None:
+        """Recount over the slice (the tab's period)."""
+        if cache is None:
+            self.costly.setText("<i>Counting the deals…</i>")
+            return
+        settings = self._workspace.store.settings()
+        view = target_customer(cache, sl, threshold=settings.too_few_threshold,
+                               money=MoneyRules.of(settings, currency_digits()))
+        self.audiences.set_rows(view.audiences)
+        self.types.set_rows(view.customer_types)
+        for model in (self.audiences, self.types):
+            model.set_header(4, f"Won ({settings.base_currency})")
+        for table_view in (self.audience_view, self.type_view):
+            fit_rows(table_view)
+        self.chart.set_figures(TargetFigures(slice_text, view))
+        self.export_button.setEnabled(view.overall.decided > 0)
+        business = ("—" if view.overall_days_per_win is None
+                    else f"{view.overall_days_per_win:,.0f}")
+        if view.costly:
+            items = "".join(f"<li>{sentence}</li>" for sentence in view.costly)
+            self.costly.setText(f"<b>Most time for the fewest wins</b> (the business: {business}"
+                                f" deal-days per win):<ul>{items}</ul>")
+        else:
+            self.costly.setText(f"No audience with enough decided deals takes more selling time"
+                                f" per win than the business ({business} deal-days).")
+
+    def _on_export(self) -> None:
+        if self.chart.figures is not None:
+            self.export_requested.emit(self.chart, self.chart.figures)
