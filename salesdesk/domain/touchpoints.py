@@ -319,7 +319,7 @@ def conversion_effect(before: WindowFigures, after: WindowFigures) -> Effect:
     assert interval is not None
     low, high = interval
     moved = (f"{_percent(before.conversion)} → {_percent(after.conversion)}"
-             f" ({_points(difference)} points; 95 % interval {_points(low)} to {_points(high)})")
+             f" ({_points(difference)} points; likely range {_points(low)} to {_points(high)})")
     if before.too_few or after.too_few:
         return Effect(metric, difference, low, high, None,
                       f"No verdict on conversion: too few decided deals ({before.decided}"
@@ -332,8 +332,8 @@ def conversion_effect(before: WindowFigures, after: WindowFigures) -> Effect:
         return Effect(metric, difference, low, high, f"Conversion fell after the change: {moved}.",
                       moved)
     return Effect(metric, difference, low, high, None,
-                  f"No verdict on conversion: {moved}; the interval includes no change.",
-                  "the 95 % interval includes no change")
+                  f"No verdict on conversion: {moved}; the likely range includes no change.",
+                  "the likely range includes no change")
 
 
 def length_effect(before: WindowFigures, after: WindowFigures) -> Effect:
@@ -354,7 +354,7 @@ def length_effect(before: WindowFigures, after: WindowFigures) -> Effect:
                       f"No verdict on deal length: {moved}); a window has under two deals.",
                       "a window has under two deals")
     low, high = interval
-    moved += f"; 95 % interval {_signed(low, 1)} to {_signed(high, 1)})"
+    moved += f"; likely range {_signed(low, 1)} to {_signed(high, 1)})"
     if b.n < before.threshold or a.n < after.threshold:
         return Effect(metric, difference, low, high, None,
                       f"No verdict on deal length: too few closed deals ({b.n} before, {a.n}"
@@ -367,8 +367,8 @@ def length_effect(before: WindowFigures, after: WindowFigures) -> Effect:
         return Effect(metric, difference, low, high,
                       f"Deals got longer after the change: {moved}.", moved)
     return Effect(metric, difference, low, high, None,
-                  f"No verdict on deal length: {moved}; the interval includes no change.",
-                  "the 95 % interval includes no change")
+                  f"No verdict on deal length: {moved}; the likely range includes no change.",
+                  "the likely range includes no change")
 
 
 @dataclass(frozen=True, slots=True)

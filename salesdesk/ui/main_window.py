@@ -211,6 +211,8 @@ class MainWindow(QMainWindow):
         # Named anew when the tab's splitter turned from vertical to horizontal.
         self.scorecards_tab.splitter.restoreState(
             self._ui_settings.splitter("scorecards_columns"))
+        for splitter in self.customers_tab.splitters():
+            splitter.restoreState(self._ui_settings.splitter(f"customers/{splitter.objectName()}"))
 
     def _save_state(self) -> None:
         self._ui_settings.geometry = self.saveGeometry()
@@ -221,6 +223,9 @@ class MainWindow(QMainWindow):
         self._ui_settings.set_splitter("funnel", self.funnel_tab.splitter.saveState())
         self._ui_settings.set_splitter("scorecards_columns",
                                        self.scorecards_tab.splitter.saveState())
+        for splitter in self.customers_tab.splitters():
+            self._ui_settings.set_splitter(f"customers/{splitter.objectName()}",
+                                           splitter.saveState())
         self._ui_settings.sync()
 
     # --- state ---------------------------------------------------------------------------

@@ -92,7 +92,7 @@ def test_a_clear_rise_in_conversion_gets_a_verdict_with_n_and_intervals() -> Non
     assert result.conversion.verdict.startswith("Conversion rose after the change: 25 % → 75 %")
     # Lengths did not move: no verdict on them, and the sentence says why.
     assert result.length.verdict is None
-    assert "interval includes no change" in result.length.note
+    assert "likely range includes no change" in result.length.note
     assert result.verdicts == (result.conversion.verdict,)
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from salesdesk.app import AppFileOpener
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.competitors import CompetitorNotes, StepNote
 from salesdesk.domain.deals import Deal, LookupKind, Outcome
@@ -31,6 +32,7 @@ from salesdesk.domain.lost_reasons import lost_reason_table
 from salesdesk.domain.metrics import figures, tally
 from salesdesk.domain.nps import NpsBy, NpsTally, ScoreGroup, Segment, grouped, matches
 from salesdesk.domain.periods import Period
+from salesdesk.domain.slice_spec import PeriodPreset
 from salesdesk.domain.slices import Dimension
 from salesdesk.domain.touchpoints import Scope, TouchpointChange, reference_before_after
 from salesdesk.store import DealListQuery
@@ -43,6 +45,7 @@ from salesdesk.ui.customers.models import StepsModel
 from salesdesk.ui.customers.nps_entry import ResponseDialog
 from salesdesk.ui.customers.touchpoints_view import ChangeDialog
 from salesdesk.ui.deals.deal_form import DealDialog
+from salesdesk.ui.formatting import date_pattern, date_range_text, date_text
 from salesdesk.ui.main_window import MainWindow
 
 from .conftest import demo_copy, demo_database, run_with_modal, shown_window
@@ -461,8 +464,6 @@ def test_the_export_button_opens_the_funnel_tabs_export_dialog(demo_window: Main
 
 
 def test_the_period_applies_to_nps_and_deals(demo_window: MainWindow) -> None:
-    from salesdesk.domain.slice_spec import PeriodPreset
-
     tab = demo_window.customers_tab
     today = demo_window.workspace.today()
     start = today - dt.timedelta(days=60)
@@ -514,3 +515,53 @@ def test_importing_survey_responses_from_the_window(
     assert window.tabs.currentWidget() is window.customers_tab
     assert window.customers_tab.nps_page.comments_model.rowCount() == 1
     assert (tmp_path / "umfrage-rejected.csv").exists()
+
+
+def test_dates_read_as_every_other_screen_writes_them(demo_window: MainWindow) -> None:
+    tab = demo_window.customers_tab
+    page = tab.nps_page
+    tab.refresh_page(page)
+    first = page.comments_view.model().index(0, 0)
+    answered = {date_text(r.answered_on) for r in page.responses}
+    assert first.data() in answered
+    tab.set_preset(PeriodPreset.CUSTOM, (dt.date(2026, 1, 1), dt.date(2026, 3, 31)))
+    assert date_range_text(dt.date(2026, 1, 1), dt.date(2026, 3, 31)) in tab.period_text.text()
+    assert tab.from_date.displayFormat() == date_pattern()
+    changes = tab.touchpoints_page.changes_view.model()
+    tab.refresh_page(tab.touchpoints_page)
+    assert changes.index(0, 0).data() in {
+        date_text(c.changed_on) for c in demo_window.workspace.store.customers.changes()}
+
+
+def test_the_period_and_page_are_the_file_s_own_and_splitters_are_kept(
+        qtbot: QtBot, demo_file: Path, tmp_path: Path) -> None:
+    opened = demo_copy(demo_file, tmp_path)
+    path = opened.store.path
+    start, end = dt.date(2026, 1, 1), dt.date(2026, 3, 31)
+    with shown_window(qtbot, opened) as main:
+        tab = main.customers_tab
+        main.tabs.setCurrentWidget(tab)
+        tab.set_preset(PeriodPreset.CUSTOM, (start, end))
+        tab.pages.setCurrentWidget(tab.lost_page)
+        tab.lost_page.splitter.setSizes([200, 800])  # the chart narrow (it starts wide)
+    with shown_window(qtbot, AppFileOpener().open(path)) as main:
+        tab = main.customers_tab
+        assert tab.preset is PeriodPreset.CUSTOM and tab.period() == (start, end)
+        assert tab.pages.currentWidget() is tab.lost_page
+        assert date_range_text(start, end) in tab.period_text.text()
+        main.tabs.setCurrentWidget(tab)
+        chart, table = tab.lost_page.splitter.sizes()
+        assert chart < table / 2
+    # Another file keeps its own view: all time, on the NPS page.
+    with shown_window(qtbot, AppFileOpener().create(tmp_path / "other.db", "EUR")) as main:
+        assert main.customers_tab.preset is PeriodPreset.ALL_TIME
+        assert main.customers_tab.pages.currentWidget() is main.customers_tab.nps_page
+
+
+def test_a_damaged_saved_view_falls_back_to_all_time(qtbot: QtBot, demo_file: Path,
+                                                      tmp_path: Path) -> None:
+    opened = demo_copy(demo_file, tmp_path)
+    opened.store.save_view_state("customers", '{"preset": "no such", "page": 99}')
+    with shown_window(qtbot, opened) as main:
+        assert main.customers_tab.preset is PeriodPreset.ALL_TIME
+        assert main.customers_tab.pages.currentIndex() == 0

@@ -90,6 +90,7 @@ class ChartWidget(QWidget):
         self._follow_palette = True
         self._clickable: list[pg.PlotItem] = []  # plots whose clicks _value_at maps
         self._hoverable: list[pg.PlotItem] = []  # plots whose bars _tooltip_at explains
+        self._placers: dict[pg.ViewBox, Callable[[], None]] = {}  # see _when_resized
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setAntialiasing(True)
         self.view.ci.setContentsMargins(8, 8, 16, 8)
@@ -150,6 +151,7 @@ class ChartWidget(QWidget):
         self.view.clear()
         self._clickable = []
         self._hoverable = []
+        self._placers = {}
         self.view.setBackground(self._style.background)
         figures = self._figures
         if figures is None:
@@ -193,8 +195,7 @@ class ChartWidget(QWidget):
         plot.addItem(item)
         return item
 
-    @staticmethod
-    def _when_resized(plot: pg.PlotItem, place: Callable[[], None]) -> None:
+    def _when_resized(self, plot: pg.PlotItem, place: Callable[[], None]) -> None:
         """Call ``place`` now and whenever ``plot`` changes size.
 
         Labels are sized in pixels and bars in data units, so where a label fits (and how
@@ -202,7 +203,16 @@ class ChartWidget(QWidget):
         and in every export size alike.
         """
         place()
-        plot.vb.sigResized.connect(lambda _view: place())
+        self._placers[plot.vb] = place
+        # A bound method, never a closure: the signal would hold the closure, the closure
+        # this chart and the chart its plot, a cycle through C++ that Python cannot collect
+        # (and that crashed the interpreter's exit when torn down out of order).
+        plot.vb.sigResized.connect(self._on_view_resized)
+
+    def _on_view_resized(self, view: pg.ViewBox) -> None:
+        place = self._placers.get(view)
+        if place is not None:
+            place()
 
     @staticmethod
     def _data_per_pixel(plot: pg.PlotItem) -> float | None:

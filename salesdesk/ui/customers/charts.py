@@ -26,6 +26,7 @@ from salesdesk.domain.target_customer import TargetRow, TargetView
 from salesdesk.domain.touchpoints import BeforeAfter
 from salesdesk.reports.nps_report import nps_text
 from salesdesk.ui.charts.base import Cell, ChartWidget, count, days, percent, shortened
+from salesdesk.ui.formatting import date_range_text
 
 MAX_MONTH_LABELS = 12
 # Lost reasons in a colour-blind-safe order (Okabe & Ito), then greys.
@@ -196,7 +197,7 @@ class NpsTrendChart(_CustomerChart):
 
 
 class BeforeAfterChart(_CustomerChart):
-    """Conversion (with 95 % Wilson whiskers) and average deal length (with 95 % t whiskers)
+    """Conversion (whiskers: its 95 % Wilson interval) and average deal length (its 95 % t interval)
     in the window before a change and the window after it."""
 
     chart_id = CustomerChartKind.BEFORE_AFTER  # type: ignore[assignment]
@@ -214,11 +215,12 @@ class BeforeAfterChart(_CustomerChart):
             return ""
         r = f.result
         verdicts = " ".join(r.verdicts) or (f"{r.conversion.note} {r.length.note}")
-        return (f"Equal windows of {r.windows.days} days: before {r.before.start} – "
-                f"{r.before.end} (n = {r.before.decided} decided), after {r.after.start} – "
-                f"{r.after.end} (n = {r.after.decided}). Conversion = won ÷ (won + lost), "
-                "95 % Wilson interval; deal length = days from first contact to close, "
-                f"95 % t interval. {verdicts}")
+        return (f"Equal windows of {r.windows.days} days: before "
+                f"{date_range_text(r.before.start, r.before.end)} (n = {r.before.decided}"
+                f" decided), after {date_range_text(r.after.start, r.after.end)} (n = "
+                f"{r.after.decided}). Conversion = won ÷ (won + lost); deal length = days from"
+                " first contact to close. Whiskers: the likely range, where the true figure"
+                f" lies with 95 % certainty. {verdicts}")
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per window."""

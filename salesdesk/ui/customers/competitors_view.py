@@ -127,6 +127,7 @@ class CompetitorsPage(QWidget):
         right_layout.addLayout(loss_bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("competitors_splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)

@@ -9,8 +9,10 @@ changed (the change-set signal, and the analytics cache's ``ready`` for deal edi
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QDate, QSignalBlocker, Signal, SignalInstance
 from PySide6.QtGui import QShowEvent
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,13 +36,14 @@ from salesdesk.domain.nps import NpsBy
 from salesdesk.domain.periods import Period
 from salesdesk.domain.slice_spec import PeriodPreset, preset_range
 from salesdesk.domain.slices import Dimension, Slice
-from salesdesk.store import NpsImportSummary, plan_nps_import
+from salesdesk.store import NpsImportSummary, StoreError, plan_nps_import
 from salesdesk.ui.customers.commands import AddResponsesCommand
 from salesdesk.ui.customers.competitors_view import CompetitorsPage
 from salesdesk.ui.customers.deal_views import LostReasonsPage, TargetPage
 from salesdesk.ui.customers.nps_entry import ResponseDialog
 from salesdesk.ui.customers.nps_view import NpsPage
 from salesdesk.ui.customers.touchpoints_view import TouchpointsPage
+from salesdesk.ui.formatting import date_pattern, date_range_text
 from salesdesk.ui.tasks import USER_ERRORS, TaskContext, TaskRunner, own_store
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
@@ -48,6 +52,9 @@ PRESETS = (PeriodPreset.ALL_TIME, PeriodPreset.LAST_12_MONTHS, PeriodPreset.THIS
            PeriodPreset.THIS_QUARTER, PeriodPreset.LAST_QUARTER, PeriodPreset.THIS_MONTH,
            PeriodPreset.LAST_MONTH, PeriodPreset.CUSTOM)
 IMPORT_FILTER = "Survey files (*.csv *.tsv *.txt *.xlsx);;All files (*)"
+VIEW_STATE = "customers"  # the file's settings key of the period and page last shown
+
+log = logging.getLogger(__name__)
 
 
 class CacheProvider(Protocol):
@@ -104,6 +111,7 @@ class CustomersTab(QWidget):
         self._tasks = tasks
         self._dirty: set[QWidget] = set()
         self._build()
+        self._restore_view()
         self._connect_signals()
         self._mark_all_dirty()
 
@@ -119,7 +127,7 @@ class CustomersTab(QWidget):
         self.to_date = QDateEdit(_qdate(today))
         for edit in (self.from_date, self.to_date):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_pattern())
             edit.hide()
         self.period_text = QLabel()
         self.period_text.setObjectName("customers_period_text")
@@ -149,17 +157,66 @@ class CustomersTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
 
+    def splitters(self) -> list[QSplitter]:
+        """The pages' splitters, each with the object name its sizes are kept under."""
+        return [s for s in self.findChildren(QSplitter) if s.objectName()]
+
+    # --- what the file was last shown with -----------------------------------------------
+
+    def _restore_view(self) -> None:
+        """Show the period and page this file was last shown with (each file keeps its own;
+        anything unreadable falls back to all time on the NPS page)."""
+        try:
+            data: dict[str, Any] = json.loads(self._workspace.store.view_state(VIEW_STATE)
+                                              or "{}")
+            preset = PeriodPreset(data.get("preset", PeriodPreset.ALL_TIME.value))
+            if preset not in PRESETS:
+                raise ValueError(preset)
+            start, end = (dt.date.fromisoformat(d) for d in data.get("custom") or ())
+            custom = (start, end)
+        except (ValueError, TypeError, AttributeError):
+            preset, custom, data = PeriodPreset.ALL_TIME, None, {}
+        with (QSignalBlocker(self.preset_box), QSignalBlocker(self.pages),
+              QSignalBlocker(self.from_date), QSignalBlocker(self.to_date)):
+            if custom is not None:
+                self.from_date.setDate(_qdate(custom[0]))
+                self.to_date.setDate(_qdate(custom[1]))
+            self.preset_box.setCurrentIndex(self.preset_box.findData(preset.value))
+            page = data.get("page")
+            self.pages.setCurrentIndex(page if isinstance(page, int)
+                                       and 0 <= page < self.pages.count() else 0)
+
+    def _save_view(self) -> None:
+        if self._workspace.read_only:
+            return
+        state = {"preset": self.preset.value, "page": self.pages.currentIndex(),
+                 "custom": [_date(self.from_date.date()).isoformat(),
+                            _date(self.to_date.date()).isoformat()]}
+        try:
+            self._workspace.store.save_view_state(VIEW_STATE, json.dumps(state))
+        except StoreError as exc:  # only how the tab looks: the next real edit reports it
+            log.warning("Could not keep the Customers tab's view in the file: %s", exc)
+
+    def _on_page_changed(self) -> None:
+        self._save_view()
+        self._refresh_current()
+
+    def _on_file_replaced(self) -> None:
+        self._restore_view()
+        self._mark_all_dirty()
+
     def _connect_signals(self) -> None:
         self.preset_box.currentIndexChanged.connect(self._on_period_changed)
         self.from_date.dateChanged.connect(self._on_period_changed)
         self.to_date.dateChanged.connect(self._on_period_changed)
-        self.pages.currentChanged.connect(self._refresh_current)
+        self.pages.currentChanged.connect(self._on_page_changed)
         for page in (self.nps_page, self.touchpoints_page, self.lost_page, self.target_page):
             page.export_requested.connect(self.export_requested)
         self.nps_page.add_requested.connect(self.add_responses)
         self.nps_page.import_requested.connect(self.import_responses)
         self.competitors_page.show_deals_requested.connect(self.show_deals_requested)
         self._workspace.changed.connect(self._on_changed)
+        self._workspace.file_replaced.connect(self._on_file_replaced)
         self._cache.ready.connect(self._on_cache_ready)
 
     # --- the period ----------------------------------------------------------------------
@@ -189,9 +246,13 @@ class CustomersTab(QWidget):
         start, end = self.period()
         if start is None and end is None:
             return "all time"
-        return f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
+        return date_range_text(start, end)
 
     def _on_period_changed(self) -> None:
+        self._save_view()
+        self._show_period()
+
+    def _show_period(self) -> None:
         custom = self.preset is PeriodPreset.CUSTOM
         self.from_date.setVisible(custom)
         self.to_date.setVisible(custom)
@@ -206,7 +267,7 @@ class CustomersTab(QWidget):
     def _mark_all_dirty(self) -> None:
         self._dirty = {self.nps_page, self.touchpoints_page, self.lost_page, self.target_page,
                        self.competitors_page}
-        self._on_period_changed()
+        self._show_period()
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.customers or changes.lookups:

@@ -40,13 +40,14 @@ from salesdesk.domain.nps import (
 from salesdesk.domain.parsing import ParseError, parse_date
 from salesdesk.reports.nps_report import nps_text
 from salesdesk.ui.customers.models import Column, RecordsModel
+from salesdesk.ui.formatting import date_text
 from salesdesk.ui.widgets import DateField, NameField
 from salesdesk.ui.workspace import Workspace, strptime_formats
 
 _ERROR_STYLE = "color: #c62828;"
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1  # a deal choice's product
 BATCH_COLUMNS: tuple[Column[Response], ...] = (
-    Column("Date", lambda r: r.answered_on.isoformat()),
+    Column("Date", lambda r: date_text(r.answered_on), sort=lambda r: r.answered_on),
     Column("Score", lambda r: str(r.score), right=True),
     Column("Segment", lambda r: r.segment.label),
     Column("Product", lambda r: r.product or "—"),

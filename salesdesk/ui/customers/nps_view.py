@@ -36,6 +36,7 @@ from salesdesk.ui.customers.models import (
     none_last,
 )
 from salesdesk.ui.customers.nps_entry import ResponseDialog
+from salesdesk.ui.formatting import date_text
 from salesdesk.ui.workspace import Workspace
 
 GroupRow = tuple[str | None, NpsTally]
@@ -75,7 +76,7 @@ BESIDE_COLUMNS: tuple[Column[NpsBeside], ...] = (
            header_tip="Repeat-purchase share: won deals made by current customers"),
 )
 COMMENT_COLUMNS: tuple[Column[Response], ...] = (
-    Column("Date", lambda r: r.answered_on.isoformat()),
+    Column("Date", lambda r: date_text(r.answered_on), sort=lambda r: r.answered_on),
     Column("Score", lambda r: str(r.score), sort=lambda r: r.score, right=True),
     Column("Group", lambda r: r.group.value.capitalize()),
     Column("Segment", lambda r: r.segment.label),
@@ -234,6 +235,7 @@ class NpsPage(QWidget):
         comments_layout.addWidget(self.comments_view, 1)
 
         top = QSplitter(Qt.Orientation.Horizontal)
+        top.setObjectName("nps_top_splitter")
         top.addWidget(left)
         top.addWidget(chart_side)
         top.setStretchFactor(0, 1)

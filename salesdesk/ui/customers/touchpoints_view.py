@@ -54,6 +54,7 @@ from salesdesk.ui.customers.commands import (
 )
 from salesdesk.ui.customers.models import Column, RecordsModel
 from salesdesk.ui.customers.nps_view import heading, table
+from salesdesk.ui.formatting import date_text
 from salesdesk.ui.widgets import DateField
 from salesdesk.ui.workspace import Workspace, strptime_formats
 
@@ -61,7 +62,7 @@ ALL_TOUCHPOINTS = "All touchpoints"
 TOUCHPOINT_COLUMNS: tuple[Column[Touchpoint], ...] = (
     Column("Touchpoint", lambda t: f"{t.name} (retired)" if t.retired else t.name),)
 CHANGE_COLUMNS: tuple[Column[TouchpointChange], ...] = (
-    Column("Date", lambda c: c.changed_on.isoformat()),
+    Column("Date", lambda c: date_text(c.changed_on), sort=lambda c: c.changed_on),
     Column("Touchpoint", lambda c: c.touchpoint),
     Column("What changed", lambda c: c.description, tooltip=lambda c: c.describe()),
     Column("Concerns", lambda c: c.scope.describe() if c.scope else "the whole business"),
@@ -265,6 +266,7 @@ class TouchpointsPage(QWidget):
         window_bar.addWidget(self.window_box)
         window_bar.addWidget(self.export_button)
         results = QSplitter(Qt.Orientation.Horizontal)
+        results.setObjectName("touchpoints_results_splitter")
         results.addWidget(self.comparison)
         results.addWidget(self.chart)
         results.setStretchFactor(0, 2)
@@ -277,6 +279,7 @@ class TouchpointsPage(QWidget):
         bottom_layout.addWidget(results, 1)
 
         top = QSplitter(Qt.Orientation.Horizontal)
+        top.setObjectName("touchpoints_top_splitter")
         top.addWidget(left)
         top.addWidget(middle)
         top.setStretchFactor(0, 1)

@@ -4,6 +4,8 @@ click on a bar into its group value."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import weakref
 
 import pyqtgraph as pg
 import pytest
@@ -25,6 +27,7 @@ from salesdesk.ui.charts import (
 )
 from salesdesk.ui.charts.base import NO_CLOSED_DEALS, NO_DEALS
 from salesdesk.ui.charts.distribution_chart import bin_width, binned
+from salesdesk.ui.charts.export import prepared_chart
 from salesdesk.ui.charts.group_charts import MAX_GROUPS, shown_groups
 
 from .conftest import TODAY, figures_of
@@ -298,3 +301,17 @@ def test_histogram_bins() -> None:
     assert bin_width({400: 1}) == 14
     assert binned({0: 1, 6: 2, 7: 3}, 7) == [3, 3]
     assert bin_width({}) == 1 and binned({}, 1) == [0]
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_a_chart_that_is_dropped_is_freed(kind: ChartKind,
+                                          sliced_figures: ChartFigures) -> None:
+    # Export draws a fresh hidden chart each time; a reference cycle through Qt's signal
+    # connections kept every one alive (and crashed the interpreter's exit).
+    chart = prepared_chart(kind, sliced_figures)
+    chart.resize(640, 400)
+    chart.view.ci.layout.activate()
+    freed = weakref.ref(chart)
+    del chart
+    gc.collect()
+    assert freed() is None

@@ -4,6 +4,8 @@ each other, the profile's diamonds are named in a legend, and section names are 
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import weakref
 from collections.abc import Iterator
 from itertools import combinations
 
@@ -160,3 +162,14 @@ def test_scores_are_written_as_the_locale_does(qtbot: QtBot, team: ScorecardFigu
     chart = shown(qtbot, ProfileChart(), team, SIZES[0])
     scores = [item.toPlainText() for item in texts(chart.view.ci.getItem(0, 0))]
     assert scores == ["4,0", "5,0", "3,0", "4,0", "3,0", "4,0"]
+
+
+@pytest.mark.parametrize("kind", [ProfileChart, MatrixChart, ScatterChart])
+def test_a_scorecard_chart_that_is_dropped_is_freed(kind: type[ChartWidget],
+                                                    team: ScorecardFigures) -> None:
+    chart = kind()
+    chart.set_figures(team)
+    freed = weakref.ref(chart)
+    del chart
+    gc.collect()
+    assert freed() is None
