@@ -63,8 +63,9 @@ def _number_pattern(number_format: NumberFormat) -> re.Pattern[str]:
 
 
 def parse_amount(text: str, number_format: NumberFormat = NumberFormat()) -> Decimal | None:
-    """Read a typed amount in major units: ``1 234,50`` in a German locale, ``1,234.50`` in an
-    English one, and plain ``1234.50`` everywhere.
+    """Read a typed amount in major units: ``1.234,50`` or ``1 234,50`` where the comma is the
+    decimal mark (German, Hungarian), ``1,234.50`` in an English locale, and plain ``1234.50``
+    everywhere.
 
     Empty text gives None (unknown, not zero). Raises ParseError for anything that is not a
     non-negative number.
@@ -74,7 +75,10 @@ def parse_amount(text: str, number_format: NumberFormat = NumberFormat()) -> Dec
         return None
     if compact.startswith("-"):
         raise ParseError("An amount cannot be negative.")
-    for fmt in (number_format, NumberFormat()):
+    # Where the comma is the decimal mark, a point groups thousands (1.234,50) even when the
+    # locale's own separator is a space, as in Hungary; a plain 1234.50 reads everywhere.
+    dotted = (COMMA_DECIMAL,) if number_format.decimal_point == "," else ()
+    for fmt in (number_format, *dotted, NumberFormat()):
         if fmt.group_separator.strip() == "":
             fmt = NumberFormat(fmt.decimal_point, "\x00")
         match = _number_pattern(fmt).match(compact)
@@ -88,7 +92,8 @@ def parse_amount(text: str, number_format: NumberFormat = NumberFormat()) -> Dec
             if value >= MAX_AMOUNT:
                 raise ParseError("That amount is too large.")
             return value
-    raise ParseError("Not an amount: type a number such as 1234.50.")
+    point = number_format.decimal_point
+    raise ParseError(f"Not an amount: type a number such as 1234{point}50.")
 
 
 def readable_number_formats(text: str) -> tuple[NumberFormat, ...]:

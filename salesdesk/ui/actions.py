@@ -41,6 +41,7 @@ class ActionId(StrEnum):
     EDIT_SKILL_TEMPLATE = "scorecard.edit_template"
     EXPORT_SCORECARDS = "scorecard.export"
     FIGURES_HELP = "help.figures"
+    SHORTCUTS = "help.shortcuts"
     ABOUT = "help.about"
 
 
@@ -59,7 +60,7 @@ SPECS: dict[ActionId, ActionSpec] = {
                                   "Create a new, empty database file"),
     ActionId.OPEN_FILE: ActionSpec("&Open…", QKeySequence.StandardKey.Open,
                                    "Open another database file"),
-    ActionId.OPEN_SAMPLE: ActionSpec("Open the Sample &Business", None,
+    ActionId.OPEN_SAMPLE: ActionSpec("Open the &Sample Business", None,
                                      "Look around a made-up firm's deals, figures and"
                                      " scorecards; it is deleted when you close it"),
     ActionId.SAVE_COPY: ActionSpec("Save a &Copy As…", "Ctrl+Shift+S",
@@ -72,7 +73,7 @@ SPECS: dict[ActionId, ActionSpec] = {
                                    "Edit the selected deal"),
     ActionId.DELETE_DEAL: ActionSpec("&Delete Deal", QKeySequence.StandardKey.Delete,
                                      "Delete the selected deals (can be undone)", needs_write=True),
-    ActionId.NEXT_STAGE: ActionSpec("Move to Next &Stage", "Ctrl+]",
+    ActionId.NEXT_STAGE: ActionSpec("Move to Ne&xt Stage", "Ctrl+]",
                                     "Move the selected deal one pipeline stage on",
                                     needs_write=True),
     ActionId.FIND: ActionSpec("&Find…", QKeySequence.StandardKey.Find,
@@ -90,10 +91,10 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.BACKUP_NOW: ActionSpec("&Back Up Now", None,
                                     "Write a verified backup into this file's backup folder",
                                     needs_write=True),
-    ActionId.RESTORE_BACKUP: ActionSpec("Restore from &Backup…", None,
+    ActionId.RESTORE_BACKUP: ActionSpec("Res&tore from Backup…", None,
                                         "Replace this file's data by one of its backups",
                                         needs_write=True),
-    ActionId.BACKUP_SETTINGS: ActionSpec("Backup Se&ttings…", None,
+    ActionId.BACKUP_SETTINGS: ActionSpec("Backup Settin&gs…", None,
                                          "Backup folder and how many copies are kept",
                                          needs_write=True),
     ActionId.ERASE_CLIENT: ActionSpec("&Erase Client…", None,
@@ -110,22 +111,24 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SHOW_CUSTOMERS_TAB: ActionSpec("&Customers", "Ctrl+4",
                                             "Show the Customers tab (NPS, touchpoints, lost"
                                             " reasons, target customer, competitors)"),
-    ActionId.ADD_NPS_RESPONSES: ActionSpec("Add NPS &Responses…", "Ctrl+Shift+R",
+    ActionId.ADD_NPS_RESPONSES: ActionSpec("&Add NPS Responses…", "Ctrl+Shift+R",
                                            "Type a batch of survey responses from the"
                                            " keyboard", needs_write=True),
-    ActionId.IMPORT_NPS: ActionSpec("Import NPS Responses…", None,
+    ActionId.IMPORT_NPS: ActionSpec("Import N&PS Responses…", None,
                                     "Import survey responses (date, score, segment, product,"
                                     " client, comment) from a CSV or XLSX file",
                                     needs_write=True),
     ActionId.EDIT_SKILL_TEMPLATE: ActionSpec("Skill &Template…", None,
                                              "Add, rename, reorder and retire checklist items"
                                              " of the assessment sheet", needs_write=True),
-    ActionId.EXPORT_SCORECARDS: ActionSpec("Export Sc&orecards…", None,
+    ActionId.EXPORT_SCORECARDS: ActionSpec("Export Scorecar&ds…", None,
                                            "Write the scorecards and the team matrix to PDF"
                                            " or CSV"),
     ActionId.FIGURES_HELP: ActionSpec("&How Figures Are Computed",
                                       QKeySequence.StandardKey.HelpContents,
                                       "Definitions of conversion, deal length and the funnel"),
+    ActionId.SHORTCUTS: ActionSpec("&Keyboard Shortcuts", "Ctrl+/",
+                                   "Every key salesdesk answers to, searchable"),
     ActionId.ABOUT: ActionSpec("&About salesdesk", None, "Version and data folder"),
 }
 

@@ -6,8 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from salesdesk import __version__, paths
 from salesdesk.domain.changes import Changes
@@ -28,6 +36,7 @@ from salesdesk.ui.lists.lists_dialog import ListsDialog
 from salesdesk.ui.safety.data_safety import DataSafety
 from salesdesk.ui.scorecards.scorecards_tab import ScorecardsTab
 from salesdesk.ui.scorecards.window_jobs import ScorecardJobs
+from salesdesk.ui.shortcuts_dialog import ShortcutsDialog
 from salesdesk.ui.tasks import TaskRunner
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import FileOpener, Workspace
@@ -53,14 +62,14 @@ class MainWindow(QMainWindow):
         self.deals_tab = DealsTab(workspace)
         self.funnel_tab = FunnelTab(workspace, self.cache)
         self.tabs.addTab(self.deals_tab, "&Deals")
-        self.tabs.addTab(self.funnel_tab, "&Funnel")
+        self.tabs.addTab(self.funnel_tab, "F&unnel")
         self.growth_tab = GrowthTab(workspace, self.cache, self.tasks)
         self.tabs.addTab(self.growth_tab, "&Growth Points")
         self.scorecards_tab = ScorecardsTab(workspace, self.cache)
         self.tabs.addTab(self.scorecards_tab, "&Scorecards")
         self.scorecard_jobs = ScorecardJobs(workspace, ui_settings, self)
         self.customers_tab = CustomersTab(workspace, self.cache, ui_settings, self.tasks)
-        self.tabs.addTab(self.customers_tab, "C&ustomers")
+        self.tabs.addTab(self.customers_tab, "&Customers")
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._connect_signals()
@@ -125,6 +134,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a[ActionId.FIGURES_HELP])
+        help_menu.addAction(a[ActionId.SHORTCUTS])
         help_menu.addAction(a[ActionId.ABOUT])
 
     def _connect_signals(self) -> None:
@@ -145,6 +155,7 @@ class MainWindow(QMainWindow):
         a[ActionId.LISTS].triggered.connect(self.show_lists)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
         a[ActionId.FIGURES_HELP].triggered.connect(self.show_figures_help)
+        a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
         a[ActionId.EXPORT_REPORT].triggered.connect(
             lambda: exports.export_report(self.funnel_tab.figures, self.funnel_tab.comparison))
         a[ActionId.IMPORT_DEALS].triggered.connect(files.import_deals)
@@ -309,6 +320,14 @@ class MainWindow(QMainWindow):
             f"</p><p>Open file: {self.workspace.store.path}<br>"
             f"Data folder: {paths.data_dir()}<br>"
             f"Log of unexpected errors: {paths.log_file()}</p>")
+
+    def show_shortcuts(self) -> None:
+        """Open Help ▸ Keyboard Shortcuts (a window of its own: it can stay open)."""
+        menus = self.menuBar().findChildren(
+            QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        dialog = ShortcutsDialog(menus, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def show_lists(self) -> None:
         """Open the Lists dialog."""

@@ -25,6 +25,15 @@ from salesdesk.ui.workspace import strptime_formats
 EXAMPLE = dt.date(2026, 3, 31)
 
 
+def with_mnemonic(text: str, letter: str) -> str:
+    """``text`` with its first ``letter`` (in either case) underlined as its Alt+key:
+    ``with_mnemonic("Client", "i")`` is "Cl&ient"."""
+    index = text.casefold().find(letter.casefold())
+    if index < 0:
+        raise ValueError(f"{text!r} has no {letter!r}")
+    return f"{text[:index]}&{text[index:]}"
+
+
 class DateField(QWidget):
     """A date the user can type (ISO or the locale's short format) or pick from a calendar.
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,7 @@ from salesdesk.ui.deals.deal_form import DealDialog
 from salesdesk.ui.main_window import MainWindow
 
 from .conftest import run_with_modal
+from .mnemonics import mnemonic
 
 
 def _type(qtbot: QtBot, text: str) -> None:
@@ -94,6 +96,9 @@ def test_invalid_form_shows_messages_and_saves_nothing(qtbot: QtBot, window: Mai
             assert label is not None
             if label.isVisible():
                 seen[key] = label.text()
+                # The summary, by the buttons, sends the eye up to the marked fields.
+                assert label.mapTo(dialog, label.rect().bottomLeft()).y() < dialog.summary.y()
+        seen["summary"] = dialog.summary.text()
         assert dialog.isVisible()  # not saved
         assert QApplication.focusWidget() is dialog.title
         dialog.title.setText("Fixed")
@@ -106,6 +111,8 @@ def test_invalid_form_shows_messages_and_saves_nothing(qtbot: QtBot, window: Mai
         "title": "A deal needs a title.",
         "closed_on": "The close date is before the first contact.",
         "amount": "An amount cannot be negative.",
+        "summary": "Fix 3 fields, marked in red above, before saving: Title, Closed on,"
+                   " Amount.",
     }
     deal = window.workspace.store.deal(window.deals_tab.model.deal_id(0))
     assert (deal.title, deal.outcome, deal.amount) == ("Fixed", Outcome.WON, None)
@@ -198,3 +205,124 @@ def test_stage_change_is_recorded_and_undoable(qtbot: QtBot, window: MainWindow)
     window.undo_action.trigger()
     assert store.deal(deal_id).stage == "Lead"
     assert [e.stage for e in store.stage_events(deal_id)] == ["Lead"]
+
+
+def test_after_saving_a_new_deal_enter_opens_it(qtbot: QtBot, window: MainWindow) -> None:
+    _add(window, "Older deal")
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, DealDialog)
+        _type(qtbot, "Heat pump")
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+
+    run_with_modal(qtbot, window.registry[ActionId.NEW_DEAL].trigger, fill)
+    tab = window.deals_tab
+    window.activateWindow()  # the offscreen platform activates nothing by itself
+    qtbot.waitUntil(window.isActiveWindow)
+    assert QApplication.focusWidget() is tab.table
+    saved = tab.current_id()
+    assert saved is not None and window.workspace.store.deal(saved).title == "Heat pump"
+    opened: list[str] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, DealDialog)
+        opened.append(dialog.title.text())
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Escape)
+
+    run_with_modal(qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_Return), look)
+    assert opened == ["Heat pump"]
+
+
+def test_every_field_has_its_own_alt_key_and_it_moves_focus(qtbot: QtBot,
+                                                             window: MainWindow) -> None:
+    dialog = DealDialog(window.workspace, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    try:
+        _alt_keys_move_focus(qtbot, dialog)
+    finally:
+        dialog.done(DealDialog.DialogCode.Rejected)  # without asking to discard
+
+
+def _alt_keys_move_focus(qtbot: QtBot, dialog: DealDialog) -> None:
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.LOST.value))
+    labels = [label for label in dialog.findChildren(QLabel) if label.buddy() is not None]
+    letters = [mnemonic(label.text()) for label in labels]
+    assert len(labels) == 17 and None not in letters
+    assert len(set(letters)) == len(letters)
+    assert mnemonic(dialog.prep_button.text()) not in letters
+    assert "s" not in letters  # Save's
+    for label, letter in zip(labels, letters, strict=True):
+        dialog.title.setFocus()
+        qtbot.keyClick(dialog, letter or "", Qt.KeyboardModifier.AltModifier)
+        expected = label.buddy()
+        assert QApplication.focusWidget() is (expected.focusProxy() or expected), label.text()
+    dialog.title.setFocus()
+    qtbot.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.amount
+
+
+@pytest.mark.parametrize(("language", "country"), [
+    (QLocale.Language.German, QLocale.Country.Germany),
+    (QLocale.Language.Hungarian, QLocale.Country.Hungary),
+])
+def test_amounts_are_read_as_the_locale_writes_them(
+        qtbot: QtBot, window: MainWindow, language: QLocale.Language,
+        country: QLocale.Country) -> None:
+    previous = QLocale()
+    QLocale.setDefault(QLocale(language, country))
+    try:
+        dialog = DealDialog(window.workspace, None)
+        qtbot.addWidget(dialog)
+        dialog.title.setText("Boiler")
+        read = {}
+        for typed in ("1.234,50", "1 234,50", f"1{QLocale().groupSeparator()}234,50", "1234,5"):
+            dialog.amount.setText(typed)
+            result = dialog.validate()
+            read[typed] = result.deal.amount if result.deal else result.errors
+        dialog.amount.setText("about 500")
+        message = dialog.validate().errors["amount"]
+        dialog.done(DealDialog.DialogCode.Rejected)
+    finally:
+        QLocale.setDefault(previous)
+    assert set(read.values()) == {123450}, read
+    assert message == "Not an amount: type a number such as 1234,50."
+
+
+def test_a_new_name_is_pointed_out_with_the_existing_one_it_likely_meant(
+        qtbot: QtBot, window: MainWindow) -> None:
+    _add(window, "Older deal", channel="Website")
+    dialog = DealDialog(window.workspace, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    channel = dialog.names[LookupKind.CHANNEL]
+    message = dialog.findChild(QLabel, "message_channel")
+    assert message is not None and not message.isVisible()
+    channel.setFocus()
+    qtbot.keyClicks(channel, "Web")
+    assert message.isVisible()
+    assert "New channel — did you mean" in message.text() and ">Website</a>" in message.text()
+    message.linkActivated.emit("Website")  # the link, clicked
+    assert channel.text() == "Website" and not message.isVisible()
+    channel.clear()
+    qtbot.keyClicks(channel, "  WEBSITE ")  # the same name, however typed
+    assert not message.isVisible()
+    channel.clear()
+    qtbot.keyClicks(channel, "Billboard")
+    assert message.text() == "New channel: saving adds it to the list."
+    dialog.title.setText("Poster deal")
+    dialog.save()  # a hint never stops saving
+    assert dialog.deal is not None and dialog.deal.channel == "Billboard"
+
+
+def test_a_deal_s_own_name_is_not_new(qtbot: QtBot, window: MainWindow) -> None:
+    deal_id = _add(window, "Pump", client="Blue Ltd", channel="Fair")
+    window.workspace.store.db.execute("UPDATE channels SET retired = 1")
+    dialog = DealDialog(window.workspace, window.workspace.store.deal(deal_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.name_hint(LookupKind.CHANNEL) is None
+    assert dialog.name_hint(LookupKind.CLIENT) is None

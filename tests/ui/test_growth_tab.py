@@ -289,7 +289,7 @@ def test_the_view_menu_shows_the_tab(growth_window: MainWindow) -> None:
     action.trigger()
     assert growth_window.tabs.currentWidget() is growth_window.growth_tab
     tabs = [growth_window.tabs.tabText(i) for i in range(growth_window.tabs.count())]
-    assert tabs.index("&Growth Points") == tabs.index("&Funnel") + 1
+    assert tabs.index("&Growth Points") == tabs.index("F&unnel") + 1
     assert tabs.index("&Scorecards") == tabs.index("&Growth Points") + 1
 
 

@@ -32,6 +32,7 @@ from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
 
 from .conftest import run_with_modal
+from .mnemonics import clashes
 
 PIPEDRIVE = (
     "Deal - ID;Deal - Title;Deal - Organization;Deal - Status;Deal - Deal created;"
@@ -311,3 +312,16 @@ def test_a_file_without_outcome_stage_or_dates_is_warned_about(
     values.set_customer_type("Pilot", "new")
     _next(qtbot, wizard, wizard.preview_page)
     assert "2 ready, 0 rejected" in wizard.preview_page.counts.text()
+
+
+def test_no_page_of_the_wizard_shares_an_alt_key(qtbot: QtBot, workspace: Workspace,
+                                                  tmp_path: Path) -> None:
+    source = tmp_path / "pipedrive.csv"
+    source.write_text(PIPEDRIVE, encoding="cp1252")
+    wizard = _wizard(qtbot, workspace)
+    seen = {"file": clashes(wizard)}
+    wizard.file_page.path_edit.setText(str(source))
+    for name in ("source_page", "mapping_page", "values_page", "preview_page"):
+        _next(qtbot, wizard, getattr(wizard, name))
+        seen[name] = clashes(wizard)
+    assert {page: found for page, found in seen.items() if found} == {}

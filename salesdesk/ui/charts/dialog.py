@@ -67,7 +67,7 @@ class ChartExportDialog(QDialog):
         size_row.addStretch(1)
         self.path_edit = QLineEdit(self)
         self.path_edit.setMinimumWidth(380)
-        browse = QPushButton("Choose…", self)
+        browse = QPushButton("C&hoose…", self)
         browse.clicked.connect(self._on_browse_clicked)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
@@ -78,9 +78,12 @@ class ChartExportDialog(QDialog):
         self.error_label.hide()
 
         form_layout = QFormLayout()
-        form_layout.addRow("Format:", self.format_box)
-        form_layout.addRow("Size:", size_row)
-        form_layout.addRow("File:", file_row)
+        form_layout.addRow("&Format:", self.format_box)
+        for text, row, buddy in (("Si&ze:", size_row, self.width_box),
+                                 ("F&ile:", file_row, self.path_edit)):
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            form_layout.addRow(label, row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._on_save_clicked)

@@ -62,7 +62,7 @@ class CompetitorsPage(QWidget):
         ), self)
         self.list_view = table("competitors", self.list_model, sortable=False)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.new_button = QPushButton("&New Competitor…")
+        self.new_button = QPushButton("Ne&w Competitor…")
         self.new_button.setObjectName("new_competitor")
         self.rename_button = QPushButton("Rename…")
         self.delete_button = QPushButton("Delete Notes")

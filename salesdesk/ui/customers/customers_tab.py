@@ -148,9 +148,9 @@ class CustomersTab(QWidget):
         self.pages = QTabWidget()
         self.pages.setObjectName("customers_pages")
         self.pages.setDocumentMode(True)
-        for page, title in ((self.nps_page, "&NPS"), (self.touchpoints_page, "&Touchpoints"),
+        for page, title in ((self.nps_page, "&NPS"), (self.touchpoints_page, "T&ouchpoints"),
                             (self.lost_page, "&Lost reasons"),
-                            (self.target_page, "Target &customer"),
+                            (self.target_page, "T&arget customer"),
                             (self.competitors_page, "Co&mpetitors")):
             self.pages.addTab(page, title)
         layout = QVBoxLayout(self)

@@ -227,7 +227,7 @@ class TouchpointsPage(QWidget):
         self.changes_view = table("touchpoint_changes", self.changes_model, sortable=False,
                                   stretch=2)
         self.changes_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.log_button = QPushButton("&Log Change…")
+        self.log_button = QPushButton("&Record Change…")
         self.log_button.setObjectName("log_change")
         self.edit_button = QPushButton("Edit…")
         self.delete_button = QPushButton("Delete")
@@ -297,7 +297,7 @@ class TouchpointsPage(QWidget):
     def _connect_signals(self) -> None:
         self.touchpoints_view.selectionModel().currentRowChanged.connect(self._show_changes)
         self.changes_view.selectionModel().currentRowChanged.connect(self._compare)
-        self.changes_view.doubleClicked.connect(lambda _: self.edit_change())
+        self.changes_view.activated.connect(lambda _: self.edit_change())
         self.add_touchpoint_button.clicked.connect(self.add_touchpoint)
         self.rename_button.clicked.connect(self.rename_touchpoint)
         self.retire_button.clicked.connect(self.toggle_retired)
@@ -352,8 +352,8 @@ class TouchpointsPage(QWidget):
         cache = self._cache
         self.result = None
         if change is None:
-            self.comparison.setText("Log a change (Log Change…) to compare conversion and deal"
-                                    " length before and after it." if not
+            self.comparison.setText("Record a change (Record Change…) to compare conversion and"
+                                    " deal length before and after it." if not
                                     self.changes_model.rowCount() else "Select a change.")
             self.chart.clear_figures()
             self._update_buttons()

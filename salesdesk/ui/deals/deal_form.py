@@ -6,6 +6,7 @@ typed). Messages appear under the field they concern; nothing invalid is ever sa
 
 from __future__ import annotations
 
+import html
 import itertools
 from collections.abc import Mapping
 
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.deals import CustomerType, Deal, LookupKind, Outcome
+from salesdesk.domain.lookups import closest_name, is_new_name
 from salesdesk.domain.parsing import format_minor_units
 from salesdesk.domain.validation import FIELD_LABELS, DealDraft, Validation, validate_draft
 from salesdesk.ui.deals.lost_reason import LostReasonField
-from salesdesk.ui.widgets import DateField, NameField
+from salesdesk.ui.widgets import DateField, NameField, with_mnemonic
 from salesdesk.ui.workspace import Workspace
 
 _NAME_FIELDS = (LookupKind.CLIENT, LookupKind.REP, LookupKind.PRODUCT, LookupKind.CHANNEL,
@@ -40,6 +42,13 @@ _ERROR_STYLE = "color: #c62828;"
 # lost-reason details beside the reason.
 _SHARED_MESSAGES = {"currency": "amount", "lost_reason_note": "lost_reason"}
 _WARNING_STYLE = "color: #9a6700;"
+_HINT_STYLE = "color: palette(placeholder-text);"
+# Each label's Alt+key, one letter per field and none shared with Save (S) or Preparation (O):
+# seventeen fields leave no room for first letters only.
+_MNEMONICS = {"title": "t", "client": "i", "rep": "p", "product": "d", "channel": "h",
+              "region": "r", "audience": "u", "customer_type": "y", "stage": "g",
+              "outcome": "m", "lost_reason": "l", "first_contact": "f", "closed_on": "c",
+              "expected_close": "e", "next_step": "x", "amount": "a", "notes": "n"}
 
 
 class DealDialog(QDialog):
@@ -76,9 +85,13 @@ class DealDialog(QDialog):
         self._messages: dict[str, QLabel] = {}
         self.title = QLineEdit()
         self.names: dict[LookupKind, NameField] = {}
+        self._known: dict[LookupKind, list[str]] = {}
+        self._warnings: Mapping[str, str] = {}
+        self._hints: dict[str, str] = {}  # by field: see name_hint
         for kind in _NAME_FIELDS:
             field = NameField()
             field.set_names(store.names(kind))
+            self._known[kind] = store.names(kind, include_retired=True)
             field.setObjectName(kind.value)
             self.names[kind] = field
         self.names[LookupKind.CLIENT].setPlaceholderText("a new name creates the client")
@@ -120,6 +133,7 @@ class DealDialog(QDialog):
         money_row.setContentsMargins(0, 0, 0, 0)
         money_row.addWidget(self.amount, 1)
         money_row.addWidget(self.currency)
+        money.setFocusProxy(self.amount)  # so the Amount label's Alt+A reaches the field
         rows: list[tuple[tuple[str, QWidget], tuple[str, QWidget] | None]] = [
             (("title", self.title), None),
             (("client", self.names[LookupKind.CLIENT]), ("rep", self.names[LookupKind.REP])),
@@ -146,7 +160,9 @@ class DealDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        self.prep_button = self.buttons.addButton("&Preparation…",
+        # Esc cancels; its C is Closed on's.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Cancel")
+        self.prep_button = self.buttons.addButton("Preparati&on…",
                                                   QDialogButtonBox.ButtonRole.ActionRole)
         self.prep_button.setObjectName("prep_button")
         self.prep_button.setToolTip("The negotiation preparation sheet of this deal (interest"
@@ -179,11 +195,14 @@ class DealDialog(QDialog):
 
     def _add_field(self, grid: QGridLayout, row: int, column: int, key: str, widget: QWidget,
                    span: int = 1) -> None:
-        label = QLabel(f"&{FIELD_LABELS[key]}")
+        label = QLabel(with_mnemonic(FIELD_LABELS[key], _MNEMONICS[key]))
         label.setBuddy(widget.focusProxy() or widget)
         message = QLabel()
         message.setWordWrap(True)
         message.setObjectName(f"message_{key}")
+        message.setTextFormat(Qt.TextFormat.RichText)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        message.linkActivated.connect(lambda name, key=key: self._use_name(key, name))
         message.hide()
         self._messages[key] = message
         grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignRight
@@ -242,6 +261,8 @@ class DealDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
         for widget in (self.title, self.next_step, self.amount, *self.names.values()):
             widget.textEdited.connect(self._on_edited)
+        for kind, field in self.names.items():
+            field.textChanged.connect(lambda _text, kind=kind: self._on_name_changed(kind))
         self.lost_reason.edited.connect(self._on_edited)
         for date in (self.first_contact, self.closed_on, self.expected_close):
             date.edited.connect(self._on_edited)
@@ -282,7 +303,40 @@ class DealDialog(QDialog):
         self._show(result.errors, result.warnings)
         return result
 
+    def name_hint(self, kind: LookupKind) -> str | None:
+        """What the form says beside a name field holding a new name ("New channel"), with
+        the existing name it likely meant as a link that puts it in the field."""
+        typed = self.names[kind].text()
+        original = self._original.lookup(kind) if self._original else None
+        if original == typed or not is_new_name(typed, self._known[kind]):
+            return None
+        what = FIELD_LABELS[kind.value].lower()
+        meant = closest_name(typed, self._known[kind])
+        if meant is None:
+            return f"New {what}: saving adds it to the list."
+        return (f"New {what} — did you mean <a href=\"{html.escape(meant)}\">"
+                f"{html.escape(meant)}</a>?")
+
+    def _on_name_changed(self, kind: LookupKind) -> None:
+        hint = self.name_hint(kind)
+        if hint is None:
+            self._hints.pop(kind.value, None)
+        else:
+            self._hints[kind.value] = hint
+        if self._attempted:
+            self.validate()
+        else:
+            self._show({}, self._warnings)
+
+    def _use_name(self, key: str, name: str) -> None:
+        field = self.names[LookupKind(key)]
+        field.setText(name)
+        field.setFocus()
+        self._on_edited()
+
     def _show(self, errors: Mapping[str, str], warnings: Mapping[str, str]) -> None:
+        self._warnings = warnings
+        hints = self._hints
         for key, label in self._messages.items():
             if key in _SHARED_MESSAGES:
                 continue
@@ -291,13 +345,20 @@ class DealDialog(QDialog):
             style = _ERROR_STYLE
             if not text and key in warnings:
                 text, style = warnings[key], _WARNING_STYLE
+            if text:
+                text = html.escape(text, quote=False)
+            elif key in hints:
+                text, style = hints[key], _HINT_STYLE
             label.setText(text or "")
             label.setStyleSheet(style)
             label.setVisible(bool(text))
-        count = len(errors)
-        self.summary.setText("" if not count else
-                             "Fix the field marked below before saving." if count == 1 else
-                             f"Fix the {count} fields marked below before saving.")
+        # The summary sits under the form, by the buttons: it names the fields to look for.
+        marked = {_SHARED_MESSAGES.get(key, key) for key in errors}
+        names = [FIELD_LABELS[key] for key in self._messages if key in marked]  # form order
+        self.summary.setText(
+            "" if not names else
+            f"Fix {names[0]}, marked in red above, before saving." if len(names) == 1 else
+            f"Fix {len(names)} fields, marked in red above, before saving: {', '.join(names)}.")
 
     def save(self) -> None:
         """Validate; accept the dialog with a valid deal, or show what to fix."""

@@ -360,10 +360,13 @@ class DealsTab(QWidget):
         if self._workspace.read_only:
             return
         dialog = DealDialog(self._workspace, None, self)
-        if dialog.exec() == DealDialog.DialogCode.Accepted and dialog.deal is not None:
+        accepted = dialog.exec() == DealDialog.DialogCode.Accepted
+        dialog.deleteLater()  # a form is built anew each time
+        if accepted and dialog.deal is not None:
             command = AddDealCommand(self._workspace, dialog.deal)
             if command.run() and command.deal_id is not None:
                 self.select_deal(command.deal_id)
+                self.table.setFocus()  # so Enter opens the new deal, as the details say
 
     def open_deal(self, deal_id: int | None = None) -> None:
         """Open the form of ``deal_id`` (default: the current deal)."""
@@ -380,8 +383,10 @@ class DealsTab(QWidget):
         if self._workspace.read_only:
             dialog.buttons.button(dialog.buttons.StandardButton.Save).setEnabled(False)
             dialog.setWindowTitle(dialog.windowTitle() + " (read-only)")
-        if (dialog.exec() == DealDialog.DialogCode.Accepted and dialog.deal is not None
-                and not self._workspace.read_only and dialog.deal != deal):
+        accepted = dialog.exec() == DealDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if (accepted and dialog.deal is not None and not self._workspace.read_only
+                and dialog.deal != deal):
             EditDealCommand(self._workspace, deal_id, dialog.deal).run()
 
     def delete_selected(self) -> None:

@@ -96,7 +96,7 @@ class SliceBar(QWidget):
         self.compare.setObjectName("compare")
         period_label = QLabel("&Period")
         period_label.setBuddy(self.period)
-        group_label = QLabel("&Group by")
+        group_label = QLabel("Group &by")
         group_label.setBuddy(self.group_by)
         option_row = QHBoxLayout()
         option_row.addWidget(period_label)

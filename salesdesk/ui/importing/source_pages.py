@@ -160,7 +160,7 @@ class SourcePage(QWizardPage):
         for char, name in DELIMITER_CHOICES.items():
             self.delimiter.addItem(name, char)
         self.sheet = QComboBox()
-        self.no_header = QCheckBox("First row is &data, not column names")
+        self.no_header = QCheckBox("First &row is data, not column names")
         self.no_header.setObjectName("no_header")
         self.question = QLabel()
         self.question.setObjectName("headerless_question")

@@ -272,7 +272,7 @@ class PrepDialog(QDialog):
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.brief_button.setAutoDefault(False)
         top = QHBoxLayout()
-        grid_label = QLabel("&Interests and bargaining variables (what we can concede ⇄ what "
+        grid_label = QLabel("Interests and bargaining &variables (what we can concede ⇄ what "
                             "we ask in return):")
         grid_label.setBuddy(self.grid)
         top.addWidget(grid_label, 1)
