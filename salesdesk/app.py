@@ -40,6 +40,7 @@ from salesdesk.ui.locale_setup import group_thousands
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.qt_messages import quiet_harmless_messages
 from salesdesk.ui.tasks import TaskRunner
+from salesdesk.ui.theme import apply_theme
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import OpenedFile, Workspace
 
@@ -309,7 +310,9 @@ def run(args: argparse.Namespace) -> int:
     errors = ErrorHandler(paths.log_file())
     errors.install()
     collector = GuiThreadCollector(app)
-    startup = _Startup(app, args, UiSettings())
+    ui_settings = UiSettings()
+    apply_theme(app, ui_settings.theme)
+    startup = _Startup(app, args, ui_settings)
     QTimer.singleShot(0, startup.start)
     try:
         return app.exec()

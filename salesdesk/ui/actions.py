@@ -31,6 +31,7 @@ class ActionId(StrEnum):
     BACKUP_SETTINGS = "file.backup_settings"
     ERASE_CLIENT = "edit.erase_client"
     CHECK_DATABASE = "tools.check_database"
+    PREFERENCES = "edit.preferences"
     SHOW_DEALS_TAB = "view.deals"
     SHOW_FUNNEL_TAB = "view.funnel"
     SHOW_GROWTH_TAB = "view.growth"
@@ -100,6 +101,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.ERASE_CLIENT: ActionSpec("&Erase Client…", None,
                                       "Remove a client's name and personal data everywhere",
                                       needs_write=True),
+    ActionId.PREFERENCES: ActionSpec("&Preferences…", QKeySequence.StandardKey.Preferences,
+                                     "Theme, the Funnel tab's starting period, the fiscal"
+                                     " year and when a slice is too small to judge"),
     ActionId.CHECK_DATABASE: ActionSpec("&Check Database", None,
                                         "Run SQLite's integrity and foreign key checks"),
     ActionId.SHOW_DEALS_TAB: ActionSpec("&Deals", "Ctrl+1", "Show the Deals tab"),
@@ -150,6 +154,7 @@ class ActionRegistry:
             self._actions[action_id] = action
         self._actions[ActionId.QUIT].setMenuRole(QAction.MenuRole.QuitRole)
         self._actions[ActionId.ABOUT].setMenuRole(QAction.MenuRole.AboutRole)
+        self._actions[ActionId.PREFERENCES].setMenuRole(QAction.MenuRole.PreferencesRole)
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QMainWindow,
     QMenu,
@@ -33,11 +34,13 @@ from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.funnel.funnel_tab import FunnelTab
 from salesdesk.ui.growth.growth_tab import GrowthTab
 from salesdesk.ui.lists.lists_dialog import ListsDialog
+from salesdesk.ui.preferences import EditSettingsCommand, PreferencesDialog
 from salesdesk.ui.safety.data_safety import DataSafety
 from salesdesk.ui.scorecards.scorecards_tab import ScorecardsTab
 from salesdesk.ui.scorecards.window_jobs import ScorecardJobs
 from salesdesk.ui.shortcuts_dialog import ShortcutsDialog
 from salesdesk.ui.tasks import TaskRunner
+from salesdesk.ui.theme import apply_theme
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import FileOpener, Workspace
 
@@ -60,7 +63,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.deals_tab = DealsTab(workspace)
-        self.funnel_tab = FunnelTab(workspace, self.cache)
+        self.funnel_tab = FunnelTab(
+            workspace, self.cache, default_period=lambda: ui_settings.funnel_default_period)
         self.tabs.addTab(self.deals_tab, "&Deals")
         self.tabs.addTab(self.funnel_tab, "F&unnel")
         self.growth_tab = GrowthTab(workspace, self.cache, self.tasks)
@@ -121,6 +125,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a[ActionId.LISTS])
         edit_menu.addAction(a[ActionId.EDIT_SKILL_TEMPLATE])
         edit_menu.addAction(a[ActionId.ERASE_CLIENT])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a[ActionId.PREFERENCES])
 
         view_menu = bar.addMenu("&View")
         view_menu.addAction(a[ActionId.SHOW_DEALS_TAB])
@@ -156,6 +162,7 @@ class MainWindow(QMainWindow):
         a[ActionId.ABOUT].triggered.connect(self.show_about)
         a[ActionId.FIGURES_HELP].triggered.connect(self.show_figures_help)
         a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
+        a[ActionId.PREFERENCES].triggered.connect(self.show_preferences)
         a[ActionId.EXPORT_REPORT].triggered.connect(
             lambda: exports.export_report(self.funnel_tab.figures, self.funnel_tab.comparison))
         a[ActionId.IMPORT_DEALS].triggered.connect(files.import_deals)
@@ -320,6 +327,31 @@ class MainWindow(QMainWindow):
             f"</p><p>Open file: {self.workspace.store.path}<br>"
             f"Data folder: {paths.data_dir()}<br>"
             f"Log of unexpected errors: {paths.log_file()}</p>")
+
+    def show_preferences(self) -> None:
+        """Edit ▸ Preferences: this computer's choices apply at once, the file's through an
+        undoable command."""
+        store = self.workspace.store
+        before = store.settings()
+        dialog = PreferencesDialog(self._ui_settings, before, read_only=self.workspace.read_only,
+                                   parent=self)
+        dialog.backup_requested.connect(self.safety.backup_settings)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            return
+        self._ui_settings.theme = dialog.theme()
+        self._ui_settings.funnel_default_period = dialog.funnel_period()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, dialog.theme())
+        after = dialog.business()
+        if (not self.workspace.read_only
+                and (after.fiscal_year_start, after.too_few_threshold)
+                != (before.fiscal_year_start, before.too_few_threshold)
+                and not EditSettingsCommand(self.workspace, before, after).run()):
+            return
+        self.statusBar().showMessage("Preferences saved.", 5000)
 
     def show_shortcuts(self) -> None:
         """Open Help ▸ Keyboard Shortcuts (a window of its own: it can stay open)."""

@@ -1,4 +1,5 @@
-"""Per-machine UI state (window geometry, splitters, recent files) behind one typed wrapper.
+"""Per-machine UI state and preferences (window geometry, splitters, recent files, theme) behind
+one typed wrapper.
 
 Facts about the business live in the database file; this is only how this computer shows it.
 """
@@ -13,7 +14,9 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from salesdesk import paths
 from salesdesk.domain.importing import ColumnMapping
+from salesdesk.domain.slice_spec import PeriodPreset
 from salesdesk.store import PresetError, save_preset
+from salesdesk.ui.theme import Theme
 
 # 2: mapping presets moved out of these settings into files the CLI reads too.
 # 3: the Funnel tab's slice moved into each database file.
@@ -37,6 +40,8 @@ class UiSettings:
     _IMPORT_FOLDER = "import/last_folder"
     _IMPORT_MAPPING = "import/last_mapping"
     _IMPORT_PRESETS = "import/presets"
+    _THEME = "appearance/theme"
+    _FUNNEL_PERIOD = "funnel/default_period"
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings()
@@ -168,6 +173,32 @@ class UiSettings:
     @last_import_folder.setter
     def last_import_folder(self, folder: str) -> None:
         self._settings.setValue(self._IMPORT_FOLDER, folder)
+
+    @property
+    def theme(self) -> Theme:
+        """The theme chosen in Preferences (default: follow the system)."""
+        try:
+            return Theme(str(self._settings.value(self._THEME, Theme.SYSTEM.value, type=str)))
+        except ValueError:
+            return Theme.SYSTEM
+
+    @theme.setter
+    def theme(self, theme: Theme) -> None:
+        self._settings.setValue(self._THEME, theme.value)
+
+    @property
+    def funnel_default_period(self) -> PeriodPreset:
+        """The period the Funnel tab starts with on a file it has not shown before."""
+        try:
+            preset = PeriodPreset(str(self._settings.value(
+                self._FUNNEL_PERIOD, PeriodPreset.ALL_TIME.value, type=str)))
+        except ValueError:
+            return PeriodPreset.ALL_TIME
+        return PeriodPreset.ALL_TIME if preset is PeriodPreset.CUSTOM else preset
+
+    @funnel_default_period.setter
+    def funnel_default_period(self, preset: PeriodPreset) -> None:
+        self._settings.setValue(self._FUNNEL_PERIOD, preset.value)
 
     def _json(self, key: str) -> dict[str, Any]:
         try:

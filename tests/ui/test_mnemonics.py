@@ -25,6 +25,7 @@ from salesdesk.ui.deals.deal_form import DealDialog
 from salesdesk.ui.importing.wizard import ImportWizard
 from salesdesk.ui.lists.lists_dialog import ListsDialog
 from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.preferences import PreferencesDialog
 from salesdesk.ui.safety.dialogs import BackupSettingsDialog, RestoreDialog
 from salesdesk.ui.scorecards.prep_dialog import PrepDialog
 from salesdesk.ui.scorecards.sheet_dialog import AssessmentDialog
@@ -155,6 +156,8 @@ DIALOGS: dict[str, Callable[[MainWindow], QDialog]] = {
     "template item": _item_dialog,
     "chart export": _chart_export_dialog,
     "keyboard shortcuts": lambda main: ShortcutsDialog([], main),
+    "preferences": lambda main: PreferencesDialog(
+        UiSettings(), main.workspace.store.settings(), parent=main),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -94,9 +95,12 @@ class FunnelTab(QWidget):
     export_requested = Signal(object, object)
 
     def __init__(self, workspace: Workspace, cache: CacheService,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 default_period: Callable[[], PeriodPreset] = lambda: PeriodPreset.ALL_TIME,
+                 ) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        self._default_period = default_period
         self._service = cache
         self._figures: ChartFigures | None = None
         self._before: Figures | None = None
@@ -293,8 +297,10 @@ class FunnelTab(QWidget):
         self.refresh()
 
     def _saved_spec(self) -> SliceSpec:
-        """The slice this file was last shown with (each file keeps its own)."""
-        return SliceSpec.from_json(self._workspace.store.view_state(VIEW_STATE) or "")
+        """The slice this file was last shown with (each file keeps its own); a file never
+        shown starts on the default period of Preferences."""
+        saved = self._workspace.store.view_state(VIEW_STATE)
+        return SliceSpec.from_json(saved) if saved else SliceSpec(preset=self._default_period())
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.customers and not changes.deals and self._figures is not None:
