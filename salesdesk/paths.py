@@ -40,3 +40,16 @@ def resource(relative: str) -> Path:
     if installed.is_file():
         return Path(str(installed))
     return Path(__file__).resolve().parent.parent / "resources" / relative
+
+
+def user_guide() -> Path:
+    """The README, which Help ▸ User Guide shows: shipped inside the package (a wheel or the
+    frozen build put it under resources/help/) or, in a source checkout, at its top."""
+    shipped = resource("help/README.md")
+    return shipped if shipped.is_file() else Path(__file__).resolve().parent.parent / "README.md"
+
+
+def resources_parent() -> Path:
+    """The folder holding resources/ (the package, or the checkout), against which the
+    README's relative image paths ("resources/screenshots/deals.png") resolve."""
+    return resource("icons/salesdesk.svg").parent.parent.parent

@@ -43,6 +43,7 @@ class ActionId(StrEnum):
     EXPORT_SCORECARDS = "scorecard.export"
     FIGURES_HELP = "help.figures"
     SHORTCUTS = "help.shortcuts"
+    USER_GUIDE = "help.guide"
     ABOUT = "help.about"
 
 
@@ -131,6 +132,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.FIGURES_HELP: ActionSpec("&How Figures Are Computed",
                                       QKeySequence.StandardKey.HelpContents,
                                       "Definitions of conversion, deal length and the funnel"),
+    ActionId.USER_GUIDE: ActionSpec("&User Guide", None,
+                                    "What each tab does, the figures' definitions and the"
+                                    " command line, with screenshots"),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard Shortcuts", "Ctrl+/",
                                    "Every key salesdesk answers to, searchable"),
     ActionId.ABOUT: ActionSpec("&About salesdesk", None, "Version and data folder"),

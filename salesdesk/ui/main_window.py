@@ -33,6 +33,7 @@ from salesdesk.ui.funnel.cache_service import CacheService, CacheSource
 from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.funnel.funnel_tab import FunnelTab
 from salesdesk.ui.growth.growth_tab import GrowthTab
+from salesdesk.ui.guide_dialog import GuideDialog
 from salesdesk.ui.lists.lists_dialog import ListsDialog
 from salesdesk.ui.preferences import EditSettingsCommand, PreferencesDialog
 from salesdesk.ui.safety.data_safety import DataSafety
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(a[ActionId.CHECK_DATABASE])
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a[ActionId.USER_GUIDE])
         help_menu.addAction(a[ActionId.FIGURES_HELP])
         help_menu.addAction(a[ActionId.SHORTCUTS])
         help_menu.addAction(a[ActionId.ABOUT])
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         a[ActionId.ABOUT].triggered.connect(self.show_about)
         a[ActionId.FIGURES_HELP].triggered.connect(self.show_figures_help)
         a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
+        a[ActionId.USER_GUIDE].triggered.connect(self.show_guide)
         a[ActionId.PREFERENCES].triggered.connect(self.show_preferences)
         a[ActionId.EXPORT_REPORT].triggered.connect(
             lambda: exports.export_report(self.funnel_tab.figures, self.funnel_tab.comparison))
@@ -352,6 +355,12 @@ class MainWindow(QMainWindow):
                 and not EditSettingsCommand(self.workspace, before, after).run()):
             return
         self.statusBar().showMessage("Preferences saved.", 5000)
+
+    def show_guide(self) -> None:
+        """Open Help ▸ User Guide (a window of its own: it can stay open)."""
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def show_shortcuts(self) -> None:
         """Open Help ▸ Keyboard Shortcuts (a window of its own: it can stay open)."""

@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QKeySequence, QPixmap, QTextDocument
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +22,7 @@ from salesdesk.ui.charts.dialog import ChartExportDialog
 from salesdesk.ui.customers.nps_entry import ResponseDialog
 from salesdesk.ui.customers.touchpoints_view import ChangeDialog
 from salesdesk.ui.deals.deal_form import DealDialog
+from salesdesk.ui.guide_dialog import GuideDialog
 from salesdesk.ui.importing.wizard import ImportWizard
 from salesdesk.ui.lists.lists_dialog import ListsDialog
 from salesdesk.ui.main_window import MainWindow
@@ -196,4 +197,19 @@ def test_help_lists_every_shortcut_and_finds_them(qtbot: QtBot, demo_window: Mai
     qtbot.keyClicks(dialog.search, "ctrl+4")
     assert dialog.filter.rowCount() == 1
     assert dialog.filter.index(0, 1).data() == "Customers"
+    dialog.close()
+
+
+def test_the_user_guide_is_the_readme_with_its_screenshots(qtbot: QtBot,
+                                                           demo_window: MainWindow) -> None:
+    demo_window.registry[ActionId.USER_GUIDE].trigger()
+    dialog = demo_window.findChild(QDialog, "guide_dialog")
+    assert isinstance(dialog, GuideDialog)
+    qtbot.waitExposed(dialog)
+    text = dialog.browser.toPlainText()
+    assert "Quick start" in text and "20, 30 and 40 days" in text
+    document = dialog.browser.document()
+    image = document.resource(QTextDocument.ResourceType.ImageResource,
+                              QUrl("resources/screenshots/funnel.png"))
+    assert isinstance(image, QPixmap) and image.width() == 1024  # found and loaded
     dialog.close()

@@ -1,0 +1,32 @@
+"""Help ▸ User Guide: the README, offline, with its screenshots."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from salesdesk import paths
+
+
+class GuideDialog(QDialog):
+    """The README shown as formatted text; links to web pages open in the browser."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guide_dialog")
+        self.setWindowTitle("salesdesk User Guide")
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("User guide")
+        self.browser.setOpenExternalLinks(True)
+        guide = paths.user_guide()
+        self.browser.setSearchPaths([str(guide.parent), str(paths.resources_parent())])
+        try:
+            text = guide.read_text(encoding="utf-8")
+        except OSError as exc:
+            text = f"The user guide could not be read: {exc.strerror or exc} ({guide})."
+        self.browser.setMarkdown(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 700)
