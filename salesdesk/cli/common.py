@@ -19,6 +19,8 @@ from salesdesk.store import (
     StoreError,
     backup_folders_of,
     check_writable,
+    default_backup_folder,
+    is_backup_folder,
     open_store,
 )
 
@@ -93,13 +95,18 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+# The files SQLite keeps beside a database while it is open (and after a crash).
+JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+LOCK_SUFFIX = ".lock"
+
+
 def refuse_overwriting(option: str, out: Path, database: Path, *,
                        inputs: Sequence[Path] = ()) -> None:
     """Exit 2, before anything is opened or written, when ``out`` (the value of ``option``)
     would destroy data: the database, its journal or lock files, an input file, or a file in
     the database's backup folder. Paths are compared as the files they are (symlinks
     resolved, hard links followed)."""
-    sidecars = [Path(f"{database}{suffix}") for suffix in ("-wal", "-shm", "-journal")]
+    sidecars = [Path(f"{database}{suffix}") for suffix in JOURNAL_SUFFIXES]
     guarded = [(database, "the database itself"),
                *((side, f"the database's {side.name.rsplit('-', 1)[1]} file")
                  for side in sidecars),
@@ -114,6 +121,41 @@ def refuse_overwriting(option: str, out: Path, database: Path, *,
             raise CommandError(f"{option} {out}: that is inside the backup folder"
                                f" {_real(folder)}, which only salesdesk's backups may use."
                                " Choose another place.", EXIT_USAGE)
+
+
+def refuse_new_database(option: str, out: Path) -> None:
+    """Exit 2, before anything is written, when a new database file at ``out`` (the value of
+    ``option``) would destroy data: any file already there (a database is never replaced by
+    a new one); the journal or lock file of a database beside it, which SQLite or the
+    writer's lock would then read as that database's own; a place inside a backup folder
+    (every file's default one is under the data folder; one chosen in a file's settings is
+    known by its manifest); or a path beside which a journal of an earlier file of that name
+    waits, which SQLite would replay into the new file."""
+    def refused(why: str) -> CommandError:
+        return CommandError(f"{option} {out}: {why}. Choose another file name.", EXIT_USAGE)
+
+    if os.path.lexists(out):  # a dangling symlink too: replacing it would lose where it led
+        raise refused("that file exists already; writing a new database there would destroy"
+                      " it")
+    name = out.name
+    for suffix in (*JOURNAL_SUFFIXES, LOCK_SUFFIX):
+        stem = name.removesuffix(suffix)
+        owner = out.with_name(stem) if stem and stem != name else None
+        if owner is not None and owner.is_file():
+            kind = "lock" if suffix == LOCK_SUFFIX else suffix.removeprefix("-")
+            raise refused(f"that is the {kind} file of the database {_real(owner)}; writing"
+                          " there would destroy it")
+    real = _real(out)
+    backups = default_backup_folder(out).parent  # where every file's default folder is
+    if real.is_relative_to(_real(backups)) or any(is_backup_folder(folder)
+                                                  for folder in real.parents):
+        raise refused("that is inside a backup folder, which only salesdesk's backups may"
+                      " use")
+    for suffix in ("-wal", "-journal"):
+        leftover = Path(f"{out}{suffix}")
+        if os.path.lexists(leftover):
+            raise refused(f"{leftover.name} is there, left by an earlier database of that name;"
+                          " SQLite would replay it into the new file and destroy what it holds")
 
 
 def add_db_argument(command: argparse.ArgumentParser, metavar: str, note: str = "") -> None:

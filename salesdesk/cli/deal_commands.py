@@ -13,6 +13,7 @@ from salesdesk.cli.common import (
     CommandError,
     add_db_argument,
     read_only_store,
+    refuse_new_database,
     refuse_overwriting,
 )
 from salesdesk.domain.deals import CustomerType, LookupKind
@@ -31,8 +32,7 @@ if TYPE_CHECKING:
 
 def _demo(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
-    if out.exists() and out.stat().st_size > 0:
-        raise CommandError(f"{out} exists already: choose a new file name.", EXIT_FILE)
+    refuse_new_database("--out", out)
     if args.deals < 0:
         raise CommandError("--deals must be 0 or more.", EXIT_USAGE)
     try:

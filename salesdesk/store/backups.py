@@ -139,6 +139,16 @@ def _read_manifest(folder: Path) -> list[dict[str, object]]:
     return [e for e in entries if isinstance(e, dict) and isinstance(e.get("file"), str)]
 
 
+def is_backup_folder(folder: Path) -> bool:
+    """True when ``folder`` holds a backup manifest: it is some database's backup folder,
+    whichever file's settings chose it, and only salesdesk's backups may write there."""
+    try:
+        document = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(document, dict) and isinstance(document.get("backups"), list)
+
+
 def _write_manifest(folder: Path, entries: list[dict[str, object]]) -> None:
     document = {"format": 1, "backups": entries}
     write_text(folder / MANIFEST_NAME,

@@ -121,9 +121,11 @@ class Source:
         """What the lines read so far hold that the summary should say."""
         notes = []
         if self._other_encoding_lines:
-            notes.append(f"{_lines(self._other_encoding_lines)} of {self.path.name} are not"
-                         " UTF-8 like the rest of the file: read as Windows-1252. Check their"
-                         " accented letters.")
+            several = len(self._other_encoding_lines) > 1
+            notes.append(f"{_lines(self._other_encoding_lines).capitalize()} of"
+                         f" {self.path.name} {'are' if several else 'is'} not UTF-8 like the"
+                         " rest of the file: read as Windows-1252. Check"
+                         f" {'their' if several else 'its'} accented letters.")
         if self._bom_lines:
             notes.append(f"A byte-order mark inside the file ({_lines(self._bom_lines)}) was"
                          " removed: were two files joined into one?")

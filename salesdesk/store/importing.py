@@ -82,7 +82,9 @@ class ImportPlan:
     ``headerless``: the first row looks like data, not column names (read again with
     ``SourceOptions(no_header=True)``). ``missing``: the essential fields that were not
     found when none was (see ``domain.importing.missing_essentials``); ``unmapped``: every
-    field no column feeds.
+    field no column feeds. ``source_notes``: those of ``notes`` that say what the planning's
+    reading found in the file's lines (a line's encoding, a stray byte-order mark, a quote
+    left open); the import reads every line and says them again, complete.
     """
 
     path: Path
@@ -95,6 +97,7 @@ class ImportPlan:
     headerless: bool = False
     missing: tuple[str, ...] = ()
     unmapped: tuple[str, ...] = ()
+    source_notes: tuple[str, ...] = ()
 
     def converter(self, input_rules: InputRules,
                   date_order_of: Callable[[str], DateOrder] | None = None) -> RowConverter:
@@ -235,8 +238,9 @@ def plan_import(path: Path, source_options: SourceOptions = SourceOptions(),
                 " the wizard's mapping page).")
         rules, inferred = infer_rules(source, mapping, date_format=date_format,
                                       cancelled=cancelled)
+        read = source.notes()
         notes = [f"Read as {source.info.describe()}.", *guessed, *mapping_notes(mapping),
-                 *inferred, *source.notes()]
+                 *inferred, *read]
         if headerless:
             notes.append("The first row looks like data, not column names: read the file"
                          " without a header row (--no-header; the columns are then called"
@@ -246,7 +250,7 @@ def plan_import(path: Path, source_options: SourceOptions = SourceOptions(),
                 encoding=source.info.encoding, delimiter=source.info.delimiter,
                 sheet=source.info.sheet, no_header=source.no_header),
             tuple(source.headers), mapping, rules, tuple(notes), headerless,
-            tuple(missing_essentials(mapping)), tuple(unmapped_fields(mapping)))
+            tuple(missing_essentials(mapping)), tuple(unmapped_fields(mapping)), tuple(read))
 
 
 def _order_reader(plan: ImportPlan) -> Callable[[str], DateOrder]:
@@ -308,8 +312,11 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
     if on_duplicate not in DUPLICATE_CHOICES:
         raise ValueError(f"on_duplicate must be one of {DUPLICATE_CHOICES}")
     converter = plan.converter(input_rules, _order_reader(plan))
+    # The planning's notes on the file's lines give way to those of the full reading below,
+    # which says the same again (completed): kept, every such problem was said twice.
     summary = ImportSummary(mapping=dict(plan.mapping.columns), unmapped=list(plan.unmapped),
-                            notes=list(plan.notes), dry_run=dry_run)
+                            notes=[n for n in plan.notes if n not in plan.source_notes],
+                            dry_run=dry_run)
     rejected = RejectedRows(rejected_path or default_rejected_path(plan.path), plan.headers,
                              plan.info)
     pragmas = {name: db.execute(f"PRAGMA {name}").fetchone()[0]

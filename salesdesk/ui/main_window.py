@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.growth_tab, "&Growth Points")
         self.scorecards_tab = ScorecardsTab(workspace, self.cache)
         self.tabs.addTab(self.scorecards_tab, "&Scorecards")
-        self.scorecard_jobs = ScorecardJobs(workspace, ui_settings, self)
+        self.scorecard_jobs = ScorecardJobs(workspace, ui_settings, self.tasks, self)
         self.customers_tab = CustomersTab(workspace, self.cache, ui_settings, self.tasks)
         self.tabs.addTab(self.customers_tab, "&Customers")
         self.setCentralWidget(self.tabs)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from salesdesk.cli import main
-from salesdesk.launch import EXIT_FILE, EXIT_OK, EXIT_USAGE
+from salesdesk.launch import EXIT_OK, EXIT_USAGE
 from salesdesk.store import open_store
 
 
@@ -32,8 +32,9 @@ def test_demo_refuses_an_existing_file_and_leaves_it_alone(
     assert main(["demo", "--out", str(path), "--deals", "300"]) == EXIT_OK
     before = path.read_bytes()
     capsys.readouterr()
-    assert main(["demo", "--out", str(path), "--deals", "300"]) == EXIT_FILE
-    assert "exists" in capsys.readouterr().err
+    # A usage error, as every output path that would destroy data (test_output_paths.py).
+    assert main(["demo", "--out", str(path), "--deals", "300"]) == EXIT_USAGE
+    assert "exists already" in capsys.readouterr().err
     assert path.read_bytes() == before
     assert deal_count(path) == 300
 

@@ -146,3 +146,66 @@ def test_two_imports_through_a_symlink_and_the_file_give_locked_not_a_crash(
             assert cli.main(["import", str(mix), "--db", str(link)]) == launch.EXIT_LOCKED
         finally:
             process.kill()
+
+
+# --- demo --out: a new database, never over another file or a database's own files -----------
+
+
+def _demo_refused(capsys: pytest.CaptureFixture[str], out: Path, *unchanged: Path) -> str:
+    """``demo --out out`` exits 2, leaves ``unchanged`` as they were and creates nothing."""
+    folder = out.parent
+    before = sorted(folder.iterdir()) if folder.is_dir() else []
+    err = _refused(capsys, ["demo", "--out", str(out), "--deals", "10"], *unchanged)
+    assert "--out" in err and "Choose another file name" in err
+    assert (sorted(folder.iterdir()) if folder.is_dir() else []) == before
+    return err
+
+
+@pytest.mark.parametrize(("target", "said"), [
+    (lambda db: db, "exists already"),
+    (lambda db: Path(f"{db}-wal"), "the wal file of the database"),
+    (lambda db: Path(f"{db}-shm"), "the shm file of the database"),
+    (lambda db: Path(f"{db}-journal"), "the journal file of the database"),
+    (lambda db: db.with_name(db.name + ".lock"), "the lock file of the database"),
+], ids=["database", "wal", "shm", "journal", "lock"])
+def test_demo_never_writes_over_a_database_or_its_journal_and_lock_files(
+        capsys: pytest.CaptureFixture[str], db: Path, target: Callable[[Path], Path],
+        said: str) -> None:
+    err = _demo_refused(capsys, target(db), db)
+    assert said in err
+    if target(db) != db:
+        assert str(db.resolve()) in err
+
+
+def test_demo_never_writes_through_a_symlink_to_a_database(
+        capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:
+    link = tmp_path / "sample.db"
+    link.symlink_to(db)
+    assert "exists already" in _demo_refused(capsys, link, db)
+    assert link.is_symlink()
+
+
+def test_demo_never_writes_into_a_backup_folder(
+        capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:
+    assert cli.main(["backup", "--db", str(db)]) == launch.EXIT_OK  # the default folder
+    chosen = tmp_path / "usb stick"  # a folder another file's backups were sent to
+    assert cli.main(["backup", "--db", str(db), "--to", str(chosen)]) == launch.EXIT_OK
+    folder = next(Path(line.split(" to ", 1)[1]).parent
+                  for line in capsys.readouterr().out.splitlines() if "Backed up" in line)
+    for out in (folder / "sample.db", folder.parent / "sample.db", chosen / "sample.db"):
+        backups = sorted(out.parent.glob("*.db"))
+        assert "inside a backup folder" in _demo_refused(capsys, out, db, *backups)
+    (chosen / "sub").mkdir()
+    _demo_refused(capsys, chosen / "sub" / "sample.db", db)
+
+
+def test_demo_never_writes_beside_a_journal_left_by_an_earlier_file(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "sample.db"
+    for suffix in ("-wal", "-journal"):
+        leftover = Path(f"{out}{suffix}")
+        leftover.write_bytes(b"the last commits of a file that was moved away")
+        err = _demo_refused(capsys, out, leftover)
+        assert f"sample.db{suffix} is there" in err
+        leftover.unlink()
+    assert cli.main(["demo", "--out", str(out), "--deals", "10"]) == launch.EXIT_OK

@@ -10,7 +10,7 @@ import logging
 import random
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from salesdesk.domain.deals import Deal
 from salesdesk.domain.settings import BusinessSettings
-from salesdesk.store import BackupRefused, MigrationFailed, Store, open_store
+from salesdesk.store import BackupRefused, MigrationFailed, Store, database_problems, open_store
 from salesdesk.store.backups import (
     MANIFEST_NAME,
     BackupInfo,
@@ -63,6 +63,19 @@ def integrity(path: Path) -> str:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
         conn.close()
+
+
+def assert_healthy(databases: Sequence[Path], folder: Path, *,
+                   damaged: Sequence[Path] = ()) -> None:
+    """After a case that pruned: each database passes the store's integrity and foreign-key
+    checks (as ``salesdesk check`` does), and every recorded backup left in ``folder`` (but
+    those the case damaged on purpose) passes verify_backup against its checksum."""
+    for database in databases:
+        assert database_problems(database) == [], database
+    kept = [b for b in list_backups(folder) if b.recorded and b.path not in damaged]
+    assert kept  # else there would be nothing to verify
+    for backup in kept:
+        verify_backup(backup.path, backup.sha256)
 
 
 @pytest.fixture
@@ -238,6 +251,7 @@ def test_prune_deletes_by_the_retention_and_spares_unrecorded_copies(store: Stor
     assert mine.name in names and len(names) == 3
     entries = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))["backups"]
     assert len(entries) == 2
+    assert_healthy([store.path], folder)
 
 
 def test_retention_from_the_files_settings(store: Store, folder: Path) -> None:
@@ -249,6 +263,7 @@ def test_retention_from_the_files_settings(store: Store, folder: Path) -> None:
     store.backups.take(folder)
     # The newest backup's day keeps all its backups; one daily allowed: nothing older.
     assert len(list_backups(folder)) == 2
+    assert_healthy([store.path], folder)
 
 
 def test_all_backups_of_the_newest_day_are_kept() -> None:
@@ -285,6 +300,7 @@ def test_prune_deletes_only_files_it_named_in_its_own_folder(
     assert "victim.txt" in caplog.text and "left alone" in caplog.text
     assert [b.path.name for b in list_backups(folder) if b.recorded] != []
     assert all(b.path.parent == folder for b in list_backups(folder))
+    assert_healthy([store.path], folder)
 
 
 def test_two_files_sharing_a_folder_each_keep_their_own_backups(
@@ -304,6 +320,7 @@ def test_two_files_sharing_a_folder_each_keep_their_own_backups(
     kept = list_backups(folder)
     assert only.path in [b.path for b in kept]  # B's retention never counts A's backup
     assert [b.source for b in kept].count(str((tmp_path / "b.db").resolve())) == 1
+    assert_healthy([tmp_path / "a.db", tmp_path / "b.db"], folder)
 
 
 def test_the_newest_good_backup_is_never_pruned(store: Store, folder: Path) -> None:
@@ -317,6 +334,7 @@ def test_the_newest_good_backup_is_never_pruned(store: Store, folder: Path) -> N
     # Retention alone would keep only the newest, which can no longer be restored.
     assert prune(folder, Retention(0, 0, 0), store.path) == [oldest.path]
     assert good.path.exists() and newest.path.exists()
+    assert_healthy([store.path], folder, damaged=[newest.path])
 
 
 # --- restoring --------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ def test_lines_in_another_encoding_are_read_in_theirs(store: Store, tmp_path: Pa
     assert summary.imported == 3
     clients = [row[0] for row in store.db.execute("SELECT name FROM clients ORDER BY id")]
     assert clients == ["Müller GmbH", "Schäfer KG", "Größe AG"]  # no MÃ¼ller
-    assert any("line 3 of stitched.csv are not UTF-8" in note and "Windows-1252" in note
+    assert any("Line 3 of stitched.csv is not UTF-8" in note and "Windows-1252" in note
                for note in summary.notes)
 
 

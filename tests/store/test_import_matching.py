@@ -1,6 +1,8 @@
 """Which deal a row of an imported file is (issue 13, item 2): an export carries each deal's
 own id, so importing it back matches exactly; a row that matches more than one deal, or
-shares its deal with another row, updates nothing and is reported, never guessed."""
+shares its deal with another row, updates nothing and is reported, never guessed. After each
+case the file passes the store's integrity and foreign-key checks: the import writes with
+foreign keys off."""
 
 from __future__ import annotations
 
@@ -63,6 +65,7 @@ def test_twins_round_trip_to_themselves(store: Store, tmp_path: Path) -> None:
     assert [row[:5] for row in after] == [row[:5] for row in before]
     assert after[1][5] == "the lost one, edited in a spreadsheet"
     assert [row[6] for row in after] == [None, None]  # its own id is not stored back
+    assert store.check() == []
 
 
 def test_a_row_matching_two_deals_updates_neither(store: Store, tmp_path: Path) -> None:
@@ -79,6 +82,7 @@ def test_a_row_matching_two_deals_updates_neither(store: Store, tmp_path: Path) 
     assert "ambiguous: more than one deal in the file has this title, client and first" \
            " contact" in next(v for k, v in rejected.items() if k.startswith("rejected"))
     assert any("matched more than one deal" in note for note in summary.notes)
+    assert store.check() == []
 
 
 def test_two_rows_for_one_deal_update_it_neither_way(store: Store, tmp_path: Path) -> None:
@@ -93,6 +97,7 @@ def test_two_rows_for_one_deal_update_it_neither_way(store: Store, tmp_path: Pat
     assert _state(store) == before
     # Skipping needs no guess: both rows are duplicates of the one deal.
     assert _import(store, sheet, "skip").duplicates == 2
+    assert store.check() == []
 
 
 def test_another_files_export_is_matched_as_rows_without_ids(tmp_path: Path) -> None:
@@ -108,6 +113,7 @@ def test_another_files_export_is_matched_as_rows_without_ids(tmp_path: Path) -> 
         assert target.deal(1).title == "Someone else's"
         assert target.deal(2).external_id is None
         assert _import(target, out, "skip").duplicates == 1  # importing again: no copy
+        assert target.check() == []
     finally:
         source.close()
         target.close()
@@ -133,6 +139,7 @@ def test_a_copy_that_went_its_own_way_is_not_matched_by_id(tmp_path: Path) -> No
         summary = _import(second, out)
         assert summary.imported == 1  # "Made in a" is new to b, never b's deal 2
         assert second.deal(2).title == "Made in b"
+        assert second.check() == []
     finally:
         first.close()
         second.close()

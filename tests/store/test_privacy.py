@@ -49,6 +49,21 @@ def _file_bytes(path: Path) -> bytes:
     return data
 
 
+def _open_file_bytes(path: Path) -> dict[str, bytes]:
+    """The main file's and the ``-wal``'s bytes, lower-cased, read while the store is open:
+    closing it checkpoints and removes the ``-wal``, so a check after close() never sees
+    what the ``-wal`` held."""
+    wal = Path(f"{path}-wal")
+    assert wal.exists()  # else the check below would pass without reading it
+    return {"main file": path.read_bytes().lower(), "-wal": wal.read_bytes().lower()}
+
+
+def _found(traces: tuple[bytes, ...], files: dict[str, bytes]) -> list[str]:
+    """Which of ``traces`` each file still holds (empty: none)."""
+    return [f"{trace!r} in the {name}" for name, data in files.items() for trace in traces
+            if trace in data]
+
+
 def test_erase_client_leaves_no_trace_and_keeps_the_figures(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "deals.db"
@@ -76,6 +91,7 @@ def test_erase_client_leaves_no_trace_and_keeps_the_figures(
         assert store.db.execute("SELECT COUNT(*) FROM deals_fts WHERE deals_fts MATCH"
                                 " 'zyxwolff'").fetchone()[0] == 0
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert _found((b"zyxwolff", b"5550123", b"two dogs"), _open_file_bytes(path)) == []
         backup = store.backups.take(tmp_path / "backups")
     finally:
         store.close()
@@ -201,6 +217,9 @@ def test_contact_details_are_erased_wherever_they_occur(tmp_path: Path) -> None:
         store.add_lookup(LookupKind.REP, "Anna")
         cards.add_assessment(Assessment("Anna", "Boss", TODAY, cards.template().version, (
             Score(item.id, 2, "Forgot to call Gerda Zyxwolff back"),)))
+        traces = (b"zyxwolff", b"gerda", b"5550123")
+        # Control: the check reads the -wal, where the latest writes are before a checkpoint.
+        assert _found(traces, {"-wal": _open_file_bytes(path)["-wal"]}) != []
         label = store.erase_client(NAME)
         deal = store.deal(acme)
         assert deal.next_step == (f"{label} contact recommended us: write to {label} e-mail")
@@ -210,10 +229,11 @@ def test_contact_details_are_erased_wherever_they_occur(tmp_path: Path) -> None:
         assert sheet == {"rapport": f"{label} contact sails", "spin": [f"Ask {label} e-mail"]}
         [note] = [s.note for a in cards.assessments() for s in a.scores]
         assert note == f"Forgot to call {label} contact back"
+        assert _found(traces, _open_file_bytes(path)) == []
     finally:
         store.close()
     data = _file_bytes(path).lower()
-    for trace in (b"zyxwolff", b"gerda", b"5550123"):
+    for trace in traces:
         assert trace not in data
 
 
@@ -231,6 +251,8 @@ def test_other_case_spellings_in_any_script_are_erased(tmp_path: Path) -> None:
         assert store.deal(other).notes == f"{label} sent us; {label} pays late"
         store.erase_client("WEISSSTRASSE")  # ß folds to ss, as Python's casefold() does
         assert store.deal(other).next_step == "visit Erased client 2"
+        assert _found(tuple(t.lower().encode("utf-8") for t in ("Ärzte", "Weißstraße")),
+                       _open_file_bytes(path)) == []
     finally:
         store.close()
     data = _file_bytes(path)
@@ -281,6 +303,8 @@ def test_survey_comments_competitor_notes_and_changes_naming_the_client_are_eras
                                             f"Fixed price, as {label} contact said")
         assert customers.changes()[0].description == f"New counter, first used for {label}"
         assert store.deal(lost).lost_reason_note == f"went with {label}'s installer"
+        assert _found((b"zyxwolff", b"gerda", b"5550123", b"bello"),
+                       _open_file_bytes(path)) == []
     finally:
         store.close()
     data = _file_bytes(path).lower()

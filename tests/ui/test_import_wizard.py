@@ -198,6 +198,48 @@ def test_main_window_import_refreshes_and_clears_undo(qtbot: QtBot, window: Main
     assert window.deals_tab.model.rowCount() == 2
 
 
+def test_problems_in_the_files_lines_are_named_with_their_line_and_the_bad_row_rejected(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "joined.csv"
+    source.write_bytes("title,client,first contact,notes\n"
+                       "Ofen,Müller GmbH,2026-01-05,fine\n".encode()
+                       + "Kühlraum,Schäfer KG,2026-01-06,fine\n".encode("cp1252")  # line 3
+                       + "\ufeffPresse,Größe AG,2026-01-07,fine\n".encode()  # line 4: a BOM
+                       + (b'Kiln,Acme,2026-01-08,"Call back\n'  # row 5: a quote left open
+                          b"Glaze,Acme,2026-01-09,none\nDryer,Acme,2026-01-10,none\n"))
+    problems = ("Line 3 of joined.csv is not UTF-8", "A byte-order mark inside the file"
+                " (line 4) was removed", "A quote is not closed in row 5")
+    seen: dict[str, str] = {}
+
+    def drive(wizard: QWidget) -> None:
+        assert isinstance(wizard, ImportWizard)
+        _to_preview(qtbot, wizard, source)
+        seen["values"] = wizard.values_page.notes.text()
+        seen["preview"] = wizard.preview_page.counts.text()
+        assert wizard.preview_page.model.item(3, 1).text().startswith(
+            "rejected: A quote is not closed")
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        qtbot.waitUntil(lambda: not wizard.isVisible())
+
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text: messages.append(text))
+    run_with_modal(qtbot, window.registry[ActionId.IMPORT_DEALS].trigger, drive)
+    [summary] = messages
+    for notes in (seen["values"], summary):  # before the import, and in its summary
+        for problem in problems:
+            assert notes.count(problem) == 1, (problem, notes)
+    assert "3 ready, 1 rejected" in seen["preview"]
+    assert "Imported 3 deals." in summary and "1 row was rejected" in summary
+    store = window.workspace.store
+    assert [(d.title, d.client) for d in map(store.deal, range(1, 4))] == [
+        ("Ofen", "Müller GmbH"), ("Kühlraum", "Schäfer KG"), ("Presse", "Größe AG")]
+    assert store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 3
+    rejected = (tmp_path / "joined-rejected.csv").read_text(encoding="utf-8")
+    assert "Kiln" in rejected and "row 5: A quote is not closed" in rejected
+
+
 def test_export_action_writes_the_listed_deals(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     window.workspace.store.add_deals([Deal("One"), Deal("Two")], window.workspace.today())

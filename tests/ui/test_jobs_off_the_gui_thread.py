@@ -13,7 +13,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from salesdesk import app
@@ -27,6 +34,7 @@ from salesdesk.ui.funnel.cache_service import CacheSource
 from salesdesk.ui.importing import source_pages, values_page
 from salesdesk.ui.importing.wizard import ImportWizard
 from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.scorecards import window_jobs
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
 
@@ -198,6 +206,65 @@ def test_export_report(qtbot: QtBot, funnel_window: MainWindow, tmp_path: Path,
     gate.check(qtbot)
     qtbot.waitUntil(_status(funnel_window, "meeting.pdf"))
     assert report.read_bytes().startswith(b"%PDF")
+
+
+def _scorecards_shown(qtbot: QtBot, window: MainWindow) -> None:
+    window.tabs.setCurrentWidget(window.scorecards_tab)
+    qtbot.waitUntil(lambda: window.scorecards_tab.report is not None, timeout=10000)
+
+
+@pytest.mark.parametrize(("chosen", "writer"), zip(
+    window_jobs.EXPORT_FILTERS, ("write_scorecards", "write_text", "write_text"), strict=True))
+def test_export_scorecards(qtbot: QtBot, funnel_window: MainWindow, tmp_path: Path,
+                           monkeypatch: pytest.MonkeyPatch, chosen: str, writer: str) -> None:
+    _scorecards_shown(qtbot, funnel_window)
+    out = tmp_path / "cards"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), chosen))
+    gate = Gate(monkeypatch, window_jobs, writer)
+    funnel_window.registry[ActionId.EXPORT_SCORECARDS].trigger()
+    gate.check(qtbot)
+    qtbot.waitUntil(_status(funnel_window, "Exported the scorecards"))
+    written = out.with_suffix(".pdf" if chosen == window_jobs.EXPORT_FILTERS[0] else ".csv")
+    assert written.stat().st_size > 0
+
+
+def test_a_failed_scorecard_export_reaches_a_dialog(qtbot: QtBot, funnel_window: MainWindow,
+                                                    tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    _scorecards_shown(qtbot, funnel_window)
+    out = tmp_path / "cards.pdf"
+    out.mkdir()  # a folder of that name: the file cannot be written
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(out), window_jobs.EXPORT_FILTERS[0]))
+    boxes = Boxes(monkeypatch)
+    funnel_window.registry[ActionId.EXPORT_SCORECARDS].trigger()
+    qtbot.waitUntil(lambda: bool(boxes.texts))
+    assert boxes.texts[0].startswith("The scorecards were not exported: Could not save")
+    assert QApplication.overrideCursor() is None  # the busy cursor is gone
+    assert out.is_dir() and list(out.iterdir()) == []
+
+
+def test_a_bug_in_the_scorecard_export_never_leaves_the_cursor_busy(
+        qtbot: QtBot, funnel_window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _scorecards_shown(qtbot, funnel_window)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "cards.pdf"),
+                                         window_jobs.EXPORT_FILTERS[0]))
+
+    def broken(*args: object, **kwargs: object) -> Path:
+        raise RuntimeError("a bug in the export")
+
+    monkeypatch.setattr(window_jobs, "write_scorecards", broken)
+    try:
+        with qtbot.captureExceptions() as exceptions:
+            funnel_window.registry[ActionId.EXPORT_SCORECARDS].trigger()
+            qtbot.waitUntil(lambda: bool(exceptions))  # for the application's handler
+        assert str(exceptions[0][1]) == "a bug in the export"
+        assert QApplication.overrideCursor() is None  # restored whatever the job raised
+    finally:
+        while QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
 
 
 def test_building_the_analytics_cache(qtbot: QtBot, opened: OpenedDatabase,

@@ -271,12 +271,15 @@ def test_template_edit_keeps_history_and_exports(qtbot: QtBot, demo_window: Main
     report = tab.report
     assert report is not None
     jobs = demo_window.scorecard_jobs
-    pdf = jobs.write_export(tmp_path / "cards.pdf", EXPORT_FILTERS[0], report)
-    csv_path = jobs.write_export(tmp_path / "cards.csv", EXPORT_FILTERS[1], report)
-    matrix = jobs.write_export(tmp_path / "matrix.csv", EXPORT_FILTERS[2], report)
-    assert pdf and pdf.read_bytes().startswith(b"%PDF")
-    assert csv_path and csv_path.read_text("utf-8").startswith("rep,assessed_on")
-    assert matrix and "Interests and bargaining variables" in matrix.read_text("utf-8")
+    for name, chosen in (("cards", EXPORT_FILTERS[0]), ("cards.csv", EXPORT_FILTERS[1]),
+                         ("matrix.csv", EXPORT_FILTERS[2])):
+        task = jobs.write_export(tmp_path / name, chosen, report)  # written in a worker
+        qtbot.waitUntil(lambda task=task: not task.running)
+    pdf, csv_path, matrix = (tmp_path / n for n in ("cards.pdf", "cards.csv", "matrix.csv"))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert csv_path.read_text("utf-8").startswith("rep,assessed_on")
+    assert "Interests and bargaining variables" in matrix.read_text("utf-8")
+    assert str(matrix) in demo_window.statusBar().currentMessage()
     assert len(matrix.read_text("utf-8").splitlines()) == 1 + len(report.reps)
     for index, chart in enumerate(tab.charts()):
         assert chart.figures is not None

@@ -130,6 +130,9 @@ def summary_text(summary: ImportSummary) -> str:
                      f" ({summary.updated} updated).")
     if summary.rejected:
         lines.append(f"{summary.rejected} rows were rejected; they are in"
-                     f" {summary.rejected_file} with the reasons, to fix and import again.")
+                     f" {summary.rejected_file} with the reasons, to fix and import again."
+                     if summary.rejected > 1 else
+                     f"1 row was rejected; it is in {summary.rejected_file} with the reason,"
+                     " to fix and import again.")
     lines.extend(n for n in summary.notes if not n.startswith(ROW_NOTES))
     return "\n".join(lines)

@@ -2,14 +2,17 @@
 asks for, the template editor, and exporting scorecards (PDF, CSV, team matrix CSV).
 
 Kept here so the main window only wires signals to these methods, and ``ui.deals`` never
-imports this package (the deal form emits a request with the deal's id).
+imports this package (the deal form emits a request with the deal's id). Scorecard exports
+are written in a worker of the window's task runner, so the window stays responsive however
+many salespeople the PDF lays out, and the busy cursor goes whatever the writing raises.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from salesdesk.files import write_text
@@ -19,11 +22,31 @@ from salesdesk.ui.scorecards.commands import SavePrepCommand, scorecards
 from salesdesk.ui.scorecards.pdf import write_brief, write_scorecards
 from salesdesk.ui.scorecards.prep_dialog import PrepDialog
 from salesdesk.ui.scorecards.template_dialog import TemplateDialog
+from salesdesk.ui.tasks import Task, TaskContext, TaskRunner
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
 
 EXPORT_FILTERS = ("Scorecards PDF (*.pdf)", "Scorecards CSV (*.csv)",
                   "Team matrix CSV (*.csv)")
+
+
+def export_path(path: Path, chosen: str) -> Path:
+    """``path`` with the extension of the filter ``chosen`` added, unless it ends in .pdf or
+    .csv already (the extension then decides between PDF and CSV)."""
+    if path.suffix.lower() in (".pdf", ".csv"):
+        return path
+    return path.with_name(path.name + (".pdf" if chosen == EXPORT_FILTERS[0] else ".csv"))
+
+
+def write_export_file(path: Path, report: ScorecardReport, *, matrix: bool, title: str,
+                      today: dt.date) -> Path:
+    """Write ``report`` to ``path``: a PDF, the team matrix CSV (``matrix``) or the
+    scorecards CSV. Needs no GUI thread (a worker runs it); raises OSError on failure, with
+    no partial file left."""
+    if path.suffix.lower() == ".pdf":
+        return write_scorecards(path, report, title=title, today=today)
+    write_text(path, csv_text(*matrix_rows(report)) if matrix else render_csv(report))
+    return path
 
 
 class ScorecardJobs(QObject):
@@ -35,10 +58,12 @@ class ScorecardJobs(QObject):
 
     message = Signal(str)
 
-    def __init__(self, workspace: Workspace, ui_settings: UiSettings, window: QWidget) -> None:
+    def __init__(self, workspace: Workspace, ui_settings: UiSettings, tasks: TaskRunner,
+                 window: QWidget) -> None:
         super().__init__(window)
         self._workspace = workspace
         self._settings = ui_settings
+        self._tasks = tasks
         self._window = window
 
     def _parent(self) -> QWidget:
@@ -111,28 +136,26 @@ class ScorecardJobs(QObject):
             return
         self.write_export(Path(name), chosen, report)
 
-    def write_export(self, path: Path, chosen: str, report: ScorecardReport) -> Path | None:
-        """Write ``report`` to ``path`` in the format the filter ``chosen`` names (the
-        extension decides between PDF and CSV when it is .pdf or .csv)."""
+    def write_export(self, path: Path, chosen: str, report: ScorecardReport) -> Task[Path]:
+        """Start writing ``report`` to ``path`` in the format the filter ``chosen`` names (the
+        extension decides between PDF and CSV when it is .pdf or .csv), in a worker of the
+        window's task runner; the status bar says where it went, a failure is shown in a
+        dialog. Returns the task (its outcome arrives on the GUI thread)."""
+        path = export_path(path, chosen)
         matrix = chosen == EXPORT_FILTERS[2]
-        if path.suffix.lower() not in (".pdf", ".csv"):
-            path = path.with_name(path.name + (".pdf" if chosen == EXPORT_FILTERS[0]
-                                               else ".csv"))
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if path.suffix.lower() == ".pdf":
-                title = ("Sample business (demo)" if self._workspace.opened.temporary
-                         else self._workspace.store.path.stem) + " — scorecards"
-                write_scorecards(path, report, title=title, today=self._workspace.today())
-            elif matrix:
-                write_text(path, csv_text(*matrix_rows(report)))
-            else:
-                write_text(path, render_csv(report))
-        except OSError as exc:
-            QApplication.restoreOverrideCursor()
-            self._workspace.error_raised.emit(f"The scorecards were not exported: {exc}")
-            return None
-        QApplication.restoreOverrideCursor()
-        self._settings.last_export_folder = str(path.parent)
-        self.message.emit(f"Exported the scorecards to {path}.")
-        return path
+        # Read on the GUI thread: the worker gets plain values (the report is one already).
+        title = ("Sample business (demo)" if self._workspace.opened.temporary
+                 else self._workspace.store.path.stem) + " — scorecards"
+        today = self._workspace.today()
+
+        def work(ctx: TaskContext) -> Path:
+            return write_export_file(path, report, matrix=matrix, title=title, today=today)
+
+        def done(written: Path) -> None:
+            self._settings.last_export_folder = str(written.parent)
+            self.message.emit(f"Exported the scorecards to {written}.")
+
+        return self._tasks.run(
+            work, done, label="Exporting the scorecards…", parent=self._window,
+            on_error=lambda exc: self._workspace.error_raised.emit(
+                f"The scorecards were not exported: {exc}"))
