@@ -56,8 +56,11 @@ def detect_nps_mapping(headers: Sequence[str]) -> dict[str, str]:
 def apply_maps(mapping: Mapping[str, str], items: Iterable[str], headers: Sequence[str]
                ) -> dict[str, str]:
     """``mapping`` with ``FIELD=COLUMN`` items applied (``FIELD=`` unmaps it); ValueError naming
-    the wrong item."""
+    the wrong item. A column given to a field no longer feeds the field it was detected for
+    (a survey's "Note" column mapped to the score is not also the comment); fields the items
+    name keep the columns they give."""
     result = dict(mapping)
+    chosen: set[str] = set()
     for item in items:
         field, equals, column = item.partition("=")
         field, column = field.strip().lower(), column.strip()
@@ -66,12 +69,15 @@ def apply_maps(mapping: Mapping[str, str], items: Iterable[str], headers: Sequen
         if field not in NPS_FIELDS:
             raise ValueError(f"--map {item!r}: unknown field {field!r}; NPS fields are "
                              + ", ".join(NPS_FIELDS) + ".")
+        chosen.add(field)
         if not column:
             result.pop(field, None)
             continue
         if column not in headers:
             raise ValueError(f"--map {item!r}: the file has no column {column!r}; its columns"
                              " are " + ", ".join(map(repr, headers)) + ".")
+        result = {other: used for other, used in result.items()
+                  if used != column or other in chosen}
         result[field] = column
     return result
 

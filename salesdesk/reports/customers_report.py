@@ -68,7 +68,8 @@ def nps_beside_conversion(responses: Sequence[Response], cache: AnalyticsCache,
                           threshold: int = DEFAULT_TOO_FEW) -> list[NpsBeside]:
     """Per product or client (``dimension``) that has responses in ``responses``: its NPS,
     its conversion over the deals closed in ``period`` and its repeat-purchase share; most
-    responses first."""
+    responses first. A response's product or client is matched to the deals' ignoring
+    case."""
     if dimension not in (Dimension.PRODUCT, Dimension.CLIENT):
         raise ValueError("NPS is set beside conversion per product or per client.")
     scores: dict[str, list[int]] = defaultdict(list)
@@ -78,7 +79,13 @@ def nps_beside_conversion(responses: Sequence[Response], cache: AnalyticsCache,
             scores[value].append(response.score)
     if not scores:
         return []
-    sl = Slice({dimension: frozenset(scores)} if dimension is Dimension.CLIENT else {}, period)
+    filters: dict[Dimension, frozenset[str | None]] = {}
+    if dimension is Dimension.CLIENT:  # only the clients surveyed: there may be very many
+        # Names are matched ignoring case, as below: the cache's filter matches exactly.
+        wanted = {value.casefold() for value in scores}
+        filters = {dimension: frozenset(name for name in cache.values(dimension)
+                                        if name.casefold() in wanted)}
+    sl = Slice(filters, period)
     result = cache.result(Query(sl, (dimension, Dimension.CUSTOMER_TYPE)))
     by_value: dict[str, Tally] = {}
     repeat: dict[str, int] = defaultdict(int)

@@ -1,5 +1,6 @@
 """`salesdesk import FILE --kind nps` and `salesdesk nps` (issue 17): the JSON summary with the
-bad rows' reasons, the exact JSON shape of the NPS report, grouping, and usage errors."""
+bad rows' reasons, the exact JSON shape of the NPS report, grouping, usage errors, and a file
+with headers of its own read through --map."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import Any
 import pytest
 
 from salesdesk import cli
+from salesdesk.domain.nps import Segment
+from salesdesk.store import open_store
 
 SURVEY = (
     "Date,Score,Segment,Product,Client,Comment\n"
@@ -115,3 +118,74 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert status == 2
     with pytest.raises(SystemExit):
         cli.main(["nps", "--by", "colour"])
+
+
+UMFRAGE = (
+    "Wann;Note;Kundensegment;Leistung;Firma;Anmerkung\n"
+    "20.01.2026;10;B2C;Wärmepumpe;Ács Kft;Sehr sauber gearbeitet\n"
+    "03.02.2026;6;B2B;Kesselwartung;Beta GmbH;Zu spät gekommen\n"
+    "14.02.2026;8;B2B;Kesselwartung;Beta GmbH;\n"
+    "15.02.2026;12;B2B;Kesselwartung;Beta GmbH;Note zu hoch\n"
+)
+MAPS = ("--map", "date=Wann", "--map", "score=Note", "--map", "segment=Kundensegment",
+        "--map", "product=Leistung", "--map", "client=Firma", "--map", "comment=Anmerkung")
+
+
+def test_map_reads_a_file_with_headers_of_its_own(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    survey = tmp_path / "umfrage.csv"
+    survey.write_text(UMFRAGE, encoding="utf-8")
+    db = tmp_path / "shop.db"
+    status, summary, err = run(capsys, "import", str(survey), "--kind", "nps", "--db", str(db),
+                               *MAPS)
+    assert status == 0, err
+    assert (summary["imported"], summary["rejected"]) == (3, 1)
+    assert summary["mapping"] == {"date": "Wann", "score": "Note", "segment": "Kundensegment",
+                                  "product": "Leistung", "client": "Firma",
+                                  "comment": "Anmerkung"}
+    rejected = (tmp_path / "umfrage-rejected.csv").read_text(encoding="utf-8-sig")
+    assert "Note: 12 is outside 0–10." in rejected
+    store = open_store(db)
+    try:
+        stored = [(r.answered_on.isoformat(), r.score, r.segment, r.product, r.client,
+                   r.comment) for r in store.customers.responses()]
+    finally:
+        store.close()
+    assert stored == [
+        ("2026-01-20", 10, Segment.B2C, "Wärmepumpe", "Ács Kft", "Sehr sauber gearbeitet"),
+        ("2026-02-03", 6, Segment.B2B, "Kesselwartung", "Beta GmbH", "Zu spät gekommen"),
+        ("2026-02-14", 8, Segment.B2B, "Kesselwartung", "Beta GmbH", ""),
+    ]
+    status, out, _ = run(capsys, "nps", "--db", str(db), "--by", "client", "--format", "json")
+    assert status == 0
+    assert out == {
+        "overall": {"nps": 0.0, "promoters": 1, "passives": 1, "detractors": 1, "n": 3},
+        "groups": [
+            {"value": "Beta GmbH", "nps": -50.0, "promoters": 0, "passives": 1,
+             "detractors": 1, "n": 2},
+            {"value": "Ács Kft", "nps": 100.0, "promoters": 1, "passives": 0,
+             "detractors": 0, "n": 1},
+        ]}
+
+
+def test_a_mapped_column_no_longer_feeds_the_field_it_was_detected_for(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "Note" is a German school grade here, not a note: it is the score, and the survey has no
+    # comment column.
+    survey = tmp_path / "noten.csv"
+    survey.write_text("Wann;Note;Kundensegment\n20.01.2026;9;B2C\n21.01.2026;4;B2B\n",
+                      encoding="utf-8")
+    db = tmp_path / "shop.db"
+    status, summary, err = run(capsys, "import", str(survey), "--kind", "nps", "--db", str(db),
+                               "--map", "date=Wann", "--map", "score=Note", "--map",
+                               "segment=Kundensegment")
+    assert status == 0, err
+    assert summary["imported"] == 2 and "comment" not in summary["mapping"]
+    _, out, _ = run(capsys, "nps", "--db", str(db), "--by", "segment", "--format", "json")
+    assert [(g["value"], g["nps"], g["n"]) for g in out["groups"]] == [("B2B", -100.0, 1),
+                                                                       ("B2C", 100.0, 1)]
+    store = open_store(db)
+    try:
+        assert [(r.score, r.comment) for r in store.customers.responses()] == [(9, ""), (4, "")]
+    finally:
+        store.close()

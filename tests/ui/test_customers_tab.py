@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,14 +28,19 @@ from pytestqt.qtbot import QtBot
 from salesdesk.app import AppFileOpener
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.competitors import CompetitorNotes, StepNote
-from salesdesk.domain.deals import Deal, LookupKind, Outcome
+from salesdesk.domain.deals import CustomerType, Deal, LookupKind, Outcome
 from salesdesk.domain.lost_reasons import lost_reason_table
 from salesdesk.domain.metrics import figures, tally
 from salesdesk.domain.nps import NpsBy, NpsTally, ScoreGroup, Segment, grouped, matches
 from salesdesk.domain.periods import Period
 from salesdesk.domain.slice_spec import PeriodPreset
 from salesdesk.domain.slices import Dimension
-from salesdesk.domain.touchpoints import Scope, TouchpointChange, reference_before_after
+from salesdesk.domain.touchpoints import (
+    Scope,
+    Touchpoint,
+    TouchpointChange,
+    reference_before_after,
+)
 from salesdesk.store import DealListQuery
 from salesdesk.ui.actions import ActionId
 from salesdesk.ui.charts.base import ChartWidget
@@ -43,7 +49,7 @@ from salesdesk.ui.charts.export import export_chart, figures_csv, prepared_chart
 from salesdesk.ui.customers.customers_tab import CustomersTab
 from salesdesk.ui.customers.models import StepsModel
 from salesdesk.ui.customers.nps_entry import ResponseDialog
-from salesdesk.ui.customers.touchpoints_view import ChangeDialog
+from salesdesk.ui.customers.touchpoints_view import ChangeDialog, TouchpointsPage
 from salesdesk.ui.deals.deal_form import DealDialog
 from salesdesk.ui.formatting import date_pattern, date_range_text, date_text
 from salesdesk.ui.main_window import MainWindow
@@ -106,6 +112,50 @@ def test_the_tab_shows_the_demo_s_nps_equal_to_the_domain(demo_window: MainWindo
         repeat = sum(d.customer_type.value == "current" for d in won)
         assert (row.won, row.repeat_won) == (len(won), repeat)
 
+
+def test_grouping_by_client_sets_nps_beside_each_client_s_own_deals(
+        demo_window: MainWindow) -> None:
+    tab = demo_window.customers_tab
+    page = tab.nps_page
+    today = demo_window.workspace.today()
+    start, end = today - dt.timedelta(days=300), today
+    tab.set_preset(PeriodPreset.CUSTOM, (start, end))
+    tab.refresh_page(page)
+    assert page.beside_model.headerData(0, Qt.Orientation.Horizontal) == "Product"
+    page.set_by(NpsBy.CLIENT)  # the beside table follows the choice at once
+    assert page.beside_model.headerData(0, Qt.Orientation.Horizontal) == "Client"
+    assert "per client" in page.beside_title.text()
+    responses = demo_window.workspace.store.customers.responses(Period.between(start, end))
+    assert page.responses == responses
+    surveyed: dict[str, list[int]] = {}
+    for response in responses:
+        if response.client is not None:
+            surveyed.setdefault(response.client, []).append(response.score)
+    rows = page.beside_model.rows
+    assert len(surveyed) > 20 and {row.value for row in rows} == set(surveyed)
+    assert [row.nps.n for row in rows] == sorted((row.nps.n for row in rows), reverse=True)
+    deals = every_deal(demo_window)
+    checked_repeat = 0
+    for row in rows:
+        assert row.nps == NpsTally.of(surveyed[row.value])
+        closed = [d for d in deals if d.client == row.value and d.closed_on is not None
+                  and start <= d.closed_on <= end]
+        won = [d for d in closed if d.outcome is Outcome.WON]
+        lost = [d for d in closed if d.outcome is Outcome.LOST]
+        assert (row.figures.won, row.figures.lost) == (len(won), len(lost)), row.value
+        assert row.figures.conversion == (len(won) / (len(won) + len(lost)) if closed
+                                          else None)
+        repeat = sum(d.customer_type is CustomerType.CURRENT for d in won)
+        assert (row.won, row.repeat_won) == (len(won), repeat), row.value
+        checked_repeat += repeat
+    assert checked_repeat > 0  # the demo has returning clients among those surveyed
+    # The table shows the same figures.
+    first = rows[0]
+    assert cells(page.beside_view, 0)[0] == first.value
+    page.set_by(NpsBy.PRODUCT)
+    assert page.beside_model.headerData(0, Qt.Orientation.Horizontal) == "Product"
+    assert {row.value for row in page.beside_model.rows} == {
+        r.product for r in responses if r.product is not None}
 
 def test_comments_are_searchable_and_filtered_by_score_group(demo_window: MainWindow) -> None:
     page = demo_window.customers_tab.nps_page
@@ -565,3 +615,276 @@ def test_a_damaged_saved_view_falls_back_to_all_time(qtbot: QtBot, demo_file: Pa
     with shown_window(qtbot, opened) as main:
         assert main.customers_tab.preset is PeriodPreset.ALL_TIME
         assert main.customers_tab.pages.currentIndex() == 0
+
+
+def test_a_survey_linked_to_a_client_s_deal_from_the_keyboard(
+        qtbot: QtBot, window: MainWindow) -> None:
+    store = window.workspace.store
+    today = window.workspace.today()
+
+    def day(ago: int) -> dt.date:
+        return today - dt.timedelta(days=ago)
+
+    store.add_deals([
+        Deal("Boiler swap", Outcome.WON, client="Kovács Kft", product="Boiler service",
+             first_contact=day(90), closed_on=day(60), amount=120_000),
+        Deal("Heat pump for the workshop", Outcome.LOST, client="Kovács Kft",
+             product="Heat pump installation", first_contact=day(50), closed_on=day(20),
+             lost_reason="Price"),
+        Deal("Second boiler", client="Kovács Kft", product="Boiler service",
+             first_contact=day(5)),  # open: no survey is asked after it
+        Deal("Radiators", Outcome.WON, client="Beta Bt.", product="Radiators",
+             first_contact=day(40), closed_on=day(10)),
+    ], today)
+    ids = {store.deal(row.id).title: row.id for row in
+           store.list_rows(DealListQuery(), 0, store.list_count(DealListQuery()))}
+    offered: list[list[object]] = []
+
+    def type_two_surveys(dialog: QWidget) -> None:
+        assert isinstance(dialog, ResponseDialog)
+        dialog.client.setFocus()
+        qtbot.keyClicks(dialog.client, "kov")  # QTest types ASCII only: the list completes
+        popup = dialog.client.completer().popup()
+        qtbot.waitUntil(popup.isVisible)
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        assert dialog.client.text() == "Kovács Kft"
+        qtbot.keyClick(dialog.client, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is dialog.deal
+        offered.append([dialog.deal.itemData(i) for i in range(dialog.deal.count())])
+        qtbot.keyClick(dialog.deal, Qt.Key.Key_Down)  # the most recently closed deal
+        assert dialog.product.text() == "Heat pump installation"
+        qtbot.keyClick(dialog.deal, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is dialog.score
+        qtbot.keyClicks(dialog.score, "6")
+        qtbot.keyClick(dialog.score, Qt.Key.Key_Return)
+        qtbot.keyClicks(dialog.comment, "Call back when you promise to")
+        qtbot.keyClick(dialog.comment, Qt.Key.Key_Return)
+        assert dialog.batch.rowCount() == 1
+        # The next paper survey of the same client is about the boiler: the product follows
+        # the deal chosen.
+        assert QApplication.focusWidget() is dialog.score
+        qtbot.keyClick(dialog.score, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is dialog.deal
+        qtbot.keyClick(dialog.deal, Qt.Key.Key_Down)
+        assert dialog.product.text() == "Boiler service"
+        qtbot.keyClick(dialog.deal, Qt.Key.Key_Tab)
+        qtbot.keyClicks(dialog.score, "10")
+        qtbot.keyClick(dialog.score, Qt.Key.Key_Return)
+        qtbot.keyClicks(dialog.comment, "Same fitter again")
+        qtbot.keyClick(dialog.comment, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    run_with_modal(qtbot, window.registry[ActionId.ADD_NPS_RESPONSES].trigger,
+                   type_two_surveys)
+    # Only the client's decided deals were offered, the most recently closed first.
+    assert offered == [[None, ids["Heat pump for the workshop"], ids["Boiler swap"]]]
+    saved = store.customers.responses()
+    assert [(r.client, r.deal_id, r.product, r.score, r.comment) for r in saved] == [
+        ("Kovács Kft", ids["Heat pump for the workshop"], "Heat pump installation", 6,
+         "Call back when you promise to"),
+        ("Kovács Kft", ids["Boiler swap"], "Boiler service", 10, "Same fitter again")]
+    for response in saved:  # the product is the linked deal's own
+        assert response.deal_id is not None
+        assert store.deal(response.deal_id).product == response.product
+        assert response.answered_on == today
+    assert saved[0].id is not None
+    assert store.customers.response(saved[0].id) == saved[0]
+    page = window.customers_tab.nps_page
+    assert {page.comments_model.index(r, 5).data()
+            for r in range(page.comments_model.rowCount())} == {"Kovács Kft"}
+
+
+def test_a_product_typed_by_hand_stays_when_a_deal_is_chosen(
+        qtbot: QtBot, window: MainWindow) -> None:
+    store = window.workspace.store
+    today = window.workspace.today()
+    store.add_deals([Deal("Boiler swap", Outcome.WON, client="Kovács Kft",
+                          product="Boiler service", first_contact=today - dt.timedelta(days=30),
+                          closed_on=today - dt.timedelta(days=3))], today)
+    dialog = ResponseDialog(window.workspace, None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.product.setText("Annual check")
+    dialog.client.setText("Kovács Kft")
+    dialog.client.editingFinished.emit()
+    dialog.deal.setFocus()
+    qtbot.keyClick(dialog.deal, Qt.Key.Key_Down)
+    deal_id = dialog.deal.currentData()
+    assert isinstance(deal_id, int) and store.deal(deal_id).title == "Boiler swap"
+    assert dialog.product.text() == "Annual check"
+    dialog.score.setText("9")
+    response, problems = dialog.current()
+    assert problems == {} and response is not None
+    assert (response.client, response.deal_id, response.product) == (
+        "Kovács Kft", deal_id, "Annual check")
+    dialog.reject()
+
+def touchpoints_tab(window: MainWindow) -> TouchpointsPage:
+    """The Touchpoints page of the Customers tab, shown and counted."""
+    tab = window.customers_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.pages.setCurrentWidget(tab.touchpoints_page)
+    tab.refresh_page(tab.touchpoints_page)
+    return tab.touchpoints_page
+
+
+def shown_touchpoints(page: TouchpointsPage) -> list[str]:
+    return cells(page.touchpoints_view, 0)[1:]  # after "All touchpoints"
+
+
+def test_touchpoints_added_renamed_and_retired_in_the_tab_undo_and_redo(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = touchpoints_tab(window)
+    store = window.workspace.store.customers
+    stack = window.workspace.undo_stack
+    seeded = store.touchpoints()
+    assert [t.name for t in seeded] == shown_touchpoints(page) and len(seeded) == 7
+    asked: list[str] = []
+
+    def answer(text: str) -> object:
+        def get_text(*args: object, **kwargs: object) -> tuple[str, bool]:
+            asked.append(str(kwargs.get("text", "")))
+            return text, True
+        return get_text
+
+    # Add.
+    monkeypatch.setattr(QInputDialog, "getText", answer("  Shop   window "))
+    page.add_touchpoint_button.click()
+    added = store.touchpoints()[-1]
+    assert added.name == "Shop window" and not added.retired
+    assert store.touchpoints() == [*seeded, added]
+    assert shown_touchpoints(page)[-1] == "Shop window"
+    stack.undo()
+    assert store.touchpoints() == seeded and "Shop window" not in shown_touchpoints(page)
+    stack.redo()
+    assert store.touchpoints() == [*seeded, added]  # under the same id
+    assert shown_touchpoints(page)[-1] == "Shop window"
+    # Rename the new one: the prompt starts from its name.
+    page.touchpoints_view.setCurrentIndex(page.touchpoints_model.index(len(seeded) + 1, 0))
+    assert page.selected_touchpoint() == added
+    monkeypatch.setattr(QInputDialog, "getText", answer("Shop display"))
+    page.rename_button.click()
+    assert asked[-1] == "Shop window"
+    renamed = replace(added, name="Shop display")
+    assert store.touchpoints() == [*seeded, renamed]
+    assert page.selected_touchpoint() == renamed  # still chosen under its new name
+    stack.undo()
+    assert store.touchpoints() == [*seeded, added]
+    assert shown_touchpoints(page)[-1] == "Shop window"
+    stack.redo()
+    assert store.touchpoints() == [*seeded, renamed]
+    # Retire it: hidden from the change form's picker, and the button brings it back.
+    assert page.retire_button.text() == "Retire"
+    page.retire_button.click()
+    retired = replace(renamed, retired=True)
+    assert store.touchpoints() == [*seeded, retired]
+    assert store.touchpoints(include_retired=False) == seeded
+    assert shown_touchpoints(page)[-1] == "Shop display (retired)"
+    assert page.retire_button.text() == "Bring Back"
+    stack.undo()
+    assert store.touchpoints() == [*seeded, renamed] and page.retire_button.text() == "Retire"
+    stack.redo()
+    assert store.touchpoints() == [*seeded, retired]
+    assert window.undo_action.text() == "&Undo Retire the touchpoint Shop display"
+    # Undone all the way, the list is the seeded one again.
+    for _ in range(3):
+        stack.undo()
+    assert store.touchpoints() == seeded and shown_touchpoints(page) == [t.name for t in seeded]
+    assert not stack.canUndo()
+
+
+def test_a_touchpoint_change_edited_and_deleted_in_the_tab_undo_and_redo(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = window.workspace.store
+    store.add_lookup(LookupKind.REGION, "North")
+    original = TouchpointChange("Price tags", dt.date(2026, 3, 1), "New price tags in shop 2")
+    logged = replace(original, id=store.customers.add_change(original))
+    page = touchpoints_tab(window)
+    stack = window.workspace.undo_stack
+    # Choosing a touchpoint lists its own changes.
+    rows = {name: n + 1 for n, name in enumerate(shown_touchpoints(page))}
+    for name, expected in (("Price tags", [logged]), ("Counters", []), (None, [logged])):
+        page.touchpoints_view.setCurrentIndex(page.touchpoints_model.index(rows.get(name, 0),
+                                                                           0))
+        assert (page.selected_touchpoint() or Touchpoint("all")).name == (name or "all")
+        assert page.changes_model.rows == expected, name
+    assert page.selected_change() == logged
+
+    def edit(dialog: QWidget) -> None:
+        assert isinstance(dialog, ChangeDialog)
+        assert dialog.description.text() == "New price tags in shop 2"
+        dialog.touchpoint.setCurrentText("Counters")
+        dialog.date.line_edit.setText("2026-03-08")
+        dialog.description.selectAll()
+        qtbot.keyClicks(dialog.description, "New counters in shop 2")
+        dialog.scope_dimension.setCurrentIndex(dialog.scope_dimension.findData("region"))
+        dialog.scope_value.setCurrentText("North")
+        dialog.save()
+
+    run_with_modal(qtbot, page.edit_button.click, edit)
+    edited = TouchpointChange("Counters", dt.date(2026, 3, 8), "New counters in shop 2",
+                              Scope(Dimension.REGION, "North"), logged.id)
+    assert store.customers.changes() == [edited]
+    assert page.changes_model.rows == [edited] and page.selected_change() == edited
+    assert window.undo_action.text() == '&Undo Edit the change "New price tags in shop 2"'
+    stack.undo()
+    assert store.customers.changes() == [logged] and page.changes_model.rows == [logged]
+    stack.redo()
+    assert store.customers.changes() == [edited] and page.changes_model.rows == [edited]
+    # Delete it after saying yes; undo logs it again under its id.
+    say_yes(monkeypatch)
+    page.delete_button.click()
+    assert store.customers.changes() == [] and page.changes_model.rowCount() == 0
+    assert not page.edit_button.isEnabled()
+    stack.undo()
+    assert store.customers.changes() == [edited] and page.changes_model.rows == [edited]
+    stack.redo()
+    assert store.customers.changes() == []
+    stack.undo()
+    stack.undo()
+    assert store.customers.changes() == [logged]
+
+
+def test_deleting_a_competitor_s_notes_in_the_tab_undo_and_redo(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = window.workspace.store
+    notes = CompetitorNotes("ThermoPro", (StepNote("Quote", "Within 2 days", "Same day"),
+                                          StepNote("Visit", "Engineer", "Salesperson")))
+    store.customers.save_competitor_notes(notes)
+    store.customers.save_competitor_notes(CompetitorNotes("Hőtechnika", (StepNote("Quote"),)))
+    store.add_deals([Deal("Boiler for Ács", Outcome.LOST, first_contact=dt.date(2026, 1, 5),
+                          closed_on=dt.date(2026, 2, 1), lost_reason="Competitor",
+                          lost_reason_note="ThermoPro")], window.workspace.today())
+    tab = window.customers_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.pages.setCurrentWidget(tab.competitors_page)
+    page = tab.competitors_page
+    tab.refresh_page(page)
+    stack = window.workspace.undo_stack
+    page.select("thermopro")
+    assert page.selected() == "ThermoPro" and page.steps.notes == notes
+    asked: list[str] = []
+
+    def question(parent: QWidget, title: str, text: str, *args: object
+                 ) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    page.delete_button.click()
+    assert asked and "ThermoPro" in asked[0]
+    assert store.customers.competitor_notes("ThermoPro") == CompetitorNotes("ThermoPro")
+    assert store.customers.competitor_notes("Hőtechnika").steps == (StepNote("Quote"),)
+    # The deal lost to it keeps it in the list, without notes to delete.
+    assert ("ThermoPro", 1) in page.list_model.rows
+    assert page.selected() == "ThermoPro" and page.steps.notes.steps == ()
+    assert not page.delete_button.isEnabled()
+    stack.undo()
+    assert store.customers.competitor_notes("ThermoPro") == notes
+    assert page.steps.notes == notes and page.delete_button.isEnabled()
+    stack.redo()
+    assert store.customers.competitor_notes("ThermoPro") == CompetitorNotes("ThermoPro")
+    assert page.steps.notes.steps == ()
+    stack.undo()
+    assert store.customers.competitor_notes("ThermoPro") == notes
+    assert not stack.canUndo() and stack.canRedo()

@@ -26,11 +26,12 @@ from pytestqt.qtbot import QtBot
 from salesdesk import app
 from salesdesk.app import STORE_CACHE, AppFileOpener, OpenedDatabase, PendingOpen
 from salesdesk.domain.changes import Changes
-from salesdesk.domain.deals import Deal
+from salesdesk.domain.deals import Deal, Outcome
 from salesdesk.store import Backups, Store, open_store
 from salesdesk.ui import export_jobs
 from salesdesk.ui.actions import ActionId
 from salesdesk.ui.funnel.cache_service import CacheSource
+from salesdesk.ui.growth import service as growth_service
 from salesdesk.ui.importing import source_pages, values_page
 from salesdesk.ui.importing.wizard import ImportWizard
 from salesdesk.ui.main_window import MainWindow
@@ -38,7 +39,7 @@ from salesdesk.ui.scorecards import window_jobs
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
 
-from .conftest import run_with_modal
+from .conftest import run_with_modal, shown_window
 
 HOLD_S = 10
 
@@ -283,6 +284,29 @@ def test_building_the_analytics_cache(qtbot: QtBot, opened: OpenedDatabase,
     finally:
         main.close()
         workspace.close()
+
+
+def test_ranking_the_growth_points(qtbot: QtBot, opened: OpenedDatabase,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    today = dt.date.today()
+    opened.store.add_deals(
+        [Deal(f"Deal {n}", Outcome.WON if n % 3 else Outcome.LOST, rep=f"Rep {n % 2}",
+              first_contact=today - dt.timedelta(days=60), closed_on=today - dt.timedelta(days=n))
+         for n in range(1, 41)], today)
+    gate = Gate(monkeypatch, growth_service, "_rank")
+    with shown_window(qtbot, opened) as main:
+        tab = main.growth_tab
+        main.tabs.setCurrentWidget(tab)
+        try:
+            qtbot.waitUntil(gate.entered.is_set, timeout=HOLD_S * 1000)
+            # While the worker ranks, the tab says so and shows no stale report.
+            assert tab.result is None and tab.stack.currentIndex() == 0
+            assert tab.progress.isVisible() and "Counting" in tab.message.text()
+        finally:
+            gate.check(qtbot)
+        qtbot.waitUntil(lambda: tab.result is not None, timeout=HOLD_S * 1000)
+        assert tab.result is not None and tab.result.deals == 40
+        assert tab.stack.currentIndex() == 1 and not tab.progress.isVisible()
 
 
 @pytest.fixture

@@ -1,11 +1,12 @@
 """The quick-entry form for survey responses: a batch of paper surveys typed from the keyboard.
 
 Date, segment, product, client and deal stay filled from one survey to the next (a pile of
-surveys usually shares them); the score and the comment are typed per survey. Enter in the
-score field moves to the comment, Enter in the comment field adds the survey to the batch and
-goes back to the score; Ctrl+Enter saves the batch as one undoable command. The question the
-survey asked follows the segment. Editing a stored response uses the same form without the
-batch.
+surveys usually shares them); the score and the comment are typed per survey. Choosing a deal
+fills in its product, and choosing another deal replaces it (a product typed by hand stays).
+Enter in the score field moves to the comment, Enter in the comment field adds the survey to
+the batch and goes back to the score; Ctrl+Enter saves the batch as one undoable command. The
+question the survey asked follows the segment. Editing a stored response uses the same form
+without the batch.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class ResponseDialog(QDialog):
         self.setObjectName("response_dialog")
         self._workspace = workspace
         self._editing = response
+        self._deal_product: str | None = None  # the product the deal chosen filled in
         self.responses: list[Response] = []
         self.setWindowTitle("Edit survey response" if response else "Add survey responses")
         self._build()
@@ -184,6 +186,8 @@ class ResponseDialog(QDialog):
         self.product.setText(response.product or "")
         self.client.setText(response.client or "")
         self._reload_deals(response.deal_id)
+        if response.deal_id is not None:
+            self._deal_product = self.deal.currentData(PRODUCT_ROLE) or None
         self.score.setText(str(response.score))
         self.comment.setText(response.comment)
 
@@ -231,9 +235,16 @@ class ResponseDialog(QDialog):
         self.deal.setCurrentIndex(max(index, 0))
 
     def _on_deal_chosen(self) -> None:
-        product = self.deal.currentData(PRODUCT_ROLE)
-        if product and not self.product.text().strip():
-            self.product.setText(str(product))
+        # The product follows the deal chosen: it is filled in when empty or still the
+        # product an earlier deal filled in (the next survey of a pile is often about another
+        # deal of the same client); a product the user typed stays. "(none)" leaves it.
+        if self.deal.currentData() is None:
+            return
+        product = str(self.deal.currentData(PRODUCT_ROLE) or "")
+        typed = self.product.text().strip()
+        if not typed or typed.casefold() == (self._deal_product or "").casefold():
+            self.product.setText(product)
+        self._deal_product = product or None
 
     def _on_comment_entered(self) -> None:
         if self._editing is None:

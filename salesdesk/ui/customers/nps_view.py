@@ -150,6 +150,7 @@ class NpsPage(QWidget):
         self._responses: list[Response] = []
         self._period = Period()
         self._slice_text = "all time"
+        self._cache: AnalyticsCache | None = None
         self._build()
         self._connect_signals()
 
@@ -254,7 +255,7 @@ class NpsPage(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def _connect_signals(self) -> None:
-        self.by_box.currentIndexChanged.connect(self._show_groups)
+        self.by_box.currentIndexChanged.connect(self._on_by_changed)
         self.add_button.clicked.connect(self.add_requested)
         self.import_button.clicked.connect(self.import_requested)
         self.export_button.clicked.connect(self._on_export)
@@ -303,6 +304,12 @@ class NpsPage(QWidget):
             self.summary.setText("<b>No survey responses in this period.</b> Add Responses"
                                  " types paper surveys; Import reads a file.")
 
+    def _on_by_changed(self) -> None:
+        self._show_groups()
+        beside = "Client" if self.by is NpsBy.CLIENT else "Product"
+        if self.beside_model.headerData(0, Qt.Orientation.Horizontal) != beside:
+            self.refresh_beside(self._cache)  # per client ⇄ per product
+
     def _show_groups(self) -> None:
         report = build_report(self._responses, self.by)
         self.groups_model.set_rows(report.groups)
@@ -311,8 +318,10 @@ class NpsPage(QWidget):
     def refresh_beside(self, cache: AnalyticsCache | None) -> None:
         """Recount NPS beside conversion (per client when grouped by client, else per
         product)."""
+        self._cache = cache
         by_client = self.by is NpsBy.CLIENT
         dimension = Dimension.CLIENT if by_client else Dimension.PRODUCT
+        self.beside_model.set_header(0, "Client" if by_client else "Product")
         if cache is None:
             self.beside_model.set_rows([])
             self.beside_note.setText("Counting the deals…")

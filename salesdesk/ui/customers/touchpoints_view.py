@@ -310,8 +310,9 @@ class TouchpointsPage(QWidget):
     # --- state ---------------------------------------------------------------------------
 
     def selected_touchpoint(self) -> Touchpoint | None:
-        """The touchpoint chosen (None: all of them)."""
-        return self.touchpoints_model.record(self.touchpoints_view.currentIndex().row() - 1)
+        """The touchpoint chosen (None: all of them, the first row)."""
+        row = self.touchpoints_view.currentIndex().row()
+        return self.touchpoints_model.record(row) if row > 0 else None
 
     def selected_change(self) -> TouchpointChange | None:
         """The change selected in the log."""
