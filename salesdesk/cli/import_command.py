@@ -95,6 +95,8 @@ def _with_options(args: argparse.Namespace, mapping: ColumnMapping,
     """``mapping`` with --map, --outcome and --customer-type on top (exit 2 for a wrong
     option)."""
     try:
+        detected = dict(mapping.columns)
+        given: dict[str, str | None] = {}
         for item in args.map:
             name, equals, column = item.partition("=")
             if not equals:
@@ -103,7 +105,17 @@ def _with_options(args: argparse.Namespace, mapping: ColumnMapping,
             if column and column not in headers:
                 raise ValueError(f"--map {item!r}: the file has no column {column!r}; its"
                                  " columns are " + ", ".join(map(repr, headers)) + ".")
+            given[name.strip()] = column or None
             mapping = mapping.with_column(name.strip(), column or None)
+        # A column moved to another field with --map feeds only the fields named for it, not
+        # also the one it was detected for ("--map title=Note" must not keep Note as the
+        # notes too); a column that feeds several fields by detection (a close date: closed
+        # and expected) keeps doing so when --map only confirms one of them.
+        taken = {column for field, column in given.items()
+                 if column and detected.get(field) != column}
+        for field, column in dict(mapping.columns).items():
+            if column in taken and field not in given:
+                mapping = mapping.with_column(field, None)
         for item in args.outcome:
             outcome, values = _values("--outcome", item, ("won", "lost", "open", "skip"))
             mapping = mapping.with_outcome_values(dict.fromkeys(values, outcome))

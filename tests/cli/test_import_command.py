@@ -118,6 +118,26 @@ def test_options_map_outcomes_dates_and_dry_run(capsys: pytest.CaptureFixture[st
                     ("C", "open", 700, None)]
 
 
+def test_a_column_moved_with_map_feeds_only_its_new_field(capsys: pytest.CaptureFixture[str],
+                                                          tmp_path: Path) -> None:
+    source = tmp_path / "notes.csv"
+    source.write_text("Deal name,Note,Outcome,Created,Closing Date\n"
+                      "Boiler,Alpha note,won,2026-01-01,2026-01-20\n"
+                      "Pump,Beta note,open,2026-01-05,2026-03-01\n", encoding="utf-8")
+    db = tmp_path / "d.db"
+    status, summary, _ = run_cli(capsys, "import", str(source), "--db", str(db),
+                                 "--map", "title=Note", "--map", "closed_on=Closing Date")
+    assert status == launch.EXIT_OK and summary["imported"] == 2
+    store = open_store(db, read_only=True)
+    try:
+        rows = store.db.execute("SELECT title, notes, closed_on, expected_close FROM deals"
+                                " ORDER BY title").fetchall()
+    finally:
+        store.close()
+    # Note was detected as the notes; moved to the title, it no longer feeds them. The close
+    # date, confirmed for closed_on, still gives the open deal its expected close.
+    assert rows == [("Alpha note", "", "2026-01-20", None),
+                    ("Beta note", "", None, "2026-03-01")]
 def test_a_preset_file_and_update_on_duplicate(capsys: pytest.CaptureFixture[str],
                                                sample: Path, tmp_path: Path) -> None:
     preset = tmp_path / "mine.json"
