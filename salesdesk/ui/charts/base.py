@@ -68,6 +68,18 @@ def wrapped(text: str, font: QFont, width: float) -> str:
     return "\n".join(lines)
 
 
+MAX_DESCRIBED_ROWS = 30
+
+
+def _spoken(cell: Cell) -> str:
+    """A figures-table cell as words: undefined is "none", fractions keep three digits."""
+    if cell is None:
+        return "none"
+    if isinstance(cell, float):
+        return f"{cell:.3g}"
+    return str(cell)
+
+
 class ChartWidget(QWidget):
     """A chart of one slice's figures.
 
@@ -156,12 +168,28 @@ class ChartWidget(QWidget):
         figures = self._figures
         if figures is None:
             return
+        self.setAccessibleName(self.title())
         text = self._empty_message(figures)
         if text is not None:
+            self.setAccessibleDescription(text)
             self.view.addLabel(text, color=self._style.subtle,
                                size=f"{self._style.font(1.4).pixelSize()}px")
             return
         self._draw(figures)
+        self.setAccessibleDescription(self.figures_description())
+
+    def figures_description(self, limit: int = MAX_DESCRIBED_ROWS) -> str:
+        """The figures drawn, in words, for a screen reader: each row of the figures table
+        as "first cell: column value, …" (the first ``limit`` rows), then how they are
+        computed."""
+        header, rows = self.figures_table()
+        lines = [f"{_spoken(row[0])}: " + ", ".join(
+                     f"{name.replace('_', ' ')} {_spoken(cell)}"
+                     for name, cell in zip(header[1:], row[1:], strict=False))
+                 for row in rows[:limit]]
+        if len(rows) > limit:
+            lines.append(f"and {len(rows) - limit} rows more (Export Chart… writes them all).")
+        return "\n".join([*lines, self.formula_text()])
 
     def _add_plot(self, row: int = 0, *, left: str = "", bottom: str = "") -> pg.PlotItem:
         """A plot styled for this chart: no mouse pan/zoom, no menu, no auto-range button."""

@@ -315,3 +315,20 @@ def test_a_chart_that_is_dropped_is_freed(kind: ChartKind,
     del chart
     gc.collect()
     assert freed() is None
+
+
+@pytest.mark.parametrize("kind", list(ChartKind))
+def test_a_chart_states_its_figures_to_a_screen_reader(qtbot: QtBot, kind: ChartKind,
+                                                      demo_figures: ChartFigures,
+                                                      empty_figures: ChartFigures) -> None:
+    chart = shown(qtbot, kind)
+    chart.set_figures(demo_figures)
+    assert chart.accessibleName() == chart.title()
+    described = chart.accessibleDescription()
+    header, rows = chart.figures_table()
+    assert rows
+    first = rows[0]
+    assert described.startswith(f"{first[0]}: {header[1].replace('_', ' ')}")
+    assert chart.formula_text() in described
+    chart.set_figures(empty_figures)
+    assert chart.accessibleDescription() == chart.message()
