@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,7 @@ from salesdesk.ui.customers.commands import (
     customers,
 )
 from salesdesk.ui.customers.models import Column, RecordsModel, StepsModel
-from salesdesk.ui.customers.nps_view import heading, table
+from salesdesk.ui.customers.nps_view import heading, split, table
 from salesdesk.ui.workspace import Workspace
 
 DEFAULT_STEPS = ("First response to an enquiry", "Visit or meeting", "Quote",
@@ -126,13 +125,8 @@ class CompetitorsPage(QWidget):
         right_layout.addWidget(self.hint)
         right_layout.addLayout(loss_bar)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("competitors_splitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([300, 760])
+        self.splitter = split("competitors_splitter", Qt.Orientation.Horizontal,
+                              (left, 1, 300), (right, 3, 760))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter, 1)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,7 @@ from salesdesk.ui.customers.charts import (
     TargetFigures,
 )
 from salesdesk.ui.customers.models import Column, RecordsModel, none_last
-from salesdesk.ui.customers.nps_view import heading, table
+from salesdesk.ui.customers.nps_view import chart_panel, heading, split, table
 from salesdesk.ui.workspace import Workspace
 
 LOST_BY = (Dimension.PRODUCT, Dimension.CHANNEL, Dimension.REP, Dimension.AUDIENCE,
@@ -104,18 +103,12 @@ class LostReasonsPage(QWidget):
                    header_tip="The reason given most, with its share of the lost deals"),
         ), self)
         self.view = table("lost_reasons", self.model, stretch=0)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("lost_reasons_splitter")
-        splitter.addWidget(self.chart)
-        splitter.addWidget(self.view)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 360])
-        self.splitter = splitter
+        self.splitter = split("lost_reasons_splitter", Qt.Orientation.Horizontal,
+                              (self.chart, 2, 700), (self.view, 1, 360))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         self.by_box.currentIndexChanged.connect(self._recount)
         self.export_button.clicked.connect(self._on_export)
         self._cache: AnalyticsCache | None = None
@@ -221,22 +214,9 @@ class TargetPage(QWidget):
         tables_layout.addWidget(self.type_view)
         tables_layout.addWidget(self.costly)
         tables_layout.addStretch(1)
-        chart_side = QWidget()
-        chart_layout = QVBoxLayout(chart_side)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_bar = QHBoxLayout()
-        chart_bar.addWidget(heading("Selling time per win"))
-        chart_bar.addStretch(1)
-        chart_bar.addWidget(self.export_button)
-        chart_layout.addLayout(chart_bar)
-        chart_layout.addWidget(self.chart, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("target_splitter")
-        self.splitter.addWidget(tables)
-        self.splitter.addWidget(chart_side)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([640, 420])
+        chart_side = chart_panel("Selling time per win", self.chart, self.export_button)
+        self.splitter = split("target_splitter", Qt.Orientation.Horizontal, (tables, 3, 640),
+                              (chart_side, 2, 420))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

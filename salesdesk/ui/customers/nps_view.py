@@ -123,6 +123,34 @@ def table(name: str, model: object, *, sortable: bool = True, stretch: int = 0
     return view
 
 
+def split(name: str, orientation: Qt.Orientation,
+          *parts: tuple[QWidget, int, int]) -> QSplitter:
+    """A splitter of ``parts`` — (widget, stretch factor, starting size) each — named
+    ``name``, the name the window keeps its sizes under."""
+    splitter = QSplitter(orientation)
+    splitter.setObjectName(name)
+    for index, (widget, stretch, _size) in enumerate(parts):
+        splitter.addWidget(widget)
+        if stretch:
+            splitter.setStretchFactor(index, stretch)
+    splitter.setSizes([size for _widget, _stretch, size in parts])
+    return splitter
+
+
+def chart_panel(title: str, chart: QWidget, button: QWidget) -> QWidget:
+    """A chart under its heading, with its export button at the heading's right."""
+    panel = QWidget()
+    panel_layout = QVBoxLayout(panel)
+    panel_layout.setContentsMargins(0, 0, 0, 0)
+    bar = QHBoxLayout()
+    bar.addWidget(heading(title))
+    bar.addStretch(1)
+    bar.addWidget(button)
+    panel_layout.addLayout(bar)
+    panel_layout.addWidget(chart, 1)
+    return panel
+
+
 def heading(text: str) -> QLabel:
     """A bold section heading."""
     label = QLabel(f"<b>{text}</b>")
@@ -196,15 +224,7 @@ class NpsPage(QWidget):
         left_layout.addWidget(self.beside_note)
 
         self.chart = NpsTrendChart()
-        chart_side = QWidget()
-        chart_layout = QVBoxLayout(chart_side)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_bar = QHBoxLayout()
-        chart_bar.addWidget(heading("Trend"))
-        chart_bar.addStretch(1)
-        chart_bar.addWidget(self.export_button)
-        chart_layout.addLayout(chart_bar)
-        chart_layout.addWidget(self.chart, 1)
+        chart_side = chart_panel("Trend", self.chart, self.export_button)
 
         self.search = QLineEdit()
         self.search.setObjectName("comment_search")
@@ -235,20 +255,10 @@ class NpsPage(QWidget):
         comments_layout.addLayout(comments_bar)
         comments_layout.addWidget(self.comments_view, 1)
 
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.setObjectName("nps_top_splitter")
-        top.addWidget(left)
-        top.addWidget(chart_side)
-        top.setStretchFactor(0, 1)
-        top.setStretchFactor(1, 1)
-        top.setSizes([520, 540])
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("nps_splitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(comments)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([380, 260])
+        top = split("nps_top_splitter", Qt.Orientation.Horizontal, (left, 1, 520),
+                    (chart_side, 1, 540))
+        self.splitter = split("nps_splitter", Qt.Orientation.Vertical, (top, 3, 380),
+                              (comments, 2, 260))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -53,7 +52,7 @@ from salesdesk.ui.customers.commands import (
     customers,
 )
 from salesdesk.ui.customers.models import Column, RecordsModel
-from salesdesk.ui.customers.nps_view import heading, table
+from salesdesk.ui.customers.nps_view import heading, split, table
 from salesdesk.ui.formatting import date_text
 from salesdesk.ui.widgets import DateField
 from salesdesk.ui.workspace import Workspace, strptime_formats
@@ -265,31 +264,18 @@ class TouchpointsPage(QWidget):
         window_bar.addWidget(QLabel("Windows of"))
         window_bar.addWidget(self.window_box)
         window_bar.addWidget(self.export_button)
-        results = QSplitter(Qt.Orientation.Horizontal)
-        results.setObjectName("touchpoints_results_splitter")
-        results.addWidget(self.comparison)
-        results.addWidget(self.chart)
-        results.setStretchFactor(0, 2)
-        results.setStretchFactor(1, 3)
-        results.setSizes([380, 560])
+        results = split("touchpoints_results_splitter", Qt.Orientation.Horizontal,
+                        (self.comparison, 2, 380), (self.chart, 3, 560))
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addLayout(window_bar)
         bottom_layout.addWidget(results, 1)
 
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.setObjectName("touchpoints_top_splitter")
-        top.addWidget(left)
-        top.addWidget(middle)
-        top.setStretchFactor(0, 1)
-        top.setStretchFactor(1, 4)
-        top.setSizes([200, 800])
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("touchpoints_splitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(bottom)
-        self.splitter.setSizes([260, 380])
+        top = split("touchpoints_top_splitter", Qt.Orientation.Horizontal, (left, 1, 200),
+                    (middle, 4, 800))
+        self.splitter = split("touchpoints_splitter", Qt.Orientation.Vertical, (top, 0, 260),
+                              (bottom, 0, 380))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
