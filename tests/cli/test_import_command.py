@@ -6,12 +6,13 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from salesdesk import cli, launch
 from salesdesk.store import open_store
+
+from .json_cli import run_cli
 
 HOLDER = """
 import sys, time
@@ -30,16 +31,6 @@ SAMPLE = (
     "3,Gone,Beta,deleted,2026-01-05,,1\n"
     "4,Open,Beta,open,2026-01-05,,\n"
 )
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
-    status = cli.main(list(argv))
-    captured = capsys.readouterr()
-    try:
-        output: Any = json.loads(captured.out)
-    except json.JSONDecodeError:
-        output = captured.out
-    return status, output, captured.err
 
 
 @pytest.fixture

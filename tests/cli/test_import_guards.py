@@ -6,26 +6,17 @@ customer-type values can be mapped."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from salesdesk import cli, launch, paths
+from salesdesk import launch, paths
 from salesdesk.domain.deals import CustomerType
 from salesdesk.domain.importing import ColumnMapping
 from salesdesk.store import open_store, save_preset
 
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
-    status = cli.main(list(argv))
-    captured = capsys.readouterr()
-    try:
-        output: Any = json.loads(captured.out)
-    except json.JSONDecodeError:
-        output = captured.out
-    return status, output, captured.err
+from .json_cli import run_cli
 
 
 def _deals(db: Path) -> list[tuple[Any, ...]]:

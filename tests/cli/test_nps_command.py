@@ -5,15 +5,15 @@ with headers of its own read through --map."""
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from salesdesk import cli
 from salesdesk.domain.nps import Segment
 from salesdesk.store import open_store
+
+from .json_cli import run_cli
 
 SURVEY = (
     "Date,Score,Segment,Product,Client,Comment\n"
@@ -26,22 +26,12 @@ SURVEY = (
 )
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
-    status = cli.main(list(argv))
-    captured = capsys.readouterr()
-    try:
-        output: Any = json.loads(captured.out)
-    except json.JSONDecodeError:
-        output = captured.out
-    return status, output, captured.err
-
-
 @pytest.fixture
 def imported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     survey = tmp_path / "survey.csv"
     survey.write_text(SURVEY, encoding="utf-8")
     db = tmp_path / "shop.db"
-    status, summary, _ = run(capsys, "import", str(survey), "--kind", "nps", "--db", str(db))
+    status, summary, _ = run_cli(capsys, "import", str(survey), "--kind", "nps", "--db", str(db))
     assert status == 0
     assert summary["imported"] == 4 and summary["rejected"] == 2
     assert summary["rejected_file"] == str(tmp_path / "survey-rejected.csv")
@@ -58,7 +48,7 @@ def test_import_keeps_the_good_rows_and_explains_the_bad_ones(imported: Path,
 def test_nps_json_has_the_exact_shape(imported: Path, capsys: pytest.CaptureFixture[str]
                                       ) -> None:
     before = hashlib.sha256(imported.read_bytes()).hexdigest()
-    status, out, _ = run(capsys, "nps", "--db", str(imported), "--by", "product", "--format",
+    status, out, _ = run_cli(capsys, "nps", "--db", str(imported), "--by", "product", "--format",
                          "json")
     assert status == 0
     assert out == {
@@ -74,18 +64,18 @@ def test_nps_json_has_the_exact_shape(imported: Path, capsys: pytest.CaptureFixt
 
 def test_nps_by_client_segment_and_month(imported: Path, capsys: pytest.CaptureFixture[str]
                                          ) -> None:
-    _, by_client, _ = run(capsys, "nps", "--db", str(imported), "--by", "client", "--format",
+    _, by_client, _ = run_cli(capsys, "nps", "--db", str(imported), "--by", "client", "--format",
                           "json")
     assert [g["value"] for g in by_client["groups"]] == ["Beta", "Ács Kft", None]
-    _, by_segment, _ = run(capsys, "nps", "--db", str(imported), "--by", "segment",
+    _, by_segment, _ = run_cli(capsys, "nps", "--db", str(imported), "--by", "segment",
                            "--format", "json")
     assert [(g["value"], g["nps"]) for g in by_segment["groups"]] == [("B2B", -50.0),
                                                                       ("B2C", 100.0)]
-    status, raw, _ = run(capsys, "nps", "--db", str(imported), "--by", "month")
+    status, raw, _ = run_cli(capsys, "nps", "--db", str(imported), "--by", "month")
     assert status == 0 and isinstance(raw, str)
     assert "2026-01" in raw and "Ács" not in raw and "+100" in raw
     assert "% promoters (9–10) − % detractors (0–6)" in raw
-    _, february, _ = run(capsys, "nps", "--db", str(imported), "--from", "2026-02-01",
+    _, february, _ = run_cli(capsys, "nps", "--db", str(imported), "--from", "2026-02-01",
                          "--format", "json")
     assert february["overall"]["n"] == 2 and february["groups"] == []
 
@@ -95,8 +85,8 @@ def test_no_responses_give_a_null_nps(tmp_path: Path, capsys: pytest.CaptureFixt
     db = tmp_path / "empty.db"
     survey = tmp_path / "s.csv"
     survey.write_text("date,score,segment\n", encoding="utf-8")
-    assert run(capsys, "import", str(survey), "--kind", "nps", "--db", str(db))[0] == 0
-    status, out, _ = run(capsys, "nps", "--db", str(db), "--format", "json")
+    assert run_cli(capsys, "import", str(survey), "--kind", "nps", "--db", str(db))[0] == 0
+    status, out, _ = run_cli(capsys, "nps", "--db", str(db), "--format", "json")
     assert status == 0
     assert out == {"overall": {"nps": None, "promoters": 0, "passives": 0, "detractors": 0,
                                "n": 0}, "groups": []}
@@ -106,15 +96,15 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     survey = tmp_path / "s.csv"
     survey.write_text("when,score\n2026-01-01,9\n", encoding="utf-8")
     db = tmp_path / "x.db"
-    status, _, err = run(capsys, "import", str(survey), "--kind", "nps", "--db", str(db))
+    status, _, err = run_cli(capsys, "import", str(survey), "--kind", "nps", "--db", str(db))
     assert status == 2 and "no column for date, segment" in err and not db.exists()
-    status, _, err = run(capsys, "import", str(survey), "--kind", "nps", "--db", str(db),
+    status, _, err = run_cli(capsys, "import", str(survey), "--kind", "nps", "--db", str(db),
                          "--outcome", "won=yes")
     assert status == 2 and "deal imports only" in err
-    status, _, err = run(capsys, "import", str(survey), "--kind", "nps", "--db", str(db),
+    status, _, err = run_cli(capsys, "import", str(survey), "--kind", "nps", "--db", str(db),
                          "--map", "mood=when")
     assert status == 2 and "unknown field 'mood'" in err
-    status, _, err = run(capsys, "nps", "--db", str(db), "--from", "yesterday")
+    status, _, err = run_cli(capsys, "nps", "--db", str(db), "--from", "yesterday")
     assert status == 2
     with pytest.raises(SystemExit):
         cli.main(["nps", "--by", "colour"])
@@ -136,7 +126,7 @@ def test_map_reads_a_file_with_headers_of_its_own(tmp_path: Path,
     survey = tmp_path / "umfrage.csv"
     survey.write_text(UMFRAGE, encoding="utf-8")
     db = tmp_path / "shop.db"
-    status, summary, err = run(capsys, "import", str(survey), "--kind", "nps", "--db", str(db),
+    status, summary, err = run_cli(capsys, "import", str(survey), "--kind", "nps", "--db", str(db),
                                *MAPS)
     assert status == 0, err
     assert (summary["imported"], summary["rejected"]) == (3, 1)
@@ -156,7 +146,7 @@ def test_map_reads_a_file_with_headers_of_its_own(tmp_path: Path,
         ("2026-02-03", 6, Segment.B2B, "Kesselwartung", "Beta GmbH", "Zu spät gekommen"),
         ("2026-02-14", 8, Segment.B2B, "Kesselwartung", "Beta GmbH", ""),
     ]
-    status, out, _ = run(capsys, "nps", "--db", str(db), "--by", "client", "--format", "json")
+    status, out, _ = run_cli(capsys, "nps", "--db", str(db), "--by", "client", "--format", "json")
     assert status == 0
     assert out == {
         "overall": {"nps": 0.0, "promoters": 1, "passives": 1, "detractors": 1, "n": 3},
@@ -176,12 +166,12 @@ def test_a_mapped_column_no_longer_feeds_the_field_it_was_detected_for(
     survey.write_text("Wann;Note;Kundensegment\n20.01.2026;9;B2C\n21.01.2026;4;B2B\n",
                       encoding="utf-8")
     db = tmp_path / "shop.db"
-    status, summary, err = run(capsys, "import", str(survey), "--kind", "nps", "--db", str(db),
+    status, summary, err = run_cli(capsys, "import", str(survey), "--kind", "nps", "--db", str(db),
                                "--map", "date=Wann", "--map", "score=Note", "--map",
                                "segment=Kundensegment")
     assert status == 0, err
     assert summary["imported"] == 2 and "comment" not in summary["mapping"]
-    _, out, _ = run(capsys, "nps", "--db", str(db), "--by", "segment", "--format", "json")
+    _, out, _ = run_cli(capsys, "nps", "--db", str(db), "--by", "segment", "--format", "json")
     assert [(g["value"], g["nps"], g["n"]) for g in out["groups"]] == [("B2B", -100.0, 1),
                                                                        ("B2C", 100.0, 1)]
     store = open_store(db)
