@@ -36,7 +36,7 @@ from salesdesk.ui.errors import ErrorHandler
 from salesdesk.ui.file_opening import FileOpening
 from salesdesk.ui.funnel.cache_service import CacheSource
 from salesdesk.ui.gc_guard import GuiThreadCollector
-from salesdesk.ui.locale_setup import group_thousands
+from salesdesk.ui.language import InstalledLanguage, Language, install_language
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.qt_messages import quiet_harmless_messages
 from salesdesk.ui.tasks import TaskRunner
@@ -305,12 +305,12 @@ def run(args: argparse.Namespace) -> int:
     quiet_harmless_messages()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    group_thousands()
+    ui_settings = UiSettings()
+    language = _install_language(Language(args.lang) if args.lang else ui_settings.language)
     app.setWindowIcon(QIcon(str(paths.resource("icons/salesdesk.svg"))))
     errors = ErrorHandler(paths.log_file())
     errors.install()
     collector = GuiThreadCollector(app)
-    ui_settings = UiSettings()
     apply_theme(app, ui_settings.theme)
     startup = _Startup(app, args, ui_settings)
     QTimer.singleShot(0, startup.start)
@@ -322,3 +322,14 @@ def run(args: argparse.Namespace) -> int:
             startup.workspace.close()
         collector.stop()
         errors.uninstall()
+        language.uninstall()
+
+
+def _install_language(language: Language) -> InstalledLanguage:
+    """Install ``language``; English, with a line on stderr, when its translation is missing."""
+    try:
+        return install_language(language)
+    except FileNotFoundError as exc:
+        print(f"salesdesk: no {language.value} translation at {exc}; showing English.",
+              file=sys.stderr)
+        return install_language(Language.ENGLISH)

@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"database file (default: {paths.default_database()})")
     parser.add_argument("--demo", action="store_true",
                         help="open a generated sample business in a temporary file")
+    parser.add_argument("--lang", choices=("en", "hu"), metavar="CODE",
+                        help="the language of the windows for this run: en or hu (default: the"
+                             " one chosen in Preferences, else the system's)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="build and show the main window, then exit 0")
     parser.add_argument("--selftest", action="store_true",

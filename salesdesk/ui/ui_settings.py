@@ -16,6 +16,7 @@ from salesdesk import paths
 from salesdesk.domain.importing import ColumnMapping
 from salesdesk.domain.slice_spec import PeriodPreset
 from salesdesk.store import PresetError, save_preset
+from salesdesk.ui.language import Language
 from salesdesk.ui.theme import Theme
 
 # 2: mapping presets moved out of these settings into files the CLI reads too.
@@ -41,6 +42,7 @@ class UiSettings:
     _IMPORT_MAPPING = "import/last_mapping"
     _IMPORT_PRESETS = "import/presets"
     _THEME = "appearance/theme"
+    _LANGUAGE = "appearance/language"
     _FUNNEL_PERIOD = "funnel/default_period"
 
     def __init__(self, settings: QSettings | None = None) -> None:
@@ -185,6 +187,19 @@ class UiSettings:
     @theme.setter
     def theme(self, theme: Theme) -> None:
         self._settings.setValue(self._THEME, theme.value)
+
+    @property
+    def language(self) -> Language:
+        """The language chosen in Preferences (default: the system's)."""
+        try:
+            return Language(str(self._settings.value(self._LANGUAGE, Language.SYSTEM.value,
+                                                     type=str)))
+        except ValueError:
+            return Language.SYSTEM
+
+    @language.setter
+    def language(self, language: Language) -> None:
+        self._settings.setValue(self._LANGUAGE, language.value)
 
     @property
     def funnel_default_period(self) -> PeriodPreset:
