@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from salesdesk.i18n import translate
+
 DEFAULT_COMPETITOR_REASON = "Competitor"
 MAX_TEXT = 1_000
 
@@ -40,9 +42,10 @@ def check_notes(notes: CompetitorNotes) -> tuple[CompetitorNotes | None, str]:
     """The notes cleaned (blank steps dropped, spaces trimmed), or an error message."""
     name = " ".join(notes.competitor.split())
     if not name:
-        return None, "Name the competitor."
+        return None, translate("Competitors", "Name the competitor.")
     if len(name) > 200:
-        return None, "The competitor's name is too long (at most 200 characters)."
+        return None, translate("Competitors",
+                               "The competitor's name is too long (at most 200 characters).")
     steps = []
     for note in notes.steps:
         step, ours, theirs = (" ".join(note.step.split()), note.ours.strip(),
@@ -50,6 +53,7 @@ def check_notes(notes: CompetitorNotes) -> tuple[CompetitorNotes | None, str]:
         if not (step or ours or theirs):
             continue
         if any(len(text) > MAX_TEXT for text in (step, ours, theirs)):
-            return None, f"A step's text is too long (at most {MAX_TEXT} characters)."
-        steps.append(StepNote(step or "(unnamed step)", ours, theirs))
+            return None, translate("Competitors", "A step's text is too long (at most {limit}"
+                                                  " characters).").format(limit=MAX_TEXT)
+        steps.append(StepNote(step or translate("Competitors", "(unnamed step)"), ours, theirs))
     return CompetitorNotes(name, tuple(steps)), ""

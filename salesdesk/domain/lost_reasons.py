@@ -14,9 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from salesdesk.domain.slices import Dimension
+from salesdesk.i18n import QT_TRANSLATE_NOOP
 
-NO_REASON = "(no reason given)"
-OTHER_VALUES = "(other values)"
+NO_REASON = QT_TRANSLATE_NOOP("LostReasons", "(no reason given)")
+"""How a lost deal without a reason is named (``translate("LostReasons", NO_REASON)`` on
+screen)."""
+OTHER_VALUES = QT_TRANSLATE_NOOP("LostReasons", "(other values)")
+"""The value of the row summing the values beyond ``max_values`` (translated likewise on
+screen)."""
 DEFAULT_MAX_VALUES = 12
 
 

@@ -23,13 +23,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from salesdesk.domain.periods import Bucket, Period, bucket_label, bucket_number
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 
 SCORE_MIN = 0
 SCORE_MAX = 10
 PROMOTER_FROM = 9
 PASSIVE_FROM = 7
 MAX_COMMENT = 5_000
-FOLLOW_UP = "What should we do next time to earn a 10?"
+FOLLOW_UP = QT_TRANSLATE_NOOP("Nps", "What should we do next time to earn a 10?")
+"""The follow-up question (English; ``translate("Nps", FOLLOW_UP)`` where it is shown)."""
 
 
 class Segment(StrEnum):
@@ -45,8 +47,8 @@ class Segment(StrEnum):
 
     @property
     def question(self) -> str:
-        """The survey question asked in this segment."""
-        return QUESTIONS[self]
+        """The survey question asked in this segment (in the language shown)."""
+        return translate("Nps", QUESTIONS[self])
 
     @classmethod
     def parse(cls, text: str) -> Segment:
@@ -54,14 +56,14 @@ class Segment(StrEnum):
         key = "".join(text.split()).casefold().replace("-", "")
         found = _SEGMENT_WORDS.get(key)
         if found is None:
-            raise ValueError("Write B2C or B2B.")
+            raise ValueError(translate("Segment", "Write B2C or B2B."))
         return found
 
 
 QUESTIONS: dict[Segment, str] = {
-    Segment.B2C: "On a scale of 0–10, how likely are you to recommend us to friends or"
-                 " colleagues?",
-    Segment.B2B: "How likely are you to order from us again?",
+    Segment.B2C: QT_TRANSLATE_NOOP("Nps", "On a scale of 0–10, how likely are you to recommend"
+                                          " us to friends or colleagues?"),
+    Segment.B2B: QT_TRANSLATE_NOOP("Nps", "How likely are you to order from us again?"),
 }
 _SEGMENT_WORDS = {
     "b2c": Segment.B2C, "consumer": Segment.B2C, "consumers": Segment.B2C,
@@ -80,13 +82,23 @@ class ScoreGroup(StrEnum):
     @property
     def label(self) -> str:
         """The plural shown on screen ("Promoters (9–10)")."""
-        return _GROUP_LABELS[self]
+        return translate("Nps", _GROUP_LABELS[self])
+
+    @property
+    def singular(self) -> str:
+        """One response's group as a list shows it ("Promoter")."""
+        return translate("Nps", _GROUP_SINGULARS[self])
 
 
 _GROUP_LABELS = {
-    ScoreGroup.PROMOTER: "Promoters (9–10)",
-    ScoreGroup.PASSIVE: "Passives (7–8)",
-    ScoreGroup.DETRACTOR: "Detractors (0–6)",
+    ScoreGroup.PROMOTER: QT_TRANSLATE_NOOP("Nps", "Promoters (9–10)"),
+    ScoreGroup.PASSIVE: QT_TRANSLATE_NOOP("Nps", "Passives (7–8)"),
+    ScoreGroup.DETRACTOR: QT_TRANSLATE_NOOP("Nps", "Detractors (0–6)"),
+}
+_GROUP_SINGULARS = {
+    ScoreGroup.PROMOTER: QT_TRANSLATE_NOOP("Nps", "Promoter"),
+    ScoreGroup.PASSIVE: QT_TRANSLATE_NOOP("Nps", "Passive"),
+    ScoreGroup.DETRACTOR: QT_TRANSLATE_NOOP("Nps", "Detractor"),
 }
 
 
@@ -192,12 +204,21 @@ class NpsBy(StrEnum):
     @property
     def label(self) -> str:
         """The column header of the group."""
-        return self.value.capitalize()
+        return translate("Nps", _BY_LABELS[self])
 
     @property
     def bucket(self) -> Bucket | None:
         """The calendar bucket of month and quarter; None otherwise."""
         return {NpsBy.MONTH: Bucket.MONTH, NpsBy.QUARTER: Bucket.QUARTER}.get(self)
+
+
+_BY_LABELS = {
+    NpsBy.PRODUCT: QT_TRANSLATE_NOOP("Nps", "Product"),
+    NpsBy.SEGMENT: QT_TRANSLATE_NOOP("Nps", "Segment"),
+    NpsBy.CLIENT: QT_TRANSLATE_NOOP("Nps", "Client"),
+    NpsBy.MONTH: QT_TRANSLATE_NOOP("Nps", "Month"),
+    NpsBy.QUARTER: QT_TRANSLATE_NOOP("Nps", "Quarter"),
+}
 
 
 def group_value(response: Response, by: NpsBy) -> str | None:
@@ -289,16 +310,17 @@ def parse_score(text: str) -> int:
     """A typed score: a whole number 0–10 ("9", "9.0"); ValueError saying what is wrong."""
     cleaned = text.strip().replace(",", ".")
     if not cleaned:
-        raise ValueError("A response needs a score from 0 to 10.")
+        raise ValueError(translate("Nps", "A response needs a score from 0 to 10."))
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"{text.strip()!r} is not a score: write a whole number from 0 to"
-                         " 10.") from None
+        raise ValueError(translate("Nps", "{text} is not a score: write a whole number from 0"
+                                          " to 10.").format(text=repr(text.strip()))) from None
     if value != int(value):
-        raise ValueError(f"{text.strip()} is not a whole number: scores are 0, 1, … 10.")
+        raise ValueError(translate("Nps", "{text} is not a whole number: scores are 0, 1, …"
+                                          " 10.").format(text=text.strip()))
     if not SCORE_MIN <= value <= SCORE_MAX:
-        raise ValueError(f"{int(value)} is outside 0–10.")
+        raise ValueError(translate("Nps", "{score} is outside 0–10.").format(score=int(value)))
     return int(value)
 
 
@@ -310,9 +332,10 @@ def check_response(draft: ResponseDraft, answered_on: dt.date | None, *,
     score, segment, product, client, comment). A date after ``today`` is refused."""
     errors: dict[str, str] = {}
     if answered_on is None:
-        errors["date"] = "A response needs the date it was answered."
+        errors["date"] = translate("Nps", "A response needs the date it was answered.")
     elif today is not None and answered_on > today:
-        errors["date"] = f"{answered_on.isoformat()} is in the future."
+        errors["date"] = translate("Nps", "{date} is in the future.").format(
+            date=answered_on.isoformat())
     score = -1
     try:
         score = parse_score(draft.score)
@@ -327,11 +350,15 @@ def check_response(draft: ResponseDraft, answered_on: dt.date | None, *,
     for key in ("product", "client"):
         value = " ".join(getattr(draft, key).split())
         if len(value) > 200:
-            errors[key] = f"The {key} name is too long (at most 200 characters)."
+            errors[key] = (
+                translate("Nps", "The product name is too long (at most 200 characters).")
+                if key == "product" else
+                translate("Nps", "The client name is too long (at most 200 characters)."))
         names[key] = value or None
     comment = draft.comment.strip()
     if len(comment) > MAX_COMMENT:
-        errors["comment"] = f"The comment is too long (at most {MAX_COMMENT} characters)."
+        errors["comment"] = translate("Nps", "The comment is too long (at most {limit}"
+                                             " characters).").format(limit=MAX_COMMENT)
     if errors or answered_on is None:
         return None, errors
     return Response(answered_on, score, segment, names["product"], names["client"], deal_id,

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from salesdesk.domain.metrics import DEFAULT_TOO_FEW, Figures, MoneyRules, Tally, figures
+from salesdesk.i18n import translate
 
 
 def days_per_win(counts: Tally) -> float | None:
@@ -55,20 +56,30 @@ class TargetView:
 
 
 def _name(value: str | None) -> str:
-    return "(none)" if value is None else value
+    return translate("TargetCustomer", "(none)") if value is None else value
 
 
 def _sentence(row: TargetRow, business: float | None) -> str:
+    """The sentence pointing out a costly audience, in the language shown."""
     f = row.figures
     conversion = "—" if f.conversion is None else f"{f.conversion * 100:.0f} %"
-    length = "—" if f.avg_deal_length_days is None else f"{f.avg_deal_length_days:.0f} days"
+    length = "—" if f.avg_deal_length_days is None else translate(
+        "TargetCustomer", "{days} days").format(days=f"{f.avg_deal_length_days:.0f}")
     if row.days_per_win is None:
-        return (f"{_name(row.value)}: no win from {f.decided} decided deals"
-                f" ({length} per deal on average).")
-    ratio = "" if not business else f", {row.days_per_win / business:.1f}× the business's" \
-                                    f" {business:.0f}"
-    return (f"{_name(row.value)} takes {row.days_per_win:.0f} deal-days per win{ratio}"
-            f" (conversion {conversion}, {length} per deal, n = {f.decided}).")
+        return translate("TargetCustomer", "{name}: no win from {decided} decided deals"
+                                           " ({length} per deal on average).").format(
+            name=_name(row.value), decided=f.decided, length=length)
+    if not business:
+        return translate("TargetCustomer", "{name} takes {days} deal-days per win (conversion"
+                                           " {conversion}, {length} per deal, n = {n}).").format(
+            name=_name(row.value), days=f"{row.days_per_win:.0f}", conversion=conversion,
+            length=length, n=f.decided)
+    return translate("TargetCustomer", "{name} takes {days} deal-days per win, {ratio}× the"
+                                       " business's {business} (conversion {conversion},"
+                                       " {length} per deal, n = {n}).").format(
+        name=_name(row.value), days=f"{row.days_per_win:.0f}",
+        ratio=f"{row.days_per_win / business:.1f}", business=f"{business:.0f}",
+        conversion=conversion, length=length, n=f.decided)
 
 
 def target_view(audiences: Iterable[tuple[str | None, Tally]],

@@ -40,6 +40,7 @@ from salesdesk.domain.periods import Period
 from salesdesk.domain.slice_spec import DIMENSION_LABELS
 from salesdesk.domain.slices import Dimension, Slice
 from salesdesk.domain.student_t import t_quantile, welch_interval
+from salesdesk.i18n import translate
 
 DEFAULT_TOUCHPOINTS = ("Price tags", "Seller uniforms", "Promotion sign-up", "Counters", "Logo",
                        "Presentations", "Website")
@@ -71,8 +72,9 @@ class Scope:
     value: str
 
     def describe(self) -> str:
-        """E.g. "Channel: Website"."""
-        return f"{DIMENSION_LABELS[self.dimension]}: {self.value}"
+        """E.g. "Channel: Website" (the dimension's name in the language shown)."""
+        return translate("Scope", "{dimension}: {value}").format(
+            dimension=translate("SliceSpec", DIMENSION_LABELS[self.dimension]), value=self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,20 +100,22 @@ def check_change(touchpoint: str, changed_on: dt.date | None, description: str,
     errors: dict[str, str] = {}
     name = " ".join(touchpoint.split())
     if not name:
-        errors["touchpoint"] = "Choose the touchpoint that changed."
+        errors["touchpoint"] = translate("Touchpoints", "Choose the touchpoint that changed.")
     if changed_on is None:
-        errors["date"] = "A change needs the date it took effect."
+        errors["date"] = translate("Touchpoints", "A change needs the date it took effect.")
     text = " ".join(description.split())
     if not text:
-        errors["description"] = "Say what changed, e.g. \"new price tags in shop 2\"."
+        errors["description"] = translate("Touchpoints",
+                                          "Say what changed, e.g. \"new price tags in shop 2\".")
     elif len(text) > MAX_DESCRIPTION:
-        errors["description"] = f"At most {MAX_DESCRIPTION} characters."
+        errors["description"] = translate("Touchpoints", "At most {limit} characters.").format(
+            limit=MAX_DESCRIPTION)
     if scope is not None:
         if scope.dimension not in SCOPE_DIMENSIONS:
-            errors["scope"] = "A change can concern a channel, product, region, audience," \
-                              " salesperson or customer type."
+            errors["scope"] = translate("Touchpoints", "A change can concern a channel, product,"
+                                        " region, audience, salesperson or customer type.")
         elif not " ".join(scope.value.split()):
-            errors["scope"] = "Choose the value the change concerns."
+            errors["scope"] = translate("Touchpoints", "Choose the value the change concerns.")
         else:
             scope = Scope(scope.dimension, " ".join(scope.value.split()))
     if errors or changed_on is None:
@@ -145,7 +149,8 @@ def windows(changed_on: dt.date, days: int, today: dt.date) -> Windows | None:
     """The windows of a change on ``changed_on`` (see the module docstring); None when the
     change is after today. ValueError for a window under 1 day or over MAX_WINDOW_DAYS."""
     if not 1 <= days <= MAX_WINDOW_DAYS:
-        raise ValueError(f"A window lasts from 1 to {MAX_WINDOW_DAYS} days.")
+        raise ValueError(translate("Touchpoints", "A window lasts from 1 to {limit} days.")
+                         .format(limit=MAX_WINDOW_DAYS))
     elapsed = (today - changed_on).days + 1
     if elapsed < 1:
         return None
@@ -270,7 +275,9 @@ class Effect:
 
     ``difference`` is after − before (a fraction for conversion, days for deal length), with
     its 95 % interval; ``verdict`` is a plain sentence when the intervals allow one (None
-    otherwise), ``note`` says what the figures show either way.
+    otherwise), ``note`` says what the figures show either way, ``why_not`` in one short
+    sentence why there is no verdict ("No verdict on conversion: too few decided deals.").
+    The sentences are in the language shown.
     """
 
     metric: str
@@ -284,7 +291,7 @@ class Effect:
     @property
     def short(self) -> str:
         """The verdict, or in a few words why there is none."""
-        return self.verdict or f"No verdict on {self.metric}: {self.why_not}."
+        return self.verdict or self.why_not
 
 
 def _signed(value: float, digits: int) -> str:
@@ -312,28 +319,40 @@ def conversion_effect(before: WindowFigures, after: WindowFigures) -> Effect:
     metric = "conversion"
     if before.conversion is None or after.conversion is None:
         return Effect(metric, None, None, None, None,
-                      "No verdict on conversion: a window has no decided deal.",
-                      "a window has no decided deal")
+                      translate("Touchpoints",
+                                "No verdict on conversion: a window has no decided deal."),
+                      translate("Touchpoints",
+                                "No verdict on conversion: a window has no decided deal."))
     difference = after.conversion - before.conversion
     interval = newcombe_interval(before.won, before.decided, after.won, after.decided)
     assert interval is not None
     low, high = interval
-    moved = (f"{_percent(before.conversion)} → {_percent(after.conversion)}"
-             f" ({_points(difference)} points; likely range {_points(low)} to {_points(high)})")
+    moved = translate("Touchpoints", "{before} → {after} ({change} points; likely range {low}"
+                                     " to {high})").format(
+        before=_percent(before.conversion), after=_percent(after.conversion),
+        change=_points(difference), low=_points(low), high=_points(high))
     if before.too_few or after.too_few:
         return Effect(metric, difference, low, high, None,
-                      f"No verdict on conversion: too few decided deals ({before.decided}"
-                      f" before, {after.decided} after; {before.threshold} needed in each"
-                      f" window): {moved}.", "too few decided deals")
+                      translate("Touchpoints", "No verdict on conversion: too few decided deals"
+                                " ({before} before, {after} after; {needed} needed in each"
+                                " window): {moved}.").format(
+                          before=before.decided, after=after.decided,
+                          needed=before.threshold, moved=moved),
+                      translate("Touchpoints",
+                                "No verdict on conversion: too few decided deals."))
     if low > 0:
-        return Effect(metric, difference, low, high, f"Conversion rose after the change: {moved}.",
-                      moved)
+        return Effect(metric, difference, low, high,
+                      translate("Touchpoints", "Conversion rose after the change: {moved}.")
+                      .format(moved=moved), moved)
     if high < 0:
-        return Effect(metric, difference, low, high, f"Conversion fell after the change: {moved}.",
-                      moved)
+        return Effect(metric, difference, low, high,
+                      translate("Touchpoints", "Conversion fell after the change: {moved}.")
+                      .format(moved=moved), moved)
     return Effect(metric, difference, low, high, None,
-                  f"No verdict on conversion: {moved}; the likely range includes no change.",
-                  "the likely range includes no change")
+                  translate("Touchpoints", "No verdict on conversion: {moved}; the likely range"
+                                           " includes no change.").format(moved=moved),
+                  translate("Touchpoints", "No verdict on conversion: the likely range includes"
+                                           " no change."))
 
 
 def length_effect(before: WindowFigures, after: WindowFigures) -> Effect:
@@ -342,33 +361,48 @@ def length_effect(before: WindowFigures, after: WindowFigures) -> Effect:
     b, a = before.lengths, after.lengths
     if b.mean is None or a.mean is None:
         return Effect(metric, None, None, None, None,
-                      "No verdict on deal length: a window has no closed deal of known length.",
-                      "a window has no closed deal")
+                      translate("Touchpoints", "No verdict on deal length: a window has no"
+                                               " closed deal of known length."),
+                      translate("Touchpoints",
+                                "No verdict on deal length: a window has no closed deal."))
     difference = a.mean - b.mean
     interval = None
     if b.variance is not None and a.variance is not None:
         interval = welch_interval(a.n, a.mean, a.variance, b.n, b.mean, b.variance)
-    moved = f"{_days(b.mean)} → {_days(a.mean)} days on average ({_signed(difference, 1)} days"
     if interval is None:
         return Effect(metric, difference, None, None, None,
-                      f"No verdict on deal length: {moved}); a window has under two deals.",
-                      "a window has under two deals")
+                      translate("Touchpoints", "No verdict on deal length: {before} → {after}"
+                                " days on average ({change} days); a window has under two"
+                                " deals.").format(before=_days(b.mean), after=_days(a.mean),
+                                                  change=_signed(difference, 1)),
+                      translate("Touchpoints",
+                                "No verdict on deal length: a window has under two deals."))
     low, high = interval
-    moved += f"; likely range {_signed(low, 1)} to {_signed(high, 1)})"
+    moved = translate("Touchpoints", "{before} → {after} days on average ({change} days;"
+                                     " likely range {low} to {high})").format(
+        before=_days(b.mean), after=_days(a.mean), change=_signed(difference, 1),
+        low=_signed(low, 1), high=_signed(high, 1))
     if b.n < before.threshold or a.n < after.threshold:
         return Effect(metric, difference, low, high, None,
-                      f"No verdict on deal length: too few closed deals ({b.n} before, {a.n}"
-                      f" after; {before.threshold} needed in each window): {moved}.",
-                      "too few closed deals")
+                      translate("Touchpoints", "No verdict on deal length: too few closed deals"
+                                " ({before} before, {after} after; {needed} needed in each"
+                                " window): {moved}.").format(
+                          before=b.n, after=a.n, needed=before.threshold, moved=moved),
+                      translate("Touchpoints",
+                                "No verdict on deal length: too few closed deals."))
     if high < 0:
         return Effect(metric, difference, low, high,
-                      f"Deals got shorter after the change: {moved}.", moved)
+                      translate("Touchpoints", "Deals got shorter after the change: {moved}.")
+                      .format(moved=moved), moved)
     if low > 0:
         return Effect(metric, difference, low, high,
-                      f"Deals got longer after the change: {moved}.", moved)
+                      translate("Touchpoints", "Deals got longer after the change: {moved}.")
+                      .format(moved=moved), moved)
     return Effect(metric, difference, low, high, None,
-                  f"No verdict on deal length: {moved}; the likely range includes no change.",
-                  "the likely range includes no change")
+                  translate("Touchpoints", "No verdict on deal length: {moved}; the likely range"
+                                           " includes no change.").format(moved=moved),
+                  translate("Touchpoints", "No verdict on deal length: the likely range"
+                                           " includes no change."))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from salesdesk.domain.nps import NpsBy, NpsTally, Response, grouped, tally
+from salesdesk.i18n import QT_TRANSLATE_NOOP
 
 FORMATS = ("table", "json")
-NONE_LABEL = "(none)"
+NONE_LABEL = QT_TRANSLATE_NOOP("NpsReport", "(none)")
+"""A group without a value (``translate("NpsReport", NONE_LABEL)`` on screen)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,11 +19,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QResizeEvent
 
-from salesdesk.domain.lost_reasons import NO_REASON, LostReasonTable
+from salesdesk.domain.deals import CustomerType
+from salesdesk.domain.lost_reasons import NO_REASON, OTHER_VALUES, LostReasonTable
 from salesdesk.domain.nps import NpsTally
 from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL
 from salesdesk.domain.target_customer import TargetRow, TargetView
 from salesdesk.domain.touchpoints import BeforeAfter
+from salesdesk.i18n import translate
 from salesdesk.reports.nps_report import nps_text
 from salesdesk.ui.charts.base import Cell, ChartWidget, count, days, percent, shortened
 from salesdesk.ui.formatting import date_range_text
@@ -78,7 +80,17 @@ class TargetFigures:
 
 
 def _label(value: str | None) -> str:
-    return NONE_LABEL if value is None else value
+    return translate("SliceSpec", NONE_LABEL) if value is None else value
+
+
+def _reason(reason: str | None) -> str:
+    """A lost reason as shown (deals without one under "(no reason given)")."""
+    return translate("LostReasons", NO_REASON) if reason is None else reason
+
+
+def _value(value: str | None) -> str:
+    """A value of the lost-reasons table as shown (the summed rest as "(other values)")."""
+    return translate("LostReasons", OTHER_VALUES) if value == OTHER_VALUES else _label(value)
 
 
 class _CustomerChart(ChartWidget):
@@ -121,15 +133,17 @@ class NpsTrendChart(_CustomerChart):
 
     def title(self) -> str:
         """The chart's title."""
-        return "Net Promoter Score by month"
+        return translate("NpsTrendChart", "Net Promoter Score by month")
 
     def formula_text(self) -> str:
         """The definition and n."""
         f = self._figures
         n = 0 if f is None else f.overall.n
         overall = "—" if f is None else nps_text(f.overall.nps)
-        return ("NPS = % promoters (scores 9–10) − % detractors (0–6), from −100 to +100, per "
-                f"month answered. n = {count(n)} responses (NPS {overall} over the period).")
+        return translate("NpsTrendChart", "NPS = % promoters (scores 9–10) − % detractors"
+                                          " (0–6), from −100 to +100, per month answered. n ="
+                                          " {count} responses (NPS {nps} over the period).").format(
+            count=count(n), nps=overall)
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per month."""
@@ -140,7 +154,8 @@ class NpsTrendChart(_CustomerChart):
         return ["month", "nps", "promoters", "passives", "detractors", "n"], rows
 
     def _empty_message(self, figures: Any) -> str | None:
-        return None if figures.overall.n else "No survey responses in this period"
+        return None if figures.overall.n else translate("NpsTrendChart",
+                                                        "No survey responses in this period")
 
     def _draw(self, figures: Any) -> None:
         style = self._style
@@ -164,7 +179,7 @@ class NpsTrendChart(_CustomerChart):
         top.setYRange(-100, 100, padding=0.04)
         top.getAxis("bottom").setTicks(ticks)
         top.getAxis("bottom").setStyle(showValues=False)
-        bottom = self._add_plot(1, left="Responses")
+        bottom = self._add_plot(1, left=translate("NpsTrendChart", "Responses"))
         bottom.addItem(pg.BarGraphItem(x=xs, height=[t.n for _, t in figures.trend], width=0.6,
                                        brush=style.brush(style.secondary, 220),
                                        pen=style.pen(style.background, 0)))
@@ -176,9 +191,9 @@ class NpsTrendChart(_CustomerChart):
             plot.getAxis("left").setWidth(style.font().pixelSize() * 5)
         self.view.ci.layout.setRowStretchFactor(0, 3)
         self.view.ci.layout.setRowStretchFactor(1, 1)
-        self._text(top, f"all months: NPS {nps_text(figures.overall.nps)}, n ="
-                        f" {count(figures.overall.n)}", -0.6, 100, anchor=(0, 0),
-                   color=style.subtle, scale=0.85)
+        self._text(top, translate("NpsTrendChart", "all months: NPS {nps}, n = {count}").format(
+                        nps=nps_text(figures.overall.nps), count=count(figures.overall.n)),
+                   -0.6, 100, anchor=(0, 0), color=style.subtle, scale=0.85)
         self._hoverable = [top, bottom]
 
     def _tooltip_at(self, point: QPointF) -> str | None:
@@ -188,9 +203,12 @@ class NpsTrendChart(_CustomerChart):
             return None
         month, t = f.trend[index]
         if not t.n:
-            return f"{month}: no responses"
-        return (f"{month}: NPS {nps_text(t.nps)}, n = {t.n} ({t.promoters} promoters,"
-                f" {t.passives} passives, {t.detractors} detractors)")
+            return translate("NpsTrendChart", "{month}: no responses").format(month=month)
+        return translate("NpsTrendChart", "{month}: NPS {nps}, n = {n} ({promoters} promoters,"
+                                          " {passives} passives, {detractors} detractors)"
+                         ).format(month=month, nps=nps_text(t.nps), n=t.n,
+                                  promoters=t.promoters, passives=t.passives,
+                                  detractors=t.detractors)
 
 
 # --- before and after a touchpoint change ------------------------------------------------------
@@ -205,8 +223,9 @@ class BeforeAfterChart(_CustomerChart):
     def title(self) -> str:
         """The chart's title."""
         f = self._figures
-        return (f"Before and after: {f.result.change.description}" if f
-                else "Before and after a touchpoint change")
+        return (translate("BeforeAfterChart", "Before and after: {change}").format(
+                    change=f.result.change.description) if f
+                else translate("BeforeAfterChart", "Before and after a touchpoint change"))
 
     def formula_text(self) -> str:
         """The windows, the definitions, n and the verdict (or why there is none)."""
@@ -215,12 +234,15 @@ class BeforeAfterChart(_CustomerChart):
             return ""
         r = f.result
         verdicts = " ".join(r.verdicts) or (f"{r.conversion.note} {r.length.note}")
-        return (f"Equal windows of {r.windows.days} days: before "
-                f"{date_range_text(r.before.start, r.before.end)} (n = {r.before.decided}"
-                f" decided), after {date_range_text(r.after.start, r.after.end)} (n = "
-                f"{r.after.decided}). Conversion = won ÷ (won + lost); deal length = days from"
-                " first contact to close. Whiskers: the likely range, where the true figure"
-                f" lies with 95 % certainty. {verdicts}")
+        return translate("BeforeAfterChart", "Equal windows of {days} days: before {before}"
+                                             " (n = {before_n} decided), after {after} (n ="
+                                             " {after_n}). Conversion = won ÷ (won + lost); deal"
+                                             " length = days from first contact to close."
+                                             " Whiskers: the likely range, where the true figure"
+                                             " lies with 95 % certainty. {verdicts}").format(
+            days=r.windows.days, before=date_range_text(r.before.start, r.before.end),
+            before_n=r.before.decided, after=date_range_text(r.after.start, r.after.end),
+            after_n=r.after.decided, verdicts=verdicts)
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per window."""
@@ -240,7 +262,7 @@ class BeforeAfterChart(_CustomerChart):
     def _empty_message(self, figures: Any) -> str | None:
         r = figures.result
         if r.before.decided == 0 and r.after.decided == 0:
-            return "No decided deals in either window"
+            return translate("BeforeAfterChart", "No decided deals in either window")
         return None
 
     def _panel(self, column: int, title: str, values: list[float | None],
@@ -258,7 +280,8 @@ class BeforeAfterChart(_CustomerChart):
             axis.setStyle(tickFont=style.font(), tickTextOffset=6, maxTickLevel=0)
         plot.setTitle(title, color=style.css(style.foreground),
                       size=f"{style.font(1.05).pixelSize()}px")
-        plot.getAxis("bottom").setTicks([[(0, "before"), (1, "after")], []])
+        plot.getAxis("bottom").setTicks([[(0, translate("BeforeAfterChart", "before")),
+                                          (1, translate("BeforeAfterChart", "after"))], []])
         plot.showGrid(y=True, alpha=0.25)
         colours = [style.secondary, style.primary]
         for x, value in enumerate(values):
@@ -282,8 +305,8 @@ class BeforeAfterChart(_CustomerChart):
     def _draw(self, figures: Any) -> None:
         r: BeforeAfter = figures.result
         windows = (r.before, r.after)
-        self._panel(0, "Conversion (%)", [None if w.conversion is None else 100 * w.conversion
-                                          for w in windows],
+        self._panel(0, translate("BeforeAfterChart", "Conversion (%)"),
+                    [None if w.conversion is None else 100 * w.conversion for w in windows],
                     [None if w.conversion_low is None else 100 * w.conversion_low
                      for w in windows],
                     [None if w.conversion_high is None else 100 * w.conversion_high
@@ -292,7 +315,7 @@ class BeforeAfterChart(_CustomerChart):
         lengths = [w.avg_length_days for w in windows]
         top = max([h for w in windows for h in (w.length_high, w.avg_length_days)
                    if h is not None] or [1.0])
-        self._panel(1, "Average deal length (days)", lengths,
+        self._panel(1, translate("BeforeAfterChart", "Average deal length (days)"), lengths,
                     [None if w.length_low is None else max(0.0, w.length_low)
                      for w in windows],
                     [w.length_high for w in windows], top,
@@ -322,16 +345,20 @@ class LostReasonsChart(_CustomerChart):
     def title(self) -> str:
         """The chart's title."""
         f = self._figures
-        noun = DIMENSION_LABELS[f.table.dimension].lower() if f else "slice"
-        return f"Lost reasons by {noun}"
+        if f is None:
+            return translate("LostReasonsChart", "Lost reasons by slice")
+        return translate("LostReasonsChart", "Lost reasons by {dimension}").format(
+            dimension=translate("SliceSpec", DIMENSION_LABELS[f.table.dimension]).lower())
 
     def formula_text(self) -> str:
         """What the bars count."""
         f = self._figures
         n = 0 if f is None else f.table.lost
-        return ("Each bar: the lost deals of one value closed in the period, split by lost"
-                " reason (share of that value's lost deals; the number of deals in the"
-                f" figures table). n = {count(n)} lost deals.")
+        return translate("LostReasonsChart", "Each bar: the lost deals of one value closed in"
+                                             " the period, split by lost reason (share of that"
+                                             " value's lost deals; the number of deals in the"
+                                             " figures table). n = {count} lost deals.").format(
+            count=count(n))
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per value, one column per reason."""
@@ -339,21 +366,23 @@ class LostReasonsChart(_CustomerChart):
         if f is None:
             return ["value"], []
         t = f.table
-        header = [DIMENSION_LABELS[t.dimension], "lost",
-                  *(NO_REASON if r is None else r for r in t.reasons)]
-        rows: list[list[Cell]] = [[_label(value), t.total(i), *t.counts[i]]
+        header = [translate("SliceSpec", DIMENSION_LABELS[t.dimension]), "lost",
+                  *(_reason(r) for r in t.reasons)]
+        rows: list[list[Cell]] = [[_value(value), t.total(i), *t.counts[i]]
                                   for i, value in enumerate(t.values)]
         return header, rows
 
     def _empty_message(self, figures: Any) -> str | None:
-        return None if figures.table.lost else "No lost deals in this period"
+        return None if figures.table.lost else translate("LostReasonsChart",
+                                                         "No lost deals in this period")
 
     def _draw(self, figures: Any) -> None:
         style = self._style
         t: LostReasonTable = figures.table
-        plot = self._add_plot(0, bottom="Share of the lost deals (%)")
+        plot = self._add_plot(0, bottom=translate("LostReasonsChart",
+                                                  "Share of the lost deals (%)"))
         plot.invertY(True)
-        labels = [f"{shortened(_label(v), 22)} ({t.total(i)})" for i, v in enumerate(t.values)]
+        labels = [f"{shortened(_value(v), 22)} ({t.total(i)})" for i, v in enumerate(t.values)]
         self._category_ticks(plot, "left", labels)
         plot.showGrid(x=True, alpha=0.25)
         left = np.zeros(len(t.values))
@@ -371,8 +400,7 @@ class LostReasonsChart(_CustomerChart):
                                color=QColor("#ffffff"), scale=0.8)
             left += widths
             swatch = style.css(colour)
-            legend.append(f"<span style='color:{swatch}'>■</span>&nbsp;"
-                          f"{NO_REASON if reason is None else reason}")
+            legend.append(f"<span style='color:{swatch}'>■</span>&nbsp;{_reason(reason)}")
         plot.setXRange(0, 100, padding=0.01)
         plot.setYRange(-0.6, max(len(t.values), 4) - 0.4, padding=0)
         self.view.addLabel("&nbsp;&nbsp; ".join(legend), row=1, col=0,
@@ -386,12 +414,22 @@ class LostReasonsChart(_CustomerChart):
         if f is None or not 0 <= index < len(f.table.values) or abs(point.y() - index) > 0.4:
             return None
         t = f.table
-        parts = [f"{NO_REASON if r is None else r}: {c}"
+        parts = [f"{_reason(r)}: {c}"
                  for r, c in zip(t.reasons, t.counts[index], strict=True) if c]
-        return f"{_label(t.values[index])} — {t.total(index)} lost deals\n" + "\n".join(parts)
+        return translate("LostReasonsChart", "{value} — {count} lost deals").format(
+            value=_value(t.values[index]), count=t.total(index)) + "\n" + "\n".join(parts)
 
 
 # --- the target customer ------------------------------------------------------------------------
+
+
+def customer_type_label(value: str | None) -> str:
+    """A customer type as the target charts and tables name its row ("New customers")."""
+    if value == CustomerType.NEW.value:
+        return translate("Charts", "New customers")
+    if value == CustomerType.CURRENT.value:
+        return translate("Charts", "Current customers")
+    return translate("Charts", "{type} customers").format(type=_label(value).capitalize())
 
 
 class TargetChart(_CustomerChart):
@@ -403,7 +441,7 @@ class TargetChart(_CustomerChart):
 
     def title(self) -> str:
         """The chart's title."""
-        return "Selling time per win by audience and customer type"
+        return translate("TargetChart", "Selling time per win by audience and customer type")
 
     def formula_text(self) -> str:
         """The definition and n."""
@@ -411,18 +449,19 @@ class TargetChart(_CustomerChart):
         n = 0 if f is None else f.view.overall.decided
         business = "—" if f is None or f.view.overall_days_per_win is None else \
             f"{f.view.overall_days_per_win:.0f}"
-        return ("Deal-days per win = days all closed deals took (first contact to close, lost"
-                " ones included) ÷ won deals = average deal length ÷ conversion. Orange:"
-                " audiences with enough decided deals costing more than the business's"
-                f" {business}. n = {count(n)} decided deals.")
+        return translate("TargetChart", "Deal-days per win = days all closed deals took (first"
+                                        " contact to close, lost ones included) ÷ won deals ="
+                                        " average deal length ÷ conversion. Orange: audiences"
+                                        " with enough decided deals costing more than the"
+                                        " business's {business}. n = {count} decided deals."
+                         ).format(business=business, count=count(n))
 
     def _rows(self) -> list[tuple[str, TargetRow]]:
         f = self._figures
         if f is None:
             return []
         return ([(_label(r.value), r) for r in f.view.audiences]
-                + [(f"{_label(r.value).capitalize()} customers", r)
-                   for r in f.view.customer_types])
+                + [(customer_type_label(r.value), r) for r in f.view.customer_types])
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per audience and customer type."""
@@ -434,12 +473,13 @@ class TargetChart(_CustomerChart):
                         for label, r in self._rows()]
 
     def _empty_message(self, figures: Any) -> str | None:
-        return None if figures.view.overall.decided else "No decided deals in this period"
+        return None if figures.view.overall.decided else translate(
+            "TargetChart", "No decided deals in this period")
 
     def _draw(self, figures: Any) -> None:
         style = self._style
         rows = self._rows()
-        plot = self._add_plot(0, bottom="Deal-days per win")
+        plot = self._add_plot(0, bottom=translate("TargetChart", "Deal-days per win"))
         plot.invertY(True)
         self._category_ticks(plot, "left", [label for label, _ in rows])
         plot.showGrid(x=True, alpha=0.25)
@@ -454,7 +494,8 @@ class TargetChart(_CustomerChart):
                                          pen=style.pen(style.foreground, 1.2, dashed=True)))
         top = max([*values, business or 0.0, 1.0])
         for y, (_, r) in enumerate(rows):
-            text = "no win" if r.days_per_win is None else f"{r.days_per_win:.0f}"
+            text = (translate("TargetChart", "no win") if r.days_per_win is None
+                    else f"{r.days_per_win:.0f}")
             self._text(plot, f" {text} · {percent(r.figures.conversion)}", values[y], y,
                        scale=0.85)
         plot.setXRange(0, top * 1.45, padding=0)  # room for the labels right of the bars
@@ -468,6 +509,13 @@ class TargetChart(_CustomerChart):
             return None
         label, r = rows[index]
         f = r.figures
-        per_win = "no win" if r.days_per_win is None else f"{r.days_per_win:.0f} deal-days"
-        return (f"{label}: {per_win} per win\nconversion {percent(f.conversion)} of"
-                f" {f.decided} decided, average deal length {days(f.avg_deal_length_days)}")
+        if r.days_per_win is None:
+            return translate("TargetChart", "{group}: no win per win\nconversion {conversion} of"
+                                            " {decided} decided, average deal length {length}"
+                             ).format(group=label, conversion=percent(f.conversion),
+                                      decided=f.decided, length=days(f.avg_deal_length_days))
+        return translate("TargetChart", "{group}: {days} deal-days per win\nconversion"
+                                        " {conversion} of {decided} decided, average deal length"
+                                        " {length}").format(
+            group=label, days=f"{r.days_per_win:.0f}", conversion=percent(f.conversion),
+            decided=f.decided, length=days(f.avg_deal_length_days))

@@ -16,6 +16,7 @@ from salesdesk.domain.competitors import CompetitorNotes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.nps import Response
 from salesdesk.domain.touchpoints import TouchpointChange
+from salesdesk.i18n import translate
 from salesdesk.store import Customers
 from salesdesk.ui.commands import StoreCommand
 from salesdesk.ui.workspace import Workspace
@@ -39,8 +40,10 @@ class AddResponsesCommand(StoreCommand):
 
     def __init__(self, workspace: Workspace, responses: Sequence[Response]) -> None:
         count = len(responses)
-        super().__init__(workspace, "Add a survey response" if count == 1
-                         else f"Add {count} survey responses")
+        super().__init__(workspace, translate("AddResponsesCommand", "Add a survey response")
+                         if count == 1 else
+                         translate("AddResponsesCommand", "Add {count} survey responses").format(
+                             count=count))
         self.responses = list(responses)
         self._created: list[tuple[LookupKind, str]] = []
 
@@ -59,7 +62,9 @@ class EditResponseCommand(StoreCommand):
     """Save an edited response; undo restores it as it was."""
 
     def __init__(self, workspace: Workspace, before: Response, after: Response) -> None:
-        super().__init__(workspace, f"Edit the survey response of {before.answered_on}")
+        super().__init__(workspace, translate("EditResponseCommand", "Edit the survey response"
+                                                                     " of {date}").format(
+            date=before.answered_on))
         self.before, self.after = before, replace(after, id=before.id)
         self._created: list[tuple[LookupKind, str]] = []
 
@@ -78,8 +83,11 @@ class DeleteResponsesCommand(StoreCommand):
 
     def __init__(self, workspace: Workspace, responses: Sequence[Response]) -> None:
         count = len(responses)
-        super().__init__(workspace, "Delete a survey response" if count == 1
-                         else f"Delete {count} survey responses")
+        super().__init__(workspace, translate("DeleteResponsesCommand", "Delete a survey"
+                                                                        " response")
+                         if count == 1 else
+                         translate("DeleteResponsesCommand", "Delete {count} survey responses")
+                         .format(count=count))
         self.responses = list(responses)
 
     def do(self) -> Changes:
@@ -95,7 +103,9 @@ class AddTouchpointCommand(StoreCommand):
     """Add a touchpoint to the list; undo removes it again."""
 
     def __init__(self, workspace: Workspace, name: str) -> None:
-        super().__init__(workspace, f"Add the touchpoint {' '.join(name.split())}")
+        super().__init__(workspace, translate("AddTouchpointCommand", "Add the touchpoint"
+                                                                      " {name}").format(
+            name=" ".join(name.split())))
         self.name = name
         self.touchpoint_id: int | None = None
 
@@ -114,7 +124,8 @@ class RenameTouchpointCommand(StoreCommand):
     """Rename a touchpoint; undo gives it its old name back."""
 
     def __init__(self, workspace: Workspace, touchpoint_id: int, old: str, new: str) -> None:
-        super().__init__(workspace, f"Rename the touchpoint {old}")
+        super().__init__(workspace, translate("RenameTouchpointCommand",
+                                              "Rename the touchpoint {name}").format(name=old))
         self.touchpoint_id, self.old, self.new = touchpoint_id, old, new
 
     def do(self) -> Changes:
@@ -131,8 +142,11 @@ class RetireTouchpointCommand(StoreCommand):
 
     def __init__(self, workspace: Workspace, touchpoint_id: int, name: str,
                  retired: bool) -> None:
-        super().__init__(workspace, f"{'Retire' if retired else 'Bring back'} the touchpoint"
-                                    f" {name}")
+        super().__init__(workspace, translate("RetireTouchpointCommand",
+                                              "Retire the touchpoint {name}").format(name=name)
+                         if retired else
+                         translate("RetireTouchpointCommand",
+                                   "Bring back the touchpoint {name}").format(name=name))
         self.touchpoint_id, self.retired = touchpoint_id, retired
 
     def do(self) -> Changes:
@@ -148,7 +162,8 @@ class AddChangeCommand(StoreCommand):
     """Log a touchpoint change; undo removes it, redo logs it again under the same id."""
 
     def __init__(self, workspace: Workspace, change: TouchpointChange) -> None:
-        super().__init__(workspace, f"Log the change \"{change.description}\"")
+        super().__init__(workspace, translate("AddChangeCommand", "Log the change \"{change}\"")
+                         .format(change=change.description))
         self.change = change
 
     def do(self) -> Changes:
@@ -167,7 +182,9 @@ class EditChangeCommand(StoreCommand):
 
     def __init__(self, workspace: Workspace, before: TouchpointChange,
                  after: TouchpointChange) -> None:
-        super().__init__(workspace, f"Edit the change \"{before.description}\"")
+        super().__init__(workspace, translate("EditChangeCommand", "Edit the change"
+                                                                   " \"{change}\"").format(
+            change=before.description))
         self.before, self.after = before, replace(after, id=before.id)
 
     def do(self) -> Changes:
@@ -183,7 +200,9 @@ class DeleteChangeCommand(StoreCommand):
     """Remove a logged change; undo logs it again with its id."""
 
     def __init__(self, workspace: Workspace, change: TouchpointChange) -> None:
-        super().__init__(workspace, f"Delete the change \"{change.description}\"")
+        super().__init__(workspace, translate("DeleteChangeCommand", "Delete the change"
+                                                                     " \"{change}\"").format(
+            change=change.description))
         assert change.id is not None
         self.change = change
 
@@ -224,7 +243,9 @@ class DeleteCompetitorCommand(StoreCommand):
     """Remove a competitor's notes; undo puts them back."""
 
     def __init__(self, workspace: Workspace, notes: CompetitorNotes) -> None:
-        super().__init__(workspace, f"Delete the notes on {notes.competitor}")
+        super().__init__(workspace, translate("DeleteCompetitorCommand",
+                                              "Delete the notes on {name}").format(
+            name=notes.competitor))
         self.notes = notes
 
     def do(self) -> Changes:
@@ -240,7 +261,8 @@ class SetCompetitorReasonCommand(StoreCommand):
     """Choose the lost reason meaning "lost to a competitor"; undo restores the old choice."""
 
     def __init__(self, workspace: Workspace, reason: str | None) -> None:
-        super().__init__(workspace, "Choose the lost reason for competitors")
+        super().__init__(workspace, translate("SetCompetitorReasonCommand",
+                                              "Choose the lost reason for competitors"))
         self.before = customers(workspace).competitor_reason()
         self.after = reason
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.competitors import CompetitorNotes, StepNote, same_competitor
 from salesdesk.domain.deals import LookupKind
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.ui.customers.commands import (
     DeleteCompetitorCommand,
     SaveCompetitorCommand,
@@ -36,9 +37,16 @@ from salesdesk.ui.customers.models import Column, RecordsModel, StepsModel
 from salesdesk.ui.customers.nps_view import heading, split, table
 from salesdesk.ui.workspace import Workspace
 
-DEFAULT_STEPS = ("First response to an enquiry", "Visit or meeting", "Quote",
-                 "Price and payment terms", "Follow-up after the quote", "After the sale")
-NO_REASON_CHOICE = "(none)"
+DEFAULT_STEPS = (QT_TRANSLATE_NOOP("CompetitorsPage", "First response to an enquiry"),
+                 QT_TRANSLATE_NOOP("CompetitorsPage", "Visit or meeting"),
+                 QT_TRANSLATE_NOOP("CompetitorsPage", "Quote"),
+                 QT_TRANSLATE_NOOP("CompetitorsPage", "Price and payment terms"),
+                 QT_TRANSLATE_NOOP("CompetitorsPage", "Follow-up after the quote"),
+                 QT_TRANSLATE_NOOP("CompetitorsPage", "After the sale"))
+"""The steps a new competitor's table starts with (English; a new table is written in the
+language shown)."""
+NO_REASON_CHOICE = QT_TRANSLATE_NOOP("CompetitorsPage", "(none)")
+"""The reason box's "no reason means a competitor" choice (translated when shown)."""
 Loss = tuple[str, int]
 
 
@@ -56,35 +64,38 @@ class CompetitorsPage(QWidget):
         self.setObjectName("competitors_page")
         self._workspace = workspace
         self.list_model: RecordsModel[Loss] = RecordsModel((
-            Column("Competitor", lambda c: c[0]),
-            Column("Deals lost to it", lambda c: f"{c[1]:,}", sort=lambda c: c[1], right=True),
+            Column(QT_TRANSLATE_NOOP("RecordsModel", "Competitor"), lambda c: c[0]),
+            Column(QT_TRANSLATE_NOOP("RecordsModel", "Deals lost to it"), lambda c: f"{c[1]:,}",
+                   sort=lambda c: c[1], right=True),
         ), self)
         self.list_view = table("competitors", self.list_model, sortable=False)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.new_button = QPushButton("Ne&w Competitor…")
+        self.new_button = QPushButton(translate("CompetitorsPage", "Ne&w Competitor…"))
         self.new_button.setObjectName("new_competitor")
-        self.rename_button = QPushButton("Rename…")
-        self.delete_button = QPushButton("Delete Notes")
+        self.rename_button = QPushButton(translate("CompetitorsPage", "Rename…"))
+        self.delete_button = QPushButton(translate("CompetitorsPage", "Delete Notes"))
         self.reason_box = QComboBox()
         self.reason_box.setObjectName("competitor_reason")
-        self.reason_box.setToolTip("Deals lost for this reason count as lost to the competitor"
-                                   " their lost-reason details name")
+        self.reason_box.setToolTip(translate("CompetitorsPage", "Deals lost for this reason"
+                                                            " count as lost to the competitor"
+                                                            " their lost-reason details name"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.rename_button)
         buttons.addWidget(self.delete_button)
         self.reason_box.setMinimumContentsLength(14)
-        reason_label = QLabel("Deals lost for the &reason")
+        reason_label = QLabel(translate("CompetitorsPage", "Deals lost for the &reason"))
         reason_label.setBuddy(self.reason_box)
         reason_row = QHBoxLayout()
         reason_row.addWidget(reason_label)
         reason_row.addWidget(self.reason_box)
-        reason_row.addWidget(QLabel("count as lost to the competitor their details name."))
+        reason_row.addWidget(QLabel(translate("CompetitorsPage", "count as lost to the"
+                                                             " competitor their details name.")))
         reason_row.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(heading("Competitors"))
+        left_layout.addWidget(heading(translate("CompetitorsPage", "Competitors")))
         left_layout.addWidget(self.list_view, 1)
         left_layout.addLayout(buttons)
 
@@ -101,15 +112,16 @@ class CompetitorsPage(QWidget):
         rows = self.steps_view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         rows.setMinimumSectionSize(self.steps_view.fontMetrics().height() + 10)
-        self.remove_step_button = QPushButton("Remove Step")
-        self.title = heading("Step by step")
-        self.hint = QLabel("Double-click a cell (or start typing) to edit it; type in the last"
-                           " row to add a step.")
+        self.remove_step_button = QPushButton(translate("CompetitorsPage", "Remove Step"))
+        self.title = heading(translate("CompetitorsPage", "Step by step"))
+        self.hint = QLabel(translate("CompetitorsPage", "Double-click a cell (or start typing) to"
+                                                        " edit it; type in the last row to add a"
+                                                        " step."))
         self.hint.setWordWrap(True)
         self.losses = QLabel()
         self.losses.setObjectName("competitor_losses")
         self.losses.setWordWrap(True)
-        self.show_deals_button = QPushButton("Show These Deals")
+        self.show_deals_button = QPushButton(translate("CompetitorsPage", "Show These Deals"))
         self.show_deals_button.setObjectName("show_lost_deals")
         title_bar = QHBoxLayout()
         title_bar.addWidget(self.title, 1)
@@ -170,8 +182,12 @@ class CompetitorsPage(QWidget):
         reasons = self._workspace.store.names(LookupKind.LOST_REASON)
         current = store.competitor_reason()
         self.reason_box.clear()
-        self.reason_box.addItems([NO_REASON_CHOICE, *reasons])
-        self.reason_box.setCurrentText(current or NO_REASON_CHOICE)
+        none = translate("CompetitorsPage", NO_REASON_CHOICE)
+        self.reason_box.addItems([none, *reasons])
+        if current is None:
+            self.reason_box.setCurrentIndex(0)
+        else:
+            self.reason_box.setCurrentText(current)
         self._show_competitor()
 
     def _notes(self) -> CompetitorNotes:
@@ -198,24 +214,33 @@ class CompetitorsPage(QWidget):
         else:
             self.steps_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         if name is None:
-            self.title.setText("<b>Step by step</b>")
-            self.losses.setText("No competitor yet: New Competitor… starts a table, and deals"
-                                " lost to a competitor named in their lost-reason details"
-                                " appear here.")
+            self.title.setText(translate("CompetitorsPage", "<b>Step by step</b>"))
+            self.losses.setText(translate("CompetitorsPage", "No competitor yet: New Competitor…"
+                                                             " starts a table, and deals lost to"
+                                                             " a competitor named in their"
+                                                             " lost-reason details appear here."))
             self.show_deals_button.setEnabled(False)
             return
-        self.title.setText(f"<b>Our process next to {name}</b>")
+        self.title.setText(translate("CompetitorsPage", "<b>Our process next to {name}</b>")
+                           .format(name=name))
         store = customers(self._workspace)
         lost = store.lost_to(name)
         reason = store.competitor_reason()
         total = store.lost_to_any_competitor()
         if reason is None:
-            self.losses.setText("Choose the lost reason meaning a competitor won to link"
-                                " lost deals.")
+            self.losses.setText(translate("CompetitorsPage", "Choose the lost reason meaning a"
+                                                             " competitor won to link lost"
+                                                             " deals."))
+        elif total:
+            self.losses.setText(translate("CompetitorsPage", "<b>{count} deals lost to {name}</b>"
+                                                             " ({share} % of the {total} deals"
+                                                             " lost for “{reason}”).").format(
+                count=f"{len(lost):,}", name=name, share=f"{len(lost) / total * 100:.0f}",
+                total=f"{total:,}", reason=reason))
         else:
-            share = f" ({len(lost) / total * 100:.0f} % of the {total:,} deals lost for"\
-                    f" “{reason}”)" if total else ""
-            self.losses.setText(f"<b>{len(lost):,} deals lost to {name}</b>{share}.")
+            self.losses.setText(translate("CompetitorsPage", "<b>{count} deals lost to"
+                                                             " {name}</b>.").format(
+                count=f"{len(lost):,}", name=name))
         self.show_deals_button.setEnabled(bool(lost))
 
     # --- actions -------------------------------------------------------------------------
@@ -228,13 +253,16 @@ class CompetitorsPage(QWidget):
         step = steps[row]
         steps[row] = replace(step, **{("step", "ours", "theirs")[column]: text})
         after = CompetitorNotes(notes.competitor, tuple(steps))
-        label = ("Add a step to" if row >= len(notes.steps) else "Edit") + \
-            f" the notes on {notes.competitor}"
+        label = (translate("CompetitorsPage", "Add a step to the notes on {name}")
+                 if row >= len(notes.steps) else
+                 translate("CompetitorsPage", "Edit the notes on {name}")).format(
+            name=notes.competitor)
         SaveCompetitorCommand(self._workspace, notes, after, label).run()
 
     def new_competitor(self) -> None:
         """Start the notes on a competitor with the usual steps (undoable)."""
-        name, ok = QInputDialog.getText(self, "New competitor", "Competitor's name:")
+        name, ok = QInputDialog.getText(self, translate("CompetitorsPage", "New competitor"),
+                                        translate("CompetitorsPage", "Competitor's name:"))
         name = " ".join(name.split())
         if not ok or not name:
             return
@@ -242,8 +270,11 @@ class CompetitorsPage(QWidget):
         if existing.steps:
             self.select(existing.competitor)
             return
-        notes = CompetitorNotes(name, tuple(StepNote(step) for step in DEFAULT_STEPS))
-        if SaveCompetitorCommand(self._workspace, None, notes, f"Add notes on {name}").run():
+        notes = CompetitorNotes(name, tuple(StepNote(translate("CompetitorsPage", step))
+                                            for step in DEFAULT_STEPS))
+        if SaveCompetitorCommand(self._workspace, None, notes,
+                                 translate("CompetitorsPage", "Add notes on {name}").format(
+                                     name=name)).run():
             self.refresh()
             self.select(name)
 
@@ -252,12 +283,14 @@ class CompetitorsPage(QWidget):
         notes = self._notes()
         if not notes.steps:
             return
-        name, ok = QInputDialog.getText(self, "Rename competitor", "New name:",
+        name, ok = QInputDialog.getText(self, translate("CompetitorsPage", "Rename competitor"),
+                                        translate("CompetitorsPage", "New name:"),
                                         text=notes.competitor)
         name = " ".join(name.split())
         if ok and name and name != notes.competitor and SaveCompetitorCommand(
                 self._workspace, notes, replace(notes, competitor=name),
-                f"Rename {notes.competitor}").run():
+                translate("CompetitorsPage", "Rename {name}").format(
+                    name=notes.competitor)).run():
             self.refresh()
             self.select(name)
 
@@ -266,9 +299,10 @@ class CompetitorsPage(QWidget):
         notes = self._notes()
         if not notes.steps:
             return
-        answer = QMessageBox.question(self, "Delete notes",
-                                      f"Delete the notes on {notes.competitor}? (Edit ▸ Undo"
-                                      " brings them back.)")
+        answer = QMessageBox.question(
+            self, translate("CompetitorsPage", "Delete notes"),
+            translate("CompetitorsPage", "Delete the notes on {name}? (Edit ▸ Undo brings them"
+                                         " back.)").format(name=notes.competitor))
         if answer == QMessageBox.StandardButton.Yes:
             DeleteCompetitorCommand(self._workspace, notes).run()
 
@@ -280,11 +314,12 @@ class CompetitorsPage(QWidget):
             return
         steps = notes.steps[:row] + notes.steps[row + 1:]
         SaveCompetitorCommand(self._workspace, notes, replace(notes, steps=steps),
-                              f"Remove the step {notes.steps[row].step}").run()
+                              translate("CompetitorsPage", "Remove the step {step}").format(
+                                  step=notes.steps[row].step)).run()
 
     def _on_reason_chosen(self) -> None:
         text = self.reason_box.currentText()
-        chosen = None if text == NO_REASON_CHOICE else text
+        chosen = None if self.reason_box.currentIndex() <= 0 else text
         if chosen != customers(self._workspace).competitor_reason():
             SetCompetitorReasonCommand(self._workspace, chosen).run()
 
@@ -295,4 +330,5 @@ class CompetitorsPage(QWidget):
             return
         ids = frozenset(customers(self._workspace).lost_to(name))
         if ids:
-            self.show_deals_requested.emit(ids, f"lost to {name}")
+            self.show_deals_requested.emit(ids, translate("CompetitorsPage", "lost to {name}")
+                                           .format(name=name))

@@ -36,6 +36,7 @@ from salesdesk.domain.nps import NpsBy
 from salesdesk.domain.periods import Period
 from salesdesk.domain.slice_spec import PeriodPreset, preset_range
 from salesdesk.domain.slices import Dimension, Slice
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store import NpsImportSummary, StoreError, plan_nps_import
 from salesdesk.ui.customers.commands import AddResponsesCommand
 from salesdesk.ui.customers.competitors_view import CompetitorsPage
@@ -51,7 +52,8 @@ from salesdesk.ui.workspace import Workspace
 PRESETS = (PeriodPreset.ALL_TIME, PeriodPreset.LAST_12_MONTHS, PeriodPreset.THIS_YEAR,
            PeriodPreset.THIS_QUARTER, PeriodPreset.LAST_QUARTER, PeriodPreset.THIS_MONTH,
            PeriodPreset.LAST_MONTH, PeriodPreset.CUSTOM)
-IMPORT_FILTER = "Survey files (*.csv *.tsv *.txt *.xlsx);;All files (*)"
+IMPORT_FILTER = QT_TRANSLATE_NOOP("CustomersTab",
+                                  "Survey files (*.csv *.tsv *.txt *.xlsx);;All files (*)")
 VIEW_STATE = "customers"  # the file's settings key of the period and page last shown
 
 log = logging.getLogger(__name__)
@@ -79,7 +81,8 @@ def _date(q: QDate) -> dt.date:
 
 def import_summary_text(summary: NpsImportSummary) -> str:
     """The summary of an NPS import in sentences."""
-    lines = [f"Imported {summary.imported:,} survey responses."]
+    lines = [translate("CustomersTab", "Imported {count} survey responses.").format(
+        count=f"{summary.imported:,}")]
     lines += summary.notes
     return "\n".join(lines)
 
@@ -131,7 +134,7 @@ class CustomersTab(QWidget):
             edit.hide()
         self.period_text = QLabel()
         self.period_text.setObjectName("customers_period_text")
-        period_label = QLabel("&Period:")
+        period_label = QLabel(translate("CustomersTab", "&Period:"))
         period_label.setBuddy(self.preset_box)
         bar = QHBoxLayout()
         bar.addWidget(period_label)
@@ -148,10 +151,11 @@ class CustomersTab(QWidget):
         self.pages = QTabWidget()
         self.pages.setObjectName("customers_pages")
         self.pages.setDocumentMode(True)
-        for page, title in ((self.nps_page, "&NPS"), (self.touchpoints_page, "T&ouchpoints"),
-                            (self.lost_page, "&Lost reasons"),
-                            (self.target_page, "T&arget customer"),
-                            (self.competitors_page, "Co&mpetitors")):
+        for page, title in ((self.nps_page, translate("CustomersTab", "&NPS")),
+                            (self.touchpoints_page, translate("CustomersTab", "T&ouchpoints")),
+                            (self.lost_page, translate("CustomersTab", "&Lost reasons")),
+                            (self.target_page, translate("CustomersTab", "T&arget customer")),
+                            (self.competitors_page, translate("CustomersTab", "Co&mpetitors"))):
             self.pages.addTab(page, title)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -245,7 +249,7 @@ class CustomersTab(QWidget):
     def _period_text(self) -> str:
         start, end = self.period()
         if start is None and end is None:
-            return "all time"
+            return translate("CustomersTab", "all time")
         return date_range_text(start, end)
 
     def _on_period_changed(self) -> None:
@@ -256,8 +260,9 @@ class CustomersTab(QWidget):
         custom = self.preset is PeriodPreset.CUSTOM
         self.from_date.setVisible(custom)
         self.to_date.setVisible(custom)
-        self.period_text.setText(f"  {self._period_text()} · NPS by answer date, deals by"
-                                 " close date")
+        self.period_text.setText("  " + translate(
+            "CustomersTab", "{period} · NPS by answer date, deals by close date").format(
+            period=self._period_text()))
         for page in (self.nps_page, self.lost_page, self.target_page):
             self._dirty.add(page)
         self._refresh_current()
@@ -303,9 +308,11 @@ class CustomersTab(QWidget):
         elif page is self.touchpoints_page:
             self.touchpoints_page.refresh(cache)
         elif page is self.lost_page:
-            self.lost_page.refresh(cache, Slice({}, period), f"lost deals closed {text}")
+            self.lost_page.refresh(cache, Slice({}, period), translate(
+                "CustomersTab", "lost deals closed {period}").format(period=text))
         elif page is self.target_page:
-            self.target_page.refresh(cache, Slice({}, period), f"deals closed {text}")
+            self.target_page.refresh(cache, Slice({}, period), translate(
+                "CustomersTab", "deals closed {period}").format(period=text))
         elif page is self.competitors_page:
             self.competitors_page.refresh()
         if cache is None:
@@ -342,7 +349,8 @@ class CustomersTab(QWidget):
         dialog = ResponseDialog(self._workspace, None, self)
         accepted = dialog.exec() == ResponseDialog.DialogCode.Accepted
         if accepted and AddResponsesCommand(self._workspace, dialog.responses).run():
-            self.message.emit(f"Added {len(dialog.responses)} survey responses.")
+            self.message.emit(translate("CustomersTab", "Added {count} survey responses.")
+                              .format(count=len(dialog.responses)))
 
     def import_responses(self) -> None:
         """Import survey responses from a CSV or XLSX file (columns recognised by their
@@ -351,8 +359,9 @@ class CustomersTab(QWidget):
             return
         self.activate_requested.emit()
         folder = self._ui_settings.last_folder or str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, "Import survey responses", folder,
-                                              IMPORT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, translate("CustomersTab", "Import survey responses"), folder,
+            translate("CustomersTab", IMPORT_FILTER))
         if not name:
             return
         path = Path(name)
@@ -370,19 +379,25 @@ class CustomersTab(QWidget):
             self._workspace.notify(Changes(customers=True, lookups=frozenset(
                 {LookupKind.PRODUCT, LookupKind.CLIENT})))
             self.show_nps()
-            self.message.emit(f"Imported {summary.imported:,} survey responses. The undo"
-                              " history was cleared.")
-            QMessageBox.information(self, "Import finished", import_summary_text(summary)
-                                    + "\n\nThe undo history was cleared: an import cannot be"
-                                    " undone step by step.")
+            self.message.emit(translate("CustomersTab", "Imported {count} survey responses."
+                                                        " The undo history was cleared.").format(
+                count=f"{summary.imported:,}"))
+            QMessageBox.information(
+                self, translate("CustomersTab", "Import finished"),
+                import_summary_text(summary) + "\n\n"
+                + translate("CustomersTab", "The undo history was cleared: an import cannot be"
+                                            " undone step by step."))
 
         def failed(error: Exception) -> None:
-            QMessageBox.warning(self, "Survey responses not imported",
-                                f"Nothing was imported: {error}\n\nThe file needs columns for"
-                                " the date, the score (0–10) and the segment (B2C or B2B);"
-                                " salesdesk import FILE --kind nps --map FIELD=COLUMN names"
-                                " other headers.")
+            QMessageBox.warning(
+                self, translate("CustomersTab", "Survey responses not imported"),
+                translate("CustomersTab", "Nothing was imported: {error}\n\nThe file needs"
+                                          " columns for the date, the score (0–10) and the"
+                                          " segment (B2C or B2B); salesdesk import FILE --kind"
+                                          " nps --map FIELD=COLUMN names other headers.").format(
+                    error=error))
 
-        self._tasks.run(work, done, label=f"Importing survey responses from {path.name}…",
+        self._tasks.run(work, done, label=translate(
+            "CustomersTab", "Importing survey responses from {file}…").format(file=path.name),
                         parent=self, on_error=failed,
                         errors=(ValueError, *USER_ERRORS))

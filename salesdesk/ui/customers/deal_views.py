@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 from salesdesk.analytics import AnalyticsCache
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.deals import CustomerType
-from salesdesk.domain.lost_reasons import NO_REASON, LostReasonTable
+from salesdesk.domain.lost_reasons import NO_REASON, OTHER_VALUES, LostReasonTable
 from salesdesk.domain.metrics import MoneyRules
 from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL
 from salesdesk.domain.slices import Dimension, Slice
 from salesdesk.domain.target_customer import TargetRow
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.customers_report import lost_reasons_by, target_customer
 from salesdesk.ui.charts.base import days, percent
 from salesdesk.ui.customers.charts import (
@@ -42,14 +43,20 @@ LostRow = tuple[str | None, int, str]
 
 
 def _name(value: str | None) -> str:
-    return NONE_LABEL if value is None else value
+    if value == OTHER_VALUES:
+        return translate("LostReasons", OTHER_VALUES)
+    return translate("SliceSpec", NONE_LABEL) if value is None else value
+
+
+_CUSTOMER_TYPES = {CustomerType.NEW.value: QT_TRANSLATE_NOOP("DealViews", "New"),
+                   CustomerType.CURRENT.value: QT_TRANSLATE_NOOP("DealViews", "Current")}
 
 
 def _group(value: str | None) -> str:
     """An audience, or a customer type ("new" → "New")."""
-    if value in {t.value for t in CustomerType}:
-        return str(value).capitalize()
-    return _name(value)
+    if value in _CUSTOMER_TYPES:
+        return translate("DealViews", _CUSTOMER_TYPES[str(value)])
+    return translate("SliceSpec", NONE_LABEL) if value is None else value
 
 
 def fit_rows(view: QTableView) -> None:
@@ -81,13 +88,14 @@ class LostReasonsPage(QWidget):
         self.by_box = QComboBox()
         self.by_box.setObjectName("lost_by")
         for dimension in LOST_BY:
-            self.by_box.addItem(DIMENSION_LABELS[dimension], dimension.value)
-        self.export_button = QPushButton("Export Chart…")
+            self.by_box.addItem(translate("SliceSpec", DIMENSION_LABELS[dimension]),
+                                dimension.value)
+        self.export_button = QPushButton(translate("LostReasonsPage", "Export Chart…"))
         self.export_button.setObjectName("export_lost_reasons")
         self.note = QLabel()
         self.note.setObjectName("lost_note")
         self.note.setWordWrap(True)
-        by_label = QLabel("&By:")
+        by_label = QLabel(translate("LostReasonsPage", "&By:"))
         by_label.setBuddy(self.by_box)
         bar = QHBoxLayout()
         bar.addWidget(by_label)
@@ -96,11 +104,14 @@ class LostReasonsPage(QWidget):
         bar.addWidget(self.export_button)
         self.chart = LostReasonsChart()
         self.model: RecordsModel[LostRow] = RecordsModel((
-            Column("Value", lambda r: _name(r[0])),
-            Column("Lost", lambda r: f"{r[1]:,}", sort=lambda r: r[1], right=True,
-                   header_tip="Lost deals closed in the period"),
-            Column("Top reason", lambda r: r[2], tooltip=lambda r: r[2],
-                   header_tip="The reason given most, with its share of the lost deals"),
+            Column(QT_TRANSLATE_NOOP("RecordsModel", "Value"), lambda r: _name(r[0])),
+            Column(QT_TRANSLATE_NOOP("RecordsModel", "Lost"), lambda r: f"{r[1]:,}",
+                   sort=lambda r: r[1], right=True,
+                   header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Lost deals closed in the period")),
+            Column(QT_TRANSLATE_NOOP("RecordsModel", "Top reason"), lambda r: r[2],
+                   tooltip=lambda r: r[2],
+                   header_tip=QT_TRANSLATE_NOOP("RecordsModel", "The reason given most, with its"
+                                                                " share of the lost deals")),
         ), self)
         self.view = table("lost_reasons", self.model, stretch=0)
         self.splitter = split("lost_reasons_splitter", Qt.Orientation.Horizontal,
@@ -132,25 +143,30 @@ class LostReasonsPage(QWidget):
     def _recount(self) -> None:
         cache = self._cache
         if cache is None:
-            self.note.setText("Counting the deals…")
+            self.note.setText(translate("LostReasonsPage", "Counting the deals…"))
             return
         t = lost_reasons_by(cache, self._slice, self.dimension)
         self.table_data = t
         rows: list[LostRow] = []
         for index, value in enumerate(t.values):
             dominant = t.dominant(index)
-            text = "—" if dominant is None else \
-                f"{NO_REASON if dominant[0] is None else dominant[0]} ({dominant[1] * 100:.0f} %)"
+            reason = None if dominant is None else (
+                translate("LostReasons", NO_REASON) if dominant[0] is None else dominant[0])
+            text = "—" if dominant is None else f"{reason} ({dominant[1] * 100:.0f} %)"
             rows.append((value, t.total(index), text))
         self.model.set_rows(rows)
-        self.model.set_header(0, DIMENSION_LABELS[self.dimension])
-        self.chart.set_figures(LostReasonFigures(
-            f"{DIMENSION_LABELS[self.dimension]} · {self._slice_text}", t))
+        label = translate("SliceSpec", DIMENSION_LABELS[self.dimension])
+        self.model.set_header(0, label)
+        self.chart.set_figures(LostReasonFigures(f"{label} · {self._slice_text}", t))
         unexplained = (t.reason_total(t.reasons.index(None)) if None in t.reasons else 0)
         self.note.setText(
-            f"{t.lost:,} lost deals" + (f", {unexplained:,} without a reason" if unexplained
-                                        else "") + ". The reason is asked when a deal is"
-            " marked lost; edit the list in Edit ▸ Lists.")
+            translate("LostReasonsPage", "{lost} lost deals, {unexplained} without a reason. The"
+                                         " reason is asked when a deal is marked lost; edit the"
+                                         " list in Edit ▸ Lists.").format(
+                lost=f"{t.lost:,}", unexplained=f"{unexplained:,}") if unexplained else
+            translate("LostReasonsPage", "{lost} lost deals. The reason is asked when a deal is"
+                                         " marked lost; edit the list in Edit ▸ Lists.").format(
+                lost=f"{t.lost:,}"))
         self.export_button.setEnabled(t.lost > 0)
 
     def _on_export(self) -> None:
@@ -159,22 +175,30 @@ class LostReasonsPage(QWidget):
 
 
 TARGET_COLUMNS: tuple[Column[TargetRow], ...] = (
-    Column("Group", lambda r: _group(r.value)),
-    Column("Decided", lambda r: f"{r.figures.decided:,}", sort=lambda r: r.figures.decided,
-           right=True),
-    Column("Conversion", lambda r: percent(r.figures.conversion),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Group"), lambda r: _group(r.value)),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Decided"), lambda r: f"{r.figures.decided:,}",
+           sort=lambda r: r.figures.decided, right=True),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Conversion"),
+           lambda r: percent(r.figures.conversion),
            sort=lambda r: none_last(r.figures.conversion), right=True,
-           tooltip=lambda r: "too few to judge" if r.figures.too_few else "won ÷ decided"),
-    Column("Avg length", lambda r: days(r.figures.avg_deal_length_days),
+           tooltip=lambda r: translate("DealViews", "too few to judge") if r.figures.too_few
+           else translate("DealViews", "won ÷ decided")),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Avg length"),
+           lambda r: days(r.figures.avg_deal_length_days),
            sort=lambda r: none_last(r.figures.avg_deal_length_days), right=True,
-           header_tip="Average deal length: days from first contact to close"),
-    Column("Won amount", lambda r: f"{r.figures.won_amount:,.0f}",
-           sort=lambda r: r.figures.won_amount, right=True),
-    Column("Days/win", lambda r: "no win" if r.days_per_win is None
+           header_tip=QT_TRANSLATE_NOOP("RecordsModel",
+                                        "Average deal length: days from first contact to close")),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Won amount"),
+           lambda r: f"{r.figures.won_amount:,.0f}", sort=lambda r: r.figures.won_amount,
+           right=True),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Days/win"),
+           lambda r: translate("DealViews", "no win") if r.days_per_win is None
            else f"{r.days_per_win:,.0f}{' ⚠' if r.costly else ''}",
            sort=lambda r: none_last(r.days_per_win), right=True,
-           tooltip=lambda r: "more selling time per win than the business" if r.costly else "",
-           header_tip="Deal-days per win: days all closed deals took ÷ won deals"),
+           tooltip=lambda r: translate("DealViews", "more selling time per win than the business")
+           if r.costly else "",
+           header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Deal-days per win: days all closed"
+                                                        " deals took ÷ won deals")),
 )
 
 
@@ -193,9 +217,9 @@ class TargetPage(QWidget):
         self.setObjectName("target_page")
         self._workspace = workspace
         self.audiences: RecordsModel[TargetRow] = RecordsModel(TARGET_COLUMNS, self)
-        self.audiences.set_header(0, "Audience")
+        self.audiences.set_header(0, translate("TargetPage", "Audience"))
         self.types: RecordsModel[TargetRow] = RecordsModel(TARGET_COLUMNS, self)
-        self.types.set_header(0, "Customer type")
+        self.types.set_header(0, translate("TargetPage", "Customer type"))
         self.audience_view = table("target_audiences", self.audiences)
         self.type_view = table("target_types", self.types)
         self.costly = QLabel()
@@ -203,18 +227,19 @@ class TargetPage(QWidget):
         self.costly.setWordWrap(True)
         self.costly.setTextFormat(Qt.TextFormat.RichText)
         self.chart = TargetChart()
-        self.export_button = QPushButton("Export Chart…")
+        self.export_button = QPushButton(translate("TargetPage", "Export Chart…"))
         self.export_button.setObjectName("export_target")
         tables = QWidget()
         tables_layout = QVBoxLayout(tables)
         tables_layout.setContentsMargins(0, 0, 0, 0)
-        tables_layout.addWidget(heading("By audience"))
+        tables_layout.addWidget(heading(translate("TargetPage", "By audience")))
         tables_layout.addWidget(self.audience_view)
-        tables_layout.addWidget(heading("By customer type"))
+        tables_layout.addWidget(heading(translate("TargetPage", "By customer type")))
         tables_layout.addWidget(self.type_view)
         tables_layout.addWidget(self.costly)
         tables_layout.addStretch(1)
-        chart_side = chart_panel("Selling time per win", self.chart, self.export_button)
+        chart_side = chart_panel(translate("TargetPage", "Selling time per win"), self.chart,
+                                 self.export_button)
         self.splitter = split("target_splitter", Qt.Orientation.Horizontal, (tables, 3, 640),
                               (chart_side, 2, 420))
         layout = QVBoxLayout(self)
@@ -225,7 +250,7 @@ class TargetPage(QWidget):
     def refresh(self, cache: AnalyticsCache | None, sl: Slice, slice_text: str) -> None:
         """Recount over the slice (the tab's period)."""
         if cache is None:
-            self.costly.setText("<i>Counting the deals…</i>")
+            self.costly.setText(translate("TargetPage", "<i>Counting the deals…</i>"))
             return
         settings = self._workspace.store.settings()
         view = target_customer(cache, sl, threshold=settings.too_few_threshold,
@@ -233,7 +258,8 @@ class TargetPage(QWidget):
         self.audiences.set_rows(view.audiences)
         self.types.set_rows(view.customer_types)
         for model in (self.audiences, self.types):
-            model.set_header(4, f"Won ({settings.base_currency})")
+            model.set_header(4, translate("TargetPage", "Won ({currency})").format(
+                currency=settings.base_currency))
         for table_view in (self.audience_view, self.type_view):
             fit_rows(table_view)
         self.chart.set_figures(TargetFigures(slice_text, view))
@@ -242,11 +268,15 @@ class TargetPage(QWidget):
                     else f"{view.overall_days_per_win:,.0f}")
         if view.costly:
             items = "".join(f"<li>{sentence}</li>" for sentence in view.costly)
-            self.costly.setText(f"<b>Most time for the fewest wins</b> (the business: {business}"
-                                f" deal-days per win):<ul>{items}</ul>")
+            self.costly.setText(translate("TargetPage", "<b>Most time for the fewest wins</b>"
+                                                        " (the business: {business} deal-days"
+                                                        " per win):<ul>{items}</ul>").format(
+                business=business, items=items))
         else:
-            self.costly.setText(f"No audience with enough decided deals takes more selling time"
-                                f" per win than the business ({business} deal-days).")
+            self.costly.setText(translate("TargetPage", "No audience with enough decided deals"
+                                                        " takes more selling time per win than"
+                                                        " the business ({business} deal-days).")
+                                .format(business=business))
 
     def _on_export(self) -> None:
         if self.chart.figures is not None:

@@ -6,6 +6,9 @@ tuple of :class:`Column` s (text, sort key, alignment, tooltip), and sorting is 
 :class:`CommentsFilter` with the domain's own rule (``domain.nps.matches``). The competitor
 table is editable: an edit is handed out as a request (:attr:`StepsModel.edit_requested`), so
 it becomes an undo command instead of changing the model directly.
+
+Column headers and header tooltips are English, marked ``QT_TRANSLATE_NOOP("RecordsModel", …)``
+where the tables are written; :class:`RecordsModel` translates them when it shows them.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtCore import (
 
 from salesdesk.domain.competitors import CompetitorNotes
 from salesdesk.domain.nps import Response, ScoreGroup, matches
+from salesdesk.i18n import translate
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -37,7 +41,9 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 @dataclass(frozen=True, slots=True)
 class Column(Generic[T]):
     """One column: its header, the text of a record, the key it sorts by (default: the
-    text), right-aligned numbers, a tooltip per record and one for the header."""
+    text), right-aligned numbers, a tooltip per record and one for the header. ``header`` and
+    ``header_tip`` are English (translated in the "RecordsModel" context when shown); the
+    texts and tooltips per record are computed when shown, in the language shown."""
 
     header: str
     text: Callable[[T], str]
@@ -67,7 +73,7 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
         self.endResetModel()
 
     def set_header(self, section: int, header: str) -> None:
-        """Rename a column's header."""
+        """Rename a column's header (English, or text already in the language shown)."""
         self._columns = tuple(replace(c, header=header) if i == section else c
                               for i, c in enumerate(self._columns))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
@@ -92,9 +98,9 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == DISPLAY:
-            return self._columns[section].header
+            return translate("RecordsModel", self._columns[section].header)
         if role == Qt.ItemDataRole.ToolTipRole and self._columns[section].header_tip:
-            return self._columns[section].header_tip
+            return translate("RecordsModel", self._columns[section].header_tip)
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -172,14 +178,15 @@ class StepsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.notes = CompetitorNotes("")
-        self.headers = ("Step", "We", "They")
+        self.headers = (translate("StepsModel", "Step"), translate("StepsModel", "We"),
+                        translate("StepsModel", "They"))
 
     def set_notes(self, notes: CompetitorNotes) -> None:
         """Show ``notes``."""
         self.beginResetModel()
         self.notes = notes
-        name = notes.competitor or "Competitor"
-        self.headers = ("Step", "We", name)
+        name = notes.competitor or translate("StepsModel", "Competitor")
+        self.headers = (translate("StepsModel", "Step"), translate("StepsModel", "We"), name)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -208,7 +215,7 @@ class StepsModel(QAbstractTableModel):
             if role == DISPLAY and index.column() == 0:
                 return ""
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "Type here to add a step"
+                return translate("StepsModel", "Type here to add a step")
             return None
         step = steps[index.row()]
         value = (step.step, step.ours, step.theirs)[index.column()]

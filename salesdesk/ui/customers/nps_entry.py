@@ -39,6 +39,7 @@ from salesdesk.domain.nps import (
     check_response,
 )
 from salesdesk.domain.parsing import ParseError, parse_date
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.nps_report import nps_text
 from salesdesk.ui.customers.models import Column, RecordsModel
 from salesdesk.ui.formatting import date_text
@@ -48,13 +49,24 @@ from salesdesk.ui.workspace import Workspace, strptime_formats
 _ERROR_STYLE = "color: #c62828;"
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1  # a deal choice's product
 BATCH_COLUMNS: tuple[Column[Response], ...] = (
-    Column("Date", lambda r: date_text(r.answered_on), sort=lambda r: r.answered_on),
-    Column("Score", lambda r: str(r.score), right=True),
-    Column("Segment", lambda r: r.segment.label),
-    Column("Product", lambda r: r.product or "—"),
-    Column("Client", lambda r: r.client or "—"),
-    Column("Comment", lambda r: r.comment, tooltip=lambda r: r.comment),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Date"), lambda r: date_text(r.answered_on),
+           sort=lambda r: r.answered_on),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Score"), lambda r: str(r.score), right=True),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Segment"), lambda r: r.segment.label),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Product"), lambda r: r.product or "—"),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Client"), lambda r: r.client or "—"),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Comment"), lambda r: r.comment,
+           tooltip=lambda r: r.comment),
 )
+FIELD_NAMES = {
+    "date": QT_TRANSLATE_NOOP("ResponseDialog", "Date"),
+    "score": QT_TRANSLATE_NOOP("ResponseDialog", "Score"),
+    "segment": QT_TRANSLATE_NOOP("ResponseDialog", "Segment"),
+    "product": QT_TRANSLATE_NOOP("ResponseDialog", "Product"),
+    "client": QT_TRANSLATE_NOOP("ResponseDialog", "Client"),
+    "comment": QT_TRANSLATE_NOOP("ResponseDialog", "Comment"),
+}
+"""The fields a problem is reported for (``translate("ResponseDialog", name)`` when shown)."""
 
 
 class ResponseDialog(QDialog):
@@ -69,7 +81,8 @@ class ResponseDialog(QDialog):
         self._editing = response
         self._deal_product: str | None = None  # the product the deal chosen filled in
         self.responses: list[Response] = []
-        self.setWindowTitle("Edit survey response" if response else "Add survey responses")
+        self.setWindowTitle(translate("ResponseDialog", "Edit survey response") if response
+                            else translate("ResponseDialog", "Add survey responses"))
         self._build()
         self._fill(response)
         self._connect_signals()
@@ -93,13 +106,14 @@ class ResponseDialog(QDialog):
         self.client = NameField()
         self.client.setObjectName("client")
         self.client.set_names(store.names(LookupKind.CLIENT))
-        self.client.setPlaceholderText("optional: a paper survey may be anonymous")
+        self.client.setPlaceholderText(translate("ResponseDialog",
+                                                 "optional: a paper survey may be anonymous"))
         self.deal = QComboBox()
         self.deal.setObjectName("deal")
         self.deal.setMinimumContentsLength(28)
         self.deal.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.deal.addItem("(none)", None)
+        self.deal.addItem(translate("ResponseDialog", "(none)"), None)
         self.score = QLineEdit()
         self.score.setObjectName("score")
         self.score.setPlaceholderText("0–10")
@@ -107,31 +121,32 @@ class ResponseDialog(QDialog):
         self.score.setMaximumWidth(self.score.fontMetrics().horizontalAdvance("0000") + 24)
         self.comment = QLineEdit()
         self.comment.setObjectName("comment")
-        self.comment.setPlaceholderText(FOLLOW_UP)
+        self.comment.setPlaceholderText(translate("Nps", FOLLOW_UP))
         self.message = QLabel()
         self.message.setObjectName("entry_message")
         self.message.setStyleSheet(_ERROR_STYLE)
         self.message.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("&Date:", self.date)
+        form.addRow(translate("ResponseDialog", "&Date:"), self.date)
         segment_row = QHBoxLayout()
         segment_row.addWidget(self.segment)
         segment_row.addWidget(self.question, 1)
-        segment_label = QLabel("S&egment:")
+        segment_label = QLabel(translate("ResponseDialog", "S&egment:"))
         segment_label.setBuddy(self.segment)
         form.addRow(segment_label, segment_row)
-        form.addRow("&Product:", self.product)
-        form.addRow("Cl&ient:", self.client)
-        form.addRow("Dea&l:", self.deal)
+        form.addRow(translate("ResponseDialog", "&Product:"), self.product)
+        form.addRow(translate("ResponseDialog", "Cl&ient:"), self.client)
+        form.addRow(translate("ResponseDialog", "Dea&l:"), self.deal)
         score_row = QHBoxLayout()
         score_row.addWidget(self.score)
-        score_row.addWidget(QLabel(f"   then: “{FOLLOW_UP}”"))
+        score_row.addWidget(QLabel("   " + translate("ResponseDialog", "then: “{question}”")
+                                   .format(question=translate("Nps", FOLLOW_UP))))
         score_row.addStretch(1)
-        score_label = QLabel("&Score (0–10):")
+        score_label = QLabel(translate("ResponseDialog", "&Score (0–10):"))
         score_label.setBuddy(self.score)
         form.addRow(score_label, score_row)
-        form.addRow("&Comment:", self.comment)
+        form.addRow(translate("ResponseDialog", "&Comment:"), self.comment)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -146,11 +161,12 @@ class ResponseDialog(QDialog):
         self.batch_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.batch_view.horizontalHeader().setStretchLastSection(True)
-        self.add_button = QPushButton("&Add to Batch")
+        self.add_button = QPushButton(translate("ResponseDialog", "&Add to Batch"))
         self.add_button.setObjectName("add_to_batch")
         self.add_button.setAutoDefault(False)
-        self.add_button.setToolTip("Enter in the comment field does the same")
-        self.remove_button = QPushButton("&Remove from Batch")
+        self.add_button.setToolTip(translate("ResponseDialog",
+                                             "Enter in the comment field does the same"))
+        self.remove_button = QPushButton(translate("ResponseDialog", "&Remove from Batch"))
         self.remove_button.setAutoDefault(False)
         self.batch_label = QLabel()
         self.batch_label.setObjectName("batch_summary")
@@ -218,7 +234,8 @@ class ResponseDialog(QDialog):
 
     def _on_segment_changed(self) -> None:
         segment = Segment(str(self.segment.currentData()))
-        self.question.setText(f"<i>“{segment.question}”</i>")
+        self.question.setText(translate("ResponseDialog", "<i>“{question}”</i>").format(
+            question=segment.question))
 
     def _on_client_edited(self) -> None:
         self._reload_deals(self.deal.currentData())
@@ -227,7 +244,7 @@ class ResponseDialog(QDialog):
         client = self.client.text().strip()
         choices = self._workspace.store.customers.client_deals(client) if client else []
         self.deal.clear()
-        self.deal.addItem("(none)", None)
+        self.deal.addItem(translate("ResponseDialog", "(none)"), None)
         for choice in choices:
             self.deal.addItem(choice.describe(), choice.id)
             self.deal.setItemData(self.deal.count() - 1, choice.product, PRODUCT_ROLE)
@@ -272,8 +289,11 @@ class ResponseDialog(QDialog):
         return (None if errors else response), {**problems, **errors}
 
     def _show_problems(self, problems: dict[str, str]) -> None:
-        self.message.setText(" ".join(f"{key.capitalize()}: {text}"
-                                      for key, text in problems.items()))
+        self.message.setText(" ".join(
+            translate("ResponseDialog", "{field}: {problem}").format(
+                field=translate("ResponseDialog", FIELD_NAMES[key]) if key in FIELD_NAMES
+                else key.capitalize(), problem=text)
+            for key, text in problems.items()))
         focus = {"date": self.date.line_edit, "score": self.score, "segment": self.segment,
                  "product": self.product, "client": self.client, "comment": self.comment}
         first = next(iter(problems), None)
@@ -307,11 +327,13 @@ class ResponseDialog(QDialog):
     def _update_batch_label(self) -> None:
         rows = self.batch.rows
         if not rows:
-            self.batch_label.setText("Type a score and a comment, then Enter: the survey joins"
-                                     " the batch.")
+            self.batch_label.setText(translate("ResponseDialog", "Type a score and a comment,"
+                                                                 " then Enter: the survey joins"
+                                                                 " the batch."))
             return
         tally = NpsTally.of(r.score for r in rows)
-        self.batch_label.setText(f"{len(rows)} in the batch · NPS {nps_text(tally.nps)}")
+        self.batch_label.setText(translate("ResponseDialog", "{count} in the batch · NPS {nps}")
+                                 .format(count=len(rows), nps=nps_text(tally.nps)))
 
     def save(self) -> None:
         """Accept with the batch (plus a survey typed but not yet added), or the edited
@@ -328,7 +350,8 @@ class ResponseDialog(QDialog):
                 not self.add_to_batch():
             return
         if not self.batch.rows:
-            self._show_problems({"score": "Type at least one survey's score."})
+            self._show_problems({"score": translate("ResponseDialog",
+                                                    "Type at least one survey's score.")})
             return
         self.responses = self.batch.rows
         self.accept()

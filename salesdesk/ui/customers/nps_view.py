@@ -24,6 +24,7 @@ from salesdesk.analytics import AnalyticsCache
 from salesdesk.domain.nps import NpsBy, NpsTally, Response, ScoreGroup, monthly
 from salesdesk.domain.periods import Period
 from salesdesk.domain.slices import Dimension
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.customers_report import NpsBeside, nps_beside_conversion
 from salesdesk.reports.nps_report import NONE_LABEL, build_report, nps_text
 from salesdesk.ui.customers.charts import NpsFigures, NpsTrendChart
@@ -46,52 +47,77 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f} %"
 
 
+def _conversion_tip(b: NpsBeside) -> str:
+    if b.figures.too_few:
+        return translate("NpsView", "won ÷ (won + lost) of {decided} decided deals — too few to"
+                                    " judge").format(decided=b.figures.decided)
+    return translate("NpsView", "won ÷ (won + lost) of {decided} decided deals").format(
+        decided=b.figures.decided)
+
+
 GROUP_COLUMNS: tuple[Column[GroupRow], ...] = (
-    Column("Group", lambda g: NONE_LABEL if g[0] is None else g[0],
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Group"),
+           lambda g: translate("NpsReport", NONE_LABEL) if g[0] is None else g[0],
            sort=lambda g: (g[0] is None, (g[0] or "").casefold())),
     Column("NPS", lambda g: nps_text(g[1].nps), sort=lambda g: none_last(g[1].nps), right=True),
     Column("9–10", lambda g: f"{g[1].promoters:,}", sort=lambda g: g[1].promoters,
-           right=True, header_tip="Promoters: scores 9–10"),
+           right=True, header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Promoters: scores 9–10")),
     Column("7–8", lambda g: f"{g[1].passives:,}", sort=lambda g: g[1].passives,
-           right=True, header_tip="Passives: scores 7–8"),
+           right=True, header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Passives: scores 7–8")),
     Column("0–6", lambda g: f"{g[1].detractors:,}", sort=lambda g: g[1].detractors,
-           right=True, header_tip="Detractors: scores 0–6"),
+           right=True, header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Detractors: scores 0–6")),
     Column("n", lambda g: f"{g[1].n:,}", sort=lambda g: g[1].n, right=True,
-           header_tip="Responses counted"),
+           header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Responses counted")),
 )
 BESIDE_COLUMNS: tuple[Column[NpsBeside], ...] = (
-    Column("Product", lambda b: b.value, sort=lambda b: b.value.casefold()),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Product"), lambda b: b.value,
+           sort=lambda b: b.value.casefold()),
     Column("NPS", lambda b: nps_text(b.nps.nps), sort=lambda b: none_last(b.nps.nps),
            right=True),
     Column("n", lambda b: f"{b.nps.n:,}", sort=lambda b: b.nps.n, right=True),
-    Column("Conversion", lambda b: _percent(b.figures.conversion),
-           sort=lambda b: none_last(b.figures.conversion), right=True,
-           tooltip=lambda b: f"won ÷ (won + lost) of {b.figures.decided} decided deals"
-                             + (" — too few to judge" if b.figures.too_few else "")),
-    Column("Decided", lambda b: f"{b.figures.decided:,}", sort=lambda b: b.figures.decided,
-           right=True, header_tip="Decided (won or lost) deals closed in the period"),
-    Column("Repeat", lambda b: _percent(b.repeat_share),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Conversion"),
+           lambda b: _percent(b.figures.conversion),
+           sort=lambda b: none_last(b.figures.conversion), right=True, tooltip=_conversion_tip),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Decided"), lambda b: f"{b.figures.decided:,}",
+           sort=lambda b: b.figures.decided, right=True,
+           header_tip=QT_TRANSLATE_NOOP("RecordsModel",
+                                        "Decided (won or lost) deals closed in the period")),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Repeat"), lambda b: _percent(b.repeat_share),
            sort=lambda b: none_last(b.repeat_share), right=True,
-           tooltip=lambda b: f"{b.repeat_won} of {b.won} won deals were by current customers",
-           header_tip="Repeat-purchase share: won deals made by current customers"),
+           tooltip=lambda b: translate("NpsView", "{repeat} of {won} won deals were by current"
+                                                  " customers").format(repeat=b.repeat_won,
+                                                                       won=b.won),
+           header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Repeat-purchase share: won deals made"
+                                                        " by current customers")),
 )
 COMMENT_COLUMNS: tuple[Column[Response], ...] = (
-    Column("Date", lambda r: date_text(r.answered_on), sort=lambda r: r.answered_on),
-    Column("Score", lambda r: str(r.score), sort=lambda r: r.score, right=True),
-    Column("Group", lambda r: r.group.value.capitalize()),
-    Column("Segment", lambda r: r.segment.label),
-    Column("Product", lambda r: r.product or "—"),
-    Column("Client", lambda r: r.client or "—"),
-    Column("What would earn a 10", lambda r: r.comment, tooltip=lambda r: r.comment),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Date"), lambda r: date_text(r.answered_on),
+           sort=lambda r: r.answered_on),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Score"), lambda r: str(r.score),
+           sort=lambda r: r.score, right=True),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Group"), lambda r: r.group.singular),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Segment"), lambda r: r.segment.label),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Product"), lambda r: r.product or "—"),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Client"), lambda r: r.client or "—"),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "What would earn a 10"), lambda r: r.comment,
+           tooltip=lambda r: r.comment),
 )
 SCORE_FILTERS: tuple[tuple[str, frozenset[ScoreGroup] | None], ...] = (
-    ("All scores", None),
-    (ScoreGroup.DETRACTOR.label, frozenset({ScoreGroup.DETRACTOR})),
-    (ScoreGroup.PASSIVE.label, frozenset({ScoreGroup.PASSIVE})),
-    (ScoreGroup.PROMOTER.label, frozenset({ScoreGroup.PROMOTER})),
-    ("Detractors and passives", frozenset({ScoreGroup.DETRACTOR, ScoreGroup.PASSIVE})),
+    (QT_TRANSLATE_NOOP("NpsPage", "All scores"), None),
+    (QT_TRANSLATE_NOOP("NpsPage", "Detractors (0–6)"), frozenset({ScoreGroup.DETRACTOR})),
+    (QT_TRANSLATE_NOOP("NpsPage", "Passives (7–8)"), frozenset({ScoreGroup.PASSIVE})),
+    (QT_TRANSLATE_NOOP("NpsPage", "Promoters (9–10)"), frozenset({ScoreGroup.PROMOTER})),
+    (QT_TRANSLATE_NOOP("NpsPage", "Detractors and passives"),
+     frozenset({ScoreGroup.DETRACTOR, ScoreGroup.PASSIVE})),
 )
+"""The comments list's score filter: its English text (``translate("NpsPage", text)`` when
+shown) and the groups it keeps (None: every group)."""
 BY_CHOICES = (NpsBy.PRODUCT, NpsBy.SEGMENT, NpsBy.CLIENT, NpsBy.MONTH)
+
+
+def _beside_header(by_client: bool) -> str:
+    """The first column's header of NPS beside conversion: per client or per product."""
+    return translate("NpsView", "Client") if by_client else translate("NpsView", "Product")
 
 
 def table(name: str, model: object, *, sortable: bool = True, stretch: int = 0
@@ -177,7 +203,7 @@ class NpsPage(QWidget):
         self._workspace = workspace
         self._responses: list[Response] = []
         self._period = Period()
-        self._slice_text = "all time"
+        self._slice_text = translate("NpsPage", "all time")
         self._cache: AnalyticsCache | None = None
         self._build()
         self._connect_signals()
@@ -187,17 +213,19 @@ class NpsPage(QWidget):
         self.by_box.setObjectName("nps_by")
         for by in BY_CHOICES:
             self.by_box.addItem(by.label, by.value)
-        self.add_button = QPushButton("Add &Responses…")
+        self.add_button = QPushButton(translate("NpsPage", "Add &Responses…"))
         self.add_button.setObjectName("add_responses")
-        self.add_button.setToolTip("Type a batch of paper surveys from the keyboard")
-        self.import_button = QPushButton("&Import…")
-        self.import_button.setToolTip("Import survey responses from a CSV or XLSX file")
-        self.export_button = QPushButton("Export Chart…")
+        self.add_button.setToolTip(translate("NpsPage",
+                                             "Type a batch of paper surveys from the keyboard"))
+        self.import_button = QPushButton(translate("NpsPage", "&Import…"))
+        self.import_button.setToolTip(translate("NpsPage",
+                                                "Import survey responses from a CSV or XLSX file"))
+        self.export_button = QPushButton(translate("NpsPage", "Export Chart…"))
         self.export_button.setObjectName("export_nps_chart")
         self.summary = QLabel()
         self.summary.setObjectName("nps_summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        by_label = QLabel("Group &by:")
+        by_label = QLabel(translate("NpsPage", "Group &by:"))
         by_label.setBuddy(self.by_box)
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
@@ -210,40 +238,43 @@ class NpsPage(QWidget):
         self.groups_view = table("nps_groups", self.groups_model)
         self.beside_model: RecordsModel[NpsBeside] = RecordsModel(BESIDE_COLUMNS, self)
         self.beside_view = table("nps_beside", self.beside_model)
-        self.beside_title = heading("NPS beside conversion and repeat purchases")
+        self.beside_title = heading(translate("NpsPage",
+                                              "NPS beside conversion and repeat purchases"))
         self.beside_note = QLabel()
         self.beside_note.setWordWrap(True)
         self.beside_note.setObjectName("beside_note")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(heading("NPS by group"))
+        left_layout.addWidget(heading(translate("NpsPage", "NPS by group")))
         left_layout.addWidget(self.groups_view, 1)
         left_layout.addWidget(self.beside_title)
         left_layout.addWidget(self.beside_view, 1)
         left_layout.addWidget(self.beside_note)
 
         self.chart = NpsTrendChart()
-        chart_side = chart_panel("Trend", self.chart, self.export_button)
+        chart_side = chart_panel(translate("NpsPage", "Trend"), self.chart, self.export_button)
 
         self.search = QLineEdit()
         self.search.setObjectName("comment_search")
-        self.search.setPlaceholderText("Search the comments, clients and products…")
+        self.search.setPlaceholderText(translate("NpsPage",
+                                                 "Search the comments, clients and products…"))
         self.search.setClearButtonEnabled(True)
         self.score_filter = QComboBox()
         self.score_filter.setObjectName("score_filter")
         for text, _ in SCORE_FILTERS:
-            self.score_filter.addItem(text)
+            self.score_filter.addItem(translate("NpsPage", text))
         self.comments_model: RecordsModel[Response] = RecordsModel(COMMENT_COLUMNS, self)
         self.comments_filter = CommentsFilter(self)
         self.comments_filter.setSourceModel(self.comments_model)
         self.comments_view = table("comments", self.comments_filter, stretch=6)
         self.comments_count = QLabel()
-        self.edit_button = QPushButton("Edit…")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected responses (can be undone)")
+        self.edit_button = QPushButton(translate("NpsPage", "Edit…"))
+        self.delete_button = QPushButton(translate("NpsPage", "Delete"))
+        self.delete_button.setToolTip(translate("NpsPage",
+                                                "Delete the selected responses (can be undone)"))
         comments_bar = QHBoxLayout()
-        comments_bar.addWidget(heading("Comments"))
+        comments_bar.addWidget(heading(translate("NpsPage", "Comments")))
         comments_bar.addWidget(self.search, 2)
         comments_bar.addWidget(self.score_filter)
         comments_bar.addWidget(self.comments_count, 1)
@@ -299,24 +330,28 @@ class NpsPage(QWidget):
         self._show_groups()
         self.refresh_beside(cache)
         overall = build_report(self._responses).overall
-        self.chart.set_figures(NpsFigures(f"survey responses · {slice_text}",
-                                          tuple(monthly(self._responses)), overall))
+        self.chart.set_figures(NpsFigures(
+            translate("NpsPage", "survey responses · {period}").format(period=slice_text),
+            tuple(monthly(self._responses)), overall))
         self.comments_model.set_rows(reversed(self._responses))  # newest first
         self._on_filter_changed()
         self._update_buttons()
         self.export_button.setEnabled(overall.n > 0)
         if overall.n:
-            self.summary.setText(
-                f"<span style='font-size:15pt'><b>NPS {nps_text(overall.nps)}</b></span>"
-                f" &nbsp;n = {overall.n:,} · {overall.promoters:,} promoters,"
-                f" {overall.passives:,} passives, {overall.detractors:,} detractors")
+            self.summary.setText(translate(
+                "NpsPage", "<span style='font-size:15pt'><b>NPS {nps}</b></span> &nbsp;n = {n}"
+                " · {promoters} promoters, {passives} passives, {detractors} detractors").format(
+                nps=nps_text(overall.nps), n=f"{overall.n:,}",
+                promoters=f"{overall.promoters:,}", passives=f"{overall.passives:,}",
+                detractors=f"{overall.detractors:,}"))
         else:
-            self.summary.setText("<b>No survey responses in this period.</b> Add Responses"
-                                 " types paper surveys; Import reads a file.")
+            self.summary.setText(translate("NpsPage", "<b>No survey responses in this"
+                                                      " period.</b> Add Responses types paper"
+                                                      " surveys; Import reads a file."))
 
     def _on_by_changed(self) -> None:
         self._show_groups()
-        beside = "Client" if self.by is NpsBy.CLIENT else "Product"
+        beside = _beside_header(self.by is NpsBy.CLIENT)
         if self.beside_model.headerData(0, Qt.Orientation.Horizontal) != beside:
             self.refresh_beside(self._cache)  # per client ⇄ per product
 
@@ -331,29 +366,39 @@ class NpsPage(QWidget):
         self._cache = cache
         by_client = self.by is NpsBy.CLIENT
         dimension = Dimension.CLIENT if by_client else Dimension.PRODUCT
-        self.beside_model.set_header(0, "Client" if by_client else "Product")
+        self.beside_model.set_header(0, _beside_header(by_client))
         if cache is None:
             self.beside_model.set_rows([])
-            self.beside_note.setText("Counting the deals…")
+            self.beside_note.setText(translate("NpsPage", "Counting the deals…"))
             return
         threshold = self._workspace.store.settings().too_few_threshold
         rows = nps_beside_conversion(self._responses, cache, dimension, self._period,
                                      threshold=threshold)
         self.beside_model.set_rows(rows)
-        self.beside_title.setText(f"<b>NPS beside conversion and repeat purchases — per"
-                                  f" {'client' if by_client else 'product'}</b>")
+        self.beside_title.setText(
+            translate("NpsPage", "<b>NPS beside conversion and repeat purchases — per"
+                                 " client</b>") if by_client else
+            translate("NpsPage", "<b>NPS beside conversion and repeat purchases — per"
+                                 " product</b>"))
         self.beside_note.setText(
-            "Conversion = won ÷ (won + lost) of the deals closed in the period; repeat ="
-            " share of the won deals made by current customers (a won deal before)."
-            + ("" if by_client else " Group by client to see clients."))
+            translate("NpsPage", "Conversion = won ÷ (won + lost) of the deals closed in the"
+                                 " period; repeat = share of the won deals made by current"
+                                 " customers (a won deal before).") if by_client else
+            translate("NpsPage", "Conversion = won ÷ (won + lost) of the deals closed in the"
+                                 " period; repeat = share of the won deals made by current"
+                                 " customers (a won deal before). Group by client to see"
+                                 " clients."))
 
     def _on_filter_changed(self) -> None:
         self.comments_filter.set_text(self.search.text())
         self.comments_filter.set_groups(SCORE_FILTERS[self.score_filter.currentIndex()][1])
         shown = self.comments_filter.rowCount()
         total = self.comments_model.rowCount()
-        self.comments_count.setText(f"{shown:,} of {total:,}" if shown != total
-                                    else f"{total:,} responses")
+        self.comments_count.setText(
+            translate("NpsPage", "{shown} of {total}").format(shown=f"{shown:,}",
+                                                              total=f"{total:,}")
+            if shown != total else
+            translate("NpsPage", "{count} responses").format(count=f"{total:,}"))
 
     def _update_buttons(self) -> None:
         writable = not self._workspace.read_only
@@ -386,10 +431,11 @@ class NpsPage(QWidget):
         selected = self.selected()
         if not selected or self._workspace.read_only:
             return
-        noun = "this survey response" if len(selected) == 1 else \
-            f"these {len(selected)} survey responses"
-        answer = QMessageBox.question(self, "Delete responses",
-                                      f"Delete {noun}? (Edit ▸ Undo brings them back.)")
+        question = translate("NpsPage", "Delete this survey response? (Edit ▸ Undo brings"
+                                        " them back.)") if len(selected) == 1 else \
+            translate("NpsPage", "Delete these {count} survey responses? (Edit ▸ Undo brings"
+                                 " them back.)").format(count=len(selected))
+        answer = QMessageBox.question(self, translate("NpsPage", "Delete responses"), question)
         if answer == QMessageBox.StandardButton.Yes:
             DeleteResponsesCommand(self._workspace, selected).run()
 

@@ -39,6 +39,7 @@ from salesdesk.domain.touchpoints import (
     WindowFigures,
     check_change,
 )
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.customers_report import change_effect
 from salesdesk.ui.charts.base import days, percent
 from salesdesk.ui.customers.charts import BeforeAfterChart, BeforeAfterFigures
@@ -57,14 +58,21 @@ from salesdesk.ui.formatting import date_text
 from salesdesk.ui.widgets import DateField
 from salesdesk.ui.workspace import Workspace, strptime_formats
 
-ALL_TOUCHPOINTS = "All touchpoints"
+ALL_TOUCHPOINTS = QT_TRANSLATE_NOOP("TouchpointsPage", "All touchpoints")
+"""The first row of the touchpoints list (``translate("TouchpointsPage", …)`` when shown)."""
 TOUCHPOINT_COLUMNS: tuple[Column[Touchpoint], ...] = (
-    Column("Touchpoint", lambda t: f"{t.name} (retired)" if t.retired else t.name),)
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Touchpoint"),
+           lambda t: translate("TouchpointsView", "{name} (retired)").format(name=t.name)
+           if t.retired else t.name),)
 CHANGE_COLUMNS: tuple[Column[TouchpointChange], ...] = (
-    Column("Date", lambda c: date_text(c.changed_on), sort=lambda c: c.changed_on),
-    Column("Touchpoint", lambda c: c.touchpoint),
-    Column("What changed", lambda c: c.description, tooltip=lambda c: c.describe()),
-    Column("Concerns", lambda c: c.scope.describe() if c.scope else "the whole business"),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Date"), lambda c: date_text(c.changed_on),
+           sort=lambda c: c.changed_on),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Touchpoint"), lambda c: c.touchpoint),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "What changed"), lambda c: c.description,
+           tooltip=lambda c: c.describe()),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Concerns"),
+           lambda c: c.scope.describe() if c.scope
+           else translate("TouchpointsView", "the whole business")),
 )
 
 
@@ -73,7 +81,8 @@ def _interval(low: float | None, high: float | None, fmt: str) -> str:
         return ""
     if fmt == "%":
         return f" ({low * 100:.0f}–{high * 100:.0f} %)"
-    return f" ({max(0.0, low):.0f}–{high:.0f} d)"
+    return " " + translate("TouchpointsView", "({low}–{high} d)").format(
+        low=f"{max(0.0, low):.0f}", high=f"{high:.0f}")
 
 
 def window_line(window: WindowFigures) -> tuple[str, str]:
@@ -96,7 +105,8 @@ class ChangeDialog(QDialog):
                  touchpoint: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("change_dialog")
-        self.setWindowTitle("Edit change" if change else "Log a touchpoint change")
+        self.setWindowTitle(translate("ChangeDialog", "Edit change") if change
+                            else translate("ChangeDialog", "Log a touchpoint change"))
         self._workspace = workspace
         self._values = values
         self._original = change
@@ -110,12 +120,14 @@ class ChangeDialog(QDialog):
         self.date = DateField()
         self.description = QLineEdit()
         self.description.setObjectName("change_description")
-        self.description.setPlaceholderText("e.g. new price tags in shop 2")
+        self.description.setPlaceholderText(translate("ChangeDialog",
+                                                      "e.g. new price tags in shop 2"))
         self.scope_dimension = QComboBox()
         self.scope_dimension.setObjectName("scope_dimension")
-        self.scope_dimension.addItem("The whole business", "")
+        self.scope_dimension.addItem(translate("ChangeDialog", "The whole business"), "")
         for dimension in SCOPE_DIMENSIONS:
-            self.scope_dimension.addItem(DIMENSION_LABELS[dimension], dimension.value)
+            self.scope_dimension.addItem(translate("SliceSpec", DIMENSION_LABELS[dimension]),
+                                         dimension.value)
         self.scope_value = QComboBox()
         self.scope_value.setObjectName("scope_value")
         self.scope_value.setEditable(True)
@@ -124,13 +136,13 @@ class ChangeDialog(QDialog):
         self.message.setStyleSheet("color: #c62828;")
         self.message.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("&Touchpoint:", self.touchpoint)
-        form.addRow("&Date:", self.date)
-        form.addRow("&What changed:", self.description)
+        form.addRow(translate("ChangeDialog", "&Touchpoint:"), self.touchpoint)
+        form.addRow(translate("ChangeDialog", "&Date:"), self.date)
+        form.addRow(translate("ChangeDialog", "&What changed:"), self.description)
         scope_row = QHBoxLayout()
         scope_row.addWidget(self.scope_dimension)
         scope_row.addWidget(self.scope_value, 1)
-        form.addRow("&Concerns:", scope_row)
+        form.addRow(translate("ChangeDialog", "&Concerns:"), scope_row)
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -209,16 +221,16 @@ class TouchpointsPage(QWidget):
         self.touchpoints_model: RecordsModel[Touchpoint] = RecordsModel(TOUCHPOINT_COLUMNS, self)
         self.touchpoints_view = table("touchpoints", self.touchpoints_model, sortable=False)
         self.touchpoints_view.horizontalHeader().hide()
-        self.add_touchpoint_button = QPushButton("Add…")
-        self.rename_button = QPushButton("Rename…")
-        self.retire_button = QPushButton("Retire")
+        self.add_touchpoint_button = QPushButton(translate("TouchpointsPage", "Add…"))
+        self.rename_button = QPushButton(translate("TouchpointsPage", "Rename…"))
+        self.retire_button = QPushButton(translate("TouchpointsPage", "Retire"))
         tp_buttons = QHBoxLayout()
         for button in (self.add_touchpoint_button, self.rename_button, self.retire_button):
             tp_buttons.addWidget(button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(heading("Touchpoints"))
+        left_layout.addWidget(heading(translate("TouchpointsPage", "Touchpoints")))
         left_layout.addWidget(self.touchpoints_view, 1)
         left_layout.addLayout(tp_buttons)
 
@@ -226,11 +238,11 @@ class TouchpointsPage(QWidget):
         self.changes_view = table("touchpoint_changes", self.changes_model, sortable=False,
                                   stretch=2)
         self.changes_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.log_button = QPushButton("&Record Change…")
+        self.log_button = QPushButton(translate("TouchpointsPage", "&Record Change…"))
         self.log_button.setObjectName("log_change")
-        self.edit_button = QPushButton("Edit…")
-        self.delete_button = QPushButton("Delete")
-        self.changes_title = heading("Changes")
+        self.edit_button = QPushButton(translate("TouchpointsPage", "Edit…"))
+        self.delete_button = QPushButton(translate("TouchpointsPage", "Delete"))
+        self.changes_title = heading(translate("TouchpointsPage", "Changes"))
         change_bar = QHBoxLayout()
         change_bar.addWidget(self.changes_title, 1)
         change_bar.addWidget(self.log_button)
@@ -247,8 +259,8 @@ class TouchpointsPage(QWidget):
         self.window_box.setRange(7, MAX_WINDOW_DAYS)
         self.window_box.setSingleStep(30)
         self.window_box.setValue(DEFAULT_WINDOW_DAYS)
-        self.window_box.setSuffix(" days")
-        self.export_button = QPushButton("Export Chart…")
+        self.window_box.setSuffix(" " + translate("TouchpointsPage", "days"))
+        self.export_button = QPushButton(translate("TouchpointsPage", "Export Chart…"))
         self.export_button.setObjectName("export_before_after")
         self.comparison = QLabel()
         self.comparison.setObjectName("before_after")
@@ -259,9 +271,9 @@ class TouchpointsPage(QWidget):
         self.comparison.setMinimumWidth(260)
         self.chart = BeforeAfterChart()
         window_bar = QHBoxLayout()
-        window_bar.addWidget(heading("Before and after"))
+        window_bar.addWidget(heading(translate("TouchpointsPage", "Before and after")))
         window_bar.addStretch(1)
-        window_bar.addWidget(QLabel("Windows of"))
+        window_bar.addWidget(QLabel(translate("TouchpointsPage", "Windows of")))
         window_bar.addWidget(self.window_box)
         window_bar.addWidget(self.export_button)
         results = split("touchpoints_results_splitter", Qt.Orientation.Horizontal,
@@ -311,7 +323,8 @@ class TouchpointsPage(QWidget):
         change = self.selected_change()
         store = customers(self._workspace)
         touchpoints = store.touchpoints()
-        self.touchpoints_model.set_rows([Touchpoint(ALL_TOUCHPOINTS), *touchpoints])
+        self.touchpoints_model.set_rows([Touchpoint(translate("TouchpointsPage", ALL_TOUCHPOINTS)),
+                                         *touchpoints])
         row = next((n + 1 for n, t in enumerate(touchpoints)
                     if chosen is not None and t.id == chosen.id), 0)
         self.touchpoints_view.setCurrentIndex(self.touchpoints_model.index(row, 0))
@@ -326,8 +339,11 @@ class TouchpointsPage(QWidget):
         touchpoint = self.selected_touchpoint()
         changes = customers(self._workspace).changes(touchpoint.name if touchpoint else None)
         self.changes_model.set_rows(changes)
-        self.changes_title.setText(f"<b>Changes — {touchpoint.name if touchpoint else 'all'}"
-                                   f"</b> ({len(changes)})")
+        self.changes_title.setText(
+            translate("TouchpointsPage", "<b>Changes — {touchpoint}</b> ({count})").format(
+                touchpoint=touchpoint.name, count=len(changes)) if touchpoint else
+            translate("TouchpointsPage", "<b>Changes — all</b> ({count})").format(
+                count=len(changes)))
         row = next((n for n, c in enumerate(changes) if c.id == keep), len(changes) - 1)
         if changes:
             self.changes_view.setCurrentIndex(self.changes_model.index(row, 0))
@@ -339,21 +355,25 @@ class TouchpointsPage(QWidget):
         cache = self._cache
         self.result = None
         if change is None:
-            self.comparison.setText("Record a change (Record Change…) to compare conversion and"
-                                    " deal length before and after it." if not
-                                    self.changes_model.rowCount() else "Select a change.")
+            self.comparison.setText(
+                translate("TouchpointsPage", "Record a change (Record Change…) to compare"
+                                             " conversion and deal length before and after it.")
+                if not self.changes_model.rowCount()
+                else translate("TouchpointsPage", "Select a change."))
             self.chart.clear_figures()
             self._update_buttons()
             return
         if cache is None:
-            self.comparison.setText("<i>Counting the deals…</i>")
+            self.comparison.setText(translate("TouchpointsPage", "<i>Counting the deals…</i>"))
             return
         threshold = self._workspace.store.settings().too_few_threshold
         result = change_effect(cache, change, self.window_box.value(), self._workspace.today(),
                                threshold)
         if result is None:
-            self.comparison.setText(f"<b>{change.describe()}</b><br>The change is in the"
-                                    " future: there is nothing after it yet.")
+            self.comparison.setText(translate("TouchpointsPage", "<b>{change}</b><br>The change"
+                                                                 " is in the future: there is"
+                                                                 " nothing after it yet.")
+                                    .format(change=change.describe()))
             self.chart.clear_figures()
             self._update_buttons()
             return
@@ -367,20 +387,25 @@ class TouchpointsPage(QWidget):
         w = result.windows
         before_conversion, before_length = window_line(result.before)
         after_conversion, after_length = window_line(result.after)
-        shortened = (f"<br><i>The change was {w.days} days ago: both windows are shortened to"
-                     f" {w.days} days.</i>" if w.shortened else "")
+        shortened = translate("TouchpointsPage", "<br><i>The change was {days} days ago: both"
+                                                 " windows are shortened to {days} days.</i>"
+                              ).format(days=w.days) if w.shortened else ""
         verdicts = "".join(f"<p style='color:#1b7a3d'><b>{v}</b></p>" for v in result.verdicts)
         notes = "".join(f"<p>{e.note}</p>" for e in (result.conversion, result.length)
                         if e.verdict is None)
-        return (f"<b>{result.change.describe()}</b>{shortened}"
-                "<table cellspacing='2' cellpadding='3'>"
-                "<tr><th></th><th align='left'>Before</th><th align='left'>After</th></tr>"
-                f"<tr><td></td><td>{w.before[0]} – {w.before[1]}</td>"
-                f"<td>{w.after[0]} – {w.after[1]}</td></tr>"
-                f"<tr><td>Conversion</td><td>{before_conversion}</td>"
-                f"<td>{after_conversion}</td></tr>"
-                f"<tr><td>Deal length</td><td>{before_length}</td><td>{after_length}</td></tr>"
-                f"</table>{verdicts}{notes}")
+        table_html = translate(
+            "TouchpointsPage", "<table cellspacing='2' cellpadding='3'>"
+            "<tr><th></th><th align='left'>Before</th><th align='left'>After</th></tr>"
+            "<tr><td></td><td>{before_from} – {before_to}</td>"
+            "<td>{after_from} – {after_to}</td></tr>"
+            "<tr><td>Conversion</td><td>{before_conversion}</td><td>{after_conversion}</td></tr>"
+            "<tr><td>Deal length</td><td>{before_length}</td><td>{after_length}</td></tr>"
+            "</table>").format(
+            before_from=w.before[0], before_to=w.before[1], after_from=w.after[0],
+            after_to=w.after[1], before_conversion=before_conversion,
+            after_conversion=after_conversion, before_length=before_length,
+            after_length=after_length)
+        return f"<b>{result.change.describe()}</b>{shortened}{table_html}{verdicts}{notes}"
 
     def _update_buttons(self) -> None:
         writable = not self._workspace.read_only
@@ -389,8 +414,9 @@ class TouchpointsPage(QWidget):
         self.add_touchpoint_button.setEnabled(writable)
         self.rename_button.setEnabled(writable and touchpoint is not None)
         self.retire_button.setEnabled(writable and touchpoint is not None)
-        self.retire_button.setText("Bring Back" if touchpoint and touchpoint.retired
-                                   else "Retire")
+        self.retire_button.setText(translate("TouchpointsPage", "Bring Back")
+                                   if touchpoint and touchpoint.retired
+                                   else translate("TouchpointsPage", "Retire"))
         self.log_button.setEnabled(writable)
         self.edit_button.setEnabled(writable and change is not None)
         self.delete_button.setEnabled(writable and change is not None)
@@ -400,7 +426,8 @@ class TouchpointsPage(QWidget):
 
     def add_touchpoint(self) -> None:
         """Ask for a name and add the touchpoint (undoable)."""
-        name, ok = QInputDialog.getText(self, "Add touchpoint", "Name of the touchpoint:")
+        name, ok = QInputDialog.getText(self, translate("TouchpointsPage", "Add touchpoint"),
+                                        translate("TouchpointsPage", "Name of the touchpoint:"))
         if ok and name.strip():
             AddTouchpointCommand(self._workspace, name).run()
 
@@ -409,7 +436,8 @@ class TouchpointsPage(QWidget):
         touchpoint = self.selected_touchpoint()
         if touchpoint is None or touchpoint.id is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename touchpoint", "New name:",
+        name, ok = QInputDialog.getText(self, translate("TouchpointsPage", "Rename touchpoint"),
+                                        translate("TouchpointsPage", "New name:"),
                                         text=touchpoint.name)
         if ok and name.strip() and name.strip() != touchpoint.name:
             RenameTouchpointCommand(self._workspace, touchpoint.id, touchpoint.name, name).run()
@@ -457,9 +485,10 @@ class TouchpointsPage(QWidget):
         change = self.selected_change()
         if change is None:
             return
-        answer = QMessageBox.question(self, "Delete change",
-                                      f"Delete “{change.description}”? (Edit ▸ Undo brings it"
-                                      " back.)")
+        answer = QMessageBox.question(
+            self, translate("TouchpointsPage", "Delete change"),
+            translate("TouchpointsPage", "Delete “{change}”? (Edit ▸ Undo brings it back.)")
+            .format(change=change.description))
         if answer == QMessageBox.StandardButton.Yes:
             DeleteChangeCommand(self._workspace, change).run()
 
