@@ -22,6 +22,7 @@ from typing import Any
 
 from salesdesk.domain.deals import Outcome
 from salesdesk.domain.metrics import conversion, wilson_interval
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 
 AREAS = 10
 VARIABLES = 4
@@ -39,8 +40,13 @@ class SpinGroup(StrEnum):
     @property
     def label(self) -> str:
         """The group's name on screen."""
-        return {"situation": "Situation", "problem": "Problem", "implication": "Implication",
-                "need_payoff": "Need-payoff"}[self.value]
+        return translate("SpinGroup", _SPIN_LABELS[self.value])
+
+
+_SPIN_LABELS = {"situation": QT_TRANSLATE_NOOP("SpinGroup", "Situation"),
+                "problem": QT_TRANSLATE_NOOP("SpinGroup", "Problem"),
+                "implication": QT_TRANSLATE_NOOP("SpinGroup", "Implication"),
+                "need_payoff": QT_TRANSLATE_NOOP("SpinGroup", "Need-payoff")}
 
 
 @dataclass(frozen=True, slots=True)

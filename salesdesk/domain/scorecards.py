@@ -18,12 +18,116 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+
 SCORE_MIN = 1
 SCORE_MAX = 5
 WEAKEST_COUNT = 3
 """How many of the lowest scores are listed (more when several share the third place)."""
 FALL = 1
 """A fall of at least this many points since the previous assessment is a weak point."""
+
+# The texts migration m002 seeds into every new file: the template's name, its sections,
+# items and what doing each well looks like, and the manipulation checklist. The file stores
+# them in English (the migration's frozen copy is what is written); they are marked here so
+# they are translated where they are shown, through template_text(). Keep this list in step
+# with a migration that seeds new defaults (a test compares it with m002).
+DEFAULT_TEXTS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Negotiation preparation"),
+    # Interests and bargaining variables
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Interests and bargaining variables"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "10 areas of the client's interest prepared"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Before every important meeting the sheet lists ten concrete areas the "
+                      "client cares about (price, terms, delivery, risk, status, …), written "
+                      "from what the client said, not guessed."),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "4 bargaining variables for each area"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Each area has four variables: what we can concede and what we ask in "
+                      "return, with the cost of each concession known."),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Concessions traded, never given"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "In the meeting every concession is exchanged for something from the "
+                      "list; nothing is given away to 'help close'."),
+    # Small talk and rapport
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Small talk and rapport"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Client's public profile researched"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Company site, news and the contact's public profiles read before the "
+                      "call; two or three facts noted on the sheet."),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Small talk prepared from interests and hobbies"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Opens with a natural topic from the client's interests; the client "
+                      "talks more than the salesperson in the first minutes."),
+    # SPIN questions
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "SPIN questions"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Situation and problem questions prepared"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Short list of situation questions (only what research could not "
+                      "answer) and problem questions aimed at the interests found "
+                      "beforehand."),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Implication and need-payoff questions prepared"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Questions that make the client state the cost of the problem and the "
+                      "value of solving it, in the client's own words."),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Questions confirm the interests identified beforehand"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "By the end of the meeting each prepared interest is confirmed or "
+                      "struck out; the sheet is updated afterwards."),
+    # Price arguments
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Price arguments"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Arguments for the price prepared"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Three or more arguments linking the price to the client's interests "
+                      "(value, total cost, risk), ready before the meeting."),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Counter-arguments to price objections prepared"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "The usual objections ('too expensive', 'the competitor is cheaper', "
+                      "'no budget') each have a prepared answer; the price is held without "
+                      "an unplanned discount."),
+    # Manipulation techniques
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Manipulation techniques"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Recognises the client's manipulation techniques"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Names the tactic in use (good cop/bad cop, false deadline, nibbling, "
+                      "flinch, higher authority, …) during or right after the meeting."),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Responds calmly with a prepared move"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Answers a tactic with the prepared response instead of an unplanned "
+                      "concession; returns the talk to interests."),
+    # Sales regulations and process
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Sales regulations and process"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Knows the sales regulations"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Knows the discount limits, approval steps, contract terms and what may "
+                      "be promised; never needs to take back a promise."),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Follows the sales process and keeps the pipeline current"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate",
+                      "Every deal has its stage, next step and expected close up to date; no "
+                      "deal stalls unnoticed."),
+    # The manipulation checklist of preparation sheets
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Good cop / bad cop"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "False deadline"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", 'Higher authority ("my boss won\'t approve")'),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Nibbling (small extras after agreement)"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Flinch at the price"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Competitor's lower offer (real or invented)"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Salami (concessions asked one slice at a time)"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Silence and waiting"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Feigned indifference"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Take it or leave it"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Reopening settled points"),
+    QT_TRANSLATE_NOOP("ScorecardTemplate", "Flattery before a demand"),
+)
+
+
+def template_text(text: str) -> str:
+    """A stored template text (a section title, an item, what good looks like, a technique
+    of the checklist) as it is shown: a default text in the chosen language; a text the user
+    wrote, or renamed a default to, as it was written."""
+    return translate("ScorecardTemplate", text) if text else text
 
 
 class TemplateError(ValueError):
@@ -62,7 +166,7 @@ class Template:
     version: int
     sections: tuple[Section, ...]
     items: tuple[SkillItem, ...]
-    name: str = "Negotiation preparation"
+    name: str = QT_TRANSLATE_NOOP("ScorecardTemplate", "Negotiation preparation")
 
     def ordered_items(self, *, include_retired: bool = True) -> list[SkillItem]:
         """Items in section order, then by position (retired ones last in their section)."""
@@ -119,9 +223,10 @@ def add_item(template: Template, section: str, text: str, good: str = "") -> Tem
     """A new version with an item appended to ``section`` (its id is assigned on saving)."""
     text = _clean(text)
     if not text:
-        raise TemplateError("An item needs a text.")
+        raise TemplateError(translate("Scorecards", "An item needs a text."))
     if section not in {s.key for s in template.sections}:
-        raise TemplateError(f"There is no section {section!r}.")
+        raise TemplateError(translate("Scorecards", "There is no section {section}.").format(
+            section=repr(section)))
     last = max((i.position for i in template.items if i.section == section), default=-1)
     item = SkillItem(id=0, section=section, text=text, good=good.strip(), position=last + 1)
     return replace(template, items=(*template.items, item))
@@ -132,7 +237,7 @@ def rename_item(template: Template, item_id: int, text: str, good: str | None = 
     """A new version with the item's text (and, when given, its description) changed."""
     text = _clean(text)
     if not text:
-        raise TemplateError("An item needs a text.")
+        raise TemplateError(translate("Scorecards", "An item needs a text."))
     _require(template, item_id)
     return replace(template, items=tuple(
         replace(i, text=text, good=i.good if good is None else good.strip())
@@ -162,7 +267,7 @@ def move_item(template: Template, item_id: int, step: int) -> Template:
 def _require(template: Template, item_id: int) -> SkillItem:
     item = template.item(item_id)
     if item is None:
-        raise TemplateError("That item is not in the template.")
+        raise TemplateError(translate("Scorecards", "That item is not in the template."))
     return item
 
 
@@ -205,18 +310,23 @@ def validate_assessment(assessment: Assessment, template: Template) -> dict[str,
     """
     errors: dict[str, str] = {}
     if not assessment.rep.strip():
-        errors["rep"] = "Choose the salesperson assessed."
+        errors["rep"] = translate("Scorecards", "Choose the salesperson assessed.")
     if not assessment.assessor.strip():
-        errors["assessor"] = "Enter who made the assessment."
+        errors["assessor"] = translate("Scorecards", "Enter who made the assessment.")
     scored = {s.item_id: s for s in assessment.scores}
     for item in template.active_items():
         if item.id not in scored:
-            errors[f"item:{item.id}"] = f"Score “{item.text}” from {SCORE_MIN} to {SCORE_MAX}."
+            errors[f"item:{item.id}"] = translate(
+                "Scorecards", "Score “{item}” from {low} to {high}.").format(
+                item=template_text(item.text), low=SCORE_MIN, high=SCORE_MAX)
     for s in assessment.scores:
         if template.item(s.item_id) is None:
-            errors[f"item:{s.item_id}"] = "This item is not in the template."
+            errors[f"item:{s.item_id}"] = translate("Scorecards",
+                                                    "This item is not in the template.")
         elif not SCORE_MIN <= s.score <= SCORE_MAX:
-            errors[f"item:{s.item_id}"] = f"Scores run from {SCORE_MIN} to {SCORE_MAX}."
+            errors[f"item:{s.item_id}"] = translate(
+                "Scorecards", "Scores run from {low} to {high}.").format(low=SCORE_MIN,
+                                                                        high=SCORE_MAX)
     return errors
 
 

@@ -30,10 +30,12 @@ from salesdesk.domain.scorecards import (
     WeakPoint,
     latest_first,
     section_means,
+    template_text,
     weak_points,
 )
 from salesdesk.domain.slices import Dimension, Query, Slice
 from salesdesk.files import neutralise_cell
+from salesdesk.i18n import translate
 from salesdesk.store import Scorecards
 
 
@@ -210,7 +212,9 @@ SUMMARY_HEADER = ("rep", "assessed_on", "assessor", "template_version", "mean_sc
 
 def _item_text(template: Template | None, item_id: int) -> str:
     item = template.item(item_id) if template else None
-    return item.text if item else f"item {item_id}"
+    if item is None:
+        return translate("ScorecardReport", "item {id}").format(id=item_id)
+    return template_text(item.text)
 
 
 def _scored_items(report: ScorecardReport) -> list[SkillItem]:
@@ -222,10 +226,14 @@ def _scored_items(report: ScorecardReport) -> list[SkillItem]:
 
 def summary_table(report: ScorecardReport) -> tuple[list[str], list[list[Any]]]:
     """One row per salesperson (then the team): the :data:`SUMMARY_HEADER` figures, then the
-    latest assessment's score of every item ("Section: item" columns)."""
+    latest assessment's score of every item ("Section: item" columns).
+
+    Section and item texts are in the chosen language (English on the command line); the
+    figures' columns keep their keys."""
     items = _scored_items(report)
     header = [*SUMMARY_HEADER,
-              *(f"{report.template.section_title(i.section)}: {i.text}" for i in items)]
+              *(f"{template_text(report.template.section_title(i.section))}: "
+                f"{template_text(i.text)}" for i in items)]
     rows: list[list[Any]] = []
     for card in report.reps:
         latest = card.latest
@@ -240,9 +248,10 @@ def summary_table(report: ScorecardReport) -> tuple[list[str], list[list[Any]]]:
                      card.prep.conversion_unprepared, card.prep.unprepared,
                      *(latest.score_of(i.id) if latest else None for i in items)])
     t, p = report.team, report.team_prep
-    rows.append(["(team)", None, None, None, None, "", t.decided, t.conversion,
-                 t.avg_deal_length_days, p.share, p.conversion_prepared, p.prepared,
-                 p.conversion_unprepared, p.unprepared, *(None for _ in items)])
+    rows.append([translate("ScorecardReport", "(team)"), None, None, None, None, "",
+                 t.decided, t.conversion, t.avg_deal_length_days, p.share,
+                 p.conversion_prepared, p.prepared, p.conversion_unprepared, p.unprepared,
+                 *(None for _ in items)])
     return header, rows
 
 
@@ -264,8 +273,8 @@ def render_csv(report: ScorecardReport) -> str:
 def matrix_rows(report: ScorecardReport) -> tuple[list[str], list[list[Any]]]:
     """The team matrix: salespeople × sections of the newest template (latest assessments'
     section averages; empty for a section a salesperson's version lacks or never assessed)."""
-    header = ["rep", *[s.title for s in report.template.sections], "mean_score", "conversion",
-              "decided"]
+    header = ["rep", *[template_text(s.title) for s in report.template.sections],
+              "mean_score", "conversion", "decided"]
     rows = [[card.rep, *[card.sections.get(s.key) for s in report.template.sections],
              card.mean, card.figures.conversion, card.figures.decided] for card in report.reps]
     return header, rows

@@ -22,6 +22,7 @@ from salesdesk.domain.deals import Outcome
 from salesdesk.domain.metrics import conversion
 from salesdesk.domain.periods import twelve_months_to
 from salesdesk.domain.scorecards import (
+    DEFAULT_TEXTS,
     Assessment,
     Score,
     Section,
@@ -34,9 +35,12 @@ from salesdesk.domain.scorecards import (
     rename_item,
     section_means,
     set_item_retired,
+    template_text,
     validate_assessment,
     weak_points,
 )
+from salesdesk.i18n import install
+from salesdesk.store.migrations import m002_create_scorecards as m002
 
 D = dt.date
 
@@ -142,6 +146,25 @@ def test_assessment_validation_needs_every_active_item() -> None:
     assert set(errors) == {"assessor", f"item:{active[0]}"}
     means = section_means(ok, template)
     assert means["interests"] == 3 and set(means) == {s.key for s in template.sections}
+
+
+def test_every_seeded_text_is_marked_for_translation() -> None:
+    seeded = {m002.TEMPLATE_NAME, *m002.TACTICS}
+    for _, title, items in m002.SECTIONS:
+        seeded.add(title)
+        seeded.update(text for _, item, good in items for text in (item, good))
+    assert seeded == set(DEFAULT_TEXTS)
+
+
+def test_a_default_text_is_shown_translated_and_the_users_own_as_written() -> None:
+    install(lambda context, text, _d: "HU " + text if context == "ScorecardTemplate"
+            and text in DEFAULT_TEXTS else text)
+    try:
+        assert template_text("SPIN questions") == "HU SPIN questions"
+        assert template_text("Asks about the budget") == "Asks about the budget"
+        assert template_text("") == ""
+    finally:
+        install(None)
 
 
 # --- preparation sheets ----------------------------------------------------------------------

@@ -25,13 +25,16 @@ from salesdesk.domain.scorecards import (
     Assessment,
     latest_first,
     section_means,
+    template_text,
 )
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.scorecard_report import ScorecardReport
 from salesdesk.ui.charts.base import LABEL_GAP, Cell, ChartWidget, shortened, wrapped
 from salesdesk.ui.formatting import count, date_range_text, date_text, number
 
-NO_ASSESSMENT = "No assessment yet"
-TEAM_MARK = "team average of the latest assessments"  # what the profile's diamonds show
+NO_ASSESSMENT = QT_TRANSLATE_NOOP("ScorecardCharts", "No assessment yet")
+# What the profile's diamonds show.
+TEAM_MARK = QT_TRANSLATE_NOOP("ScorecardCharts", "team average of the latest assessments")
 WRAP_PIXELS = 180.0  # section names longer than this take two lines on an axis
 POINT_SIZE = 13  # pixels across a salesperson's point in the skill chart
 MIN_NAME_SCALE = 0.75  # the smallest print of the team matrix's section names
@@ -60,7 +63,8 @@ class ScorecardFigures:
     def slice_text(self) -> str:
         """The period and salesperson, stamped on exports."""
         r = self.report
-        period = f"results of deals closed {date_range_text(r.start, r.end)}"
+        period = translate("ScorecardFigures", "results of deals closed {period}").format(
+            period=date_range_text(r.start, r.end))
         return f"{self.rep} · {period}" if self.rep else period
 
 
@@ -85,7 +89,8 @@ class _ScorecardChart(ChartWidget):
     _figures: ScorecardFigures | None  # type: ignore[assignment]
 
     def _empty_message(self, figures: Any) -> str | None:
-        return None if figures.selected is not None else NO_ASSESSMENT
+        return (None if figures.selected is not None
+                else translate("ScorecardCharts", NO_ASSESSMENT))
 
     def _score_axis(self, plot: pg.PlotItem, axis: str) -> None:
         plot.getAxis(axis).setTicks([[(s, str(s)) for s in range(SCORE_MIN, SCORE_MAX + 1)],
@@ -100,7 +105,9 @@ class ProfileChart(_ScorecardChart):
     def title(self) -> str:
         """The chart's title."""
         f = self._figures
-        return f"Skill profile — {f.rep}" if f and f.rep else "Skill profile"
+        if f and f.rep:
+            return translate("ProfileChart", "Skill profile — {rep}").format(rep=f.rep)
+        return translate("ProfileChart", "Skill profile")
 
     def _rows(self) -> list[tuple[str, float | None, float | None]]:
         f = self._figures
@@ -115,7 +122,7 @@ class ProfileChart(_ScorecardChart):
             for key, value in card.sections.items():
                 if value is not None:
                     team.setdefault(key, []).append(value)
-        return [(s.title, own.get(s.key),
+        return [(template_text(s.title), own.get(s.key),
                  sum(team[s.key]) / len(team[s.key]) if team.get(s.key) else None)
                 for s in template.sections]
 
@@ -123,8 +130,10 @@ class ProfileChart(_ScorecardChart):
         """How the bars are computed."""
         f = self._figures
         day = date_text(f.selected.assessed_on) if f and f.selected else "—"
-        return (f"Bars: average score (1–5) of each section's items in the assessment of {day};"
-                " marks: the team's average of each salesperson's latest assessment.")
+        return translate("ProfileChart",
+                         "Bars: average score (1–5) of each section's items in the assessment "
+                         "of {day}; marks: the team's average of each salesperson's latest "
+                         "assessment.").format(day=day)
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per section."""
@@ -133,7 +142,7 @@ class ProfileChart(_ScorecardChart):
     def _draw(self, figures: Any) -> None:
         style = self._style
         rows = self._rows()
-        plot = self._add_plot(0, bottom="Average score (1–5)")
+        plot = self._add_plot(0, bottom=translate("ProfileChart", "Average score (1–5)"))
         plot.showGrid(x=True, alpha=0.25)
         labels = [r[0] for r in rows]
         n = len(rows)
@@ -157,10 +166,13 @@ class ProfileChart(_ScorecardChart):
         self._fit_labels_right(plot, 0, SCORE_MAX, scores)
         rep = escape(figures.rep or "")
         day = date_text(figures.selected.assessed_on)
+        scale = translate("ProfileChart", "{rep}, {day} (red 1 → green 5)").format(
+            rep=rep, day=day)
+        mark = escape(translate("ScorecardCharts", TEAM_MARK))
         self.view.addLabel(
-            f"<span style='color:{style.css(score_color(SCORE_MAX))}'>■</span> {rep}, {day} "
-            f"(red 1 → green 5) &nbsp;&nbsp;&nbsp;"
-            f"<span style='color:{style.css(style.foreground)}'>◆</span> {TEAM_MARK}",
+            f"<span style='color:{style.css(score_color(SCORE_MAX))}'>■</span> {scale} "
+            f"&nbsp;&nbsp;&nbsp;"
+            f"<span style='color:{style.css(style.foreground)}'>◆</span> {mark}",
             row=1, col=0, color=style.css(style.foreground),
             size=f"{style.font(0.9).pixelSize()}px")
 
@@ -173,7 +185,9 @@ class HistoryChart(_ScorecardChart):
     def title(self) -> str:
         """The chart's title."""
         f = self._figures
-        return f"Assessment history — {f.rep}" if f and f.rep else "Assessment history"
+        if f and f.rep:
+            return translate("HistoryChart", "Assessment history — {rep}").format(rep=f.rep)
+        return translate("HistoryChart", "Assessment history")
 
     def _points(self) -> list[tuple[dt.date, float | None]]:
         f = self._figures
@@ -183,8 +197,9 @@ class HistoryChart(_ScorecardChart):
 
     def formula_text(self) -> str:
         """What the line shows."""
-        return (f"Average score (1–5) of every item of each assessment, oldest first; "
-                f"n = {len(self._points())} assessments.")
+        return translate("HistoryChart",
+                         "Average score (1–5) of every item of each assessment, oldest first; "
+                         "n = {count} assessments.").format(count=len(self._points()))
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per assessment."""
@@ -193,7 +208,7 @@ class HistoryChart(_ScorecardChart):
     def _draw(self, figures: Any) -> None:
         style = self._style
         points = [(d, m) for d, m in self._points() if m is not None]
-        plot = self._add_plot(0, left="Average score")
+        plot = self._add_plot(0, left=translate("HistoryChart", "Average score"))
         plot.showGrid(y=True, alpha=0.25)
         xs = list(range(len(points)))
         plot.plot(xs, [m for _, m in points], pen=style.pen(style.primary, 2.5),
@@ -215,18 +230,20 @@ class MatrixChart(_ScorecardChart):
 
     def title(self) -> str:
         """The chart's title."""
-        return "Team matrix: salespeople × sections"
+        return translate("MatrixChart", "Team matrix: salespeople × sections")
 
     def _empty_message(self, figures: Any) -> str | None:
-        return None if any(c.latest for c in figures.report.reps) else NO_ASSESSMENT
+        return (None if any(c.latest for c in figures.report.reps)
+                else translate("ScorecardCharts", NO_ASSESSMENT))
 
     def formula_text(self) -> str:
         """What a cell shows."""
         f = self._figures
         n = 0 if f is None else sum(c.latest is not None for c in f.report.reps)
-        return ("Cell: average score (1–5) of the section's items in the salesperson's latest "
-                f"assessment; red 1 → green 5, grey: not assessed. n = {n} salespeople "
-                "assessed.")
+        return translate("MatrixChart",
+                         "Cell: average score (1–5) of the section's items in the salesperson's "
+                         "latest assessment; red 1 → green 5, grey: not assessed. n = {count} "
+                         "salespeople assessed.").format(count=n)
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per salesperson, one column per section."""
@@ -234,7 +251,7 @@ class MatrixChart(_ScorecardChart):
         if f is None:
             return [], []
         sections = f.report.template.sections
-        return (["rep", *[s.title for s in sections], "average"],
+        return (["rep", *[template_text(s.title) for s in sections], "average"],
                 [[c.rep, *[c.sections.get(s.key) for s in sections], c.mean]
                  for c in f.report.reps])
 
@@ -257,7 +274,7 @@ class MatrixChart(_ScorecardChart):
                 self._text(plot, score_text(value), c, y, anchor=(0.5, 0.5), bold=True,
                            color=QColor("#1f2328"))
         self._category_ticks(plot, "left", [c.rep for c in reversed(reps)])
-        titles = [s.title for s in sections]
+        titles = [template_text(s.title) for s in sections]
         # A long word may be wider than its column: let the end columns' names reach past
         # the plot's edges rather than have pyqtgraph leave them out.
         plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)
@@ -289,7 +306,7 @@ class MatrixChart(_ScorecardChart):
             return None
         card = reps[r]
         score = score_text(card.sections.get(sections[c].key))
-        return f"{card.rep} · {sections[c].title}: {score}"
+        return f"{card.rep} · {template_text(sections[c].title)}: {score}"
 
 
 class ScatterChart(_ScorecardChart):
@@ -300,10 +317,12 @@ class ScatterChart(_ScorecardChart):
 
     def title(self) -> str:
         """The chart's title."""
-        return "Skill score against conversion"
+        return translate("ScatterChart", "Skill score against conversion")
 
     def _empty_message(self, figures: Any) -> str | None:
-        return None if self._rows_of(figures) else "No assessed salesperson with decided deals"
+        if self._rows_of(figures):
+            return None
+        return translate("ScatterChart", "No assessed salesperson with decided deals")
 
     @staticmethod
     def _rows_of(figures: Any) -> list[tuple[str, float, float, int, bool]]:
@@ -317,9 +336,11 @@ class ScatterChart(_ScorecardChart):
         """What a point shows."""
         f = self._figures
         threshold = f.report.threshold if f else 20
-        return ("x: average score (1–5) of the latest assessment; y: conversion = won ÷ "
-                "(won + lost) of the deals closed in the period; n = decided deals. Grey: "
-                f"fewer than {threshold} decided, too few to judge.")
+        return translate("ScatterChart",
+                         "x: average score (1–5) of the latest assessment; y: conversion = won "
+                         "÷ (won + lost) of the deals closed in the period; n = decided deals. "
+                         "Grey: fewer than {threshold} decided, too few to judge.").format(
+            threshold=threshold)
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per assessed salesperson with decided deals."""
@@ -329,7 +350,8 @@ class ScatterChart(_ScorecardChart):
     def _draw(self, figures: Any) -> None:
         style = self._style
         rows = self._rows_of(figures)
-        plot = self._add_plot(0, left="Conversion (%)", bottom="Average skill score (1–5)")
+        plot = self._add_plot(0, left=translate("ScatterChart", "Conversion (%)"),
+                              bottom=translate("ScatterChart", "Average skill score (1–5)"))
         plot.showGrid(x=True, y=True, alpha=0.25)
         plot.addItem(pg.ScatterPlotItem(
             x=[m for _, m, _, _, _ in rows], y=[c * 100 for _, _, c, _, _ in rows],
@@ -337,8 +359,9 @@ class ScatterChart(_ScorecardChart):
             brush=[style.brush(style.muted if few else style.primary)
                    for *_, few in rows], pen=style.pen(style.background)))
         points = [(m, c * 100) for _, m, c, _, _ in rows]
-        names = [self._text(plot, f"{shortened(rep, 20)} (n = {count(n)})", m, c * 100,
-                            scale=0.9) for rep, m, c, n, _ in rows]
+        names = [self._text(plot, translate("ScatterChart", "{rep} (n = {count})").format(
+                     rep=shortened(rep, 20), count=count(n)), m, c * 100, scale=0.9)
+                 for rep, m, c, n, _ in rows]
         for name in names:
             # A name's box is its text (Qt pads it by 4 pixels): neighbours may come close.
             name.textItem.document().setDocumentMargin(1)

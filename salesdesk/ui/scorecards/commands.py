@@ -7,6 +7,7 @@ from dataclasses import replace
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deal_prep import PrepSheet
 from salesdesk.domain.scorecards import Assessment, Template
+from salesdesk.i18n import translate
 from salesdesk.store import Scorecards
 from salesdesk.ui.commands import StoreCommand
 from salesdesk.ui.formatting import date_text
@@ -24,8 +25,8 @@ class AddAssessmentCommand(StoreCommand):
     """Save a new assessment; undo deletes it, redo puts it back under the same id."""
 
     def __init__(self, workspace: Workspace, assessment: Assessment) -> None:
-        super().__init__(workspace, f"Assess {assessment.rep} "
-                                    f"({date_text(assessment.assessed_on)})")
+        super().__init__(workspace, translate("AddAssessmentCommand", "Assess {rep} ({date})")
+                         .format(rep=assessment.rep, date=date_text(assessment.assessed_on)))
         self.assessment = assessment
 
     def do(self) -> Changes:
@@ -43,8 +44,9 @@ class DeleteAssessmentCommand(StoreCommand):
     """Delete an assessment; undo puts it back with its scores and id."""
 
     def __init__(self, workspace: Workspace, assessment: Assessment) -> None:
-        super().__init__(workspace, f"Delete the assessment of {assessment.rep} "
-                                    f"({date_text(assessment.assessed_on)})")
+        super().__init__(workspace, translate(
+            "DeleteAssessmentCommand", "Delete the assessment of {rep} ({date})").format(
+            rep=assessment.rep, date=date_text(assessment.assessed_on)))
         assert assessment.id is not None
         self.assessment = assessment
 
@@ -86,7 +88,8 @@ class SavePrepCommand(StoreCommand):
 
     def __init__(self, workspace: Workspace, deal_id: int, sheet: PrepSheet,
                  title: str) -> None:
-        super().__init__(workspace, f"Prepare deal {title}")
+        super().__init__(workspace, translate("SavePrepCommand", "Prepare deal {title}")
+                         .format(title=title))
         self.deal_id = deal_id
         self.before = scorecards(workspace).deal_prep(deal_id)
         self.sheet = sheet
@@ -104,7 +107,8 @@ class SetTacticsCommand(StoreCommand):
     """Replace the manipulation checklist offered on preparation sheets."""
 
     def __init__(self, workspace: Workspace, names: list[str]) -> None:
-        super().__init__(workspace, "Edit the manipulation checklist")
+        super().__init__(workspace, translate("SetTacticsCommand",
+                                              "Edit the manipulation checklist"))
         self.before = scorecards(workspace).tactics()
         self.names = names
 
@@ -121,7 +125,9 @@ class SetPreparedShareCommand(StoreCommand):
     """Change the completeness from which a deal counts as prepared."""
 
     def __init__(self, workspace: Workspace, share: float) -> None:
-        super().__init__(workspace, f"Count deals as prepared from {share * 100:.0f} %")
+        super().__init__(workspace, translate(
+            "SetPreparedShareCommand", "Count deals as prepared from {share} %").format(
+            share=f"{share * 100:.0f}"))
         self.before = scorecards(workspace).prepared_share()
         self.share = share
 

@@ -17,7 +17,9 @@ from salesdesk.domain.scorecards import (
     Template,
     WeakPoint,
     latest_first,
+    template_text,
 )
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.ui.formatting import date_text, number
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,12 +46,13 @@ def trend_text(trend: tuple[tuple[Any, int], ...]) -> str:
 def change_text(change: int | None) -> str:
     """A score change with its sign ("−2", "+1", "0"); "new" when there is no earlier one."""
     if change is None:
-        return "new"
+        return translate("ScorecardModels", "new")
     return "0" if change == 0 else f"{change:+d}".replace("-", "−")
 
 
 class _TableModel(QAbstractTableModel):
-    """A read-only table with fixed column headers."""
+    """A read-only table with fixed column headers (marked in the "ScorecardModels"
+    context, translated when shown)."""
 
     HEADERS: tuple[str, ...] = ()
 
@@ -59,14 +62,32 @@ class _TableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self.HEADERS[section]
+            return translate("ScorecardModels", self.HEADERS[section])
         return None
+
+
+def _item_text(item: SkillItem | None, item_id: int) -> str:
+    """An item's text as shown ("item 7" for one its version lacks)."""
+    if item is None:
+        return translate("ScorecardModels", "item {id}").format(id=item_id)
+    return template_text(item.text)
+
+
+def _good_tip(item: SkillItem) -> str | None:
+    """What a good score looks like, as a tooltip (None when the item does not say)."""
+    if not item.good:
+        return None
+    return translate("ScorecardModels", "Good looks like: {good}").format(
+        good=template_text(item.good))
 
 
 class HistoryModel(_TableModel):
     """A salesperson's assessments, newest first."""
 
-    HEADERS = ("Date", "Assessor", "Average", "Template")
+    HEADERS = (QT_TRANSLATE_NOOP("ScorecardModels", "Date"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Assessor"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Average"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Template"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -97,7 +118,9 @@ class HistoryModel(_TableModel):
         if role == DISPLAY:
             mean = a.mean()
             return (date_text(a.assessed_on), a.assessor or "—",
-                    number(mean, 1), f"v{a.template_version}")[column]
+                    number(mean, 1),
+                    translate("ScorecardModels", "v{version}").format(
+                        version=a.template_version))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return RIGHT
         return None
@@ -106,7 +129,11 @@ class HistoryModel(_TableModel):
 class ScoresModel(_TableModel):
     """One assessment's scores in sheet order, with the change since the previous one."""
 
-    HEADERS = ("Section", "Item", "Score", "Change", "Note")
+    HEADERS = (QT_TRANSLATE_NOOP("ScorecardModels", "Section"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Item"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Score"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Change"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Note"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -121,7 +148,7 @@ class ScoresModel(_TableModel):
             order = {item.id: n for n, item in enumerate(template.ordered_items())}
             for s in sorted(assessment.scores, key=lambda s: order.get(s.item_id, 10**6)):
                 item = template.item(s.item_id)
-                section = template.section_title(item.section) if item else ""
+                section = template_text(template.section_title(item.section)) if item else ""
                 before = previous.score_of(s.item_id) if previous else None
                 self._rows.append((section, item, s, None if before is None
                                    else s.score - before))
@@ -136,12 +163,13 @@ class ScoresModel(_TableModel):
         section, item, score, change = self._rows[index.row()]
         column = index.column()
         if role == DISPLAY:
-            return (section, item.text if item else f"item {score.item_id}", score.score,
+            return (section, _item_text(item, score.item_id), score.score,
                     change_text(change), score.note)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             # The whole text, for cells a narrow window cuts short.
             if column == 1 and item is not None:
-                return f"{item.text}\n\nGood looks like: {item.good}"
+                return translate("ScorecardModels", "{item}\n\nGood looks like: {good}").format(
+                    item=template_text(item.text), good=template_text(item.good))
             return {0: section, 4: score.note}.get(column) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return CENTER
@@ -151,7 +179,11 @@ class ScoresModel(_TableModel):
 class WeakPointsModel(_TableModel):
     """What to improve: the lowest scores and the items that fell, with their trend."""
 
-    HEADERS = ("What to improve", "Score", "Change", "Trend", "Why")
+    HEADERS = (QT_TRANSLATE_NOOP("ScorecardModels", "What to improve"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Score"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Change"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Trend"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Why"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -174,13 +206,14 @@ class WeakPointsModel(_TableModel):
         if role == DISPLAY:
             reasons = []
             if w.lowest:
-                reasons.append("among the lowest")
+                reasons.append(translate("ScorecardModels", "among the lowest"))
             if w.fell and w.change is not None:
-                reasons.append(f"fell by {-w.change}")
-            return (item.text if item else f"item {w.item_id}", w.score, change_text(w.change),
+                reasons.append(translate("ScorecardModels", "fell by {points}").format(
+                    points=-w.change))
+            return (_item_text(item, w.item_id), w.score, change_text(w.change),
                     trend_text(w.trend), ", ".join(reasons))[column]
         if role == Qt.ItemDataRole.ToolTipRole and item is not None:
-            return f"Good looks like: {item.good}" if item.good else None
+            return _good_tip(item)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
             return CENTER
         return None
@@ -193,7 +226,10 @@ class SheetModel(_TableModel):
     notes are edited in place.
     """
 
-    HEADERS = ("Section", "Item", "Score", "Note")
+    HEADERS = (QT_TRANSLATE_NOOP("ScorecardModels", "Section"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Item"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Score"),
+               QT_TRANSLATE_NOOP("ScorecardModels", "Note"))
     SCORE, NOTE = 2, 3
 
     def __init__(self, template: Template) -> None:
@@ -219,9 +255,9 @@ class SheetModel(_TableModel):
         column = index.column()
         if role in (DISPLAY, Qt.ItemDataRole.EditRole):
             if column == 0:
-                return self.template.section_title(item.section)
+                return template_text(self.template.section_title(item.section))
             if column == 1:
-                return item.text
+                return template_text(item.text)
             if column == self.SCORE:
                 score = self.scores.get(item.id)
                 if role == Qt.ItemDataRole.EditRole:
@@ -229,7 +265,7 @@ class SheetModel(_TableModel):
                 return "—" if score is None else score
             return self.notes.get(item.id, "")
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
-            return item.good
+            return template_text(item.good)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SCORE:
             return CENTER
         return None

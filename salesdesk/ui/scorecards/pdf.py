@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 )
 
 from salesdesk.domain.deal_prep import PrepSheet, SpinGroup
+from salesdesk.domain.scorecards import template_text
+from salesdesk.i18n import translate
 from salesdesk.reports.scorecard_report import ScorecardReport, matrix_rows
 from salesdesk.ui.formatting import count, date_range_text, date_text, number, percent
 from salesdesk.ui.rendering import save_painted
@@ -52,7 +54,8 @@ def brief_html(sheet: PrepSheet, *, deal: str, details: str, today: dt.date,
                tactics: list[str], prepared_from: float) -> str:
     """The preparation brief of a deal as HTML."""
     share = sheet.completeness()
-    status = "prepared" if share >= prepared_from else "not yet prepared"
+    status = (translate("ScorecardsPdf", "prepared") if share >= prepared_from
+              else translate("ScorecardsPdf", "not yet prepared"))
     rows = []
     for n, area in enumerate(sheet.areas, start=1):
         cells = "".join(
@@ -65,29 +68,45 @@ def brief_html(sheet: PrepSheet, *, deal: str, details: str, today: dt.date,
                    for g, q in zip(SpinGroup, sheet.spin, strict=True))
     spotted = set(sheet.tactics)
     checklist = " · ".join(
-        (f"<b>☒ {escape(t)}</b>" if t in spotted else f"☐ {escape(t)}")
+        (f"<b>☒ {escape(template_text(t))}</b>" if t in spotted
+         else f"☐ {escape(template_text(t))}")
         for t in [*tactics, *[t for t in sheet.tactics if t not in tactics]])
+    heading = translate("ScorecardsPdf", "Negotiation brief — {deal}").format(deal=escape(deal))
+    stamp = translate(
+        "ScorecardsPdf", "{details} · printed {date} · {filled} of {total} fields ({share} %), "
+        "{status} (from {threshold} %)").format(
+        details=escape(details), date=date_text(today), filled=sheet.filled_count(),
+        total=sheet.field_count(), share=f"{share * 100:.0f}", status=status,
+        threshold=f"{prepared_from * 100:.0f}")
+    grid = translate("ScorecardsPdf", "Interests and bargaining variables <span "
+                     "style='font-weight:normal;color:#555'>(what we can concede ⇄ what we ask "
+                     "in return)</span>")
+    area_title = translate("ScorecardsPdf", "Area of interest")
+    rapport = translate("ScorecardsPdf", "Small talk and rapport")
+    spin_title = translate("ScorecardsPdf", "SPIN questions")
+    price = translate("ScorecardsPdf", "Price arguments")
+    counter = translate("ScorecardsPdf", "Counter-arguments")
+    tactics_title = (translate("ScorecardsPdf", "Manipulation techniques (checklist reviewed)")
+                     if sheet.tactics_reviewed
+                     else translate("ScorecardsPdf", "Manipulation techniques"))
     return f"""
     <html><body style='font-family: "DejaVu Sans"; font-size: 8pt'>
-    <h2 style='margin:0'>Negotiation brief — {escape(deal)}</h2>
-    <p style='color:#555'>{escape(details)} · printed {date_text(today)} ·
-       {sheet.filled_count()} of {sheet.field_count()} fields ({share * 100:.0f} %),
-       {status} (from {prepared_from * 100:.0f} %)</p>
-    <h3>Interests and bargaining variables <span style='font-weight:normal;color:#555'>
-       (what we can concede ⇄ what we ask in return)</span></h3>
+    <h2 style='margin:0'>{heading}</h2>
+    <p style='color:#555'>{stamp}</p>
+    <h3>{grid}</h3>
     <table border='1' cellspacing='0' cellpadding='3' width='100%'
            style='border-collapse:collapse; border-color:#bbb'>
-    <tr><th>Area of interest</th><th>1</th><th>2</th><th>3</th><th>4</th></tr>
+    <tr><th>{area_title}</th><th>1</th><th>2</th><th>3</th><th>4</th></tr>
     {''.join(rows)}</table>
-    <h3>Small talk and rapport</h3><p>{_lines(sheet.rapport)}</p>
-    <h3>SPIN questions</h3>
+    <h3>{rapport}</h3><p>{_lines(sheet.rapport)}</p>
+    <h3>{spin_title}</h3>
     <table border='1' cellspacing='0' cellpadding='3' width='100%'
            style='border-collapse:collapse'><tr>{spin}</tr></table>
     <table width='100%' cellspacing='0' cellpadding='3'><tr>
-      <td width='50%'><h3>Price arguments</h3>{_lines(sheet.price_arguments)}</td>
-      <td width='50%'><h3>Counter-arguments</h3>{_lines(sheet.counter_arguments)}</td>
+      <td width='50%'><h3>{price}</h3>{_lines(sheet.price_arguments)}</td>
+      <td width='50%'><h3>{counter}</h3>{_lines(sheet.counter_arguments)}</td>
     </tr></table>
-    <h3>Manipulation techniques {'(checklist reviewed)' if sheet.tactics_reviewed else ''}</h3>
+    <h3>{tactics_title}</h3>
     <p>{checklist or '<i>—</i>'}</p>
     </body></html>"""
 
@@ -132,7 +151,7 @@ def _paint_one_page(writer: QPdfWriter, html: str) -> None:
     """Paint ``html`` on one page."""
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError("the PDF could not be written")
+        raise OSError(translate("ScorecardsPdf", "the PDF could not be written"))
     try:
         area = QRectF(painter.viewport())
         document, scale = fit_one_page(html, area.size())
@@ -147,7 +166,7 @@ def _paint_pages(writer: QPdfWriter, html: str, width: float) -> None:
     """Paint ``html`` over as many pages as it needs."""
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError("the PDF could not be written")
+        raise OSError(translate("ScorecardsPdf", "the PDF could not be written"))
     try:
         area = QRectF(painter.viewport())
         document = _document(html, width)
@@ -172,14 +191,20 @@ def write_brief(path: Path, sheet: PrepSheet, *, deal: str, details: str, today:
     html = brief_html(sheet, deal=deal, details=details, today=today, tactics=tactics,
                       prepared_from=prepared_from)
     return save_painted(
-        path, lambda device: _paint_one_page(_writer(device, f"Brief — {deal}"), html))
+        path, lambda device: _paint_one_page(
+            _writer(device, translate("ScorecardsPdf", "Brief — {deal}").format(deal=deal)),
+            html))
 
 
 def scorecards_html(report: ScorecardReport, *, title: str, today: dt.date) -> str:
     """Every salesperson's scorecard and the team matrix as HTML."""
     period = date_range_text(report.start, report.end)
     header, rows = matrix_rows(report)
-    head = "".join(f"<th>{escape(h)}</th>" for h in header[:-2]) + "<th>Conversion</th><th>n</th>"
+    # The matrix's columns: salesperson, each section, average, conversion, n.
+    names = [translate("ScorecardsPdf", "rep"), *header[1:-3],
+             translate("ScorecardsPdf", "mean_score"), translate("ScorecardsPdf", "Conversion"),
+             translate("ScorecardsPdf", "n")]
+    head = "".join(f"<th>{escape(h)}</th>" for h in names)
     body = []
     for row in rows:
         cells = [f"<td><b>{escape(row[0])}</b></td>"]
@@ -189,36 +214,56 @@ def scorecards_html(report: ScorecardReport, *, title: str, today: dt.date) -> s
         cells.append(f"<td align='right'>{percent(row[-2])}</td>"
                      f"<td align='right'>{count(row[-1])}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
+    about = translate(
+        "ScorecardsPdf", "Results of deals closed {period} · printed {date} · conversion = won "
+        "÷ (won + lost), n = decided deals; average deal length = close date − first contact "
+        "in days; a deal counts as prepared when its preparation sheet is at least {share} % "
+        "complete.").format(period=period, date=date_text(today),
+                            share=f"{report.prepared_share * 100:.0f}")
+    matrix_title = translate("ScorecardsPdf", "Team matrix")
+    matrix_about = translate("ScorecardsPdf", "Average score (1–5) per section of each "
+                             "salesperson's latest assessment.")
+    team = translate(
+        "ScorecardsPdf", "Team: conversion {conversion} (n = {decided}), average deal length "
+        "{days} days, {share} of decided deals prepared.").format(
+        conversion=percent(report.team.conversion), decided=count(report.team.decided),
+        days=number(report.team.avg_deal_length_days, 1),
+        share=percent(report.team_prep.share))
     parts = [f"""<html><body style='font-family: "DejaVu Sans"; font-size: 8pt'>
         <h2>{escape(title)}</h2>
-        <p style='color:#555'>Results of deals closed {period} · printed
-        {date_text(today)} · conversion = won ÷ (won + lost), n = decided deals; average deal
-        length = close date − first contact in days; a deal counts as prepared when its
-        preparation sheet is at least {report.prepared_share * 100:.0f} % complete.</p>
-        <h3>Team matrix</h3>
-        <p>Average score (1–5) per section of each salesperson's latest assessment.</p>
+        <p style='color:#555'>{about}</p>
+        <h3>{matrix_title}</h3>
+        <p>{matrix_about}</p>
         <table border='1' cellspacing='0' cellpadding='3'
                style='border-collapse:collapse'><tr>{head}</tr>{''.join(body)}</table>
-        <p>Team: conversion {percent(report.team.conversion)} (n = {count(report.team.decided)}),
-        average deal length {number(report.team.avg_deal_length_days, 1)} days,
-        {percent(report.team_prep.share)} of decided deals prepared.</p>"""]
+        <p>{team}</p>"""]
     for card in report.reps:
         latest, template = card.latest, card.template
         f, p = card.figures, card.prep
         parts.append(f"<h3>{escape(card.rep)}</h3>")
         if latest is None or template is None:
-            parts.append("<p><i>Never assessed.</i></p>")
+            parts.append(translate("ScorecardsPdf", "<p><i>Never assessed.</i></p>"))
         else:
-            parts.append(f"<p>Assessed {date_text(latest.assessed_on)} by "
-                         f"{escape(latest.assessor or '—')} (template v{latest.template_version})"
-                         f", average {score_text(latest.mean())}.</p>")
-        parts.append(
-            f"<p>Conversion {percent(f.conversion)} (n = {count(f.decided)}"
-            f"{', too few to judge' if f.too_few else ''}), average deal length "
-            f"{number(f.avg_deal_length_days, 1)} days. Prepared {percent(p.share)} of "
-            f"{count(p.decided)} decided deals; conversion prepared "
-            f"{percent(p.conversion_prepared)} (n = {count(p.prepared)}), unprepared "
-            f"{percent(p.conversion_unprepared)} (n = {count(p.unprepared)}).</p>")
+            parts.append(translate(
+                "ScorecardsPdf", "<p>Assessed {date} by {assessor} (template v{version}), "
+                "average {score}.</p>").format(
+                date=date_text(latest.assessed_on), assessor=escape(latest.assessor or "—"),
+                version=latest.template_version, score=score_text(latest.mean())))
+        results = (translate(
+            "ScorecardsPdf", "<p>Conversion {conversion} (n = {decided}, too few to judge), "
+            "average deal length {days} days. Prepared {share} of {prep_decided} decided deals; "
+            "conversion prepared {prepared_conversion} (n = {prepared}), unprepared "
+            "{unprepared_conversion} (n = {unprepared}).</p>") if f.too_few else translate(
+            "ScorecardsPdf", "<p>Conversion {conversion} (n = {decided}), average deal length "
+            "{days} days. Prepared {share} of {prep_decided} decided deals; conversion prepared "
+            "{prepared_conversion} (n = {prepared}), unprepared {unprepared_conversion} "
+            "(n = {unprepared}).</p>"))
+        parts.append(results.format(
+            conversion=percent(f.conversion), decided=count(f.decided),
+            days=number(f.avg_deal_length_days, 1), share=percent(p.share),
+            prep_decided=count(p.decided), prepared_conversion=percent(p.conversion_prepared),
+            prepared=count(p.prepared), unprepared_conversion=percent(p.conversion_unprepared),
+            unprepared=count(p.unprepared)))
         if latest is not None and template is not None:
             weak = {w.item_id: w for w in card.weak}
             rows_html = []
@@ -230,15 +275,20 @@ def scorecards_html(report: ScorecardReport, *, title: str, today: dt.date) -> s
                 mark = ""
                 if w is not None:
                     change = "" if w.change is None else f" ({w.change:+d})"
-                    mark = f"<b style='color:#c62828'>to improve{change}</b>"
+                    to_improve = translate("ScorecardsPdf", "to improve")
+                    mark = f"<b style='color:#c62828'>{to_improve}{change}</b>"
                 note = next((s.note for s in latest.scores if s.item_id == item.id), "")
                 rows_html.append(
-                    f"<tr><td>{escape(template.section_title(item.section))}</td>"
-                    f"<td>{escape(item.text)}</td><td align='center'>{score}</td>"
+                    f"<tr><td>{escape(template_text(template.section_title(item.section)))}"
+                    f"</td><td>{escape(template_text(item.text))}</td>"
+                    f"<td align='center'>{score}</td>"
                     f"<td>{mark}</td><td>{escape(note)}</td></tr>")
+            columns = (translate("ScorecardsPdf", "Section"), translate("ScorecardsPdf", "Item"),
+                       translate("ScorecardsPdf", "Score"), "",
+                       translate("ScorecardsPdf", "Note"))
             parts.append("<table border='1' cellspacing='0' cellpadding='2' width='100%' "
-                         "style='border-collapse:collapse'><tr><th>Section</th><th>Item</th>"
-                         "<th>Score</th><th></th><th>Note</th></tr>"
+                         "style='border-collapse:collapse'><tr>"
+                         + "".join(f"<th>{c}</th>" for c in columns) + "</tr>"
                          + "".join(rows_html) + "</table>")
     parts.append("</body></html>")
     return "".join(parts)

@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.deal_prep import AREAS, VARIABLES, PrepSheet, SpinGroup
+from salesdesk.domain.scorecards import template_text
+from salesdesk.i18n import translate
 from salesdesk.ui.scorecards.models import finish_editing
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,19 +71,24 @@ class PrepGridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
                 if section == 0:
-                    return "An area the client cares about"
+                    return translate("PrepGridModel", "An area the client cares about")
                 variable = (section - 1) // 2 + 1
-                return (f"Bargaining variable {variable}: what we can give the client (a"
-                        " discount, faster delivery, longer payment terms…)" if section % 2
-                        else f"Bargaining variable {variable}: what we ask for in return"
-                        " for what we give")
+                if section % 2:
+                    return translate("PrepGridModel",
+                                     "Bargaining variable {variable}: what we can give the "
+                                     "client (a discount, faster delivery, longer payment "
+                                     "terms…)").format(variable=variable)
+                return translate("PrepGridModel", "Bargaining variable {variable}: what we ask "
+                                 "for in return for what we give").format(variable=variable)
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         if section == 0:
-            return "Area of interest"
+            return translate("PrepGridModel", "Area of interest")
         variable = (section - 1) // 2 + 1
-        return f"We give ({variable})" if section % 2 else f"We ask ({variable})"
+        if section % 2:
+            return translate("PrepGridModel", "We give ({variable})").format(variable=variable)
+        return translate("PrepGridModel", "We ask ({variable})").format(variable=variable)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -158,7 +165,8 @@ class PrepDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("prep_dialog")
-        self.setWindowTitle(f"Preparation — {title}")
+        self.setWindowTitle(translate("PrepDialog", "Preparation — {title}").format(
+            title=title))
         self._initial = sheet or PrepSheet()
         self._prepared_from = prepared_from
         self.sheet: PrepSheet | None = None
@@ -169,7 +177,8 @@ class PrepDialog(QDialog):
         self._update_completeness()
         if read_only:
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-            self.setWindowTitle(self.windowTitle() + " (read-only)")
+            self.setWindowTitle(translate("PrepDialog", "{title} (read-only)").format(
+                title=self.windowTitle()))
 
     # --- building ------------------------------------------------------------------------
 
@@ -179,11 +188,12 @@ class PrepDialog(QDialog):
         self.completeness.setRange(0, PrepSheet().field_count())
         self.completeness_label = QLabel()
         self.completeness_label.setObjectName("prep_completeness_label")
-        self.fields_note = QLabel(
+        self.fields_note = QLabel(translate(
+            "PrepDialog",
             "A field is one grid cell with both halves written (what we can concede and what"
             " we ask in return), one group of SPIN questions, the price arguments, the"
             " counter-arguments, the rapport notes, or the manipulation checklist reviewed:"
-            f" {PrepSheet().field_count()} in all.")
+            " {count} in all.").format(count=PrepSheet().field_count()))
         self.fields_note.setObjectName("prep_fields_note")
         self.fields_note.setWordWrap(True)
 
@@ -204,36 +214,47 @@ class PrepDialog(QDialog):
         self.grid.verticalHeader().setDefaultSectionSize(row_height)
         self.grid.setMinimumHeight(row_height * (AREAS + 1) + 6)  # every area without scrolling
 
-        self.rapport = _text_box("prep_rapport", "From the client's public profile, interests"
-                                 " and hobbies: topics to open with")
+        self.rapport = _text_box("prep_rapport", translate(
+            "PrepDialog", "From the client's public profile, interests and hobbies: topics to "
+            "open with"))
         self.spin: dict[SpinGroup, QPlainTextEdit] = {}
         spin_grid = QGridLayout()
-        hints = {SpinGroup.SITUATION: "facts research could not answer",
-                 SpinGroup.PROBLEM: "difficulties behind the interests found",
-                 SpinGroup.IMPLICATION: "what the problem costs the client",
-                 SpinGroup.NEED_PAYOFF: "the value of solving it, in their words"}
+        hints = {SpinGroup.SITUATION: translate("PrepDialog",
+                                                "facts research could not answer"),
+                 SpinGroup.PROBLEM: translate("PrepDialog",
+                                              "difficulties behind the interests found"),
+                 SpinGroup.IMPLICATION: translate("PrepDialog",
+                                                  "what the problem costs the client"),
+                 SpinGroup.NEED_PAYOFF: translate("PrepDialog",
+                                                  "the value of solving it, in their words")}
+        # Written out whole, so that a translation picks each label's mnemonic.
+        spin_labels = {SpinGroup.SITUATION: translate("PrepDialog", "&Situation:"),
+                       SpinGroup.PROBLEM: translate("PrepDialog", "&Problem:"),
+                       SpinGroup.IMPLICATION: translate("PrepDialog", "&Implication:"),
+                       SpinGroup.NEED_PAYOFF: translate("PrepDialog", "&Need-payoff:")}
         for n, group in enumerate(SpinGroup):
             box = _text_box(f"prep_spin_{group.value}", hints[group])
             self.spin[group] = box
-            label = QLabel(f"&{group.label}:")
+            label = QLabel(spin_labels[group])
             label.setBuddy(box)
             spin_grid.addWidget(label, (n // 2) * 2, n % 2)
             spin_grid.addWidget(box, (n // 2) * 2 + 1, n % 2)
-        self.price_arguments = _text_box("prep_price_arguments",
-                                         "Why the price is right, one argument per line")
-        self.counter_arguments = _text_box("prep_counter_arguments",
-                                           "Objection → answer, one per line")
+        self.price_arguments = _text_box("prep_price_arguments", translate(
+            "PrepDialog", "Why the price is right, one argument per line"))
+        self.counter_arguments = _text_box("prep_counter_arguments", translate(
+            "PrepDialog", "Objection → answer, one per line"))
         self.tactics = QListWidget()
         self.tactics.setObjectName("prep_tactics")
         for name in tactics:
             self._add_tactic(name)
-        self.reviewed = QCheckBox("I went through the checklist for this negotiation")
+        self.reviewed = QCheckBox(translate("PrepDialog",
+                                            "I went through the checklist for this negotiation"))
         self.reviewed.setObjectName("prep_tactics_reviewed")
-        self.edit_tactics = QPushButton("Add Technique…")
+        self.edit_tactics = QPushButton(translate("PrepDialog", "Add Technique…"))
 
         rapport_page = QWidget()
         rapport_layout = QVBoxLayout(rapport_page)
-        rapport_label = QLabel("Small talk and &rapport:")
+        rapport_label = QLabel(translate("PrepDialog", "Small talk and &rapport:"))
         rapport_label.setBuddy(self.rapport)
         rapport_layout.addWidget(rapport_label)
         rapport_layout.addWidget(self.rapport)
@@ -241,9 +262,9 @@ class PrepDialog(QDialog):
         spin_page.setLayout(spin_grid)
         price_page = QWidget()
         price_layout = QGridLayout(price_page)
-        price_label = QLabel("Price &arguments:")
+        price_label = QLabel(translate("PrepDialog", "Price &arguments:"))
         price_label.setBuddy(self.price_arguments)
-        counter_label = QLabel("C&ounter-arguments to price objections:")
+        counter_label = QLabel(translate("PrepDialog", "C&ounter-arguments to price objections:"))
         counter_label.setBuddy(self.counter_arguments)
         price_layout.addWidget(price_label, 0, 0)
         price_layout.addWidget(counter_label, 0, 1)
@@ -251,8 +272,9 @@ class PrepDialog(QDialog):
         price_layout.addWidget(self.counter_arguments, 1, 1)
         tactics_page = QWidget()
         tactics_layout = QVBoxLayout(tactics_page)
-        tactics_layout.addWidget(QLabel("Tick the manipulation techniques spotted (or "
-                                        "expected) with this client:"))
+        tactics_layout.addWidget(QLabel(translate(
+            "PrepDialog", "Tick the manipulation techniques spotted (or expected) with this "
+            "client:")))
         tactics_layout.addWidget(self.tactics)
         row = QHBoxLayout()
         row.addWidget(self.reviewed)
@@ -261,19 +283,19 @@ class PrepDialog(QDialog):
         tactics_layout.addLayout(row)
         self.pages = QTabWidget()
         self.pages.setObjectName("prep_pages")
-        self.pages.addTab(rapport_page, "Rapport")
-        self.pages.addTab(spin_page, "SPIN questions")
-        self.pages.addTab(price_page, "Price")
-        self.pages.addTab(tactics_page, "Manipulation")
+        self.pages.addTab(rapport_page, translate("PrepDialog", "Rapport"))
+        self.pages.addTab(spin_page, translate("PrepDialog", "SPIN questions"))
+        self.pages.addTab(price_page, translate("PrepDialog", "Price"))
+        self.pages.addTab(tactics_page, translate("PrepDialog", "Manipulation"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.brief_button = self.buttons.addButton("PDF &Brief…",
+        self.brief_button = self.buttons.addButton(translate("PrepDialog", "PDF &Brief…"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.brief_button.setAutoDefault(False)
         top = QHBoxLayout()
-        grid_label = QLabel("Interests and bargaining &variables (what we can concede ⇄ what "
-                            "we ask in return):")
+        grid_label = QLabel(translate("PrepDialog", "Interests and bargaining &variables (what "
+                                      "we can concede ⇄ what we ask in return):"))
         grid_label.setBuddy(self.grid)
         top.addWidget(grid_label, 1)
         top.addWidget(self.completeness_label)
@@ -287,7 +309,9 @@ class PrepDialog(QDialog):
         self.resize(1100, 640)
 
     def _add_tactic(self, name: str) -> QListWidgetItem:
-        item = QListWidgetItem(name)
+        # Shown in the chosen language; the sheet keeps the name as the checklist stores it.
+        item = QListWidgetItem(template_text(name))
+        item.setData(Qt.ItemDataRole.UserRole, name)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
         self.tactics.addItem(item)
@@ -299,14 +323,14 @@ class PrepDialog(QDialog):
             self.spin[group].setPlainText(text)
         self.price_arguments.setPlainText(sheet.price_arguments)
         self.counter_arguments.setPlainText(sheet.counter_arguments)
-        listed = {self.tactics.item(i).text() for i in range(self.tactics.count())}
+        listed = {self._tactic_name(i) for i in range(self.tactics.count())}
         for name in sheet.tactics:
             if name not in listed:
                 self._add_tactic(name)  # a technique since removed from the checklist
         spotted = set(sheet.tactics)
         for i in range(self.tactics.count()):
             item = self.tactics.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.text() in spotted
+            item.setCheckState(Qt.CheckState.Checked if self._tactic_name(i) in spotted
                                else Qt.CheckState.Unchecked)
         self.reviewed.setChecked(sheet.tactics_reviewed)
 
@@ -331,7 +355,7 @@ class PrepDialog(QDialog):
 
     def draft(self) -> PrepSheet:
         """The sheet as it stands in the dialog."""
-        spotted = tuple(self.tactics.item(i).text() for i in range(self.tactics.count())
+        spotted = tuple(self._tactic_name(i) for i in range(self.tactics.count())
                         if self.tactics.item(i).checkState() == Qt.CheckState.Checked)
         return replace(
             self.grid_model.sheet,
@@ -343,6 +367,10 @@ class PrepDialog(QDialog):
             tactics_reviewed=self.reviewed.isChecked(),
         )
 
+    def _tactic_name(self, row: int) -> str:
+        """The stored name of the technique at ``row`` of the checklist."""
+        return str(self.tactics.item(row).data(Qt.ItemDataRole.UserRole))
+
     def _update_completeness(self) -> None:
         sheet = self.draft()
         filled, total = sheet.filled_count(), sheet.field_count()
@@ -350,15 +378,24 @@ class PrepDialog(QDialog):
         self.completeness.setFormat(f"{sheet.completeness() * 100:.0f} %")
         prepared = sheet.completeness() >= self._prepared_from
         halves = sheet.half_filled_cells()
-        waiting = (f" ({halves} grid cell{'s' if halves != 1 else ''} with one half only)"
-                   if halves else "")
+        if halves == 1:
+            waiting = translate("PrepDialog", " ({count} grid cell with one half only)")
+        elif halves:
+            waiting = translate("PrepDialog", " ({count} grid cells with one half only)")
+        else:
+            waiting = ""
+        status = (translate("PrepDialog", "prepared") if prepared else
+                  translate("PrepDialog", "prepared from {share}").format(
+                      share=f"{self._prepared_from:.0%}"))
         self.completeness_label.setText(
-            f"{filled} of {total} fields filled{waiting} — "
-            + ("prepared" if prepared else f"prepared from {self._prepared_from:.0%}"))
+            translate("PrepDialog", "{filled} of {total} fields filled{waiting} — {status}")
+            .format(filled=filled, total=total, waiting=waiting.format(count=halves),
+                    status=status))
 
     def _on_add_tactic(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add technique",
-                                        "A manipulation technique to add to this sheet:")
+        name, ok = QInputDialog.getText(
+            self, translate("PrepDialog", "Add technique"),
+            translate("PrepDialog", "A manipulation technique to add to this sheet:"))
         name = " ".join(name.split())
         if ok and name:
             self._add_tactic(name).setCheckState(Qt.CheckState.Checked)
@@ -373,7 +410,8 @@ class PrepDialog(QDialog):
         """Cancel, asking first when the sheet was changed."""
         if self.draft() != self._initial and self.sheet is None:
             answer = QMessageBox.question(
-                self, "Discard changes?", "Discard the changes to this preparation sheet?",
+                self, translate("PrepDialog", "Discard changes?"),
+                translate("PrepDialog", "Discard the changes to this preparation sheet?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:

@@ -41,6 +41,7 @@ from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.metrics import MoneyRules
 from salesdesk.domain.periods import twelve_months_to
 from salesdesk.domain.scorecards import Assessment, latest_first, weak_points
+from salesdesk.i18n import translate
 from salesdesk.reports.scorecard_report import (
     RepScorecard,
     ScorecardReport,
@@ -89,7 +90,9 @@ class CacheProvider(Protocol):
 
 def days_text(value: float | None) -> str:
     """Days with one decimal; "—" when undefined."""
-    return "—" if value is None else f"{number(value, 1)} days"
+    if value is None:
+        return "—"
+    return translate("ScorecardsTab", "{days} days").format(days=number(value, 1))
 
 
 def _date(q: QDate) -> dt.date:
@@ -154,17 +157,20 @@ class ScorecardsTab(QWidget):
             edit.setDisplayFormat(date_pattern())
         self.from_date.setObjectName("period_from")
         self.to_date.setObjectName("period_to")
-        self.follow_box = QCheckBox("12 months up to the assessment")
+        self.follow_box = QCheckBox(translate("ScorecardsTab",
+                                              "12 months up to the assessment"))
         self.follow_box.setObjectName("period_follows_assessment")
         self.follow_box.setChecked(True)
-        self.new_button = QPushButton("&New Assessment…")
+        self.new_button = QPushButton(translate("ScorecardsTab", "&New Assessment…"))
         self.new_button.setObjectName("new_assessment")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected assessment (can be undone)")
-        self.template_button = QPushButton("Edit Te&mplate…")
-        self.export_button = QPushButton("E&xport…")
-        self.export_button.setToolTip("Write the scorecards and the team matrix to PDF or CSV")
-        rep_label = QLabel("Sales&person:")
+        self.delete_button = QPushButton(translate("ScorecardsTab", "Delete"))
+        self.delete_button.setToolTip(translate(
+            "ScorecardsTab", "Delete the selected assessment (can be undone)"))
+        self.template_button = QPushButton(translate("ScorecardsTab", "Edit Te&mplate…"))
+        self.export_button = QPushButton(translate("ScorecardsTab", "E&xport…"))
+        self.export_button.setToolTip(translate(
+            "ScorecardsTab", "Write the scorecards and the team matrix to PDF or CSV"))
+        rep_label = QLabel(translate("ScorecardsTab", "Sales&person:"))
         rep_label.setBuddy(self.rep_box)
         bar = QHBoxLayout()
         bar.addWidget(rep_label)
@@ -175,9 +181,9 @@ class ScorecardsTab(QWidget):
         bar.addWidget(self.template_button)
         bar.addWidget(self.export_button)
         period_bar = QHBoxLayout()
-        period_bar.addWidget(QLabel("Results of deals closed from"))
+        period_bar.addWidget(QLabel(translate("ScorecardsTab", "Results of deals closed from")))
         period_bar.addWidget(self.from_date)
-        period_bar.addWidget(QLabel("to"))
+        period_bar.addWidget(QLabel(translate("ScorecardsTab", "to")))
         period_bar.addWidget(self.to_date)
         period_bar.addWidget(self.follow_box)
         period_bar.addStretch(1)
@@ -200,7 +206,7 @@ class ScorecardsTab(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Assessments</b>"))
+        left_layout.addWidget(QLabel(translate("ScorecardsTab", "<b>Assessments</b>")))
         left_layout.addWidget(self.history, 1)
         left_layout.addWidget(results_scroll, 1)
 
@@ -215,7 +221,7 @@ class ScorecardsTab(QWidget):
         self.scores.setModel(self.scores_model)
         char = self.scores.fontMetrics().averageCharWidth()
         score_width = QFontMetrics(self.scores.horizontalHeader().font()).horizontalAdvance(
-            "Change") + 4 * char
+            translate("ScorecardModels", "Change")) + 4 * char
         # Section, item, score, change, note: the texts share what the numbers leave.
         self.score_columns = ColumnFitter(
             self.scores, {2: score_width, 3: score_width},
@@ -235,22 +241,27 @@ class ScorecardsTab(QWidget):
         self.views = QTabWidget()
         self.views.setObjectName("scorecard_views")
         self.views.setDocumentMode(True)
-        self.views.addTab(self.scores, "Scores")
-        for chart, name in ((self.profile_chart, "Profile"), (self.history_chart, "History"),
-                            (self.matrix_chart, "Team matrix"),
-                            (self.scatter_chart, "Skill vs conversion")):
+        self.views.addTab(self.scores, translate("ScorecardsTab", "Scores"))
+        for chart, name in ((self.profile_chart, translate("ScorecardsTab", "Profile")),
+                            (self.history_chart, translate("ScorecardsTab", "History")),
+                            (self.matrix_chart, translate("ScorecardsTab", "Team matrix")),
+                            (self.scatter_chart,
+                             translate("ScorecardsTab", "Skill vs conversion"))):
             self.views.addTab(chart, name)
-        self.chart_export = QPushButton("Export Chart…")
+        self.chart_export = QPushButton(translate("ScorecardsTab", "Export Chart…"))
         self.chart_export.setObjectName("export_scorecard_chart")
-        self.chart_export.setToolTip("Save the chart shown as PNG, SVG, PDF or CSV")
+        self.chart_export.setToolTip(translate(
+            "ScorecardsTab", "Save the chart shown as PNG, SVG, PDF or CSV"))
         self.views.setCornerWidget(self.chart_export)
         self.chart_export.setEnabled(False)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        improve = QLabel("<b>What to improve</b> — the three lowest scores below 5 (ties "
-                         "included) and every item that fell by a point or more")
+        improve = QLabel(translate("ScorecardsTab",
+                                   "<b>What to improve</b> — the three lowest scores below 5 "
+                                   "(ties included) and every item that fell by a point or "
+                                   "more"))
         improve.setWordWrap(True)
         right_layout.addWidget(improve)
         right_layout.addWidget(self.weak)
@@ -335,9 +346,11 @@ class ScorecardsTab(QWidget):
         if selected is None:
             self.scores_model.set_assessment(None, None, None)
             self.weak_model.set_weak_points([], None)
-            self.empty.setText("No assessment yet: New Assessment scores every item of the "
-                               "checklist." if self.rep else
-                               "Add salespeople to deals (or in Edit ▸ Lists) to assess them.")
+            self.empty.setText(
+                translate("ScorecardsTab", "No assessment yet: New Assessment scores every item"
+                          " of the checklist.") if self.rep else
+                translate("ScorecardsTab", "Add salespeople to deals (or in Edit ▸ Lists) to "
+                          "assess them."))
             self.empty.show()
         else:
             self.empty.hide()
@@ -362,7 +375,7 @@ class ScorecardsTab(QWidget):
         cache = self._cache.cache
         rep = self.rep
         if cache is None:
-            self.results.setText("<i>Counting the figures…</i>")
+            self.results.setText(translate("ScorecardsTab", "<i>Counting the figures…</i>"))
             return
         store = self._workspace.store
         settings = store.settings()
@@ -386,38 +399,55 @@ class ScorecardsTab(QWidget):
         period = date_range_text(report.start, report.end)
         team, team_prep = report.team, report.team_prep
 
+        too_few_text = translate("ScorecardsTab", "too few to judge")
+
         def row(label: str, conversion: float | None, n: int, length: float | None,
                 too_few: bool) -> str:
-            flag = " <span style='color:#9a6700'>too few to judge</span>" if too_few else ""
+            flag = f" <span style='color:#9a6700'>{too_few_text}</span>" if too_few else ""
             name = html.escape(label).replace(" ", "&nbsp;")  # a name on one line
+            n_text = translate("ScorecardsTab", "n = {count}").format(count=count(n))
             return (f"<tr><td>{name}</td>"
                     f"<td align='right'><b>{percent(conversion)}</b></td>"
-                    f"<td align='right'>n = {count(n)}</td><td align='right'>{days_text(length)}"
+                    f"<td align='right'>{n_text}</td><td align='right'>{days_text(length)}"
                     f"</td><td>{flag}</td></tr>")
 
-        lines = [f"<b>Results</b> — deals closed {period}",
-                 "<table cellspacing='2' cellpadding='2'><tr><th></th><th>Conversion</th>"
-                 "<th>Decided</th><th>Avg deal length</th><th></th></tr>"]
+        headers = (translate("ScorecardsTab", "Conversion"),
+                   translate("ScorecardsTab", "Decided"),
+                   translate("ScorecardsTab", "Avg deal length"))
+        lines = [translate("ScorecardsTab", "<b>Results</b> — deals closed {period}").format(
+                     period=period),
+                 "<table cellspacing='2' cellpadding='2'><tr><th></th>"
+                 + "".join(f"<th>{h}</th>" for h in headers) + "<th></th></tr>"]
         if card is not None:
             f = card.figures
             lines.append(row(card.rep, f.conversion, f.decided, f.avg_deal_length_days,
                              f.too_few))
-        lines.append(row("Team", team.conversion, team.decided, team.avg_deal_length_days,
-                         team.too_few))
+        lines.append(row(translate("ScorecardsTab", "Team"), team.conversion, team.decided,
+                         team.avg_deal_length_days, team.too_few))
         lines.append("</table>")
         share = f"{report.prepared_share * 100:.0f} %"
         if card is not None:
             p = card.prep
-            lines.append(
-                f"<b>Preparation</b> (a deal counts as prepared when its sheet is at least "
-                f"{share} complete): {percent(p.share)} of {count(p.decided)} decided deals "
-                f"prepared.<br>Conversion of prepared deals {percent(p.conversion_prepared)} "
-                f"(n = {count(p.prepared)}), of unprepared {percent(p.conversion_unprepared)} "
-                f"(n = {count(p.unprepared)}).")
-        lines.append(f"Team: {percent(team_prep.share)} prepared; prepared "
-                     f"{percent(team_prep.conversion_prepared)} (n = {count(team_prep.prepared)}),"
-                     f" unprepared {percent(team_prep.conversion_unprepared)} "
-                     f"(n = {count(team_prep.unprepared)}).")
+            lines.append(translate(
+                "ScorecardsTab",
+                "<b>Preparation</b> (a deal counts as prepared when its sheet is at least "
+                "{threshold} complete): {share} of {decided} decided deals prepared.<br>"
+                "Conversion of prepared deals {prepared_conversion} (n = {prepared}), of "
+                "unprepared {unprepared_conversion} (n = {unprepared}).").format(
+                threshold=share, share=percent(p.share), decided=count(p.decided),
+                prepared_conversion=percent(p.conversion_prepared),
+                prepared=count(p.prepared),
+                unprepared_conversion=percent(p.conversion_unprepared),
+                unprepared=count(p.unprepared)))
+        lines.append(translate(
+            "ScorecardsTab",
+            "Team: {share} prepared; prepared {prepared_conversion} (n = {prepared}), "
+            "unprepared {unprepared_conversion} (n = {unprepared}).").format(
+            share=percent(team_prep.share),
+            prepared_conversion=percent(team_prep.conversion_prepared),
+            prepared=count(team_prep.prepared),
+            unprepared_conversion=percent(team_prep.conversion_unprepared),
+            unprepared=count(team_prep.unprepared)))
         return "<br>".join(lines)
 
     # --- actions -------------------------------------------------------------------------
@@ -447,9 +477,10 @@ class ScorecardsTab(QWidget):
         if selected is None or self._workspace.read_only:
             return
         answer = QMessageBox.question(
-            self, "Delete assessment",
-            f"Delete the assessment of {selected.rep} of {date_text(selected.assessed_on)}?"
-            " (Edit ▸ Undo brings it back.)")
+            self, translate("ScorecardsTab", "Delete assessment"),
+            translate("ScorecardsTab", "Delete the assessment of {rep} of {date}? (Edit ▸ Undo "
+                      "brings it back.)").format(rep=selected.rep,
+                                                 date=date_text(selected.assessed_on)))
         if answer == QMessageBox.StandardButton.Yes:
             DeleteAssessmentCommand(self._workspace, selected).run()
 

@@ -33,8 +33,10 @@ from salesdesk.domain.scorecards import (
     SCORE_MIN,
     Assessment,
     Template,
+    template_text,
     validate_assessment,
 )
+from salesdesk.i18n import translate
 from salesdesk.ui.scorecards.models import SheetModel, finish_editing
 from salesdesk.ui.widgets import DateField
 
@@ -67,7 +69,8 @@ class AssessmentDialog(QDialog):
                  assessors: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assessment_dialog")
-        self.setWindowTitle(f"New assessment — {rep}")
+        self.setWindowTitle(translate("AssessmentDialog", "New assessment — {rep}").format(
+            rep=rep))
         self._rep = rep
         self._template = template
         self.assessment: Assessment | None = None
@@ -80,7 +83,7 @@ class AssessmentDialog(QDialog):
         self.date.set_date(today)
         self.assessor = QLineEdit()
         self.assessor.setObjectName("assessor")
-        self.assessor.setPlaceholderText("who assesses")
+        self.assessor.setPlaceholderText(translate("AssessmentDialog", "who assesses"))
         completer = QCompleter(assessors, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.assessor.setCompleter(completer)
@@ -108,8 +111,10 @@ class AssessmentDialog(QDialog):
         self.good.setObjectName("item_description")
         self.good.setWordWrap(True)
         self.good.setMinimumHeight(self.good.fontMetrics().height() * 3)
-        hint = QLabel(f"Type {SCORE_MIN}–{SCORE_MAX} to score a row (1 = not done, 5 = done "
-                      "well every time); type in the Note column to add a note.")
+        hint = QLabel(translate(
+            "AssessmentDialog", "Type {low}–{high} to score a row (1 = not done, 5 = done well "
+            "every time); type in the Note column to add a note.").format(low=SCORE_MIN,
+                                                                         high=SCORE_MAX))
         hint.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("sheet_message")
@@ -120,14 +125,14 @@ class AssessmentDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         if save_button is not None:
-            save_button.setText("&Save")
+            save_button.setText(translate("AssessmentDialog", "&Save"))
 
         form = QFormLayout()
         form.addRow(QLabel(f"<b>{rep}</b>"))
-        date_label = QLabel("&Date:")
+        date_label = QLabel(translate("AssessmentDialog", "&Date:"))
         date_label.setBuddy(self.date)
         form.addRow(date_label, self.date)
-        assessor_label = QLabel("&Assessor:")
+        assessor_label = QLabel(translate("AssessmentDialog", "&Assessor:"))
         assessor_label.setBuddy(self.assessor)
         form.addRow(assessor_label, self.assessor)
         layout = QVBoxLayout(self)
@@ -155,8 +160,11 @@ class AssessmentDialog(QDialog):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             item = self.model.items[current.row()]
-            self.good.setText(f"<b>{item.text}</b> — good looks like: {item.good}"
-                              if item.good else f"<b>{item.text}</b>")
+            text = template_text(item.text)
+            self.good.setText(
+                translate("AssessmentDialog", "<b>{item}</b> — good looks like: {good}").format(
+                    item=text, good=template_text(item.good))
+                if item.good else f"<b>{text}</b>")
 
     def draft(self) -> Assessment:
         """The sheet as filled in so far; ParseError when the date cannot be read."""
@@ -171,7 +179,8 @@ class AssessmentDialog(QDialog):
         try:
             draft = self.draft()
         except ParseError as exc:
-            self.message.setText(f"Date: {exc}")
+            self.message.setText(translate("AssessmentDialog", "Date: {error}").format(
+                error=exc))
             self.message.show()
             self.date.setFocus()
             return
@@ -182,8 +191,10 @@ class AssessmentDialog(QDialog):
             if "assessor" in errors:
                 parts.append(errors["assessor"])
             if missing:
-                parts.append(f"Score the {missing} item{'s' if missing > 1 else ''} still "
-                             "marked —.")
+                parts.append((translate("AssessmentDialog", "Score the {count} item still "
+                                        "marked —.") if missing == 1 else
+                              translate("AssessmentDialog", "Score the {count} items still "
+                                        "marked —.")).format(count=missing))
             self.message.setText(" ".join(parts))
             self.message.show()
             if "assessor" in errors:

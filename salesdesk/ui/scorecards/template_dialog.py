@@ -39,7 +39,9 @@ from salesdesk.domain.scorecards import (
     move_item,
     rename_item,
     set_item_retired,
+    template_text,
 )
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.ui.scorecards.commands import (
     EditTemplateCommand,
     SetPreparedShareCommand,
@@ -54,7 +56,10 @@ Index = QModelIndex | QPersistentModelIndex
 class TemplateModel(QAbstractTableModel):
     """The template's items in sheet order, retired ones greyed."""
 
-    HEADERS = ("Section", "Item", "What good looks like", "Status")
+    HEADERS = (QT_TRANSLATE_NOOP("TemplateModel", "Section"),
+               QT_TRANSLATE_NOOP("TemplateModel", "Item"),
+               QT_TRANSLATE_NOOP("TemplateModel", "What good looks like"),
+               QT_TRANSLATE_NOOP("TemplateModel", "Status"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -77,7 +82,7 @@ class TemplateModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return translate("TemplateModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -85,10 +90,12 @@ class TemplateModel(QAbstractTableModel):
             return None
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.template.section_title(item.section), item.text, item.good,
-                    "retired" if item.retired else "in use")[index.column()]
+            return (template_text(self.template.section_title(item.section)),
+                    template_text(item.text), template_text(item.good),
+                    translate("TemplateModel", "retired") if item.retired
+                    else translate("TemplateModel", "in use"))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return item.good
+            return template_text(item.good)
         if role == Qt.ItemDataRole.FontRole and item.retired:
             font = QFont()
             font.setItalic(True)
@@ -101,28 +108,34 @@ class TemplateModel(QAbstractTableModel):
 
 
 class ItemDialog(QDialog):
-    """Ask for an item's section (when adding), text and description."""
+    """Ask for an item's section (when adding), text and description.
+
+    A default item's text and description are offered in the chosen language; :meth:`texts`
+    gives back the stored ones for what was left as offered.
+    """
 
     def __init__(self, template: Template, item: SkillItem | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Rename item" if item else "Add item")
+        self.setWindowTitle(translate("ItemDialog", "Rename item") if item
+                            else translate("ItemDialog", "Add item"))
+        self._item = item
         self.section = QComboBox()
         for section in template.sections:
-            self.section.addItem(section.title, section.key)
-        self.text = QLineEdit(item.text if item else "")
+            self.section.addItem(template_text(section.title), section.key)
+        self.text = QLineEdit(template_text(item.text) if item else "")
         self.text.setObjectName("item_text")
-        self.good = QPlainTextEdit(item.good if item else "")
+        self.good = QPlainTextEdit(template_text(item.good) if item else "")
         self.good.setObjectName("item_good")
         self.good.setTabChangesFocus(True)
-        self.good.setPlaceholderText("What a good score looks like")
+        self.good.setPlaceholderText(translate("ItemDialog", "What a good score looks like"))
         form = QFormLayout()
         if item is None:
-            form.addRow("&Section:", self.section)
+            form.addRow(translate("ItemDialog", "&Section:"), self.section)
         else:
             self.section.setCurrentIndex(self.section.findData(item.section))
-        form.addRow("&Item:", self.text)
-        form.addRow("&Good looks like:", self.good)
+        form.addRow(translate("ItemDialog", "&Item:"), self.text)
+        form.addRow(translate("ItemDialog", "&Good looks like:"), self.good)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -132,6 +145,17 @@ class ItemDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 260)
 
+    def texts(self) -> tuple[str, str]:
+        """The item's text and description as entered: a default one left as it was offered
+        (translated) stays the stored text, so an untouched item is not renamed."""
+        text, good = self.text.text(), self.good.toPlainText()
+        if self._item is not None:
+            if " ".join(text.split()) == " ".join(template_text(self._item.text).split()):
+                text = self._item.text
+            if good.strip() == template_text(self._item.good).strip():
+                good = self._item.good
+        return text, good
+
 
 class TemplateDialog(QDialog):
     """The skill template, the manipulation checklist and the prepared threshold."""
@@ -139,7 +163,7 @@ class TemplateDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("template_dialog")
-        self.setWindowTitle("Skill template")
+        self.setWindowTitle(translate("TemplateDialog", "Skill template"))
         self._workspace = workspace
         self.model = TemplateModel()
         self.table = QTableView()
@@ -154,11 +178,11 @@ class TemplateDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.version = QLabel()
-        self.add_button = QPushButton("&Add…")
-        self.rename_button = QPushButton("&Rename…")
-        self.up_button = QPushButton("Move &Up")
-        self.down_button = QPushButton("Move &Down")
-        self.retire_button = QPushButton("Re&tire")
+        self.add_button = QPushButton(translate("TemplateDialog", "&Add…"))
+        self.rename_button = QPushButton(translate("TemplateDialog", "&Rename…"))
+        self.up_button = QPushButton(translate("TemplateDialog", "Move &Up"))
+        self.down_button = QPushButton(translate("TemplateDialog", "Move &Down"))
+        self.retire_button = QPushButton(translate("TemplateDialog", "Re&tire"))
         buttons_row = QHBoxLayout()
         for button in (self.add_button, self.rename_button, self.up_button, self.down_button,
                        self.retire_button):
@@ -167,41 +191,43 @@ class TemplateDialog(QDialog):
         buttons_row.addWidget(self.version)
         items_page = QWidget()
         items_layout = QVBoxLayout(items_page)
-        items_layout.addWidget(QLabel("Each change is saved at once as a new version of the "
-                                      "template (Edit ▸ Undo reverts it); assessments keep the "
-                                      "version they were made with. Retired items leave new "
-                                      "sheets but keep their history."))
+        items_layout.addWidget(QLabel(translate(
+            "TemplateDialog", "Each change is saved at once as a new version of the template "
+            "(Edit ▸ Undo reverts it); assessments keep the version they were made with. "
+            "Retired items leave new sheets but keep their history.")))
         items_layout.addWidget(self.table, 1)
         items_layout.addLayout(buttons_row)
 
         self.tactics = QPlainTextEdit()
         self.tactics.setObjectName("tactics_list")
-        self.save_tactics = QPushButton("Save Checklist")
+        self.save_tactics = QPushButton(translate("TemplateDialog", "Save Checklist"))
         self.prepared = QSpinBox()
         self.prepared.setObjectName("prepared_threshold")
         self.prepared.setRange(1, 100)
         self.prepared.setSuffix(" %")
-        self.save_prepared = QPushButton("Apply")
+        self.save_prepared = QPushButton(translate("TemplateDialog", "Apply"))
         prep_page = QWidget()
         prep_layout = QVBoxLayout(prep_page)
-        prep_layout.addWidget(QLabel("Manipulation techniques offered on every preparation "
-                                     "sheet, one per line:"))
+        prep_layout.addWidget(QLabel(translate(
+            "TemplateDialog", "Manipulation techniques offered on every preparation sheet, "
+            "one per line:")))
         prep_layout.addWidget(self.tactics, 1)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.save_tactics)
         prep_layout.addLayout(row)
         threshold = QHBoxLayout()
-        threshold.addWidget(QLabel("A deal counts as prepared when its sheet is at least"))
+        threshold.addWidget(QLabel(translate(
+            "TemplateDialog", "A deal counts as prepared when its sheet is at least")))
         threshold.addWidget(self.prepared)
-        threshold.addWidget(QLabel("complete."))
+        threshold.addWidget(QLabel(translate("TemplateDialog", "complete.")))
         threshold.addWidget(self.save_prepared)
         threshold.addStretch(1)
         prep_layout.addLayout(threshold)
 
         self.pages = QTabWidget()
-        self.pages.addTab(items_page, "Checklist items")
-        self.pages.addTab(prep_page, "Preparation sheets")
+        self.pages.addTab(items_page, translate("TemplateDialog", "Checklist items"))
+        self.pages.addTab(prep_page, translate("TemplateDialog", "Preparation sheets"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -227,10 +253,11 @@ class TemplateDialog(QDialog):
         template = cards.template()
         current = keep if keep is not None else self.current_item_id()
         self.model.set_template(template)
-        self.version.setText(f"Version {template.version}")
+        self.version.setText(translate("TemplateDialog", "Version {version}").format(
+            version=template.version))
         row = next((r for r, i in enumerate(self.model.items) if i.id == current), 0)
         self.table.setCurrentIndex(self.model.index(row, 1))
-        self.tactics.setPlainText("\n".join(cards.tactics()))
+        self.tactics.setPlainText("\n".join(template_text(n) for n in cards.tactics()))
         self.prepared.setValue(round(cards.prepared_share() * 100))
         self._update_buttons()
 
@@ -247,7 +274,9 @@ class TemplateDialog(QDialog):
             button.setEnabled(writable and item is not None)
         for button in (self.add_button, self.save_tactics, self.save_prepared):
             button.setEnabled(writable)
-        self.retire_button.setText("Res&tore" if item and item.retired else "Re&tire")
+        self.retire_button.setText(translate("TemplateDialog", "Res&tore")
+                                   if item and item.retired
+                                   else translate("TemplateDialog", "Re&tire"))
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.scorecards:
@@ -272,7 +301,8 @@ class TemplateDialog(QDialog):
         except TemplateError as exc:
             self._workspace.error_raised.emit(str(exc))
             return
-        self._apply(edited, f"Add checklist item {edited.items[-1].text}")
+        self._apply(edited, translate("TemplateDialog", "Add checklist item {item}").format(
+            item=edited.items[-1].text))
         self.table.setCurrentIndex(self.model.index(
             next((r for r, i in enumerate(self.model.items)
                   if i.text == edited.items[-1].text), 0), 1))
@@ -287,13 +317,13 @@ class TemplateDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            edited = rename_item(template, item_id, dialog.text.text(),
-                                 dialog.good.toPlainText())
+            edited = rename_item(template, item_id, *dialog.texts())
         except TemplateError as exc:
             self._workspace.error_raised.emit(str(exc))
             return
         if edited != template:
-            self._apply(edited, f"Rename checklist item {dialog.text.text().strip()}", item_id)
+            self._apply(edited, translate("TemplateDialog", "Rename checklist item {item}")
+                        .format(item=dialog.text.text().strip()), item_id)
 
     def move_item(self, step: int) -> None:
         """Move the selected item up (-1) or down (+1) within its section."""
@@ -302,7 +332,7 @@ class TemplateDialog(QDialog):
             return
         edited = move_item(template, item_id, step)
         if edited.ordered_items() != template.ordered_items():
-            self._apply(edited, "Reorder the checklist", item_id)
+            self._apply(edited, translate("TemplateDialog", "Reorder the checklist"), item_id)
 
     def toggle_retired(self) -> None:
         """Retire the selected item, or bring a retired one back."""
@@ -312,12 +342,17 @@ class TemplateDialog(QDialog):
         item = template.item(item_id)
         assert item is not None
         edited = set_item_retired(template, item_id, not item.retired)
-        self._apply(edited, f"{'Restore' if item.retired else 'Retire'} checklist item "
-                            f"{item.text}", item_id)
+        text = (translate("TemplateDialog", "Restore checklist item {item}") if item.retired
+                else translate("TemplateDialog", "Retire checklist item {item}"))
+        self._apply(edited, text.format(item=template_text(item.text)), item_id)
 
     def _on_save_tactics(self) -> None:
-        names = [line for line in self.tactics.toPlainText().splitlines() if line.strip()]
-        if names != scorecards(self._workspace).tactics():
+        stored = scorecards(self._workspace).tactics()
+        # A default technique left as shown (translated) keeps the name it is stored under.
+        shown = {template_text(name): name for name in stored}
+        names = [shown.get(line, line) for line in self.tactics.toPlainText().splitlines()
+                 if line.strip()]
+        if names != stored:
             SetTacticsCommand(self._workspace, names).run()
 
     def _on_save_prepared(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from salesdesk.files import write_text
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.scorecard_report import ScorecardReport, csv_text, matrix_rows, render_csv
 from salesdesk.store import NotFound
 from salesdesk.ui.scorecards.commands import SavePrepCommand, scorecards
@@ -26,8 +27,16 @@ from salesdesk.ui.tasks import Task, TaskContext, TaskRunner
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
 
-EXPORT_FILTERS = ("Scorecards PDF (*.pdf)", "Scorecards CSV (*.csv)",
-                  "Team matrix CSV (*.csv)")
+EXPORT_FILTERS = (QT_TRANSLATE_NOOP("ScorecardJobs", "Scorecards PDF (*.pdf)"),
+                  QT_TRANSLATE_NOOP("ScorecardJobs", "Scorecards CSV (*.csv)"),
+                  QT_TRANSLATE_NOOP("ScorecardJobs", "Team matrix CSV (*.csv)"))
+
+
+def _chose(chosen: str, index: int) -> bool:
+    """True when ``chosen`` is the filter EXPORT_FILTERS[index], in English or as the file
+    dialog offered it (translated)."""
+    english = EXPORT_FILTERS[index]
+    return chosen in (english, translate("ScorecardJobs", english))
 
 
 def export_path(path: Path, chosen: str) -> Path:
@@ -35,7 +44,7 @@ def export_path(path: Path, chosen: str) -> Path:
     .csv already (the extension then decides between PDF and CSV)."""
     if path.suffix.lower() in (".pdf", ".csv"):
         return path
-    return path.with_name(path.name + (".pdf" if chosen == EXPORT_FILTERS[0] else ".csv"))
+    return path.with_name(path.name + (".pdf" if _chose(chosen, 0) else ".csv"))
 
 
 def write_export_file(path: Path, report: ScorecardReport, *, matrix: bool, title: str,
@@ -99,9 +108,10 @@ class ScorecardJobs(QObject):
     def save_brief(self, parent: QWidget, title: str, details: str, sheet: object) -> None:
         """Ask for a file and write the sheet's one-page PDF brief."""
         safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in title).strip()
-        name, _ = QFileDialog.getSaveFileName(parent, "Save preparation brief",
-                                              str(self._folder() / f"{safe}-brief.pdf"),
-                                              "PDF documents (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(
+            parent, translate("ScorecardJobs", "Save preparation brief"),
+            str(self._folder() / f"{safe}-brief.pdf"),
+            translate("ScorecardJobs", "PDF documents (*.pdf)"))
         if not name:
             return
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
@@ -114,7 +124,8 @@ class ScorecardJobs(QObject):
             self._workspace.error_raised.emit(str(exc))
             return
         self._settings.last_export_folder = str(path.parent)
-        self.message.emit(f"Saved the brief to {path}.")
+        self.message.emit(translate("ScorecardJobs", "Saved the brief to {path}.").format(
+            path=path))
 
     # --- template and exports ---------------------------------------------------------------
 
@@ -125,13 +136,15 @@ class ScorecardJobs(QObject):
     def export_scorecards(self, report: ScorecardReport | None) -> None:
         """Ask for a file and write the scorecards (PDF or CSV) or the team matrix (CSV)."""
         if report is None:
-            self._workspace.error_raised.emit("The scorecards are not ready yet: wait until "
-                                              "the figures are counted.")
+            self._workspace.error_raised.emit(translate(
+                "ScorecardJobs", "The scorecards are not ready yet: wait until the figures are "
+                "counted."))
             return
         stem = self._workspace.store.path.stem
         name, chosen = QFileDialog.getSaveFileName(
-            self._parent(), "Export scorecards", str(self._folder() / f"{stem}-scorecards.pdf"),
-            ";;".join(EXPORT_FILTERS))
+            self._parent(), translate("ScorecardJobs", "Export scorecards"),
+            str(self._folder() / f"{stem}-scorecards.pdf"),
+            ";;".join(translate("ScorecardJobs", f) for f in EXPORT_FILTERS))
         if not name:
             return
         self.write_export(Path(name), chosen, report)
@@ -142,10 +155,11 @@ class ScorecardJobs(QObject):
         window's task runner; the status bar says where it went, a failure is shown in a
         dialog. Returns the task (its outcome arrives on the GUI thread)."""
         path = export_path(path, chosen)
-        matrix = chosen == EXPORT_FILTERS[2]
+        matrix = _chose(chosen, 2)
         # Read on the GUI thread: the worker gets plain values (the report is one already).
-        title = ("Sample business (demo)" if self._workspace.opened.temporary
-                 else self._workspace.store.path.stem) + " — scorecards"
+        name = (translate("ScorecardJobs", "Sample business (demo)")
+                if self._workspace.opened.temporary else self._workspace.store.path.stem)
+        title = translate("ScorecardJobs", "{name} — scorecards").format(name=name)
         today = self._workspace.today()
 
         def work(ctx: TaskContext) -> Path:
@@ -153,9 +167,12 @@ class ScorecardJobs(QObject):
 
         def done(written: Path) -> None:
             self._settings.last_export_folder = str(written.parent)
-            self.message.emit(f"Exported the scorecards to {written}.")
+            self.message.emit(translate("ScorecardJobs", "Exported the scorecards to {path}.")
+                              .format(path=written))
 
         return self._tasks.run(
-            work, done, label="Exporting the scorecards…", parent=self._window,
-            on_error=lambda exc: self._workspace.error_raised.emit(
-                f"The scorecards were not exported: {exc}"))
+            work, done, label=translate("ScorecardJobs", "Exporting the scorecards…"),
+            parent=self._window,
+            on_error=lambda exc: self._workspace.error_raised.emit(translate(
+                "ScorecardJobs", "The scorecards were not exported: {error}").format(
+                error=exc)))
