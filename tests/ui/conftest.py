@@ -19,6 +19,8 @@ from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import Workspace
 
+DEMO_DAY = dt.date(2026, 12, 4)
+
 
 @pytest.fixture(autouse=True)
 def gui_thread_collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
@@ -63,12 +65,22 @@ def window(qtbot: QtBot, opened: OpenedDatabase) -> Iterator[MainWindow]:
         yield main
 
 
-def demo_database(folder: Path, deals: int) -> Path:
-    """A generated sample business of ``deals`` deals (for module-scoped fixtures: generating
-    takes time, so each test opens a copy made by ``demo_copy``)."""
+def demo_database(folder: Path, deals: int, today: dt.date | None = None) -> Path:
+    """A generated sample business of ``deals`` deals as of ``today`` (default: the real one)
+    (for module-scoped fixtures: generating takes time, so each test opens a copy made by
+    ``demo_copy``)."""
     path = folder / "demo.db"
-    launch.write_demo(path, deals, dt.date.today())
+    launch.write_demo(path, deals, today or dt.date.today())
     return path
+
+
+@pytest.fixture
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
+    """The window's today (Workspace.today) fixed at DEMO_DAY, the day a test's expected
+    figures were read off a demo generated as of that day: calendar months and quarters cut
+    a demo differently on another day."""
+    monkeypatch.setattr(Workspace, "today", staticmethod(lambda: DEMO_DAY))
+    return DEMO_DAY
 
 
 def demo_copy(source: Path, folder: Path) -> OpenedDatabase:

@@ -4,6 +4,7 @@ Deals list, the Deals list's badge, and refreshing after an edit."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from salesdesk.ui.growth.lever_models import TREND_ROLE, LeverModel
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.workspace import Workspace
 
-from .conftest import demo_copy, demo_database, shown_window
+from .conftest import DEMO_DAY, demo_copy, demo_database, shown_window
 
 TIMEOUT = 20_000  # ms; generous: the ranking runs on a worker of a loaded machine
 
@@ -33,11 +34,12 @@ TIMEOUT = 20_000  # ms; generous: the ranking runs on a worker of a loaded machi
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo at its usual size, where its weak spots show as levers."""
-    return demo_database(tmp_path_factory.mktemp("demo"), 1500)
+    return demo_database(tmp_path_factory.mktemp("demo"), 1500, DEMO_DAY)
 
 
 @pytest.fixture
-def growth_window(qtbot: QtBot, demo_file: Path, tmp_path: Path) -> Iterator[MainWindow]:
+def growth_window(qtbot: QtBot, demo_file: Path, tmp_path: Path,
+                  pinned_today: dt.date) -> Iterator[MainWindow]:
     """The window on a fresh copy of the demo, the Growth points tab shown with its report."""
     with shown_window(qtbot, demo_copy(demo_file, tmp_path)) as main:
         main.tabs.setCurrentWidget(main.growth_tab)
