@@ -19,6 +19,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from salesdesk.i18n import translate
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A temporary file untouched this long was left by a writer that died (kill -9, power loss):
 # one being written is touched as it grows.
@@ -84,7 +86,8 @@ def _new_temporary(folder: Path, prefix: str) -> Path:
             continue
         os.close(fd)
         return temp
-    raise FileExistsError(f"No free temporary name in {folder}.")
+    raise FileExistsError(translate("Files", "No free temporary name in {folder}.").format(
+        folder=folder))
 
 
 @contextlib.contextmanager

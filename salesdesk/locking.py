@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from salesdesk.i18n import translate
+
 
 @dataclass(frozen=True, slots=True)
 class LockHolder:
@@ -23,18 +25,21 @@ class LockHolder:
 
     def describe(self) -> str:
         """A phrase for messages: "process 1234 on host"."""
-        where = f" on {self.hostname}" if self.hostname else ""
-        return f"process {self.pid}{where}" if self.pid else "another program"
+        if not self.pid:
+            return translate("LockHolder", "another program")
+        if self.hostname:
+            return translate("LockHolder", "process {pid} on {host}").format(
+                pid=self.pid, host=self.hostname)
+        return translate("LockHolder", "process {pid}").format(pid=self.pid)
 
 
 class FileLocked(Exception):
     """Another writer holds the file's lock."""
 
     def __init__(self, path: Path, holder: LockHolder) -> None:
-        super().__init__(
-            f"{path.name} is already open for writing by {holder.describe()}."
-            " Close it there, or open it read-only."
-        )
+        super().__init__(translate(
+            "FileLocked", "{name} is already open for writing by {holder}. Close it there, or"
+            " open it read-only.").format(name=path.name, holder=holder.describe()))
         self.path = path
         self.holder = holder
 
@@ -72,11 +77,14 @@ class WriterLock:
             probe.write_bytes(b"salesdesk")
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            return OSError(f"The lock file beside {self.database.name} cannot be written:"
-                           f" {reason}.")
+            return OSError(translate("WriterLock", "The lock file beside {name} cannot be"
+                                     " written: {reason}.").format(name=self.database.name,
+                                                                   reason=reason))
         finally:
             probe.unlink(missing_ok=True)
-        return PermissionError(f"Cannot create the lock file beside {self.database.name}.")
+        return PermissionError(translate(
+            "WriterLock", "Cannot create the lock file beside {name}.").format(
+                name=self.database.name))
 
     def _holder(self) -> LockHolder:
         # PySide returns (pid, hostname, appname), or a false value when the file is unreadable.

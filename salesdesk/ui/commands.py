@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from salesdesk.domain.changes import Changes
+from salesdesk.i18n import translate
 from salesdesk.store import StoreError
 from salesdesk.ui.workspace import Workspace
 
@@ -38,7 +39,9 @@ class StoreCommand(QUndoCommand):
         try:
             changes = self.do()
         except WRITE_ERRORS as exc:
-            self.workspace.error_raised.emit(f"{self.text()} failed: {_message(exc)}")
+            self.workspace.error_raised.emit(translate(
+                "StoreCommand", "{action} failed: {error}").format(action=self.text(),
+                                                                    error=_message(exc)))
             return False
         self.workspace.undo_stack.push(self)
         self._pushed = True
@@ -58,7 +61,9 @@ class StoreCommand(QUndoCommand):
             changes = step()  # type: ignore[operator]
         except WRITE_ERRORS as exc:
             self.setObsolete(True)
-            self.workspace.error_raised.emit(f"Could not replay {self.text()}: {_message(exc)}")
+            self.workspace.error_raised.emit(translate(
+                "StoreCommand", "Could not replay {action}: {error}").format(
+                    action=self.text(), error=_message(exc)))
             self.workspace.notify(Changes(all_deals=True))
             return
         self.workspace.notify(changes)

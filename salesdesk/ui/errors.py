@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from salesdesk.i18n import translate
 from salesdesk.ui.qt_messages import HARMLESS
 
 LOG = logging.getLogger("salesdesk")
@@ -42,7 +43,9 @@ def plain_sentence(error: BaseException) -> str:
     """What the dialog says about an error nobody expected."""
     detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
     what = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
-    return f"Something went wrong that salesdesk did not expect ({what})."
+    return translate(
+        "Errors", "Something went wrong that salesdesk did not expect ({what})."
+    ).format(what=what)
 
 
 class ErrorHandler(QObject):
@@ -129,13 +132,16 @@ class ErrorHandler(QObject):
         if self._dialog is not None:
             self._missed += 1  # one dialog at a time: the log holds every error
             self._dialog.setInformativeText(
-                f"{self._missed} more error{'s' if self._missed > 1 else ''} happened since;"
-                " the log holds them all.")
+                (translate("ErrorHandler", "{count} more errors happened since; the log holds"
+                           " them all.") if self._missed > 1
+                 else translate("ErrorHandler", "{count} more error happened since; the log"
+                                " holds them all.")).format(count=self._missed))
             return
         parent: QWidget | None = QApplication.activeWindow()
         box = QMessageBox(QMessageBox.Icon.Critical, "salesdesk",
-                          f"{plain_sentence(error)} salesdesk keeps running; what was saved"
-                          f" is safe.\n\nThe details were written to {self.log_path}.",
+                          translate("ErrorHandler", "{sentence} salesdesk keeps running; what"
+                                    " was saved is safe.\n\nThe details were written to {log}."
+                                    ).format(sentence=plain_sentence(error), log=self.log_path),
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("error_dialog")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.metrics import Figures
+from salesdesk.i18n import translate
 from salesdesk.store import DealListQuery, ExportCancelled, Store
 from salesdesk.ui.charts import ChartFigures
 from salesdesk.ui.file_jobs import start_folder
@@ -63,19 +64,21 @@ class ExportJobs(QObject):
         """Write the Funnel tab's slice (``figures``, compared with ``before``) as a PDF
         meeting report."""
         if figures is None:
-            self._workspace.error_raised.emit(
-                "There are no figures to report yet: record deals first (or wait until the"
-                " figures are counted).")
+            self._workspace.error_raised.emit(translate(
+                "ExportJobs", "There are no figures to report yet: record deals first (or wait"
+                " until the figures are counted)."))
             return
         store = self._workspace.store
         name, _ = QFileDialog.getSaveFileName(
-            self._window, "Export report", str(self._folder() / f"{store.path.stem}-report.pdf"),
-            "PDF documents (*.pdf)")
+            self._window, translate("ExportJobs", "Export report"),
+            str(self._folder() / f"{store.path.stem}-report.pdf"),
+            translate("ExportJobs", "PDF documents (*.pdf)"))
         if not name:
             return
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        title = ("Sample business (demo)" if self._workspace.opened.temporary
-                 else store.path.stem) + " — sales figures"
+        title = translate("ExportJobs", "{name} — sales figures").format(
+            name=translate("ExportJobs", "Sample business (demo)")
+            if self._workspace.opened.temporary else store.path.stem)
         today = self._workspace.today()
         charts: list[QImage] = []
 
@@ -84,8 +87,10 @@ class ExportJobs(QObject):
                                 charts=charts)
 
         def start_writing() -> None:
-            self._tasks.run(write, lambda _: self._written(path, f"Saved the report to {path}."),
-                            label="Writing the report…", parent=self._window,
+            saved = translate("ExportJobs", "Saved the report to {path}.").format(path=path)
+            self._tasks.run(write, lambda _: self._written(path, saved),
+                            label=translate("ExportJobs", "Writing the report…"),
+                            parent=self._window,
                             on_error=lambda exc: self._workspace.error_raised.emit(str(exc)))
 
         self._tasks.in_turns(paint_charts(figures, charts), start_writing)
@@ -97,26 +102,30 @@ class ExportJobs(QObject):
         only_listed = False
         if query.search or query.outcome is not None or query.deal_ids is not None:
             answer = QMessageBox.question(
-                self._window, "Export deals", "Export only the deals the Deals list shows now?"
-                " (No exports every deal.)",
+                self._window, translate("ExportJobs", "Export deals"),
+                translate("ExportJobs", "Export only the deals the Deals list shows now? (No"
+                          " exports every deal.)"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
                 | QMessageBox.StandardButton.Cancel)
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             only_listed = answer == QMessageBox.StandardButton.Yes
         name, chosen = QFileDialog.getSaveFileName(
-            self._window, "Export deals", str(self._folder() / f"{store.path.stem}-deals.xlsx"),
-            "Excel workbook (*.xlsx);;CSV (*.csv)")
+            self._window, translate("ExportJobs", "Export deals"),
+            str(self._folder() / f"{store.path.stem}-deals.xlsx"),
+            translate("ExportJobs", "Excel workbook (*.xlsx);;CSV (*.csv)"))
         if not name:
             return
         path = Path(name)
         if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_name(path.name + (".csv" if "CSV" in chosen else ".xlsx"))
+            path = path.with_name(path.name + (".csv" if "*.csv" in chosen else ".xlsx"))
         digits = currency_digits()
 
         def work(ctx: TaskContext) -> int:
             def progress(done: int, total: int) -> None:
-                ctx.report(done, total, f"Exporting deals… {done:,} of {total:,}")
+                ctx.report(done, total, translate(
+                    "ExportJobs", "Exporting deals… {done} of {total}").format(
+                        done=f"{done:,}", total=f"{total:,}"))
 
             with own_store(store) as own:
                 deal_ids = listed_ids(own, query) if only_listed else None
@@ -127,8 +136,12 @@ class ExportJobs(QObject):
                     raise Cancelled from exc
 
         self._tasks.run(
-            work, lambda count: self._written(path, f"Exported {count} deals to {path}."),
-            label="Exporting deals…", parent=self._window, cancellable=True,
+            work, lambda count: self._written(path, translate(
+                "ExportJobs", "Exported {count} deals to {path}.").format(count=count, path=path)),
+            label=translate("ExportJobs", "Exporting deals…"), parent=self._window,
+            cancellable=True,
             on_error=lambda exc: self._workspace.error_raised.emit(
-                f"The deals were not exported: {exc}"),
-            on_cancel=lambda: self.message.emit("The export was cancelled; no file was written."))
+                translate("ExportJobs", "The deals were not exported: {error}").format(
+                    error=exc)),
+            on_cancel=lambda: self.message.emit(
+                translate("ExportJobs", "The export was cancelled; no file was written.")))

@@ -16,6 +16,7 @@ from salesdesk import paths
 from salesdesk.currencies import currency_digits, default_currency
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.ui.file_opening import OPEN_ERRORS, FileOpening
 from salesdesk.ui.importing.wizard import ImportWizard, summary_text
 from salesdesk.ui.safety.data_safety import DataSafety
@@ -23,7 +24,9 @@ from salesdesk.ui.tasks import TaskContext, TaskRunner, own_store
 from salesdesk.ui.ui_settings import UiSettings
 from salesdesk.ui.workspace import FileOpener, OpenedFile, Workspace
 
-FILE_FILTER = "salesdesk databases (*.db *.sqlite *.salesdesk);;All files (*)"
+# The file dialogs' filter; shown through translate("FileJobs", FILE_FILTER).
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "FileJobs", "salesdesk databases (*.db *.sqlite *.salesdesk);;All files (*)")
 
 
 def start_folder(ui_settings: UiSettings) -> str:
@@ -59,24 +62,27 @@ class FileJobs(QObject):
     def new_file(self) -> None:
         """Create a new, empty database, asking for its base currency."""
         name, _ = QFileDialog.getSaveFileName(
-            self._window, "New database", str(Path(start_folder(self._settings)) / "deals.db"),
-            FILE_FILTER)
+            self._window, translate("FileJobs", "New database"),
+            str(Path(start_folder(self._settings)) / "deals.db"),
+            translate("FileJobs", FILE_FILTER))
         if not name:
             return
         path = Path(name)
         if path.exists() and path.stat().st_size > 0:
-            self._error(f"{path.name} exists already. Choose a new name; to open it, use"
-                        " File ▸ Open.")
+            self._error(translate("FileJobs", "{name} exists already. Choose a new name; to"
+                                  " open it, use File ▸ Open.").format(name=path.name))
             return
         codes = list(currency_digits())
         currency, ok = QInputDialog.getItem(
-            self._window, "Base currency", "Currency of the figures (amounts in other"
-            " currencies are converted to it):", codes, codes.index(default_currency()), True)
+            self._window, translate("FileJobs", "Base currency"),
+            translate("FileJobs", "Currency of the figures (amounts in other currencies are"
+                      " converted to it):"), codes, codes.index(default_currency()), True)
         if not ok:
             return
         currency = currency.strip().upper()
         if currency not in currency_digits():
-            self._error(f"{currency!r} is not a currency code such as EUR or USD.")
+            self._error(translate("FileJobs", "{currency} is not a currency code such as EUR or"
+                                  " USD.").format(currency=repr(currency)))
             return
         try:
             opened = self._opener.create(path, currency)
@@ -87,8 +93,9 @@ class FileJobs(QObject):
 
     def open_file(self) -> None:
         """Ask for a file and open it."""
-        name, _ = QFileDialog.getOpenFileName(self._window, "Open database",
-                                              start_folder(self._settings), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self._window, translate("FileJobs", "Open database"),
+                                              start_folder(self._settings),
+                                              translate("FileJobs", FILE_FILTER))
         if name:
             self.open_path(Path(name))
 
@@ -111,13 +118,15 @@ class FileJobs(QObject):
         self._safety.finish()  # the last backup of the file being closed, when due
         self._workspace.replace(opened)
         if path is None:
-            message = "Opened the sample business: a made-up firm to look around in."
+            message = translate("FileJobs", "Opened the sample business: a made-up firm to look"
+                                " around in.")
         else:
             self._settings.last_folder = str(path.parent)
             self._settings.add_recent_file(path)
-            message = f"Opened {path.name}."
+            message = translate("FileJobs", "Opened {name}.").format(name=path.name)
         if had_history:
-            message += " The undo history of the previous file was cleared."
+            message += " " + translate("FileJobs",
+                                       "The undo history of the previous file was cleared.")
         self.message.emit(message)
 
     # --- copying and importing -----------------------------------------------------------
@@ -126,8 +135,8 @@ class FileJobs(QObject):
         """Write a consistent copy of the open file (SQLite backup API), in a worker."""
         store = self._workspace.store
         suggestion = Path(start_folder(self._settings)) / f"{store.path.stem}-copy.db"
-        name, _ = QFileDialog.getSaveFileName(self._window, "Save a copy", str(suggestion),
-                                              FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self._window, translate("FileJobs", "Save a copy"),
+                                              str(suggestion), translate("FileJobs", FILE_FILTER))
         if not name:
             return
         destination = Path(name)
@@ -138,10 +147,13 @@ class FileJobs(QObject):
 
         def done(_: None) -> None:
             self._settings.last_folder = str(destination.parent)
-            self.message.emit(f"Saved a copy to {name}.")
+            self.message.emit(translate("FileJobs", "Saved a copy to {path}.").format(path=name))
 
-        self._tasks.run(work, done, label="Saving a copy…", parent=self._window,
-                        on_error=lambda exc: self._error(f"The copy was not saved: {exc}"))
+        self._tasks.run(work, done, label=translate("FileJobs", "Saving a copy…"),
+                        parent=self._window,
+                        on_error=lambda exc: self._error(
+                            translate("FileJobs", "The copy was not saved: {error}").format(
+                                error=exc)))
 
     def import_deals(self) -> None:
         """Run the import wizard; afterwards every view reloads and the undo history, which
@@ -154,7 +166,9 @@ class FileJobs(QObject):
             return
         self._workspace.undo_stack.clear()
         self._workspace.notify(Changes(all_deals=True, lookups=frozenset(LookupKind)))
-        self.message.emit(f"Imported {summary.imported} deals. The undo history was cleared.")
-        QMessageBox.information(self._window, "Import finished",
-                                summary_text(summary) + "\n\nThe undo history was cleared:"
-                                " an import cannot be undone step by step.")
+        self.message.emit(translate("FileJobs", "Imported {count} deals. The undo history was"
+                                    " cleared.").format(count=summary.imported))
+        QMessageBox.information(self._window, translate("FileJobs", "Import finished"),
+                                summary_text(summary) + "\n\n"
+                                + translate("FileJobs", "The undo history was cleared: an"
+                                            " import cannot be undone step by step."))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from salesdesk.i18n import translate
 from salesdesk.locking import FileLocked
 from salesdesk.store import BackupInfo, FileReadOnly, FileRefused
 from salesdesk.ui.safety.damaged import backup_to_offer, offer_backup
@@ -58,9 +59,11 @@ class FileOpening:
             if not self._ask:
                 self._fail(str(exc), on_failed)
                 return
-            title = "File in use" if isinstance(exc, FileLocked) else "Read-only file"
+            title = (translate("FileOpening", "File in use") if isinstance(exc, FileLocked)
+                     else translate("FileOpening", "Read-only file"))
             answer = QMessageBox.question(
-                self._parent, title, f"{exc}\n\nOpen it read-only?",
+                self._parent, title,
+                translate("FileOpening", "{error}\n\nOpen it read-only?").format(error=exc),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
             if answer == QMessageBox.StandardButton.Open:
                 self.open(path, on_opened, on_failed, read_only=True)
@@ -82,7 +85,7 @@ class FileOpening:
 
         def checked(result: _Checked) -> None:
             if result.refused is None:
-                self._finish(pending, "", on_opened, on_failed)
+                self._finish(pending, "{error}", on_opened, on_failed)
                 return
             pending.abandon()
             if not ask:
@@ -97,8 +100,9 @@ class FileOpening:
             pending.abandon()
             self._fail(str(error), on_failed)
 
-        self._tasks.run(check, checked, label=f"Checking {path.name}…", parent=self._parent,
-                        on_error=failed)
+        self._tasks.run(check, checked,
+                        label=translate("FileOpening", "Checking {name}…").format(name=path.name),
+                        parent=self._parent, on_error=failed)
 
     def open_sample(self, on_opened: Callable[[OpenedFile], None],
                     on_failed: Callable[[], None] = lambda: None) -> None:
@@ -107,38 +111,43 @@ class FileOpening:
 
         def failed(error: Exception) -> None:
             pending.abandon()
-            self._fail(f"The sample business was not made: {error}", on_failed)
+            self._fail(translate("FileOpening", "The sample business was not made: {error}").format(
+                error=error), on_failed)
 
         self._tasks.run(lambda ctx: pending.prepare(),
-                        lambda _: self._finish(pending, "", on_opened, on_failed),
-                        label="Making the sample business…", parent=self._parent,
+                        lambda _: self._finish(pending, "{error}", on_opened, on_failed),
+                        label=translate("FileOpening", "Making the sample business…"),
+                        parent=self._parent,
                         on_error=failed)
 
     def _restore(self, path: Path, backup: BackupInfo, on_opened: Callable[[OpenedFile], None],
                  on_failed: Callable[[], None]) -> None:
         """Put ``backup`` in place of the damaged ``path`` (moved aside) and open it."""
-        prefix = "The backup was not restored: "
+        message = translate("FileOpening", "The backup was not restored: {error}")
         try:
             pending = self._opener.start_restore(path, backup)
         except OPEN_ERRORS as exc:
-            self._fail(prefix + str(exc), on_failed)
+            self._fail(message.format(error=exc), on_failed)
             return
 
         def failed(error: Exception) -> None:
             pending.abandon()
-            self._fail(prefix + str(error), on_failed)
+            self._fail(message.format(error=error), on_failed)
 
         self._tasks.run(lambda ctx: pending.prepare(),
-                        lambda _: self._finish(pending, prefix, on_opened, on_failed),
-                        label=f"Restoring {path.name} from its backup…", parent=self._parent,
-                        on_error=failed)
+                        lambda _: self._finish(pending, message, on_opened, on_failed),
+                        label=translate("FileOpening", "Restoring {name} from its backup…").format(
+                            name=path.name),
+                        parent=self._parent, on_error=failed)
 
-    def _finish(self, pending: PendingFile, prefix: str,
+    def _finish(self, pending: PendingFile, message: str,
                 on_opened: Callable[[OpenedFile], None], on_failed: Callable[[], None]) -> None:
+        """Open the prepared file; a failure is reported as ``message`` with its ``{error}``
+        filled in."""
         try:
             opened = pending.finish()
         except USER_ERRORS as exc:
-            self._fail(prefix + str(exc), on_failed)
+            self._fail(message.format(error=exc), on_failed)
             return
         on_opened(opened)
 

@@ -15,10 +15,20 @@ import re
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+
 UNDEFINED = "—"
-LIKELY_RANGE_TIP = (
+# English, marked for translation: show it as likely_range_tip() (or translate("Formatting",
+# LIKELY_RANGE_TIP)).
+LIKELY_RANGE_TIP = QT_TRANSLATE_NOOP(
+    "Formatting",
     "Likely range: with this many decided deals, the true conversion lies between these"
     " values with 95 % certainty (a Wilson interval). The fewer the deals, the wider it is.")
+
+
+def likely_range_tip() -> str:
+    """The tooltip of a likely range (a Wilson interval), in the chosen language."""
+    return translate("Formatting", LIKELY_RANGE_TIP)
 
 
 def count(value: int, locale: QLocale | None = None) -> str:
@@ -40,7 +50,8 @@ def days(value: float | None, locale: QLocale | None = None) -> str:
     """A number of days, short: one decimal below ten ("4.5 d", "34 d")."""
     if value is None:
         return UNDEFINED
-    return f"{number(value, 1 if value < 10 else 0, locale)} d"
+    return translate("Formatting", "{value} d").format(
+        value=number(value, 1 if value < 10 else 0, locale))
 
 
 def date_pattern(locale: QLocale | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from salesdesk import paths
+from salesdesk.i18n import translate
 
 
 class GuideDialog(QDialog):
@@ -13,16 +14,18 @@ class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guide_dialog")
-        self.setWindowTitle("salesdesk User Guide")
+        self.setWindowTitle(translate("GuideDialog", "salesdesk User Guide"))
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName("User guide")
+        self.browser.setAccessibleName(translate("GuideDialog", "User guide"))
         self.browser.setOpenExternalLinks(True)
         guide = paths.user_guide()
         self.browser.setSearchPaths([str(guide.parent), str(paths.resources_parent())])
         try:
             text = guide.read_text(encoding="utf-8")
         except OSError as exc:
-            text = f"The user guide could not be read: {exc.strerror or exc} ({guide})."
+            text = translate(
+                "GuideDialog", "The user guide could not be read: {reason} ({path})."
+            ).format(reason=exc.strerror or exc, path=guide)
         self.browser.setMarkdown(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

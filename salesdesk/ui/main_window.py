@@ -22,6 +22,7 @@ from salesdesk import __version__, paths
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.slice_spec import SliceSpec
+from salesdesk.i18n import translate
 from salesdesk.ui.actions import ActionId, ActionRegistry
 from salesdesk.ui.charts import ChartFigures, ChartWidget
 from salesdesk.ui.charts.dialog import ChartExportDialog
@@ -66,15 +67,15 @@ class MainWindow(QMainWindow):
         self.deals_tab = DealsTab(workspace)
         self.funnel_tab = FunnelTab(
             workspace, self.cache, default_period=lambda: ui_settings.funnel_default_period)
-        self.tabs.addTab(self.deals_tab, "&Deals")
-        self.tabs.addTab(self.funnel_tab, "F&unnel")
+        self.tabs.addTab(self.deals_tab, translate("MainWindow", "&Deals"))
+        self.tabs.addTab(self.funnel_tab, translate("MainWindow", "F&unnel"))
         self.growth_tab = GrowthTab(workspace, self.cache, self.tasks)
-        self.tabs.addTab(self.growth_tab, "&Growth Points")
+        self.tabs.addTab(self.growth_tab, translate("MainWindow", "&Growth Points"))
         self.scorecards_tab = ScorecardsTab(workspace, self.cache)
-        self.tabs.addTab(self.scorecards_tab, "&Scorecards")
+        self.tabs.addTab(self.scorecards_tab, translate("MainWindow", "&Scorecards"))
         self.scorecard_jobs = ScorecardJobs(workspace, ui_settings, self.tasks, self)
         self.customers_tab = CustomersTab(workspace, self.cache, ui_settings, self.tasks)
-        self.tabs.addTab(self.customers_tab, "&Customers")
+        self.tabs.addTab(self.customers_tab, translate("MainWindow", "&Customers"))
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._connect_signals()
@@ -87,10 +88,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.registry
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
         file_menu.addAction(a[ActionId.NEW_FILE])
         file_menu.addAction(a[ActionId.OPEN_FILE])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(a[ActionId.OPEN_SAMPLE])
         file_menu.addAction(a[ActionId.SAVE_COPY])
@@ -106,10 +107,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
 
-        edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
+        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+        self.undo_action = self.workspace.undo_stack.createUndoAction(
+            self, translate("MainWindow", "&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.workspace.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.workspace.undo_stack.createRedoAction(
+            self, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
@@ -119,7 +122,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a[ActionId.DELETE_DEAL])
         edit_menu.addAction(a[ActionId.NEXT_STAGE])
         edit_menu.addAction(a[ActionId.ADD_NPS_RESPONSES])
-        self.stage_menu = edit_menu.addMenu("Move to &Stage")
+        self.stage_menu = edit_menu.addMenu(translate("MainWindow", "Move to &Stage"))
         self.stage_menu.aboutToShow.connect(self._fill_stage_menu)
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
@@ -129,17 +132,17 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.PREFERENCES])
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addAction(a[ActionId.SHOW_DEALS_TAB])
         view_menu.addAction(a[ActionId.SHOW_FUNNEL_TAB])
         view_menu.addAction(a[ActionId.SHOW_GROWTH_TAB])
         view_menu.addAction(a[ActionId.SHOW_SCORECARDS_TAB])
         view_menu.addAction(a[ActionId.SHOW_CUSTOMERS_TAB])
 
-        tools_menu = bar.addMenu("&Tools")
+        tools_menu = bar.addMenu(translate("MainWindow", "&Tools"))
         tools_menu.addAction(a[ActionId.CHECK_DATABASE])
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(a[ActionId.USER_GUIDE])
         help_menu.addAction(a[ActionId.FIGURES_HELP])
         help_menu.addAction(a[ActionId.SHORTCUTS])
@@ -254,9 +257,11 @@ class MainWindow(QMainWindow):
     def _on_file_replaced(self) -> None:
         store = self.workspace.store
         opened = self.workspace.opened
-        name = "Sample business (demo)" if opened.temporary else store.path.name
-        suffix = " [read-only]" if store.read_only else ""
-        self.setWindowTitle(f"{name}{suffix} — salesdesk")
+        name = (translate("MainWindow", "Sample business (demo)") if opened.temporary
+                else store.path.name)
+        title = (translate("MainWindow", "{name} [read-only] — salesdesk") if store.read_only
+                 else translate("MainWindow", "{name} — salesdesk"))
+        self.setWindowTitle(title.format(name=name))
         self.setWindowFilePath("" if opened.temporary else str(store.path))
         self.registry.set_writable(not store.read_only)
         self._update_actions()
@@ -272,8 +277,9 @@ class MainWindow(QMainWindow):
         a[ActionId.DELETE_DEAL].setEnabled(writable and bool(selected))
         a[ActionId.NEXT_STAGE].setEnabled(writable and len(selected) == 1)
         self.stage_menu.setEnabled(writable and len(selected) == 1)
-        a[ActionId.DELETE_DEAL].setText("&Delete Deal" if len(selected) <= 1
-                                        else f"&Delete {len(selected)} Deals")
+        a[ActionId.DELETE_DEAL].setText(
+            translate("MainWindow", "&Delete Deal") if len(selected) <= 1
+            else translate("MainWindow", "&Delete {count} Deals").format(count=len(selected)))
 
     def _fill_stage_menu(self) -> None:
         self.stage_menu.clear()
@@ -288,10 +294,10 @@ class MainWindow(QMainWindow):
             action.setToolTip(name)
             action.triggered.connect(lambda checked=False, n=name: self.files.open_path(Path(n)))
         if not files:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
+            self.recent_menu.addAction(translate("MainWindow", "No recent files")).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear Recent Files",
+            self.recent_menu.addAction(translate("MainWindow", "Clear Recent Files"),
                                        self._ui_settings.clear_recent_files)
 
     # --- messages ------------------------------------------------------------------------
@@ -307,7 +313,9 @@ class MainWindow(QMainWindow):
     def _export_chart(self, chart: ChartWidget, figures: ChartFigures) -> None:
         dialog = ChartExportDialog(chart, self._ui_settings, figures, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_path is not None:
-            self.statusBar().showMessage(f"Saved the chart to {dialog.saved_path}.", 8000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Saved the chart to {path}.").format(
+                    path=dialog.saved_path), 8000)
 
     def _show_deals_behind(self, ids: frozenset[int], words: str,
                            as_of: dt.date | None = None) -> None:
@@ -325,11 +333,13 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         """Version, open file, data folder and the log of unexpected errors."""
         QMessageBox.about(
-            self, "About salesdesk",
-            f"<h3>salesdesk {__version__}</h3><p>Deals, conversion and deal length, offline."
-            f"</p><p>Open file: {self.workspace.store.path}<br>"
-            f"Data folder: {paths.data_dir()}<br>"
-            f"Log of unexpected errors: {paths.log_file()}</p>")
+            self, translate("MainWindow", "About salesdesk"),
+            translate("MainWindow",
+                      "<h3>salesdesk {version}</h3><p>Deals, conversion and deal length,"
+                      " offline.</p><p>Open file: {file}<br>Data folder: {folder}<br>"
+                      "Log of unexpected errors: {log}</p>").format(
+                version=__version__, file=self.workspace.store.path,
+                folder=paths.data_dir(), log=paths.log_file()))
 
     def show_preferences(self) -> None:
         """Edit ▸ Preferences: this computer's choices apply at once, the file's through an
@@ -354,7 +364,7 @@ class MainWindow(QMainWindow):
                 != (before.fiscal_year_start, before.too_few_threshold)
                 and not EditSettingsCommand(self.workspace, before, after).run()):
             return
-        self.statusBar().showMessage("Preferences saved.", 5000)
+        self.statusBar().showMessage(translate("MainWindow", "Preferences saved."), 5000)
 
     def show_guide(self) -> None:
         """Open Help ▸ User Guide (a window of its own: it can stay open)."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice
 
 from salesdesk.files import write_bytes
+from salesdesk.i18n import translate
 
 
 def painted(paint: Callable[[QBuffer], None]) -> bytes:
@@ -36,9 +37,10 @@ def save_painted(path: Path, paint: Callable[[QBuffer], None]) -> Path:
     try:
         data = painted(paint)
         if not data:
-            raise OSError("nothing was drawn")
+            raise OSError(translate("Rendering", "nothing was drawn"))
         write_bytes(path, data)
     except OSError as exc:
         reason = exc.strerror or str(exc) or type(exc).__name__
-        raise OSError(f"Could not save {path.name} in {path.parent}: {reason}.") from exc
+        raise OSError(translate("Rendering", "Could not save {name} in {folder}: {reason}.").format(
+            name=path.name, folder=path.parent, reason=reason)) from exc
     return path

@@ -23,15 +23,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-HEADERS = ("Where", "What", "Keys")
-# Keys handled inside widgets rather than by menu actions.
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+
+HEADERS = (QT_TRANSLATE_NOOP("ShortcutsDialog", "Where"),
+           QT_TRANSLATE_NOOP("ShortcutsDialog", "What"),
+           QT_TRANSLATE_NOOP("ShortcutsDialog", "Keys"))
+# Keys handled inside widgets rather than by menu actions (English; translated when shown,
+# key names such as "Esc" stay as they are).
 IN_PLACE: tuple[tuple[str, str, str], ...] = (
-    ("Deals list", "Open the selected deal", "Enter"),
-    ("Any form", "Save", "Enter, or Ctrl+Enter in a notes field"),
-    ("Any form", "Cancel (asks before discarding typed changes)", "Esc"),
-    ("Any form", "Go to a field", "Alt + its underlined letter"),
-    ("Date fields", "Pick from a calendar", "Alt+Down"),
-    ("Tabs and pages", "Next or previous page", "Ctrl+Tab, Ctrl+Shift+Tab"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Deals list"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Open the selected deal"), "Enter"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Any form"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Save"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter, or Ctrl+Enter in a notes field")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Any form"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Cancel (asks before discarding typed changes)"),
+     "Esc"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Any form"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Go to a field"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Alt + its underlined letter")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Date fields"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Pick from a calendar"), "Alt+Down"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Tabs and pages"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Next or previous page"), "Ctrl+Tab, Ctrl+Shift+Tab"),
 )
 
 
@@ -56,10 +69,12 @@ class ShortcutsDialog(QDialog):
     def __init__(self, menus: Iterable[QMenu], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard Shortcuts"))
         self.model = QStandardItemModel(0, len(HEADERS), self)
-        self.model.setHorizontalHeaderLabels(list(HEADERS))
-        for row in (*menu_rows(menus), *IN_PLACE):
+        self.model.setHorizontalHeaderLabels(
+            [translate("ShortcutsDialog", header) for header in HEADERS])
+        in_place = [tuple(translate("ShortcutsDialog", text) for text in row) for row in IN_PLACE]
+        for row in (*menu_rows(menus), *in_place):
             items = [QStandardItem(text) for text in row]
             for item in items:
                 item.setEditable(False)
@@ -69,16 +84,17 @@ class ShortcutsDialog(QDialog):
         self.filter.setFilterKeyColumn(-1)
         self.filter.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Type to find a command or a key…")
+        self.search.setPlaceholderText(
+            translate("ShortcutsDialog", "Type to find a command or a key…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Find a shortcut")
+        self.search.setAccessibleName(translate("ShortcutsDialog", "Find a shortcut"))
         self.search.textChanged.connect(self.filter.setFilterFixedString)
-        search_label = QLabel("&Find:")
+        search_label = QLabel(translate("ShortcutsDialog", "&Find:"))
         search_label.setBuddy(self.search)
         self.table = QTableView()
         self.table.setObjectName("shortcuts_table")
         self.table.setModel(self.filter)
-        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setAccessibleName(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.i18n import translate
 from salesdesk.store import Store, StoreError
 
 T = TypeVar("T")
@@ -257,7 +258,7 @@ class _ProgressDialog(QProgressDialog):
         self.cancel_button: QPushButton | None = None
         self._context = context
         if spec.cancellable:
-            self.cancel_button = QPushButton("Cancel")
+            self.cancel_button = QPushButton(translate("ProgressDialog", "Cancel"))
             self.setCancelButton(self.cancel_button)
             self.canceled.connect(self._on_canceled)
         else:
@@ -269,7 +270,7 @@ class _ProgressDialog(QProgressDialog):
         self._context.cancel()
         assert self.cancel_button is not None
         self.cancel_button.setEnabled(False)
-        self.setLabelText("Cancelling…")
+        self.setLabelText(translate("ProgressDialog", "Cancelling…"))
         self.show()
 
     def update_from(self, context: TaskContext) -> None:

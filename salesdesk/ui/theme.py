@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from salesdesk.i18n import translate
+
 _FOLLOWING = "_salesdesk_follows_scheme"
 
 
@@ -27,7 +29,11 @@ class Theme(StrEnum):
     @property
     def label(self) -> str:
         """The name Preferences shows."""
-        return {"system": "Follow the system", "light": "Light", "dark": "Dark"}[self.value]
+        if self is Theme.LIGHT:
+            return translate("Theme", "Light")
+        if self is Theme.DARK:
+            return translate("Theme", "Dark")
+        return translate("Theme", "Follow the system")
 
 
 def dark_palette() -> QPalette:

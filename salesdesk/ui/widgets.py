@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk import paths
 from salesdesk.domain.parsing import ParseError, parse_date
+from salesdesk.i18n import translate
 from salesdesk.ui.formatting import date_text
 from salesdesk.ui.workspace import strptime_formats
 
@@ -51,12 +52,13 @@ class DateField(QWidget):
         self._edit = QLineEdit(self)
         self._locale = QLocale()
         self._formats = strptime_formats(self._locale)
-        self._edit.setPlaceholderText(f"e.g. {date_text(EXAMPLE, self._locale)} or 2026-03-31")
+        self._edit.setPlaceholderText(translate("DateField", "e.g. {date} or 2026-03-31").format(
+            date=date_text(EXAMPLE, self._locale)))
         self._edit.setClearButtonEnabled(True)
         self._button = QToolButton(self)
         # An icon, not an emoji: many desktop fonts have no calendar glyph.
         self._button.setIcon(QIcon(str(paths.resource("icons/calendar.svg"))))
-        self._button.setToolTip("Pick a date (Alt+Down)")
+        self._button.setToolTip(translate("DateField", "Pick a date (Alt+Down)"))
         self._button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._calendar = QCalendarWidget()
@@ -92,8 +94,8 @@ class DateField(QWidget):
         empty."""
         day = parse_date(self._edit.text(), self._formats)
         if day is None:
-            raise ParseError(f"enter a date, e.g. {date_text(EXAMPLE, self._locale)} or"
-                             " 2026-03-31.")
+            raise ParseError(translate("DateField", "enter a date, e.g. {date} or 2026-03-31.")
+                             .format(date=date_text(EXAMPLE, self._locale)))
         return day
 
     def set_date(self, value: dt.date | None) -> None:

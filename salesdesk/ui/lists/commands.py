@@ -5,6 +5,7 @@ from __future__ import annotations
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.lookups import LookupItem, MergeRecord
+from salesdesk.i18n import translate
 from salesdesk.ui.commands import StoreCommand
 from salesdesk.ui.workspace import Workspace
 
@@ -17,7 +18,8 @@ class AddLookupCommand(StoreCommand):
     """Add a value to a list."""
 
     def __init__(self, workspace: Workspace, kind: LookupKind, name: str) -> None:
-        super().__init__(workspace, f"Add {kind.singular} {name}")
+        super().__init__(workspace, translate("AddLookupCommand", "Add {kind} {name}").format(
+            kind=kind.singular, name=name))
         self.kind, self.name = kind, name
         self.item_id: int | None = None
 
@@ -35,7 +37,9 @@ class RenameLookupCommand(StoreCommand):
     """Rename a value; every deal shows the new name."""
 
     def __init__(self, workspace: Workspace, item: LookupItem, new_name: str) -> None:
-        super().__init__(workspace, f"Rename {item.kind.singular} {item.name} to {new_name}")
+        super().__init__(workspace, translate(
+            "RenameLookupCommand", "Rename {kind} {name} to {new_name}").format(
+                kind=item.kind.singular, name=item.name, new_name=new_name))
         self.item, self.new_name = item, new_name
 
     def do(self) -> Changes:
@@ -51,8 +55,9 @@ class SetRetiredCommand(StoreCommand):
     """Retire a value (hidden from pickers, history kept) or bring it back."""
 
     def __init__(self, workspace: Workspace, item: LookupItem, retired: bool) -> None:
-        verb = "Retire" if retired else "Restore"
-        super().__init__(workspace, f"{verb} {item.kind.singular} {item.name}")
+        text = (translate("SetRetiredCommand", "Retire {kind} {name}") if retired
+                else translate("SetRetiredCommand", "Restore {kind} {name}"))
+        super().__init__(workspace, text.format(kind=item.kind.singular, name=item.name))
         self.item, self.retired = item, retired
 
     def do(self) -> Changes:
@@ -68,8 +73,9 @@ class MergeLookupCommand(StoreCommand):
     """Move every deal of one value to another and remove the first."""
 
     def __init__(self, workspace: Workspace, source: LookupItem, target: LookupItem) -> None:
-        super().__init__(workspace,
-                         f"Merge {source.kind.singular} {source.name} into {target.name}")
+        super().__init__(workspace, translate(
+            "MergeLookupCommand", "Merge {kind} {name} into {target}").format(
+                kind=source.kind.singular, name=source.name, target=target.name))
         self.source, self.target = source, target
         self._record: MergeRecord | None = None
 
@@ -89,7 +95,8 @@ class SetContactCommand(StoreCommand):
 
     def __init__(self, workspace: Workspace, item: LookupItem, person: str, email: str,
                  phone: str) -> None:
-        super().__init__(workspace, f"Edit contact of {item.name}")
+        super().__init__(workspace, translate("SetContactCommand", "Edit contact of {name}").format(
+            name=item.name))
         self.item = item
         self.values = (person, email, phone)
 
@@ -108,7 +115,7 @@ class ReorderStagesCommand(StoreCommand):
     """Change the order of the pipeline stages."""
 
     def __init__(self, workspace: Workspace, new_order: list[int]) -> None:
-        super().__init__(workspace, "Reorder stages")
+        super().__init__(workspace, translate("ReorderStagesCommand", "Reorder stages"))
         self.before = workspace.store.stage_order()
         self.after = new_order
 

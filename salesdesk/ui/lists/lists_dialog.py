@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.lookups import LookupItem
+from salesdesk.i18n import translate
 from salesdesk.ui.lists.commands import (
     AddLookupCommand,
     MergeLookupCommand,
@@ -45,7 +46,7 @@ class ListsDialog(QDialog):
     def __init__(self, workspace: Workspace, ui_settings: UiSettings,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Lists")
+        self.setWindowTitle(translate("ListsDialog", "Lists"))
         self.setObjectName("lists_dialog")
         self._workspace = workspace
         self._ui_settings = ui_settings
@@ -76,12 +77,12 @@ class ListsDialog(QDialog):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: gray")
 
-        self.add_button = QPushButton("&Add…")
-        self.rename_button = QPushButton("&Rename…")
-        self.merge_button = QPushButton("&Merge into…")
-        self.retire_button = QPushButton("Re&tire")
-        self.up_button = QPushButton("Move &Up")
-        self.down_button = QPushButton("Move &Down")
+        self.add_button = QPushButton(translate("ListsDialog", "&Add…"))
+        self.rename_button = QPushButton(translate("ListsDialog", "&Rename…"))
+        self.merge_button = QPushButton(translate("ListsDialog", "&Merge into…"))
+        self.retire_button = QPushButton(translate("ListsDialog", "Re&tire"))
+        self.up_button = QPushButton(translate("ListsDialog", "Move &Up"))
+        self.down_button = QPushButton(translate("ListsDialog", "Move &Down"))
         self.undo_action = self._workspace.undo_stack.createUndoAction(self)
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self._workspace.undo_stack.createRedoAction(self)
@@ -166,11 +167,15 @@ class ListsDialog(QDialog):
         is_stage = kind is LookupKind.STAGE
         self.up_button.setVisible(is_stage)
         self.down_button.setVisible(is_stage)
-        self.hint.setText(
-            "Renaming changes the name on every deal. Merging moves every deal to the value you"
-            " keep. Retired values disappear from pickers; their deals keep them."
-            + (" The order of stages is the pipeline order of the funnel." if is_stage else "")
-            + ("  Double-click a contact cell to edit it." if kind is LookupKind.CLIENT else ""))
+        hint = translate("ListsDialog", "Renaming changes the name on every deal. Merging moves"
+                         " every deal to the value you keep. Retired values disappear from"
+                         " pickers; their deals keep them.")
+        if is_stage:
+            hint += " " + translate("ListsDialog",
+                                    "The order of stages is the pipeline order of the funnel.")
+        if kind is LookupKind.CLIENT:
+            hint += "  " + translate("ListsDialog", "Double-click a contact cell to edit it.")
+        self.hint.setText(hint)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -178,8 +183,9 @@ class ListsDialog(QDialog):
         writable = not self._workspace.read_only
         for button in (self.rename_button, self.merge_button, self.retire_button):
             button.setEnabled(writable and item is not None)
-        self.retire_button.setText("Res&tore" if item is not None and item.retired
-                                   else "Re&tire")
+        self.retire_button.setText(translate("ListsDialog", "Res&tore")
+                                   if item is not None and item.retired
+                                   else translate("ListsDialog", "Re&tire"))
         row = self.table.currentIndex().row()
         self.up_button.setEnabled(writable and item is not None and row > 0)
         self.down_button.setEnabled(writable and item is not None
@@ -194,7 +200,9 @@ class ListsDialog(QDialog):
     def add_value(self) -> None:
         """Ask for a name and add it to the current list."""
         kind = self.kind
-        name, ok = QInputDialog.getText(self, f"Add {kind.singular}", "Name:")
+        name, ok = QInputDialog.getText(
+            self, translate("ListsDialog", "Add {kind}").format(kind=kind.singular),
+            translate("ListsDialog", "Name:"))
         if ok and name.strip():
             AddLookupCommand(self._workspace, kind, name.strip()).run()
 
@@ -203,8 +211,9 @@ class ListsDialog(QDialog):
         item = self.current_item()
         if item is None:
             return
-        name, ok = QInputDialog.getText(self, f"Rename {item.kind.singular}", "New name:",
-                                        text=item.name)
+        name, ok = QInputDialog.getText(
+            self, translate("ListsDialog", "Rename {kind}").format(kind=item.kind.singular),
+            translate("ListsDialog", "New name:"), text=item.name)
         if ok and name.strip() and name.strip() != item.name:
             self._rename(item, name.strip())
 
@@ -221,19 +230,23 @@ class ListsDialog(QDialog):
             return
         others = [other for other in self.model.items() if other.id != item.id]
         if not others:
-            self._workspace.error_raised.emit(f"There is no other {item.kind.singular}.")
+            self._workspace.error_raised.emit(
+                translate("ListsDialog", "There is no other {kind}.").format(
+                    kind=item.kind.singular))
             return
         names = [other.name for other in others]
         choice, ok = QInputDialog.getItem(
-            self, f"Merge {item.kind.singular}",
-            f"Move the {item.deals:,} deal(s) of “{item.name}” to:", names, 0, False)
+            self, translate("ListsDialog", "Merge {kind}").format(kind=item.kind.singular),
+            translate("ListsDialog", "Move the {count} deal(s) of “{name}” to:").format(
+                count=f"{item.deals:,}", name=item.name), names, 0, False)
         if not ok:
             return
         target = others[names.index(choice)]
         answer = QMessageBox.question(
-            self, "Merge",
-            f"Merge “{item.name}” into “{target.name}”? {item.deals:,} deal(s) move and"
-            f" “{item.name}” disappears. You can undo this with Ctrl+Z.")
+            self, translate("ListsDialog", "Merge"),
+            translate("ListsDialog", "Merge “{name}” into “{target}”? {count} deal(s) move and"
+                      " “{name}” disappears. You can undo this with Ctrl+Z.").format(
+                          name=item.name, target=target.name, count=f"{item.deals:,}"))
         if answer == QMessageBox.StandardButton.Yes:
             MergeLookupCommand(self._workspace, item, target).run()
 

@@ -8,10 +8,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.lookups import LookupItem
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
-_BASE_HEADERS = ("Name", "Deals", "Status")
-_CONTACT_HEADERS = ("Contact person", "Email", "Phone")
+_BASE_HEADERS = (QT_TRANSLATE_NOOP("LookupModel", "Name"),
+                 QT_TRANSLATE_NOOP("LookupModel", "Deals"),
+                 QT_TRANSLATE_NOOP("LookupModel", "Status"))
+_CONTACT_HEADERS = (QT_TRANSLATE_NOOP("LookupModel", "Contact person"),
+                    QT_TRANSLATE_NOOP("LookupModel", "Email"),
+                    QT_TRANSLATE_NOOP("LookupModel", "Phone"))
 _CONTACT_FIELDS = ("contact_person", "email", "phone")
 
 
@@ -66,7 +71,7 @@ class LookupModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self._headers())):
-            return self._headers()[section]
+            return translate("LookupModel", self._headers()[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -87,7 +92,8 @@ class LookupModel(QAbstractTableModel):
             if column == 1:
                 return item.deals if role == Qt.ItemDataRole.EditRole else f"{item.deals:,}"
             if column == 2:
-                return "Retired" if item.retired else "In use"
+                return (translate("LookupModel", "Retired") if item.retired
+                        else translate("LookupModel", "In use"))
             return getattr(item, _CONTACT_FIELDS[column - len(_BASE_HEADERS)])
         if role == Qt.ItemDataRole.ForegroundRole and item.retired:
             return Qt.GlobalColor.gray

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from salesdesk.i18n import translate
 from salesdesk.store import (
     BackupInfo,
     FileReadOnly,
@@ -33,13 +34,15 @@ def offer_backup(parent: QWidget | None, path: Path, error: FileRefused,
     """Tell the user why ``path`` cannot be opened and offer ``backup`` (from
     :func:`backup_to_offer`) when there is one; True when the user wants it restored."""
     if backup is None:
-        QMessageBox.critical(parent, "salesdesk", f"{error}\n\nThe file was not changed.")
+        QMessageBox.critical(parent, "salesdesk", translate(
+            "Damaged", "{error}\n\nThe file was not changed.").format(error=error))
         return False
     when = moment_text(backup.taken_at)
     answer = QMessageBox.warning(
-        parent, "File cannot be opened",
-        f"{error}\n\nThe file was not changed. The newest good backup is from {when} with"
-        f" {backup.deals} deals. Restore it? The damaged file is kept beside it (renamed"
-        " …damaged-DATE) with its journal files.",
+        parent, translate("Damaged", "File cannot be opened"),
+        translate("Damaged", "{error}\n\nThe file was not changed. The newest good backup is"
+                  " from {when} with {count} deals. Restore it? The damaged file is kept beside"
+                  " it (renamed …damaged-DATE) with its journal files.").format(
+                      error=error, when=when, count=backup.deals),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, 
 
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
+from salesdesk.i18n import translate
 from salesdesk.store import (
     BackupInfo,
     ErasePreview,
@@ -136,12 +137,14 @@ class DataSafety(QObject):
     def _report_failure(self, error: BaseException) -> None:
         # Shown once until a backup succeeds again: a modal box every minute helps nobody.
         text = _plain(error)
-        self.message.emit(f"Automatic backup failed: {text}")
+        self.message.emit(translate("DataSafety", "Automatic backup failed: {error}").format(
+            error=text))
         if not self._failure_shown:
             self._failure_shown = True
-            QMessageBox.warning(self._window, "Backup failed",
-                                f"The automatic backup failed: {text}\n\nYour data is saved"
-                                " in the file; salesdesk tries again in a minute.")
+            QMessageBox.warning(self._window, translate("DataSafety", "Backup failed"),
+                                translate("DataSafety", "The automatic backup failed: {error}"
+                                          "\n\nYour data is saved in the file; salesdesk tries"
+                                          " again in a minute.").format(error=text))
 
     def finish(self) -> None:
         """Before the file is closed or another opened: take the last backup when due. It
@@ -168,14 +171,17 @@ class DataSafety(QObject):
             self._last = info.taken_at
             self._dirty = False
             self.backup_taken.emit(info)
-            self.message.emit(f"Backed up {info.deals:,} deals to {info.path}.")
+            self.message.emit(translate("DataSafety", "Backed up {count} deals to {path}.").format(
+                count=f"{info.deals:,}", path=info.path))
 
         def failed(error: Exception) -> None:
-            QMessageBox.warning(self._window, "Backup failed",
-                                f"No backup was taken: {_plain(error)}")
+            QMessageBox.warning(self._window, translate("DataSafety", "Backup failed"),
+                                translate("DataSafety", "No backup was taken: {error}").format(
+                                    error=_plain(error)))
 
         self._tasks.run(lambda ctx: self._take_backup(path, folder, "manual"), done,
-                        label="Backing up…", parent=self._window, on_error=failed)
+                        label=translate("DataSafety", "Backing up…"), parent=self._window,
+                        on_error=failed)
 
     def restore_from_backup(self) -> None:
         """File ▸ Restore from Backup."""
@@ -185,13 +191,16 @@ class DataSafety(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return
         chosen = dialog.chosen
-        question = ("Replace the data in this file by the backup? The current data is backed"
-                    " up first. The undo history will be cleared.")
+        question = translate("DataSafety", "Replace the data in this file by the backup? The"
+                             " current data is backed up first. The undo history will be"
+                             " cleared.")
         if not chosen.recorded:
-            question = (f"{chosen.path.name} is not in the backup manifest, so it has no"
-                        " recorded checksum: salesdesk can check that it is a healthy"
-                        " salesdesk file, not that it is unchanged.\n\n" + question)
-        answer = QMessageBox.warning(self._window, "Restore from Backup", question,
+            question = translate("DataSafety", "{name} is not in the backup manifest, so it has"
+                                 " no recorded checksum: salesdesk can check that it is a"
+                                 " healthy salesdesk file, not that it is unchanged.").format(
+                                     name=chosen.path.name) + "\n\n" + question
+        answer = QMessageBox.warning(self._window, translate("DataSafety", "Restore from Backup"),
+                                     question,
                                      QMessageBox.StandardButton.Yes
                                      | QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
@@ -203,14 +212,18 @@ class DataSafety(QObject):
                                               allow_unrecorded=not chosen.recorded)
 
         def done(restored: Restored) -> None:
-            kept = ("" if restored.damaged_copy is None else
-                    " The damaged data it replaced was kept as it was in"
-                    f" {restored.damaged_copy}.")
-            self._after_replacement(f"Restored {restored.deals:,} deals from the backup of"
-                                    f" {chosen.taken_at.astimezone():%Y-%m-%d %H:%M}.{kept}")
+            text = translate("DataSafety", "Restored {count} deals from the backup of"
+                             " {moment}.").format(
+                                 count=f"{restored.deals:,}",
+                                 moment=f"{chosen.taken_at.astimezone():%Y-%m-%d %H:%M}")
+            if restored.damaged_copy is not None:
+                text += " " + translate("DataSafety", "The damaged data it replaced was kept as"
+                                        " it was in {path}.").format(path=restored.damaged_copy)
+            self._after_replacement(text)
 
         def failed(error: Exception) -> None:
-            QMessageBox.warning(self._window, "Nothing was restored", _plain(error))
+            QMessageBox.warning(self._window, translate("DataSafety", "Nothing was restored"),
+                                _plain(error))
 
         if store.backups.needs_sole_connection(chosen.path):
             # Another page size: the copy must be made on the file's only connection, the
@@ -222,14 +235,14 @@ class DataSafety(QObject):
             with own_store(store) as own:
                 return restore(own)
 
-        self._tasks.run(work, done, label="Restoring the backup…", parent=self._window,
-                        on_error=failed)
+        self._tasks.run(work, done, label=translate("DataSafety", "Restoring the backup…"),
+                        parent=self._window, on_error=failed)
 
     def _after_replacement(self, text: str) -> None:
         self.workspace.undo_stack.clear()
         self._dirty = True
         self.workspace.notify(Changes.everything())
-        text += " The undo history was cleared."
+        text += " " + translate("DataSafety", "The undo history was cleared.")
         self.message.emit(text)
         QMessageBox.information(self._window, "salesdesk", text)
 
@@ -240,17 +253,21 @@ class DataSafety(QObject):
 
         def done(problems: list[str]) -> None:
             if not problems:
-                QMessageBox.information(self._window, "Check Database",
-                                        f"{name} is healthy: the integrity check and the"
-                                        " foreign key check found no problem.")
+                QMessageBox.information(
+                    self._window, translate("DataSafety", "Check Database"),
+                    translate("DataSafety", "{name} is healthy: the integrity check and the"
+                              " foreign key check found no problem.").format(name=name))
                 return
             shown = "\n".join(f"• {p}" for p in problems[:20])
-            QMessageBox.warning(self._window, "Check Database",
-                                f"{name} has problems:\n{shown}\n\nUse File ▸ Restore from"
-                                " Backup to go back to a healthy copy.")
+            QMessageBox.warning(
+                self._window, translate("DataSafety", "Check Database"),
+                translate("DataSafety", "{name} has problems:\n{problems}\n\nUse File ▸ Restore"
+                          " from Backup to go back to a healthy copy.").format(
+                              name=name, problems=shown))
 
         # Store.check reads the file on connections of its own.
-        self._tasks.run(lambda ctx: store.check(), done, label=f"Checking {name}…",
+        self._tasks.run(lambda ctx: store.check(), done,
+                        label=translate("DataSafety", "Checking {name}…").format(name=name),
                         parent=self._window)
 
     def erase_client(self) -> None:
@@ -258,11 +275,13 @@ class DataSafety(QObject):
         store = self.workspace.store
         clients = store.names(LookupKind.CLIENT, include_retired=True)
         if not clients:
-            QMessageBox.information(self._window, "Erase Client", "There are no clients.")
+            QMessageBox.information(self._window, translate("DataSafety", "Erase Client"),
+                                    translate("DataSafety", "There are no clients."))
             return
-        name, ok = QInputDialog.getItem(self._window, "Erase Client",
-                                        "Client whose personal data to erase:", clients, 0,
-                                        False)
+        name, ok = QInputDialog.getItem(self._window, translate("DataSafety", "Erase Client"),
+                                        translate("DataSafety",
+                                                  "Client whose personal data to erase:"),
+                                        clients, 0, False)
         if not ok:
             return
 
@@ -270,23 +289,30 @@ class DataSafety(QObject):
             with own_store(store) as own:
                 return own.erase_preview(name)
 
-        self._tasks.run(preview, self._confirm_erase, label="Finding the client's data…",
+        self._tasks.run(preview, self._confirm_erase,
+                        label=translate("DataSafety", "Finding the client's data…"),
                         parent=self._window)
 
     def _confirm_erase(self, preview: ErasePreview) -> None:
         """Say what the erasure will change, before anything is changed; erase when asked."""
         store = self.workspace.store
-        deals = f"{preview.own_deals} deal{'' if preview.own_deals == 1 else 's'}"
-        places = (f"{preview.other_places} place{'' if preview.other_places == 1 else 's'}"
-                  " in other records")
+        deals = (translate("DataSafety", "{count} deal") if preview.own_deals == 1
+                 else translate("DataSafety", "{count} deals")).format(count=preview.own_deals)
+        places = (translate("DataSafety", "{count} place in other records")
+                  if preview.other_places == 1
+                  else translate("DataSafety", "{count} places in other records")).format(
+                      count=preview.other_places)
         answer = QMessageBox.warning(
-            self._window, "Erase Client",
-            f"Erase {preview.client}'s personal data? Its name, contact person, e-mail and"
-            f" phone become “{preview.label}” wherever they occur: in its {deals} (whose notes"
-            f" are emptied) and in {places} (other deals, preparation sheets, assessment"
-            " notes). Other clients' names and records are left alone, and the figures stay"
-            " the same. This cannot be undone, and the undo history will be cleared. Backups"
-            " taken before now still hold the data.",
+            self._window, translate("DataSafety", "Erase Client"),
+            translate("DataSafety",
+                      "Erase {client}'s personal data? Its name, contact person, e-mail and"
+                      " phone become “{label}” wherever they occur: in its {deals} (whose notes"
+                      " are emptied) and in {places} (other deals, preparation sheets,"
+                      " assessment notes). Other clients' names and records are left alone, and"
+                      " the figures stay the same. This cannot be undone, and the undo history"
+                      " will be cleared. Backups taken before now still hold the data.").format(
+                          client=preview.client, label=preview.label, deals=deals,
+                          places=places),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
@@ -300,12 +326,14 @@ class DataSafety(QObject):
             # The erasure may be saved though the compaction failed: views reload either way.
             self.workspace.undo_stack.clear()
             self.workspace.notify(Changes.everything())
-            QMessageBox.warning(self._window, "Erase Client", _plain(error))
+            QMessageBox.warning(self._window, translate("DataSafety", "Erase Client"),
+                                _plain(error))
 
         self._tasks.run(work, lambda label: self._after_replacement(
-            f"The client's personal data was erased; it is now called {label}."),
-            label="Erasing the client's personal data…", parent=self._window,
-            on_error=failed)
+            translate("DataSafety", "The client's personal data was erased; it is now called"
+                      " {label}.").format(label=label)),
+            label=translate("DataSafety", "Erasing the client's personal data…"),
+            parent=self._window, on_error=failed)
 
     def backup_settings(self) -> None:
         """File ▸ Backup Settings: folder and retention, saved in the file."""
@@ -319,7 +347,8 @@ class DataSafety(QObject):
             store.save_settings(replace(settings, backup_folder=dialog.folder.text().strip(),
                                         backup_retention=dialog.retention()))
         except (StoreError, OSError) as exc:
-            QMessageBox.warning(self._window, "Backup Settings", _plain(exc))
+            QMessageBox.warning(self._window, translate("DataSafety", "Backup Settings"),
+                                _plain(exc))
             return
         self._load_last()
         self.workspace.notify(Changes(settings=True))
@@ -344,7 +373,9 @@ def _plain(error: BaseException) -> str:
     """An error as a sentence for the user (a full disk named as such)."""
     text = str(error) or type(error).__name__
     if "database or disk is full" in text or "No space left" in text:
-        return "the disk is full. Free some space; salesdesk keeps working meanwhile."
+        return translate("DataSafety", "the disk is full. Free some space; salesdesk keeps"
+                         " working meanwhile.")
     if isinstance(error, PermissionError) or "Read-only file system" in text:
-        return f"salesdesk may not write there ({text}). Choose another backup folder."
+        return translate("DataSafety", "salesdesk may not write there ({error}). Choose another"
+                         " backup folder.").format(error=text)
     return text

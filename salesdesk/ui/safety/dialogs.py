@@ -24,14 +24,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store import BackupInfo, list_backups
 from salesdesk.ui.formatting import moment_text
+
+# Why a backup was taken, as the manifest records it (English there; translated when shown).
+REASONS = (QT_TRANSLATE_NOOP("BackupListModel", "automatic"),
+           QT_TRANSLATE_NOOP("BackupListModel", "manual"),
+           QT_TRANSLATE_NOOP("BackupListModel", "command line"),
+           QT_TRANSLATE_NOOP("BackupListModel", "self-test"),
+           QT_TRANSLATE_NOOP("BackupListModel", "before restore"),
+           QT_TRANSLATE_NOOP("BackupListModel", "before upgrade"))
 
 
 class BackupListModel(QAbstractTableModel):
     """The backups of a folder: date, deal count, and whether a checksum is recorded."""
 
-    HEADERS = ("Date", "Deals", "Checksum", "Taken")
+    HEADERS = (QT_TRANSLATE_NOOP("BackupListModel", "Date"),
+               QT_TRANSLATE_NOOP("BackupListModel", "Deals"),
+               QT_TRANSLATE_NOOP("BackupListModel", "Checksum"),
+               QT_TRANSLATE_NOOP("BackupListModel", "Taken"))
 
     def __init__(self, backups: list[BackupInfo], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +60,7 @@ class BackupListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("BackupListModel", self.HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -59,8 +71,10 @@ class BackupListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (moment_text(info.taken_at),
                     "?" if info.deals is None else f"{info.deals:,}",
-                    "recorded" if info.recorded else "none (not in the manifest)",
-                    info.reason or "automatic" if info.recorded else "")[index.column()]
+                    translate("BackupListModel", "recorded") if info.recorded
+                    else translate("BackupListModel", "none (not in the manifest)"),
+                    translate("BackupListModel", info.reason or "automatic") if info.recorded
+                    else "")[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -74,7 +88,7 @@ class RestoreDialog(QDialog):
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restore_dialog")
-        self.setWindowTitle("Restore from Backup")
+        self.setWindowTitle(translate("RestoreDialog", "Restore from Backup"))
         self.chosen: BackupInfo | None = None
         self.model = BackupListModel(list_backups(folder), self)
         self.table = QTableView()
@@ -84,13 +98,15 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.accept())
-        text = (f"Backups in {folder}. The current data is backed up before it is replaced."
-                if self.model.backups else f"There are no backups in {folder} yet.")
-        self.other = QPushButton("Other &File…")
+        text = (translate("RestoreDialog", "Backups in {folder}. The current data is backed up"
+                          " before it is replaced.") if self.model.backups
+                else translate("RestoreDialog", "There are no backups in {folder} yet.")
+                ).format(folder=folder)
+        self.other = QPushButton(translate("RestoreDialog", "Other &File…"))
         self.other.clicked.connect(self._choose_other)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(
-            "&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+            translate("RestoreDialog", "&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.other, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -106,9 +122,10 @@ class RestoreDialog(QDialog):
         self.resize(560, 360)
 
     def _choose_other(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Restore from a copy", "",
-                                              "salesdesk databases (*.db *.sqlite *.salesdesk)"
-                                              ";;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, translate("RestoreDialog", "Restore from a copy"), "",
+            translate("RestoreDialog", "salesdesk databases (*.db *.sqlite *.salesdesk);;All"
+                      " files (*)"))
         if name:
             self.chosen = BackupInfo(Path(name), dt.datetime.now(dt.UTC), None, None)
             super().accept()
@@ -127,19 +144,21 @@ class BackupSettingsDialog(QDialog):
     def __init__(self, folder: str, default: Path, retention: tuple[int, int, int],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Backup Settings")
+        self.setWindowTitle(translate("BackupSettingsDialog", "Backup Settings"))
         self.folder = QLineEdit(folder)
         self.folder.setPlaceholderText(str(default))
-        browse = QPushButton("&Browse…")
+        browse = QPushButton(translate("BackupSettingsDialog", "&Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder)
         row.addWidget(browse)
         self.counts = []
         form = QFormLayout()
-        form.addRow("Backup &folder:", row)
-        for text, value in zip(("&Daily copies:", "&Weekly copies:", "&Monthly copies:"),
-                               retention, strict=True):
+        form.addRow(translate("BackupSettingsDialog", "Backup &folder:"), row)
+        labels = (translate("BackupSettingsDialog", "&Daily copies:"),
+                  translate("BackupSettingsDialog", "&Weekly copies:"),
+                  translate("BackupSettingsDialog", "&Monthly copies:"))
+        for text, value in zip(labels, retention, strict=True):
             box = QSpinBox()
             box.setRange(0, 999)
             box.setValue(value)
@@ -150,15 +169,17 @@ class BackupSettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        note = QLabel("Empty folder: the default one shown. The newest backup is always kept.")
+        note = QLabel(translate("BackupSettingsDialog", "Empty folder: the default one shown. The"
+                                " newest backup is always kept."))
         note.setWordWrap(True)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Backup folder",
-                                                self.folder.text() or self.folder.placeholderText())
+        name = QFileDialog.getExistingDirectory(
+            self, translate("BackupSettingsDialog", "Backup folder"),
+            self.folder.text() or self.folder.placeholderText())
         if name:
             self.folder.setText(name)
 
