@@ -9,17 +9,19 @@ file's backups, a file to import) are served by the functions below. Errors are
 the package for causes the machine explains.
 """
 
-from salesdesk.store.backups import (
+from salesdesk.store.backup_manifest import (
     BackupInfo,
-    Backups,
-    Restored,
-    backup_due,
     backup_folders_of,
     default_backup_folder,
     is_backup_folder,
     list_backups,
-    newest_good_backup,
     recorded_checksum,
+)
+from salesdesk.store.backup_retention import backup_due
+from salesdesk.store.backups import (
+    Backups,
+    Restored,
+    newest_good_backup,
     restore_damaged,
     verify_backup,
 )

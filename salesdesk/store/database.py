@@ -27,6 +27,7 @@ from salesdesk.store import (
     lookups,
     privacy,
 )
+from salesdesk.store.backup_manifest import backup_folder
 from salesdesk.store.backups import Backups
 from salesdesk.store.connection import (
     check_file,
@@ -339,7 +340,7 @@ def _migrate(path: Path, db: Database, is_new: bool, data_dir: Path | None) -> N
         prepare(db)
         return
     try:
-        folder = backups.backup_folder(path, load_settings(db), data_dir)
+        folder = backup_folder(path, load_settings(db), data_dir)
         before = backups.take_backup(db.conn, path, folder, reason="before upgrade")
     except (OSError, StoreError) as exc:
         raise FileRefused(f"{path.name} needs an upgrade, but it was not changed because no"
