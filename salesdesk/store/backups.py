@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from salesdesk.files import fsync_file, replacing
+from salesdesk.i18n import translate
 from salesdesk.store.backup_manifest import (
     BackupInfo,
     backup_folder,
@@ -84,7 +85,8 @@ def take_backup(source: sqlite3.Connection, database: Path, folder: Path, *,
         try:
             copy_database(source, temp)
         except sqlite3.Error as exc:  # the backup folder's disk is full, for one
-            raise BackupRefused(f"The backup could not be written: {exc}.") from exc
+            raise BackupRefused(translate("Backups", "The backup could not be written: {error}."
+                                          ).format(error=exc)) from exc
         deals = _checked_deal_count(temp)
         info = BackupInfo(destination, taken_at, deals, file_sha256(temp), reason,
                           source_of(database))
@@ -124,18 +126,24 @@ def _damaged_name(database: Path, now: dt.datetime | None) -> Path:
     return database.with_name(f"{database.name}.damaged-{stamp}")
 
 
+def _unreadable(path: Path, error: Exception) -> BackupRefused:
+    return BackupRefused(translate("Backups", "{name} cannot be read: {error}.").format(
+        name=path.name, error=error))
+
+
 def _checked_deal_count(path: Path) -> int:
     try:
         conn = read_only_connection(path)
     except sqlite3.Error as exc:
-        raise BackupRefused(f"{path.name} cannot be read: {exc}.") from exc
+        raise _unreadable(path, exc) from exc
     try:
         result = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
         if result != ["ok"]:
-            raise BackupRefused(f"{path.name} failed its integrity check: " + "; ".join(result))
+            raise BackupRefused(translate("Backups", "{name} failed its integrity check: {problems}"
+                                          ).format(name=path.name, problems="; ".join(result)))
         return int(conn.execute("SELECT COUNT(*) FROM deals").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        raise BackupRefused(f"{path.name} cannot be read: {exc}.") from exc
+        raise _unreadable(path, exc) from exc
     finally:
         conn.close()
 
@@ -152,13 +160,14 @@ def verify_backup(backup: Path, expected_sha256: str | None) -> int:
     """
     name = backup.name
     if not backup.is_file():
-        raise BackupRefused(f"{name} does not exist.")
+        raise BackupRefused(translate("Backups", "{name} does not exist.").format(name=name))
     if expected_sha256 is not None and file_sha256(backup) != expected_sha256:
-        raise BackupRefused(f"{name} has changed since it was written (its checksum differs"
-                            " from the one recorded): it is damaged.")
+        raise BackupRefused(translate(
+            "Backups", "{name} has changed since it was written (its checksum differs from the"
+            " one recorded): it is damaged.").format(name=name))
     try:
         if check_file(backup):
-            raise BackupRefused(f"{name} is empty.")
+            raise BackupRefused(translate("Backups", "{name} is empty.").format(name=name))
     except FileRefused as exc:
         raise BackupRefused(str(exc)) from exc
     return _checked_deal_count(backup)
@@ -183,10 +192,11 @@ def restore_into(live: sqlite3.Connection, backup: Path) -> None:
             # copy, which needs the file to itself.
             mode = live.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
             if mode == "wal":
-                raise BackupRefused(
-                    f"{backup.name} was written with another page size ({size:,} bytes), which"
-                    " salesdesk can copy in only while no other window or program has this"
-                    " file open. Close them and restore again.")
+                raise BackupRefused(translate(
+                    "Backups", "{name} was written with another page size ({size} bytes),"
+                    " which salesdesk can copy in only while no other window or program has"
+                    " this file open. Close them and restore again.").format(
+                        name=backup.name, size=f"{size:,}"))
         source.backup(live)
     finally:
         source.close()
@@ -283,8 +293,9 @@ class Backups(Facade):
         db = self._writable()
         expected = recorded_checksum(backup)
         if expected is None and not allow_unrecorded:
-            raise BackupRefused(f"{backup.name} has no recorded checksum, so salesdesk cannot"
-                                " tell whether it changed since it was written.")
+            raise BackupRefused(translate(
+                "Backups", "{name} has no recorded checksum, so salesdesk cannot tell whether"
+                " it changed since it was written.").format(name=backup.name))
         count = verify_backup(backup, expected)
         damaged: Path | None = None
         try:
@@ -297,17 +308,19 @@ class Backups(Facade):
         try:
             restore_into(db.conn, backup)
         except sqlite3.Error as exc:
-            raise StoreError(f"{backup.name} could not be restored ({exc}); the data was"
-                             " left as it was.") from exc
+            raise StoreError(translate(
+                "Backups", "{name} could not be restored ({error}); the data was left as it"
+                " was.").format(name=backup.name, error=exc)) from exc
         try:
             prepare(db)
         except Exception as exc:  # whatever a migration raises, the copy taken before undoes it
             if db.conn.in_transaction:
                 db.conn.rollback()
             restore_into(db.conn, before)
-            raise MigrationFailed(
-                f"{backup.name} was restored but could not be upgraded ({exc}); the data was"
-                f" put back as it was before the restore from {before}.") from exc
+            raise MigrationFailed(translate(
+                "Backups", "{name} was restored but could not be upgraded ({error}); the data"
+                " was put back as it was before the restore from {before}.").format(
+                    name=backup.name, error=exc, before=before)) from exc
         prune(folder, Retention.of(load_settings(self.db)), self.path)
         return Restored(count, damaged)
 

@@ -15,6 +15,7 @@ from salesdesk.domain.competitors import (
     same_competitor,
 )
 from salesdesk.domain.deals import LookupKind
+from salesdesk.i18n import translate
 from salesdesk.store import lookups
 from salesdesk.store.customer_tables import available
 from salesdesk.store.errors import NotFound
@@ -45,7 +46,8 @@ def set_competitor_reason(db: Database, name: str | None) -> None:
     if name is not None:
         reason_id = lookups.find(db, LookupKind.LOST_REASON, name)
         if reason_id is None:
-            raise NotFound(f"There is no lost reason called {name!r}.")
+            raise NotFound(translate("Competitors", "There is no lost reason called {name}."
+                                     ).format(name=repr(name)))
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                    [COMPETITOR_REASON_KEY, json.dumps(reason_id)])

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.nps import Response, Segment
 from salesdesk.domain.periods import Period
+from salesdesk.i18n import translate
 from salesdesk.store import lookups
 from salesdesk.store.customer_tables import available, now
 from salesdesk.store.errors import NotFound
@@ -61,7 +62,7 @@ def response(db: Database, response_id: int) -> Response:
     """One response; NotFound when it is gone."""
     row = db.execute(f"{_SELECT_RESPONSES} WHERE r.id = ?", [response_id]).fetchone()
     if row is None:
-        raise NotFound("That survey response no longer exists.")
+        raise NotFound(translate("NpsResponses", "That survey response no longer exists."))
     return _response(row)
 
 
@@ -104,7 +105,7 @@ def update_response(db: Database, item: Response) -> Created:
             "UPDATE nps_responses SET answered_on = ?, score = ?, segment = ?, product_id = ?,"
             " client_id = ?, deal_id = ?, comment = ? WHERE id = ?", [*values, item.id])
         if cursor.rowcount == 0:
-            raise NotFound("That survey response no longer exists.")
+            raise NotFound(translate("NpsResponses", "That survey response no longer exists."))
     return created
 
 

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from salesdesk.domain.slices import Dimension
 from salesdesk.domain.touchpoints import Scope, Touchpoint, TouchpointChange
+from salesdesk.i18n import translate
 from salesdesk.store.customer_tables import available, now
 from salesdesk.store.errors import NameClash, NotFound, StoreError
 
@@ -27,10 +28,15 @@ def touchpoints(db: Database, *, include_retired: bool = True) -> list[Touchpoin
 def _clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise ValueError("A touchpoint needs a name.")
+        raise ValueError(translate("Touchpoints", "A touchpoint needs a name."))
     if len(cleaned) > 200:
-        raise ValueError("The name is too long (at most 200 characters).")
+        raise ValueError(translate("Touchpoints", "The name is too long (at most 200 characters)."))
     return cleaned
+
+
+def _clash(name: str) -> NameClash:
+    return NameClash(translate("Touchpoints", "There is a touchpoint called {name} already."
+                               ).format(name=repr(name)))
 
 
 def add_touchpoint(db: Database, name: str, touchpoint_id: int | None = None) -> int:
@@ -43,7 +49,7 @@ def add_touchpoint(db: Database, name: str, touchpoint_id: int | None = None) ->
             cursor = db.execute("INSERT INTO touchpoints (id, name, position) VALUES (?, ?, ?)",
                                 [touchpoint_id, cleaned, position])
     except sqlite3.IntegrityError as exc:
-        raise NameClash(f"There is a touchpoint called {cleaned!r} already.") from exc
+        raise _clash(cleaned) from exc
     return touchpoint_id if touchpoint_id is not None else int(cursor.lastrowid or 0)
 
 
@@ -52,12 +58,12 @@ def rename_touchpoint(db: Database, touchpoint_id: int, name: str) -> str:
     cleaned = _clean_name(name)
     row = db.execute("SELECT name FROM touchpoints WHERE id = ?", [touchpoint_id]).fetchone()
     if row is None:
-        raise NotFound("That touchpoint no longer exists.")
+        raise NotFound(translate("Touchpoints", "That touchpoint no longer exists."))
     try:
         with db.atomic():
             db.execute("UPDATE touchpoints SET name = ? WHERE id = ?", [cleaned, touchpoint_id])
     except sqlite3.IntegrityError as exc:
-        raise NameClash(f"There is a touchpoint called {cleaned!r} already.") from exc
+        raise _clash(cleaned) from exc
     return str(row[0])
 
 
@@ -74,7 +80,8 @@ def delete_touchpoint(db: Database, touchpoint_id: int) -> None:
         used = db.execute("SELECT 1 FROM touchpoint_changes WHERE touchpoint_id = ? LIMIT 1",
                           [touchpoint_id]).fetchone()
         if used:
-            raise StoreError("The touchpoint has changes logged: retire it instead.")
+            raise StoreError(translate(
+                "Touchpoints", "The touchpoint has changes logged: retire it instead."))
         db.execute("DELETE FROM touchpoints WHERE id = ?", [touchpoint_id])
 
 
@@ -104,7 +111,8 @@ def _touchpoint_id(db: Database, name: str) -> int:
     row = db.execute("SELECT id FROM touchpoints WHERE name = ? COLLATE NOCASE",
                      [" ".join(name.split())]).fetchone()
     if row is None:
-        raise NotFound(f"There is no touchpoint called {name!r}.")
+        raise NotFound(translate("Touchpoints", "There is no touchpoint called {name}.").format(
+            name=repr(name)))
     return int(row[0])
 
 
@@ -133,7 +141,7 @@ def update_change(db: Database, change: TouchpointChange) -> None:
             " scope_dimension = ?, scope_value = ? WHERE id = ?",
             [*_change_values(db, change), change.id])
         if cursor.rowcount == 0:
-            raise NotFound("That change no longer exists.")
+            raise NotFound(translate("Touchpoints", "That change no longer exists."))
 
 
 def delete_change(db: Database, change_id: int) -> None:
