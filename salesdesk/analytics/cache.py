@@ -5,7 +5,9 @@ app.py / cli.py: analytics never reads the store). Dimensions are dictionary-enc
 column holds small dense codes (0 = no value) and the cache keeps the names. A query is
 reduced to integer counts and sums with ``np.bincount`` — the same :class:`Tally` and
 :class:`FunnelTally` integers the reference in ``domain.metrics`` computes deal by deal — and
-``domain.metrics.figures`` turns them into rates and averages, so both agree exactly.
+``domain.metrics.figures`` turns them into rates and averages, so both agree exactly. The
+counting itself is in :mod:`~salesdesk.analytics.tallies` (per group) and
+:mod:`~salesdesk.analytics.time_slots` (by month or quarter).
 
 Edits are applied incrementally: :meth:`AnalyticsCache.upsert` with the export of the changed
 deals and :meth:`AnalyticsCache.remove` with the ids of deleted ones. Lookup renames, merges
@@ -14,17 +16,30 @@ and stage reordering are cheapest handled by rebuilding (or upserting every affe
 Not thread-safe: build it in a worker, then hand it to the GUI thread and use it there only.
 """
 
+
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from salesdesk.analytics.arrays import (
+    NEVER,
+    Array,
+    BoolArray,
+    Dictionary,
+    IntArray,
+    exact_sums,
+    in_ranges,
+    month_numbers,
+)
+from salesdesk.analytics.tallies import ClosedTallies, closed_tallies
+from salesdesk.analytics.tallies import overall as overall_tallies
+from salesdesk.analytics.tallies import tallies as tally_objects
+from salesdesk.analytics.time_slots import cohort_slots, period_slots
 from salesdesk.domain.columns import (
     CLOSED_ON,
     CURRENCY,
@@ -34,107 +49,11 @@ from salesdesk.domain.columns import (
     DealColumns,
 )
 from salesdesk.domain.metrics import FunnelTally, MoneyTally, SliceResult, Tally
-from salesdesk.domain.periods import Period, bucket_label, bucket_number, bucket_range
 from salesdesk.domain.slices import CATEGORICAL, Dimension, GroupKey, Query, Slice, ordered
 
-IntArray = npt.NDArray[np.int64]
-Array = npt.NDArray[Any]
-BoolArray = npt.NDArray[np.bool_]
-
-_EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
-_MONTH_1970 = 1970 * 12
-_NEVER = np.iinfo(np.int32).max
-_EXACT = 2**53  # float64 sums of integers are exact below this
 _HISTOGRAM_CELLS = 8_000_000  # per-day / per-length tables up to this many cells, else sort
 _FIELDS = ("ids", "outcome", "fc", "closed", "length", "amount", "currency", "fc_month",
            "closed_month")
-_LOOKUP_LIMIT = 1 << 24  # external codes below this are mapped through a lookup table
-
-
-def _month_numbers(ordinals: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
-    """year * 12 + month - 1 of each ordinal; -1 where there is no date."""
-    days = (ordinals.astype(np.int64) - _EPOCH_ORDINAL).astype("datetime64[D]")
-    months = days.astype("datetime64[M]").astype(np.int64) + _MONTH_1970
-    return np.where(ordinals == NO_DATE, -1, months).astype(np.int32)
-
-
-def _exact_sums(keys: IntArray, values: IntArray, size: int) -> Array:
-    """Per-key sums of non-negative integers, exact at any magnitude: int64 while the float
-    sums are exact and fit, else Python ints (object array)."""
-    if values.size == 0:
-        return np.zeros(size, np.int64)
-    if int(values.max()) * values.size < _EXACT:
-        return np.rint(np.bincount(keys, weights=values, minlength=size)).astype(np.int64)
-    low = np.rint(np.bincount(keys, weights=values & 0xFFFFFF, minlength=size))
-    high = np.rint(np.bincount(keys, weights=values >> 24, minlength=size))
-    return np.array([int(h) * 2**24 + int(lo) for h, lo in zip(high, low, strict=True)],
-                    dtype=object)
-
-
-def _in_ranges(column: npt.NDArray[np.int32], period: Period) -> BoolArray:
-    """Rows whose date (an ordinal) lies in the period; empty dates (0) only if unbounded."""
-    result: BoolArray | None = None
-    for start, end in period.ranges:
-        part = np.ones(column.shape, dtype=bool)
-        if start is not None:
-            part &= column >= start.toordinal()
-        if end is not None:
-            part &= column <= end.toordinal()
-        result = part if result is None else result | part
-    return np.zeros(column.shape, dtype=bool) if result is None else result
-
-
-class _Dictionary:
-    """Dense codes of one dimension: code 0 is "no value"; external codes are the export's."""
-
-    def __init__(self) -> None:
-        self.names: list[str | None] = [None]
-        self.dense: dict[int, int] = {0: 0}
-        self.external: list[int] = [0]
-
-    def encode(self, external: IntArray, names: Mapping[int, str]) -> Array:
-        """Dense codes for external codes (new ones get the next codes and their names)."""
-        if external.size == 0:
-            return np.empty(0, np.int16)
-        top = int(external.max())
-        if top < _LOOKUP_LIMIT:
-            present = np.flatnonzero(np.bincount(external, minlength=top + 1))
-        else:
-            present = np.unique(external)
-        lookup = {code: self._dense_code(code, names) for code in present.tolist()}
-        dtype = np.int16 if len(self.names) <= np.iinfo(np.int16).max else np.int32
-        if top < _LOOKUP_LIMIT:
-            table = np.zeros(top + 1, dtype)
-            table[present] = [lookup[c] for c in present.tolist()]
-            return table[external]
-        positions = np.searchsorted(present, external)
-        return np.array([lookup[c] for c in present.tolist()], dtype)[positions]
-
-    def _dense_code(self, code: int, names: Mapping[int, str]) -> int:
-        dense = self.dense.get(code)
-        if dense is None:
-            dense = self.dense[code] = len(self.names)
-            self.names.append(names[code])
-            self.external.append(code)
-        elif code != 0 and code in names:
-            self.names[dense] = names[code]
-        return dense
-
-    def ensure(self, code: int, name: str) -> None:
-        if code not in self.dense:
-            self.dense[code] = len(self.names)
-            self.names.append(name)
-            self.external.append(code)
-
-    def update_names(self, names: Mapping[int, str]) -> None:
-        for code, name in names.items():
-            dense = self.dense.get(code)
-            if dense is not None:
-                self.names[dense] = name
-
-    def codes_named(self, allowed: Iterable[str | None]) -> npt.NDArray[np.bool_]:
-        wanted = set(allowed)
-        return np.array([name in wanted for name in self.names], dtype=bool)
 
 
 class AnalyticsCache:
@@ -150,7 +69,7 @@ class AnalyticsCache:
         }
         self._dims: dict[Dimension, Array] = {
             d: np.empty(0, np.int16) for d in CATEGORICAL}
-        self._dicts: dict[Dimension, _Dictionary] = {d: _Dictionary() for d in CATEGORICAL}
+        self._dicts: dict[Dimension, Dictionary] = {d: Dictionary() for d in CATEGORICAL}
         self._currencies: list[str] = []
         self._currency_codes: dict[str, int] = {}
         self._stage_order: tuple[int, ...] = ()  # external stage codes in pipeline order
@@ -189,12 +108,12 @@ class AnalyticsCache:
             "ids": np.array(columns.ids, dtype=np.int64),
             "outcome": outcome,
             "fc": fc,
-            "closed": np.where(is_closed, closed, _NEVER).astype(np.int32),
+            "closed": np.where(is_closed, closed, NEVER).astype(np.int32),
             "length": np.where(timed, closed - fc, -1).astype(np.int32),
             "amount": np.array(columns.amount, dtype=np.int64),
             "currency": mapping[unpack(CURRENCY)],
-            "fc_month": _month_numbers(fc),
-            "closed_month": _month_numbers(closed),
+            "fc_month": month_numbers(fc),
+            "closed_month": month_numbers(closed),
         }
         dims = {d: self._dicts[d].encode(unpack(d.value), columns.names[d]) for d in CATEGORICAL}
         return cols, dims
@@ -329,13 +248,13 @@ class AnalyticsCache:
             if period.is_all_time:
                 closed_sel, open_sel = is_closed, ~is_closed
             else:
-                cohort = (c["fc"] != NO_DATE) & _in_ranges(c["fc"], period)
+                cohort = (c["fc"] != NO_DATE) & in_ranges(c["fc"], period)
                 closed_sel, open_sel = cohort & is_closed, cohort & ~is_closed
         elif period.is_empty:
             closed_sel = open_sel = np.zeros(outcome.shape, bool)
         else:
             closed_sel = is_closed if period.is_all_time else (
-                is_closed & (c["closed"] != NO_DATE) & _in_ranges(c["closed"], period))
+                is_closed & (c["closed"] != NO_DATE) & in_ranges(c["closed"], period))
             end = period.end
             if end is None:
                 open_sel = ~is_closed
@@ -361,105 +280,16 @@ class AnalyticsCache:
             key += codes
         return key
 
-    def _closed_tallies(self, rows: IntArray, keys: IntArray, size: int) -> _Closed:
-        """Won/lost counts, days, middle lengths and won money per key over closed rows;
-        lengths, their sums and medians over the rows whose length is known."""
-        c = self._cols
-        outcome = c["outcome"].take(rows).astype(np.int64)
-        length = c["length"].take(rows).astype(np.int64)
-        slot = keys * 2 + (outcome - 1)
-        counts = np.bincount(slot, minlength=2 * size).reshape(size, 2)
-        timed_slot, timed_keys, timed_length = slot, keys, length
-        untimed = np.zeros((size, 2), np.int64)
-        timed = length >= 0
-        if not timed.all():
-            untimed = np.bincount(slot[~timed], minlength=2 * size).reshape(size, 2)
-            timed_slot, timed_keys, timed_length = slot[timed], keys[timed], length[timed]
-        days = np.rint(np.bincount(timed_slot, weights=timed_length, minlength=2 * size)
-                       ).astype(np.int64).reshape(size, 2)
-        low = np.full(size, -1, np.int64)
-        high = np.full(size, -1, np.int64)
-        timed_counts = (counts - untimed).sum(axis=1)
-        present = np.flatnonzero(timed_counts)
-        n = timed_counts[present]
-        width = int(timed_length.max()) + 1 if timed_length.size else 1
-        if present.size * width <= _HISTOGRAM_CELLS:
-            # Medians from a histogram of (group, length): the first length whose cumulative
-            # count passes each middle rank.
-            compact = np.zeros(size, np.int64)
-            compact[present] = np.arange(present.size)
-            cumulative = np.bincount(compact.take(timed_keys) * width + timed_length,
-                                     minlength=present.size * width
-                                     ).reshape(present.size, width).cumsum(axis=1)
-            low[present] = (cumulative > ((n - 1) // 2)[:, None]).argmax(axis=1)
-            high[present] = (cumulative > (n // 2)[:, None]).argmax(axis=1)
-        else:
-            order = np.lexsort((timed_length, timed_keys))
-            sorted_lengths = timed_length[order]
-            starts = np.searchsorted(timed_keys[order], present)
-            low[present] = sorted_lengths[starts + (n - 1) // 2]
-            high[present] = sorted_lengths[starts + n // 2]
-        won = outcome == 1
-        won_rows, won_keys = rows[won], keys[won]
-        amount = c["amount"].take(won_rows)
-        currency = c["currency"].take(won_rows).astype(np.int64)
-        known = amount >= 0
-        currencies = len(self._currencies) or 1
-        money_key = won_keys[known] * currencies + currency[known]
-        return _Closed(
-            won=counts[:, 0], lost=counts[:, 1], won_days=days[:, 0], lost_days=days[:, 1],
-            won_untimed=untimed[:, 0], lost_untimed=untimed[:, 1], low=low, high=high,
-            unknown=np.bincount(won_keys[~known], minlength=size),
-            money_count=np.bincount(money_key, minlength=size * currencies).reshape(size, -1),
-            money_sum=_exact_sums(money_key, amount[known], size * currencies
-                                  ).reshape(size, -1),
-        )
+    def _closed_tallies(self, rows: IntArray, keys: IntArray, size: int) -> ClosedTallies:
+        return closed_tallies(self._cols, len(self._currencies), rows, keys, size,
+                              _HISTOGRAM_CELLS)
 
-    def _overall(self, groups: _Closed, rows: IntArray) -> _Closed:
-        """The whole slice's closed tallies from its groups (each closed row is in one)."""
-        low, high = -1, -1
-        lengths = self._cols["length"].take(rows)
-        lengths = lengths[lengths >= 0]
-        if lengths.size:
-            cumulative = np.bincount(lengths).cumsum()
-            n = int(cumulative[-1])
-            low = int(np.searchsorted(cumulative, (n - 1) // 2, side="right"))
-            high = int(np.searchsorted(cumulative, n // 2, side="right"))
+    def _overall(self, groups: ClosedTallies, rows: IntArray) -> ClosedTallies:
+        return overall_tallies(groups, self._cols["length"].take(rows))
 
-        def total(values: Array) -> Array:
-            summed: Array = values.sum(axis=0, keepdims=True)
-            return summed
-
-        return _Closed(
-            won=total(groups.won), lost=total(groups.lost), won_days=total(groups.won_days),
-            lost_days=total(groups.lost_days), won_untimed=total(groups.won_untimed),
-            lost_untimed=total(groups.lost_untimed), low=np.array([low]), high=np.array([high]),
-            unknown=total(groups.unknown), money_count=total(groups.money_count),
-            money_sum=total(groups.money_sum))
-
-    def _tallies(self, closed: _Closed, opens: IntArray, groups: IntArray) -> list[Tally]:
-        """Tally objects for the given group indexes (converted to Python in bulk)."""
-        currencies = self._currencies
-        columns = zip(
-            opens.take(groups).tolist(), closed.won.take(groups).tolist(),
-            closed.lost.take(groups).tolist(), closed.won_days.take(groups).tolist(),
-            closed.lost_days.take(groups).tolist(), closed.low.take(groups).tolist(),
-            closed.high.take(groups).tolist(), closed.unknown.take(groups).tolist(),
-            closed.money_count[groups].tolist(), closed.money_sum[groups].tolist(),
-            closed.won_untimed.take(groups).tolist(), closed.lost_untimed.take(groups).tolist(),
-            strict=True)
-        order = sorted(range(len(currencies)), key=currencies.__getitem__)
-        result = []
-        for (open_, won, lost, won_days, lost_days, low, high, unknown, counts, sums,
-             won_untimed, lost_untimed) in columns:
-            result.append(Tally(
-                open=open_, won=won, lost=lost, won_days=won_days, lost_days=lost_days,
-                middle_days=None if low < 0 else (low, high),
-                won_money=MoneyTally(unknown, tuple(
-                    (currencies[cur], counts[cur], int(sums[cur]))
-                    for cur in order if counts[cur])),
-                won_length_unknown=won_untimed, lost_length_unknown=lost_untimed))
-        return result
+    def _tallies(self, closed: ClosedTallies, opens: IntArray, groups: IntArray
+                 ) -> list[Tally]:
+        return tally_objects(self._currencies, closed, opens, groups)
 
     def result(self, query: Query) -> SliceResult:
         """The tallies of a slice and of its groups, in report order (as reference_result)."""
@@ -481,16 +311,17 @@ class AnalyticsCache:
             size = other
             opens = np.bincount(self._keys(categorical, open_rows), minlength=size)
         elif sl.cohort:
-            labels, closed_keys, opens, size = self._cohort_slots(
-                time_dim, other, closed_rows, closed_keys, open_rows,
+            labels, closed_keys, opens, size = cohort_slots(
+                self._cols["fc_month"], time_dim, other, closed_rows, closed_keys, open_rows,
                 self._keys(categorical, open_rows))
         else:
             # All time counts decided deals without a close date, which no month holds.
             dated = self._cols["closed"].take(closed_rows) != NO_DATE
             if not dated.all():
                 grouped_rows, closed_keys = closed_rows[dated], closed_keys[dated]
-            labels, closed_keys, opens, size = self._period_slots(
-                time_dim, categorical, other, sl, fmask, grouped_rows, closed_keys)
+            labels, closed_keys, opens, size = period_slots(
+                self._cols, lambda rows: self._keys(categorical, rows), time_dim, other, sl,
+                fmask, grouped_rows, closed_keys, _HISTOGRAM_CELLS)
         closed = self._closed_tallies(grouped_rows, closed_keys, size)
         total = (self._overall(closed, closed_rows) if grouped_rows is closed_rows else
                  self._closed_tallies(closed_rows, np.zeros(closed_rows.size, np.int64), 1))
@@ -512,133 +343,6 @@ class AnalyticsCache:
             groups[tuple(values[d] for d in query.by)] = group_tally
         order = ordered(query.by, ((k, t.decided) for k, t in groups.items()))
         return SliceResult(query.by, overall, tuple((k, groups[k]) for k in order))
-
-    @staticmethod
-    def _bucket_numbers(dimension: Dimension, months: Array) -> IntArray:
-        numbers = months.astype(np.int64)
-        return numbers if dimension is Dimension.MONTH else numbers // 3
-
-    def _cohort_slots(self, dimension: Dimension, other: int, closed_rows: IntArray,
-                      closed_keys: IntArray, open_rows: IntArray, open_keys: IntArray
-                      ) -> tuple[list[str | None], IntArray, IntArray, int]:
-        """Keys by the month/quarter of first contact; slot 0 is "no first contact"."""
-        bucket = dimension.bucket
-        assert bucket is not None
-        months = self._cols["fc_month"]
-        closed_months, open_months = months.take(closed_rows), months.take(open_rows)
-        numbers = [self._bucket_numbers(dimension, m[m >= 0])
-                   for m in (closed_months, open_months)]
-        present = [n for n in numbers if n.size]
-        first = min((int(n.min()) for n in present), default=0)
-        last = max((int(n.max()) for n in present), default=-1)
-        labels: list[str | None] = [None, *(bucket_label(bucket, n)
-                                            for n in range(first, last + 1))]
-        width = len(labels)
-
-        def slots(keys: IntArray, m: Array) -> IntArray:
-            slot = np.where(m >= 0, self._bucket_numbers(dimension, m) - first + 1, 0)
-            return keys * width + slot
-
-        size = other * width
-        opens = np.bincount(slots(open_keys, open_months), minlength=size)
-        return labels, slots(closed_keys, closed_months), opens, size
-
-    def _period_slots(self, dimension: Dimension, categorical: Sequence[Dimension], other: int,
-                      sl: Slice, fmask: BoolArray | None, closed_rows: IntArray,
-                      closed_keys: IntArray
-                      ) -> tuple[list[str | None], IntArray, IntArray, int]:
-        """Keys by the month/quarter of close, and the deals open at the end of each."""
-        bucket = dimension.bucket
-        assert bucket is not None
-        c = self._cols
-        rows = None if fmask is None else np.flatnonzero(fmask)
-
-        def column(name: str) -> Array:
-            return c[name] if rows is None else c[name].take(rows)
-
-        fc, closed = column("fc"), column("closed")
-        # A decided deal without a close date is never open at a month's end, but its first
-        # contact still widens the months listed (as the reference's candidate_buckets).
-        undated = closed == NO_DATE
-        is_closed = (closed != _NEVER) & ~undated
-        # The months/quarters from the earliest to the latest date that overlap the period.
-        candidates: list[int] = []
-        ends: list[int] = []
-        if fc.size:
-            low = min(int(np.where(fc != NO_DATE, fc, _NEVER).min()),
-                      int(np.where(undated, _NEVER, closed).min()))
-            high = max(int(fc.max()), int(np.where(is_closed, closed, NO_DATE).max()))
-            if low != _NEVER:
-                for number in range(bucket_number(bucket, dt.date.fromordinal(low)),
-                                    bucket_number(bucket, dt.date.fromordinal(high)) + 1):
-                    part = sl.period.intersect(Period.between(*bucket_range(bucket, number)))
-                    if part.end is not None:
-                        candidates.append(number)
-                        ends.append(part.end.toordinal())
-        if not candidates:
-            return [None], closed_keys, np.zeros(other, np.int64), other
-        labels: list[str | None] = [bucket_label(bucket, n) for n in candidates]
-        slots = len(candidates)
-        first = candidates[0]
-        span = candidates[-1] - first + 1
-        slot_of = np.zeros(span, np.int64)
-        relative = np.array(candidates) - first
-        slot_of[relative] = np.arange(slots)
-        closed_relative = self._bucket_numbers(
-            dimension, c["closed_month"].take(closed_rows)) - first
-        keys = closed_keys * slots + slot_of.take(closed_relative)
-        # Open at the end of slot b: first contact on or before ends[b] (or none) and not
-        # closed by then: (#first contact <= end) - (#closed <= end), counted cumulatively.
-        if undated.any():  # from here on column() reads the kept rows too
-            kept = np.flatnonzero(~undated)
-            rows = kept if rows is None else rows.take(kept)
-            fc, closed, is_closed = fc.take(kept), closed.take(kept), is_closed.take(kept)
-        key = self._keys(categorical, rows)
-        days = high - low + 2  # day 0 holds the deals without a first contact
-        if other * days <= _HISTOGRAM_CELLS:
-            fc_day = np.where(fc != NO_DATE, fc.astype(np.int64) - (low - 1), 0)
-            closing = np.flatnonzero(is_closed)
-            closed_day = closed.take(closing).astype(np.int64) - (low - 1)
-            if other > 1:
-                fc_day += key * days
-                closed_day += key.take(closing) * days
-            change = np.bincount(fc_day, minlength=other * days)
-            change[:] -= np.bincount(closed_day, minlength=other * days)
-            cumulative = change.reshape(other, days).cumsum(axis=1)
-            at = np.clip(np.array(ends, np.int64) - (low - 1), 0, days - 1)
-            opens = cumulative[:, at].reshape(-1)
-        else:
-            opens = self._opens_by_bucket(dimension, key, other, candidates, ends, fc, closed,
-                                          column)
-        return labels, keys, opens, other * slots
-
-    def _opens_by_bucket(self, dimension: Dimension, key: IntArray, other: int,
-                         candidates: list[int], ends: list[int], fc: Array, closed: Array,
-                         column: Callable[[str], Array]) -> IntArray:
-        """Open counts per (group, slot) without a per-day table (for many groups)."""
-        slots, first = len(candidates), candidates[0]
-        span = candidates[-1] - first + 1
-        relative = np.array(candidates) - first
-        end_of = np.full(span, _NEVER, np.int64)
-        end_of[relative] = ends
-        before = np.searchsorted(relative, np.arange(span), side="left")
-
-        def first_slot_reached(day: Array, numbers: IntArray, missing: BoolArray,
-                               none_value: int) -> IntArray:
-            rel = np.clip(numbers - first, 0, span - 1)
-            reached = before.take(rel) + (day > end_of.take(rel))
-            reached = np.where(numbers - first >= span, slots, reached)
-            return np.where(missing, none_value, reached)
-
-        starts = first_slot_reached(fc, self._bucket_numbers(dimension, column("fc_month")),
-                                    fc == NO_DATE, 0)
-        stops = first_slot_reached(closed,
-                                   self._bucket_numbers(dimension, column("closed_month")),
-                                   closed == _NEVER, slots)
-        width = slots + 1
-        change = (np.bincount(key * width + starts, minlength=other * width)
-                  - np.bincount(key * width + stops, minlength=other * width))
-        return change.reshape(other, width).cumsum(axis=1)[:, :slots].reshape(-1)
 
     def funnel(self, sl: Slice) -> FunnelTally:
         """The funnel of a slice (as reference_funnel): only the rows counted closed can be
@@ -663,7 +367,7 @@ class AnalyticsCache:
         unknown = np.bincount(position[~known], minlength=size)[:size]
         money_key = position[known] * currencies + currency[known]
         money_count = np.bincount(money_key, minlength=size * currencies).reshape(size, -1)
-        money_sum = _exact_sums(money_key, amount[known], size * currencies).reshape(size, -1)
+        money_sum = exact_sums(money_key, amount[known], size * currencies).reshape(size, -1)
         reached: list[int] = []
         reached_money: list[MoneyTally] = []
         running_count, running_unknown = 0, 0
@@ -681,7 +385,7 @@ class AnalyticsCache:
         won_amount, won_currency = amount[won], currency[won]
         won_known = won_amount >= 0
         won_count = np.bincount(won_currency[won_known], minlength=currencies)
-        won_sum = _exact_sums(won_currency[won_known], won_amount[won_known], currencies)
+        won_sum = exact_sums(won_currency[won_known], won_amount[won_known], currencies)
         won_money = MoneyTally(int(np.count_nonzero(~won_known)), tuple(sorted(
             (self._currencies[cur], int(won_count[cur]), int(won_sum[cur]))
             for cur in np.flatnonzero(won_count).tolist())))
@@ -724,20 +428,3 @@ class CacheColumns:
     currencies: tuple[str, ...]
     codes: Mapping[Dimension, Array]
     names: Mapping[Dimension, tuple[str | None, ...]]
-
-
-@dataclass(frozen=True, slots=True)
-class _Closed:
-    """Per-group arrays of the closed rows' tallies."""
-
-    won: IntArray
-    lost: IntArray
-    won_days: IntArray
-    lost_days: IntArray
-    won_untimed: IntArray  # won deals of unknown length
-    lost_untimed: IntArray
-    low: IntArray
-    high: IntArray
-    unknown: IntArray
-    money_count: IntArray
-    money_sum: Array  # int64, or Python ints when huge

@@ -19,15 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from salesdesk.analytics.cache import (
-    AnalyticsCache,
-    Array,
-    BoolArray,
-    CacheColumns,
-    IntArray,
-    _exact_sums,
-    _in_ranges,
-)
+from salesdesk.analytics.arrays import Array, BoolArray, IntArray, exact_sums, in_ranges
+from salesdesk.analytics.cache import AnalyticsCache, CacheColumns
 from salesdesk.domain.columns import NO_DATE
 from salesdesk.domain.growth import (
     GROWTH_DIMENSIONS,
@@ -74,7 +67,7 @@ def _counted_rows(cols: CacheColumns, period: Period) -> IntArray:
     decided = cols.outcome != 0
     if period.is_all_time:
         return np.flatnonzero(decided)
-    return np.flatnonzero(decided & (cols.closed != NO_DATE) & _in_ranges(cols.closed, period))
+    return np.flatnonzero(decided & (cols.closed != NO_DATE) & in_ranges(cols.closed, period))
 
 
 def _trend_slots(cols: CacheColumns, rows: IntArray, bucket: Bucket,
@@ -171,14 +164,14 @@ def _group_arrays(codes: IntArray, size: int, facts: _Facts) -> _Groups:
         key = codes[facts.timed] * periods + facts.slot[facts.timed]
         length = facts.length[facts.timed]
         timed = np.bincount(key, minlength=size * periods).reshape(size, periods)
-        days = _exact_sums(key, length, size * periods).reshape(size, periods)
-        squares = _exact_sums(codes[facts.timed], length * length, size)
+        days = exact_sums(key, length, size * periods).reshape(size, periods)
+        squares = exact_sums(codes[facts.timed], length * length, size)
     currencies = max(1, len(facts.currencies))
     money_key = codes.take(facts.money_rows) * currencies + facts.money_currency
     return _Groups(
         decided=decided, timed=timed, days=days, squares=squares,
         money_count=np.bincount(money_key, minlength=size * currencies).reshape(size, -1),
-        money_sum=_exact_sums(money_key, facts.money_amount, size * currencies
+        money_sum=exact_sums(money_key, facts.money_amount, size * currencies
                               ).reshape(size, -1),
         unknown=np.bincount(codes.take(facts.unknown_rows), minlength=size))
 
@@ -259,11 +252,11 @@ class _GroupedBases:
         size = self.pairs.size
         return [
             (np.bincount(self.pair[known], minlength=size).take(pairs),
-             _exact_sums(self.pair[known], self.length[known], size).take(pairs)),
+             exact_sums(self.pair[known], self.length[known], size).take(pairs)),
             (np.bincount(self.product, minlength=self.products).take(product),
-             _exact_sums(self.product, self.length, self.products).take(product)),
+             exact_sums(self.product, self.length, self.products).take(product)),
             (np.full(rep.size, self.length.size),
-             np.full(rep.size, _exact_sums(np.zeros(self.length.size, np.int64),
+             np.full(rep.size, exact_sums(np.zeros(self.length.size, np.int64),
                                            self.length, 1)[0]))]
 
     def at_age(self, level: int, rep: IntArray, product: IntArray, age: IntArray

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from salesdesk.domain.competitors import CompetitorNotes, StepNote
-from salesdesk.domain.demo import WEBSITE_CHANGE_DAYS_AGO, WEBSITE_CHANNEL
+from salesdesk.domain.demo_business import WEBSITE_CHANGE_DAYS_AGO, WEBSITE_CHANNEL
 from salesdesk.domain.nps import SCORE_MAX, SCORE_MIN, Response, Segment, score_group
 from salesdesk.domain.slices import Dimension
 from salesdesk.domain.touchpoints import Scope, TouchpointChange

@@ -9,23 +9,25 @@ file's backups, a file to import) are served by the functions below. Errors are
 the package for causes the machine explains.
 """
 
-from salesdesk.store.backups import (
+from salesdesk.store.backup_manifest import (
     BackupInfo,
-    Backups,
-    Restored,
-    backup_due,
     backup_folders_of,
     default_backup_folder,
     is_backup_folder,
     list_backups,
-    newest_good_backup,
     recorded_checksum,
+)
+from salesdesk.store.backup_retention import backup_due
+from salesdesk.store.backups import (
+    Backups,
+    Restored,
+    newest_good_backup,
     restore_damaged,
     verify_backup,
 )
 from salesdesk.store.connection import check_file, check_writable, database_problems, quick_check
 from salesdesk.store.csv_text import ENCODINGS, MIXED_ENCODING
-from salesdesk.store.customers import Customers, DealChoice
+from salesdesk.store.customers import Customers
 from salesdesk.store.database import Store, open_store
 from salesdesk.store.deal_list import DealColumn, DealListQuery, DealRow
 from salesdesk.store.errors import (
@@ -62,6 +64,7 @@ from salesdesk.store.importing import (
     preview,
 )
 from salesdesk.store.nps_import import NpsImportPlan, NpsImportSummary, plan_nps_import
+from salesdesk.store.nps_responses import DealChoice
 from salesdesk.store.privacy import ErasePreview
 from salesdesk.store.rejected_rows import default_rejected_path
 from salesdesk.store.scorecards import DecidedDeal, Scorecards

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from salesdesk import __version__
+from salesdesk.i18n import translate
 from salesdesk.store import functions
 from salesdesk.store.errors import FileDamaged, FileReadOnly, FileRefused, FileTooNew
 from salesdesk.store.migrations import (
@@ -37,12 +38,23 @@ def _named(path: Path) -> str:
     return path.name or str(path.resolve())
 
 
+def _damaged(path: Path, error: Exception) -> str:
+    return translate("Connection", "{name} is damaged and cannot be read: {error}.").format(
+        name=_named(path), error=error)
+
+
+def _cannot_open(path: Path, error: Exception) -> str:
+    return translate("Connection", "{name} cannot be opened: {error}.").format(
+        name=_named(path), error=error)
+
+
 def _header(path: Path) -> bytes:
     try:
         with path.open("rb") as handle:
             return handle.read(100)
     except OSError as exc:
-        raise FileRefused(f"{_named(path)} cannot be read: {exc.strerror or exc}.") from exc
+        raise FileRefused(translate("Connection", "{name} cannot be read: {error}.").format(
+            name=_named(path), error=exc.strerror or exc)) from exc
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
@@ -67,9 +79,10 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
         return conn
     journal = Path(f"{path}-wal")
     if journal.exists() and journal.stat().st_size:
-        raise FileReadOnly(f"{_named(path)} is in a folder that is read-only, and its journal"
-                           f" ({journal.name}) holds changes that cannot be read there. Copy"
-                           " the folder to a place where you may write, then open it.")
+        raise FileReadOnly(translate(
+            "Connection", "{name} is in a folder that is read-only, and its journal"
+            " ({journal}) holds changes that cannot be read there. Copy the folder to a place"
+            " where you may write, then open it.").format(name=_named(path), journal=journal.name))
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
@@ -80,8 +93,9 @@ def check_writable(path: Path) -> None:
     folder = path.parent if path.parent.exists() else next(
         (p for p in path.parents if p.exists()), path.parent)
     if (path.exists() and not os.access(path, os.W_OK)) or not os.access(folder, os.W_OK):
-        raise FileReadOnly(f"{_named(path)} is read-only: changes cannot be saved here. Open"
-                           " it read-only, or copy it to a folder where you may write.")
+        raise FileReadOnly(translate(
+            "Connection", "{name} is read-only: changes cannot be saved here. Open it read-only,"
+            " or copy it to a folder where you may write.").format(name=_named(path)))
 
 
 def check_file(path: Path) -> bool:
@@ -93,20 +107,21 @@ def check_file(path: Path) -> bool:
     # Checked first: a folder's size is not 0 on most file systems, so it would otherwise
     # reach the header read and fail there with a bare "Is a directory".
     if path.is_dir():
-        raise FileRefused(f"{path if path.name else path.resolve()} is a folder, not a"
-                          " salesdesk file.")
+        raise FileRefused(translate("Connection", "{name} is a folder, not a salesdesk file."
+                                    ).format(name=path if path.name else path.resolve()))
     if not path.exists() or path.stat().st_size == 0:
         return True
     header = _header(path)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise FileRefused(
-            f"{_named(path)} is not a salesdesk database (it is not an SQLite file).")
+        raise FileRefused(translate(
+            "Connection", "{name} is not a salesdesk database (it is not an SQLite file)."
+        ).format(name=_named(path)))
     try:
         conn = read_only_connection(path)
     except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"{_named(path)} is damaged and cannot be read: {exc}.") from exc
+        raise FileDamaged(_damaged(path, exc)) from exc
     except sqlite3.Error as exc:
-        raise FileRefused(f"{_named(path)} cannot be opened: {exc}.") from exc
+        raise FileRefused(_cannot_open(path, exc)) from exc
     try:
         # Asked through SQLite, not read from the header bytes: a live writer's recent
         # changes (a new file's application id included) may still be only in the -wal file.
@@ -115,13 +130,12 @@ def check_file(path: Path) -> bool:
         if application_id != APPLICATION_ID:
             if application_id == 0 and not tables:
                 return True
-            raise FileRefused(
-                f"{_named(path)} is an SQLite database of another program, not a salesdesk"
-                " file."
-            )
+            raise FileRefused(translate(
+                "Connection", "{name} is an SQLite database of another program, not a"
+                " salesdesk file.").format(name=_named(path)))
         _check_version(conn, path, tables)
     except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"{_named(path)} is damaged and cannot be read: {exc}.") from exc
+        raise FileDamaged(_damaged(path, exc)) from exc
     finally:
         conn.close()
     return False
@@ -142,15 +156,22 @@ def _check_version(conn: sqlite3.Connection, path: Path, tables: set[str]) -> No
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row and str(row[0]).isdigit() else 0
     if applied - known or version > SCHEMA_VERSION:
-        writer = ""
+        row = None
         if "meta" in tables:
             row = conn.execute("SELECT value FROM meta WHERE key = 'app_version'").fetchone()
-            writer = f" {row[0]}" if row else ""
-        raise FileTooNew(
-            f"{_named(path)} was written by a newer salesdesk{writer} (schema {version};"
-            f" this is salesdesk {__version__}, schema {SCHEMA_VERSION}). Update salesdesk to"
-            " open it; the file was not changed."
-        )
+        if row:
+            text = translate(
+                "Connection", "{name} was written by a newer salesdesk {writer} (schema"
+                " {version}; this is salesdesk {app_version}, schema {schema}). Update"
+                " salesdesk to open it; the file was not changed.")
+        else:
+            text = translate(
+                "Connection", "{name} was written by a newer salesdesk (schema {version};"
+                " this is salesdesk {app_version}, schema {schema}). Update salesdesk to open"
+                " it; the file was not changed.")
+        raise FileTooNew(text.format(name=_named(path), writer=row[0] if row else "",
+                                     version=version, app_version=__version__,
+                                     schema=SCHEMA_VERSION))
 
 
 def quick_check(path: Path) -> None:
@@ -162,15 +183,16 @@ def quick_check(path: Path) -> None:
     try:
         conn = read_only_connection(path)
     except sqlite3.Error as exc:
-        raise FileDamaged(f"{_named(path)} cannot be opened: {exc}.") from exc
+        raise FileDamaged(_cannot_open(path, exc)) from exc
     try:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as exc:
-        raise FileDamaged(f"{_named(path)} is damaged and cannot be read: {exc}.") from exc
+        raise FileDamaged(_damaged(path, exc)) from exc
     finally:
         conn.close()
     if problems != ["ok"]:
-        raise FileDamaged(f"{_named(path)} is damaged: " + "; ".join(problems) + ".")
+        raise FileDamaged(translate("Connection", "{name} is damaged: {problems}.").format(
+            name=_named(path), problems="; ".join(problems)))
 
 
 def database_problems(path: Path) -> list[str]:

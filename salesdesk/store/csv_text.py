@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TextIO
 
+from salesdesk.i18n import translate
 from salesdesk.store.errors import UnreadableFile
 
 MIXED_ENCODING = "utf-8, else cp1252 per line"
@@ -51,7 +52,8 @@ def detect_encoding(path: Path) -> str:
     with path.open("rb") as handle:
         head = handle.read(SAMPLE_BYTES)
         if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-            raise UnreadableFile(f"{path.name} is empty: there is nothing to import.")
+            raise UnreadableFile(translate(
+                "CsvText", "{name} is empty: there is nothing to import.").format(name=path.name))
         if head.startswith(codecs.BOM_UTF8):
             return "utf-8-sig"
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -62,7 +64,8 @@ def detect_encoding(path: Path) -> str:
         if len(head) >= 4 and even.count(0) > 0.4 * len(even) and odd.count(0) == 0:
             return "utf-16-be"
         if b"\x00" in head or head.startswith((ZIP_MAGIC, _OLE_MAGIC)):
-            raise UnreadableFile(f"{path.name} is a binary file, not CSV text.")
+            raise UnreadableFile(translate(
+                "CsvText", "{name} is a binary file, not CSV text.").format(name=path.name))
         handle.seek(0)
         if _decodes(handle, "utf-8"):
             return "utf-8"
@@ -76,7 +79,9 @@ def detect_encoding(path: Path) -> str:
 
     best = from_path(path).best()
     if best is None:
-        raise UnreadableFile(f"{path.name} is not text in any encoding salesdesk knows.")
+        raise UnreadableFile(translate(
+            "CsvText", "{name} is not text in any encoding salesdesk knows."
+        ).format(name=path.name))
     return str(best.encoding)
 
 

@@ -17,6 +17,7 @@ from salesdesk.domain.lookups import LookupItem, MergeRecord
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.validation import InputRules
 from salesdesk.files import replacing
+from salesdesk.i18n import translate
 from salesdesk.store import (
     backups,
     columns,
@@ -27,6 +28,7 @@ from salesdesk.store import (
     lookups,
     privacy,
 )
+from salesdesk.store.backup_manifest import backup_folder
 from salesdesk.store.backups import Backups
 from salesdesk.store.connection import (
     check_file,
@@ -86,8 +88,9 @@ class Store(Facade):
         file is copied or moved as a file); StoreError when another connection keeps it
         from completing."""
         if self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]:
-            raise StoreError(f"{self.path.name} is in use by another program; its latest"
-                             " changes could not be written into the file itself.")
+            raise StoreError(translate(
+                "Store", "{name} is in use by another program; its latest changes could not be"
+                " written into the file itself.").format(name=self.path.name))
 
     def reopen(self) -> Store:
         """Another connection to the same file, for a worker thread (create it in that thread:
@@ -240,7 +243,8 @@ class Store(Facade):
         """Remove a value that no deal refers to."""
         name = lookups.item(self.db, kind, item_id).name
         if not lookups.delete_if_unused(self._writable(), kind, name):
-            raise StoreError(f"{name} is used by deals: retire or merge it instead.")
+            raise StoreError(translate(
+                "Store", "{name} is used by deals: retire or merge it instead.").format(name=name))
 
     def delete_unused_lookups(self, created: Iterable[tuple[LookupKind, str]]) -> None:
         """Remove values created by an undone save, when no deal uses them any more."""
@@ -270,7 +274,8 @@ class Store(Facade):
         """
         destination = destination.resolve()
         if destination == self.path.resolve():
-            raise StoreError("Choose another name: this is the file that is open.")
+            raise StoreError(translate(
+                "Store", "Choose another name: this is the file that is open."))
         with replacing(destination, prefix=".salesdesk-copy-") as temp:
             backups.copy_database(self.db.conn, temp)
 
@@ -311,13 +316,15 @@ def open_store(path: Path, *, read_only: bool = False,
         run_quick_check(path)
     if read_only:
         if is_new:
-            raise FileRefused(f"{path.name} does not exist or is empty.")
+            raise FileRefused(translate("Database", "{name} does not exist or is empty."
+                                        ).format(name=path.name))
         return Store(path, connect(path, read_only=True), read_only=True)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = connect(path)
     except (OSError, sqlite3.Error) as exc:
-        raise FileRefused(f"{path.name} cannot be opened for writing: {exc}.") from exc
+        raise FileRefused(translate("Database", "{name} cannot be opened for writing: {error}."
+                                    ).format(name=path.name, error=exc)) from exc
     try:
         _migrate(path, db, is_new, data_dir)
         store = Store(path, db, read_only=False)
@@ -328,7 +335,8 @@ def open_store(path: Path, *, read_only: bool = False,
         raise
     except sqlite3.Error as exc:
         db.conn.close()
-        raise FileRefused(f"{path.name} could not be prepared: {exc}.") from exc
+        raise FileRefused(translate("Database", "{name} could not be prepared: {error}."
+                                    ).format(name=path.name, error=exc)) from exc
     return store
 
 
@@ -339,17 +347,19 @@ def _migrate(path: Path, db: Database, is_new: bool, data_dir: Path | None) -> N
         prepare(db)
         return
     try:
-        folder = backups.backup_folder(path, load_settings(db), data_dir)
+        folder = backup_folder(path, load_settings(db), data_dir)
         before = backups.take_backup(db.conn, path, folder, reason="before upgrade")
     except (OSError, StoreError) as exc:
-        raise FileRefused(f"{path.name} needs an upgrade, but it was not changed because no"
-                          f" backup could be taken first: {exc}") from exc
+        raise FileRefused(translate(
+            "Database", "{name} needs an upgrade, but it was not changed because no backup"
+            " could be taken first: {error}").format(name=path.name, error=exc)) from exc
     try:
         prepare(db)
     except Exception as exc:  # whatever a migration raises, the backup undoes it
         if db.conn.in_transaction:
             db.conn.rollback()
         backups.restore_into(db.conn, before.path)
-        raise MigrationFailed(
-            f"Upgrading {path.name} failed ({exc}). It was put back as it was before the"
-            f" upgrade from the backup {before.path}; nothing was lost.") from exc
+        raise MigrationFailed(translate(
+            "Database", "Upgrading {name} failed ({error}). It was put back as it was before"
+            " the upgrade from the backup {backup}; nothing was lost.").format(
+                name=path.name, error=exc, backup=before.path)) from exc

@@ -18,6 +18,7 @@ from salesdesk.domain.deals import (
     StageEvent,
 )
 from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
+from salesdesk.i18n import translate
 from salesdesk.store import lookups
 from salesdesk.store.customer_types import derive_customer_types
 from salesdesk.store.errors import NotFound
@@ -96,7 +97,7 @@ def get(db: Database, deal_id: int) -> Deal:
     cursor = db.execute(f"{SELECT_DEAL} WHERE d.id = ?", [deal_id])
     values = cursor.fetchone()
     if values is None:
-        raise NotFound("That deal no longer exists.")
+        raise NotFound(translate("Deals", "That deal no longer exists."))
     return deal_from_row(dict(zip([c[0] for c in cursor.description], values, strict=True)))
 
 
@@ -162,7 +163,7 @@ def update(db: Database, deal_id: int, deal: Deal, today: dt.date) -> Created:
     with db.atomic():
         old = db.execute("SELECT stage_id FROM deals WHERE id = ?", [deal_id]).fetchone()
         if old is None:
-            raise NotFound("That deal no longer exists.")
+            raise NotFound(translate("Deals", "That deal no longer exists."))
         clients = _client_ids(db, deal_id)
         row = _row(db, deal, created)
         row["updated_at"] = now_stamp()
@@ -178,7 +179,8 @@ def set_stage(db: Database, deal_id: int, stage: str, today: dt.date) -> None:
     with db.atomic():
         stage_id = lookups.find(db, LookupKind.STAGE, stage)
         if stage_id is None:
-            raise NotFound(f"There is no stage called {stage!r}.")
+            raise NotFound(translate("Deals", "There is no stage called {name}.").format(
+                name=repr(stage)))
         cursor = db.execute(
             "UPDATE deals SET stage_id = ?, updated_at = ? WHERE id = ? AND stage_id <> ?",
             [stage_id, now_stamp(), deal_id, stage_id],

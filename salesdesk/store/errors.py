@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from salesdesk.i18n import translate
+
 P = ParamSpec("P")
 R = TypeVar("R")
 C = TypeVar("C", bound=type)
@@ -104,20 +106,25 @@ def translated(error: sqlite3.Error, path: Path) -> StoreError | None:
     primary = code & 0xFF
     name = path.name or str(path)
     if primary in _BUSY:
-        return FileBusy(f"{name} is busy: another program is using it. Nothing was changed;"
-                        " try again in a moment.")
+        return FileBusy(translate(
+            "Errors", "{name} is busy: another program is using it. Nothing was changed; try"
+            " again in a moment.").format(name=name))
     if primary in _READONLY:
-        return CannotWrite(f"{name} cannot be changed here: the file or its folder is"
-                           " read-only. Nothing was changed.")
+        return CannotWrite(translate(
+            "Errors", "{name} cannot be changed here: the file or its folder is read-only."
+            " Nothing was changed.").format(name=name))
     if primary in _FULL:
-        return DiskFull(f"The disk holding {name} is full. Nothing was changed; free some"
-                        " space and try again.")
+        return DiskFull(translate(
+            "Errors", "The disk holding {name} is full. Nothing was changed; free some space"
+            " and try again.").format(name=name))
     if primary in _UNAVAILABLE:
-        return FileUnavailable(f"{name} could not be read or written ({error}). Check that"
-                               " the disk or folder is still there.")
+        return FileUnavailable(translate(
+            "Errors", "{name} could not be read or written ({error}). Check that the disk or"
+            " folder is still there.").format(name=name, error=error))
     if primary in _DAMAGED:
-        return FileDamaged(f"{name} is damaged ({error}). Use File ▸ Restore from Backup"
-                           " (or salesdesk restore) to go back to a healthy copy.")
+        return FileDamaged(translate(
+            "Errors", "{name} is damaged ({error}). Use File ▸ Restore from Backup (or"
+            " salesdesk restore) to go back to a healthy copy.").format(name=name, error=error))
     return None
 
 

@@ -25,6 +25,7 @@ from salesdesk.domain.deals import Deal, LookupKind
 from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
 from salesdesk.domain.parsing import format_minor_units
 from salesdesk.files import neutralise_cell, replacing
+from salesdesk.i18n import translate
 from salesdesk.store.connection import file_id as file_id_of
 from salesdesk.store.deals import SELECT_DEAL, deal_from_row
 from salesdesk.store.errors import StoreError
@@ -52,7 +53,8 @@ def export_format(path: Path) -> str:
     """"csv" or "xlsx" from the file name; raises StoreError for another suffix."""
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
-        raise StoreError(f"{path.name}: export to a .csv or .xlsx file.")
+        raise StoreError(translate("Exporting", "{name}: export to a .csv or .xlsx file."
+                                   ).format(name=path.name))
     return suffix
 
 
@@ -97,7 +99,8 @@ def _watched(deals: Iterator[Deal], total: int, progress: Callable[[int, int], N
         yield deal
         if count % PROGRESS_EVERY == 0:
             if cancelled is not None and cancelled():
-                raise ExportCancelled("The export was cancelled; no file was written.")
+                raise ExportCancelled(translate(
+                    "Exporting", "The export was cancelled; no file was written."))
             if progress is not None:
                 progress(count, total)
 

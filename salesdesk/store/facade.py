@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from salesdesk.i18n import translate
 from salesdesk.store.errors import ReadOnly
 
 
@@ -23,5 +24,6 @@ class Facade:
 
     def _writable(self) -> Database:
         if self.read_only:
-            raise ReadOnly(f"{self.path.name} is open read-only.")
+            raise ReadOnly(translate("Facade", "{name} is open read-only.").format(
+                name=self.path.name))
         return self.db

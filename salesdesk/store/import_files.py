@@ -30,6 +30,7 @@ from typing import IO, Any
 
 from salesdesk.domain.importing import numbered_headers
 from salesdesk.files import restore_cell
+from salesdesk.i18n import translate
 from salesdesk.store.csv_text import (
     MIXED_ENCODING,
     SAMPLE_BYTES,
@@ -191,9 +192,10 @@ class Source:
                         row = [restore_cell(c) for c in row]
                 yield number, row
         except (UnicodeDecodeError, csv.Error) as exc:
-            raise UnreadableFile(
-                f"{self.path.name} cannot be read after row {number}: {exc}. Nothing was"
-                " imported; choose another encoding or check the file.") from exc
+            raise UnreadableFile(translate(
+                "Source", "{name} cannot be read after row {row}: {error}. Nothing was"
+                " imported; choose another encoding or check the file.").format(
+                    name=self.path.name, row=number, error=exc)) from exc
         finally:
             self.close()
 
@@ -206,10 +208,17 @@ class Source:
             lines = cell.splitlines()
             if len(lines) > MAX_FIELD_LINES or any(
                     line.count(delimiter) >= enough for line in lines[1:]):
-                self.broken[number] = (
-                    f"A quote is not closed: a field runs over {len(lines) - 1} more"
-                    f" line{'s' if len(lines) > 2 else ''}, which look like rows of the file;"
-                    " close the quote and import them again.")
+                if len(lines) > 2:
+                    reason = translate(
+                        "Source", "A quote is not closed: a field runs over {count} more lines,"
+                        " which look like rows of the file; close the quote and import them"
+                        " again.")
+                else:
+                    reason = translate(
+                        "Source", "A quote is not closed: a field runs over {count} more line,"
+                        " which look like rows of the file; close the quote and import them"
+                        " again.")
+                self.broken[number] = reason.format(count=len(lines) - 1)
                 return
 
     def _xlsx_rows(self) -> Iterator[tuple[int, list[str]]]:
@@ -225,7 +234,8 @@ class Source:
         except UnreadableFile:
             raise
         except Exception as exc:
-            raise UnreadableFile(f"{self.path.name} is a damaged workbook: {exc}.") from exc
+            raise UnreadableFile(translate("Source", "{name} is a damaged workbook: {error}."
+                                           ).format(name=self.path.name, error=exc)) from exc
         finally:
             self.close()
 
@@ -292,20 +302,28 @@ def check_workbook_sizes(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError) as exc:
-        raise UnreadableFile(f"{path.name} is not a readable XLSX workbook: {exc}.") from exc
+        raise _not_a_workbook(path, exc) from exc
     total = sum(part.file_size for part in parts)
     for part in parts:
         if (part.file_size > _RATIO_FROM_BYTES
                 and part.file_size > _MAX_RATIO * max(1, part.compress_size)):
-            raise UnreadableFile(
-                f"{path.name} cannot be read safely: its part {part.filename!r} would unpack"
-                f" to {_size(part.file_size)} from {_size(part.compress_size)}, which no"
-                " spreadsheet program writes (the file is damaged or made to exhaust"
-                " memory). Nothing was imported.")
+            raise UnreadableFile(translate(
+                "ImportFiles", "{name} cannot be read safely: its part {part} would unpack to"
+                " {size} from {packed}, which no spreadsheet program writes (the file is"
+                " damaged or made to exhaust memory). Nothing was imported.").format(
+                    name=path.name, part=repr(part.filename), size=_size(part.file_size),
+                    packed=_size(part.compress_size)))
     if total > _MAX_UNPACKED_BYTES:
-        raise UnreadableFile(f"{path.name} would unpack to {_size(total)}, more than salesdesk"
-                             " reads from one workbook. Nothing was imported; save the deals"
-                             " as CSV instead.")
+        raise UnreadableFile(translate(
+            "ImportFiles", "{name} would unpack to {size}, more than salesdesk reads from one"
+            " workbook. Nothing was imported; save the deals as CSV instead.").format(
+                name=path.name, size=_size(total)))
+
+
+def _not_a_workbook(path: Path, error: Exception) -> UnreadableFile:
+    return UnreadableFile(translate(
+        "ImportFiles", "{name} is not a readable XLSX workbook: {error}.").format(
+            name=path.name, error=error))
 
 
 def _open_sheet(path: Path, sheet: str | None) -> tuple[Any, Any]:
@@ -315,13 +333,15 @@ def _open_sheet(path: Path, sheet: str | None) -> tuple[Any, Any]:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise UnreadableFile(f"{path.name} is not a readable XLSX workbook: {exc}.") from exc
+        raise _not_a_workbook(path, exc) from exc
     try:
         if sheet is None:
             return workbook, workbook.worksheets[0]
         if sheet not in workbook.sheetnames:
-            raise UnreadableFile(f"{path.name} has no sheet {sheet!r}; it has "
-                                 + ", ".join(map(repr, workbook.sheetnames)) + ".")
+            raise UnreadableFile(translate(
+                "ImportFiles", "{name} has no sheet {sheet}; it has {sheets}.").format(
+                    name=path.name, sheet=repr(sheet),
+                    sheets=", ".join(map(repr, workbook.sheetnames))))
         return workbook, workbook[sheet]
     except BaseException:
         workbook.close()
@@ -338,14 +358,21 @@ def open_source(path: Path, options: SourceOptions = SourceOptions()) -> Source:
     given in ``options``) and read the header. Raises UnreadableFile."""
     try:
         if not path.is_file():
-            raise UnreadableFile(f"{path} is not a file.")
+            raise UnreadableFile(translate("ImportFiles", "{path} is not a file.").format(
+                path=path))
         if path.stat().st_size == 0:
-            raise UnreadableFile(f"{path.name} is empty: there is nothing to import.")
+            raise _empty(path)
         if _is_workbook(path):
             return _open_xlsx(path, options)
         return _open_csv(path, options)
     except OSError as exc:
-        raise UnreadableFile(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
+        raise UnreadableFile(translate("ImportFiles", "{name} cannot be read: {error}.").format(
+            name=path.name, error=exc.strerror or exc)) from exc
+
+
+def _empty(path: Path) -> UnreadableFile:
+    return UnreadableFile(translate(
+        "ImportFiles", "{name} is empty: there is nothing to import.").format(name=path.name))
 
 
 def _open_xlsx(path: Path, options: SourceOptions) -> Source:
@@ -355,12 +382,14 @@ def _open_xlsx(path: Path, options: SourceOptions) -> Source:
         first = next(sheet.iter_rows(values_only=True), None)
         width = sheet.max_column or 0
     except Exception as exc:
-        raise UnreadableFile(f"{path.name} is a damaged workbook: {exc}.") from exc
+        raise UnreadableFile(translate("ImportFiles", "{name} is a damaged workbook: {error}."
+                                       ).format(name=path.name, error=exc)) from exc
     finally:
         workbook.close()
     headers = [cell_text(v).strip() for v in _trim(first or ())]
     if not any(headers):
-        raise UnreadableFile(f"The sheet {sheet.title!r} of {path.name} is empty.")
+        raise UnreadableFile(translate("ImportFiles", "The sheet {sheet} of {name} is empty."
+                                       ).format(sheet=repr(sheet.title), name=path.name))
     if options.no_header:
         headers = numbered_headers(max(width, len(headers)))
     return Source(path, SourceInfo("xlsx", sheet=sheet.title, sheets=names), headers,
@@ -379,26 +408,32 @@ def _open_csv(path: Path, options: SourceOptions) -> Source:
             with open_text(path, encoding) as handle:
                 sample = handle.read(SAMPLE_BYTES)
     except LookupError as exc:
-        raise UnreadableFile(f"Unknown encoding {encoding!r}.") from exc
+        raise UnreadableFile(translate("ImportFiles", "Unknown encoding {encoding}.").format(
+            encoding=repr(encoding))) from exc
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"{path.name} is not {encoding} text: {exc}.") from exc
+        raise UnreadableFile(translate("ImportFiles", "{name} is not {encoding} text: {error}."
+                                       ).format(name=path.name, encoding=encoding,
+                                                error=exc)) from exc
     sample = sample.lstrip("\ufeff")
     if not sample.strip():
-        raise UnreadableFile(f"{path.name} is empty: there is nothing to import.")
+        raise _empty(path)
     if looks_binary(sample):
-        raise UnreadableFile(f"{path.name} is a binary file, not CSV text.")
+        raise UnreadableFile(translate("ImportFiles", "{name} is a binary file, not CSV text."
+                                       ).format(name=path.name))
     delimiter = options.delimiter or sniff_delimiter(sample)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
         first = list(itertools.islice(csv.reader(io.StringIO(sample), delimiter=delimiter,
                                                  quotechar='"'), _WIDTH_ROWS))
     except csv.Error as exc:
-        raise UnreadableFile(f"{path.name} has no readable header line: {exc}.") from exc
+        raise UnreadableFile(translate("ImportFiles", "{name} has no readable header line:"
+                                       " {error}.").format(name=path.name, error=exc)) from exc
     info = SourceInfo("csv", encoding=encoding, delimiter=delimiter)
     if options.no_header:
         width = max((len(row) for row in first), default=0)
         return Source(path, info, numbered_headers(width), no_header=True)
     headers = [restore_cell(h).lstrip("\ufeff").strip() for h in (first[0] if first else [])]
     if not any(headers):
-        raise UnreadableFile(f"{path.name} has no header line naming its columns.")
+        raise UnreadableFile(translate("ImportFiles", "{name} has no header line naming its"
+                                       " columns.").format(name=path.name))
     return Source(path, info, headers)

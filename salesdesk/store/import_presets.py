@@ -15,6 +15,7 @@ from pathlib import Path
 
 from salesdesk.domain.importing import ColumnMapping
 from salesdesk.files import write_text
+from salesdesk.i18n import translate
 from salesdesk.store.errors import StoreError
 
 _UNSAFE = re.compile(r"[^\w .-]+")
@@ -35,14 +36,15 @@ def save_preset(folder: Path, name: str, mapping: ColumnMapping) -> Path:
     """Save ``mapping`` as the preset ``name`` (replacing one of that name)."""
     name = name.strip()
     if not name:
-        raise PresetError("A preset needs a name.")
+        raise PresetError(translate("ImportPresets", "A preset needs a name."))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / _file_name(name)
         write_text(path, json.dumps({"name": name, "mapping": mapping.to_dict()},
                                     ensure_ascii=False, indent=2))
     except OSError as exc:
-        raise PresetError(f"The preset {name!r} was not saved: {exc}") from exc
+        raise PresetError(translate("ImportPresets", "The preset {name} was not saved: {error}"
+                                    ).format(name=repr(name), error=exc)) from exc
     return path
 
 

@@ -44,6 +44,7 @@ from salesdesk.domain.importing import (
     unmapped_fields,
 )
 from salesdesk.domain.validation import InputRules
+from salesdesk.i18n import translate
 from salesdesk.store.errors import StoreError
 from salesdesk.store.import_files import (
     Source,
@@ -191,7 +192,7 @@ class PreviewRow:
 
 def _stop_if_cancelled(cancelled: Callable[[], bool] | None) -> None:
     if cancelled is not None and cancelled():
-        raise ImportCancelled("The import was cancelled; nothing changed.")
+        raise ImportCancelled(translate("Importing", "The import was cancelled; nothing changed."))
 
 
 def infer_rules(source: Source, mapping: ColumnMapping, *, date_format: str | None = None,
@@ -227,15 +228,17 @@ def plan_import(path: Path, source_options: SourceOptions = SourceOptions(),
         mapping = mapping or detect_mapping(source.headers)
         missing = sorted(h for h in mapping.used_headers() if h not in source.headers)
         if missing:
-            raise ValueError(f"{path.name} has no column " + ", ".join(map(repr, missing))
-                             + ". Its columns are: " + ", ".join(map(repr, source.headers)))
+            raise ValueError(translate(
+                "Importing", "{name} has no column {missing}. Its columns are: {columns}").format(
+                    name=path.name, missing=", ".join(map(repr, missing)),
+                    columns=", ".join(map(repr, source.headers))))
         headerless = not source.no_header and looks_headerless(source.headers)
         if not mapping.reads_anything and not headerless:
-            raise ValueError(
-                f"No column of {path.name} was recognised, and a mapping that reads none"
-                " would import every row as an untitled open deal. Its columns are: "
-                + ", ".join(map(repr, source.headers)) + ". Map them (--map FIELD=COLUMN, or"
-                " the wizard's mapping page).")
+            raise ValueError(translate(
+                "Importing", "No column of {name} was recognised, and a mapping that reads none"
+                " would import every row as an untitled open deal. Its columns are: {columns}."
+                " Map them (--map FIELD=COLUMN, or the wizard's mapping page).").format(
+                    name=path.name, columns=", ".join(map(repr, source.headers))))
         rules, inferred = infer_rules(source, mapping, date_format=date_format,
                                       cancelled=cancelled)
         read = source.notes()

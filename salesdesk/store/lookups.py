@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.lookups import LookupItem, MergeRecord
+from salesdesk.i18n import translate
 from salesdesk.store.customer_types import derive_customer_types
 from salesdesk.store.errors import NameClash, NotFound
 from salesdesk.store.schema import LOOKUP_COLUMNS, LOOKUP_TABLES
@@ -61,7 +62,8 @@ def item(db: Database, kind: LookupKind, item_id: int) -> LookupItem:
     for candidate in items(db, kind):
         if candidate.id == item_id:
             return candidate
-    raise NotFound(f"That {kind.singular} no longer exists.")
+    raise NotFound(translate("Lookups", "That {kind} no longer exists.").format(
+        kind=kind.singular))
 
 
 def find(db: Database, kind: LookupKind, name: str) -> int | None:
@@ -78,9 +80,10 @@ def add(db: Database, kind: LookupKind, name: str) -> int:
     """Create a value and return its id; raises NameClash when the name is taken."""
     name = " ".join(name.split())
     if not name:
-        raise ValueError("A list value needs a name.")
+        raise ValueError(translate("Lookups", "A list value needs a name."))
     if find(db, kind, name) is not None:
-        raise NameClash(f"There is already a {kind.singular} called {name!r}.")
+        raise NameClash(translate("Lookups", "There is already a {kind} called {name}.").format(
+            kind=kind.singular, name=repr(name)))
     table = LOOKUP_TABLES[kind]
     with db.atomic():
         if kind is LookupKind.STAGE:
@@ -116,13 +119,13 @@ def rename(db: Database, kind: LookupKind, item_id: int, new_name: str) -> str:
     """Rename a value (every deal shows the new name); return the old name."""
     new_name = " ".join(new_name.split())
     if not new_name:
-        raise ValueError("A list value needs a name.")
+        raise ValueError(translate("Lookups", "A list value needs a name."))
     old = item(db, kind, item_id)
     clash = find(db, kind, new_name)
     if clash is not None and clash != item_id:
-        raise NameClash(
-            f"There is already a {kind.singular} called {new_name!r}: merge the two instead."
-        )
+        raise NameClash(translate(
+            "Lookups", "There is already a {kind} called {name}: merge the two instead."
+        ).format(kind=kind.singular, name=repr(new_name)))
     with db.atomic():
         db.execute(f"UPDATE {LOOKUP_TABLES[kind]} SET name = ? WHERE id = ?", [new_name, item_id])
     return old.name
@@ -156,7 +159,7 @@ def set_stage_order(db: Database, stage_ids: Iterable[int]) -> None:
     """Put the stages in the given order (every stage id exactly once)."""
     ordered = list(stage_ids)
     if sorted(ordered) != sorted(stage_order(db)):
-        raise ValueError("The new order must name every stage once.")
+        raise ValueError(translate("Lookups", "The new order must name every stage once."))
     with db.atomic():
         db.conn.executemany(
             "UPDATE stages SET position = ? WHERE id = ?",
@@ -167,7 +170,8 @@ def set_stage_order(db: Database, stage_ids: Iterable[int]) -> None:
 def merge(db: Database, kind: LookupKind, source_id: int, target_id: int) -> MergeRecord:
     """Move every deal from ``source_id`` to ``target_id`` and remove the source value."""
     if source_id == target_id:
-        raise ValueError(f"Choose another {kind.singular} to merge into.")
+        raise ValueError(translate("Lookups", "Choose another {kind} to merge into.").format(
+            kind=kind.singular))
     source = item(db, kind, source_id)
     item(db, kind, target_id)
     table, column = LOOKUP_TABLES[kind], LOOKUP_COLUMNS[kind]

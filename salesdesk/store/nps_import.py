@@ -26,6 +26,7 @@ from salesdesk.domain.nps_import import (
     detect_nps_mapping,
     missing_fields,
 )
+from salesdesk.i18n import translate
 from salesdesk.store import lookups
 from salesdesk.store.import_files import SourceInfo, SourceOptions, open_source
 from salesdesk.store.rejected_rows import RejectedRows, default_rejected_path
@@ -81,10 +82,11 @@ def plan_nps_import(path: Path, options: SourceOptions = SourceOptions(),
         mapping = apply_maps(detect_nps_mapping(headers), maps, headers)
         missing = missing_fields(mapping)
         if missing:
-            raise ValueError(
-                f"{path.name}: no column for " + ", ".join(missing) + " (NPS responses need a"
-                " date, a score and a segment). Its columns are " + ", ".join(map(repr, headers))
-                + "; name the right one with --map FIELD=COLUMN.")
+            raise ValueError(translate(
+                "NpsImport", "{name}: no column for {missing} (NPS responses need a date, a"
+                " score and a segment). Its columns are {columns}; name the right one with"
+                " --map FIELD=COLUMN.").format(name=path.name, missing=", ".join(missing),
+                                               columns=", ".join(map(repr, headers))))
         guess = DateGuess()
         index = headers.index(mapping["date"])
         for _, cells in source.rows():

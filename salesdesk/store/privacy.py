@@ -24,6 +24,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from salesdesk.domain.redaction import Redaction, redaction_of
+from salesdesk.i18n import translate
 from salesdesk.store.deals import now_stamp
 from salesdesk.store.errors import NotFound, StoreError
 from salesdesk.store.functions import CASEFOLD
@@ -82,7 +83,8 @@ def _client(db: Database, name: str, label: str) -> _Client:
     match = (next((r for r in rows if r[1] == wanted), None)
              or next((r for r in rows if r[1].casefold() == wanted.casefold()), None))
     if match is None:
-        raise NotFound(f"There is no client called {name!r}.")
+        raise NotFound(translate("Privacy", "There is no client called {name}.").format(
+            name=repr(name)))
     client_id, stored, person, email, phone = match
     redaction = redaction_of(
         [(stored, label), (person, f"{label} contact"), (email, f"{label} e-mail"),
@@ -205,11 +207,13 @@ def erase_client(db: Database, name: str) -> str:
         db.execute("VACUUM")
         busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     except sqlite3.Error as exc:  # a full disk: VACUUM needs room for a second copy
-        raise StoreError(f"The client was erased as {label}, but the file could not be"
-                         f" compacted ({exc}); old bytes may remain until it is. Free some"
-                         f" space and erase {label} again.") from exc
+        raise StoreError(translate(
+            "Privacy", "The client was erased as {label}, but the file could not be compacted"
+            " ({error}); old bytes may remain until it is. Free some space and erase {label}"
+            " again.").format(label=label, error=exc)) from exc
     if busy:
-        raise StoreError(f"The client was erased as {label}, but another program is reading"
-                         " the file, so old bytes remain in its journal. Close it and erase"
-                         f" {label} again.")
+        raise StoreError(translate(
+            "Privacy", "The client was erased as {label}, but another program is reading the"
+            " file, so old bytes remain in its journal. Close it and erase {label} again."
+        ).format(label=label))
     return label

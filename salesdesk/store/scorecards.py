@@ -24,6 +24,7 @@ from salesdesk.domain.scorecards import (
     Template,
     TemplateError,
 )
+from salesdesk.i18n import translate
 from salesdesk.store import lookups
 from salesdesk.store.errors import NotFound, StoreError, translates_errors
 from salesdesk.store.facade import Facade
@@ -87,7 +88,8 @@ def template(db: Database, version: int | None = None) -> Template:
     row = db.execute("SELECT template FROM skill_template_versions WHERE version = ?",
                      [version]).fetchone()
     if row is None:
-        raise NotFound(f"Template version {version} does not exist.")
+        raise NotFound(translate("Scorecards", "Template version {version} does not exist."
+                                 ).format(version=version))
     return Template.from_json(version, row[0])
 
 
@@ -95,7 +97,8 @@ def save_template(db: Database, edited: Template) -> Template:
     """Store an edited template as a new version; return it with its ids assigned."""
     sections = {k for (k,) in db.execute("SELECT key FROM skill_sections")}
     if any(i.section not in sections for i in edited.items):
-        raise TemplateError("Every item must belong to one of the template's sections.")
+        raise TemplateError(translate(
+            "Scorecards", "Every item must belong to one of the template's sections."))
     with db.atomic():
         _write_items(db, edited.items)
         return _append_version(db, replace(_current_items(db), name=edited.name),
@@ -112,7 +115,8 @@ def restore_template(db: Database, target: Template) -> None:
         used = db.execute("SELECT 1 FROM assessments WHERE template_version > ? LIMIT 1",
                           [target.version]).fetchone()
         if used:
-            raise StoreError("An assessment was filled in on a later version of the template.")
+            raise StoreError(translate(
+                "Scorecards", "An assessment was filled in on a later version of the template."))
         db.execute("DELETE FROM skill_template_versions WHERE version > ?", [target.version])
         keep = [i.id for i in target.items]
         db.execute(f"DELETE FROM skill_items WHERE id NOT IN ({','.join('?' * len(keep))})",
@@ -131,7 +135,8 @@ def restore_template(db: Database, target: Template) -> None:
 def _rep_id(db: Database, rep: str) -> int:
     rep_id = lookups.find(db, LookupKind.REP, rep)
     if rep_id is None:
-        raise NotFound(f"There is no salesperson called {rep!r}.")
+        raise NotFound(translate("Scorecards", "There is no salesperson called {name}.").format(
+            name=repr(rep)))
     return rep_id
 
 
@@ -278,7 +283,8 @@ def prepared_share(db: Database) -> float:
 def set_prepared_share(db: Database, share: float) -> None:
     """Change the completeness from which a deal counts as prepared (0 < share ≤ 1)."""
     if not 0 < share <= 1:
-        raise ValueError("The prepared threshold must be above 0 % and at most 100 %.")
+        raise ValueError(translate(
+            "Scorecards", "The prepared threshold must be above 0 % and at most 100 %."))
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                    [PREPARED_SHARE_KEY, json.dumps(share)])

@@ -18,7 +18,7 @@ from salesdesk import cli, launch
 from salesdesk.domain.deals import Deal
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.store import open_store
-from salesdesk.store.backups import MANIFEST_NAME, default_backup_folder, list_backups
+from salesdesk.store.backup_manifest import MANIFEST_NAME, default_backup_folder, list_backups
 
 TODAY = dt.date(2026, 3, 31)
 

@@ -19,21 +19,16 @@ from sqlite_utils import Database
 from salesdesk.domain.deals import Deal
 from salesdesk.domain.settings import BusinessSettings
 from salesdesk.store import BackupRefused, MigrationFailed, Store, database_problems, open_store
-from salesdesk.store.backups import (
+from salesdesk.store.backup_manifest import (
     MANIFEST_NAME,
     BackupInfo,
-    Retention,
-    backup_due,
     backup_folder,
     default_backup_folder,
     list_backups,
-    prune,
     recorded_checksum,
-    restore_damaged,
-    retained,
-    take_backup,
-    verify_backup,
 )
+from salesdesk.store.backup_retention import Retention, backup_due, prune, retained
+from salesdesk.store.backups import restore_damaged, take_backup, verify_backup
 from salesdesk.store.schema import APPLICATION_ID
 
 TODAY = dt.date(2026, 3, 31)

@@ -21,7 +21,7 @@ from salesdesk.domain.deals import Deal, Outcome
 from salesdesk.domain.slices import Slice
 from salesdesk.domain.validation import InputRules
 from salesdesk.store import open_store
-from salesdesk.store.backups import BackupInfo
+from salesdesk.store.backup_manifest import BackupInfo
 from salesdesk.store.importing import plan_import
 
 TODAY = dt.date(2026, 3, 31)

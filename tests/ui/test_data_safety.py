@@ -18,7 +18,8 @@ from salesdesk.app import STORE_CACHE, AppFileOpener
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, LookupKind
 from salesdesk.store import FileReadOnly, newest_good_backup, open_store
-from salesdesk.store.backups import MIN_INTERVAL, list_backups
+from salesdesk.store.backup_manifest import list_backups
+from salesdesk.store.backup_retention import MIN_INTERVAL
 from salesdesk.ui.actions import ActionId
 from salesdesk.ui.deals.commands import AddDealCommand
 from salesdesk.ui.formatting import moment_text
@@ -361,7 +362,7 @@ def test_a_read_only_file_is_offered_read_only_never_a_restore(
 def test_a_damaged_file_s_backups_are_looked_for_in_the_folder_it_names(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from salesdesk.store.backups import backup_folders_of, default_backup_folder
+    from salesdesk.store.backup_manifest import backup_folders_of, default_backup_folder
 
     path = tmp_path / "deals.db"
     chosen = tmp_path / "usb-stick"

@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.deal_prep import PrepSheet
-from salesdesk.store.backups import BackupInfo
+from salesdesk.store.backup_manifest import BackupInfo
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.safety.dialogs import BackupListModel
 from salesdesk.ui.scorecards.models import SheetModel
