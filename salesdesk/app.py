@@ -34,6 +34,7 @@ from salesdesk.store import (
 )
 from salesdesk.ui.errors import ErrorHandler
 from salesdesk.ui.file_opening import FileOpening
+from salesdesk.ui.formatting import set_currency_display
 from salesdesk.ui.funnel.cache_service import CacheSource
 from salesdesk.ui.gc_guard import GuiThreadCollector
 from salesdesk.ui.language import InstalledLanguage, Language, install_language
@@ -312,6 +313,7 @@ def run(args: argparse.Namespace) -> int:
     errors.install()
     collector = GuiThreadCollector(app)
     apply_theme(app, ui_settings.theme)
+    set_currency_display(ui_settings.currency_display)
     startup = _Startup(app, args, ui_settings)
     QTimer.singleShot(0, startup.start)
     try:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from enum import StrEnum
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from salesdesk.currencies import currency_symbol
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 
 UNDEFINED = "—"
@@ -38,7 +40,9 @@ def count(value: int, locale: QLocale | None = None) -> str:
 
 def number(value: float | None, decimals: int, locale: QLocale | None = None) -> str:
     """``value`` with ``decimals`` decimals in the locale's digits ("4.5" / "4,5")."""
-    return UNDEFINED if value is None else (locale or QLocale()).toString(value, "f", decimals)
+    if value is None:
+        return UNDEFINED
+    return (locale or QLocale()).toString(float(value), "f", decimals)
 
 
 def percent(value: float | None, decimals: int = 0, locale: QLocale | None = None) -> str:
@@ -90,6 +94,33 @@ def moment_text(moment: dt.datetime, locale: QLocale | None = None) -> str:
             f"{loc.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)}")
 
 
+class CurrencyDisplay(StrEnum):
+    """How the screens write a currency beside an amount (Preferences)."""
+
+    CODE = "code"  # "12,500 EUR": unambiguous, the default
+    SYMBOL = "symbol"  # "€12,500", "12 500 Ft": placed as the locale places it
+
+
+_currency_display = CurrencyDisplay.CODE
+
+
+def set_currency_display(display: CurrencyDisplay) -> None:
+    """Write amounts with the currency's code or its symbol from now on."""
+    global _currency_display
+    _currency_display = display
+
+
+def amount_text(amount: float, currency: str, decimals: int, locale: QLocale | None = None,
+                display: CurrencyDisplay | None = None) -> str:
+    """``amount`` of ``currency`` with ``decimals`` decimals, its currency written as
+    ``display`` (default: as Preferences say) has it: "12,500.00 EUR" or "€12,500.00"."""
+    loc = locale or QLocale()
+    if (display or _currency_display) is CurrencyDisplay.SYMBOL:
+        return loc.toCurrencyString(float(amount), currency_symbol(currency, loc.name()),
+                                    decimals)
+    return f"{number(amount, decimals, loc)} {currency}"
+
+
 def money(amount: float, currency: str, locale: QLocale | None = None) -> str:
-    """An amount in whole units of ``currency`` with its code ("12,500 EUR")."""
-    return f"{number(amount, 0, locale)} {currency}"
+    """An amount in whole units of ``currency`` ("12,500 EUR" or "€12,500")."""
+    return amount_text(amount, currency, 0, locale)

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QMainWindow,
@@ -30,11 +31,13 @@ from salesdesk.ui.customers.customers_tab import CustomersTab
 from salesdesk.ui.deals.deals_tab import DealsTab
 from salesdesk.ui.export_jobs import ExportJobs
 from salesdesk.ui.file_jobs import FileJobs
+from salesdesk.ui.formatting import set_currency_display
 from salesdesk.ui.funnel.cache_service import CacheService, CacheSource
 from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.funnel.funnel_tab import FunnelTab
 from salesdesk.ui.growth.growth_tab import GrowthTab
 from salesdesk.ui.guide_dialog import GuideDialog
+from salesdesk.ui.language import showing_language
 from salesdesk.ui.lists.lists_dialog import ListsDialog
 from salesdesk.ui.preferences import EditSettingsCommand, PreferencesDialog
 from salesdesk.ui.safety.data_safety import DataSafety
@@ -353,8 +356,15 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         if not accepted:
             return
+        self._ui_settings.language = dialog.language()
         self._ui_settings.theme = dialog.theme()
         self._ui_settings.funnel_default_period = dialog.funnel_period()
+        if dialog.currency_display() is not self._ui_settings.currency_display:
+            self._ui_settings.currency_display = dialog.currency_display()
+            set_currency_display(dialog.currency_display())
+            self.workspace.notify(Changes(settings=True))  # the figures are written anew
+            for view in self.findChildren(QAbstractItemView):
+                view.viewport().update()  # and so are the lists' amounts
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, dialog.theme())
@@ -364,7 +374,11 @@ class MainWindow(QMainWindow):
                 != (before.fiscal_year_start, before.too_few_threshold)
                 and not EditSettingsCommand(self.workspace, before, after).run()):
             return
-        self.statusBar().showMessage(translate("MainWindow", "Preferences saved."), 5000)
+        message = translate("MainWindow", "Preferences saved.")
+        if dialog.language().resolved() is not showing_language():
+            message = translate("MainWindow", "Preferences saved. The new language shows the"
+                                " next time salesdesk starts.")
+        self.statusBar().showMessage(message, 8000)
 
     def show_guide(self) -> None:
         """Open Help ▸ User Guide (a window of its own: it can stay open)."""

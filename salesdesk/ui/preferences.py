@@ -29,6 +29,7 @@ from salesdesk.domain.settings import BusinessSettings
 from salesdesk.domain.slice_spec import PeriodPreset
 from salesdesk.i18n import translate
 from salesdesk.ui.commands import StoreCommand
+from salesdesk.ui.formatting import CurrencyDisplay, amount_text
 from salesdesk.ui.language import Language, showing_language
 from salesdesk.ui.theme import Theme
 from salesdesk.ui.ui_settings import UiSettings
@@ -40,10 +41,10 @@ MAX_THRESHOLD = 10_000
 class PreferencesDialog(QDialog):
     """The preferences, filled from ``ui_settings`` and the file's ``business`` settings.
 
-    After ``exec()`` returns Accepted, :meth:`language`, :meth:`theme`, :meth:`funnel_period`
-    and :meth:`business` hold the choices; nothing is saved by the dialog itself. A language
-    other than the one showing takes effect at the next start, which the dialog says as soon
-    as it is chosen.
+    After ``exec()`` returns Accepted, :meth:`language`, :meth:`theme`, :meth:`funnel_period`,
+    :meth:`currency_display` and :meth:`business` hold the choices; nothing is saved by the
+    dialog itself. A language other than the one showing takes effect at the next start,
+    which the dialog says as soon as it is chosen.
 
     Signals:
         backup_requested(): Backup Settings… was clicked (the window opens that dialog).
@@ -82,6 +83,18 @@ class PreferencesDialog(QDialog):
         self.period_box.setToolTip(translate(
             "PreferencesDialog", "For files the Funnel tab has not shown yet; a file "
             "remembers the period and filters it was last shown with."))
+        self.currency_box = QComboBox()
+        for display, text in (
+                (CurrencyDisplay.CODE, translate("PreferencesDialog", "Code, as in {example}")),
+                (CurrencyDisplay.SYMBOL,
+                 translate("PreferencesDialog", "Symbol, as in {example}"))):
+            example = amount_text(12_500, business.base_currency, 0, display=display)
+            self.currency_box.addItem(text.format(example=example), display.value)
+        self.currency_box.setCurrentIndex(
+            self.currency_box.findData(ui_settings.currency_display.value))
+        self.currency_box.setToolTip(translate(
+            "PreferencesDialog", "How amounts show their currency on screen and in reports;"
+            " files and the command line always write the code."))
         computer = QGroupBox(translate("PreferencesDialog", "On this computer"))
         computer_form = QFormLayout(computer)
         computer_form.addRow(
@@ -93,6 +106,9 @@ class PreferencesDialog(QDialog):
         computer_form.addRow(
             self._label(translate("PreferencesDialog", "&Funnel tab starts on:"),
                         self.period_box), self.period_box)
+        computer_form.addRow(
+            self._label(translate("PreferencesDialog", "Show amounts &with:"),
+                        self.currency_box), self.currency_box)
 
         locale = QLocale()
         self.fiscal_box = QComboBox()
@@ -155,6 +171,10 @@ class PreferencesDialog(QDialog):
     def language(self) -> Language:
         """The language chosen."""
         return Language(str(self.language_box.currentData()))
+
+    def currency_display(self) -> CurrencyDisplay:
+        """How amounts are to show their currency."""
+        return CurrencyDisplay(str(self.currency_box.currentData()))
 
     def theme(self) -> Theme:
         """The theme chosen."""

@@ -16,6 +16,7 @@ from salesdesk import paths
 from salesdesk.domain.importing import ColumnMapping
 from salesdesk.domain.slice_spec import PeriodPreset
 from salesdesk.store import PresetError, save_preset
+from salesdesk.ui.formatting import CurrencyDisplay
 from salesdesk.ui.language import Language
 from salesdesk.ui.theme import Theme
 
@@ -43,6 +44,7 @@ class UiSettings:
     _IMPORT_PRESETS = "import/presets"
     _THEME = "appearance/theme"
     _LANGUAGE = "appearance/language"
+    _CURRENCY_DISPLAY = "appearance/currency_display"
     _FUNNEL_PERIOD = "funnel/default_period"
 
     def __init__(self, settings: QSettings | None = None) -> None:
@@ -200,6 +202,19 @@ class UiSettings:
     @language.setter
     def language(self, language: Language) -> None:
         self._settings.setValue(self._LANGUAGE, language.value)
+
+    @property
+    def currency_display(self) -> CurrencyDisplay:
+        """How amounts show their currency (default: its code)."""
+        try:
+            return CurrencyDisplay(str(self._settings.value(
+                self._CURRENCY_DISPLAY, CurrencyDisplay.CODE.value, type=str)))
+        except ValueError:
+            return CurrencyDisplay.CODE
+
+    @currency_display.setter
+    def currency_display(self, display: CurrencyDisplay) -> None:
+        self._settings.setValue(self._CURRENCY_DISPLAY, display.value)
 
     @property
     def funnel_default_period(self) -> PeriodPreset:

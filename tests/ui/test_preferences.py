@@ -9,15 +9,17 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from salesdesk.app import AppFileOpener
 from salesdesk.domain.slice_spec import PeriodPreset
 from salesdesk.ui.actions import ActionId
 from salesdesk.ui.charts import ChartKind
+from salesdesk.ui.formatting import CurrencyDisplay, money, set_currency_display
+from salesdesk.ui.language import Language
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.preferences import PreferencesDialog
 from salesdesk.ui.theme import Theme, apply_theme
@@ -118,3 +120,39 @@ def test_following_the_system_tracks_its_colour_scheme(qapp: QApplication,
     apply_theme(qapp, Theme.LIGHT)  # a fixed theme stops following
     changed.emit(Qt.ColorScheme.Dark)
     assert window_lightness() > 180
+
+
+@pytest.fixture
+def amounts_with_codes() -> Iterator[None]:
+    yield
+    set_currency_display(CurrencyDisplay.CODE)
+
+
+def test_a_new_language_is_kept_for_the_next_start_and_says_so(qtbot: QtBot,
+                                                               window: MainWindow) -> None:
+    dialog = PreferencesDialog(UiSettings(), window.workspace.store.settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.restart_note.isVisible()
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData(Language.HUNGARIAN.value))
+    assert dialog.restart_note.isVisible()
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData(Language.ENGLISH.value))
+    assert not dialog.restart_note.isVisible()  # English is what shows
+    dialog.done(QDialog.DialogCode.Rejected)
+
+    choose(qtbot, window, language_box=Language.HUNGARIAN.value)
+    assert UiSettings().language is Language.HUNGARIAN
+    assert window.statusBar().currentMessage() == (
+        "Preferences saved. The new language shows the next time salesdesk starts.")
+    assert window.menuBar().actions()[0].text() == "&File"  # until then
+
+
+def test_amounts_can_show_their_currency_s_symbol(qtbot: QtBot, window: MainWindow,
+                                                  amounts_with_codes: None) -> None:
+    assert money(12_500, "EUR", QLocale("en_US")) == "12,500 EUR"
+    choose(qtbot, window, currency_box=CurrencyDisplay.SYMBOL.value)
+    assert UiSettings().currency_display is CurrencyDisplay.SYMBOL
+    assert money(12_500, "EUR", QLocale("en_US")) == "€12,500"
+    assert money(12_500, "HUF", QLocale("hu_HU")) == "12\N{NO-BREAK SPACE}500\N{NO-BREAK SPACE}Ft"
+    choose(qtbot, window, currency_box=CurrencyDisplay.CODE.value)
+    assert money(12_500, "EUR", QLocale("en_US")) == "12,500 EUR"
