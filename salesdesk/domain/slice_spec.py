@@ -14,24 +14,64 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from salesdesk.domain.deals import CustomerType
 from salesdesk.domain.periods import Bucket, Period, bucket_number, bucket_range, fiscal_year
 from salesdesk.domain.slices import Dimension, Query, Slice
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 
-NONE_LABEL = "(none)"
+NONE_LABEL = QT_TRANSLATE_NOOP("SliceSpec", "(none)")
+"""The English label of deals without a value; :func:`none_label` is the one shown."""
 
 DIMENSION_LABELS: dict[Dimension, str] = {
-    Dimension.CUSTOMER_TYPE: "Customer type",
-    Dimension.CHANNEL: "Channel",
-    Dimension.PRODUCT: "Product",
-    Dimension.AUDIENCE: "Audience",
-    Dimension.REGION: "Region",
-    Dimension.REP: "Salesperson",
-    Dimension.CLIENT: "Client",
-    Dimension.STAGE: "Stage",
-    Dimension.LOST_REASON: "Lost reason",
-    Dimension.MONTH: "Month",
-    Dimension.QUARTER: "Quarter",
+    Dimension.CUSTOMER_TYPE: QT_TRANSLATE_NOOP("SliceSpec", "Customer type"),
+    Dimension.CHANNEL: QT_TRANSLATE_NOOP("SliceSpec", "Channel"),
+    Dimension.PRODUCT: QT_TRANSLATE_NOOP("SliceSpec", "Product"),
+    Dimension.AUDIENCE: QT_TRANSLATE_NOOP("SliceSpec", "Audience"),
+    Dimension.REGION: QT_TRANSLATE_NOOP("SliceSpec", "Region"),
+    Dimension.REP: QT_TRANSLATE_NOOP("SliceSpec", "Salesperson"),
+    Dimension.CLIENT: QT_TRANSLATE_NOOP("SliceSpec", "Client"),
+    Dimension.STAGE: QT_TRANSLATE_NOOP("SliceSpec", "Stage"),
+    Dimension.LOST_REASON: QT_TRANSLATE_NOOP("SliceSpec", "Lost reason"),
+    Dimension.MONTH: QT_TRANSLATE_NOOP("SliceSpec", "Month"),
+    Dimension.QUARTER: QT_TRANSLATE_NOOP("SliceSpec", "Quarter"),
 }
+"""The dimensions' English names; :func:`dimension_label` is the one shown."""
+
+_CUSTOMER_TYPE_LABELS: dict[str, str] = {
+    CustomerType.NEW.value: QT_TRANSLATE_NOOP("SliceSpec", "new"),
+    CustomerType.CURRENT.value: QT_TRANSLATE_NOOP("SliceSpec", "current"),
+}
+
+
+def dimension_label(dimension: Dimension) -> str:
+    """A dimension's name as the screens show it ("Salesperson"), translated."""
+    return translate("SliceSpec", DIMENSION_LABELS[dimension])
+
+
+def none_label() -> str:
+    """The label shown for deals without a value ("(none)"), translated."""
+    return translate("SliceSpec", NONE_LABEL)
+
+
+def value_label(dimension: Dimension | None, value: str | None) -> str:
+    """A dimension's value as the screens show it: "(none)" for None, a customer type in
+    words ("new", "current"), anything else as it is; translated."""
+    if value is None:
+        return none_label()
+    if dimension is Dimension.CUSTOMER_TYPE and value in _CUSTOMER_TYPE_LABELS:
+        return translate("SliceSpec", _CUSTOMER_TYPE_LABELS[value])
+    return value
+
+
+def value_of_label(dimension: Dimension | None, label: str) -> str | None:
+    """The value :func:`value_label` shows as ``label`` (None for "(none)")."""
+    if label == none_label():
+        return None
+    if dimension is Dimension.CUSTOMER_TYPE:
+        for value in _CUSTOMER_TYPE_LABELS:
+            if value_label(dimension, value) == label:
+                return value
+    return label
 
 
 class PeriodPreset(StrEnum):
@@ -48,19 +88,19 @@ class PeriodPreset(StrEnum):
 
     @property
     def label(self) -> str:
-        """How the picker names it."""
-        return _PRESET_LABELS[self]
+        """How the picker names it, translated."""
+        return translate("SliceSpec", _PRESET_LABELS[self])
 
 
 _PRESET_LABELS = {
-    PeriodPreset.THIS_MONTH: "This month",
-    PeriodPreset.LAST_MONTH: "Last month",
-    PeriodPreset.THIS_QUARTER: "This quarter",
-    PeriodPreset.LAST_QUARTER: "Last quarter",
-    PeriodPreset.THIS_YEAR: "This year",
-    PeriodPreset.LAST_12_MONTHS: "Last 12 months",
-    PeriodPreset.ALL_TIME: "All time",
-    PeriodPreset.CUSTOM: "Custom range",
+    PeriodPreset.THIS_MONTH: QT_TRANSLATE_NOOP("SliceSpec", "This month"),
+    PeriodPreset.LAST_MONTH: QT_TRANSLATE_NOOP("SliceSpec", "Last month"),
+    PeriodPreset.THIS_QUARTER: QT_TRANSLATE_NOOP("SliceSpec", "This quarter"),
+    PeriodPreset.LAST_QUARTER: QT_TRANSLATE_NOOP("SliceSpec", "Last quarter"),
+    PeriodPreset.THIS_YEAR: QT_TRANSLATE_NOOP("SliceSpec", "This year"),
+    PeriodPreset.LAST_12_MONTHS: QT_TRANSLATE_NOOP("SliceSpec", "Last 12 months"),
+    PeriodPreset.ALL_TIME: QT_TRANSLATE_NOOP("SliceSpec", "All time"),
+    PeriodPreset.CUSTOM: QT_TRANSLATE_NOOP("SliceSpec", "Custom range"),
 }
 
 DateRange = tuple[dt.date | None, dt.date | None]

@@ -34,6 +34,7 @@ from salesdesk.domain.growth import (
     WatchReason,
 )
 from salesdesk.domain.slice_spec import DIMENSION_LABELS
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.slice_report import render_json
 from salesdesk.store import DealListQuery, Store
 
@@ -42,17 +43,23 @@ DRAGGING_LISTED = 10  # dragging deals per salesperson in the table; JSON lists 
 TITLE_BATCH = 5_000  # ids per query when titles are read
 
 FACTOR_ADVICE: dict[Factor, str] = {
-    Factor.STAFF: "Staff qualification: compare the salesperson's negotiation preparation"
-                  " in the Scorecards tab.",
-    Factor.TARGET_CUSTOMER: "Target customer: check that these customers fit the offer, and"
-                            " where the time spent on them goes.",
-    Factor.PRODUCT: "Product: look at its loyalty and NPS, and at why its deals are lost.",
-    Factor.TOUCHPOINTS: "Touchpoints: audit what customers of this channel see (price tags,"
-                        " presentations, website, promotions).",
-    Factor.PROCESS: "Business process: compare how this region runs its sales with the"
-                    " others.",
+    Factor.STAFF: QT_TRANSLATE_NOOP(
+        "GrowthReport", "Staff qualification: compare the salesperson's negotiation"
+        " preparation in the Scorecards tab."),
+    Factor.TARGET_CUSTOMER: QT_TRANSLATE_NOOP(
+        "GrowthReport", "Target customer: check that these customers fit the offer, and where"
+        " the time spent on them goes."),
+    Factor.PRODUCT: QT_TRANSLATE_NOOP(
+        "GrowthReport", "Product: look at its loyalty and NPS, and at why its deals are lost."),
+    Factor.TOUCHPOINTS: QT_TRANSLATE_NOOP(
+        "GrowthReport", "Touchpoints: audit what customers of this channel see (price tags,"
+        " presentations, website, promotions)."),
+    Factor.PROCESS: QT_TRANSLATE_NOOP(
+        "GrowthReport", "Business process: compare how this region runs its sales with the"
+        " others."),
 }
-"""What to look at when a lever points to a factor (DESIGN.md §6)."""
+"""What to look at when a lever points to a factor (DESIGN.md §6), in English (the terminal's
+words); :func:`factor_advice` is what the screens show."""
 
 REFERENCE_TEXT: dict[Reference, str] = {
     Reference.MEDIAN: "the median of the other values of the same dimension",
@@ -61,11 +68,22 @@ REFERENCE_TEXT: dict[Reference, str] = {
 }
 
 BASIS_TEXT: dict[Basis, str] = {
-    Basis.REP_PRODUCT: "salesperson + product",
-    Basis.PRODUCT: "product",
-    Basis.BUSINESS: "whole business",
+    Basis.REP_PRODUCT: QT_TRANSLATE_NOOP("GrowthReport", "salesperson + product"),
+    Basis.PRODUCT: QT_TRANSLATE_NOOP("GrowthReport", "product"),
+    Basis.BUSINESS: QT_TRANSLATE_NOOP("GrowthReport", "whole business"),
 }
-"""Whose closed deals a dragging deal is measured against, in a table cell."""
+"""Whose closed deals a dragging deal is measured against, in a table cell (English;
+:func:`basis_text` is what the screens show)."""
+
+
+def factor_advice(factor: Factor) -> str:
+    """What to look at for ``factor``, translated (see :data:`FACTOR_ADVICE`)."""
+    return translate("GrowthReport", FACTOR_ADVICE[factor])
+
+
+def basis_text(basis: Basis) -> str:
+    """Whose closed deals a dragging deal is measured against, translated."""
+    return translate("GrowthReport", BASIS_TEXT[basis])
 
 _BARS = "▁▂▃▄▅▆▇█"
 
@@ -207,7 +225,8 @@ def lever_interval_text(lever: Lever | WatchItem) -> str:
     low, high = lever.interval
     if lever.metric is Metric.CONVERSION:
         return f"{low * 100:.0f}–{high * 100:.0f} %"
-    return f"{low:+.1f} to {high:+.1f} days"
+    return translate("GrowthReport", "{low} to {high} days").format(
+        low=f"{low:+.1f}", high=f"{high:+.1f}")
 
 
 def figure_text(metric: Metric, value: float) -> str:

@@ -31,8 +31,10 @@ from salesdesk.domain.metrics import (
     to_base,
     wilson_interval,
 )
+from salesdesk.domain.slice_spec import value_label
 from salesdesk.domain.slices import Dimension
 from salesdesk.domain.student_t import welch_interval
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,13 +115,26 @@ class GrowthReport:
     reference: Reference
 
 
-_LABELS: dict[Dimension, tuple[str, str]] = {
-    Dimension.CUSTOMER_TYPE: ("customer type", "customer types"),
-    Dimension.CHANNEL: ("channel", "channels"),
-    Dimension.PRODUCT: ("product", "products"),
-    Dimension.AUDIENCE: ("target audience", "target audiences"),
-    Dimension.REGION: ("region", "regions"),
-    Dimension.REP: ("salesperson", "salespeople"),
+# The dimensions in the explanations' sentences: (singular, plural, the subject "Channel 'Web'").
+_LABELS: dict[Dimension, tuple[str, str, str]] = {
+    Dimension.CUSTOMER_TYPE: (QT_TRANSLATE_NOOP("Ranking", "customer type"),
+                              QT_TRANSLATE_NOOP("Ranking", "customer types"),
+                              QT_TRANSLATE_NOOP("Ranking", "Customer type '{value}'")),
+    Dimension.CHANNEL: (QT_TRANSLATE_NOOP("Ranking", "channel"),
+                        QT_TRANSLATE_NOOP("Ranking", "channels"),
+                        QT_TRANSLATE_NOOP("Ranking", "Channel '{value}'")),
+    Dimension.PRODUCT: (QT_TRANSLATE_NOOP("Ranking", "product"),
+                        QT_TRANSLATE_NOOP("Ranking", "products"),
+                        QT_TRANSLATE_NOOP("Ranking", "Product '{value}'")),
+    Dimension.AUDIENCE: (QT_TRANSLATE_NOOP("Ranking", "target audience"),
+                         QT_TRANSLATE_NOOP("Ranking", "target audiences"),
+                         QT_TRANSLATE_NOOP("Ranking", "Target audience '{value}'")),
+    Dimension.REGION: (QT_TRANSLATE_NOOP("Ranking", "region"),
+                       QT_TRANSLATE_NOOP("Ranking", "regions"),
+                       QT_TRANSLATE_NOOP("Ranking", "Region '{value}'")),
+    Dimension.REP: (QT_TRANSLATE_NOOP("Ranking", "salesperson"),
+                    QT_TRANSLATE_NOOP("Ranking", "salespeople"),
+                    QT_TRANSLATE_NOOP("Ranking", "Salesperson '{value}'")),
 }
 
 
@@ -214,16 +229,22 @@ def _length_reference(value: str, own: _Sample, groups: Sequence[tuple[str, Grou
 
 def _against(dimension: Dimension, reference: Reference, comparison: _Comparison,
              figure: str) -> str:
-    singular, plural = _LABELS[dimension]
+    singular, plural, _ = _LABELS[dimension]
     if reference is Reference.MEDIAN:
-        return f"against a median of {figure} for the other {plural}"
+        return translate("Ranking", "against a median of {figure} for the other {dimension}"
+                         ).format(figure=figure, dimension=translate("Ranking", plural))
     if reference is Reference.BEST:
-        return f"against {figure} for the best other {singular}, '{comparison.sibling}'"
-    return f"against the business average of {figure}"
+        return translate("Ranking", "against {figure} for the best other {dimension},"
+                         " '{value}'").format(
+            figure=figure, dimension=translate("Ranking", singular),
+            value=value_label(dimension, comparison.sibling))
+    return translate("Ranking", "against the business average of {figure}").format(
+        figure=figure)
 
 
 def _subject(dimension: Dimension, value: str) -> str:
-    return f"{_LABELS[dimension][0].capitalize()} '{value}'"
+    return translate("Ranking", _LABELS[dimension][2]).format(
+        value=value_label(dimension, value))
 
 
 def _trend(tally: GroupTally, labels: Sequence[str], metric: Metric) -> tuple[TrendPoint, ...]:
@@ -264,13 +285,21 @@ def _judge_conversion(ranking: _Ranking, dimension: Dimension, value: str, tally
     interval = wilson_interval(tally.won, tally.decided, Z_95)
     assert interval is not None
     too_few = tally.decided < options.threshold
-    says = (f"{_subject(dimension, value)}: {percent_text(figure)} of "
-            f"{f'{tally.decided} ' if too_few else ''}decided customers say yes "
-            f"{_against(dimension, options.reference, comparison, percent_text(reference))}")
+    against = _against(dimension, options.reference, comparison, percent_text(reference))
+    if too_few:
+        says = translate("Ranking", "{subject}: {figure} of {count} decided customers say yes"
+                         " {against}").format(subject=_subject(dimension, value),
+                                              figure=percent_text(figure), count=tally.decided,
+                                              against=against)
+    else:
+        says = translate("Ranking", "{subject}: {figure} of decided customers say yes"
+                         " {against}").format(subject=_subject(dimension, value),
+                                              figure=percent_text(figure), against=against)
     if too_few or interval[1] >= reference:
-        why = (f"too few to judge (under {options.threshold} decided)" if too_few else
-               f"the 95 % interval ({percent_text(interval[0])}–{percent_text(interval[1])}) still "
-               "includes it")
+        why = (translate("Ranking", "too few to judge (under {threshold} decided)").format(
+                   threshold=options.threshold) if too_few else
+               translate("Ranking", "the 95 % interval ({low}–{high}) still includes it").format(
+                   low=percent_text(interval[0]), high=percent_text(interval[1])))
         ranking.watch.append(WatchItem(
             dimension, value, Metric.CONVERSION, figure, reference, options.reference,
             comparison.sibling, tally.decided, interval,
@@ -282,15 +311,19 @@ def _judge_conversion(ranking: _Ranking, dimension: Dimension, value: str, tally
     total, covered = _average_won_amount(tally, rules)
     amount = total / covered if covered >= MIN_WINS_FOR_OWN_AMOUNT else business_amount
     monthly = None if amount is None else won_per_month * amount
-    worth = ("" if monthly is None
-             else f", ≈ {_money(monthly)} {rules.base_currency}")
+    if monthly is None:
+        gain = translate("Ranking", "Matching them would add about {count} won deals a month.")
+    else:
+        gain = translate("Ranking", "Matching them would add about {count} won deals a month,"
+                         " ≈ {amount} {currency}.")
+    gain = gain.format(count=_about(won_per_month), amount=_money(monthly or 0.0),
+                       currency=rules.base_currency)
     ranking.levers.append(Lever(
         dimension, value, Metric.CONVERSION, figure, reference, options.reference,
         comparison.sibling, tally.decided, comparison.n, interval, per_month, won_per_month,
         monthly, rules.base_currency, _trend(tally, tallies.trend_labels, Metric.CONVERSION),
         FACTORS[dimension],
-        f"{says} (n = {tally.decided}). Matching them would add about {_about(won_per_month)} "
-        f"won deals a month{worth}."))
+        f"{says} (n = {tally.decided}). {gain}"))
 
 
 def _judge_length(ranking: _Ranking, dimension: Dimension, value: str, tally: GroupTally,
@@ -309,15 +342,21 @@ def _judge_length(ranking: _Ranking, dimension: Dimension, value: str, tally: Gr
     if own.n >= 2 and group.n >= 2:
         interval = welch_interval(own.n, own.mean, own.variance, group.n, group.mean,
                                   group.variance)
-    says = (f"{_subject(dimension, value)}: closed deals take {figure:.0f} days on average "
-            f"{_against(dimension, options.reference, comparison, f'{reference:.0f} days')}"
-            f" (n = {own.n} closed)")
+    reference_days = translate("Ranking", "{days} days").format(days=f"{reference:.0f}")
+    says = translate("Ranking", "{subject}: closed deals take {days} days on average {against}"
+                     " (n = {count} closed)").format(
+        subject=_subject(dimension, value), days=f"{figure:.0f}",
+        against=_against(dimension, options.reference, comparison, reference_days),
+        count=own.n)
     too_few = own.n < options.threshold
     if too_few or interval is None or interval[0] <= 0:
-        why = (f"too few to judge (under {options.threshold} closed)" if too_few
-               else "the difference cannot be estimated" if interval is None
-               else f"the 95 % interval of the difference ({interval[0]:+.1f} to "
-                    f"{interval[1]:+.1f} days) still includes 0")
+        why = (translate("Ranking", "too few to judge (under {threshold} closed)").format(
+                   threshold=options.threshold) if too_few
+               else translate("Ranking", "the difference cannot be estimated")
+               if interval is None
+               else translate("Ranking", "the 95 % interval of the difference ({low} to {high}"
+                              " days) still includes 0").format(
+                   low=f"{interval[0]:+.1f}", high=f"{interval[1]:+.1f}"))
         ranking.watch.append(WatchItem(
             dimension, value, Metric.DEAL_LENGTH, figure, reference, options.reference,
             comparison.sibling, own.n, interval,
@@ -330,7 +369,8 @@ def _judge_length(ranking: _Ranking, dimension: Dimension, value: str, tally: Gr
         dimension, value, Metric.DEAL_LENGTH, figure, reference, options.reference,
         comparison.sibling, own.n, comparison.n, interval, per_month, None, days, "days",
         _trend(tally, tallies.trend_labels, Metric.DEAL_LENGTH), FACTORS[dimension],
-        f"{says}. Matching them would free about {_about(days)} deal-days a month."))
+        f"{says}. " + translate("Ranking", "Matching them would free about {count} deal-days"
+                                " a month.").format(count=_about(days))))
 
 
 def rank_growth(tallies: GrowthTallies, options: GrowthOptions | None = None,

@@ -21,6 +21,7 @@ from salesdesk.domain.metrics import (
 )
 from salesdesk.domain.periods import Bucket, Period, bucket_label, bucket_number, month_number
 from salesdesk.domain.slices import Dimension, deal_value
+from salesdesk.i18n import translate
 
 GROWTH_DIMENSIONS: tuple[Dimension, ...] = (
     Dimension.CUSTOMER_TYPE, Dimension.CHANNEL, Dimension.PRODUCT, Dimension.AUDIENCE,
@@ -166,16 +167,25 @@ class DraggingDeal:
     @property
     def explanation(self) -> str:
         """One sentence on why the deal is listed and what history says."""
-        whose = {Basis.REP_PRODUCT: f"{self.rep}'s '{self.product}' deals",
-                 Basis.PRODUCT: f"'{self.product}' deals",
-                 Basis.BUSINESS: "all deals"}[self.basis]
-        history = (f"of the closed deals still open at {self.age_days} days, "
-                   f"{self.won_at_age} of {self.at_age} ({percent_text(self.win_share)}) were won"
-                   if self.win_share is not None
-                   else f"no closed deal was still open at {self.age_days} days")
-        return (f"Open for {self.age_days} days, past {self.factor:g} × the "
-                f"{self.average_days:.0f}-day average of {whose} (n = {self.basis_closed}); "
-                f"{history}.")
+        if self.basis is Basis.REP_PRODUCT:
+            whose = translate("DraggingDeal", "{rep}'s '{product}' deals").format(
+                rep=self.rep, product=self.product)
+        elif self.basis is Basis.PRODUCT:
+            whose = translate("DraggingDeal", "'{product}' deals").format(product=self.product)
+        else:
+            whose = translate("DraggingDeal", "all deals")
+        if self.win_share is not None:
+            history = translate("DraggingDeal", "of the closed deals still open at {age} days,"
+                                " {won} of {count} ({share}) were won").format(
+                age=self.age_days, won=self.won_at_age, count=self.at_age,
+                share=percent_text(self.win_share))
+        else:
+            history = translate("DraggingDeal", "no closed deal was still open at {age}"
+                                " days").format(age=self.age_days)
+        return translate("DraggingDeal", "Open for {age} days, past {factor} × the"
+                         " {average}-day average of {whose} (n = {count}); {history}.").format(
+            age=self.age_days, factor=f"{self.factor:g}", average=f"{self.average_days:.0f}",
+            whose=whose, count=self.basis_closed, history=history)
 
 
 @dataclass(frozen=True, slots=True)

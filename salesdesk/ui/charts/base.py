@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.ui.charts.data import ChartFigures
 from salesdesk.ui.charts.style import ChartStyle
 
@@ -29,8 +30,8 @@ from salesdesk.ui.formatting import count as count
 from salesdesk.ui.formatting import days as days
 from salesdesk.ui.formatting import percent as percent
 
-NO_CLOSED_DEALS = "No closed deals in this slice"
-NO_DEALS = "No deals in this slice"
+NO_CLOSED_DEALS = QT_TRANSLATE_NOOP("ChartWidget", "No closed deals in this slice")
+NO_DEALS = QT_TRANSLATE_NOOP("ChartWidget", "No deals in this slice")
 MAX_LABEL = 28  # characters of a group label on an axis before it is shortened with "…"
 LABEL_GAP = 6.0  # pixels between a bar (or its whisker) and its value label
 
@@ -70,13 +71,54 @@ def wrapped(text: str, font: QFont, width: float) -> str:
 
 MAX_DESCRIBED_ROWS = 30
 
+# The figures tables' column names and yes/no cells as a screen reader says them (the CSV
+# keeps the names as they are: they match ``salesdesk report``'s): the name with spaces for
+# underscores, translated when it is listed here.
+_SPOKEN: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ChartWidget", "group"),
+    QT_TRANSLATE_NOOP("ChartWidget", "step"),
+    QT_TRANSLATE_NOOP("ChartWidget", "deals"),
+    QT_TRANSLATE_NOOP("ChartWidget", "step conversion"),
+    QT_TRANSLATE_NOOP("ChartWidget", "amount"),
+    QT_TRANSLATE_NOOP("ChartWidget", "amount step conversion"),
+    QT_TRANSLATE_NOOP("ChartWidget", "amount unknown"),
+    QT_TRANSLATE_NOOP("ChartWidget", "amount left out"),
+    QT_TRANSLATE_NOOP("ChartWidget", "month"),
+    QT_TRANSLATE_NOOP("ChartWidget", "decided"),
+    QT_TRANSLATE_NOOP("ChartWidget", "closed"),
+    QT_TRANSLATE_NOOP("ChartWidget", "won"),
+    QT_TRANSLATE_NOOP("ChartWidget", "lost"),
+    QT_TRANSLATE_NOOP("ChartWidget", "open"),
+    QT_TRANSLATE_NOOP("ChartWidget", "conversion"),
+    QT_TRANSLATE_NOOP("ChartWidget", "conversion low"),
+    QT_TRANSLATE_NOOP("ChartWidget", "conversion high"),
+    QT_TRANSLATE_NOOP("ChartWidget", "too few"),
+    QT_TRANSLATE_NOOP("ChartWidget", "avg deal length days"),
+    QT_TRANSLATE_NOOP("ChartWidget", "median deal length days"),
+    QT_TRANSLATE_NOOP("ChartWidget", "avg deal length won days"),
+    QT_TRANSLATE_NOOP("ChartWidget", "avg deal length lost days"),
+    QT_TRANSLATE_NOOP("ChartWidget", "touchpoint changes"),
+    QT_TRANSLATE_NOOP("ChartWidget", "deal length days"),
+    QT_TRANSLATE_NOOP("ChartWidget", "closed deals"),
+    QT_TRANSLATE_NOOP("ChartWidget", "yes"),
+    QT_TRANSLATE_NOOP("ChartWidget", "no"),
+)
+
+
+def _spoken_name(name: str) -> str:
+    """A figures-table column name as words ("step_conversion" → "step conversion")."""
+    words = name.replace("_", " ")
+    return translate("ChartWidget", words) if words in _SPOKEN else words
+
 
 def _spoken(cell: Cell) -> str:
     """A figures-table cell as words: undefined is "none", fractions keep three digits."""
     if cell is None:
-        return "none"
+        return translate("ChartWidget", "none")
     if isinstance(cell, float):
         return f"{cell:.3g}"
+    if cell in ("yes", "no"):
+        return translate("ChartWidget", str(cell))
     return str(cell)
 
 
@@ -154,7 +196,8 @@ class ChartWidget(QWidget):
     # --- drawing -----------------------------------------------------------------------------
 
     def _empty_message(self, figures: ChartFigures) -> str | None:
-        return NO_CLOSED_DEALS if figures.overall.decided == 0 else None
+        return (translate("ChartWidget", NO_CLOSED_DEALS) if figures.overall.decided == 0
+                else None)
 
     def _draw(self, figures: ChartFigures) -> None:
         raise NotImplementedError
@@ -184,11 +227,13 @@ class ChartWidget(QWidget):
         computed."""
         header, rows = self.figures_table()
         lines = [f"{_spoken(row[0])}: " + ", ".join(
-                     f"{name.replace('_', ' ')} {_spoken(cell)}"
+                     translate("ChartWidget", "{name} {value}").format(
+                         name=_spoken_name(name), value=_spoken(cell))
                      for name, cell in zip(header[1:], row[1:], strict=False))
                  for row in rows[:limit]]
         if len(rows) > limit:
-            lines.append(f"and {len(rows) - limit} rows more (Export Chart… writes them all).")
+            lines.append(translate("ChartWidget", "and {count} rows more (Export Chart… writes"
+                                   " them all).").format(count=len(rows) - limit))
         return "\n".join([*lines, self.formula_text()])
 
     def _add_plot(self, row: int = 0, *, left: str = "", bottom: str = "") -> pg.PlotItem:

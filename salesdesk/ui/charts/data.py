@@ -24,8 +24,9 @@ from salesdesk.domain.metrics import (
 )
 from salesdesk.domain.periods import Bucket, bucket_label, parse_bucket
 from salesdesk.domain.settings import BusinessSettings
-from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL
+from salesdesk.domain.slice_spec import dimension_label, value_label
 from salesdesk.domain.slices import Dimension, GroupKey, Query, Slice
+from salesdesk.i18n import translate
 from salesdesk.ui.formatting import date_range_text
 
 MAX_GROUPS = 500
@@ -95,9 +96,11 @@ class ChartFigures:
         return {} if p is None else p.cache.length_histogram(p.slice)
 
 
-def group_label(key: GroupKey) -> str:
-    """A group's label on screen: its values joined by " / ", "(none)" for a missing one."""
-    return " / ".join(NONE_LABEL if value is None else value for value in key)
+def group_label(key: GroupKey, by: tuple[Dimension, ...] = ()) -> str:
+    """A group's label on screen: its values (of the dimensions ``by``) joined by " / ",
+    "(none)" for a missing one (see :func:`~salesdesk.domain.slice_spec.value_label`)."""
+    dimensions = by or (None,) * len(key)
+    return " / ".join(value_label(d, value) for d, value in zip(dimensions, key, strict=True))
 
 
 def describe_slice(sl: Slice) -> str:
@@ -108,19 +111,21 @@ def describe_slice(sl: Slice) -> str:
     months or quarters) lists each range.
     """
     parts = [
-        f"{DIMENSION_LABELS[d]}: "
-        + ", ".join(sorted((NONE_LABEL if v is None else v for v in sl.filters[d]),
-                           key=lambda text: (text.casefold(), text)))
+        translate("ChartData", "{dimension}: {values}").format(
+            dimension=dimension_label(d),
+            values=", ".join(sorted((value_label(d, v) for v in sl.filters[d]),
+                                    key=lambda text: (text.casefold(), text))))
         for d in Dimension if d in sl.filters
     ]
     period = sl.period
     if period.is_all_time:
-        parts.append("all time")
+        parts.append(translate("ChartData", "all time"))
     elif period.is_empty:
-        parts.append("no dates")
+        parts.append(translate("ChartData", "no dates"))
     else:
         parts.append(", ".join(date_range_text(start, end) for start, end in period.ranges))
-    parts.append("deals started in the period" if sl.cohort else "deals closed in the period")
+    parts.append(translate("ChartData", "deals started in the period") if sl.cohort
+                 else translate("ChartData", "deals closed in the period"))
     return " · ".join(parts)
 
 
@@ -158,9 +163,9 @@ def chart_figures(cache: AnalyticsCache, query: Query, *, settings: BusinessSett
     return ChartFigures(
         slice_text=slice_text,
         by=by,
-        by_label=DIMENSION_LABELS[by] if by else "",
+        by_label=dimension_label(by) if by else "",
         overall=figures_of(result.overall),
-        groups=tuple((group_label(key), figures_of(t))
+        groups=tuple((group_label(key, (by,) if by else ()), figures_of(t))
                      for key, t in result.groups[:MAX_GROUPS]),
         currency=money.base_currency,
         threshold=threshold,

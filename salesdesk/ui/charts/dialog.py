@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.i18n import translate
 from salesdesk.ui.charts.base import ChartWidget
 from salesdesk.ui.charts.data import ChartFigures
 from salesdesk.ui.charts.export import (
@@ -47,7 +48,8 @@ class ChartExportDialog(QDialog):
     def __init__(self, chart: ChartWidget, settings: UiSettings,
                  figures: ChartFigures | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Export chart — {chart.title()}")
+        self.setWindowTitle(translate("ChartExportDialog", "Export chart — {title}").format(
+            title=chart.title()))
         self._chart = chart
         self._figures = figures or chart.figures
         self._settings = settings
@@ -63,11 +65,11 @@ class ChartExportDialog(QDialog):
         size_row.addWidget(self.width_box)
         size_row.addWidget(QLabel("×", self))
         size_row.addWidget(self.height_box)
-        size_row.addWidget(QLabel("pixels", self))
+        size_row.addWidget(QLabel(translate("ChartExportDialog", "pixels"), self))
         size_row.addStretch(1)
         self.path_edit = QLineEdit(self)
         self.path_edit.setMinimumWidth(380)
-        browse = QPushButton("C&hoose…", self)
+        browse = QPushButton(translate("ChartExportDialog", "C&hoose…"), self)
         browse.clicked.connect(self._on_browse_clicked)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
@@ -78,9 +80,11 @@ class ChartExportDialog(QDialog):
         self.error_label.hide()
 
         form_layout = QFormLayout()
-        form_layout.addRow("&Format:", self.format_box)
-        for text, row, buddy in (("Si&ze:", size_row, self.width_box),
-                                 ("F&ile:", file_row, self.path_edit)):
+        form_layout.addRow(translate("ChartExportDialog", "&Format:"), self.format_box)
+        for text, row, buddy in ((translate("ChartExportDialog", "Si&ze:"), size_row,
+                                  self.width_box),
+                                 (translate("ChartExportDialog", "F&ile:"), file_row,
+                                  self.path_edit)):
             label = QLabel(text, self)
             label.setBuddy(buddy)
             form_layout.addRow(label, row)
@@ -132,7 +136,7 @@ class ChartExportDialog(QDialog):
     def _on_browse_clicked(self) -> None:
         form = self.export_format()
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export chart", self.path_edit.text(),
+            self, translate("ChartExportDialog", "Export chart"), self.path_edit.text(),
             f"{form.description} (*.{form.value})")
         if not name:
             return
@@ -156,18 +160,20 @@ class ChartExportDialog(QDialog):
         """Write the file as chosen; on failure say why in the dialog and return False."""
         text = self.path_edit.text().strip()
         if not text:
-            self._show_error("Choose a file to save to.")
+            self._show_error(translate("ChartExportDialog", "Choose a file to save to."))
             return False
         if self._figures is None:
-            self._show_error("The chart has no figures yet.")
+            self._show_error(translate("ChartExportDialog", "The chart has no figures yet."))
             return False
         path = Path(text).expanduser()
         form = self.export_format()
         if path.suffix.lower().lstrip(".") != form.value:
             path = path.with_suffix(path.suffix + f".{form.value}")
         if path.exists() and str(path) != self._chosen_in_dialog:
-            answer = QMessageBox.question(self, "Replace file?",
-                                          f"{path.name} exists already. Replace it?")
+            answer = QMessageBox.question(
+                self, translate("ChartExportDialog", "Replace file?"),
+                translate("ChartExportDialog", "{name} exists already. Replace it?").format(
+                    name=path.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:

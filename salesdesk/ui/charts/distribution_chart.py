@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 
+from salesdesk.i18n import translate
 from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget, count, days
 from salesdesk.ui.charts.data import ChartFigures
 
@@ -40,7 +41,7 @@ class DistributionChart(ChartWidget):
 
     def title(self) -> str:
         """The chart's title."""
-        return "Distribution of deal lengths"
+        return translate("DistributionChart", "Distribution of deal lengths")
 
     def formula_text(self) -> str:
         """The definition of deal length and n."""
@@ -49,9 +50,17 @@ class DistributionChart(ChartWidget):
         avg = None if f is None else f.overall.avg_deal_length_days
         median = None if f is None else f.overall.median_deal_length_days
         width = 1 if f is None else bin_width(f.lengths)
-        return ("Deal length = close date − first contact in days, of closed (won or lost) "
-                f"deals; bars of {width} day{'s' if width > 1 else ''}. n = {count(n)} closed "
-                f"deals, average {days(avg)}, median {days(median)}.")
+        if width > 1:
+            text = translate(
+                "DistributionChart", "Deal length = close date − first contact in days, of"
+                " closed (won or lost) deals; bars of {width} days. n = {count} closed deals,"
+                " average {average}, median {median}.")
+        else:
+            text = translate(
+                "DistributionChart", "Deal length = close date − first contact in days, of"
+                " closed (won or lost) deals; bars of {width} day. n = {count} closed deals,"
+                " average {average}, median {median}.")
+        return text.format(width=width, count=count(n), average=days(avg), median=days(median))
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per deal length that occurs."""
@@ -63,9 +72,11 @@ class DistributionChart(ChartWidget):
         style = self._style
         width = bin_width(figures.lengths)
         counts = binned(figures.lengths, width)
-        unit = "day" if width == 1 else f"{width}-day bar"
-        plot = self._add_plot(1, left="Closed deals",
-                              bottom=f"Deal length (days; one {unit})")
+        bottom = (translate("DistributionChart", "Deal length (days; one day)") if width == 1
+                  else translate("DistributionChart",
+                                 "Deal length (days; one {width}-day bar)").format(width=width))
+        plot = self._add_plot(1, left=translate("DistributionChart", "Closed deals"),
+                              bottom=bottom)
         plot.showGrid(y=True, alpha=0.25)
         plot.addItem(pg.BarGraphItem(
             x0=[k * width for k in range(len(counts))], width=width, height=counts, y0=0,
@@ -75,8 +86,11 @@ class DistributionChart(ChartWidget):
         # The marks are named in a key above the plot: labels beside the lines would collide
         # when average and median are close, or run off the left edge near 0.
         key = []
-        for value, name, color in ((overall.median_deal_length_days, "median", style.positive),
-                                   (overall.avg_deal_length_days, "average", style.secondary)):
+        for value, name, color in (
+                (overall.median_deal_length_days, translate("DistributionChart", "median"),
+                 style.positive),
+                (overall.avg_deal_length_days, translate("DistributionChart", "average"),
+                 style.secondary)):
             if value is None:
                 continue
             plot.addItem(pg.InfiniteLine(pos=value, angle=90,
@@ -99,6 +113,10 @@ class DistributionChart(ChartWidget):
         index = int(point.x() // width)
         if index >= len(counts) or point.y() > max(counts[index], max(counts) * 0.03):
             return None
-        span = (f"{index * width} days" if width == 1
-                else f"{index * width}–{(index + 1) * width - 1} days")
-        return f"{span}: {count(counts[index])} closed deals"
+        if width == 1:
+            span = translate("DistributionChart", "{days} days").format(days=index * width)
+        else:
+            span = translate("DistributionChart", "{first}–{last} days").format(
+                first=index * width, last=(index + 1) * width - 1)
+        return translate("DistributionChart", "{span}: {count} closed deals").format(
+            span=span, count=count(counts[index]))

@@ -39,6 +39,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from salesdesk.files import neutralise_cell, write_text
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.ui.charts import make_chart
 from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget
 from salesdesk.ui.charts.data import ChartFigures
@@ -67,9 +68,8 @@ class ExportFormat(StrEnum):
 
     @property
     def description(self) -> str:
-        """The name a file dialog shows."""
-        return {ExportFormat.PNG: "PNG image", ExportFormat.SVG: "SVG drawing",
-                ExportFormat.PDF: "PDF document", ExportFormat.CSV: "CSV figures"}[self]
+        """The name a file dialog shows, translated."""
+        return translate("ExportFormat", _DESCRIPTIONS[self])
 
     @classmethod
     def of_path(cls, path: Path | str) -> ExportFormat:
@@ -78,8 +78,18 @@ class ExportFormat(StrEnum):
         try:
             return cls(suffix)
         except ValueError:
-            raise ValueError(f"{Path(path).name}: the file name must end in "
-                             + ", ".join(f".{f.value}" for f in cls) + ".") from None
+            raise ValueError(translate(
+                "ExportFormat", "{name}: the file name must end in {suffixes}.").format(
+                name=Path(path).name,
+                suffixes=", ".join(f".{f.value}" for f in cls))) from None
+
+
+_DESCRIPTIONS = {
+    ExportFormat.PNG: QT_TRANSLATE_NOOP("ExportFormat", "PNG image"),
+    ExportFormat.SVG: QT_TRANSLATE_NOOP("ExportFormat", "SVG drawing"),
+    ExportFormat.PDF: QT_TRANSLATE_NOOP("ExportFormat", "PDF document"),
+    ExportFormat.CSV: QT_TRANSLATE_NOOP("ExportFormat", "CSV figures"),
+}
 
 
 # --- the figures as CSV ----------------------------------------------------------------------
@@ -226,7 +236,7 @@ def _paint_png(chart: ChartWidget, device: QIODevice, width: int, height: int) -
     paint_page(painter, QRectF(0, 0, width, height), chart)
     painter.end()
     if not QImageWriter(device, QByteArray(b"PNG")).write(image):
-        raise OSError("the image could not be written")
+        raise OSError(translate("Export", "the image could not be written"))
 
 
 def _paint_svg(chart: ChartWidget, device: QIODevice, width: int, height: int) -> None:
@@ -240,14 +250,14 @@ def _paint_svg(chart: ChartWidget, device: QIODevice, width: int, height: int) -
         generator.setDescription(chart.formula_text())
         painter = QPainter()
         if not painter.begin(generator):
-            raise OSError("the drawing could not be written")
+            raise OSError(translate("Export", "the drawing could not be written"))
         paint_page(painter, QRectF(0, 0, width, height), chart)
         painter.end()
 
     # Painted in memory first: the cosmetic pens QSvgGenerator writes as non-scaling strokes
     # are rewritten to plain strokes in pixels, which every viewer draws (see svg.py).
     if device.write(flatten_strokes(painted(paint))) < 0:
-        raise OSError("the drawing could not be written")
+        raise OSError(translate("Export", "the drawing could not be written"))
 
 
 def _paint_pdf(chart: ChartWidget, device: QIODevice) -> None:
@@ -260,7 +270,7 @@ def _paint_pdf(chart: ChartWidget, device: QIODevice) -> None:
                                      QPageLayout.Unit.Millimeter))
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError("the PDF could not be written")
+        raise OSError(translate("Export", "the PDF could not be written"))
     paint_page(painter, QRectF(painter.viewport()), chart)
     painter.end()
 
@@ -280,7 +290,9 @@ def export_chart(chart: ChartWidget | ChartKind | str, figures: ChartFigures, pa
     path = Path(path)
     form = ExportFormat.of_path(path) if fmt is None else ExportFormat(fmt)
     if not (1 <= width <= MAX_PIXELS and 1 <= height <= MAX_PIXELS):
-        raise ValueError(f"The size must be between 1 and {MAX_PIXELS:,} pixels per side.")
+        raise ValueError(translate(
+            "Export", "The size must be between 1 and {most} pixels per side.").format(
+            most=f"{MAX_PIXELS:,}"))
     fresh = prepared_chart(chart, figures)
 
     def paint(device: QIODevice) -> None:
@@ -297,7 +309,8 @@ def export_chart(chart: ChartWidget | ChartKind | str, figures: ChartFigures, pa
                 write_text(path, figures_csv(fresh))
             except OSError as exc:
                 reason = exc.strerror or str(exc) or type(exc).__name__
-                raise OSError(f"Could not save {path.name} in {path.parent}: {reason}.") from exc
+                raise OSError(translate("Export", "Could not save {name} in {folder}: {reason}.")
+                              .format(name=path.name, folder=path.parent, reason=reason)) from exc
             return path
         return save_painted(path, paint)
     finally:

@@ -6,11 +6,17 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 
 from salesdesk.domain.metrics import FunnelStep
+from salesdesk.i18n import translate
 from salesdesk.ui.charts.base import NO_DEALS, Cell, ChartKind, ChartWidget, count, percent
 from salesdesk.ui.charts.data import ChartFigures
 from salesdesk.ui.formatting import money
 
 BAR_HEIGHT = 0.72
+
+
+def step_label(step: FunnelStep) -> str:
+    """A step's name as shown: its stage, or "won" (translated) for the last step."""
+    return translate("FunnelChart", "won") if step.is_won else step.name
 
 
 class FunnelChart(ChartWidget):
@@ -36,22 +42,34 @@ class FunnelChart(ChartWidget):
 
     def title(self) -> str:
         """The chart's title."""
-        return "Stage funnel by amount" if self._by_amount else "Stage funnel"
+        return (translate("FunnelChart", "Stage funnel by amount") if self._by_amount
+                else translate("FunnelChart", "Stage funnel"))
 
     def formula_text(self) -> str:
         """The funnel's definition and n."""
         f = self._figures
         n = 0 if f is None or not f.funnel else f.funnel[0].deals
-        what = ("amounts of the deals" if self._by_amount else "deals")
-        text = (f"Funnel: {what} that reached each stage (a deal at stage k has passed stages "
-                "1..k; a won deal has passed every stage); step conversion = reached(k+1) ÷ "
-                f"reached(k); won is the last step. n = {count(n)} deals in the slice.")
+        if self._by_amount:
+            text = translate(
+                "FunnelChart", "Funnel: amounts of the deals that reached each stage (a deal at"
+                " stage k has passed stages 1..k; a won deal has passed every stage); step"
+                " conversion = reached(k+1) ÷ reached(k); won is the last step. n = {count}"
+                " deals in the slice.")
+        else:
+            text = translate(
+                "FunnelChart", "Funnel: deals that reached each stage (a deal at stage k has"
+                " passed stages 1..k; a won deal has passed every stage); step conversion ="
+                " reached(k+1) ÷ reached(k); won is the last step. n = {count} deals in the"
+                " slice.")
+        text = text.format(count=count(n))
         if self._by_amount and f is not None and f.funnel:
             first = f.funnel[0]
             if first.amount_unknown or first.amount_left_out:
-                text += (f" Amounts in {f.currency}; {count(first.amount_unknown)} without an"
-                         f" amount and {count(first.amount_left_out)} in a currency without a"
-                         " rate are left out.")
+                text += " " + translate(
+                    "FunnelChart", "Amounts in {currency}; {unknown} without an amount and"
+                    " {left_out} in a currency without a rate are left out.").format(
+                    currency=f.currency, unknown=count(first.amount_unknown),
+                    left_out=count(first.amount_left_out))
         return text
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
@@ -61,12 +79,13 @@ class FunnelChart(ChartWidget):
         header = ["step", "deals", "step_conversion", f"amount_{currency}".rstrip("_"),
                   "amount_step_conversion", "amount_unknown", "amount_left_out"]
         rows: list[list[Cell]] = [
-            [s.name, s.deals, s.conversion, s.amount, s.amount_conversion, s.amount_unknown,
+            [step_label(s), s.deals, s.conversion, s.amount, s.amount_conversion, s.amount_unknown,
              s.amount_left_out] for s in (f.funnel if f else ())]
         return header, rows
 
     def _empty_message(self, figures: ChartFigures) -> str | None:
-        return NO_DEALS if not any(step.deals for step in figures.funnel) else None
+        return (translate("ChartWidget", NO_DEALS) if not any(step.deals for step in figures.funnel)
+                else None)
 
     def _value(self, step: FunnelStep) -> float:
         return step.amount if self._by_amount else float(step.deals)
@@ -78,7 +97,7 @@ class FunnelChart(ChartWidget):
         plot.invertY(True)
         plot.getAxis("bottom").hide()
         plot.getAxis("left").setPen(style.pen(style.background))
-        self._category_ticks(plot, "left", [s.name for s in steps])
+        self._category_ticks(plot, "left", [step_label(s) for s in steps])
         values = [self._value(s) for s in steps]
         widest = max(values) or 1.0
         brushes = [style.brush(style.positive if s.is_won else style.primary, 230)
@@ -89,13 +108,16 @@ class FunnelChart(ChartWidget):
         labels: list[tuple[pg.TextItem, float, float]] = []
         for index, step in enumerate(steps):
             shown = (money(step.amount, figures.currency) if self._by_amount
-                     else f"{count(step.deals)} deals")
+                     else translate("FunnelChart", "{count} deals").format(
+                         count=count(step.deals)))
             end = values[index] / 2
             labels.append((self._text(plot, shown, end, index, bold=True), end, index))
             rate = step.amount_conversion if self._by_amount else step.conversion
             if index > 0:
-                labels.append((self._text(plot, f"{percent(rate)} of previous", end,
-                                          index + 0.3, color=style.subtle, scale=0.85),
+                rate_text = translate("FunnelChart", "{percent} of previous").format(
+                    percent=percent(rate))
+                labels.append((self._text(plot, rate_text, end, index + 0.3,
+                                          color=style.subtle, scale=0.85),
                                end, index + 0.3))
         plot.setYRange(-0.6, len(steps) - 0.4, padding=0)
         # Each stage's figures sit beside its bar; the bars stay centred on 0 and widen into
@@ -124,11 +146,17 @@ class FunnelChart(ChartWidget):
         if index is None or f is None:
             return None
         step = f.funnel[index]
-        text = (f"{step.name}: {count(step.deals)} deals, {money(step.amount, f.currency)}")
+        text = translate("FunnelChart", "{step}: {count} deals, {amount}").format(
+            step=step_label(step), count=count(step.deals),
+            amount=money(step.amount, f.currency))
         if index > 0:
-            text += (f"\n{percent(step.conversion)} of the previous step's deals, "
-                     f"{percent(step.amount_conversion)} of its amount")
+            text += "\n" + translate(
+                "FunnelChart", "{deals} of the previous step's deals, {amount} of its"
+                " amount").format(deals=percent(step.conversion),
+                                  amount=percent(step.amount_conversion))
         if step.amount_unknown or step.amount_left_out:
-            text += (f"\n{count(step.amount_unknown)} without an amount, "
-                     f"{count(step.amount_left_out)} in a currency without a rate")
+            text += "\n" + translate(
+                "FunnelChart", "{unknown} without an amount, {left_out} in a currency without"
+                " a rate").format(unknown=count(step.amount_unknown),
+                                  left_out=count(step.amount_left_out))
         return text

@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
 from salesdesk.domain.metrics import Figures
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.ui.charts.base import (
     LABEL_GAP,
     Cell,
@@ -29,7 +30,7 @@ from salesdesk.ui.charts.data import ChartFigures
 
 MAX_GROUPS = 12  # rows that stay readable in the tab's chart area (about 350 px high)
 MIN_ROWS = 4
-ALL_LABEL = "All deals"
+ALL_LABEL = QT_TRANSLATE_NOOP("GroupCharts", "All deals")
 _END = 100.0  # where the conversion axis ends, in %
 EDGE_PIXELS = 16.0  # room beyond 0 and 100 % for the axis labels of those two ticks
 
@@ -38,7 +39,7 @@ def shown_groups(figures: ChartFigures) -> list[tuple[str, Figures]]:
     """The rows a group chart draws: the groups (at most MAX_GROUPS), or the whole slice
     when it is not grouped."""
     if figures.by is None:
-        return [(ALL_LABEL, figures.overall)]
+        return [(translate("GroupCharts", ALL_LABEL), figures.overall)]
     return list(figures.groups[:MAX_GROUPS])
 
 
@@ -66,13 +67,16 @@ class _GroupChart(ChartWidget):
         notes = []
         if (self.chart_id is ChartKind.CONVERSION and f is not None and f.by is not None
                 and f.overall.conversion is not None):
-            notes.append(f"dashed line: all deals, {percent(f.overall.conversion)}")
+            notes.append(translate("GroupChart", "dashed line: all deals, {conversion}").format(
+                conversion=percent(f.overall.conversion)))
         if self.chart_id is ChartKind.CONVERSION and any(g.too_few for _, g in rows):
             threshold = 20 if f is None else f.threshold
-            notes.append(f"grey: too few to judge (under {threshold} decided deals)")
+            notes.append(translate("GroupChart", "grey: too few to judge (under {threshold}"
+                                   " decided deals)").format(threshold=threshold))
         hidden = 0 if f is None or f.by is None else len(f.groups) - len(rows)
         if hidden > 0:
-            notes.append(f"+ {hidden} more with fewer decided deals (in the CSV export)")
+            notes.append(translate("GroupChart", "+ {count} more with fewer decided deals (in"
+                                   " the CSV export)").format(count=hidden))
         if notes:
             # One note a line: a narrow chart area would cut a single long line.
             self.view.addLabel("<br>".join(notes), row=1, col=0, color=self._style.subtle,
@@ -116,17 +120,21 @@ class ConversionChart(_GroupChart):
     def title(self) -> str:
         """The chart's title."""
         noun = self._group_noun()
-        return f"Conversion by {noun}" if noun else "Conversion"
+        return (translate("ConversionChart", "Conversion by {dimension}").format(dimension=noun)
+                if noun else translate("ConversionChart", "Conversion"))
 
     def formula_text(self) -> str:
         """The definition of conversion and n."""
         f = self._figures
         n = 0 if f is None else f.overall.decided
         threshold = 20 if f is None else f.threshold
-        return ("Conversion = won ÷ (won + lost); open deals have not decided and are left "
-                "out. Whiskers: the likely range (95 % Wilson interval). Fewer than "
-                f"{threshold} decided deals: too few to judge. n = {count(n)} decided deals"
-                f" (conversion {percent(None if f is None else f.overall.conversion)}).")
+        return translate(
+            "ConversionChart", "Conversion = won ÷ (won + lost); open deals have not decided"
+            " and are left out. Whiskers: the likely range (95 % Wilson interval). Fewer than"
+            " {threshold} decided deals: too few to judge. n = {count} decided deals"
+            " (conversion {conversion}).").format(
+            threshold=threshold, count=count(n),
+            conversion=percent(None if f is None else f.overall.conversion))
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """The whole slice, then every group."""
@@ -140,12 +148,14 @@ class ConversionChart(_GroupChart):
 
         if f is None:
             return header, []
-        return header, [row(ALL_LABEL, f.overall), *(row(label, g) for label, g in f.groups)]
+        return header, [row(translate("GroupCharts", ALL_LABEL), f.overall),
+                        *(row(label, g) for label, g in f.groups)]
 
     def _draw(self, figures: ChartFigures) -> None:
         style = self._style
         rows = self._rows()
-        plot = self._start_plot("Conversion (%) with its likely range")
+        plot = self._start_plot(translate("ConversionChart", "Conversion (%) with its likely"
+                                          " range"))
         ys = list(range(len(rows)))
         rates = [100 * (g.conversion or 0.0) for _, g in rows]
         brushes = [style.brush(style.muted if g.too_few else style.primary, 235)
@@ -169,13 +179,14 @@ class ConversionChart(_GroupChart):
         values = []
         for y, (_, g) in zip(ys, rows, strict=True):
             if g.conversion is None:
-                text, color = "no decided deals", style.subtle
+                text, color = translate("ConversionChart", "no decided deals"), style.subtle
             elif g.too_few:
-                text, color = f"{percent(g.conversion)}  (n = {count(g.decided)}, too few)", \
-                    style.subtle
+                text, color = translate(
+                    "ConversionChart", "{conversion}  (n = {count}, too few)").format(
+                    conversion=percent(g.conversion), count=count(g.decided)), style.subtle
             else:
-                text, color = f"{percent(g.conversion)}  (n = {count(g.decided)})", \
-                    style.foreground
+                text, color = translate("ConversionChart", "{conversion}  (n = {count})").format(
+                    conversion=percent(g.conversion), count=count(g.decided)), style.foreground
             rate = 100 * (g.conversion or 0.0)
             values.append(_ValueLabel(
                 self._text(plot, text, 0, y, color=color), y, rate,
@@ -227,12 +238,16 @@ class ConversionChart(_GroupChart):
             return None
         label, g = row
         if g.conversion is None:
-            return f"{label}: no decided deals ({count(g.open)} open)"
-        text = (f"{label}: conversion {percent(g.conversion)}, likely range "
-                f"{percent(g.conversion_low)}–{percent(g.conversion_high)}\n"
-                f"{count(g.won)} won, {count(g.lost)} lost (n = {count(g.decided)}), "
-                f"{count(g.open)} open")
-        return text + ("\nToo few to judge" if g.too_few else "")
+            return translate("ConversionChart", "{group}: no decided deals ({open} open)").format(
+                group=label, open=count(g.open))
+        text = translate(
+            "ConversionChart", "{group}: conversion {conversion}, likely range {low}–{high}\n"
+            "{won} won, {lost} lost (n = {count}), {open} open").format(
+            group=label, conversion=percent(g.conversion), low=percent(g.conversion_low),
+            high=percent(g.conversion_high), won=count(g.won), lost=count(g.lost),
+            count=count(g.decided), open=count(g.open))
+        return text + ("\n" + translate("ConversionChart", "Too few to judge") if g.too_few
+                       else "")
 
 
 class DealLengthChart(_GroupChart):
@@ -245,17 +260,20 @@ class DealLengthChart(_GroupChart):
     def title(self) -> str:
         """The chart's title."""
         noun = self._group_noun()
-        return (f"Average deal length by {noun}, won and lost" if noun
-                else "Average deal length, won and lost")
+        return (translate("DealLengthChart", "Average deal length by {dimension}, won and"
+                          " lost").format(dimension=noun) if noun
+                else translate("DealLengthChart", "Average deal length, won and lost"))
 
     def formula_text(self) -> str:
         """The definition of deal length and n."""
         f = self._figures
         n = 0 if f is None else f.overall.decided
         avg = None if f is None else f.overall.avg_deal_length_days
-        return ("Deal length = close date − first contact in days (closed the same day = 0); "
-                "average = sum of days ÷ number of closed deals, shown for won and lost deals "
-                f"separately. n = {count(n)} closed deals (average {days(avg)}).")
+        return translate(
+            "DealLengthChart", "Deal length = close date − first contact in days (closed the"
+            " same day = 0); average = sum of days ÷ number of closed deals, shown for won and"
+            " lost deals separately. n = {count} closed deals (average {average}).").format(
+            count=count(n), average=days(avg))
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """The whole slice, then every group."""
@@ -271,12 +289,13 @@ class DealLengthChart(_GroupChart):
 
         if f is None:
             return header, []
-        return header, [row(ALL_LABEL, f.overall), *(row(label, g) for label, g in f.groups)]
+        return header, [row(translate("GroupCharts", ALL_LABEL), f.overall),
+                        *(row(label, g) for label, g in f.groups)]
 
     def _draw(self, figures: ChartFigures) -> None:
         style = self._style
         rows = self._rows()
-        plot = self._start_plot("Average deal length (days)")
+        plot = self._start_plot(translate("DealLengthChart", "Average deal length (days)"))
         longest = max((v for _, g in rows for v in (g.avg_deal_length_won_days,
                                                       g.avg_deal_length_lost_days)
                        if v is not None), default=1.0) or 1.0
@@ -290,13 +309,15 @@ class DealLengthChart(_GroupChart):
                 x0=0, width=[v or 0.0 for v in values], y=ys, height=self._HEIGHT,
                 brush=style.brush(color, 235), pen=style.pen(style.background, 0)))
             for y, value in zip(ys, values, strict=True):
-                item = self._text(plot, days(value) if value is not None else "none",
+                item = self._text(plot, days(value) if value is not None
+                                  else translate("DealLengthChart", "none"),
                                   value or 0.0, y, scale=0.85,
                                   color=None if value is not None else style.subtle)
                 labels.append((item, value or 0.0, y))
         self.view.addLabel(
-            f"<span style='color:{style.css(style.positive)}'>■</span> won &nbsp;&nbsp;"
-            f"<span style='color:{style.css(style.secondary)}'>■</span> lost",
+            translate("DealLengthChart", "<span style='color:{won_color}'>■</span> won"
+                      " &nbsp;&nbsp;<span style='color:{lost_color}'>■</span> lost").format(
+                won_color=style.css(style.positive), lost_color=style.css(style.secondary)),
             row=2, col=0, color=style.css(style.foreground),
             size=f"{style.font(0.9).pixelSize()}px")
         # A little room left of 0 so the axis shows its 0 label; on the right, as much as the
@@ -308,7 +329,10 @@ class DealLengthChart(_GroupChart):
         if row is None:
             return None
         label, g = row
-        return (f"{label}: average {days(g.avg_deal_length_days)}, median "
-                f"{days(g.median_deal_length_days)} over {count(g.decided)} closed deals\n"
-                f"won: {days(g.avg_deal_length_won_days)} ({count(g.won)}), lost: "
-                f"{days(g.avg_deal_length_lost_days)} ({count(g.lost)})")
+        return translate(
+            "DealLengthChart", "{group}: average {average}, median {median} over {count} closed"
+            " deals\nwon: {won_average} ({won}), lost: {lost_average} ({lost})").format(
+            group=label, average=days(g.avg_deal_length_days),
+            median=days(g.median_deal_length_days), count=count(g.decided),
+            won_average=days(g.avg_deal_length_won_days), won=count(g.won),
+            lost_average=days(g.avg_deal_length_lost_days), lost=count(g.lost))

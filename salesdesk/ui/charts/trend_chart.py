@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 
 from salesdesk.domain.periods import Bucket, bucket_number, parse_bucket
+from salesdesk.i18n import translate
 from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget, count, days, percent
 from salesdesk.ui.charts.data import ChartFigures, ChartMarker
 
@@ -46,20 +47,21 @@ class TrendChart(ChartWidget):
 
     def title(self) -> str:
         """The chart's title."""
-        return "Monthly trend of conversion and deal length"
+        return translate("TrendChart", "Monthly trend of conversion and deal length")
 
     def formula_text(self) -> str:
         """The definitions per month and n."""
         f = self._figures
         n = 0 if f is None else f.overall.decided
         months = 0 if f is None else len(f.trend)
-        changes = "" if f is None or not shown_markers(f) else \
-            " Dashed lines: touchpoint changes (Customers tab)."
-        return ("Per month of close (for deals started in the period: of first contact):"
-                " conversion = won ÷ (won + lost) with its likely range, a 95 % Wilson"
-                " interval (hollow points: too few to judge); average deal length = sum of"
-                " days from first contact to close ÷ closed deals."
-                f" n = {count(n)} decided deals over {months} months.{changes}")
+        changes = "" if f is None or not shown_markers(f) else " " + translate(
+            "TrendChart", "Dashed lines: touchpoint changes (Customers tab).")
+        return translate(
+            "TrendChart", "Per month of close (for deals started in the period: of first"
+            " contact): conversion = won ÷ (won + lost) with its likely range, a 95 % Wilson"
+            " interval (hollow points: too few to judge); average deal length = sum of days"
+            " from first contact to close ÷ closed deals. n = {count} decided deals over"
+            " {months} months.").format(count=count(n), months=months) + changes
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per month."""
@@ -79,7 +81,8 @@ class TrendChart(ChartWidget):
 
     def _empty_message(self, figures: ChartFigures) -> str | None:
         return super()._empty_message(figures) or (
-            None if any(g.decided for _, g in figures.trend) else "No closed deals in this slice")
+            None if any(g.decided for _, g in figures.trend)
+            else translate("TrendChart", "No closed deals in this slice"))
 
     def _draw(self, figures: ChartFigures) -> None:
         style = self._style
@@ -89,7 +92,7 @@ class TrendChart(ChartWidget):
         ticks = [[(i, months[i]) for i in range(0, len(months), step)], []]
         nan = float("nan")
 
-        top = self._add_plot(0, left="Conversion (%)")
+        top = self._add_plot(0, left=translate("TrendChart", "Conversion (%)"))
         top.showGrid(y=True, alpha=0.25)
         rates = [nan if g.conversion is None else 100 * g.conversion for _, g in figures.trend]
         decided = [(x, g) for x, (_, g) in zip(xs, figures.trend, strict=True)
@@ -114,7 +117,7 @@ class TrendChart(ChartWidget):
         top.getAxis("bottom").setTicks(ticks)
         top.getAxis("bottom").setStyle(showValues=False)
 
-        bottom = self._add_plot(1, left="Avg deal length (days)")
+        bottom = self._add_plot(1, left=translate("TrendChart", "Avg deal length (days)"))
         bottom.showGrid(y=True, alpha=0.25)
         lengths = [g.avg_deal_length_days for _, g in figures.trend]
         bottom.addItem(pg.BarGraphItem(
@@ -168,17 +171,27 @@ class TrendChart(ChartWidget):
         if index is None or self._figures is None:
             return None
         month, g = self._figures.trend[index]
-        changes = "".join(f"\nChange: {m.text}" for m in self._figures.markers
-                          if m.day.strftime("%Y-%m") == month)
+        changes = "".join("\n" + translate("TrendChart", "Change: {change}").format(
+                              change=m.text)
+                          for m in self._figures.markers if m.day.strftime("%Y-%m") == month)
         if not g.decided:
-            return f"{month}: no decided deals{changes}"
+            return translate("TrendChart", "{month}: no decided deals").format(
+                month=month) + changes
         interval = f"{percent(g.conversion_low)}–{percent(g.conversion_high)}"
-        return (f"{month}: conversion {percent(g.conversion)} ({interval}), n = "
-                f"{count(g.decided)}{', too few to judge' if g.too_few else ''}\n"
-                f"average deal length {days(g.avg_deal_length_days)}{changes}")
+        if g.too_few:
+            first = translate("TrendChart", "{month}: conversion {conversion} ({interval}), n ="
+                              " {count}, too few to judge")
+        else:
+            first = translate("TrendChart", "{month}: conversion {conversion} ({interval}), n ="
+                              " {count}")
+        first = first.format(month=month, conversion=percent(g.conversion), interval=interval,
+                             count=count(g.decided))
+        second = translate("TrendChart", "average deal length {days}").format(
+            days=days(g.avg_deal_length_days))
+        return f"{first}\n{second}{changes}"
 
     def _trend_overall_text(self, plot: pg.PlotItem, figures: ChartFigures) -> None:
         overall = figures.overall
-        self._text(plot, f"all months: {percent(overall.conversion)}, "
-                   f"{days(overall.avg_deal_length_days)} average",
-                   -0.5, 100, anchor=(0, 0), color=self._style.subtle, scale=0.85)
+        text = translate("TrendChart", "all months: {conversion}, {days} average").format(
+            conversion=percent(overall.conversion), days=days(overall.avg_deal_length_days))
+        self._text(plot, text, -0.5, 100, anchor=(0, 0), color=self._style.subtle, scale=0.85)

@@ -17,11 +17,12 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from salesdesk.domain.metrics import Figures
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.ui import formatting
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ALL_LABEL = "All deals in the slice"
+ALL_LABEL = QT_TRANSLATE_NOOP("FiguresModel", "All deals in the slice")
 
 
 def percent(value: float | None, locale: QLocale | None = None) -> str:
@@ -43,32 +44,51 @@ class _Column:
 
 
 COLUMNS: tuple[_Column, ...] = (
-    _Column("Deals", lambda f, loc, c: formatting.count(f.deals, loc), lambda f: f.deals,
-            "won + lost + open deals counted in the period"),
-    _Column("Open", lambda f, loc, c: formatting.count(f.open, loc), lambda f: f.open,
-            "deals open at the end of the period"),
-    _Column("Won", lambda f, loc, c: formatting.count(f.won, loc), lambda f: f.won, "won deals"),
-    _Column("Lost", lambda f, loc, c: formatting.count(f.lost, loc), lambda f: f.lost,
-            "lost deals"),
-    _Column("Conversion", lambda f, loc, c: percent(f.conversion, loc)
-            + (" (too few)" if f.too_few and f.conversion is not None else ""),
-            lambda f: f.conversion, "won ÷ (won + lost); open deals are not counted"),
-    _Column("Likely range", lambda f, loc, c: "—" if f.conversion_low is None else
+    _Column(QT_TRANSLATE_NOOP("FiguresModel", "Deals"),
+            lambda f, loc, c: formatting.count(f.deals, loc), lambda f: f.deals,
+            QT_TRANSLATE_NOOP("FiguresModel", "won + lost + open deals counted in the period")),
+    _Column(QT_TRANSLATE_NOOP("FiguresModel", "Open"),
+            lambda f, loc, c: formatting.count(f.open, loc), lambda f: f.open,
+            QT_TRANSLATE_NOOP("FiguresModel", "deals open at the end of the period")),
+    _Column(QT_TRANSLATE_NOOP("FiguresModel", "Won"),
+            lambda f, loc, c: formatting.count(f.won, loc), lambda f: f.won,
+            QT_TRANSLATE_NOOP("FiguresModel", "won deals")),
+    _Column(QT_TRANSLATE_NOOP("FiguresModel", "Lost"),
+            lambda f, loc, c: formatting.count(f.lost, loc), lambda f: f.lost,
+            QT_TRANSLATE_NOOP("FiguresModel", "lost deals")),
+    _Column(QT_TRANSLATE_NOOP("FiguresModel", "Conversion"),
+            lambda f, loc, c: percent(f.conversion, loc)
+            + (translate("FiguresModel", " (too few)") if f.too_few and f.conversion is not None
+               else ""),
+            lambda f: f.conversion,
+            QT_TRANSLATE_NOOP("FiguresModel", "won ÷ (won + lost); open deals are not counted")),
+    _Column(QT_TRANSLATE_NOOP("FiguresModel", "Likely range"),
+            lambda f, loc, c: "—" if f.conversion_low is None else
             f"{f.conversion_low * 100:.0f}–{(f.conversion_high or 0) * 100:.0f} %",
-            lambda f: f.conversion_low, formatting.LIKELY_RANGE_TIP),
-    _Column("Avg length (days)", lambda f, loc, c: days(f.avg_deal_length_days, loc),
+            lambda f: f.conversion_low, formatting.LIKELY_RANGE_TIP),  # context "Formatting"
+    _Column(QT_TRANSLATE_NOOP("FiguresModel", "Avg length (days)"),
+            lambda f, loc, c: days(f.avg_deal_length_days, loc),
             lambda f: f.avg_deal_length_days,
-            "mean days from first contact to close over won and lost deals"),
-    _Column("Median (days)", lambda f, loc, c: days(f.median_deal_length_days, loc),
-            lambda f: f.median_deal_length_days, "median deal length of closed deals"),
-    _Column("Won avg", lambda f, loc, c: days(f.avg_deal_length_won_days, loc),
-            lambda f: f.avg_deal_length_won_days, "average length of won deals"),
-    _Column("Lost avg", lambda f, loc, c: days(f.avg_deal_length_lost_days, loc),
-            lambda f: f.avg_deal_length_lost_days, "average length of lost deals"),
-    _Column("Won amount", lambda f, loc, c: formatting.money(f.won_amount, c, loc),
-            lambda f: f.won_amount,
-            "sum of won deals with a known amount, in the base currency"),
+            QT_TRANSLATE_NOOP("FiguresModel",
+                              "mean days from first contact to close over won and lost deals")),
+    _Column(QT_TRANSLATE_NOOP("FiguresModel", "Median (days)"),
+            lambda f, loc, c: days(f.median_deal_length_days, loc),
+            lambda f: f.median_deal_length_days,
+            QT_TRANSLATE_NOOP("FiguresModel", "median deal length of closed deals")),
+    _Column(QT_TRANSLATE_NOOP("FiguresModel", "Won avg"),
+            lambda f, loc, c: days(f.avg_deal_length_won_days, loc),
+            lambda f: f.avg_deal_length_won_days,
+            QT_TRANSLATE_NOOP("FiguresModel", "average length of won deals")),
+    _Column(QT_TRANSLATE_NOOP("FiguresModel", "Lost avg"),
+            lambda f, loc, c: days(f.avg_deal_length_lost_days, loc),
+            lambda f: f.avg_deal_length_lost_days,
+            QT_TRANSLATE_NOOP("FiguresModel", "average length of lost deals")),
+    _Column(QT_TRANSLATE_NOOP("FiguresModel", "Won amount"),
+            lambda f, loc, c: formatting.money(f.won_amount, c, loc), lambda f: f.won_amount,
+            QT_TRANSLATE_NOOP("FiguresModel",
+                              "sum of won deals with a known amount, in the base currency")),
 )
+"""The table's columns: English titles and tooltips, translated where shown."""
 
 
 class FiguresModel(QAbstractTableModel):
@@ -76,7 +96,7 @@ class FiguresModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._by_label = "Group"
+        self._by_label = translate("FiguresModel", "Group")
         self._overall: Figures | None = None
         self._groups: list[tuple[str, Figures]] = []
         self._report_order: tuple[tuple[str, Figures], ...] = ()
@@ -123,7 +143,8 @@ class FiguresModel(QAbstractTableModel):
         assert figures is not None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return ALL_LABEL if row == 0 else self._groups[row - 1][0]
+                return (translate("FiguresModel", ALL_LABEL) if row == 0
+                        else self._groups[row - 1][0])
             return COLUMNS[column - 1].text(figures, self._locale, self._currency)
         if role == SORT_ROLE:
             return self.label(row) if column == 0 else COLUMNS[column - 1].key(figures)
@@ -132,10 +153,12 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and figures.too_few and row > 0:
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole:
-            n = f"n = {figures.decided} decided deals"
             if figures.too_few:
-                n += " — too few to judge"
-            return n
+                return translate("FiguresModel",
+                                 "n = {count} decided deals — too few to judge").format(
+                    count=figures.decided)
+            return translate("FiguresModel", "n = {count} decided deals").format(
+                count=figures.decided)
         if role == Qt.ItemDataRole.FontRole and row == 0:
             font = QApplication.font()
             font.setBold(True)
@@ -147,9 +170,13 @@ class FiguresModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section <= len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._by_label if section == 0 else COLUMNS[section - 1].title
+            return (self._by_label if section == 0
+                    else translate("FiguresModel", COLUMNS[section - 1].title))
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
-            return COLUMNS[section - 1].tip
+            tip = COLUMNS[section - 1].tip
+            if tip == formatting.LIKELY_RANGE_TIP:
+                return translate("Formatting", tip)
+            return translate("FiguresModel", tip)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

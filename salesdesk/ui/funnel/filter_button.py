@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from salesdesk.domain.slice_spec import NONE_LABEL
+from salesdesk.domain.slice_spec import dimension_label, value_label
+from salesdesk.domain.slices import Dimension
+from salesdesk.i18n import translate
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class FilterButton(QToolButton):
-    """Shows "Channel" or "Channel: Web +1"; its menu lists the values to tick.
+    """Shows "Channel: all" or "Channel: Web +1" for its dimension; its menu lists the values
+    to tick.
 
     Signals:
         changed(tuple): the chosen values (None for deals without a value) after a tick.
@@ -32,9 +35,10 @@ class FilterButton(QToolButton):
 
     changed = Signal(tuple)
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, dimension: Dimension, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._label = label
+        self._dimension = dimension
+        self._label = dimension_label(dimension)
         self._chosen: tuple[str | None, ...] = ()
         # True while the values are filled or ticked in code: those ticks are not the user's.
         # (Blocking the model's signals instead left the list's proxy and view empty.)
@@ -46,13 +50,13 @@ class FilterButton(QToolButton):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Type to search…")
+        self.search.setPlaceholderText(translate("FilterButton", "Type to search…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.list = QListView()
         self.list.setModel(self.proxy)
         self.list.setMinimumWidth(220)
-        clear = QPushButton("Clear")
+        clear = QPushButton(translate("FilterButton", "Clear"))
         clear.clicked.connect(lambda: self.set_chosen((), emit=True))
         panel = QWidget()
         layout = QVBoxLayout(panel)
@@ -78,7 +82,7 @@ class FilterButton(QToolButton):
         self.model.clear()
         offered: list[str | None] = [*values, None] if include_none else list(values)
         for value in (*offered, *[v for v in self._chosen if v not in offered]):
-            item = QStandardItem(NONE_LABEL if value is None else value)
+            item = QStandardItem(value_label(self._dimension, value))
             item.setData(value, VALUE_ROLE)
             item.setCheckable(True)
             item.setEditable(False)
@@ -122,10 +126,16 @@ class FilterButton(QToolButton):
 
     def _update_text(self) -> None:
         if not self._chosen:
-            self.setText(f"{self._label}: all")
-            self.setToolTip(f"Filter by {self._label.lower()}")
+            self.setText(translate("FilterButton", "{dimension}: all").format(
+                dimension=self._label))
+            self.setToolTip(translate("FilterButton", "Filter by {dimension}").format(
+                dimension=self._label.lower()))
             return
-        first = NONE_LABEL if self._chosen[0] is None else self._chosen[0]
-        more = f" +{len(self._chosen) - 1}" if len(self._chosen) > 1 else ""
-        self.setText(f"{self._label}: {first}{more}")
-        self.setToolTip(", ".join(NONE_LABEL if v is None else v for v in self._chosen))
+        first = value_label(self._dimension, self._chosen[0])
+        if len(self._chosen) > 1:
+            self.setText(translate("FilterButton", "{dimension}: {value} +{more}").format(
+                dimension=self._label, value=first, more=len(self._chosen) - 1))
+        else:
+            self.setText(translate("FilterButton", "{dimension}: {value}").format(
+                dimension=self._label, value=first))
+        self.setToolTip(", ".join(value_label(self._dimension, v) for v in self._chosen))

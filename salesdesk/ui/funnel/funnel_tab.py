@@ -32,8 +32,15 @@ from salesdesk.currencies import currency_digits
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.metrics import Figures, MoneyRules, figures
 from salesdesk.domain.periods import Bucket, Period, bucket_range, parse_bucket
-from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL, PeriodPreset, SliceSpec
+from salesdesk.domain.slice_spec import (
+    PeriodPreset,
+    SliceSpec,
+    dimension_label,
+    value_label,
+    value_of_label,
+)
 from salesdesk.domain.slices import Dimension, Query, Slice
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store import StoreError
 from salesdesk.ui.charts import ChartFigures, ChartKind, ChartWidget, chart_figures, make_chart
 from salesdesk.ui.charts.data import ChartMarker, describe_slice
@@ -46,21 +53,21 @@ from salesdesk.ui.workspace import Workspace
 log = logging.getLogger(__name__)
 
 CHART_TABS: tuple[tuple[ChartKind, str], ...] = (
-    (ChartKind.FUNNEL, "Funnel"),
-    (ChartKind.CONVERSION, "Conversion"),
-    (ChartKind.DEAL_LENGTH, "Deal length"),
-    (ChartKind.TREND, "Monthly trend"),
-    (ChartKind.DISTRIBUTION, "Length distribution"),
+    (ChartKind.FUNNEL, QT_TRANSLATE_NOOP("FunnelTab", "Funnel")),
+    (ChartKind.CONVERSION, QT_TRANSLATE_NOOP("FunnelTab", "Conversion")),
+    (ChartKind.DEAL_LENGTH, QT_TRANSLATE_NOOP("FunnelTab", "Deal length")),
+    (ChartKind.TREND, QT_TRANSLATE_NOOP("FunnelTab", "Monthly trend")),
+    (ChartKind.DISTRIBUTION, QT_TRANSLATE_NOOP("FunnelTab", "Length distribution")),
 )
 VIEW_STATE = "funnel_slice"  # the file's settings key of the slice last shown
 RESIZE_ROWS = 60  # rows measured when the table's columns are sized
 # What a click does on each chart (the funnel's stages and the histogram only explain).
 CHART_HINTS: dict[ChartKind, str] = {
-    ChartKind.FUNNEL: "Point at a stage for its figures.",
-    ChartKind.CONVERSION: "Click a bar to filter by its group.",
-    ChartKind.DEAL_LENGTH: "Click a bar to filter by its group.",
-    ChartKind.TREND: "Click a month to look at that month alone.",
-    ChartKind.DISTRIBUTION: "Point at a bar for its deals.",
+    ChartKind.FUNNEL: QT_TRANSLATE_NOOP("FunnelTab", "Point at a stage for its figures."),
+    ChartKind.CONVERSION: QT_TRANSLATE_NOOP("FunnelTab", "Click a bar to filter by its group."),
+    ChartKind.DEAL_LENGTH: QT_TRANSLATE_NOOP("FunnelTab", "Click a bar to filter by its group."),
+    ChartKind.TREND: QT_TRANSLATE_NOOP("FunnelTab", "Click a month to look at that month alone."),
+    ChartKind.DISTRIBUTION: QT_TRANSLATE_NOOP("FunnelTab", "Point at a bar for its deals."),
 }
 
 
@@ -133,18 +140,19 @@ class FunnelTab(QWidget):
             chart = make_chart(kind)
             chart.value_clicked.connect(lambda label, k=kind: self._drill_down(k, label))
             self.charts[kind] = chart
-            self.chart_tabs.addTab(chart, title)
-        self.by_amount = QCheckBox("Funnel by amount")
+            self.chart_tabs.addTab(chart, translate("FunnelTab", title))
+        self.by_amount = QCheckBox(translate("FunnelTab", "Funnel by amount"))
         self.by_amount.setObjectName("funnel_by_amount")
         self.by_amount.toggled.connect(self._on_by_amount)
-        self.export_button = QPushButton("Export Chart…")
+        self.export_button = QPushButton(translate("FunnelTab", "Export Chart…"))
         self.export_button.setObjectName("export_chart")
         self.export_button.clicked.connect(self._export_current)
-        self.chart_hint = QLabel(CHART_HINTS[CHART_TABS[0][0]])
+        self.chart_hint = QLabel(translate("FunnelTab", CHART_HINTS[CHART_TABS[0][0]]))
         self.chart_hint.setObjectName("chart_hint")
         self.chart_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.chart_tabs.currentChanged.connect(
-            lambda index: self.chart_hint.setText(CHART_HINTS[CHART_TABS[index][0]]))
+            lambda index: self.chart_hint.setText(
+                translate("FunnelTab", CHART_HINTS[CHART_TABS[index][0]])))
         chart_bar = QHBoxLayout()
         chart_bar.addWidget(self.chart_hint)
         chart_bar.addStretch(1)
@@ -176,13 +184,15 @@ class FunnelTab(QWidget):
         header.setResizeContentsPrecision(RESIZE_ROWS)
         self.model.modelReset.connect(self.table.resizeColumnsToContents)
         self.table.doubleClicked.connect(lambda index: self.show_deals(index.row()))
-        self.show_button = QPushButton("Show Deals")
+        self.show_button = QPushButton(translate("FunnelTab", "Show Deals"))
         self.show_button.setObjectName("show_deals")
-        self.show_button.setToolTip("Open the Deals tab with exactly the deals behind the"
-                                    " selected row (the whole slice when none is selected)")
+        self.show_button.setToolTip(translate(
+            "FunnelTab", "Open the Deals tab with exactly the deals behind the selected row"
+            " (the whole slice when none is selected)"))
         self.show_button.clicked.connect(lambda: self.show_deals(self._selected_row()))
-        copy_button = QPushButton("Copy")
-        copy_button.setToolTip("Copy the table as tab-separated text (Ctrl+C)")
+        copy_button = QPushButton(translate("FunnelTab", "Copy"))
+        copy_button.setToolTip(
+            translate("FunnelTab", "Copy the table as tab-separated text (Ctrl+C)"))
         copy_button.clicked.connect(self.table.copy)
         self.table_note = QLabel()
         self.table_note.setObjectName("table_note")
@@ -271,12 +281,13 @@ class FunnelTab(QWidget):
 
     def _on_building(self) -> None:
         self._figures = None
-        self.message.setText("Counting the deals for the figures…")
+        self.message.setText(translate("FunnelTab", "Counting the deals for the figures…"))
         self.progress.show()
         self.stack.setCurrentIndex(0)
 
     def _on_failed(self, message: str) -> None:
-        self.message.setText(f"The figures could not be computed: {message}")
+        self.message.setText(translate("FunnelTab", "The figures could not be computed: {message}")
+                             .format(message=message))
         self.progress.hide()
         self.stack.setCurrentIndex(0)
 
@@ -286,9 +297,10 @@ class FunnelTab(QWidget):
         self.slice_bar.set_values(cache.values)
         if not len(cache):
             self._figures = None
-            self.message.setText(
+            self.message.setText(translate(
+                "FunnelTab",
                 "<p style='font-size:14pt'>No deals yet.</p><p>Conversion, deal length and"
-                " the funnel appear here once deals are recorded in the Deals tab.</p>")
+                " the funnel appear here once deals are recorded in the Deals tab.</p>"))
             self.message.setTextFormat(Qt.TextFormat.RichText)
             self.progress.hide()
             self.stack.setCurrentIndex(0)
@@ -345,12 +357,13 @@ class FunnelTab(QWidget):
         self._before = before
         self.headline.show_figures(self._figures.overall, before, self._figures.currency)
         shown = self._figures
-        self.model.set_figures(shown.by_label or "Group", shown.overall, shown.groups,
-                               shown.currency)
+        self.model.set_figures(shown.by_label or translate("FunnelTab", "Group"), shown.overall,
+                               shown.groups, shown.currency)
         self.table_note.setText(
             "" if shown.groups_total <= len(shown.groups) else
-            f"The {len(shown.groups):,} groups with the most decided deals, of"
-            f" {shown.groups_total:,}.")
+            translate("FunnelTab", "The {shown} groups with the most decided deals, of"
+                      " {total}.").format(shown=f"{len(shown.groups):,}",
+                                          total=f"{shown.groups_total:,}"))
         self._dirty = set(self.charts)
         self._draw_current_chart()
         self._show_empty_bar(shown.overall.deals == 0)
@@ -363,16 +376,21 @@ class FunnelTab(QWidget):
             return
         spec = self.spec
         if spec.filters:
+            either = translate("FunnelTab", " or ")
             chosen = ", ".join(
-                f"{DIMENSION_LABELS[d]}: "
-                + " or ".join(NONE_LABEL if v is None else v for v in values)
+                translate("FunnelTab", "{dimension}: {values}").format(
+                    dimension=dimension_label(d),
+                    values=either.join(value_label(d, v) for v in values))
                 for d, values in spec.filters.items())
-            period = "" if spec.preset is PeriodPreset.ALL_TIME else " in this period"
-            self.empty_label.setText(f"<b>No deals match {html.escape(chosen)}</b>{period}.")
-            self.empty_button.setText("Clear Filters")
+            if spec.preset is PeriodPreset.ALL_TIME:
+                text = translate("FunnelTab", "<b>No deals match {filters}</b>.")
+            else:
+                text = translate("FunnelTab", "<b>No deals match {filters}</b> in this period.")
+            self.empty_label.setText(text.format(filters=html.escape(chosen)))
+            self.empty_button.setText(translate("FunnelTab", "Clear Filters"))
         else:
-            self.empty_label.setText("<b>No deals in this period.</b>")
-            self.empty_button.setText("Show All Time")
+            self.empty_label.setText(translate("FunnelTab", "<b>No deals in this period.</b>"))
+            self.empty_button.setText(translate("FunnelTab", "Show All Time"))
 
     def _widen_empty_slice(self) -> None:
         if self.spec.filters:
@@ -405,7 +423,7 @@ class FunnelTab(QWidget):
         by = self.spec.by
         if by is None:
             return None
-        return by, None if label == NONE_LABEL else label
+        return by, value_of_label(by, label)
 
     def _drill_down(self, kind: ChartKind, label: str) -> None:
         """A click on a bar: its value becomes a filter (a month or quarter the period)."""
@@ -442,7 +460,8 @@ class FunnelTab(QWidget):
         sl = query.slice
         label = self.model.label(row)
         if label is not None and self.spec.by is not None:
-            dimension, value = self.spec.by, None if label == NONE_LABEL else label
+            dimension = self.spec.by
+            value = value_of_label(dimension, label)
             if dimension.bucket is not None:
                 dates = bucket_range(dimension.bucket, parse_bucket(dimension.bucket, label))
                 sl = Slice(sl.filters, sl.period.intersect(Period.between(*dates)), sl.cohort)

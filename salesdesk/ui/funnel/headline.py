@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from salesdesk.domain.metrics import Figures
+from salesdesk.i18n import translate
 from salesdesk.ui.funnel.figures_model import days, percent
 
 
@@ -30,67 +31,88 @@ def _change(loc: QLocale, now: float | None, before: float | None, unit: str,
     if before is None:
         return ""
     if now is None:
-        return f"no figure now; before: {loc.toString(before * scale, 'f', digits)}{unit}"
+        return translate("Headline", "no figure now; before: {figure}").format(
+            figure=f"{loc.toString(before * scale, 'f', digits)}{unit}")
     delta = (now - before) * scale
     sign = "+" if delta > 0 else "−" if delta < 0 else "±"
     # The locale groups thousands as the figure itself does ("+102,110 EUR").
-    return f"{sign}{loc.toString(abs(delta), 'f', digits)}{unit} vs previous period"
+    return translate("Headline", "{change} vs previous period").format(
+        change=f"{sign}{loc.toString(abs(delta), 'f', digits)}{unit}")
 
 
 def headlines(now: Figures, before: Figures | None, currency: str,
               locale: QLocale | None = None) -> list[Headline]:
     """The four headline figures of ``now`` (changes against ``before`` when given)."""
     loc = locale or QLocale()
-    n = f"n = {loc.toString(now.decided)} decided deals"
+    n = translate("Headline", "n = {count} decided deals").format(count=loc.toString(now.decided))
     interval = ("" if now.conversion_low is None else
-                f"likely range {now.conversion_low * 100:.0f}–"
-                f"{(now.conversion_high or 0) * 100:.0f} %")
-    too_few = " · too few to judge" if now.too_few and now.decided else ""
+                translate("Headline", "likely range {low}–{high} %").format(
+                    low=f"{now.conversion_low * 100:.0f}",
+                    high=f"{(now.conversion_high or 0) * 100:.0f}"))
+    too_few = (translate("Headline", " · too few to judge") if now.too_few and now.decided
+               else "")
     amount_note = []
     if now.amount_unknown:
-        amount_note.append(f"{loc.toString(now.amount_unknown)} won without an amount")
+        amount_note.append(translate("Headline", "{count} won without an amount").format(
+            count=loc.toString(now.amount_unknown)))
     if now.amount_left_out:
-        amount_note.append(f"{loc.toString(now.amount_left_out)} left out (no exchange rate)")
+        amount_note.append(translate("Headline", "{count} left out (no exchange rate)").format(
+            count=loc.toString(now.amount_left_out)))
     timed = now.decided - now.length_unknown
     # DESIGN.md §4: imported decided deals without a date count in conversion only.
-    length_over = (f"\ndeal length over {loc.toString(timed)} of {loc.toString(now.decided)}"
-                   " decided deals" if now.length_unknown else "")
-    unknown_rule = (f" {loc.toString(now.length_unknown)} won or lost deals without a close"
-                    " date or first contact count in conversion, not here."
-                    if now.length_unknown else "")
+    length_over = ("\n" + translate(
+        "Headline", "deal length over {timed} of {decided} decided deals").format(
+            timed=loc.toString(timed), decided=loc.toString(now.decided))
+        if now.length_unknown else "")
+    unknown_rule = (" " + translate(
+        "Headline", "{count} won or lost deals without a close date or first contact count in"
+        " conversion, not here.").format(count=loc.toString(now.length_unknown))
+        if now.length_unknown else "")
+    day = translate("Headline", "{days} d")
     return [
         Headline(
-            "conversion", "Conversion", percent(now.conversion),
+            "conversion", translate("Headline", "Conversion"), percent(now.conversion),
             f"{n}{too_few}" + (f"\n{interval}" if interval else ""),
-            _change(loc, now.conversion, before.conversion if before else None, " pts", 100),
-            "Conversion = won ÷ (won + lost). Open deals have not decided and are not counted; "
-            f"with no decided deal there is no figure. {n}; {loc.toString(now.won)} won, "
-            f"{loc.toString(now.lost)} lost."),
+            _change(loc, now.conversion, before.conversion if before else None,
+                    translate("Headline", " pts"), 100),
+            translate("Headline", "Conversion = won ÷ (won + lost). Open deals have not decided"
+                      " and are not counted; with no decided deal there is no figure. {n};"
+                      " {won} won, {lost} lost.").format(
+                n=n, won=loc.toString(now.won), lost=loc.toString(now.lost))),
         Headline(
-            "deal_length", "Average deal length",
-            "—" if now.avg_deal_length_days is None else f"{days(now.avg_deal_length_days)} d",
-            f"median {days(now.median_deal_length_days)} d · won "
-            f"{days(now.avg_deal_length_won_days)} d · "
-            f"lost {days(now.avg_deal_length_lost_days)} d{length_over}",
+            "deal_length", translate("Headline", "Average deal length"),
+            "—" if now.avg_deal_length_days is None
+            else day.format(days=days(now.avg_deal_length_days)),
+            translate("Headline", "median {median} d · won {won} d · lost {lost} d").format(
+                median=days(now.median_deal_length_days),
+                won=days(now.avg_deal_length_won_days),
+                lost=days(now.avg_deal_length_lost_days)) + length_over,
             _change(loc, now.avg_deal_length_days,
-                    before.avg_deal_length_days if before else None, " d"),
-            "Deal length = close date − first-contact date in days, for won and lost deals. "
-            "Average = the sum of those days ÷ the number of closed deals (20, 30 and 40 days "
-            f"→ 30). n = {loc.toString(timed)} closed deals.{unknown_rule}"),
+                    before.avg_deal_length_days if before else None,
+                    translate("Headline", " d")),
+            translate("Headline", "Deal length = close date − first-contact date in days, for"
+                      " won and lost deals. Average = the sum of those days ÷ the number of"
+                      " closed deals (20, 30 and 40 days → 30). n = {count} closed deals.").format(
+                count=loc.toString(timed)) + unknown_rule),
         Headline(
-            "open", "Open deals", loc.toString(now.open),
-            f"of {loc.toString(now.deals)} deals in the slice",
+            "open", translate("Headline", "Open deals"), loc.toString(now.open),
+            translate("Headline", "of {count} deals in the slice").format(
+                count=loc.toString(now.deals)),
             _change(loc, float(now.open), float(before.open) if before else None, "", digits=0),
-            "Deals open at the end of the period: first contact on or before its end (or none "
-            f"yet) and not closed by then. n = {loc.toString(now.open)}."),
+            translate("Headline", "Deals open at the end of the period: first contact on or"
+                      " before its end (or none yet) and not closed by then. n = {count}.").format(
+                count=loc.toString(now.open))),
         Headline(
-            "won_amount", "Won amount", f"{loc.toString(now.won_amount, 'f', 0)} {currency}",
-            " · ".join(amount_note) or f"{loc.toString(now.won)} won deals",
+            "won_amount", translate("Headline", "Won amount"),
+            f"{loc.toString(now.won_amount, 'f', 0)} {currency}",
+            " · ".join(amount_note) or translate("Headline", "{count} won deals").format(
+                count=loc.toString(now.won)),
             _change(loc, now.won_amount, before.won_amount if before else None, f" {currency}",
                     digits=0),
-            f"Sum of the won deals' amounts in {currency}, over the deals whose amount is "
-            "known; deals in another currency without an exchange rate are left out. "
-            f"n = {loc.toString(now.won)} won deals."),
+            translate("Headline", "Sum of the won deals' amounts in {currency}, over the deals"
+                      " whose amount is known; deals in another currency without an exchange"
+                      " rate are left out. n = {count} won deals.").format(
+                currency=currency, count=loc.toString(now.won))),
     ]
 
 

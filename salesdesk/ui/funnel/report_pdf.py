@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 
 from salesdesk.domain.metrics import Figures
+from salesdesk.i18n import translate
 from salesdesk.ui.charts import ChartFigures, ChartKind
 from salesdesk.ui.charts.export import paint_page, prepared_chart
 from salesdesk.ui.formatting import date_text
@@ -127,8 +128,8 @@ def write_report(path: Path, figures: ChartFigures, *, title: str, today: dt.dat
     if charts is None:
         charts = [_chart_image(kind, figures) for kind in CHART_ORDER]
     model = FiguresModel()
-    model.set_figures(figures.by_label or "Group", figures.overall, figures.groups,
-                      figures.currency)
+    model.set_figures(figures.by_label or translate("ReportPdf", "Group"), figures.overall,
+                      figures.groups, figures.currency)
 
     def paint(device: QIODevice) -> None:
         writer = QPdfWriter(device)
@@ -153,17 +154,21 @@ def _write(painter: QPainter, writer: QPdfWriter, figures: ChartFigures, model: 
     pages = _Pages(painter, writer)
     grey = QColor("#5f6368")
     pages.text(title, pages.font(1.8, bold=True), gap=0.2)
-    pages.text(f"{figures.slice_text}\nPrepared {date_text(today)} with salesdesk.",
-               pages.font(1.0), color=grey, gap=1.0)
+    prepared = translate("ReportPdf", "Prepared {date} with salesdesk.").format(
+        date=date_text(today))
+    pages.text(f"{figures.slice_text}\n{prepared}", pages.font(1.0), color=grey, gap=1.0)
     for headline in headlines(figures.overall, before, figures.currency):
-        pages.text(f"{headline.title}: {headline.value}", pages.font(1.3, bold=True), gap=0.1)
+        pages.text(translate("ReportPdf", "{title}: {value}").format(
+            title=headline.title, value=headline.value), pages.font(1.3, bold=True), gap=0.1)
         detail = headline.detail.replace("\n", " · ")
         if headline.change:
             detail += f" · {headline.change}"
         pages.text(detail, pages.font(0.95), color=grey, gap=0.1)
         pages.text(headline.formula, pages.font(0.9), gap=0.9)
-    pages.text("Figures" + (f" by {figures.by_label.lower()}" if figures.by_label else ""),
-               pages.font(1.3, bold=True), gap=0.3)
+    heading = (translate("ReportPdf", "Figures by {dimension}").format(
+        dimension=figures.by_label.lower()) if figures.by_label
+        else translate("ReportPdf", "Figures"))
+    pages.text(heading, pages.font(1.3, bold=True), gap=0.3)
     pages.table(model.rows(), pages.font(0.75))
     # Charts are wide: each gets a landscape page of its own (set before the page starts).
     writer.setPageLayout(CHART_PAGE_LAYOUT)

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.slice_spec import DIMENSION_LABELS, NONE_LABEL, PeriodPreset, SliceSpec
+from salesdesk.domain.slice_spec import PeriodPreset, SliceSpec, dimension_label, value_label
 from salesdesk.domain.slices import Dimension
+from salesdesk.i18n import translate
 from salesdesk.ui.formatting import date_pattern
 from salesdesk.ui.funnel.filter_button import FilterButton
 
@@ -61,7 +62,7 @@ class SliceBar(QWidget):
         filter_row = QHBoxLayout()
         filter_row.setSpacing(4)
         for dimension in FILTERED:
-            button = FilterButton(DIMENSION_LABELS[dimension])
+            button = FilterButton(dimension)
             button.setObjectName(f"filter_{dimension.value}")
             button.changed.connect(lambda values, d=dimension: self._on_filter(d, values))
             self.filters[dimension] = button
@@ -81,22 +82,23 @@ class SliceBar(QWidget):
         self.group_by = QComboBox()
         self.group_by.setObjectName("group_by")
         for grouping in GROUP_BY:
-            self.group_by.addItem(DIMENSION_LABELS[grouping] if grouping else "(no grouping)",
-                                  grouping)
+            self.group_by.addItem(dimension_label(grouping) if grouping
+                                  else translate("SliceBar", "(no grouping)"), grouping)
         self.cohort = QComboBox()
         self.cohort.setObjectName("cohort")
-        self.cohort.addItem("Deals closed in the period", False)
-        self.cohort.addItem("Deals started in the period", True)
-        self.cohort.setToolTip(
+        self.cohort.addItem(translate("SliceBar", "Deals closed in the period"), False)
+        self.cohort.addItem(translate("SliceBar", "Deals started in the period"), True)
+        self.cohort.setToolTip(translate(
+            "SliceBar",
             "Deals closed in the period: won, lost, conversion and deal length count the deals"
             " closed in it; open deals are those still open at its end.\n"
             "Deals started in the period: the deals first contacted in it (a cohort), each"
-            " with its outcome today.")
-        self.compare = QCheckBox("Compare with previous period")
+            " with its outcome today."))
+        self.compare = QCheckBox(translate("SliceBar", "Compare with previous period"))
         self.compare.setObjectName("compare")
-        period_label = QLabel("&Period")
+        period_label = QLabel(translate("SliceBar", "&Period"))
         period_label.setBuddy(self.period)
-        group_label = QLabel("Group &by")
+        group_label = QLabel(translate("SliceBar", "Group &by"))
         group_label.setBuddy(self.group_by)
         option_row = QHBoxLayout()
         option_row.addWidget(period_label)
@@ -181,11 +183,11 @@ class SliceBar(QWidget):
                 widget.deleteLater()
         for dimension, values in spec.filters.items():
             for value in values:
-                text = NONE_LABEL if value is None else value
                 chip = QToolButton()
                 chip.setObjectName("chip")
-                chip.setText(f"{DIMENSION_LABELS[dimension]}: {text}  ✕")
-                chip.setToolTip("Remove this filter")
+                chip.setText(translate("SliceBar", "{dimension}: {value}  ✕").format(
+                    dimension=dimension_label(dimension), value=value_label(dimension, value)))
+                chip.setToolTip(translate("SliceBar", "Remove this filter"))
                 chip.setAutoRaise(False)
                 chip.clicked.connect(
                     lambda checked=False, d=dimension, v=value: self._remove(d, v))
@@ -193,7 +195,7 @@ class SliceBar(QWidget):
         if spec.filters:
             clear = QToolButton()
             clear.setObjectName("clear_filters")
-            clear.setText("Clear all filters")
+            clear.setText(translate("SliceBar", "Clear all filters"))
             clear.setAutoRaise(True)
             clear.clicked.connect(self.clear_filters)
             self.chips.addWidget(clear)

@@ -15,13 +15,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from salesdesk.domain.growth import DraggingDeal, DraggingDeals
-from salesdesk.reports.growth_report import BASIS_TEXT, percent
+from salesdesk.domain.slice_spec import none_label
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+from salesdesk.reports.growth_report import basis_text, percent
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 PAGE_SIZE = 200
-NO_REP = "(no salesperson)"
+NO_REP = QT_TRANSLATE_NOOP("DraggingModel", "(no salesperson)")
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """A deal row's deal id (None on a salesperson's row)."""
 
@@ -30,7 +32,8 @@ TitleReader = Callable[[Sequence[int]], Mapping[int, str]]
 
 def badge_text(deal: DraggingDeal) -> str:
     """What the Deals list says about a deal dragging on."""
-    return f"Dragging on: {deal.explanation}"
+    return translate("DraggingModel", "Dragging on: {explanation}").format(
+        explanation=deal.explanation)
 
 
 class DraggingBadges(Mapping[int, str]):
@@ -63,8 +66,19 @@ class DraggingModel(QAbstractItemModel):
     """Salespeople (top-level rows, in the report's order) and their deals dragging on,
     oldest first, loaded a page at a time (``canFetchMore``/``fetchMore``) when expanded."""
 
-    HEADERS = ("Salesperson / deal", "Product", "Age", "Usual length", "Limit",
-               "Measured against", "Won at this age")
+    HEADERS = (QT_TRANSLATE_NOOP("DraggingModel", "Salesperson / deal"),
+               QT_TRANSLATE_NOOP("DraggingModel", "Product"),
+               QT_TRANSLATE_NOOP("DraggingModel", "Age"),
+               QT_TRANSLATE_NOOP("DraggingModel", "Usual length"),
+               QT_TRANSLATE_NOOP("DraggingModel", "Limit"),
+               QT_TRANSLATE_NOOP("DraggingModel", "Measured against"),
+               QT_TRANSLATE_NOOP("DraggingModel", "Won at this age"))
+    """The columns' English titles (:meth:`header` gives them translated)."""
+
+    @classmethod
+    def header(cls, section: int) -> str:
+        """The title of column ``section``, translated."""
+        return translate("DraggingModel", cls.HEADERS[section])
 
     def __init__(self, titles: TitleReader, parent: Any = None) -> None:
         super().__init__(parent)
@@ -149,7 +163,7 @@ class DraggingModel(QAbstractItemModel):
                    role: int = DISPLAY) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == DISPLAY
                 and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
+            return self.header(section)
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -173,21 +187,34 @@ class DraggingModel(QAbstractItemModel):
         if role != DISPLAY or index.column() != 0:
             return None
         rep, count = self._reps[index.row()], len(self._deals[index.row()])
-        deals = f"{self._locale.toString(count)} deal{'s' if count != 1 else ''}"
-        return f"{rep or NO_REP} — {deals} dragging on"
+        if count == 1:
+            text = translate("DraggingModel", "{rep} — {count} deal dragging on")
+        else:
+            text = translate("DraggingModel", "{rep} — {count} deals dragging on")
+        return text.format(rep=rep or translate("DraggingModel", NO_REP),
+                           count=self._locale.toString(count))
 
     def _deal_text(self, deal: DraggingDeal, column: int) -> str | None:
         locale = self._locale
         if column == 0:
             title = self._titles.get(deal.deal_id)
-            return f"#{deal.deal_id} {title}" if title else f"Deal #{deal.deal_id}"
-        texts = {
-            1: deal.product or "(none)",
-            2: f"{locale.toString(deal.age_days)} days",
-            3: f"{deal.average_days:.0f} days (n = {locale.toString(deal.basis_closed)})",
-            4: f"{deal.limit_days:.0f} days",
-            5: BASIS_TEXT[deal.basis].capitalize(),
-            6: ("— (none that late)" if deal.win_share is None else
-                f"{percent(deal.win_share)} ({deal.won_at_age} of {deal.at_age})"),
-        }
-        return texts.get(column)
+            return (f"#{deal.deal_id} {title}" if title
+                    else translate("DraggingModel", "Deal #{id}").format(id=deal.deal_id))
+        in_days = translate("DraggingModel", "{days} days")
+        if column == 1:
+            return deal.product or none_label()
+        if column == 2:
+            return in_days.format(days=locale.toString(deal.age_days))
+        if column == 3:
+            return translate("DraggingModel", "{days} days (n = {count})").format(
+                days=f"{deal.average_days:.0f}", count=locale.toString(deal.basis_closed))
+        if column == 4:
+            return in_days.format(days=f"{deal.limit_days:.0f}")
+        if column == 5:
+            return basis_text(deal.basis).capitalize()
+        if column == 6:
+            if deal.win_share is None:
+                return translate("DraggingModel", "— (none that late)")
+            return translate("DraggingModel", "{share} ({won} of {count})").format(
+                share=percent(deal.win_share), won=deal.won_at_age, count=deal.at_age)
+        return None

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.growth import Lever, Metric, Reference, WatchItem
 from salesdesk.domain.slice_spec import PeriodPreset, SliceSpec
 from salesdesk.domain.slices import Dimension
-from salesdesk.reports.growth_report import FACTOR_ADVICE, deal_titles
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+from salesdesk.reports.growth_report import deal_titles, factor_advice
 from salesdesk.ui.growth.dragging_model import DraggingModel
 from salesdesk.ui.growth.lever_models import (
     ITEM_ROLE,
@@ -47,16 +48,18 @@ from salesdesk.ui.growth.sparkline import SparklineDelegate
 from salesdesk.ui.tasks import TaskRunner
 from salesdesk.ui.workspace import Workspace
 
-REFERENCES = ((Reference.MEDIAN, "Median of the others"), (Reference.BEST, "Best of the others"),
-              (Reference.AVERAGE, "Business average"))
+REFERENCES = ((Reference.MEDIAN, QT_TRANSLATE_NOOP("GrowthTab", "Median of the others")),
+              (Reference.BEST, QT_TRANSLATE_NOOP("GrowthTab", "Best of the others")),
+              (Reference.AVERAGE, QT_TRANSLATE_NOOP("GrowthTab", "Business average")))
 PERIODS = tuple(p for p in PeriodPreset if p is not PeriodPreset.CUSTOM)
 RESIZE_ROWS = 30  # rows measured when a table's columns are sized
-NO_SELECTION = ("<span style='color:gray'>Select a row to read its evidence. Double-click a"
-                " lever (or press Enter) to open its slice in the Funnel tab.</span>")
-NO_DRAGGING_SELECTION = ("<span style='color:gray'>Expand a salesperson for their deals"
-                         " dragging on; select one for what history says about deals still"
-                         " open at its age. Double-click a deal to find it in the Deals"
-                         " list.</span>")
+NO_SELECTION = QT_TRANSLATE_NOOP(
+    "GrowthTab", "<span style='color:gray'>Select a row to read its evidence. Double-click a"
+    " lever (or press Enter) to open its slice in the Funnel tab.</span>")
+NO_DRAGGING_SELECTION = QT_TRANSLATE_NOOP(
+    "GrowthTab", "<span style='color:gray'>Expand a salesperson for their deals dragging on;"
+    " select one for what history says about deals still open at its age. Double-click a deal"
+    " to find it in the Deals list.</span>")
 # The dragging deals' columns after the first (which takes the rest) are as wide as these
 # texts or their header: a salesperson's deals arrive page by page, so measuring the loaded
 # ones would make the columns jump.
@@ -133,7 +136,7 @@ class GrowthTab(QWidget):
         self.reference_box = QComboBox()
         self.reference_box.setObjectName("growth_reference")
         for reference, text in REFERENCES:
-            self.reference_box.addItem(text, reference.value)
+            self.reference_box.addItem(translate("GrowthTab", text), reference.value)
         self.period_box = QComboBox()
         self.period_box.setObjectName("growth_period")
         for preset in PERIODS:
@@ -143,9 +146,9 @@ class GrowthTab(QWidget):
         self.summary.setObjectName("growth_summary")
         self.summary.setWordWrap(True)
         self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        reference_label = QLabel("Compare &with:")
+        reference_label = QLabel(translate("GrowthTab", "Compare &with:"))
         reference_label.setBuddy(self.reference_box)
-        period_label = QLabel("&Period:")
+        period_label = QLabel(translate("GrowthTab", "&Period:"))
         period_label.setBuddy(self.period_box)
         bar = QHBoxLayout()
         bar.addWidget(reference_label)
@@ -173,7 +176,7 @@ class GrowthTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.dragging_view.fontMetrics()
         for column, sample in enumerate(DRAGGING_SAMPLES, start=1):
-            texts = (sample, DraggingModel.HEADERS[column])
+            texts = (sample, DraggingModel.header(column))
             header.resizeSection(column, max(map(metrics.horizontalAdvance, texts)) + 16)
         self.drag_factor = QDoubleSpinBox()
         self.drag_factor.setObjectName("drag_factor")
@@ -183,12 +186,13 @@ class GrowthTab(QWidget):
         self.drag_factor.setValue(GrowthChoices().drag_factor)
         self.drag_factor.setSuffix(" ×")
         drag_bar = QHBoxLayout()
-        drag_label = QLabel("Open deals older than")
+        drag_label = QLabel(translate("GrowthTab", "Open deals older than"))
         drag_label.setBuddy(self.drag_factor)
         drag_bar.addWidget(drag_label)
         drag_bar.addWidget(self.drag_factor)
-        drag_rule = QLabel("the average length of the closed deals of the same salesperson"
-                           " and product (else the product, else the business)")
+        drag_rule = QLabel(translate("GrowthTab", "the average length of the closed deals of"
+                                     " the same salesperson and product (else the product,"
+                                     " else the business)"))
         drag_rule.setWordWrap(True)
         drag_bar.addWidget(drag_rule, 1)
         dragging_page = QWidget()
@@ -212,10 +216,12 @@ class GrowthTab(QWidget):
         self.levers_splitter.setObjectName("growth_splitter")
         self.levers_splitter.setChildrenCollapsible(False)
         for view, caption in (
-                (self.conversion_view, "<b>Conversion levers</b> — ranked by what closing the"
-                                       " gap to the reference is worth a month"),
-                (self.length_view, "<b>Deal-length levers</b> — ranked by the deal-days a"
-                                   " month that matching the reference would free")):
+                (self.conversion_view, translate(
+                    "GrowthTab", "<b>Conversion levers</b> — ranked by what closing the gap to"
+                    " the reference is worth a month")),
+                (self.length_view, translate(
+                    "GrowthTab", "<b>Deal-length levers</b> — ranked by the deal-days a month"
+                    " that matching the reference would free"))):
             block = QWidget()
             block_layout = QVBoxLayout(block)
             block_layout.setContentsMargins(0, 6, 0, 0)
@@ -227,28 +233,31 @@ class GrowthTab(QWidget):
         self.pages = QTabWidget()
         self.pages.setObjectName("growth_pages")
         self.pages.setDocumentMode(True)
-        self.pages.addTab(self.levers_splitter, "Levers")
-        self.pages.addTab(self._stacks[self.watch_view], "Watch, not enough data")
-        self.pages.addTab(dragging_page, "Deals dragging on")
+        self.pages.addTab(self.levers_splitter, translate("GrowthTab", "Levers"))
+        self.pages.addTab(self._stacks[self.watch_view],
+                          translate("GrowthTab", "Watch, not enough data"))
+        self.pages.addTab(dragging_page, translate("GrowthTab", "Deals dragging on"))
         self._lever_view_in_use = self.conversion_view
 
-        self.detail = QLabel(NO_SELECTION)
+        self.detail = QLabel(translate("GrowthTab", NO_SELECTION))
         self.detail.setObjectName("growth_detail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setMinimumHeight(self.fontMetrics().height() * 4)
-        self.funnel_button = QPushButton("&Open in Funnel")
+        self.funnel_button = QPushButton(translate("GrowthTab", "&Open in Funnel"))
         self.funnel_button.setObjectName("open_in_funnel")
-        self.funnel_button.setToolTip("Show the Funnel tab on the selected value")
-        self.scorecard_button = QPushButton("Open Sco&recard")
+        self.funnel_button.setToolTip(translate("GrowthTab",
+                                                "Show the Funnel tab on the selected value"))
+        self.scorecard_button = QPushButton(translate("GrowthTab", "Open Sco&recard"))
         self.scorecard_button.setObjectName("open_scorecard")
-        self.scorecard_button.setToolTip("Show the salesperson's assessments next to their"
-                                         " results")
-        self.deals_button = QPushButton("Show in Deals &List")
+        self.scorecard_button.setToolTip(translate(
+            "GrowthTab", "Show the salesperson's assessments next to their results"))
+        self.deals_button = QPushButton(translate("GrowthTab", "Show in Deals &List"))
         self.deals_button.setObjectName("show_dragging_deals")
-        self.deals_button.setToolTip("List the selected dragging deals in the Deals tab")
+        self.deals_button.setToolTip(translate(
+            "GrowthTab", "List the selected dragging deals in the Deals tab"))
         buttons = QVBoxLayout()
         for button in (self.funnel_button, self.scorecard_button, self.deals_button):
             buttons.addWidget(button)
@@ -326,20 +335,23 @@ class GrowthTab(QWidget):
     def _on_waiting(self, failure: str) -> None:
         self.badges_changed.emit({})
         if failure:
-            self.message.setText(f"The growth points could not be computed: {failure}")
+            self.message.setText(translate(
+                "GrowthTab", "The growth points could not be computed: {failure}").format(
+                failure=failure))
             self.progress.hide()
         else:
-            self.message.setText("Counting the deals for the growth points…")
+            self.message.setText(translate("GrowthTab",
+                                           "Counting the deals for the growth points…"))
             self.progress.show()
         self.stack.setCurrentIndex(0)
 
     def _on_result(self, result: GrowthResult) -> None:
         self.badges_changed.emit(result.ranked.badges)
         if not result.deals:
-            self.message.setText(
-                "<p style='font-size:14pt'>No deals yet.</p><p>Growth points appear here once"
-                " deals are won or lost: where conversion and deal length fall behind, and"
-                " the open deals dragging on.</p>")
+            self.message.setText(translate(
+                "GrowthTab", "<p style='font-size:14pt'>No deals yet.</p><p>Growth points"
+                " appear here once deals are won or lost: where conversion and deal length fall"
+                " behind, and the open deals dragging on.</p>"))
             self.progress.hide()
             self.stack.setCurrentIndex(0)
             return
@@ -352,32 +364,44 @@ class GrowthTab(QWidget):
         self.dragging_model.set_deals(result.ranked.dragging_by_rep)
         for view, key in kept.items():
             self._reselect(view, key)
-        self.pages.setTabText(0, f"Levers ({len(report.levers) + len(report.time_levers):,})")
-        self.pages.setTabText(1, f"Watch, not enough data ({len(report.watch):,})")
-        self.pages.setTabText(2, f"Deals dragging on ({len(report.dragging):,})")
-        months = f"{report.months} month{'s' if report.months != 1 else ''}"
-        self.summary.setText(
-            f"The period spans {months}. A lever needs {options.threshold} decided deals"
-            " (closed, for deal length) and a likely range (95 % interval) that excludes the"
-            " reference.")
+        self.pages.setTabText(0, translate("GrowthTab", "Levers ({count})").format(
+            count=f"{len(report.levers) + len(report.time_levers):,}"))
+        self.pages.setTabText(1, translate("GrowthTab", "Watch, not enough data ({count})")
+                              .format(count=f"{len(report.watch):,}"))
+        self.pages.setTabText(2, translate("GrowthTab", "Deals dragging on ({count})").format(
+            count=f"{len(report.dragging):,}"))
+        if report.months == 1:
+            summary = translate(
+                "GrowthTab", "The period spans {months} month. A lever needs {threshold}"
+                " decided deals (closed, for deal length) and a likely range (95 % interval)"
+                " that excludes the reference.")
+        else:
+            summary = translate(
+                "GrowthTab", "The period spans {months} months. A lever needs {threshold}"
+                " decided deals (closed, for deal length) and a likely range (95 % interval)"
+                " that excludes the reference.")
+        self.summary.setText(summary.format(months=report.months, threshold=options.threshold))
         self._set_empty_texts(result)
         self.stack.setCurrentIndex(1)
         self._show_detail()
 
     def _set_empty_texts(self, result: GrowthResult) -> None:
         report = result.report
-        watched = (" Values behind it without enough evidence are in the Watch list."
-                   if report.watch else "")
+        watched = (" " + translate("GrowthTab", "Values behind it without enough evidence are"
+                                   " in the Watch list.") if report.watch else "")
         texts = {
-            self.conversion_view: (report.levers, "No conversion lever: no value's conversion"
-                                   " is clearly below its reference." + watched),
-            self.length_view: (report.time_levers, "No deal-length lever: no value's deals"
-                               " take clearly longer than its reference." + watched),
-            self.watch_view: (report.watch, "Nothing to watch: every value behind its"
-                              " reference has the evidence to be ranked."),
-            self.dragging_view: (report.dragging, "No open deal is older than"
-                                 f" {result.options.drag_factor:g} × the usual length of its"
-                                 " closed deals."),
+            self.conversion_view: (report.levers, translate(
+                "GrowthTab", "No conversion lever: no value's conversion is clearly below its"
+                " reference.") + watched),
+            self.length_view: (report.time_levers, translate(
+                "GrowthTab", "No deal-length lever: no value's deals take clearly longer than"
+                " its reference.") + watched),
+            self.watch_view: (report.watch, translate(
+                "GrowthTab", "Nothing to watch: every value behind its reference has the"
+                " evidence to be ranked.")),
+            self.dragging_view: (report.dragging, translate(
+                "GrowthTab", "No open deal is older than {factor} × the usual length of its"
+                " closed deals.").format(factor=f"{result.options.drag_factor:g}")),
         }
         for view, (rows, text) in texts.items():
             self.empty[view].setText(f"<p style='font-size:12pt'>{html.escape(text)}</p>")
@@ -428,17 +452,22 @@ class GrowthTab(QWidget):
                 points = " · ".join(
                     html.escape(point).replace(" ", "\u00a0").replace("-", "\u2011")
                     for point in trend_tooltip(item.trend, item.metric, QLocale()).split("\n"))
-                what = "conversion" if item.metric is Metric.CONVERSION else "average length"
-                trend = (f"<br><span style='color:gray'>Trend of the {what} by quarter:"
-                         f" {points}</span>")
-            self.detail.setText(
-                f"<p>{html.escape(item.explanation)}</p><p><b>Suggested factor:</b>"
-                f" {html.escape(FACTOR_ADVICE[item.factor])}{trend}</p>")
+                if item.metric is Metric.CONVERSION:
+                    trend = translate("GrowthTab", "<br><span style='color:gray'>Trend of the"
+                                      " conversion by quarter: {points}</span>")
+                else:
+                    trend = translate("GrowthTab", "<br><span style='color:gray'>Trend of the"
+                                      " average length by quarter: {points}</span>")
+                trend = trend.format(points=points)
+            self.detail.setText(translate(
+                "GrowthTab", "<p>{explanation}</p><p><b>Suggested factor:</b> {advice}{trend}</p>")
+                .format(explanation=html.escape(item.explanation),
+                        advice=html.escape(factor_advice(item.factor)), trend=trend))
         elif self._current_view() is self.dragging_view:
             self.detail.setText(self._dragging_detail(index) if index.isValid()
-                                else NO_DRAGGING_SELECTION)
+                                else translate("GrowthTab", NO_DRAGGING_SELECTION))
         else:
-            self.detail.setText(NO_SELECTION)
+            self.detail.setText(translate("GrowthTab", NO_SELECTION))
         self._update_buttons()
 
     def _dragging_detail(self, index: QModelIndex) -> str:
@@ -447,11 +476,17 @@ class GrowthTab(QWidget):
             tip = str(model.index(index.row(), 0, index.parent()).data(
                 Qt.ItemDataRole.ToolTipRole))  # the title (when known), then the explanation
             return "".join(f"<p>{html.escape(part)}</p>" for part in tip.split("\n\n"))
-        rep = model.rep(index) or "Deals without a salesperson"
+        rep = model.rep(index) or translate("GrowthTab", "Deals without a salesperson")
         count = len(model.deal_ids(index))
-        return (f"<p><b>{html.escape(rep)}</b>: {count:,} open deal"
-                f"{'s' if count != 1 else ''} past the limit. Expand the row for each deal's"
-                " age and what history says about deals still open at that age.</p>")
+        if count == 1:
+            text = translate("GrowthTab", "<p><b>{rep}</b>: {count} open deal past the limit."
+                             " Expand the row for each deal's age and what history says about"
+                             " deals still open at that age.</p>")
+        else:
+            text = translate("GrowthTab", "<p><b>{rep}</b>: {count} open deals past the limit."
+                             " Expand the row for each deal's age and what history says about"
+                             " deals still open at that age.</p>")
+        return text.format(rep=html.escape(rep), count=f"{count:,}")
 
     def _update_buttons(self) -> None:
         index = self._current_index() if self.stack.currentIndex() == 1 else QModelIndex()
@@ -490,7 +525,8 @@ class GrowthTab(QWidget):
         ids = self.dragging_model.deal_ids(index)
         if not ids:
             return
-        rep = self.dragging_model.rep(index) or "no salesperson"
+        rep = self.dragging_model.rep(index) or translate("GrowthTab", "no salesperson")
         factor = self.service.choices.drag_factor
-        self.show_deals_requested.emit(
-            ids, f"deals of {rep} dragging on (open past {factor:g} × the usual length)")
+        self.show_deals_requested.emit(ids, translate(
+            "GrowthTab", "deals of {rep} dragging on (open past {factor} × the usual length)")
+            .format(rep=rep, factor=f"{factor:g}"))

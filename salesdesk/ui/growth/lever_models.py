@@ -8,9 +8,18 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
-from salesdesk.domain.growth import Lever, Metric, Reference, TrendPoint, WatchItem, WatchReason
-from salesdesk.domain.slice_spec import DIMENSION_LABELS
-from salesdesk.reports.growth_report import FACTOR_ADVICE, lever_interval_text, percent
+from salesdesk.domain.growth import (
+    Factor,
+    Lever,
+    Metric,
+    Reference,
+    TrendPoint,
+    WatchItem,
+    WatchReason,
+)
+from salesdesk.domain.slice_spec import dimension_label, value_label
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+from salesdesk.reports.growth_report import factor_advice, lever_interval_text, percent
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -20,20 +29,36 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 TREND_ROLE = Qt.ItemDataRole.UserRole + 2
 """In the trend column: (the trend's figures, None where a period has none; the reference)."""
 
+FACTOR_NAMES: dict[Factor, str] = {
+    Factor.STAFF: QT_TRANSLATE_NOOP("LeverModels", "Staff qualification"),
+    Factor.TOUCHPOINTS: QT_TRANSLATE_NOOP("LeverModels", "Touchpoints"),
+    Factor.PRODUCT: QT_TRANSLATE_NOOP("LeverModels", "Product"),
+    Factor.TARGET_CUSTOMER: QT_TRANSLATE_NOOP("LeverModels", "Target customer"),
+    Factor.PROCESS: QT_TRANSLATE_NOOP("LeverModels", "Business process"),
+}
+"""A factor's name in the tables' Factor column (English; translated where shown)."""
+
+
+def factor_name(factor: Factor) -> str:
+    """A factor's name as the tables show it ("Staff qualification"), translated."""
+    return translate("LeverModels", FACTOR_NAMES[factor])
+
 
 def figure_text(metric: Metric, value: float, locale: QLocale) -> str:
     """A conversion ("31 %") or an average length ("42.5 days") in the user's locale."""
     if metric is Metric.CONVERSION:
         return percent(value)
-    return f"{locale.toString(value, 'f', 1)} days"
+    return translate("LeverModels", "{days} days").format(days=locale.toString(value, "f", 1))
 
 
 def reference_text(item: Lever | WatchItem, locale: QLocale) -> str:
     """The reference figure and where it comes from ("48 % median")."""
     figure = figure_text(item.metric, item.reference_figure, locale)
     if item.reference is Reference.BEST and item.reference_value is not None:
-        return f"{figure} ({item.reference_value})"
-    return f"{figure} ({'median' if item.reference is Reference.MEDIAN else 'average'})"
+        return f"{figure} ({value_label(item.dimension, item.reference_value)})"
+    if item.reference is Reference.MEDIAN:
+        return translate("LeverModels", "{figure} (median)").format(figure=figure)
+    return translate("LeverModels", "{figure} (average)").format(figure=figure)
 
 
 def trend_tooltip(trend: Sequence[TrendPoint], metric: Metric, locale: QLocale) -> str:
@@ -46,11 +71,24 @@ def trend_tooltip(trend: Sequence[TrendPoint], metric: Metric, locale: QLocale) 
 class LeverModel(QAbstractTableModel):
     """The conversion levers (``Metric.CONVERSION``) or the deal-length levers, ranked."""
 
-    CONVERSION_HEADERS = ("#", "Dimension", "Value", "Conversion", "Reference", "n",
-                          "Likely range", "Trend", "Won deals/month", "Value/month",
-                          "Factor")
-    LENGTH_HEADERS = ("#", "Dimension", "Value", "Average length", "Reference", "n closed",
-                      "Likely gap", "Trend", "Deal-days/month", "Factor")
+    CONVERSION_HEADERS = ("#", QT_TRANSLATE_NOOP("LeverModel", "Dimension"),
+                          QT_TRANSLATE_NOOP("LeverModel", "Value"),
+                          QT_TRANSLATE_NOOP("LeverModel", "Conversion"),
+                          QT_TRANSLATE_NOOP("LeverModel", "Reference"), "n",
+                          QT_TRANSLATE_NOOP("LeverModel", "Likely range"),
+                          QT_TRANSLATE_NOOP("LeverModel", "Trend"),
+                          QT_TRANSLATE_NOOP("LeverModel", "Won deals/month"),
+                          QT_TRANSLATE_NOOP("LeverModel", "Value/month"),
+                          QT_TRANSLATE_NOOP("LeverModel", "Factor"))
+    LENGTH_HEADERS = ("#", QT_TRANSLATE_NOOP("LeverModel", "Dimension"),
+                      QT_TRANSLATE_NOOP("LeverModel", "Value"),
+                      QT_TRANSLATE_NOOP("LeverModel", "Average length"),
+                      QT_TRANSLATE_NOOP("LeverModel", "Reference"),
+                      QT_TRANSLATE_NOOP("LeverModel", "n closed"),
+                      QT_TRANSLATE_NOOP("LeverModel", "Likely gap"),
+                      QT_TRANSLATE_NOOP("LeverModel", "Trend"),
+                      QT_TRANSLATE_NOOP("LeverModel", "Deal-days/month"),
+                      QT_TRANSLATE_NOOP("LeverModel", "Factor"))
     TREND_COLUMN = 7
 
     def __init__(self, metric: Metric, parent: Any = None) -> None:
@@ -84,7 +122,7 @@ class LeverModel(QAbstractTableModel):
                    role: int = DISPLAY) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == DISPLAY
                 and 0 <= section < len(self._headers)):
-            return self._headers[section]
+            return translate("LeverModel", self._headers[section])
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -96,7 +134,7 @@ class LeverModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TREND_COLUMN:
                 return trend_tooltip(lever.trend, lever.metric, self._locale)
-            return f"{lever.explanation}\n\n{FACTOR_ADVICE[lever.factor]}"
+            return f"{lever.explanation}\n\n{factor_advice(lever.factor)}"
         numeric = column == 0 or 3 <= column < self._factor
         if role == Qt.ItemDataRole.TextAlignmentRole and numeric:
             return RIGHT
@@ -110,8 +148,8 @@ class LeverModel(QAbstractTableModel):
         locale = self._locale
         texts: tuple[str | None, ...] = (
             str(row + 1),
-            DIMENSION_LABELS[lever.dimension],
-            lever.value,
+            dimension_label(lever.dimension),
+            value_label(lever.dimension, lever.value),
             figure_text(lever.metric, lever.slice_figure, locale),
             reference_text(lever, locale),
             locale.toString(lever.n),
@@ -124,14 +162,19 @@ class LeverModel(QAbstractTableModel):
                       f"≈ {locale.toString(lever.monthly_value, 'f', 0)} {lever.unit}")
         else:
             texts += (locale.toString(lever.monthly_value or 0.0, "f", 0),)
-        return (*texts, lever.factor.value.capitalize())
+        return (*texts, factor_name(lever.factor))
 
 
 class WatchModel(QAbstractTableModel):
     """The values to watch: worse than their reference, without the evidence to rank."""
 
-    HEADERS = ("Dimension", "Value", "Metric", "Figure", "Reference", "n", "Likely range",
-               "Why not ranked")
+    HEADERS = (QT_TRANSLATE_NOOP("WatchModel", "Dimension"),
+               QT_TRANSLATE_NOOP("WatchModel", "Value"),
+               QT_TRANSLATE_NOOP("WatchModel", "Metric"),
+               QT_TRANSLATE_NOOP("WatchModel", "Figure"),
+               QT_TRANSLATE_NOOP("WatchModel", "Reference"), "n",
+               QT_TRANSLATE_NOOP("WatchModel", "Likely range"),
+               QT_TRANSLATE_NOOP("WatchModel", "Why not ranked"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -160,7 +203,7 @@ class WatchModel(QAbstractTableModel):
                    role: int = DISPLAY) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == DISPLAY
                 and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
+            return translate("WatchModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -180,13 +223,14 @@ class WatchModel(QAbstractTableModel):
     def _row_texts(self, item: WatchItem) -> tuple[str, ...]:
         locale = self._locale
         return (
-            DIMENSION_LABELS[item.dimension],
-            item.value,
-            "Conversion" if item.metric is Metric.CONVERSION else "Deal length",
+            dimension_label(item.dimension),
+            value_label(item.dimension, item.value),
+            translate("WatchModel", "Conversion") if item.metric is Metric.CONVERSION
+            else translate("WatchModel", "Deal length"),
             figure_text(item.metric, item.slice_figure, locale),
             reference_text(item, locale),
             locale.toString(item.n),
             lever_interval_text(item),
-            "Too few deals" if item.reason is WatchReason.TOO_FEW
-            else "Interval includes the reference",
+            translate("WatchModel", "Too few deals") if item.reason is WatchReason.TOO_FEW
+            else translate("WatchModel", "Interval includes the reference"),
         )
