@@ -550,6 +550,207 @@
     </message>
 </context>
 <context>
+    <name>ChartData</name>
+    <message>
+        <source>{dimension}: {values}</source>
+        <translation>{dimension}: {values}</translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation>teljes időszak</translation>
+    </message>
+    <message>
+        <source>no dates</source>
+        <translation>nincs dátum</translation>
+    </message>
+    <message>
+        <source>deals started in the period</source>
+        <translation>az időszakban indult ügyletek</translation>
+    </message>
+    <message>
+        <source>deals closed in the period</source>
+        <translation>az időszakban lezárt ügyletek</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExportDialog</name>
+    <message>
+        <source>Export chart — {title}</source>
+        <translation>Diagram exportálása — {title}</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>képpont</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Tallózás…</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formátum:</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>Mér&amp;et:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Fá&amp;jl:</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagram exportálása</translation>
+    </message>
+    <message>
+        <source>Choose a file to save to.</source>
+        <translation>Válassza ki, melyik fájlba mentsen.</translation>
+    </message>
+    <message>
+        <source>The chart has no figures yet.</source>
+        <translation>A diagramnak még nincsenek adatai.</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>Lecseréli a fájlt?</translation>
+    </message>
+    <message>
+        <source>{name} exists already. Replace it?</source>
+        <translation>{name} már létezik. Lecseréli?</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWidget</name>
+    <message>
+        <source>No closed deals in this slice</source>
+        <translation>Ebben a bontásban nincs lezárt ügylet</translation>
+    </message>
+    <message>
+        <source>No deals in this slice</source>
+        <translation>Ebben a bontásban nincs ügylet</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>csoport</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>lépés</translation>
+    </message>
+    <message>
+        <source>deals</source>
+        <translation>ügyletek</translation>
+    </message>
+    <message>
+        <source>step conversion</source>
+        <translation>lépés konverziója</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>összeg</translation>
+    </message>
+    <message>
+        <source>amount step conversion</source>
+        <translation>lépés konverziója összeg szerint</translation>
+    </message>
+    <message>
+        <source>amount unknown</source>
+        <translation>ismeretlen összeg</translation>
+    </message>
+    <message>
+        <source>amount left out</source>
+        <translation>kihagyott összeg</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>hónap</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>lezárt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>lezárt</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>megnyert</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>elvesztett</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>nyitott</translation>
+    </message>
+    <message>
+        <source>conversion</source>
+        <translation>konverzió</translation>
+    </message>
+    <message>
+        <source>conversion low</source>
+        <translation>konverzió alsó határa</translation>
+    </message>
+    <message>
+        <source>conversion high</source>
+        <translation>konverzió felső határa</translation>
+    </message>
+    <message>
+        <source>too few</source>
+        <translation>túl kevés</translation>
+    </message>
+    <message>
+        <source>avg deal length days</source>
+        <translation>átlagos ügylethossz napokban</translation>
+    </message>
+    <message>
+        <source>median deal length days</source>
+        <translation>ügylethossz mediánja napokban</translation>
+    </message>
+    <message>
+        <source>avg deal length won days</source>
+        <translation>megnyert ügyletek átlagos hossza napokban</translation>
+    </message>
+    <message>
+        <source>avg deal length lost days</source>
+        <translation>elvesztett ügyletek átlagos hossza napokban</translation>
+    </message>
+    <message>
+        <source>touchpoint changes</source>
+        <translation>érintkezési pontok változásai</translation>
+    </message>
+    <message>
+        <source>deal length days</source>
+        <translation>ügylet hossza napokban</translation>
+    </message>
+    <message>
+        <source>closed deals</source>
+        <translation>lezárt ügyletek</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>igen</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nem</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nincs</translation>
+    </message>
+    <message>
+        <source>{name} {value}</source>
+        <translation>{name}: {value}</translation>
+    </message>
+    <message>
+        <source>and {count} rows more (Export Chart… writes them all).</source>
+        <translation>és még {count} sor (a Diagram exportálása… mindet kiírja).</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>New customers</source>
@@ -779,6 +980,51 @@
     <message>
         <source>{name} is damaged: {problems}.</source>
         <translation>A(z) {name} sérült: {problems}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionChart</name>
+    <message>
+        <source>Conversion by {dimension}</source>
+        <translation>Konverzió {dimension} szerint</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Konverzió</translation>
+    </message>
+    <message>
+        <source>Conversion = won ÷ (won + lost); open deals have not decided and are left out. Whiskers: the likely range (95 % Wilson interval). Fewer than {threshold} decided deals: too few to judge. n = {count} decided deals (conversion {conversion}).</source>
+        <translation>Konverzió = megnyert ÷ (megnyert + elvesztett); a nyitott ügyletekről még nem született döntés, ezért kimaradnak. Hibasávok: a valószínű tartomány (95 %-os Wilson-intervallum). {threshold} lezárt ügyletnél kevesebb: túl kevés az ítélethez. n = {count} lezárt ügylet (konverzió: {conversion}).</translation>
+    </message>
+    <message>
+        <source>Conversion (%) with its likely range</source>
+        <translation>Konverzió (%) a valószínű tartománnyal</translation>
+    </message>
+    <message>
+        <source>no decided deals</source>
+        <translation>nincs lezárt ügylet</translation>
+    </message>
+    <message>
+        <source>{conversion}  (n = {count}, too few)</source>
+        <translation>{conversion}  (n = {count}, túl kevés)</translation>
+    </message>
+    <message>
+        <source>{conversion}  (n = {count})</source>
+        <translation>{conversion}  (n = {count})</translation>
+    </message>
+    <message>
+        <source>{group}: no decided deals ({open} open)</source>
+        <translation>{group}: nincs lezárt ügylet ({open} nyitott)</translation>
+    </message>
+    <message>
+        <source>{group}: conversion {conversion}, likely range {low}–{high}
+{won} won, {lost} lost (n = {count}), {open} open</source>
+        <translation>{group}: konverzió {conversion}, valószínű tartomány {low}–{high}
+{won} megnyert, {lost} elvesztett (n = {count}), {open} nyitott</translation>
+    </message>
+    <message>
+        <source>Too few to judge</source>
+        <translation>Túl kevés az ítélethez</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1332,39 @@ A Fájl ▸ Visszaállítás biztonsági mentésből menüponttal térhet vissza
     </message>
 </context>
 <context>
+    <name>DealLengthChart</name>
+    <message>
+        <source>Average deal length by {dimension}, won and lost</source>
+        <translation>Átlagos ügylethossz {dimension} szerint, megnyert és elvesztett</translation>
+    </message>
+    <message>
+        <source>Average deal length, won and lost</source>
+        <translation>Átlagos ügylethossz, megnyert és elvesztett</translation>
+    </message>
+    <message>
+        <source>Deal length = close date − first contact in days (closed the same day = 0); average = sum of days ÷ number of closed deals, shown for won and lost deals separately. n = {count} closed deals (average {average}).</source>
+        <translation>Ügylet hossza = lezárás dátuma − első kapcsolatfelvétel, napokban (ugyanazon a napon lezárva = 0); átlag = a napok összege ÷ a lezárt ügyletek száma, a megnyert és az elvesztett ügyletekre külön. n = {count} lezárt ügylet (átlag: {average}).</translation>
+    </message>
+    <message>
+        <source>Average deal length (days)</source>
+        <translation>Átlagos ügylethossz (nap)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nincs</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{won_color}&apos;&gt;■&lt;/span&gt; won &amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:{lost_color}&apos;&gt;■&lt;/span&gt; lost</source>
+        <translation>&lt;span style=&apos;color:{won_color}&apos;&gt;■&lt;/span&gt; megnyert &amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:{lost_color}&apos;&gt;■&lt;/span&gt; elvesztett</translation>
+    </message>
+    <message>
+        <source>{group}: average {average}, median {median} over {count} closed deals
+won: {won_average} ({won}), lost: {lost_average} ({lost})</source>
+        <translation>{group}: átlag {average}, medián {median}, {count} lezárt ügylet alapján
+megnyert: {won_average} ({won}), elvesztett: {lost_average} ({lost})</translation>
+    </message>
+</context>
+<context>
     <name>DealViews</name>
     <message>
         <source>New</source>
@@ -1156,6 +1435,147 @@ A Fájl ▸ Visszaállítás biztonsági mentésből menüponttal térhet vissza
     </message>
 </context>
 <context>
+    <name>DistributionChart</name>
+    <message>
+        <source>Distribution of deal lengths</source>
+        <translation>Az ügylethosszak eloszlása</translation>
+    </message>
+    <message>
+        <source>Deal length = close date − first contact in days, of closed (won or lost) deals; bars of {width} days. n = {count} closed deals, average {average}, median {median}.</source>
+        <translation>Ügylet hossza = lezárás dátuma − első kapcsolatfelvétel, napokban, a lezárt (megnyert vagy elvesztett) ügyletekre; oszlopszélesség: {width} nap. n = {count} lezárt ügylet, átlag {average}, medián {median}.</translation>
+    </message>
+    <message>
+        <source>Deal length = close date − first contact in days, of closed (won or lost) deals; bars of {width} day. n = {count} closed deals, average {average}, median {median}.</source>
+        <translation>Ügylet hossza = lezárás dátuma − első kapcsolatfelvétel, napokban, a lezárt (megnyert vagy elvesztett) ügyletekre; oszlopszélesség: {width} nap. n = {count} lezárt ügylet, átlag {average}, medián {median}.</translation>
+    </message>
+    <message>
+        <source>Deal length (days; one day)</source>
+        <translation>Ügylet hossza (nap; oszloponként egy nap)</translation>
+    </message>
+    <message>
+        <source>Deal length (days; one {width}-day bar)</source>
+        <translation>Ügylet hossza (nap; oszloponként {width} nap)</translation>
+    </message>
+    <message>
+        <source>Closed deals</source>
+        <translation>Lezárt ügyletek</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>medián</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>átlag</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} nap</translation>
+    </message>
+    <message>
+        <source>{first}–{last} days</source>
+        <translation>{first}–{last} nap</translation>
+    </message>
+    <message>
+        <source>{span}: {count} closed deals</source>
+        <translation>{span}: {count} lezárt ügylet</translation>
+    </message>
+</context>
+<context>
+    <name>DraggingDeal</name>
+    <message>
+        <source>{rep}&apos;s &apos;{product}&apos; deals</source>
+        <translation>{rep} &apos;{product}&apos; ügyleteinek</translation>
+    </message>
+    <message>
+        <source>&apos;{product}&apos; deals</source>
+        <translation>a(z) &apos;{product}&apos; ügyletek</translation>
+    </message>
+    <message>
+        <source>all deals</source>
+        <translation>az összes ügylet</translation>
+    </message>
+    <message>
+        <source>of the closed deals still open at {age} days, {won} of {count} ({share}) were won</source>
+        <translation>a {age} napos korukban még nyitott lezárt ügyletek közül {count} ügyletből {won} ({share}) lett megnyert</translation>
+    </message>
+    <message>
+        <source>no closed deal was still open at {age} days</source>
+        <translation>egyetlen lezárt ügylet sem volt még nyitva {age} napos korában</translation>
+    </message>
+    <message>
+        <source>Open for {age} days, past {factor} × the {average}-day average of {whose} (n = {count}); {history}.</source>
+        <translation>{age} napja nyitott, tovább, mint {factor} × {average} nap ({whose} átlagos hossza, n = {count}); {history}.</translation>
+    </message>
+</context>
+<context>
+    <name>DraggingModel</name>
+    <message>
+        <source>(no salesperson)</source>
+        <translation>(nincs értékesítő)</translation>
+    </message>
+    <message>
+        <source>Dragging on: {explanation}</source>
+        <translation>Elhúzódik: {explanation}</translation>
+    </message>
+    <message>
+        <source>Salesperson / deal</source>
+        <translation>Értékesítő / ügylet</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Termék</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Kor</translation>
+    </message>
+    <message>
+        <source>Usual length</source>
+        <translation>Szokásos hossz</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Határ</translation>
+    </message>
+    <message>
+        <source>Measured against</source>
+        <translation>Viszonyítási alap</translation>
+    </message>
+    <message>
+        <source>Won at this age</source>
+        <translation>Megnyerve ebben a korban</translation>
+    </message>
+    <message>
+        <source>{rep} — {count} deal dragging on</source>
+        <translation>{rep} — {count} elhúzódó ügylet</translation>
+    </message>
+    <message>
+        <source>{rep} — {count} deals dragging on</source>
+        <translation>{rep} — {count} elhúzódó ügylet</translation>
+    </message>
+    <message>
+        <source>Deal #{id}</source>
+        <translation>#{id} ügylet</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} nap</translation>
+    </message>
+    <message>
+        <source>{days} days (n = {count})</source>
+        <translation>{days} nap (n = {count})</translation>
+    </message>
+    <message>
+        <source>— (none that late)</source>
+        <translation>— (egy sem ilyen idős)</translation>
+    </message>
+    <message>
+        <source>{share} ({won} of {count})</source>
+        <translation>{share} ({count} ügyletből {won})</translation>
+    </message>
+</context>
+<context>
     <name>EditChangeCommand</name>
     <message>
         <source>Edit the change &quot;{change}&quot;</source>
@@ -1220,6 +1640,52 @@ A részletek ide kerültek: {log}.</translation>
     <message>
         <source>Something went wrong that salesdesk did not expect ({what}).</source>
         <translation>A salesdesk váratlan hibába ütközött ({what}).</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>the image could not be written</source>
+        <translation>a képet nem sikerült kiírni</translation>
+    </message>
+    <message>
+        <source>the drawing could not be written</source>
+        <translation>a rajzot nem sikerült kiírni</translation>
+    </message>
+    <message>
+        <source>the PDF could not be written</source>
+        <translation>a PDF-et nem sikerült kiírni</translation>
+    </message>
+    <message>
+        <source>The size must be between 1 and {most} pixels per side.</source>
+        <translation>A méretnek oldalanként 1 és {most} képpont között kell lennie.</translation>
+    </message>
+    <message>
+        <source>Could not save {name} in {folder}: {reason}.</source>
+        <translation>A(z) {name} nem menthető a(z) {folder} mappába: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFormat</name>
+    <message>
+        <source>{name}: the file name must end in {suffixes}.</source>
+        <translation>{name}: a fájlnév végződése ezek egyike legyen: {suffixes}.</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG-kép</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG-rajz</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-dokumentum</translation>
+    </message>
+    <message>
+        <source>CSV figures</source>
+        <translation>CSV-adatok</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1767,156 @@ A részletek ide kerültek: {log}.</translation>
     <message>
         <source>{name} is open read-only.</source>
         <translation>A(z) {name} csak olvasásra van megnyitva.</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresHelpDialog</name>
+    <message>
+        <source>&lt;h2&gt;How the figures are computed&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Hogyan számítjuk a mutatókat&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Conversion&lt;/h3&gt; &lt;p&gt;&lt;b&gt;Conversion = won ÷ (won + lost)&lt;/b&gt;, shown as a percentage. Only customers who decided count: open deals are left out, because they have not said yes or no yet. With no decided deal there is no figure (“—”), never 0 %.&lt;/p&gt; &lt;p&gt;Next to it: &lt;b&gt;n&lt;/b&gt;, the number of decided deals, and the &lt;b&gt;likely range&lt;/b&gt; (a 95 % Wilson interval): the range the true conversion very probably lies in. A slice with fewer decided deals than the threshold (20 unless changed) is marked &lt;i&gt;too few to judge&lt;/i&gt;: its percentage moves a lot with every single deal.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Konverzió&lt;/h3&gt; &lt;p&gt;&lt;b&gt;Konverzió = megnyert ÷ (megnyert + elvesztett)&lt;/b&gt;, százalékban. Csak a döntött ügyfelek számítanak: a nyitott ügyletek kimaradnak, mert még nem mondtak sem igent, sem nemet. Lezárt ügylet nélkül nincs érték („—”), sosem 0 %.&lt;/p&gt; &lt;p&gt;Mellette: &lt;b&gt;n&lt;/b&gt;, a lezárt ügyletek száma, és a &lt;b&gt;valószínű tartomány&lt;/b&gt; (95 %-os Wilson-intervallum): a tartomány, amelyben a valódi konverzió nagy valószínűséggel van. A küszöbnél (ha nem módosították, 20) kevesebb lezárt ügyletet tartalmazó bontás jelölése &lt;i&gt;túl kevés az ítélethez&lt;/i&gt;: a százaléka minden egyes ügylettel sokat mozdul.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Deal length&lt;/h3&gt; &lt;p&gt;The length of a closed deal (won &lt;i&gt;or&lt;/i&gt; lost) is its &lt;b&gt;close date − first-contact date&lt;/b&gt; in days; a deal closed on the day of first contact took 0 days.&lt;/p&gt; &lt;p&gt;&lt;b&gt;Average deal length = the sum of those days ÷ the number of closed deals.&lt;/b&gt; Lost deals count too: a “no” also ends a deal.&lt;/p&gt; &lt;p&gt;&lt;i&gt;Worked example:&lt;/i&gt; three closed deals took 20, 30 and 40 days → (20 + 30 + 40) ÷ 3 = 90 ÷ 3 = &lt;b&gt;30 days&lt;/b&gt;.&lt;/p&gt; &lt;p&gt;Also shown: the median (half the deals were shorter), and the averages of won deals and of lost deals separately.&lt;/p&gt; &lt;p&gt;&lt;i&gt;Deals imported without a date:&lt;/i&gt; a won or lost deal whose close date or first contact is unknown (the file it came from did not have it) still counts in &lt;b&gt;conversion&lt;/b&gt;, but not in deal length, which is computed over the others. The screen then says so: “deal length over 812 of 1,000 decided deals”; &lt;code&gt;salesdesk report&lt;/code&gt; gives their number as &lt;code&gt;length_unknown&lt;/code&gt;, beside &lt;code&gt;amount_unknown&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Az ügylet hossza&lt;/h3&gt; &lt;p&gt;Egy lezárt (megnyert &lt;i&gt;vagy&lt;/i&gt; elvesztett) ügylet hossza a &lt;b&gt;lezárás dátuma − az első kapcsolatfelvétel dátuma&lt;/b&gt;, napokban; az első kapcsolatfelvétel napján lezárt ügylet 0 napig tartott.&lt;/p&gt; &lt;p&gt;&lt;b&gt;Átlagos ügylethossz = e napok összege ÷ a lezárt ügyletek száma.&lt;/b&gt; Az elvesztett ügyletek is számítanak: a „nem” is lezár egy ügyletet.&lt;/p&gt; &lt;p&gt;&lt;i&gt;Kidolgozott példa:&lt;/i&gt; három lezárt ügylet 20, 30 és 40 napig tartott → (20 + 30 + 40) ÷ 3 = 90 ÷ 3 = &lt;b&gt;30 nap&lt;/b&gt;.&lt;/p&gt; &lt;p&gt;Szintén látható: a medián (az ügyletek fele rövidebb volt), valamint a megnyert és az elvesztett ügyletek átlaga külön.&lt;/p&gt; &lt;p&gt;&lt;i&gt;Dátum nélkül importált ügyletek:&lt;/i&gt; az a megnyert vagy elvesztett ügylet, amelynek lezárási dátuma vagy első kapcsolatfelvétele ismeretlen (a forrásfájlban nem szerepelt), a &lt;b&gt;konverzióba&lt;/b&gt; beszámít, az ügylet hosszába viszont nem, azt a többiből számítjuk. A képernyő ezt jelzi is: „az ügylet hossza 1,000 lezárt ügyletből 812 alapján”; a &lt;code&gt;salesdesk report&lt;/code&gt; a számukat &lt;code&gt;length_unknown&lt;/code&gt; néven adja meg, az &lt;code&gt;amount_unknown&lt;/code&gt; mellett.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Funnel&lt;/h3&gt; &lt;p&gt;For each pipeline stage, the deals that &lt;b&gt;reached&lt;/b&gt; it: a deal at stage k has passed stages 1 … k, and a deal without a known stage counts at the first stage only. &lt;b&gt;Step conversion = reached(k + 1) ÷ reached(k)&lt;/b&gt;; won is the last step. The funnel can be shown by number of deals or by amount. It counts the same deals as the other figures, each as it stood at the period&apos;s end: a deal won after the period ended was open then, so it stands at its stage and is not among the won (for &lt;i&gt;deals started in the period&lt;/i&gt;, today&apos;s outcome counts). &lt;i&gt;Show Deals&lt;/i&gt; lists them as open, in italics.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tölcsér&lt;/h3&gt; &lt;p&gt;Minden értékesítési szakaszra az azt &lt;b&gt;elérő&lt;/b&gt; ügyletek: a k. szakaszban lévő ügylet az 1 … k. szakaszon már átjutott, az ismert szakasz nélküli ügylet pedig csak az első szakasznál számít. &lt;b&gt;Lépés konverziója = elérte(k + 1) ÷ elérte(k)&lt;/b&gt;; az utolsó lépés a megnyert. A tölcsér ügyletszám vagy összeg szerint is megjeleníthető. Ugyanazokat az ügyleteket számolja, mint a többi mutató, mindegyiket az időszak végi állapotában: az időszak vége után megnyert ügylet akkor még nyitott volt, így a szakaszánál áll, és nincs a megnyertek között (&lt;i&gt;az időszakban indult ügyleteknél&lt;/i&gt; a mai kimenetel számít). Az &lt;i&gt;Ügyletek megjelenítése&lt;/i&gt; ezeket nyitottként, dőlt betűvel listázza.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Periods&lt;/h3&gt; &lt;ul&gt; &lt;li&gt;Won, lost, conversion and deal length count the deals &lt;b&gt;closed in the period&lt;/b&gt; (by close date; dates are inclusive). A won or lost deal without a close date belongs to no period: it counts under &lt;i&gt;all time&lt;/i&gt; only (and, for deals started in the period, by its first contact).&lt;/li&gt; &lt;li&gt;The &lt;b&gt;open&lt;/b&gt; count of a period is the deals open at its end: first contact on or before the end (or none yet), and not closed by then. &lt;b&gt;Deals = won + lost + open.&lt;/b&gt;&lt;/li&gt; &lt;li&gt;&lt;i&gt;Deals started in the period&lt;/i&gt; (a cohort) counts instead the deals first contacted in the period, by their outcome today.&lt;/li&gt; &lt;li&gt;Months are written YYYY-MM and quarters YYYY-Qn (calendar quarters). The fiscal year&apos;s first month only moves the “this year” preset. The default period is all time.&lt;/li&gt; &lt;li&gt;&lt;i&gt;Compare with previous period&lt;/i&gt; sets each headline figure against the period of the same length just before.&lt;/li&gt; &lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;Időszakok&lt;/h3&gt; &lt;ul&gt; &lt;li&gt;A megnyert, az elvesztett, a konverzió és az ügylet hossza az &lt;b&gt;időszakban lezárt&lt;/b&gt; ügyleteket számolja (a lezárás dátuma szerint; a határnapok beletartoznak). A lezárási dátum nélküli megnyert vagy elvesztett ügylet egyik időszakhoz sem tartozik: csak a &lt;i&gt;teljes időszakban&lt;/i&gt; számít (az időszakban indult ügyleteknél pedig az első kapcsolatfelvétele szerint).&lt;/li&gt; &lt;li&gt;Egy időszak &lt;b&gt;nyitott&lt;/b&gt; ügyletei az időszak végén nyitott ügyletek: az első kapcsolatfelvétel legkésőbb az időszak végén volt (vagy még nem történt meg), és addig nem zárultak le. &lt;b&gt;Ügyletek = megnyert + elvesztett + nyitott.&lt;/b&gt;&lt;/li&gt; &lt;li&gt;Az &lt;i&gt;időszakban indult ügyletek&lt;/i&gt; (kohorsz) ehelyett az időszakban első kapcsolatfelvétellel indult ügyleteket számolja, a mai kimenetelük szerint.&lt;/li&gt; &lt;li&gt;A hónapok ÉÉÉÉ-HH, a negyedévek ÉÉÉÉ-Qn alakúak (naptári negyedévek). Az üzleti év első hónapja csak az „Ez az év” beállítást tolja el. Az alapértelmezett időszak a teljes időszak.&lt;/li&gt; &lt;li&gt;Az &lt;i&gt;Összevetés az előző időszakkal&lt;/i&gt; minden fő mutatót a közvetlenül előtte lévő, azonos hosszúságú időszakhoz hasonlít.&lt;/li&gt; &lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Slices&lt;/h3&gt; &lt;p&gt;Values chosen within one filter are combined with OR (Anna &lt;i&gt;or&lt;/i&gt; Ben); different filters with AND (Anna or Ben, &lt;i&gt;and&lt;/i&gt; channel Web). A deal with no value for the grouping is shown under “(none)”.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Bontások&lt;/h3&gt; &lt;p&gt;Egy szűrőn belül kiválasztott értékek VAGY kapcsolatban állnak (Anna &lt;i&gt;vagy&lt;/i&gt; Ben); a különböző szűrők ÉS kapcsolatban (Anna vagy Ben, &lt;i&gt;és&lt;/i&gt; Web csatorna). A csoportosítás szerinti érték nélküli ügylet a „(nincs)” alatt jelenik meg.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Money&lt;/h3&gt; &lt;p&gt;Amounts are summed in the file&apos;s base currency over the deals whose amount is known. A deal in another currency without an exchange rate is left out of money figures; both counts are shown.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Pénz&lt;/h3&gt; &lt;p&gt;Az összegeket a fájl alappénznemében összesítjük, az ismert összegű ügyletekre. A más pénznemű, árfolyam nélküli ügylet kimarad a pénzügyi mutatókból; mindkét darabszám látható.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Growth points&lt;/h3&gt; &lt;p&gt;Every customer type, channel, product, audience, region and salesperson is compared with a &lt;b&gt;reference&lt;/b&gt;: by default the median of the other values of the same dimension that have at least the “too few to judge” number of decided deals (optionally the best of them, or the business average), over the chosen period.&lt;/p&gt; &lt;ul&gt; &lt;li&gt;A &lt;b&gt;conversion lever&lt;/b&gt; has at least that many decided deals and a 95 % Wilson interval entirely below the reference. Its monthly value = (reference − its conversion) × its decided deals a month (over the months the period spans) × its average won amount (the business average when fewer than 5 of its won deals have an amount).&lt;/li&gt; &lt;li&gt;A &lt;b&gt;deal-length lever&lt;/b&gt; has at least that many closed deals of known length, a longer average than the reference, and a 95 % Welch interval of the difference (against the deals the reference comes from) entirely above 0. It is ranked by the deal-days a month that matching the reference would free: (its average − reference) × its closed deals a month.&lt;/li&gt; &lt;li&gt;Values behind the reference without that evidence are listed under &lt;b&gt;Watch&lt;/b&gt;, never ranked. The trend shows each lever&apos;s figure in the last six quarters.&lt;/li&gt; &lt;li&gt;A deal is &lt;b&gt;dragging on&lt;/b&gt; when it is open and older (days since first contact) than 1.5 × (adjustable) the average length of the closed deals of the same salesperson and product, else the product, else the whole business (the first with enough closed deals). The win share at its age is, of those closed deals still open at that age, the share that was won.&lt;/li&gt; &lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;Növekedési pontok&lt;/h3&gt; &lt;p&gt;Minden ügyféltípust, csatornát, terméket, célcsoportot, régiót és értékesítőt egy &lt;b&gt;viszonyítási alaphoz&lt;/b&gt; mérünk: alapértelmezés szerint ugyanazon szempont azon többi értékének mediánjához, amelyeknek legalább a „túl kevés az ítélethez” küszöbnyi lezárt ügyletük van (választhatóan ezek legjobbjához vagy a vállalkozás átlagához), a választott időszakban.&lt;/p&gt; &lt;ul&gt; &lt;li&gt;Egy &lt;b&gt;konverziós lehetőségnek&lt;/b&gt; legalább ennyi lezárt ügylete van, és 95 %-os Wilson-intervalluma teljes egészében a viszonyítási alap alatt van. Havi értéke = (viszonyítási alap − a konverziója) × havi lezárt ügyletei (az időszak által átfogott hónapokra) × átlagos megnyert összege (a vállalkozás átlaga, ha megnyert ügyletei közül 5-nél kevesebbnek van összege).&lt;/li&gt; &lt;li&gt;Egy &lt;b&gt;ügylethossz-lehetőségnek&lt;/b&gt; legalább ennyi ismert hosszúságú lezárt ügylete van, átlaga hosszabb a viszonyítási alapnál, és a különbség 95 %-os Welch-intervalluma (azokkal az ügyletekkel szemben, amelyekből a viszonyítási alap származik) teljes egészében 0 fölött van. A rangsor alapja a havi ügyletnapok száma, amelyet a viszonyítási alap elérése felszabadítana: (az átlaga − viszonyítási alap) × havi lezárt ügyletei.&lt;/li&gt; &lt;li&gt;A viszonyítási alap mögött lemaradó, de ilyen alátámasztással nem rendelkező értékek a &lt;b&gt;Figyelendő&lt;/b&gt; listára kerülnek, rangsorolás nélkül. A trend minden lehetőség mutatóját az utolsó hat negyedévben mutatja.&lt;/li&gt; &lt;li&gt;Egy ügylet akkor &lt;b&gt;húzódik el&lt;/b&gt;, ha nyitott, és régebbi (az első kapcsolatfelvétel óta eltelt napok szerint), mint az azonos értékesítő és termék lezárt ügyletei átlagos hosszának 1.5-szerese (állítható), ennek híján a terméké, végül a teljes vállalkozásé (az első, amelynek elég lezárt ügylete van). A nyerési arány az adott korban: azon lezárt ügyletek közül, amelyek ebben a korban még nyitottak voltak, a megnyertek aránya.&lt;/li&gt; &lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Customers&lt;/h3&gt; &lt;p&gt;&lt;b&gt;NPS&lt;/b&gt; = % promoters (scores 9–10) − % detractors (0–6) of the survey responses counted, from −100 to +100, always shown with n (responses). All passives (7–8) give 0; no response gives no NPS (“—”). B2C surveys ask “On a scale of 0–10, how likely are you to recommend us to friends or colleagues?”, B2B ones “How likely are you to order from us again?”; both then ask “What should we do next time to earn a 10?”.&lt;/p&gt; &lt;p&gt;&lt;b&gt;Repeat purchases&lt;/b&gt; of a product or client = won deals made by current customers (a won deal closed before the deal&apos;s first contact) ÷ won deals, over the deals closed in the period.&lt;/p&gt; &lt;p&gt;&lt;b&gt;Before and after a touchpoint change&lt;/b&gt;: conversion and deal length in two equal windows (90 days unless you choose another length) — the days before the change and the days from it on, shortened alike when the change is recent. Conversion comes with its 95 % Wilson interval, deal length with its 95 % t interval; a verdict (“conversion rose”) is given only when both windows have enough deals (the “too few to judge” threshold) and the 95 % interval of the change excludes zero.&lt;/p&gt; &lt;p&gt;&lt;b&gt;Deal-days per win&lt;/b&gt; of an audience = the average length of its closed deals ÷ its conversion (the days all its closed deals took, lost ones included, ÷ its won deals): the selling time one win costs. Audiences with enough decided deals that cost more than the business as a whole are pointed out.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ügyfelek&lt;/h3&gt; &lt;p&gt;&lt;b&gt;NPS&lt;/b&gt; = az ajánlók (9–10 pont) %-a − az elégedetlenek (kritikusok, 0–6 pont) %-a a beszámított felmérési válaszok közül, −100 és +100 között, mindig n-nel (válaszok száma) együtt. Ha mindenki semleges (7–8), az eredmény 0; válasz nélkül nincs NPS („—”). A B2C felmérések azt kérdezik: „0-tól 10-ig mennyire valószínű, hogy ajánlana minket barátainak vagy kollégáinak?”, a B2B felmérések: „Mennyire valószínű, hogy újra rendel tőlünk?”; utána mindkettő megkérdezi: „Mit tegyünk legközelebb, hogy 10-est kapjunk?”.&lt;/p&gt; &lt;p&gt;Egy termék vagy ügyfél &lt;b&gt;ismételt vásárlásai&lt;/b&gt; = a meglévő ügyfelek által kötött megnyert ügyletek (meglévő ügyfél: akinek volt az ügylet első kapcsolatfelvétele előtt lezárt megnyert ügylete) ÷ megnyert ügyletek, az időszakban lezárt ügyletekre.&lt;/p&gt; &lt;p&gt;&lt;b&gt;Egy érintkezési pont változása előtt és után&lt;/b&gt;: a konverzió és az ügylet hossza két egyforma ablakban (90 nap, ha nem választ más hosszt) — a változás előtti és a változástól kezdődő napokban, és mindkettő egyformán rövidebb, ha a változás friss. A konverzió 95 %-os Wilson-intervallummal, az ügylet hossza 95 %-os t-intervallummal jelenik meg; értékelést („a konverzió nőtt”) csak akkor adunk, ha mindkét ablakban elég ügylet van (a „túl kevés az ítélethez” küszöb) és a változás 95 %-os intervalluma nem tartalmazza a nullát.&lt;/p&gt; &lt;p&gt;Egy célcsoport &lt;b&gt;nyerésenkénti ügyletnapjai&lt;/b&gt; = lezárt ügyleteinek átlagos hossza ÷ a konverziója (az összes lezárt ügyletére, az elvesztetteket is beleértve, fordított napok ÷ megnyert ügyletei): ennyi értékesítési időbe kerül egy nyerés. Kiemeljük azokat a kellő számú lezárt ügylettel rendelkező célcsoportokat, amelyek többe kerülnek, mint a vállalkozás egésze.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>How figures are computed</source>
+        <translation>Hogyan számítjuk a mutatókat</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <source>All deals in the slice</source>
+        <translation>A bontás összes ügylete</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Ügyletek</translation>
+    </message>
+    <message>
+        <source>won + lost + open deals counted in the period</source>
+        <translation>az időszakban számolt megnyert + elvesztett + nyitott ügyletek</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Nyitott</translation>
+    </message>
+    <message>
+        <source>deals open at the end of the period</source>
+        <translation>az időszak végén nyitott ügyletek</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Megnyert</translation>
+    </message>
+    <message>
+        <source>won deals</source>
+        <translation>megnyert ügyletek</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Elvesztett</translation>
+    </message>
+    <message>
+        <source>lost deals</source>
+        <translation>elvesztett ügyletek</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Konverzió</translation>
+    </message>
+    <message>
+        <source> (too few)</source>
+        <translation> (túl kevés)</translation>
+    </message>
+    <message>
+        <source>won ÷ (won + lost); open deals are not counted</source>
+        <translation>megnyert ÷ (megnyert + elvesztett); a nyitott ügyletek nem számítanak</translation>
+    </message>
+    <message>
+        <source>Likely range</source>
+        <translation>Valószínű tartomány</translation>
+    </message>
+    <message>
+        <source>Avg length (days)</source>
+        <translation>Átl. hossz (nap)</translation>
+    </message>
+    <message>
+        <source>mean days from first contact to close over won and lost deals</source>
+        <translation>az első kapcsolatfelvételtől a lezárásig eltelt napok átlaga a megnyert és elvesztett ügyleteken</translation>
+    </message>
+    <message>
+        <source>Median (days)</source>
+        <translation>Medián (nap)</translation>
+    </message>
+    <message>
+        <source>median deal length of closed deals</source>
+        <translation>a lezárt ügyletek hosszának mediánja</translation>
+    </message>
+    <message>
+        <source>Won avg</source>
+        <translation>Megnyert átl.</translation>
+    </message>
+    <message>
+        <source>average length of won deals</source>
+        <translation>a megnyert ügyletek átlagos hossza</translation>
+    </message>
+    <message>
+        <source>Lost avg</source>
+        <translation>Elvesztett átl.</translation>
+    </message>
+    <message>
+        <source>average length of lost deals</source>
+        <translation>az elvesztett ügyletek átlagos hossza</translation>
+    </message>
+    <message>
+        <source>Won amount</source>
+        <translation>Megnyert összeg</translation>
+    </message>
+    <message>
+        <source>sum of won deals with a known amount, in the base currency</source>
+        <translation>az ismert összegű megnyert ügyletek összege, alappénznemben</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Csoport</translation>
+    </message>
+    <message>
+        <source>n = {count} decided deals — too few to judge</source>
+        <translation>n = {count} lezárt ügylet — túl kevés az ítélethez</translation>
+    </message>
+    <message>
+        <source>n = {count} decided deals</source>
+        <translation>n = {count} lezárt ügylet</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +2044,33 @@ Megnyitja csak olvasásra?</translation>
     </message>
 </context>
 <context>
+    <name>FilterButton</name>
+    <message>
+        <source>Type to search…</source>
+        <translation>Gépeljen a kereséshez…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Törlés</translation>
+    </message>
+    <message>
+        <source>{dimension}: all</source>
+        <translation>{dimension}: mind</translation>
+    </message>
+    <message>
+        <source>Filter by {dimension}</source>
+        <translation>Szűrés: {dimension}</translation>
+    </message>
+    <message>
+        <source>{dimension}: {value} +{more}</source>
+        <translation>{dimension}: {value} +{more}</translation>
+    </message>
+    <message>
+        <source>{dimension}: {value}</source>
+        <translation>{dimension}: {value}</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>Likely range: with this many decided deals, the true conversion lies between these values with 95 % certainty (a Wilson interval). The fewer the deals, the wider it is.</source>
@@ -1436,6 +2079,392 @@ Megnyitja csak olvasásra?</translation>
     <message>
         <source>{value} d</source>
         <translation>{value} nap</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelChart</name>
+    <message>
+        <source>won</source>
+        <translation>megnyert</translation>
+    </message>
+    <message>
+        <source>Stage funnel by amount</source>
+        <translation>Szakaszok tölcsére összeg szerint</translation>
+    </message>
+    <message>
+        <source>Stage funnel</source>
+        <translation>Szakaszok tölcsére</translation>
+    </message>
+    <message>
+        <source>Funnel: amounts of the deals that reached each stage (a deal at stage k has passed stages 1..k; a won deal has passed every stage); step conversion = reached(k+1) ÷ reached(k); won is the last step. n = {count} deals in the slice.</source>
+        <translation>Tölcsér: az egyes szakaszokat elérő ügyletek összege (a k. szakaszban lévő ügylet az 1..k. szakaszon már átjutott; a megnyert ügylet minden szakaszon átjutott); lépés konverziója = elérte(k+1) ÷ elérte(k); az utolsó lépés a megnyert. n = {count} ügylet a bontásban.</translation>
+    </message>
+    <message>
+        <source>Funnel: deals that reached each stage (a deal at stage k has passed stages 1..k; a won deal has passed every stage); step conversion = reached(k+1) ÷ reached(k); won is the last step. n = {count} deals in the slice.</source>
+        <translation>Tölcsér: az egyes szakaszokat elérő ügyletek (a k. szakaszban lévő ügylet az 1..k. szakaszon már átjutott; a megnyert ügylet minden szakaszon átjutott); lépés konverziója = elérte(k+1) ÷ elérte(k); az utolsó lépés a megnyert. n = {count} ügylet a bontásban.</translation>
+    </message>
+    <message>
+        <source>Amounts in {currency}; {unknown} without an amount and {left_out} in a currency without a rate are left out.</source>
+        <translation>Összegek {currency} pénznemben; {unknown} összeg nélküli és {left_out} árfolyam nélküli pénznemű ügylet kimarad.</translation>
+    </message>
+    <message>
+        <source>{count} deals</source>
+        <translation>{count} ügylet</translation>
+    </message>
+    <message>
+        <source>{percent} of previous</source>
+        <translation>az előző {percent}-a</translation>
+    </message>
+    <message>
+        <source>{step}: {count} deals, {amount}</source>
+        <translation>{step}: {count} ügylet, {amount}</translation>
+    </message>
+    <message>
+        <source>{deals} of the previous step&apos;s deals, {amount} of its amount</source>
+        <translation>az előző lépés ügyleteinek {deals}-a, összegének {amount}-a</translation>
+    </message>
+    <message>
+        <source>{unknown} without an amount, {left_out} in a currency without a rate</source>
+        <translation>{unknown} összeg nélkül, {left_out} árfolyam nélküli pénznemben</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelTab</name>
+    <message>
+        <source>Funnel</source>
+        <translation>Tölcsér</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Konverzió</translation>
+    </message>
+    <message>
+        <source>Deal length</source>
+        <translation>Ügylet hossza</translation>
+    </message>
+    <message>
+        <source>Monthly trend</source>
+        <translation>Havi trend</translation>
+    </message>
+    <message>
+        <source>Length distribution</source>
+        <translation>Hosszeloszlás</translation>
+    </message>
+    <message>
+        <source>Point at a stage for its figures.</source>
+        <translation>Mutasson egy szakaszra az adataiért.</translation>
+    </message>
+    <message>
+        <source>Click a bar to filter by its group.</source>
+        <translation>Kattintson egy oszlopra a csoportjára szűréshez.</translation>
+    </message>
+    <message>
+        <source>Click a month to look at that month alone.</source>
+        <translation>Kattintson egy hónapra, hogy csak azt nézze.</translation>
+    </message>
+    <message>
+        <source>Point at a bar for its deals.</source>
+        <translation>Mutasson egy oszlopra az ügyleteiért.</translation>
+    </message>
+    <message>
+        <source>Funnel by amount</source>
+        <translation>Tölcsér összeg szerint</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>Diagram exportálása…</translation>
+    </message>
+    <message>
+        <source>Show Deals</source>
+        <translation>Ügyletek megjelenítése</translation>
+    </message>
+    <message>
+        <source>Open the Deals tab with exactly the deals behind the selected row (the whole slice when none is selected)</source>
+        <translation>Megnyitja az Ügyletek lapot pontosan a kijelölt sor mögötti ügyletekkel (kijelölés nélkül a teljes bontással)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Másolás</translation>
+    </message>
+    <message>
+        <source>Copy the table as tab-separated text (Ctrl+C)</source>
+        <translation>A táblázat másolása tabulátorral tagolt szövegként (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Counting the deals for the figures…</source>
+        <translation>Az ügyletek számlálása a mutatókhoz…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: {message}</source>
+        <translation>A mutatókat nem sikerült kiszámítani: {message}</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:14pt&apos;&gt;No deals yet.&lt;/p&gt;&lt;p&gt;Conversion, deal length and the funnel appear here once deals are recorded in the Deals tab.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:14pt&apos;&gt;Még nincsenek ügyletek.&lt;/p&gt;&lt;p&gt;A konverzió, az ügylet hossza és a tölcsér itt jelenik meg, amint ügyleteket rögzít az Ügyletek lapon.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Csoport</translation>
+    </message>
+    <message>
+        <source>The {shown} groups with the most decided deals, of {total}.</source>
+        <translation>A legtöbb lezárt ügylettel rendelkező {shown} csoport, összesen {total} közül.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> vagy </translation>
+    </message>
+    <message>
+        <source>{dimension}: {values}</source>
+        <translation>{dimension}: {values}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No deals match {filters}&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;Nincs ügylet ezzel a szűréssel: {filters}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No deals match {filters}&lt;/b&gt; in this period.</source>
+        <translation>&lt;b&gt;Nincs ügylet ezzel a szűréssel: {filters}&lt;/b&gt; ebben az időszakban.</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Szűrők törlése</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No deals in this period.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ebben az időszakban nincs ügylet.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Show All Time</source>
+        <translation>Teljes időszak</translation>
+    </message>
+</context>
+<context>
+    <name>GroupChart</name>
+    <message>
+        <source>dashed line: all deals, {conversion}</source>
+        <translation>szaggatott vonal: összes ügylet, {conversion}</translation>
+    </message>
+    <message>
+        <source>grey: too few to judge (under {threshold} decided deals)</source>
+        <translation>szürke: túl kevés az ítélethez ({threshold} lezárt ügylet alatt)</translation>
+    </message>
+    <message>
+        <source>+ {count} more with fewer decided deals (in the CSV export)</source>
+        <translation>+ még {count} kevesebb lezárt ügylettel (a CSV-exportban)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupCharts</name>
+    <message>
+        <source>All deals</source>
+        <translation>Összes ügylet</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthReport</name>
+    <message>
+        <source>Staff qualification: compare the salesperson&apos;s negotiation preparation in the Scorecards tab.</source>
+        <translation>Munkatársak felkészültsége: vesse össze az értékesítő tárgyalási felkészülését az Értékelőlapok lapon.</translation>
+    </message>
+    <message>
+        <source>Target customer: check that these customers fit the offer, and where the time spent on them goes.</source>
+        <translation>Célügyfél: ellenőrizze, illenek-e ezek az ügyfelek az ajánlathoz, és mire megy el a velük töltött idő.</translation>
+    </message>
+    <message>
+        <source>Product: look at its loyalty and NPS, and at why its deals are lost.</source>
+        <translation>Termék: nézze meg a hűséget és az NPS-t, és hogy miért vesznek el az ügyletei.</translation>
+    </message>
+    <message>
+        <source>Touchpoints: audit what customers of this channel see (price tags, presentations, website, promotions).</source>
+        <translation>Érintkezési pontok: vizsgálja át, mit látnak e csatorna ügyfelei (árcédulák, prezentációk, weboldal, akciók).</translation>
+    </message>
+    <message>
+        <source>Business process: compare how this region runs its sales with the others.</source>
+        <translation>Üzleti folyamat: hasonlítsa össze, hogyan értékesít ez a régió a többihez képest.</translation>
+    </message>
+    <message>
+        <source>salesperson + product</source>
+        <translation>értékesítő + termék</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>termék</translation>
+    </message>
+    <message>
+        <source>whole business</source>
+        <translation>teljes vállalkozás</translation>
+    </message>
+    <message>
+        <source>{low} to {high} days</source>
+        <translation>{low} – {high} nap</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthTab</name>
+    <message>
+        <source>Median of the others</source>
+        <translation>A többiek mediánja</translation>
+    </message>
+    <message>
+        <source>Best of the others</source>
+        <translation>A többiek legjobbja</translation>
+    </message>
+    <message>
+        <source>Business average</source>
+        <translation>A vállalkozás átlaga</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:gray&apos;&gt;Select a row to read its evidence. Double-click a lever (or press Enter) to open its slice in the Funnel tab.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:gray&apos;&gt;Jelöljön ki egy sort az alátámasztás elolvasásához. Egy lehetőségre duplán kattintva (vagy Enterrel) megnyílik a bontása a Tölcsér lapon.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:gray&apos;&gt;Expand a salesperson for their deals dragging on; select one for what history says about deals still open at its age. Double-click a deal to find it in the Deals list.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:gray&apos;&gt;Nyisson le egy értékesítőt az elhúzódó ügyleteiért; jelöljön ki egyet, hogy lássa, mit mutat a múlt az ilyen korban még nyitott ügyletekről. Egy ügyletre duplán kattintva megkeresi azt az ügyletlistában.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>Viszonyítás &amp;ehhez:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Időszak:</translation>
+    </message>
+    <message>
+        <source>Open deals older than</source>
+        <translation>Nyitott ügyletek, amelyek régebbiek, mint</translation>
+    </message>
+    <message>
+        <source>the average length of the closed deals of the same salesperson and product (else the product, else the business)</source>
+        <translation>az azonos értékesítő és termék lezárt ügyleteinek átlagos hossza (ennek híján a terméké, végül a teljes vállalkozásé)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conversion levers&lt;/b&gt; — ranked by what closing the gap to the reference is worth a month</source>
+        <translation>&lt;b&gt;Konverziós lehetőségek&lt;/b&gt; — sorrendben aszerint, mennyit érne havonta a lemaradás behozása a viszonyítási alaphoz</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Deal-length levers&lt;/b&gt; — ranked by the deal-days a month that matching the reference would free</source>
+        <translation>&lt;b&gt;Ügylethossz-lehetőségek&lt;/b&gt; — sorrendben aszerint, hány ügyletnapot szabadítana fel havonta a viszonyítási alap elérése</translation>
+    </message>
+    <message>
+        <source>Levers</source>
+        <translation>Lehetőségek</translation>
+    </message>
+    <message>
+        <source>Watch, not enough data</source>
+        <translation>Figyelendő, kevés az adat</translation>
+    </message>
+    <message>
+        <source>Deals dragging on</source>
+        <translation>Elhúzódó ügyletek</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Funnel</source>
+        <translation>Megnyitás a tölcsér&amp;ben</translation>
+    </message>
+    <message>
+        <source>Show the Funnel tab on the selected value</source>
+        <translation>A Tölcsér lap megjelenítése a kijelölt értékre</translation>
+    </message>
+    <message>
+        <source>Open Sco&amp;recard</source>
+        <translation>É&amp;rtékelőlap megnyitása</translation>
+    </message>
+    <message>
+        <source>Show the salesperson&apos;s assessments next to their results</source>
+        <translation>Az értékesítő értékelései az eredményei mellett</translation>
+    </message>
+    <message>
+        <source>Show in Deals &amp;List</source>
+        <translation>Megjelenítés az ügylet&amp;listában</translation>
+    </message>
+    <message>
+        <source>List the selected dragging deals in the Deals tab</source>
+        <translation>A kijelölt elhúzódó ügyletek listázása az Ügyletek lapon</translation>
+    </message>
+    <message>
+        <source>The growth points could not be computed: {failure}</source>
+        <translation>A növekedési pontokat nem sikerült kiszámítani: {failure}</translation>
+    </message>
+    <message>
+        <source>Counting the deals for the growth points…</source>
+        <translation>Az ügyletek számlálása a növekedési pontokhoz…</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:14pt&apos;&gt;No deals yet.&lt;/p&gt;&lt;p&gt;Growth points appear here once deals are won or lost: where conversion and deal length fall behind, and the open deals dragging on.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:14pt&apos;&gt;Még nincsenek ügyletek.&lt;/p&gt;&lt;p&gt;A növekedési pontok akkor jelennek meg itt, amikor már vannak megnyert vagy elvesztett ügyletek: hol marad le a konverzió és az ügylet hossza, és mely nyitott ügyletek húzódnak el.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Levers ({count})</source>
+        <translation>Lehetőségek ({count})</translation>
+    </message>
+    <message>
+        <source>Watch, not enough data ({count})</source>
+        <translation>Figyelendő, kevés az adat ({count})</translation>
+    </message>
+    <message>
+        <source>Deals dragging on ({count})</source>
+        <translation>Elhúzódó ügyletek ({count})</translation>
+    </message>
+    <message>
+        <source>The period spans {months} month. A lever needs {threshold} decided deals (closed, for deal length) and a likely range (95 % interval) that excludes the reference.</source>
+        <translation>Az időszak {months} hónapot fog át. Egy lehetőséghez {threshold} lezárt ügylet kell (az ügylet hosszánál ismert hosszúságú), és olyan valószínű tartomány (95 %-os intervallum), amely kizárja a viszonyítási alapot.</translation>
+    </message>
+    <message>
+        <source>The period spans {months} months. A lever needs {threshold} decided deals (closed, for deal length) and a likely range (95 % interval) that excludes the reference.</source>
+        <translation>Az időszak {months} hónapot fog át. Egy lehetőséghez {threshold} lezárt ügylet kell (az ügylet hosszánál ismert hosszúságú), és olyan valószínű tartomány (95 %-os intervallum), amely kizárja a viszonyítási alapot.</translation>
+    </message>
+    <message>
+        <source>Values behind it without enough evidence are in the Watch list.</source>
+        <translation>A lemaradó, de kellően alá nem támasztott értékek a Figyelendő listán vannak.</translation>
+    </message>
+    <message>
+        <source>No conversion lever: no value&apos;s conversion is clearly below its reference.</source>
+        <translation>Nincs konverziós lehetőség: egyetlen érték konverziója sem marad egyértelműen a viszonyítási alapja alatt.</translation>
+    </message>
+    <message>
+        <source>No deal-length lever: no value&apos;s deals take clearly longer than its reference.</source>
+        <translation>Nincs ügylethossz-lehetőség: egyetlen érték ügyletei sem tartanak egyértelműen tovább a viszonyítási alapjuknál.</translation>
+    </message>
+    <message>
+        <source>Nothing to watch: every value behind its reference has the evidence to be ranked.</source>
+        <translation>Nincs figyelendő érték: minden lemaradó érték kellően alátámasztott a rangsoroláshoz.</translation>
+    </message>
+    <message>
+        <source>No open deal is older than {factor} × the usual length of its closed deals.</source>
+        <translation>Egyetlen nyitott ügylet sem régebbi, mint a hozzá tartozó lezárt ügyletek szokásos hossza × {factor}.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;Trend of the conversion by quarter: {points}&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;A konverzió trendje negyedévenként: {points}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;Trend of the average length by quarter: {points}&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;Az átlagos hossz trendje negyedévenként: {points}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;{explanation}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Suggested factor:&lt;/b&gt; {advice}{trend}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;{explanation}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Javasolt tényező:&lt;/b&gt; {advice}{trend}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Deals without a salesperson</source>
+        <translation>Értékesítő nélküli ügyletek</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;{rep}&lt;/b&gt;: {count} open deal past the limit. Expand the row for each deal&apos;s age and what history says about deals still open at that age.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{rep}&lt;/b&gt;: {count} nyitott ügylet a határon túl. Nyissa le a sort az egyes ügyletek koráért, és hogy mit mutat a múlt az ilyen korban még nyitott ügyletekről.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;{rep}&lt;/b&gt;: {count} open deals past the limit. Expand the row for each deal&apos;s age and what history says about deals still open at that age.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{rep}&lt;/b&gt;: {count} nyitott ügylet a határon túl. Nyissa le a sort az egyes ügyletek koráért, és hogy mit mutat a múlt az ilyen korban még nyitott ügyletekről.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>no salesperson</source>
+        <translation>nincs értékesítő</translation>
+    </message>
+    <message>
+        <source>deals of {rep} dragging on (open past {factor} × the usual length)</source>
+        <translation>{rep} elhúzódó ügyletei (a szokásos hossz × {factor} után is nyitottak)</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +2480,101 @@ Megnyitja csak olvasásra?</translation>
     <message>
         <source>The user guide could not be read: {reason} ({path}).</source>
         <translation>A felhasználói útmutató nem olvasható: {reason} ({path}).</translation>
+    </message>
+</context>
+<context>
+    <name>Headline</name>
+    <message>
+        <source>no figure now; before: {figure}</source>
+        <translation>most nincs adat; korábban: {figure}</translation>
+    </message>
+    <message>
+        <source>{change} vs previous period</source>
+        <translation>{change} az előző időszakhoz képest</translation>
+    </message>
+    <message>
+        <source>n = {count} decided deals</source>
+        <translation>n = {count} lezárt ügylet</translation>
+    </message>
+    <message>
+        <source>likely range {low}–{high} %</source>
+        <translation>valószínű tartomány: {low}–{high} %</translation>
+    </message>
+    <message>
+        <source> · too few to judge</source>
+        <translation> · túl kevés az ítélethez</translation>
+    </message>
+    <message>
+        <source>{count} won without an amount</source>
+        <translation>{count} megnyert összeg nélkül</translation>
+    </message>
+    <message>
+        <source>{count} left out (no exchange rate)</source>
+        <translation>{count} kimaradt (nincs árfolyam)</translation>
+    </message>
+    <message>
+        <source>deal length over {timed} of {decided} decided deals</source>
+        <translation>az ügylet hossza {decided} lezárt ügyletből {timed} alapján</translation>
+    </message>
+    <message>
+        <source>{count} won or lost deals without a close date or first contact count in conversion, not here.</source>
+        <translation>{count} lezárási dátum vagy első kapcsolatfelvétel nélküli megnyert vagy elvesztett ügylet a konverzióba beszámít, ide nem.</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} nap</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Konverzió</translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation> százalékpont</translation>
+    </message>
+    <message>
+        <source>Conversion = won ÷ (won + lost). Open deals have not decided and are not counted; with no decided deal there is no figure. {n}; {won} won, {lost} lost.</source>
+        <translation>Konverzió = megnyert ÷ (megnyert + elvesztett). A nyitott ügyletekről még nem született döntés, ezért nem számítanak; lezárt ügylet nélkül nincs érték. {n}; {won} megnyert, {lost} elvesztett.</translation>
+    </message>
+    <message>
+        <source>Average deal length</source>
+        <translation>Átlagos ügylethossz</translation>
+    </message>
+    <message>
+        <source>median {median} d · won {won} d · lost {lost} d</source>
+        <translation>medián {median} nap · megnyert {won} nap · elvesztett {lost} nap</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> nap</translation>
+    </message>
+    <message>
+        <source>Deal length = close date − first-contact date in days, for won and lost deals. Average = the sum of those days ÷ the number of closed deals (20, 30 and 40 days → 30). n = {count} closed deals.</source>
+        <translation>Ügylet hossza = lezárás dátuma − első kapcsolatfelvétel dátuma, napokban, a megnyert és az elvesztett ügyletekre. Átlag = e napok összege ÷ a lezárt ügyletek száma (20, 30 és 40 nap → 30). n = {count} lezárt ügylet.</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>Nyitott ügyletek</translation>
+    </message>
+    <message>
+        <source>of {count} deals in the slice</source>
+        <translation>a bontás {count} ügyletéből</translation>
+    </message>
+    <message>
+        <source>Deals open at the end of the period: first contact on or before its end (or none yet) and not closed by then. n = {count}.</source>
+        <translation>Az időszak végén nyitott ügyletek: az első kapcsolatfelvétel legkésőbb az időszak végén volt (vagy még nem történt meg), és addig nem zárultak le. n = {count}.</translation>
+    </message>
+    <message>
+        <source>Won amount</source>
+        <translation>Megnyert összeg</translation>
+    </message>
+    <message>
+        <source>{count} won deals</source>
+        <translation>{count} megnyert ügylet</translation>
+    </message>
+    <message>
+        <source>Sum of the won deals&apos; amounts in {currency}, over the deals whose amount is known; deals in another currency without an exchange rate are left out. n = {count} won deals.</source>
+        <translation>A megnyert ügyletek összegeinek összesítése {currency} pénznemben, az ismert összegű ügyletekre; az árfolyam nélküli más pénznemű ügyletek kimaradnak. n = {count} megnyert ügylet.</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +2713,96 @@ Megnyitja csak olvasásra?</translation>
     <message>
         <source>Follow the system</source>
         <translation>A rendszer szerint</translation>
+    </message>
+</context>
+<context>
+    <name>LeverModel</name>
+    <message>
+        <source>Dimension</source>
+        <translation>Szempont</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Érték</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Konverzió</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Viszonyítás</translation>
+    </message>
+    <message>
+        <source>Likely range</source>
+        <translation>Valószínű tartomány</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Won deals/month</source>
+        <translation>Megnyert ügylet/hó</translation>
+    </message>
+    <message>
+        <source>Value/month</source>
+        <translation>Érték/hó</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Tényező</translation>
+    </message>
+    <message>
+        <source>Average length</source>
+        <translation>Átlagos hossz</translation>
+    </message>
+    <message>
+        <source>n closed</source>
+        <translation>n lezárt</translation>
+    </message>
+    <message>
+        <source>Likely gap</source>
+        <translation>Valószínű eltérés</translation>
+    </message>
+    <message>
+        <source>Deal-days/month</source>
+        <translation>Ügyletnap/hó</translation>
+    </message>
+</context>
+<context>
+    <name>LeverModels</name>
+    <message>
+        <source>Staff qualification</source>
+        <translation>Munkatársak felkészültsége</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>Érintkezési pontok</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Termék</translation>
+    </message>
+    <message>
+        <source>Target customer</source>
+        <translation>Célügyfél</translation>
+    </message>
+    <message>
+        <source>Business process</source>
+        <translation>Üzleti folyamat</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} nap</translation>
+    </message>
+    <message>
+        <source>{figure} (median)</source>
+        <translation>{figure} (medián)</translation>
+    </message>
+    <message>
+        <source>{figure} (average)</source>
+        <translation>{figure} (átlag)</translation>
     </message>
 </context>
 <context>
@@ -2557,6 +3771,141 @@ Megnyitja csak olvasásra?</translation>
     </message>
 </context>
 <context>
+    <name>Ranking</name>
+    <message>
+        <source>customer type</source>
+        <translation>ügyféltípus</translation>
+    </message>
+    <message>
+        <source>customer types</source>
+        <translation>ügyféltípus</translation>
+    </message>
+    <message>
+        <source>Customer type &apos;{value}&apos;</source>
+        <translation>&apos;{value}&apos; ügyféltípus</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>csatorna</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>csatorna</translation>
+    </message>
+    <message>
+        <source>Channel &apos;{value}&apos;</source>
+        <translation>&apos;{value}&apos; csatorna</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>termék</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>termék</translation>
+    </message>
+    <message>
+        <source>Product &apos;{value}&apos;</source>
+        <translation>&apos;{value}&apos; termék</translation>
+    </message>
+    <message>
+        <source>target audience</source>
+        <translation>célcsoport</translation>
+    </message>
+    <message>
+        <source>target audiences</source>
+        <translation>célcsoport</translation>
+    </message>
+    <message>
+        <source>Target audience &apos;{value}&apos;</source>
+        <translation>&apos;{value}&apos; célcsoport</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>régió</translation>
+    </message>
+    <message>
+        <source>regions</source>
+        <translation>régió</translation>
+    </message>
+    <message>
+        <source>Region &apos;{value}&apos;</source>
+        <translation>&apos;{value}&apos; régió</translation>
+    </message>
+    <message>
+        <source>salesperson</source>
+        <translation>értékesítő</translation>
+    </message>
+    <message>
+        <source>salespeople</source>
+        <translation>értékesítő</translation>
+    </message>
+    <message>
+        <source>Salesperson &apos;{value}&apos;</source>
+        <translation>&apos;{value}&apos; értékesítő</translation>
+    </message>
+    <message>
+        <source>against a median of {figure} for the other {dimension}</source>
+        <translation>szemben a többi {dimension} mediánjával ({figure})</translation>
+    </message>
+    <message>
+        <source>against {figure} for the best other {dimension}, &apos;{value}&apos;</source>
+        <translation>szemben a legjobb másik {dimension}, a(z) &apos;{value}&apos; eredményével ({figure})</translation>
+    </message>
+    <message>
+        <source>against the business average of {figure}</source>
+        <translation>szemben a vállalkozás átlagával ({figure})</translation>
+    </message>
+    <message>
+        <source>{subject}: {figure} of {count} decided customers say yes {against}</source>
+        <translation>{subject}: {count} döntött ügyfél {figure}-a mond igent, {against}</translation>
+    </message>
+    <message>
+        <source>{subject}: {figure} of decided customers say yes {against}</source>
+        <translation>{subject}: a döntött ügyfelek {figure}-a mond igent, {against}</translation>
+    </message>
+    <message>
+        <source>too few to judge (under {threshold} decided)</source>
+        <translation>túl kevés az ítélethez ({threshold} lezárt alatt)</translation>
+    </message>
+    <message>
+        <source>the 95 % interval ({low}–{high}) still includes it</source>
+        <translation>a 95 %-os intervallum ({low}–{high}) még tartalmazza</translation>
+    </message>
+    <message>
+        <source>Matching them would add about {count} won deals a month.</source>
+        <translation>Ha felzárkózna hozzájuk, havonta mintegy {count} megnyert ügylettel több lenne.</translation>
+    </message>
+    <message>
+        <source>Matching them would add about {count} won deals a month, ≈ {amount} {currency}.</source>
+        <translation>Ha felzárkózna hozzájuk, havonta mintegy {count} megnyert ügylettel több lenne, ≈ {amount} {currency}.</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} nap</translation>
+    </message>
+    <message>
+        <source>{subject}: closed deals take {days} days on average {against} (n = {count} closed)</source>
+        <translation>{subject}: a lezárt ügyletek átlagosan {days} napig tartanak, {against} (n = {count} lezárt)</translation>
+    </message>
+    <message>
+        <source>too few to judge (under {threshold} closed)</source>
+        <translation>túl kevés az ítélethez ({threshold} lezárt alatt)</translation>
+    </message>
+    <message>
+        <source>the difference cannot be estimated</source>
+        <translation>a különbség nem becsülhető</translation>
+    </message>
+    <message>
+        <source>the 95 % interval of the difference ({low} to {high} days) still includes 0</source>
+        <translation>a különbség 95 %-os intervalluma ({low} – {high} nap) még tartalmazza a 0-t</translation>
+    </message>
+    <message>
+        <source>Matching them would free about {count} deal-days a month.</source>
+        <translation>Ha felzárkózna hozzájuk, havonta mintegy {count} ügyletnap szabadulna fel.</translation>
+    </message>
+</context>
+<context>
     <name>RecordsModel</name>
     <message>
         <source>Competitor</source>
@@ -2717,6 +4066,29 @@ Megnyitja csak olvasásra?</translation>
     <message>
         <source>Reorder stages</source>
         <translation>Szakaszok átrendezése</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>Group</source>
+        <translation>Csoport</translation>
+    </message>
+    <message>
+        <source>Prepared {date} with salesdesk.</source>
+        <translation>Készült: {date}, a salesdesk programmal.</translation>
+    </message>
+    <message>
+        <source>{title}: {value}</source>
+        <translation>{title}: {value}</translation>
+    </message>
+    <message>
+        <source>Figures by {dimension}</source>
+        <translation>Mutatók {dimension} szerint</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Mutatók</translation>
     </message>
 </context>
 <context>
@@ -3718,6 +5090,142 @@ Jó teljesítmény: {good}</translation>
     </message>
 </context>
 <context>
+    <name>SliceBar</name>
+    <message>
+        <source>(no grouping)</source>
+        <translation>(nincs csoportosítás)</translation>
+    </message>
+    <message>
+        <source>Deals closed in the period</source>
+        <translation>Az időszakban lezárt ügyletek</translation>
+    </message>
+    <message>
+        <source>Deals started in the period</source>
+        <translation>Az időszakban indult ügyletek</translation>
+    </message>
+    <message>
+        <source>Deals closed in the period: won, lost, conversion and deal length count the deals closed in it; open deals are those still open at its end.
+Deals started in the period: the deals first contacted in it (a cohort), each with its outcome today.</source>
+        <translation>Az időszakban lezárt ügyletek: a megnyert, az elvesztett, a konverzió és az ügylet hossza az időszakban lezárt ügyleteket számolja; nyitottak az időszak végén még nyitott ügyletek.
+Az időszakban indult ügyletek: az időszakban első kapcsolatfelvétellel indult ügyletek (kohorsz), mindegyik a mai kimenetelével.</translation>
+    </message>
+    <message>
+        <source>Compare with previous period</source>
+        <translation>Összevetés az előző időszakkal</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Időszak</translation>
+    </message>
+    <message>
+        <source>Group &amp;by</source>
+        <translation>&amp;Csoportosítás</translation>
+    </message>
+    <message>
+        <source>{dimension}: {value}  ✕</source>
+        <translation>{dimension}: {value}  ✕</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>A szűrő eltávolítása</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>Minden szűrő törlése</translation>
+    </message>
+</context>
+<context>
+    <name>SliceSpec</name>
+    <message>
+        <source>(none)</source>
+        <translation>(nincs)</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>Ügyféltípus</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Csatorna</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Termék</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Célcsoport</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Régió</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>Értékesítő</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Ügyfél</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Szakasz</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>Elvesztés oka</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Hónap</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Negyedév</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>új</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>meglévő</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ez a hónap</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Előző hónap</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Ez a negyedév</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Előző negyedév</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Ez az év</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Utolsó 12 hónap</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Teljes időszak</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Egyéni időszak</translation>
+    </message>
+</context>
+<context>
     <name>Source</name>
     <message>
         <source>{name} cannot be read after row {row}: {error}. Nothing was imported; choose another encoding or check the file.</source>
@@ -3798,6 +5306,18 @@ Jó teljesítmény: {good}</translation>
     <message>
         <source>{action} failed: {error}</source>
         <translation>{action} – sikertelen: {error}</translation>
+    </message>
+    <message>
+        <source>Saved: {action}.</source>
+        <translation>Mentve: {action}.</translation>
+    </message>
+    <message>
+        <source>Redone: {action}.</source>
+        <translation>Újra végrehajtva: {action}.</translation>
+    </message>
+    <message>
+        <source>Undone: {action}.</source>
+        <translation>Visszavonva: {action}.</translation>
     </message>
     <message>
         <source>Could not replay {action}: {error}</source>
@@ -4297,6 +5817,104 @@ konverzió {conversion} ({decided} lezárt ügyletből), átlagos ügylethossz {
     <message>
         <source>({low}–{high} d)</source>
         <translation>({low}–{high} nap)</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Monthly trend of conversion and deal length</source>
+        <translation>A konverzió és az ügylethossz havi trendje</translation>
+    </message>
+    <message>
+        <source>Dashed lines: touchpoint changes (Customers tab).</source>
+        <translation>Szaggatott vonalak: érintkezési pontok változásai (Ügyfelek lap).</translation>
+    </message>
+    <message>
+        <source>Per month of close (for deals started in the period: of first contact): conversion = won ÷ (won + lost) with its likely range, a 95 % Wilson interval (hollow points: too few to judge); average deal length = sum of days from first contact to close ÷ closed deals. n = {count} decided deals over {months} months.</source>
+        <translation>A lezárás hónapja szerint (az időszakban indult ügyleteknél az első kapcsolatfelvételé szerint): konverzió = megnyert ÷ (megnyert + elvesztett) a valószínű tartománnyal, ami 95 %-os Wilson-intervallum (üres pontok: túl kevés az ítélethez); átlagos ügylethossz = az első kapcsolatfelvételtől a lezárásig eltelt napok összege ÷ lezárt ügyletek. n = {count} lezárt ügylet {months} hónap alatt.</translation>
+    </message>
+    <message>
+        <source>No closed deals in this slice</source>
+        <translation>Ebben a bontásban nincs lezárt ügylet</translation>
+    </message>
+    <message>
+        <source>Conversion (%)</source>
+        <translation>Konverzió (%)</translation>
+    </message>
+    <message>
+        <source>Avg deal length (days)</source>
+        <translation>Átl. ügylethossz (nap)</translation>
+    </message>
+    <message>
+        <source>Change: {change}</source>
+        <translation>Változás: {change}</translation>
+    </message>
+    <message>
+        <source>{month}: no decided deals</source>
+        <translation>{month}: nincs lezárt ügylet</translation>
+    </message>
+    <message>
+        <source>{month}: conversion {conversion} ({interval}), n = {count}, too few to judge</source>
+        <translation>{month}: konverzió {conversion} ({interval}), n = {count}, túl kevés az ítélethez</translation>
+    </message>
+    <message>
+        <source>{month}: conversion {conversion} ({interval}), n = {count}</source>
+        <translation>{month}: konverzió {conversion} ({interval}), n = {count}</translation>
+    </message>
+    <message>
+        <source>average deal length {days}</source>
+        <translation>átlagos ügylethossz {days}</translation>
+    </message>
+    <message>
+        <source>all months: {conversion}, {days} average</source>
+        <translation>összes hónap: {conversion}, átlag {days}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchModel</name>
+    <message>
+        <source>Dimension</source>
+        <translation>Szempont</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Érték</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Mutató</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Eredmény</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Viszonyítás</translation>
+    </message>
+    <message>
+        <source>Likely range</source>
+        <translation>Valószínű tartomány</translation>
+    </message>
+    <message>
+        <source>Why not ranked</source>
+        <translation>Miért nincs rangsorolva</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Konverzió</translation>
+    </message>
+    <message>
+        <source>Deal length</source>
+        <translation>Ügylet hossza</translation>
+    </message>
+    <message>
+        <source>Too few deals</source>
+        <translation>Túl kevés ügylet</translation>
+    </message>
+    <message>
+        <source>Interval includes the reference</source>
+        <translation>Az intervallum tartalmazza a viszonyítási alapot</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,14 @@
 """The undo-command base: every edit runs once before it is pushed, then undo/redo replay it.
 
 Running the first write before pushing means a failed save (disk full, file gone) is reported
-and never lands on the undo stack. A later undo or redo that fails marks the command obsolete,
+and never lands on the undo stack; a saved, undone or redone edit is announced for the status
+bar (Workspace.done). A later undo or redo that fails marks the command obsolete,
 so the stack drops it instead of pretending it happened.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
@@ -46,27 +49,34 @@ class StoreCommand(QUndoCommand):
         self.workspace.undo_stack.push(self)
         self._pushed = True
         self.workspace.notify(changes)
+        self.workspace.done.emit(translate("StoreCommand", "Saved: {action}.").format(
+            action=self.text()))
         return True
 
     def redo(self) -> None:
         if not self._pushed:
             return  # run() has applied it already
-        self._replay(self.do)
+        if self._replay(self.do):
+            self.workspace.done.emit(translate("StoreCommand", "Redone: {action}.").format(
+                action=self.text()))
 
     def undo(self) -> None:
-        self._replay(self.undo_it)
+        if self._replay(self.undo_it):
+            self.workspace.done.emit(translate("StoreCommand", "Undone: {action}.").format(
+                action=self.text()))
 
-    def _replay(self, step: object) -> None:
+    def _replay(self, step: Callable[[], Changes]) -> bool:
         try:
-            changes = step()  # type: ignore[operator]
+            changes = step()
         except WRITE_ERRORS as exc:
             self.setObsolete(True)
             self.workspace.error_raised.emit(translate(
                 "StoreCommand", "Could not replay {action}: {error}").format(
                     action=self.text(), error=_message(exc)))
             self.workspace.notify(Changes(all_deals=True))
-            return
+            return False
         self.workspace.notify(changes)
+        return True
 
 
 def _message(exc: BaseException) -> str:

@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         a[ActionId.ERASE_CLIENT].triggered.connect(self.safety.erase_client)
         a[ActionId.CHECK_DATABASE].triggered.connect(self.safety.check_database)
         self.safety.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.workspace.done.connect(lambda text: self.statusBar().showMessage(text, 5000))
         a[ActionId.SHOW_DEALS_TAB].triggered.connect(
             lambda: self.tabs.setCurrentWidget(self.deals_tab))
         a[ActionId.SHOW_FUNNEL_TAB].triggered.connect(

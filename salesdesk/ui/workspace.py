@@ -81,11 +81,13 @@ class Workspace(QObject):
         changed(Changes): data changed; each view refreshes only what the change set names.
         file_replaced(): another file was opened (views rebind; the undo stack is cleared).
         error_raised(str): an operation failed; the message is for the user.
+        done(str): an edit was saved, undone or redone; the message is for the status bar.
     """
 
     changed = Signal(object)
     file_replaced = Signal()
     error_raised = Signal(str)
+    done = Signal(str)
 
     def __init__(self, opened: OpenedFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
