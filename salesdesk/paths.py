@@ -42,9 +42,14 @@ def resource(relative: str) -> Path:
     return Path(__file__).resolve().parent.parent / "resources" / relative
 
 
-def user_guide() -> Path:
-    """The README, which Help ▸ User Guide shows: shipped inside the package (a wheel or the
-    frozen build put it under resources/help/) or, in a source checkout, at its top."""
+def user_guide(language: str = "en") -> Path:
+    """The user guide Help ▸ User Guide shows in ``language`` ("en", "hu"): its translation
+    (resources/help/README.<language>.md) or else the README itself, shipped inside the
+    package (a wheel or the frozen build put it under resources/help/) or, in a source
+    checkout, at its top."""
+    translated = resource(f"help/README.{language}.md")
+    if language != "en" and translated.is_file():
+        return translated
     shipped = resource("help/README.md")
     return shipped if shipped.is_file() else Path(__file__).resolve().parent.parent / "README.md"
 

@@ -44,3 +44,17 @@ def test_the_script_draws_each_tab_at_the_smallest_size(tmp_path: Path) -> None:
     assert sizes == {(1024, 700)}
     # Each tab looks different: five pictures, not five copies of the first.
     assert len({(tmp_path / name).read_bytes() for name in written}) == 5
+
+
+def blocks(text: str) -> list[str]:
+    return re.findall(r"^```.*?^```", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def test_the_hungarian_guide_follows_the_readme() -> None:
+    english = (ROOT / "README.md").read_text(encoding="utf-8")
+    hungarian = (ROOT / "resources" / "help" / "README.hu.md").read_text(encoding="utf-8")
+    assert blocks(hungarian) == blocks(english)  # the same commands, run on the same demo
+    assert IMAGE.findall(hungarian) == IMAGE.findall(english)
+    assert (re.findall(r"^#+ ", hungarian, flags=re.MULTILINE)
+            == re.findall(r"^#+ ", english, flags=re.MULTILINE))
+    assert "## Gyors kezdés" in hungarian

@@ -1,4 +1,4 @@
-"""Help ▸ User Guide: the README, offline, with its screenshots."""
+"""Help ▸ User Guide: the README (or its translation), offline, with its screenshots."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from salesdesk import paths
 from salesdesk.i18n import translate
+from salesdesk.ui.language import showing_language
 
 
 class GuideDialog(QDialog):
@@ -18,7 +19,7 @@ class GuideDialog(QDialog):
         self.browser = QTextBrowser()
         self.browser.setAccessibleName(translate("GuideDialog", "User guide"))
         self.browser.setOpenExternalLinks(True)
-        guide = paths.user_guide()
+        guide = paths.user_guide(showing_language().value)
         self.browser.setSearchPaths([str(guide.parent), str(paths.resources_parent())])
         try:
             text = guide.read_text(encoding="utf-8")
