@@ -15,7 +15,7 @@ import functools
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from salesdesk.i18n import translate
 
@@ -140,11 +140,22 @@ def translating(path: Path) -> Iterator[None]:
         raise error from exc
 
 
-def _translating_method(method: Callable[P, R]) -> Callable[P, R]:
+class _HasPath(Protocol):
+    """An object of a facade class: it names its file."""
+
+    @property
+    def path(self) -> Path: ...
+
+
+S = TypeVar("S", bound=_HasPath)
+
+
+def _translating_method(method: Callable[Concatenate[S, P], R]
+                        ) -> Callable[Concatenate[S, P], R]:
     @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with translating(args[0].path):  # type: ignore[attr-defined]
-            return method(*args, **kwargs)
+    def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with translating(self.path):
+            return method(self, *args, **kwargs)
     return wrapper
 
 

@@ -144,7 +144,7 @@ class Task(Generic[T]):
         self._modal_spec = modal
         self._modal: _Modal | None = None
         self._thread: _Worker | None = None
-        self._result: T | None = None
+        self._result: tuple[T] | None = None  # (the work's result,) once it returned
         self._error: BaseException | None = None
         self._started = False
         self._finished = False
@@ -183,7 +183,7 @@ class Task(Generic[T]):
     def run_in_worker(self) -> None:
         """The worker's part: run the function and keep what came of it."""
         try:
-            self._result = self._work(self.context)
+            self._result = (self._work(self.context),)
         except BaseException as exc:  # noqa: BLE001 - delivered on the GUI thread, bugs included
             self._error = exc
 
@@ -216,7 +216,8 @@ class Task(Generic[T]):
     def _deliver(self) -> None:
         error = self._error
         if error is None:
-            self._on_done(self._result)  # type: ignore[arg-type]  # set when error is None
+            assert self._result is not None  # without an error, the work returned
+            self._on_done(self._result[0])
         elif isinstance(error, Cancelled):
             if self._on_cancel is not None:
                 self._on_cancel()

@@ -135,7 +135,9 @@ class ChartWidget(QWidget):
     """
 
     value_clicked = Signal(str)
-    chart_id: ChartKind
+    chart_id: StrEnum
+    """The chart's name in exports: a :class:`ChartKind` for the Funnel tab's charts, the
+    Scorecards' and Customers' own kinds for theirs."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -118,7 +118,7 @@ class NpsTrendChart(_CustomerChart):
     """NPS per month (points joined, months without responses left as gaps) above the number
     of responses per month."""
 
-    chart_id = CustomerChartKind.NPS_TREND  # type: ignore[assignment]
+    chart_id = CustomerChartKind.NPS_TREND
     _budget = MAX_MONTH_LABELS
 
     def _label_budget(self) -> int:
@@ -218,7 +218,7 @@ class BeforeAfterChart(_CustomerChart):
     """Conversion (whiskers: its 95 % Wilson interval) and average deal length (its 95 % t interval)
     in the window before a change and the window after it."""
 
-    chart_id = CustomerChartKind.BEFORE_AFTER  # type: ignore[assignment]
+    chart_id = CustomerChartKind.BEFORE_AFTER
 
     def title(self) -> str:
         """The chart's title."""
@@ -340,7 +340,7 @@ class LostReasonsChart(_CustomerChart):
     """Per value (a row), its lost deals split by reason as shares of 100 %; the legend names
     the reasons, most given first."""
 
-    chart_id = CustomerChartKind.LOST_REASONS  # type: ignore[assignment]
+    chart_id = CustomerChartKind.LOST_REASONS
 
     def title(self) -> str:
         """The chart's title."""
@@ -437,7 +437,7 @@ class TargetChart(_CustomerChart):
     pointed out as costly are drawn in the warning colour, the business's figure is a dashed
     line."""
 
-    chart_id = CustomerChartKind.TARGET  # type: ignore[assignment]
+    chart_id = CustomerChartKind.TARGET
 
     def title(self) -> str:
         """The chart's title."""

@@ -4,7 +4,7 @@ list filtered by score group."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -120,7 +120,7 @@ def _beside_header(by_client: bool) -> str:
     return translate("NpsView", "Client") if by_client else translate("NpsView", "Product")
 
 
-def table(name: str, model: object, *, sortable: bool = True, stretch: int = 0
+def table(name: str, model: QAbstractItemModel, *, sortable: bool = True, stretch: int = 0
           ) -> QTableView:
     """A read-only table view over ``model`` (through a sorting proxy when ``sortable``);
     column ``stretch`` takes the width the others leave (-1: none), the others fit their
@@ -130,12 +130,12 @@ def table(name: str, model: object, *, sortable: bool = True, stretch: int = 0
     if sortable:
         proxy = model if isinstance(model, SortedProxy) else SortedProxy(view)
         if proxy is not model:
-            proxy.setSourceModel(model)  # type: ignore[arg-type]
+            proxy.setSourceModel(model)
         view.setModel(proxy)
         view.setSortingEnabled(True)
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     else:
-        view.setModel(model)  # type: ignore[arg-type]
+        view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()

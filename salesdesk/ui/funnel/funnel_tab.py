@@ -42,7 +42,14 @@ from salesdesk.domain.slice_spec import (
 from salesdesk.domain.slices import Dimension, Query, Slice
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store import StoreError
-from salesdesk.ui.charts import ChartFigures, ChartKind, ChartWidget, chart_figures, make_chart
+from salesdesk.ui.charts import (
+    ChartFigures,
+    ChartKind,
+    ChartWidget,
+    FunnelChart,
+    chart_figures,
+    make_chart,
+)
 from salesdesk.ui.charts.data import ChartMarker, describe_slice
 from salesdesk.ui.funnel.cache_service import CacheService
 from salesdesk.ui.funnel.figures_model import FiguresModel
@@ -409,7 +416,8 @@ class FunnelTab(QWidget):
 
     def _on_by_amount(self, on: bool) -> None:
         funnel = self.charts[ChartKind.FUNNEL]
-        funnel.set_by_amount(on)  # type: ignore[attr-defined]
+        assert isinstance(funnel, FunnelChart)  # what make_chart(ChartKind.FUNNEL) builds
+        funnel.set_by_amount(on)
 
     def _export_current(self) -> None:
         chart = self.chart_tabs.currentWidget()

@@ -10,9 +10,16 @@ page), and a badge's text is written when the list asks for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, overload
 
-from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from salesdesk.domain.growth import DraggingDeal, DraggingDeals
 from salesdesk.domain.slice_spec import none_label
@@ -122,7 +129,15 @@ class DraggingModel(QAbstractItemModel):
             return self.createIndex(row, column, 0)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    @overload
+    def parent(self, /) -> QObject: ...
+    @overload
+    def parent(self, child: Index, /) -> QModelIndex: ...
+
+    def parent(self, child: Index | None = None, /) -> QObject | QModelIndex:
+        # Without an index this is QObject.parent(), the model's owner, as in Qt.
+        if child is None:
+            return super().parent()
         if not child.isValid() or child.internalId() == 0:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, 0, 0)

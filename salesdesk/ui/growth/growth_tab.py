@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,14 +35,15 @@ from salesdesk.domain.growth import Lever, Metric, Reference, WatchItem
 from salesdesk.domain.slice_spec import PeriodPreset, SliceSpec
 from salesdesk.domain.slices import Dimension
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
-from salesdesk.reports.growth_report import deal_titles, factor_advice
-from salesdesk.ui.growth.dragging_model import DraggingModel
-from salesdesk.ui.growth.lever_models import (
-    ITEM_ROLE,
-    LeverModel,
-    WatchModel,
-    trend_tooltip,
+from salesdesk.reports.growth_report import deal_titles
+from salesdesk.ui.growth.detail import (
+    NO_DRAGGING_SELECTION,
+    NO_SELECTION,
+    dragging_detail,
+    item_detail,
 )
+from salesdesk.ui.growth.dragging_model import DraggingModel
+from salesdesk.ui.growth.lever_models import ITEM_ROLE, LeverModel, WatchModel
 from salesdesk.ui.growth.service import CacheProvider, GrowthChoices, GrowthResult, GrowthService
 from salesdesk.ui.growth.sparkline import SparklineDelegate
 from salesdesk.ui.tasks import TaskRunner
@@ -53,13 +54,6 @@ REFERENCES = ((Reference.MEDIAN, QT_TRANSLATE_NOOP("GrowthTab", "Median of the o
               (Reference.AVERAGE, QT_TRANSLATE_NOOP("GrowthTab", "Business average")))
 PERIODS = tuple(p for p in PeriodPreset if p is not PeriodPreset.CUSTOM)
 RESIZE_ROWS = 30  # rows measured when a table's columns are sized
-NO_SELECTION = QT_TRANSLATE_NOOP(
-    "GrowthTab", "<span style='color:gray'>Select a row to read its evidence. Double-click a"
-    " lever (or press Enter) to open its slice in the Funnel tab.</span>")
-NO_DRAGGING_SELECTION = QT_TRANSLATE_NOOP(
-    "GrowthTab", "<span style='color:gray'>Expand a salesperson for their deals dragging on;"
-    " select one for what history says about deals still open at its age. Double-click a deal"
-    " to find it in the Deals list.</span>")
 # The dragging deals' columns after the first (which takes the rest) are as wide as these
 # texts or their header: a salesperson's deals arrive page by page, so measuring the loaded
 # ones would make the columns jump.
@@ -446,47 +440,13 @@ class GrowthTab(QWidget):
         index = self._current_index()
         item = index.data(ITEM_ROLE) if index.isValid() else None
         if isinstance(item, Lever | WatchItem):
-            trend = ""
-            if isinstance(item, Lever):
-                # Each period's figure kept on one line: no-break spaces and hyphens.
-                points = " · ".join(
-                    html.escape(point).replace(" ", "\u00a0").replace("-", "\u2011")
-                    for point in trend_tooltip(item.trend, item.metric, QLocale()).split("\n"))
-                if item.metric is Metric.CONVERSION:
-                    trend = translate("GrowthTab", "<br><span style='color:gray'>Trend of the"
-                                      " conversion by quarter: {points}</span>")
-                else:
-                    trend = translate("GrowthTab", "<br><span style='color:gray'>Trend of the"
-                                      " average length by quarter: {points}</span>")
-                trend = trend.format(points=points)
-            self.detail.setText(translate(
-                "GrowthTab", "<p>{explanation}</p><p><b>Suggested factor:</b> {advice}{trend}</p>")
-                .format(explanation=html.escape(item.explanation),
-                        advice=html.escape(factor_advice(item.factor)), trend=trend))
+            self.detail.setText(item_detail(item))
         elif self._current_view() is self.dragging_view:
-            self.detail.setText(self._dragging_detail(index) if index.isValid()
+            self.detail.setText(dragging_detail(self.dragging_model, index) if index.isValid()
                                 else translate("GrowthTab", NO_DRAGGING_SELECTION))
         else:
             self.detail.setText(translate("GrowthTab", NO_SELECTION))
         self._update_buttons()
-
-    def _dragging_detail(self, index: QModelIndex) -> str:
-        model = self.dragging_model
-        if index.parent().isValid():
-            tip = str(model.index(index.row(), 0, index.parent()).data(
-                Qt.ItemDataRole.ToolTipRole))  # the title (when known), then the explanation
-            return "".join(f"<p>{html.escape(part)}</p>" for part in tip.split("\n\n"))
-        rep = model.rep(index) or translate("GrowthTab", "Deals without a salesperson")
-        count = len(model.deal_ids(index))
-        if count == 1:
-            text = translate("GrowthTab", "<p><b>{rep}</b>: {count} open deal past the limit."
-                             " Expand the row for each deal's age and what history says about"
-                             " deals still open at that age.</p>")
-        else:
-            text = translate("GrowthTab", "<p><b>{rep}</b>: {count} open deals past the limit."
-                             " Expand the row for each deal's age and what history says about"
-                             " deals still open at that age.</p>")
-        return text.format(rep=html.escape(rep), count=f"{count:,}")
 
     def _update_buttons(self) -> None:
         index = self._current_index() if self.stack.currentIndex() == 1 else QModelIndex()

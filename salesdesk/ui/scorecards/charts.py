@@ -83,10 +83,23 @@ def score_text(value: float | None) -> str:
     return number(value, 1)
 
 
-class _ScorecardChart(ChartWidget):
+class ScorecardChart(ChartWidget):
     """Common parts: the figures type and an empty message without assessments."""
 
-    _figures: ScorecardFigures | None  # type: ignore[assignment]
+    # ChartWidget types the figures it keeps as the Funnel tab's ChartFigures; these charts
+    # keep a ScorecardFigures there (as the Customers tab's keep their own figures) and read
+    # it, typed, through _shown.
+    _figures: Any
+
+    @property
+    def _shown(self) -> ScorecardFigures | None:
+        """The figures drawn (None before :meth:`set_figures`)."""
+        figures: ScorecardFigures | None = self._figures
+        return figures
+
+    def set_figures(self, figures: Any) -> None:
+        """Draw ``figures``, a :class:`ScorecardFigures`."""
+        super().set_figures(figures)
 
     def _empty_message(self, figures: Any) -> str | None:
         return (None if figures.selected is not None
@@ -97,20 +110,20 @@ class _ScorecardChart(ChartWidget):
                                      []])
 
 
-class ProfileChart(_ScorecardChart):
+class ProfileChart(ScorecardChart):
     """The selected assessment's average per section, next to the team's latest."""
 
-    chart_id = ScorecardChartKind.PROFILE  # type: ignore[assignment]
+    chart_id = ScorecardChartKind.PROFILE
 
     def title(self) -> str:
         """The chart's title."""
-        f = self._figures
+        f = self._shown
         if f and f.rep:
             return translate("ProfileChart", "Skill profile — {rep}").format(rep=f.rep)
         return translate("ProfileChart", "Skill profile")
 
     def _rows(self) -> list[tuple[str, float | None, float | None]]:
-        f = self._figures
+        f = self._shown
         if f is None or f.selected is None:
             return []
         template = f.report.template
@@ -128,7 +141,7 @@ class ProfileChart(_ScorecardChart):
 
     def formula_text(self) -> str:
         """How the bars are computed."""
-        f = self._figures
+        f = self._shown
         day = date_text(f.selected.assessed_on) if f and f.selected else "—"
         return translate("ProfileChart",
                          "Bars: average score (1–5) of each section's items in the assessment "
@@ -177,20 +190,20 @@ class ProfileChart(_ScorecardChart):
             size=f"{style.font(0.9).pixelSize()}px")
 
 
-class HistoryChart(_ScorecardChart):
+class HistoryChart(ScorecardChart):
     """The salesperson's average score at each assessment, over time."""
 
-    chart_id = ScorecardChartKind.HISTORY  # type: ignore[assignment]
+    chart_id = ScorecardChartKind.HISTORY
 
     def title(self) -> str:
         """The chart's title."""
-        f = self._figures
+        f = self._shown
         if f and f.rep:
             return translate("HistoryChart", "Assessment history — {rep}").format(rep=f.rep)
         return translate("HistoryChart", "Assessment history")
 
     def _points(self) -> list[tuple[dt.date, float | None]]:
-        f = self._figures
+        f = self._shown
         if f is None:
             return []
         return [(a.assessed_on, a.mean()) for a in reversed(latest_first(f.assessments))]
@@ -222,11 +235,11 @@ class HistoryChart(_ScorecardChart):
         plot.setXRange(-0.5, max(0.5, len(points) - 0.5), padding=0)
 
 
-class MatrixChart(_ScorecardChart):
+class MatrixChart(ScorecardChart):
     """Salespeople × sections of the newest template, each cell coloured by the latest
     assessment's section average (red 1 → green 5); grey where never assessed."""
 
-    chart_id = ScorecardChartKind.MATRIX  # type: ignore[assignment]
+    chart_id = ScorecardChartKind.MATRIX
 
     def title(self) -> str:
         """The chart's title."""
@@ -238,7 +251,7 @@ class MatrixChart(_ScorecardChart):
 
     def formula_text(self) -> str:
         """What a cell shows."""
-        f = self._figures
+        f = self._shown
         n = 0 if f is None else sum(c.latest is not None for c in f.report.reps)
         return translate("MatrixChart",
                          "Cell: average score (1–5) of the section's items in the salesperson's "
@@ -247,7 +260,7 @@ class MatrixChart(_ScorecardChart):
 
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per salesperson, one column per section."""
-        f = self._figures
+        f = self._shown
         if f is None:
             return [], []
         sections = f.report.template.sections
@@ -296,7 +309,7 @@ class MatrixChart(_ScorecardChart):
         self._hoverable = [plot]
 
     def _tooltip_at(self, point: QPointF) -> str | None:
-        f = self._figures
+        f = self._shown
         if f is None:
             return None
         reps, sections = f.report.reps, f.report.template.sections
@@ -309,11 +322,11 @@ class MatrixChart(_ScorecardChart):
         return f"{card.rep} · {template_text(sections[c].title)}: {score}"
 
 
-class ScatterChart(_ScorecardChart):
+class ScatterChart(ScorecardChart):
     """Each salesperson's latest average score against their conversion over the period,
     labelled with n; salespeople with too few decided deals are drawn muted."""
 
-    chart_id = ScorecardChartKind.SCATTER  # type: ignore[assignment]
+    chart_id = ScorecardChartKind.SCATTER
 
     def title(self) -> str:
         """The chart's title."""
@@ -334,7 +347,7 @@ class ScatterChart(_ScorecardChart):
 
     def formula_text(self) -> str:
         """What a point shows."""
-        f = self._figures
+        f = self._shown
         threshold = f.report.threshold if f else 20
         return translate("ScatterChart",
                          "x: average score (1–5) of the latest assessment; y: conversion = won "
@@ -345,7 +358,7 @@ class ScatterChart(_ScorecardChart):
     def figures_table(self) -> tuple[list[str], list[list[Cell]]]:
         """One row per assessed salesperson with decided deals."""
         return (["rep", "average_score", "conversion", "decided", "too_few"],
-                [[r, m, c, n, int(few)] for r, m, c, n, few in self._rows_of(self._figures)])
+                [[r, m, c, n, int(few)] for r, m, c, n, few in self._rows_of(self._shown)])
 
     def _draw(self, figures: Any) -> None:
         style = self._style

@@ -62,6 +62,7 @@ from salesdesk.ui.scorecards.charts import (
     MatrixChart,
     ProfileChart,
     ScatterChart,
+    ScorecardChart,
     ScorecardFigures,
 )
 from salesdesk.ui.scorecards.commands import (
@@ -388,9 +389,9 @@ class ScorecardsTab(QWidget):
         figures = ScorecardFigures(self.report, rep, self.selected_assessment(),
                                    tuple(self._assessments))
         for chart in self.charts():
-            chart.set_figures(figures)  # type: ignore[arg-type]
+            chart.set_figures(figures)
 
-    def charts(self) -> tuple[ChartWidget, ...]:
+    def charts(self) -> tuple[ScorecardChart, ...]:
         """The tab's charts, in the order of their pages."""
         return (self.profile_chart, self.history_chart, self.matrix_chart, self.scatter_chart)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from salesdesk.domain.deal_prep import PrepSheet
 from salesdesk.files import write_text
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.scorecard_report import ScorecardReport, csv_text, matrix_rows, render_csv
@@ -105,7 +106,7 @@ class ScorecardJobs(QObject):
                 and not (dialog.sheet.is_empty() and cards.deal_prep(deal_id) is None)):
             SavePrepCommand(workspace, deal_id, dialog.sheet, deal.title).run()
 
-    def save_brief(self, parent: QWidget, title: str, details: str, sheet: object) -> None:
+    def save_brief(self, parent: QWidget, title: str, details: str, sheet: PrepSheet) -> None:
         """Ask for a file and write the sheet's one-page PDF brief."""
         safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in title).strip()
         name, _ = QFileDialog.getSaveFileName(
@@ -117,7 +118,7 @@ class ScorecardJobs(QObject):
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
         cards = scorecards(self._workspace)
         try:
-            write_brief(path, sheet, deal=title, details=details,  # type: ignore[arg-type]
+            write_brief(path, sheet, deal=title, details=details,
                         today=self._workspace.today(), tactics=cards.tactics(),
                         prepared_from=cards.prepared_share())
         except OSError as exc:
