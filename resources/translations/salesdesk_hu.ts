@@ -1332,6 +1332,129 @@ A Fájl ▸ Visszaállítás biztonsági mentésből menüponttal térhet vissza
     </message>
 </context>
 <context>
+    <name>DealField</name>
+    <message>
+        <source>Title</source>
+        <translation>Megnevezés</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Ügyfél</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>Értékesítő</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Termék</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Csatorna</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Régió</translation>
+    </message>
+    <message>
+        <source>Target audience</source>
+        <translation>Célcsoport</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>Ügyféltípus</translation>
+    </message>
+    <message>
+        <source>Customer type kept as given</source>
+        <translation>Megadott ügyféltípus megtartva</translation>
+    </message>
+    <message>
+        <source>Yes: the customer type was chosen in the deal form or read from an imported column, and salesdesk keeps it. No: salesdesk works it out (a current customer won a deal before this one&apos;s first contact).</source>
+        <translation>Igen: az ügyféltípust az ügylet űrlapján választották, vagy importált oszlopból olvasta be a program, és a salesdesk megtartja. Nem: a salesdesk maga állapítja meg (meglévő az ügyfél, ha ennek az ügyletnek az első kapcsolatfelvétele előtt már nyert ügylete volt).</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Szakasz</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Eredmény</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>Első kapcsolatfelvétel</translation>
+    </message>
+    <message>
+        <source>First contact estimated</source>
+        <translation>Becsült első kapcsolatfelvétel</translation>
+    </message>
+    <message>
+        <source>Yes: the imported file had no first-contact date for this deal, so salesdesk took the day the record was created in the other program.</source>
+        <translation>Igen: az importált fájlban nem volt első kapcsolatfelvételi dátum ehhez az ügylethez, ezért a salesdesk azt a napot vette, amikor a rekord a másik programban létrejött.</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Lezárás dátuma</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lezárva</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Várható lezárás</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Következő lépés</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Összeg</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Pénznem</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>Elvesztés oka</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Jegyzetek</translation>
+    </message>
+    <message>
+        <source>ID in the source</source>
+        <translation>Azonosító a forrásban</translation>
+    </message>
+    <message>
+        <source>The deal&apos;s number in the program or file it was imported from: importing that file again updates the deal instead of adding it twice.</source>
+        <translation>Az ügylet azonosítója abban a programban vagy fájlban, amelyből importálták: ha ugyanazt a fájlt újra importálja, az ügylet frissül, nem kerül be kétszer.</translation>
+    </message>
+    <message>
+        <source>Lost reason details</source>
+        <translation>Az elvesztés részletei</translation>
+    </message>
+    <message>
+        <source>What the lost reason was when it is &apos;Other&apos;, or which competitor won.</source>
+        <translation>Mi volt az elvesztés oka, ha „Egyéb”, vagy melyik versenytárs nyerte el.</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Azonosító</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Létrehozva</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Módosítva</translation>
+    </message>
+</context>
+<context>
     <name>DealLengthChart</name>
     <message>
         <source>Average deal length by {dimension}, won and lost</source>

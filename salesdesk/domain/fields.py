@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from salesdesk.domain.deals import LookupKind
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class FieldKind(StrEnum):
@@ -69,99 +70,121 @@ class DealField:
     help: str = ""
 
     @property
+    def caption(self) -> str:
+        """``label`` in the language shown (``label`` itself stays English: imports match it)."""
+        return translate("DealField", self.label)
+
+    @property
+    def header_caption(self) -> str | None:
+        """``list_header`` in the language shown."""
+        return None if self.list_header is None else translate("DealField", self.list_header)
+
+    @property
+    def help_text(self) -> str:
+        """``help`` in the language shown."""
+        return translate("DealField", self.help) if self.help else ""
+
+    @property
     def lookup(self) -> LookupKind | None:
         """The lookup list a LOOKUP field names a value of (its value is the field's name)."""
         return LookupKind(self.name) if self.kind is FieldKind.LOOKUP else None
 
 
 DEAL_FIELDS: tuple[DealField, ...] = (
-    DealField("title", "Title", FieldKind.TITLE, (
+    DealField("title", QT_TRANSLATE_NOOP("DealField", "Title"), FieldKind.TITLE, (
         "deal", "deal name", "deal title", "name", "subject", "opportunity", "opportunity name",
         "potential name", "potential", "potentialname", "titel", "verkaufschance",
         "name der verkaufschance", "cím", "megnevezés", "üzlet", "lehetőség",
-        "lehetőség neve", "üzleti lehetőség"), list_header="Title"),
-    DealField("client", "Client", FieldKind.LOOKUP, (
+        "lehetőség neve", "üzleti lehetőség"), list_header=QT_TRANSLATE_NOOP("DealField", "Title")),
+    DealField("client", QT_TRANSLATE_NOOP("DealField", "Client"), FieldKind.LOOKUP, (
         "company", "customer", "organization", "organisation", "account", "account name",
         "accountname", "client name", "company name", "customer name", "kunde", "firma",
         "firmenname", "kundenname", "ügyfél", "cég", "partner", "fiók", "fiók neve",
-        "ügyfél neve", "cégnév"), list_header="Client"),
-    DealField("rep", "Salesperson", FieldKind.LOOKUP, (
+        "ügyfél neve", "cégnév"), list_header=QT_TRANSLATE_NOOP("DealField", "Client")),
+    DealField("rep", QT_TRANSLATE_NOOP("DealField", "Salesperson"), FieldKind.LOOKUP, (
         "sales person", "sales rep", "owner", "deal owner", "owner name", "opportunity owner",
         "potential owner", "assigned to", "seller", "sales manager", "verkäufer",
         "vertriebler", "inhaber", "besitzer", "verantwortlicher", "opportunity inhaber",
         "verkaufschancen inhaber", "értékesítő", "üzletkötő", "tulajdonos", "felelős"),
-        list_header="Salesperson"),
-    DealField("product", "Product", FieldKind.LOOKUP, (
+        list_header=QT_TRANSLATE_NOOP("DealField", "Salesperson")),
+    DealField("product", QT_TRANSLATE_NOOP("DealField", "Product"), FieldKind.LOOKUP, (
         "product name", "item", "service", "produkt", "produktname", "termék", "szolgáltatás"),
-        list_header="Product"),
-    DealField("channel", "Channel", FieldKind.LOOKUP, (
+        list_header=QT_TRANSLATE_NOOP("DealField", "Product")),
+    DealField("channel", QT_TRANSLATE_NOOP("DealField", "Channel"), FieldKind.LOOKUP, (
         "source", "lead source", "leadsource", "source channel", "quelle", "lead quelle",
         "leadquelle", "csatorna", "forrás", "lead forrás")),
-    DealField("region", "Region", FieldKind.LOOKUP, (
+    DealField("region", QT_TRANSLATE_NOOP("DealField", "Region"), FieldKind.LOOKUP, (
         "area", "territory", "country", "gebiet", "land", "régió", "terület", "ország")),
-    DealField("audience", "Target audience", FieldKind.LOOKUP, ("segment", "célcsoport")),
-    DealField("customer_type", "Customer type", FieldKind.CUSTOMER_TYPE, (
+    DealField("audience", QT_TRANSLATE_NOOP("DealField", "Target audience"), FieldKind.LOOKUP,
+              ("segment", "célcsoport")),
+    DealField("customer_type", QT_TRANSLATE_NOOP("DealField", "Customer type"),
+              FieldKind.CUSTOMER_TYPE, (
         "deal type", "client type", "type", "opportunity type", "potential type", "typ",
         "kundentyp", "ügyféltípus", "típus")),
-    DealField("customer_type_set", "Customer type kept as given", FieldKind.FLAG,
-              form=False,
-              help="Yes: the customer type was chosen in the deal form or read from an imported"
-                   " column, and salesdesk keeps it. No: salesdesk works it out (a current"
-                   " customer won a deal before this one's first contact)."),
-    DealField("stage", "Stage", FieldKind.LOOKUP, (
+    DealField("customer_type_set", QT_TRANSLATE_NOOP("DealField", "Customer type kept as given"),
+              FieldKind.FLAG, form=False, help=QT_TRANSLATE_NOOP(
+                  "DealField", "Yes: the customer type was chosen in the deal form or read from"
+                  " an imported column, and salesdesk keeps it. No: salesdesk works it out (a"
+                  " current customer won a deal before this one's first contact).")),
+    DealField("stage", QT_TRANSLATE_NOOP("DealField", "Stage"), FieldKind.LOOKUP, (
         "deal stage", "pipeline stage", "sales stage", "stage name", "opportunity stage",
         "phase", "verkaufsphase", "stufe", "szakasz", "fázis", "értékesítési szakasz"),
-        list_header="Stage"),
-    DealField("outcome", "Outcome", FieldKind.OUTCOME, (
+        list_header=QT_TRANSLATE_NOOP("DealField", "Stage")),
+    DealField("outcome", QT_TRANSLATE_NOOP("DealField", "Outcome"), FieldKind.OUTCOME, (
         "status", "result", "state", "won/lost", "deal status", "ergebnis", "eredmény",
         "státusz", "állapot"),
-        list_header="Outcome"),
-    DealField("first_contact", "First contact", FieldKind.DATE, (
+        list_header=QT_TRANSLATE_NOOP("DealField", "Outcome")),
+    DealField("first_contact", QT_TRANSLATE_NOOP("DealField", "First contact"), FieldKind.DATE,
+              (
         "first contact date", "first contacted", "start date", "started", "opened",
         "erstkontakt", "erster kontakt", "első kapcsolat", "első kapcsolatfelvétel"),
-        list_header="First contact"),
-    DealField("first_contact_inferred", "First contact estimated", FieldKind.FLAG,
-              form=False,
-              help="Yes: the imported file had no first-contact date for this deal, so"
-                   " salesdesk took the day the record was created in the other program."),
-    DealField("closed_on", "Closed on", FieldKind.DATE, (
+        list_header=QT_TRANSLATE_NOOP("DealField", "First contact")),
+    DealField("first_contact_inferred",
+              QT_TRANSLATE_NOOP("DealField", "First contact estimated"), FieldKind.FLAG,
+              form=False, help=QT_TRANSLATE_NOOP(
+                  "DealField", "Yes: the imported file had no first-contact date for this deal,"
+                  " so salesdesk took the day the record was created in the other program.")),
+    DealField("closed_on", QT_TRANSLATE_NOOP("DealField", "Closed on"), FieldKind.DATE, (
         "close date", "closed", "closed date", "closing date", "date closed", "closed at",
         "closingdate", "abgeschlossen am", "abschlussdatum", "schlusstermin", "lezárva",
         "lezárás", "lezárás dátuma", "zárás dátuma", "zárás"),
-        list_header="Closed"),
-    DealField("expected_close", "Expected close", FieldKind.DATE, (
+        list_header=QT_TRANSLATE_NOOP("DealField", "Closed")),
+    DealField("expected_close", QT_TRANSLATE_NOOP("DealField", "Expected close"), FieldKind.DATE, (
         "expected close date", "expected closing date", "expected closing",
         "erwarteter abschluss", "várható lezárás", "várható zárás",
         "várható lezárás dátuma")),
-    DealField("next_step", "Next step", FieldKind.TEXT, (
+    DealField("next_step", QT_TRANSLATE_NOOP("DealField", "Next step"), FieldKind.TEXT, (
         "next action", "next activity", "nächster schritt", "következő lépés")),
-    DealField("amount", "Amount", FieldKind.AMOUNT, (
+    DealField("amount", QT_TRANSLATE_NOOP("DealField", "Amount"), FieldKind.AMOUNT, (
         "value", "deal value", "opportunity amount", "sum", "price", "revenue", "betrag",
         "wert", "összeg", "érték",
         # Odoo's deal value; last: Salesforce's is the amount times the probability.
         "expected revenue"),
-        list_header="Amount"),
-    DealField("currency", "Currency", FieldKind.CURRENCY, (
+        list_header=QT_TRANSLATE_NOOP("DealField", "Amount")),
+    DealField("currency", QT_TRANSLATE_NOOP("DealField", "Currency"), FieldKind.CURRENCY, (
         "currency code", "currency iso code", "währung", "pénznem", "deviza")),
-    DealField("lost_reason", "Lost reason", FieldKind.LOOKUP, (
+    DealField("lost_reason", QT_TRANSLATE_NOOP("DealField", "Lost reason"), FieldKind.LOOKUP, (
         "reason lost", "loss reason", "closed lost reason", "verlustgrund",
         "grund für verlust", "elvesztés oka", "vesztés oka")),
-    DealField("notes", "Notes", FieldKind.TEXT, (
+    DealField("notes", QT_TRANSLATE_NOOP("DealField", "Notes"), FieldKind.TEXT, (
         "note", "comments", "comment", "description", "beschreibung", "notiz", "megjegyzés",
         "leírás")),
-    DealField("external_id", "ID in the source", FieldKind.TEXT, (
+    DealField("external_id", QT_TRANSLATE_NOOP("DealField", "ID in the source"), FieldKind.TEXT, (
         "id", "record id", "deal id", "crm id", "opportunity id", "potential id",
-        "azonosító"), form=False,
-        help="The deal's number in the program or file it was imported from: importing that"
-             " file again updates the deal instead of adding it twice."),
-    DealField("lost_reason_note", "Lost reason details", FieldKind.TEXT, (
-        "loss details", "lost details", "lost to", "elvesztés részletei"),
-        help="What the lost reason was when it is 'Other', or which competitor won."),
-    DealField("id", "Id", FieldKind.RECORD, form=False, imported=False, exported=False),
-    DealField("created_at", "Created", FieldKind.RECORD, form=False, imported=False,
-              exported=False),
-    DealField("updated_at", "Updated", FieldKind.RECORD, form=False, imported=False,
-              exported=False, list_header="Updated"),
+        "azonosító"), form=False, help=QT_TRANSLATE_NOOP(
+            "DealField", "The deal's number in the program or file it was imported from:"
+            " importing that file again updates the deal instead of adding it twice.")),
+    DealField("lost_reason_note", QT_TRANSLATE_NOOP("DealField", "Lost reason details"),
+              FieldKind.TEXT, ("loss details", "lost details", "lost to", "elvesztés részletei"),
+              help=QT_TRANSLATE_NOOP("DealField", "What the lost reason was when it is 'Other',"
+                                     " or which competitor won.")),
+    DealField("id", QT_TRANSLATE_NOOP("DealField", "Id"), FieldKind.RECORD, form=False,
+              imported=False, exported=False),
+    DealField("created_at", QT_TRANSLATE_NOOP("DealField", "Created"), FieldKind.RECORD,
+              form=False, imported=False, exported=False),
+    DealField("updated_at", QT_TRANSLATE_NOOP("DealField", "Updated"), FieldKind.RECORD,
+              form=False, imported=False, exported=False,
+              list_header=QT_TRANSLATE_NOOP("DealField", "Updated")),
 )
 """Every field of a deal, in the order exports write them."""
 
