@@ -2298,6 +2298,10 @@ Megnyitja csak olvasásra?</translation>
         <translation>Diagram exportálása…</translation>
     </message>
     <message>
+        <source>Figures by slice</source>
+        <translation>Számok bontásonként</translation>
+    </message>
+    <message>
         <source>Show Deals</source>
         <translation>Ügyletek megjelenítése</translation>
     </message>
@@ -2476,6 +2480,14 @@ Megnyitja csak olvasásra?</translation>
     <message>
         <source>Watch, not enough data</source>
         <translation>Figyelendő, kevés az adat</translation>
+    </message>
+    <message>
+        <source>Conversion levers</source>
+        <translation>Konverziós lehetőségek</translation>
+    </message>
+    <message>
+        <source>Deal-length levers</source>
+        <translation>Ügylethossz-lehetőségek</translation>
     </message>
     <message>
         <source>Deals dragging on</source>

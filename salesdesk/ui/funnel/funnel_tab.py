@@ -174,6 +174,7 @@ class FunnelTab(QWidget):
         self.model = FiguresModel(self)
         self.table = FiguresTable()
         self.table.setObjectName("figures_table")
+        self.table.setAccessibleName(translate("FunnelTab", "Figures by slice"))
         self.table.setModel(self.model)
         # No sort column until the user clicks one: rows come in report order (most decided
         # deals first, months in date order), as the charts show them.
