@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale
 from salesdesk import cli, launch
 from salesdesk.domain.metrics import Figures, MoneyRules, MoneyTally, Tally, figures
 from salesdesk.ui.charts.headless import ensure_application
+from salesdesk.ui.formatting import CurrencyDisplay, set_currency_display
 from salesdesk.ui.funnel import report_pdf
 from salesdesk.ui.funnel.headline import Headline, headlines
 
@@ -54,6 +55,21 @@ def test_changes_group_thousands_as_the_locale_does() -> None:
     german = by_key(headlines(now, before, "EUR",
                               QLocale(QLocale.Language.German, QLocale.Country.Germany)))
     assert german["won_amount"].change == "+102.110 EUR vs previous period"
+
+
+@pytest.fixture
+def currency_symbols() -> Iterator[None]:
+    set_currency_display(CurrencyDisplay.SYMBOL)
+    yield
+    set_currency_display(CurrencyDisplay.CODE)
+
+
+def test_the_won_amount_follows_the_currency_display(currency_symbols: None) -> None:
+    now = slice_figures(won=700, lost=603, open_=2_400, won_amount_cents=401_775_000)
+    before = slice_figures(won=650, lost=500, open_=1_100, won_amount_cents=391_564_000)
+    shown = by_key(headlines(now, before, "EUR", ENGLISH))
+    assert shown["won_amount"].value == "€4,017,750"
+    assert shown["won_amount"].change == "+€102,110 vs previous period"
 
 
 def test_ensure_application_groups_thousands_under_the_c_locale(c_locale: None) -> None:

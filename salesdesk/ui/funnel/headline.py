@@ -3,6 +3,7 @@ tooltip with its formula in words and its n."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from salesdesk.domain.metrics import Figures
 from salesdesk.i18n import translate
+from salesdesk.ui.formatting import money
 from salesdesk.ui.funnel.figures_model import days, percent
 
 
@@ -27,17 +29,23 @@ class Headline:
 
 
 def _change(loc: QLocale, now: float | None, before: float | None, unit: str,
-            scale: float = 1.0, digits: int = 1) -> str:
+            scale: float = 1.0, digits: int = 1,
+            written: Callable[[float], str] | None = None) -> str:
+    """The change from ``before`` to ``now``; ``written`` writes a magnitude (default: the
+    locale's number with ``digits`` decimals and ``unit`` after it)."""
+    def write(value: float) -> str:
+        return written(value) if written else f"{loc.toString(value, 'f', digits)}{unit}"
+
     if before is None:
         return ""
     if now is None:
         return translate("Headline", "no figure now; before: {figure}").format(
-            figure=f"{loc.toString(before * scale, 'f', digits)}{unit}")
+            figure=write(before * scale))
     delta = (now - before) * scale
     sign = "+" if delta > 0 else "−" if delta < 0 else "±"
     # The locale groups thousands as the figure itself does ("+102,110 EUR").
     return translate("Headline", "{change} vs previous period").format(
-        change=f"{sign}{loc.toString(abs(delta), 'f', digits)}{unit}")
+        change=f"{sign}{write(abs(delta))}")
 
 
 def headlines(now: Figures, before: Figures | None, currency: str,
@@ -104,11 +112,11 @@ def headlines(now: Figures, before: Figures | None, currency: str,
                 count=loc.toString(now.open))),
         Headline(
             "won_amount", translate("Headline", "Won amount"),
-            f"{loc.toString(now.won_amount, 'f', 0)} {currency}",
+            money(now.won_amount, currency, loc),
             " · ".join(amount_note) or translate("Headline", "{count} won deals").format(
                 count=loc.toString(now.won)),
-            _change(loc, now.won_amount, before.won_amount if before else None, f" {currency}",
-                    digits=0),
+            _change(loc, now.won_amount, before.won_amount if before else None, "",
+                    written=lambda value: money(value, currency, loc)),
             translate("Headline", "Sum of the won deals' amounts in {currency}, over the deals"
                       " whose amount is known; deals in another currency without an exchange"
                       " rate are left out. n = {count} won deals.").format(
