@@ -91,7 +91,7 @@ def field_widths(currencies: int, max_codes: Mapping[Dimension, int]) -> dict[st
     return widths
 
 
-def _empty(typecode: str) -> array:  # type: ignore[type-arg]
+def _empty(typecode: str) -> array[int]:
     return array(typecode)
 
 
@@ -99,9 +99,9 @@ def _empty(typecode: str) -> array:  # type: ignore[type-arg]
 class DealColumns:
     """Deals as packed integer words plus the names their codes stand for."""
 
-    ids: array = field(default_factory=lambda: _empty("q"))  # type: ignore[type-arg]
-    amount: array = field(default_factory=lambda: _empty("q"))  # type: ignore[type-arg]
-    words: tuple[array, ...] = ()  # type: ignore[type-arg]
+    ids: array[int] = field(default_factory=lambda: _empty("q"))
+    amount: array[int] = field(default_factory=lambda: _empty("q"))
+    words: tuple[array[int], ...] = ()
     layout: tuple[Field, ...] = ()
     currencies: tuple[str, ...] = ()
     names: dict[Dimension, dict[int, str]] = field(
