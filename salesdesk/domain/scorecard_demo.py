@@ -80,8 +80,9 @@ def demo_sheet(rng: random.Random, filled: float) -> PrepSheet:
         for v in range(VARIABLES):
             if rng.random() < filled:
                 sheet = sheet.with_cell(a, v, concede=rng.choice(_CONCEDE), ask=rng.choice(_ASK))
-    spin = tuple(f"{g.label} questions for this client" if rng.random() < filled else ""
-                 for g in SpinGroup)
+    # The demo's data is English in every language, like its names: not the groups' labels.
+    spin = tuple(f"{g.value.replace('_', '-').capitalize()} questions for this client"
+                 if rng.random() < filled else "" for g in SpinGroup)
     return replace(
         sheet, spin=spin,
         rapport="Sails on Lake Balaton; asked about our heat pump's noise" if
