@@ -50,3 +50,19 @@ def test_a_foreign_file_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     assert result.returncode == launch.EXIT_FILE
     assert "not a salesdesk database" in result.stderr
     assert hashlib.sha256(foreign.read_bytes()).hexdigest() == before
+
+
+def test_the_refusal_speaks_the_chosen_language(tmp_path: Path) -> None:
+    foreign = tmp_path / "notes.db"
+    foreign.write_text("not a database", encoding="utf-8")
+    result = _run("--lang", "hu", "--smoke-test", "--db", str(foreign))
+    assert result.returncode == launch.EXIT_FILE
+    assert "nem salesdesk-adatbázis" in result.stderr
+
+
+def test_the_demo_starts_on_a_high_dpi_screen(tmp_path: Path) -> None:
+    # Twice the pixels per point, as on a 4K laptop: layouts, icons and charts scale.
+    result = _run("--demo", "--smoke-test", "--db", str(tmp_path / "demo.db"),
+                  env={"QT_SCALE_FACTOR": "2"})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
