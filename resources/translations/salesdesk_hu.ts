@@ -2451,7 +2451,7 @@ Megnyitja csak olvasásra?</translation>
     </message>
     <message>
         <source>Compare &amp;with:</source>
-        <translation>Viszonyítás &amp;ehhez:</translation>
+        <translation>Viszonyítás e&amp;hhez:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
@@ -2511,7 +2511,7 @@ Megnyitja csak olvasásra?</translation>
     </message>
     <message>
         <source>Show in Deals &amp;List</source>
-        <translation>Megjelenítés az ügylet&amp;listában</translation>
+        <translation>&amp;Megjelenítés az ügyletlistában</translation>
     </message>
     <message>
         <source>List the selected dragging deals in the Deals tab</source>

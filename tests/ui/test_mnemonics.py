@@ -24,6 +24,7 @@ from salesdesk.ui.customers.touchpoints_view import ChangeDialog
 from salesdesk.ui.deals.deal_form import DealDialog
 from salesdesk.ui.guide_dialog import GuideDialog
 from salesdesk.ui.importing.wizard import ImportWizard
+from salesdesk.ui.language import Language, install_language
 from salesdesk.ui.lists.lists_dialog import ListsDialog
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.preferences import PreferencesDialog
@@ -50,12 +51,26 @@ def demo_window(qtbot: QtBot, demo_file: Path, tmp_path: Path) -> Iterator[MainW
         yield main
 
 
+@pytest.fixture(params=[Language.ENGLISH, Language.HUNGARIAN], ids=["en", "hu"])
+def window_in_each_language(request: pytest.FixtureRequest, qtbot: QtBot, demo_file: Path,
+                            tmp_path: Path) -> Iterator[MainWindow]:
+    """The demo window in English and in Hungarian: a translation picks its own letters."""
+    installed = install_language(request.param)
+    try:
+        with shown_window(qtbot, demo_copy(demo_file, tmp_path)) as main:
+            qtbot.waitUntil(lambda: main.cache.cache is not None, timeout=10000)
+            yield main
+    finally:
+        installed.uninstall()
+
+
 def visible_tab_widgets(widget: QWidget) -> list[QTabWidget]:
     return [tabs for tabs in widget.findChildren(QTabWidget) if tabs.isVisible()]
 
 
-def test_no_tab_or_page_of_the_window_shares_a_letter(qtbot: QtBot,
-                                                      demo_window: MainWindow) -> None:
+def test_no_tab_or_page_of_the_window_shares_a_letter(
+        qtbot: QtBot, window_in_each_language: MainWindow) -> None:
+    demo_window = window_in_each_language
     seen: dict[str, dict[str, list[str]]] = {}
     for index in range(demo_window.tabs.count()):
         demo_window.tabs.setCurrentIndex(index)
@@ -72,7 +87,8 @@ def test_no_tab_or_page_of_the_window_shares_a_letter(qtbot: QtBot,
 
 
 def test_menus_and_tabs_have_distinct_letters_and_each_menu_its_own(
-        demo_window: MainWindow) -> None:
+        window_in_each_language: MainWindow) -> None:
+    demo_window = window_in_each_language
     menus = {mnemonic(action.text()) for action in demo_window.menuBar().actions()}
     tabs = {mnemonic(demo_window.tabs.tabText(i)) for i in range(demo_window.tabs.count())}
     assert menus.isdisjoint(tabs)
@@ -163,7 +179,9 @@ DIALOGS: dict[str, Callable[[MainWindow], QDialog]] = {
 
 
 @pytest.mark.parametrize("name", list(DIALOGS))
-def test_no_dialog_shares_a_letter(qtbot: QtBot, demo_window: MainWindow, name: str) -> None:
+def test_no_dialog_shares_a_letter(qtbot: QtBot, window_in_each_language: MainWindow,
+                                   name: str) -> None:
+    demo_window = window_in_each_language
     dialog = DIALOGS[name](demo_window)
     dialog.show()
     qtbot.waitExposed(dialog)
