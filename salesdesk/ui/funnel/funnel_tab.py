@@ -175,6 +175,7 @@ class FunnelTab(QWidget):
         self.table = FiguresTable()
         self.table.setObjectName("figures_table")
         self.table.setAccessibleName(translate("FunnelTab", "Figures by slice"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows walk its rows
         self.table.setModel(self.model)
         # No sort column until the user clicks one: rows come in report order (most decided
         # deals first, months in date order), as the charts show them.
