@@ -10,7 +10,6 @@ the team matrix and skill against conversion.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import Protocol
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, SignalInstance
@@ -42,21 +41,10 @@ from salesdesk.domain.metrics import MoneyRules
 from salesdesk.domain.periods import twelve_months_to
 from salesdesk.domain.scorecards import Assessment, latest_first, weak_points
 from salesdesk.i18n import translate
-from salesdesk.reports.scorecard_report import (
-    RepScorecard,
-    ScorecardReport,
-    build_report,
-)
+from salesdesk.reports.scorecard_report import ScorecardReport, build_report
 from salesdesk.ui.charts.base import ChartWidget
 from salesdesk.ui.column_fit import ColumnFitter
-from salesdesk.ui.formatting import (
-    count,
-    date_pattern,
-    date_range_text,
-    date_text,
-    number,
-    percent,
-)
+from salesdesk.ui.formatting import date_pattern, date_text
 from salesdesk.ui.scorecards.charts import (
     HistoryChart,
     MatrixChart,
@@ -71,6 +59,7 @@ from salesdesk.ui.scorecards.commands import (
     scorecards,
 )
 from salesdesk.ui.scorecards.models import HistoryModel, ScoresModel, WeakPointsModel
+from salesdesk.ui.scorecards.results_text import results_html
 from salesdesk.ui.scorecards.sheet_dialog import AssessmentDialog
 from salesdesk.ui.workspace import Workspace
 
@@ -87,13 +76,6 @@ class CacheProvider(Protocol):
     @property
     def ready(self) -> SignalInstance:
         """Emitted when the cache answers for the current data."""
-
-
-def days_text(value: float | None) -> str:
-    """Days with one decimal; "—" when undefined."""
-    if value is None:
-        return "—"
-    return translate("ScorecardsTab", "{days} days").format(days=number(value, 1))
 
 
 def _date(q: QDate) -> dt.date:
@@ -385,7 +367,7 @@ class ScorecardsTab(QWidget):
                                    threshold=settings.too_few_threshold,
                                    money=MoneyRules.of(settings, currency_digits()))
         card = self.report.rep(rep) if rep else None
-        self.results.setText(self._results_html(card, self.report))
+        self.results.setText(results_html(card, self.report))
         figures = ScorecardFigures(self.report, rep, self.selected_assessment(),
                                    tuple(self._assessments))
         for chart in self.charts():
@@ -394,62 +376,6 @@ class ScorecardsTab(QWidget):
     def charts(self) -> tuple[ScorecardChart, ...]:
         """The tab's charts, in the order of their pages."""
         return (self.profile_chart, self.history_chart, self.matrix_chart, self.scatter_chart)
-
-    @staticmethod
-    def _results_html(card: RepScorecard | None, report: ScorecardReport) -> str:
-        period = date_range_text(report.start, report.end)
-        team, team_prep = report.team, report.team_prep
-
-        too_few_text = translate("ScorecardsTab", "too few to judge")
-
-        def row(label: str, conversion: float | None, n: int, length: float | None,
-                too_few: bool) -> str:
-            flag = f" <span style='color:#9a6700'>{too_few_text}</span>" if too_few else ""
-            name = html.escape(label).replace(" ", "&nbsp;")  # a name on one line
-            n_text = translate("ScorecardsTab", "n = {count}").format(count=count(n))
-            return (f"<tr><td>{name}</td>"
-                    f"<td align='right'><b>{percent(conversion)}</b></td>"
-                    f"<td align='right'>{n_text}</td><td align='right'>{days_text(length)}"
-                    f"</td><td>{flag}</td></tr>")
-
-        headers = (translate("ScorecardsTab", "Conversion"),
-                   translate("ScorecardsTab", "Decided"),
-                   translate("ScorecardsTab", "Avg deal length"))
-        lines = [translate("ScorecardsTab", "<b>Results</b> — deals closed {period}").format(
-                     period=period),
-                 "<table cellspacing='2' cellpadding='2'><tr><th></th>"
-                 + "".join(f"<th>{h}</th>" for h in headers) + "<th></th></tr>"]
-        if card is not None:
-            f = card.figures
-            lines.append(row(card.rep, f.conversion, f.decided, f.avg_deal_length_days,
-                             f.too_few))
-        lines.append(row(translate("ScorecardsTab", "Team"), team.conversion, team.decided,
-                         team.avg_deal_length_days, team.too_few))
-        lines.append("</table>")
-        share = f"{report.prepared_share * 100:.0f} %"
-        if card is not None:
-            p = card.prep
-            lines.append(translate(
-                "ScorecardsTab",
-                "<b>Preparation</b> (a deal counts as prepared when its sheet is at least "
-                "{threshold} complete): {share} of {decided} decided deals prepared.<br>"
-                "Conversion of prepared deals {prepared_conversion} (n = {prepared}), of "
-                "unprepared {unprepared_conversion} (n = {unprepared}).").format(
-                threshold=share, share=percent(p.share), decided=count(p.decided),
-                prepared_conversion=percent(p.conversion_prepared),
-                prepared=count(p.prepared),
-                unprepared_conversion=percent(p.conversion_unprepared),
-                unprepared=count(p.unprepared)))
-        lines.append(translate(
-            "ScorecardsTab",
-            "Team: {share} prepared; prepared {prepared_conversion} (n = {prepared}), "
-            "unprepared {unprepared_conversion} (n = {unprepared}).").format(
-            share=percent(team_prep.share),
-            prepared_conversion=percent(team_prep.conversion_prepared),
-            prepared=count(team_prep.prepared),
-            unprepared_conversion=percent(team_prep.conversion_unprepared),
-            unprepared=count(team_prep.unprepared)))
-        return "<br>".join(lines)
 
     # --- actions -------------------------------------------------------------------------
 
