@@ -27,7 +27,7 @@ from salesdesk.domain.target_customer import TargetRow
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.customers_report import lost_reasons_by, target_customer
 from salesdesk.ui.charts.base import days, percent
-from salesdesk.ui.customers.charts import (
+from salesdesk.ui.customers.deal_charts import (
     LostReasonFigures,
     LostReasonsChart,
     TargetChart,
