@@ -104,7 +104,8 @@ class TouchpointsPage(QWidget):
 
     def _build(self) -> None:
         self.touchpoints_model: RecordsModel[Touchpoint] = RecordsModel(TOUCHPOINT_COLUMNS, self)
-        self.touchpoints_view = table("touchpoints", self.touchpoints_model, sortable=False)
+        self.touchpoints_view = table("touchpoints", self.touchpoints_model, sortable=False,
+                                      accessible_name=translate("TouchpointsPage", "Touchpoints"))
         self.touchpoints_view.horizontalHeader().hide()
         self.add_touchpoint_button = QPushButton(translate("TouchpointsPage", "Add…"))
         self.rename_button = QPushButton(translate("TouchpointsPage", "Rename…"))
@@ -121,7 +122,8 @@ class TouchpointsPage(QWidget):
 
         self.changes_model: RecordsModel[TouchpointChange] = RecordsModel(CHANGE_COLUMNS, self)
         self.changes_view = table("touchpoint_changes", self.changes_model, sortable=False,
-                                  stretch=2)
+                                  stretch=2, accessible_name=translate("TouchpointsPage",
+                                                                       "Touchpoint changes"))
         self.changes_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.log_button = QPushButton(translate("TouchpointsPage", "&Record Change…"))
         self.log_button.setObjectName("log_change")
@@ -141,6 +143,8 @@ class TouchpointsPage(QWidget):
 
         self.window_box = QSpinBox()
         self.window_box.setObjectName("window_days")
+        self.window_box.setAccessibleName(translate("TouchpointsPage",
+                                                    "Length of the windows before and after"))
         self.window_box.setRange(7, MAX_WINDOW_DAYS)
         self.window_box.setSingleStep(30)
         self.window_box.setValue(DEFAULT_WINDOW_DAYS)

@@ -86,9 +86,10 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _table(name: str) -> QTableView:
+def _table(name: str, accessible_name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
+    view.setAccessibleName(accessible_name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -139,7 +140,9 @@ class ScorecardsTab(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(date_pattern())
         self.from_date.setObjectName("period_from")
+        self.from_date.setAccessibleName(translate("ScorecardsTab", "Results period start"))
         self.to_date.setObjectName("period_to")
+        self.to_date.setAccessibleName(translate("ScorecardsTab", "Results period end"))
         self.follow_box = QCheckBox(translate("ScorecardsTab",
                                               "12 months up to the assessment"))
         self.follow_box.setObjectName("period_follows_assessment")
@@ -171,7 +174,7 @@ class ScorecardsTab(QWidget):
         period_bar.addWidget(self.follow_box)
         period_bar.addStretch(1)
 
-        self.history = _table("assessment_history")
+        self.history = _table("assessment_history", translate("ScorecardsTab", "Assessments"))
         self.history.setModel(self.history_model)
         history_header = self.history.horizontalHeader()
         history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -193,14 +196,14 @@ class ScorecardsTab(QWidget):
         left_layout.addWidget(self.history, 1)
         left_layout.addWidget(results_scroll, 1)
 
-        self.weak = _table("weak_points")
+        self.weak = _table("weak_points", translate("ScorecardsTab", "What to improve"))
         self.weak.setModel(self.weak_model)
         self.weak.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.weak.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         weak_header = self.weak.horizontalHeader()
         weak_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         weak_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.scores = _table("assessment_scores")
+        self.scores = _table("assessment_scores", translate("ScorecardsTab", "Scores"))
         self.scores.setModel(self.scores_model)
         char = self.scores.fontMetrics().averageCharWidth()
         score_width = QFontMetrics(self.scores.horizontalHeader().font()).horizontalAdvance(
