@@ -68,7 +68,8 @@ class CompetitorsPage(QWidget):
             Column(QT_TRANSLATE_NOOP("RecordsModel", "Deals lost to it"), lambda c: f"{c[1]:,}",
                    sort=lambda c: c[1], right=True),
         ), self)
-        self.list_view = table("competitors", self.list_model, sortable=False)
+        self.list_view = table("competitors", self.list_model, sortable=False,
+                               accessible_name=translate("CompetitorsPage", "Competitors"))
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.new_button = QPushButton(translate("CompetitorsPage", "Ne&w Competitor…"))
         self.new_button.setObjectName("new_competitor")
@@ -102,6 +103,8 @@ class CompetitorsPage(QWidget):
         self.steps = StepsModel(self)
         self.steps_view = QTableView()
         self.steps_view.setObjectName("competitor_steps")
+        self.steps_view.setAccessibleName(translate("CompetitorsPage",
+                                                    "Our process next to the competitor's"))
         self.steps_view.setModel(self.steps)
         self.steps_view.setWordWrap(True)
         self.steps_view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked

@@ -27,7 +27,7 @@ from salesdesk.domain.target_customer import TargetRow
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.customers_report import lost_reasons_by, target_customer
 from salesdesk.ui.charts.base import days, percent
-from salesdesk.ui.customers.charts import (
+from salesdesk.ui.customers.deal_charts import (
     LostReasonFigures,
     LostReasonsChart,
     TargetChart,
@@ -113,7 +113,8 @@ class LostReasonsPage(QWidget):
                    header_tip=QT_TRANSLATE_NOOP("RecordsModel", "The reason given most, with its"
                                                                 " share of the lost deals")),
         ), self)
-        self.view = table("lost_reasons", self.model, stretch=0)
+        self.view = table("lost_reasons", self.model, stretch=0, accessible_name=translate(
+            "LostReasonsPage", "Lost deals and their top reasons"))
         self.splitter = split("lost_reasons_splitter", Qt.Orientation.Horizontal,
                               (self.chart, 2, 700), (self.view, 1, 360))
         layout = QVBoxLayout(self)
@@ -220,8 +221,10 @@ class TargetPage(QWidget):
         self.audiences.set_header(0, translate("TargetPage", "Audience"))
         self.types: RecordsModel[TargetRow] = RecordsModel(TARGET_COLUMNS, self)
         self.types.set_header(0, translate("TargetPage", "Customer type"))
-        self.audience_view = table("target_audiences", self.audiences)
-        self.type_view = table("target_types", self.types)
+        self.audience_view = table("target_audiences", self.audiences, accessible_name=translate(
+            "TargetPage", "Figures by audience"))
+        self.type_view = table("target_types", self.types, accessible_name=translate(
+            "TargetPage", "Figures by customer type"))
         self.costly = QLabel()
         self.costly.setObjectName("costly_audiences")
         self.costly.setWordWrap(True)

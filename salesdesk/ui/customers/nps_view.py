@@ -120,13 +120,14 @@ def _beside_header(by_client: bool) -> str:
     return translate("NpsView", "Client") if by_client else translate("NpsView", "Product")
 
 
-def table(name: str, model: QAbstractItemModel, *, sortable: bool = True, stretch: int = 0
-          ) -> QTableView:
-    """A read-only table view over ``model`` (through a sorting proxy when ``sortable``);
-    column ``stretch`` takes the width the others leave (-1: none), the others fit their
-    contents."""
+def table(name: str, model: QAbstractItemModel, *, accessible_name: str, sortable: bool = True,
+          stretch: int = 0) -> QTableView:
+    """A read-only table view over ``model`` (through a sorting proxy when ``sortable``),
+    named ``accessible_name`` for screen readers; column ``stretch`` takes the width the others
+    leave (-1: none), the others fit their contents."""
     view = QTableView()
     view.setObjectName(name)
+    view.setAccessibleName(accessible_name)
     if sortable:
         proxy = model if isinstance(model, SortedProxy) else SortedProxy(view)
         if proxy is not model:
@@ -235,9 +236,11 @@ class NpsPage(QWidget):
         bar.addWidget(self.import_button)
 
         self.groups_model: RecordsModel[GroupRow] = RecordsModel(GROUP_COLUMNS, self)
-        self.groups_view = table("nps_groups", self.groups_model)
+        self.groups_view = table("nps_groups", self.groups_model,
+                                 accessible_name=translate("NpsPage", "NPS by group"))
         self.beside_model: RecordsModel[NpsBeside] = RecordsModel(BESIDE_COLUMNS, self)
-        self.beside_view = table("nps_beside", self.beside_model)
+        self.beside_view = table("nps_beside", self.beside_model, accessible_name=translate(
+            "NpsPage", "NPS beside conversion and repeat purchases"))
         self.beside_title = heading(translate("NpsPage",
                                               "NPS beside conversion and repeat purchases"))
         self.beside_note = QLabel()
@@ -257,6 +260,7 @@ class NpsPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("comment_search")
+        self.search.setAccessibleName(translate("NpsPage", "Search the comments"))
         self.search.setPlaceholderText(translate("NpsPage",
                                                  "Search the comments, clients and products…"))
         self.search.setClearButtonEnabled(True)
@@ -267,7 +271,8 @@ class NpsPage(QWidget):
         self.comments_model: RecordsModel[Response] = RecordsModel(COMMENT_COLUMNS, self)
         self.comments_filter = CommentsFilter(self)
         self.comments_filter.setSourceModel(self.comments_model)
-        self.comments_view = table("comments", self.comments_filter, stretch=6)
+        self.comments_view = table("comments", self.comments_filter, stretch=6,
+                                   accessible_name=translate("NpsPage", "Comments"))
         self.comments_count = QLabel()
         self.edit_button = QPushButton(translate("NpsPage", "Edit…"))
         self.delete_button = QPushButton(translate("NpsPage", "Delete"))

@@ -4,18 +4,12 @@ before and after it, with n, intervals and a verdict only when the intervals all
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -26,22 +20,19 @@ from PySide6.QtWidgets import (
 
 from salesdesk.analytics import AnalyticsCache
 from salesdesk.domain.deals import CustomerType, LookupKind
-from salesdesk.domain.parsing import ParseError, parse_date
-from salesdesk.domain.slice_spec import DIMENSION_LABELS
 from salesdesk.domain.touchpoints import (
     DEFAULT_WINDOW_DAYS,
     MAX_WINDOW_DAYS,
     SCOPE_DIMENSIONS,
     BeforeAfter,
-    Scope,
     Touchpoint,
     TouchpointChange,
     WindowFigures,
-    check_change,
 )
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.customers_report import change_effect
 from salesdesk.ui.charts.base import days, percent
+from salesdesk.ui.customers.change_dialog import ChangeDialog
 from salesdesk.ui.customers.charts import BeforeAfterChart, BeforeAfterFigures
 from salesdesk.ui.customers.commands import (
     AddChangeCommand,
@@ -55,8 +46,7 @@ from salesdesk.ui.customers.commands import (
 from salesdesk.ui.customers.models import Column, RecordsModel
 from salesdesk.ui.customers.nps_view import heading, split, table
 from salesdesk.ui.formatting import date_text
-from salesdesk.ui.widgets import DateField
-from salesdesk.ui.workspace import Workspace, strptime_formats
+from salesdesk.ui.workspace import Workspace
 
 ALL_TOUCHPOINTS = QT_TRANSLATE_NOOP("TouchpointsPage", "All touchpoints")
 """The first row of the touchpoints list (``translate("TouchpointsPage", …)`` when shown)."""
@@ -94,111 +84,6 @@ def window_line(window: WindowFigures) -> tuple[str, str]:
             f"{_interval(window.length_low, window.length_high, 'd')} · n = {window.length_n}")
 
 
-class ChangeDialog(QDialog):
-    """Log or edit a touchpoint change: the touchpoint, the date, what changed and, when it
-    concerns part of the business only, the dimension value. After ``exec()`` returns
-    Accepted, :attr:`change` is valid."""
-
-    def __init__(self, workspace: Workspace, touchpoints: list[str],
-                 values: dict[LookupKind | str, list[str]],
-                 change: TouchpointChange | None = None, parent: QWidget | None = None,
-                 touchpoint: str | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("change_dialog")
-        self.setWindowTitle(translate("ChangeDialog", "Edit change") if change
-                            else translate("ChangeDialog", "Log a touchpoint change"))
-        self._workspace = workspace
-        self._values = values
-        self._original = change
-        self.change: TouchpointChange | None = None
-        self.touchpoint = QComboBox()
-        self.touchpoint.setObjectName("change_touchpoint")
-        names = list(touchpoints)
-        if change is not None and change.touchpoint not in names:
-            names.append(change.touchpoint)
-        self.touchpoint.addItems(names)
-        self.date = DateField()
-        self.description = QLineEdit()
-        self.description.setObjectName("change_description")
-        self.description.setPlaceholderText(translate("ChangeDialog",
-                                                      "e.g. new price tags in shop 2"))
-        self.scope_dimension = QComboBox()
-        self.scope_dimension.setObjectName("scope_dimension")
-        self.scope_dimension.addItem(translate("ChangeDialog", "The whole business"), "")
-        for dimension in SCOPE_DIMENSIONS:
-            self.scope_dimension.addItem(translate("SliceSpec", DIMENSION_LABELS[dimension]),
-                                         dimension.value)
-        self.scope_value = QComboBox()
-        self.scope_value.setObjectName("scope_value")
-        self.scope_value.setEditable(True)
-        self.scope_value.setMinimumContentsLength(18)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
-        form = QFormLayout(self)
-        form.addRow(translate("ChangeDialog", "&Touchpoint:"), self.touchpoint)
-        form.addRow(translate("ChangeDialog", "&Date:"), self.date)
-        form.addRow(translate("ChangeDialog", "&What changed:"), self.description)
-        scope_row = QHBoxLayout()
-        scope_row.addWidget(self.scope_dimension)
-        scope_row.addWidget(self.scope_value, 1)
-        form.addRow(translate("ChangeDialog", "&Concerns:"), scope_row)
-        form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.scope_dimension.currentIndexChanged.connect(self._on_dimension_changed)
-        if change is not None:
-            self.touchpoint.setCurrentText(change.touchpoint)
-            self.date.set_date(change.changed_on)
-            self.description.setText(change.description)
-            if change.scope is not None:
-                self.scope_dimension.setCurrentIndex(
-                    self.scope_dimension.findData(change.scope.dimension.value))
-                self.scope_value.setCurrentText(change.scope.value)
-        else:
-            if touchpoint:
-                self.touchpoint.setCurrentText(touchpoint)
-            self.date.set_date(workspace.today())
-        self._on_dimension_changed()
-        self.resize(520, self.sizeHint().height())
-
-    def _on_dimension_changed(self) -> None:
-        code = str(self.scope_dimension.currentData() or "")
-        current = self.scope_value.currentText()
-        self.scope_value.clear()
-        self.scope_value.setEnabled(bool(code))
-        if code:
-            self.scope_value.addItems(self._values.get(code, []))
-            if current:
-                self.scope_value.setCurrentText(current)
-
-    def save(self) -> None:
-        """Check the fields; accept with a valid change or say what is wrong."""
-        errors: dict[str, str] = {}
-        changed_on: dt.date | None = None
-        try:
-            changed_on = parse_date(self.date.text(), strptime_formats(QLocale()))
-        except ParseError as exc:
-            errors["date"] = str(exc)
-        code = str(self.scope_dimension.currentData() or "")
-        scope = None
-        if code:
-            scope = Scope(next(d for d in SCOPE_DIMENSIONS if d.value == code),
-                          self.scope_value.currentText())
-        change, problems = check_change(self.touchpoint.currentText(), changed_on,
-                                        self.description.text(), scope,
-                                        change_id=self._original.id if self._original else None)
-        problems.update(errors)
-        if change is None:
-            self.message.setText(" ".join(problems.values()))
-            return
-        self.change = change
-        self.accept()
-
-
 class TouchpointsPage(QWidget):
     """Touchpoints, their change log, and the before/after comparison of the change selected.
 
@@ -219,7 +104,8 @@ class TouchpointsPage(QWidget):
 
     def _build(self) -> None:
         self.touchpoints_model: RecordsModel[Touchpoint] = RecordsModel(TOUCHPOINT_COLUMNS, self)
-        self.touchpoints_view = table("touchpoints", self.touchpoints_model, sortable=False)
+        self.touchpoints_view = table("touchpoints", self.touchpoints_model, sortable=False,
+                                      accessible_name=translate("TouchpointsPage", "Touchpoints"))
         self.touchpoints_view.horizontalHeader().hide()
         self.add_touchpoint_button = QPushButton(translate("TouchpointsPage", "Add…"))
         self.rename_button = QPushButton(translate("TouchpointsPage", "Rename…"))
@@ -236,7 +122,8 @@ class TouchpointsPage(QWidget):
 
         self.changes_model: RecordsModel[TouchpointChange] = RecordsModel(CHANGE_COLUMNS, self)
         self.changes_view = table("touchpoint_changes", self.changes_model, sortable=False,
-                                  stretch=2)
+                                  stretch=2, accessible_name=translate("TouchpointsPage",
+                                                                       "Touchpoint changes"))
         self.changes_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.log_button = QPushButton(translate("TouchpointsPage", "&Record Change…"))
         self.log_button.setObjectName("log_change")
@@ -256,6 +143,8 @@ class TouchpointsPage(QWidget):
 
         self.window_box = QSpinBox()
         self.window_box.setObjectName("window_days")
+        self.window_box.setAccessibleName(translate("TouchpointsPage",
+                                                    "Length of the windows before and after"))
         self.window_box.setRange(7, MAX_WINDOW_DAYS)
         self.window_box.setSingleStep(30)
         self.window_box.setValue(DEFAULT_WINDOW_DAYS)

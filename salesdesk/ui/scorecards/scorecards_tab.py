@@ -10,7 +10,6 @@ the team matrix and skill against conversion.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import Protocol
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, SignalInstance
@@ -42,21 +41,10 @@ from salesdesk.domain.metrics import MoneyRules
 from salesdesk.domain.periods import twelve_months_to
 from salesdesk.domain.scorecards import Assessment, latest_first, weak_points
 from salesdesk.i18n import translate
-from salesdesk.reports.scorecard_report import (
-    RepScorecard,
-    ScorecardReport,
-    build_report,
-)
+from salesdesk.reports.scorecard_report import ScorecardReport, build_report
 from salesdesk.ui.charts.base import ChartWidget
 from salesdesk.ui.column_fit import ColumnFitter
-from salesdesk.ui.formatting import (
-    count,
-    date_pattern,
-    date_range_text,
-    date_text,
-    number,
-    percent,
-)
+from salesdesk.ui.formatting import date_pattern, date_text
 from salesdesk.ui.scorecards.charts import (
     HistoryChart,
     MatrixChart,
@@ -71,6 +59,7 @@ from salesdesk.ui.scorecards.commands import (
     scorecards,
 )
 from salesdesk.ui.scorecards.models import HistoryModel, ScoresModel, WeakPointsModel
+from salesdesk.ui.scorecards.results_text import results_html
 from salesdesk.ui.scorecards.sheet_dialog import AssessmentDialog
 from salesdesk.ui.workspace import Workspace
 
@@ -89,13 +78,6 @@ class CacheProvider(Protocol):
         """Emitted when the cache answers for the current data."""
 
 
-def days_text(value: float | None) -> str:
-    """Days with one decimal; "—" when undefined."""
-    if value is None:
-        return "—"
-    return translate("ScorecardsTab", "{days} days").format(days=number(value, 1))
-
-
 def _date(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
@@ -104,9 +86,10 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _table(name: str) -> QTableView:
+def _table(name: str, accessible_name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
+    view.setAccessibleName(accessible_name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -157,7 +140,9 @@ class ScorecardsTab(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(date_pattern())
         self.from_date.setObjectName("period_from")
+        self.from_date.setAccessibleName(translate("ScorecardsTab", "Results period start"))
         self.to_date.setObjectName("period_to")
+        self.to_date.setAccessibleName(translate("ScorecardsTab", "Results period end"))
         self.follow_box = QCheckBox(translate("ScorecardsTab",
                                               "12 months up to the assessment"))
         self.follow_box.setObjectName("period_follows_assessment")
@@ -189,7 +174,7 @@ class ScorecardsTab(QWidget):
         period_bar.addWidget(self.follow_box)
         period_bar.addStretch(1)
 
-        self.history = _table("assessment_history")
+        self.history = _table("assessment_history", translate("ScorecardsTab", "Assessments"))
         self.history.setModel(self.history_model)
         history_header = self.history.horizontalHeader()
         history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -211,14 +196,14 @@ class ScorecardsTab(QWidget):
         left_layout.addWidget(self.history, 1)
         left_layout.addWidget(results_scroll, 1)
 
-        self.weak = _table("weak_points")
+        self.weak = _table("weak_points", translate("ScorecardsTab", "What to improve"))
         self.weak.setModel(self.weak_model)
         self.weak.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.weak.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         weak_header = self.weak.horizontalHeader()
         weak_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         weak_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.scores = _table("assessment_scores")
+        self.scores = _table("assessment_scores", translate("ScorecardsTab", "Scores"))
         self.scores.setModel(self.scores_model)
         char = self.scores.fontMetrics().averageCharWidth()
         score_width = QFontMetrics(self.scores.horizontalHeader().font()).horizontalAdvance(
@@ -385,7 +370,7 @@ class ScorecardsTab(QWidget):
                                    threshold=settings.too_few_threshold,
                                    money=MoneyRules.of(settings, currency_digits()))
         card = self.report.rep(rep) if rep else None
-        self.results.setText(self._results_html(card, self.report))
+        self.results.setText(results_html(card, self.report))
         figures = ScorecardFigures(self.report, rep, self.selected_assessment(),
                                    tuple(self._assessments))
         for chart in self.charts():
@@ -394,62 +379,6 @@ class ScorecardsTab(QWidget):
     def charts(self) -> tuple[ScorecardChart, ...]:
         """The tab's charts, in the order of their pages."""
         return (self.profile_chart, self.history_chart, self.matrix_chart, self.scatter_chart)
-
-    @staticmethod
-    def _results_html(card: RepScorecard | None, report: ScorecardReport) -> str:
-        period = date_range_text(report.start, report.end)
-        team, team_prep = report.team, report.team_prep
-
-        too_few_text = translate("ScorecardsTab", "too few to judge")
-
-        def row(label: str, conversion: float | None, n: int, length: float | None,
-                too_few: bool) -> str:
-            flag = f" <span style='color:#9a6700'>{too_few_text}</span>" if too_few else ""
-            name = html.escape(label).replace(" ", "&nbsp;")  # a name on one line
-            n_text = translate("ScorecardsTab", "n = {count}").format(count=count(n))
-            return (f"<tr><td>{name}</td>"
-                    f"<td align='right'><b>{percent(conversion)}</b></td>"
-                    f"<td align='right'>{n_text}</td><td align='right'>{days_text(length)}"
-                    f"</td><td>{flag}</td></tr>")
-
-        headers = (translate("ScorecardsTab", "Conversion"),
-                   translate("ScorecardsTab", "Decided"),
-                   translate("ScorecardsTab", "Avg deal length"))
-        lines = [translate("ScorecardsTab", "<b>Results</b> — deals closed {period}").format(
-                     period=period),
-                 "<table cellspacing='2' cellpadding='2'><tr><th></th>"
-                 + "".join(f"<th>{h}</th>" for h in headers) + "<th></th></tr>"]
-        if card is not None:
-            f = card.figures
-            lines.append(row(card.rep, f.conversion, f.decided, f.avg_deal_length_days,
-                             f.too_few))
-        lines.append(row(translate("ScorecardsTab", "Team"), team.conversion, team.decided,
-                         team.avg_deal_length_days, team.too_few))
-        lines.append("</table>")
-        share = f"{report.prepared_share * 100:.0f} %"
-        if card is not None:
-            p = card.prep
-            lines.append(translate(
-                "ScorecardsTab",
-                "<b>Preparation</b> (a deal counts as prepared when its sheet is at least "
-                "{threshold} complete): {share} of {decided} decided deals prepared.<br>"
-                "Conversion of prepared deals {prepared_conversion} (n = {prepared}), of "
-                "unprepared {unprepared_conversion} (n = {unprepared}).").format(
-                threshold=share, share=percent(p.share), decided=count(p.decided),
-                prepared_conversion=percent(p.conversion_prepared),
-                prepared=count(p.prepared),
-                unprepared_conversion=percent(p.conversion_unprepared),
-                unprepared=count(p.unprepared)))
-        lines.append(translate(
-            "ScorecardsTab",
-            "Team: {share} prepared; prepared {prepared_conversion} (n = {prepared}), "
-            "unprepared {unprepared_conversion} (n = {unprepared}).").format(
-            share=percent(team_prep.share),
-            prepared_conversion=percent(team_prep.conversion_prepared),
-            prepared=count(team_prep.prepared),
-            unprepared_conversion=percent(team_prep.conversion_unprepared),
-            unprepared=count(team_prep.unprepared)))
-        return "<br>".join(lines)
 
     # --- actions -------------------------------------------------------------------------
 
