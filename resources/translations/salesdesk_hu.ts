@@ -847,6 +847,10 @@
         <translation>Versenytársak</translation>
     </message>
     <message>
+        <source>Our process next to the competitor&apos;s</source>
+        <translation>A mi folyamatunk a versenytárs folyamata mellett</translation>
+    </message>
+    <message>
         <source>Remove Step</source>
         <translation>Lépés eltávolítása</translation>
     </message>
@@ -3149,6 +3153,10 @@ Megnyitja csak olvasásra?</translation>
         <translation>&amp;Bontás:</translation>
     </message>
     <message>
+        <source>Lost deals and their top reasons</source>
+        <translation>Elvesztett ügyletek és fő okaik</translation>
+    </message>
+    <message>
         <source>Counting the deals…</source>
         <translation>Ügyletek számolása…</translation>
     </message>
@@ -3469,6 +3477,10 @@ Megnyitja csak olvasásra?</translation>
     <message>
         <source>Comments</source>
         <translation>Megjegyzések</translation>
+    </message>
+    <message>
+        <source>Search the comments</source>
+        <translation>Keresés a megjegyzésekben</translation>
     </message>
     <message>
         <source>survey responses · {period}</source>
@@ -4963,6 +4975,14 @@ Jó teljesítmény: {good}</translation>
         <translation>{days} nap</translation>
     </message>
     <message>
+        <source>Results period start</source>
+        <translation>Az eredmények időszakának kezdete</translation>
+    </message>
+    <message>
+        <source>Results period end</source>
+        <translation>Az eredmények időszakának vége</translation>
+    </message>
+    <message>
         <source>12 months up to the assessment</source>
         <translation>Az értékelésig tartó 12 hónap</translation>
     </message>
@@ -5003,8 +5023,16 @@ Jó teljesítmény: {good}</translation>
         <translation>–</translation>
     </message>
     <message>
+        <source>Assessments</source>
+        <translation>Értékelések</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Assessments&lt;/b&gt;</source>
         <translation>&lt;b&gt;Értékelések&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>What to improve</source>
+        <translation>Fejlesztendő</translation>
     </message>
     <message>
         <source>Scores</source>
@@ -5528,6 +5556,14 @@ konverzió {conversion} ({decided} lezárt ügyletből), átlagos ügylethossz {
         <translation>Ügyféltípus</translation>
     </message>
     <message>
+        <source>Figures by audience</source>
+        <translation>Adatok célcsoportonként</translation>
+    </message>
+    <message>
+        <source>Figures by customer type</source>
+        <translation>Adatok ügyféltípusonként</translation>
+    </message>
+    <message>
         <source>Export Chart…</source>
         <translation>Diagram exportálása…</translation>
     </message>
@@ -5847,6 +5883,10 @@ konverzió {conversion} ({decided} lezárt ügyletből), átlagos ügylethossz {
         <translation>Érintkezési pontok</translation>
     </message>
     <message>
+        <source>Touchpoint changes</source>
+        <translation>Érintkezési pontok változásai</translation>
+    </message>
+    <message>
         <source>&amp;Record Change…</source>
         <translation>Változás &amp;rögzítése…</translation>
     </message>
@@ -5861,6 +5901,10 @@ konverzió {conversion} ({decided} lezárt ügyletből), átlagos ügylethossz {
     <message>
         <source>Changes</source>
         <translation>Változások</translation>
+    </message>
+    <message>
+        <source>Length of the windows before and after</source>
+        <translation>Az előtte és utána vizsgált időablakok hossza</translation>
     </message>
     <message>
         <source>days</source>
