@@ -107,6 +107,7 @@ class CompetitorsPage(QWidget):
                                                     "Our process next to the competitor's"))
         self.steps_view.setModel(self.steps)
         self.steps_view.setWordWrap(True)
+        self.steps_view.setTabKeyNavigation(False)  # arrows move between the steps
         self.steps_view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                         | QAbstractItemView.EditTrigger.EditKeyPressed
                                         | QAbstractItemView.EditTrigger.AnyKeyPressed)

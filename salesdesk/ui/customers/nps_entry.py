@@ -158,6 +158,7 @@ class ResponseDialog(QDialog):
         self.batch_view.verticalHeader().hide()
         self.batch_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.batch_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.batch_view.setTabKeyNavigation(False)
         self.batch_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.batch_view.horizontalHeader().setStretchLastSection(True)

@@ -93,6 +93,7 @@ def _table(name: str, accessible_name: str) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows walk its rows
     view.verticalHeader().hide()
     view.setWordWrap(False)
     view.setAlternatingRowColors(True)
