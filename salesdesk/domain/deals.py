@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+
 
 class Outcome(StrEnum):
     """Whether the customer decided: open deals have not."""
@@ -41,34 +43,35 @@ class LookupKind(StrEnum):
 
     @property
     def label(self) -> str:
-        """Plural name shown in the Lists dialog."""
-        return _LOOKUP_LABELS[self]
+        """Plural name shown in the Lists dialog (in the language shown)."""
+        return translate("LookupKind", _LOOKUP_LABELS[self])
 
     @property
     def singular(self) -> str:
-        """Singular name used in messages ("Merge salesperson Anna into ...")."""
-        return _LOOKUP_SINGULAR[self]
+        """Singular name used in messages ("Merge salesperson Anna into ..."), in the language
+        shown."""
+        return translate("LookupKind", _LOOKUP_SINGULAR[self])
 
 
 _LOOKUP_LABELS = {
-    LookupKind.CLIENT: "Clients",
-    LookupKind.REP: "Salespeople",
-    LookupKind.PRODUCT: "Products",
-    LookupKind.CHANNEL: "Channels",
-    LookupKind.REGION: "Regions",
-    LookupKind.AUDIENCE: "Target audiences",
-    LookupKind.STAGE: "Stages",
-    LookupKind.LOST_REASON: "Lost reasons",
+    LookupKind.CLIENT: QT_TRANSLATE_NOOP("LookupKind", "Clients"),
+    LookupKind.REP: QT_TRANSLATE_NOOP("LookupKind", "Salespeople"),
+    LookupKind.PRODUCT: QT_TRANSLATE_NOOP("LookupKind", "Products"),
+    LookupKind.CHANNEL: QT_TRANSLATE_NOOP("LookupKind", "Channels"),
+    LookupKind.REGION: QT_TRANSLATE_NOOP("LookupKind", "Regions"),
+    LookupKind.AUDIENCE: QT_TRANSLATE_NOOP("LookupKind", "Target audiences"),
+    LookupKind.STAGE: QT_TRANSLATE_NOOP("LookupKind", "Stages"),
+    LookupKind.LOST_REASON: QT_TRANSLATE_NOOP("LookupKind", "Lost reasons"),
 }
 _LOOKUP_SINGULAR = {
-    LookupKind.CLIENT: "client",
-    LookupKind.REP: "salesperson",
-    LookupKind.PRODUCT: "product",
-    LookupKind.CHANNEL: "channel",
-    LookupKind.REGION: "region",
-    LookupKind.AUDIENCE: "target audience",
-    LookupKind.STAGE: "stage",
-    LookupKind.LOST_REASON: "lost reason",
+    LookupKind.CLIENT: QT_TRANSLATE_NOOP("LookupKind", "client"),
+    LookupKind.REP: QT_TRANSLATE_NOOP("LookupKind", "salesperson"),
+    LookupKind.PRODUCT: QT_TRANSLATE_NOOP("LookupKind", "product"),
+    LookupKind.CHANNEL: QT_TRANSLATE_NOOP("LookupKind", "channel"),
+    LookupKind.REGION: QT_TRANSLATE_NOOP("LookupKind", "region"),
+    LookupKind.AUDIENCE: QT_TRANSLATE_NOOP("LookupKind", "target audience"),
+    LookupKind.STAGE: QT_TRANSLATE_NOOP("LookupKind", "stage"),
+    LookupKind.LOST_REASON: QT_TRANSLATE_NOOP("LookupKind", "lost reason"),
 }
 
 DEFAULT_STAGES = ("Lead", "Contacted", "Proposal", "Negotiation")

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from salesdesk.domain.importing import DateOrder, Problem, Rejected, Skipped, parse_import_date
 from salesdesk.domain.nps import Response, ResponseDraft, check_response
 from salesdesk.domain.parsing import ParseError
+from salesdesk.i18n import translate
 
 NPS_FIELDS = ("date", "score", "segment", "product", "client", "comment")
 REQUIRED_FIELDS = ("date", "score", "segment")
@@ -108,7 +109,7 @@ class NpsRowConverter:
     def convert(self, cells: Sequence[str]) -> Response | Rejected | Skipped:
         """A response, the reasons the row is rejected, or a blank row skipped."""
         if not any(cell.strip() for cell in cells):
-            return Skipped("blank row")
+            return Skipped(translate("NpsImport", "blank row"))
         problems: list[Problem] = []
         answered_on: dt.date | None = None
         try:

@@ -30,7 +30,7 @@ from typing import IO, Any
 
 from salesdesk.domain.importing import numbered_headers
 from salesdesk.files import restore_cell
-from salesdesk.i18n import translate
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store.csv_text import (
     MIXED_ENCODING,
     SAMPLE_BYTES,
@@ -47,6 +47,11 @@ from salesdesk.store.errors import UnreadableFile
 # one whose lines after the first hold a row's worth of delimiters.
 MAX_FIELD_LINES = 50
 _LISTED = 10  # row or line numbers a note lists before "…"
+# How the summary names a delimiter; shown through translate("ImportFiles", name).
+DELIMITER_NAMES = {",": QT_TRANSLATE_NOOP("ImportFiles", "comma"),
+                   ";": QT_TRANSLATE_NOOP("ImportFiles", "semicolon"),
+                   "\t": QT_TRANSLATE_NOOP("ImportFiles", "tab"),
+                   "|": QT_TRANSLATE_NOOP("ImportFiles", "bar")}
 _WIDTH_ROWS = 100  # the rows a headerless file's number of columns is taken from
 # A workbook part that unpacks to more than this many times its packed size, past a size no
 # real spreadsheet part needs to compress that well, is a zip bomb: a 1.5 MB file whose sheet
@@ -80,9 +85,10 @@ class SourceInfo:
     def describe(self) -> str:
         """A phrase for the summary: "CSV, UTF-8, delimiter ';'" or "XLSX, sheet 'Deals'"."""
         if self.kind == "xlsx":
-            return f"XLSX, sheet {self.sheet!r}"
-        names = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
-        return f"CSV, {self.encoding}, {names.get(self.delimiter or ',', self.delimiter)}"
+            return translate("ImportFiles", "XLSX, sheet {sheet}").format(sheet=repr(self.sheet))
+        delimiter = self.delimiter or ","
+        name = DELIMITER_NAMES.get(delimiter)
+        return f"CSV, {self.encoding}, {translate('ImportFiles', name) if name else delimiter}"
 
 
 class Source:
@@ -122,20 +128,29 @@ class Source:
         """What the lines read so far hold that the summary should say."""
         notes = []
         if self._other_encoding_lines:
-            several = len(self._other_encoding_lines) > 1
-            notes.append(f"{_lines(self._other_encoding_lines).capitalize()} of"
-                         f" {self.path.name} {'are' if several else 'is'} not UTF-8 like the"
-                         " rest of the file: read as Windows-1252. Check"
-                         f" {'their' if several else 'its'} accented letters.")
+            lines = self._other_encoding_lines
+            notes.append((translate(
+                "ImportFiles", "Lines {lines} of {name} are not UTF-8 like the rest of the file:"
+                " read as Windows-1252. Check their accented letters.") if len(lines) > 1 else
+                translate("ImportFiles", "Line {lines} of {name} is not UTF-8 like the rest of"
+                          " the file: read as Windows-1252. Check its accented letters.")
+            ).format(lines=_numbers(lines), name=self.path.name))
         if self._bom_lines:
-            notes.append(f"A byte-order mark inside the file ({_lines(self._bom_lines)}) was"
-                         " removed: were two files joined into one?")
+            notes.append((translate(
+                "ImportFiles", "A byte-order mark inside the file (lines {lines}) was removed:"
+                " were two files joined into one?") if len(self._bom_lines) > 1 else translate(
+                "ImportFiles", "A byte-order mark inside the file (line {lines}) was removed:"
+                " were two files joined into one?")).format(lines=_numbers(self._bom_lines)))
         if self.broken:
-            notes.append(f"A quote is not closed in row{'s' if len(self.broken) > 1 else ''} "
-                         + _numbers(sorted(self.broken)) + ": the field runs over the"
-                         " following lines, which were not imported as rows; the row is in"
-                         " the rejected-rows file. Close the quote and import those lines"
-                         " again.")
+            notes.append((translate(
+                "ImportFiles", "A quote is not closed in rows {rows}: the field runs over the"
+                " following lines, which were not imported as rows; the row is in the"
+                " rejected-rows file. Close the quote and import those lines again.")
+                if len(self.broken) > 1 else translate(
+                "ImportFiles", "A quote is not closed in row {rows}: the field runs over the"
+                " following lines, which were not imported as rows; the row is in the"
+                " rejected-rows file. Close the quote and import those lines again.")
+            ).format(rows=_numbers(sorted(self.broken))))
         return notes
 
     def fraction(self, row_number: int) -> float:
@@ -257,11 +272,10 @@ class Source:
 
 def _numbers(numbers: list[int]) -> str:
     shown = ", ".join(map(str, numbers[:_LISTED]))
-    return shown + (f" and {len(numbers) - _LISTED} more" if len(numbers) > _LISTED else "")
-
-
-def _lines(numbers: list[int]) -> str:
-    return f"line{'s' if len(numbers) > 1 else ''} {_numbers(numbers)}"
+    if len(numbers) <= _LISTED:
+        return shown
+    return translate("ImportFiles", "{numbers} and {count} more").format(
+        numbers=shown, count=len(numbers) - _LISTED)
 
 
 def _trim(values: tuple[Any, ...]) -> tuple[Any, ...]:

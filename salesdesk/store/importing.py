@@ -29,6 +29,8 @@ from salesdesk.domain.importing import (
     DateGuess,
     DateOrder,
     Inference,
+    Note,
+    NoteKind,
     Problem,
     ReadRules,
     Rejected,
@@ -118,10 +120,13 @@ class RejectedGroup:
 
     def describe(self) -> str:
         """A line for the summary: "Amount: Not an amount … — 3 rows (5, 9, 12)"."""
-        where = f"{self.column}: " if self.column else ""
+        reason = f"{self.column}: {self.message}" if self.column else self.message
         listed = ", ".join(map(str, self.rows)) + (", …" if self.count > len(self.rows) else "")
-        return (f"{where}{self.message} — {self.count} row{'s' if self.count != 1 else ''}"
-                f" ({listed})")
+        if self.count == 1:
+            text = translate("Importing", "{reason} — 1 row ({rows})")
+        else:
+            text = translate("Importing", "{reason} — {count} rows ({rows})")
+        return text.format(reason=reason, count=self.count, rows=listed)
 
 
 @dataclass(slots=True)
@@ -196,7 +201,7 @@ def _stop_if_cancelled(cancelled: Callable[[], bool] | None) -> None:
 
 
 def infer_rules(source: Source, mapping: ColumnMapping, *, date_format: str | None = None,
-                cancelled: Callable[[], bool] | None = None) -> tuple[ReadRules, list[str]]:
+                cancelled: Callable[[], bool] | None = None) -> tuple[ReadRules, list[Note]]:
     """Read the mapped date and amount columns until their formats are settled (the whole
     column when they stay ambiguous) and return the reading rules with notes."""
     inference = Inference.for_mapping(source.headers, mapping)
@@ -220,7 +225,7 @@ def plan_import(path: Path, source_options: SourceOptions = SourceOptions(),
     ValueError when ``mapping`` names columns the file lacks or reads no column at all.
     """
     with open_source(path, source_options) as source:
-        guessed: list[str] = []
+        guessed: list[Note] = []
         if mapping is None and source.no_header:
             sample = [cells for _, cells in itertools.islice(source.rows(), SAMPLE_ROWS)]
             source.close()
@@ -242,12 +247,14 @@ def plan_import(path: Path, source_options: SourceOptions = SourceOptions(),
         rules, inferred = infer_rules(source, mapping, date_format=date_format,
                                       cancelled=cancelled)
         read = source.notes()
-        notes = [f"Read as {source.info.describe()}.", *guessed, *mapping_notes(mapping),
-                 *inferred, *read]
+        notes = [translate("Importing", "Read as {source}.").format(
+                     source=source.info.describe()),
+                 *guessed, *mapping_notes(mapping), *inferred, *read]
         if headerless:
-            notes.append("The first row looks like data, not column names: read the file"
-                         " without a header row (--no-header; the columns are then called"
-                         " column 1, column 2, …).")
+            notes.append(translate(
+                "Importing", "The first row looks like data, not column names: read the file"
+                " without a header row (--no-header; the columns are then called column 1,"
+                " column 2, …)."))
         return ImportPlan(
             path, source.info, SourceOptions(
                 encoding=source.info.encoding, delimiter=source.info.delimiter,
@@ -392,14 +399,11 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
     return summary
 
 
-def _rows(count: int) -> str:
-    return f"{count} row{'s' if count != 1 else ''}"
-
-
 def _undated(summary: ImportSummary, number: int, warnings: Sequence[str]) -> None:
     summary.undated += 1
     if summary.undated <= LISTED_NOTES:
-        summary.notes.append(f"Row {number}: " + " ".join(warnings))
+        summary.notes.append(Note(translate("Importing", "Row {number}: {warnings}").format(
+            number=number, warnings=" ".join(warnings)), NoteKind.ROWS))
 
 
 def _scaled(progress: Callable[[int, float], None] | None, start: float
@@ -416,38 +420,69 @@ def _finish_notes(summary: ImportSummary, converter: RowConverter,
     notes = summary.notes
     notes += converter.notes
     if summary.undated > LISTED_NOTES:
-        notes.append(f"… and {summary.undated - LISTED_NOTES} more rows like these.")
-    if summary.undated:
-        notes.append(f"{summary.undated} won or lost deal{'s' if summary.undated != 1 else ''}"
-                     " without a close date or first contact were imported: they count in"
-                     " conversion, not in deal length (salesdesk report: length_unknown).")
+        notes.append(Note(translate("Importing", "… and {count} more rows like these.").format(
+            count=summary.undated - LISTED_NOTES), NoteKind.ROWS))
+    if summary.undated == 1:
+        notes.append(translate(
+            "Importing", "1 won or lost deal without a close date or first contact was"
+            " imported: it counts in conversion, not in deal length (salesdesk report:"
+            " length_unknown)."))
+    elif summary.undated:
+        notes.append(translate(
+            "Importing", "{count} won or lost deals without a close date or first contact were"
+            " imported: they count in conversion, not in deal length (salesdesk report:"
+            " length_unknown).").format(count=summary.undated))
     if converter.currencies_from_amounts:
-        notes.append("Currency from the amount's symbol or code: " + ", ".join(
-            f"{code} {count} row{'s' if count != 1 else ''}"
-            for code, count in converter.currencies_from_amounts.most_common()) + ".")
-    if converter.lost_by_reason:
-        notes.append(f"{_rows(converter.lost_by_reason)} with a lost reason and no won or lost"
-                     " outcome were imported as lost.")
+        notes.append(translate("Importing", "Currency from the amount's symbol or code:"
+                               " {currencies}.").format(currencies=", ".join(
+            (translate("Importing", "{currency} 1 row") if count == 1 else
+             translate("Importing", "{currency} {count} rows")).format(currency=code,
+                                                                       count=count)
+            for code, count in converter.currencies_from_amounts.most_common())))
+    if converter.lost_by_reason == 1:
+        notes.append(translate("Importing", "1 row with a lost reason and no won or lost"
+                               " outcome was imported as lost."))
+    elif converter.lost_by_reason:
+        notes.append(translate("Importing", "{count} rows with a lost reason and no won or lost"
+                               " outcome were imported as lost.").format(
+                                   count=converter.lost_by_reason))
     for reason, count in summary.skip_reasons.most_common():
-        notes.append(f"Skipped {count} row{'s' if count != 1 else ''}: {reason}.")
+        notes.append((translate("Importing", "Skipped 1 row: {reason}.") if count == 1 else
+                      translate("Importing", "Skipped {count} rows: {reason}.")).format(
+                          count=count, reason=reason))
     if summary.ambiguous:
-        notes.append(
-            f"Left {summary.ambiguous} row{'s' if summary.ambiguous != 1 else ''} alone that"
-            " matched more than one deal (or shared its deal with another row): nothing was"
-            " guessed; they are in the rejected-rows file with the reason.")
+        notes.append((translate(
+            "Importing", "Left 1 row alone that matched more than one deal (or shared its deal"
+            " with another row): nothing was guessed; it is in the rejected-rows file with the"
+            " reason.") if summary.ambiguous == 1 else translate(
+            "Importing", "Left {count} rows alone that matched more than one deal (or shared"
+            " their deal with another row): nothing was guessed; they are in the rejected-rows"
+            " file with the reason.")).format(count=summary.ambiguous))
     if summary.rejected:
-        where = (f"; written to {summary.rejected_file}" if summary.rejected_file
-                 else "")
-        notes.append(f"Rejected {summary.rejected} row{'s' if summary.rejected != 1 else ''}"
-                     f" that cannot become a valid deal{where}:")
-        notes += [f"  {reason}" for reason in summary.rejected_reasons()]
+        notes.append(Note(_rejected_heading(summary), NoteKind.ROWS))
+        notes += [Note(f"  {reason}", NoteKind.ROWS) for reason in summary.rejected_reasons()]
     if summary.unmapped:
-        notes.append("Not mapped (no column found): " + ", ".join(summary.unmapped) + ".")
+        notes.append(Note(translate("Importing", "Not mapped (no column found): {fields}.").format(
+            fields=", ".join(summary.unmapped)), NoteKind.UNMAPPED))
     if summary.dry_run:
-        notes.append("Dry run: nothing was written.")
+        notes.append(translate("Importing", "Dry run: nothing was written."))
     if created:
-        notes.append("New list values were added to: "
-                     + ", ".join(sorted(k.label for k in created)) + ".")
+        notes.append(translate("Importing", "New list values were added to: {lists}.").format(
+            lists=", ".join(sorted(k.label for k in created))))
+
+
+def _rejected_heading(summary: ImportSummary) -> str:
+    """The line before the rejected rows' reasons."""
+    if summary.rejected_file:
+        text = (translate("Importing", "Rejected 1 row that cannot become a valid deal; written"
+                          " to {file}:") if summary.rejected == 1 else
+                translate("Importing", "Rejected {count} rows that cannot become a valid deal;"
+                          " written to {file}:"))
+    else:
+        text = (translate("Importing", "Rejected 1 row that cannot become a valid deal:")
+                if summary.rejected == 1 else
+                translate("Importing", "Rejected {count} rows that cannot become a valid deal:"))
+    return text.format(count=summary.rejected, file=summary.rejected_file)
 
 
 def _converted(plan: ImportPlan, converter: RowConverter,

@@ -96,11 +96,12 @@ def plan_nps_import(path: Path, options: SourceOptions = SourceOptions(),
                 break
         source.close()
         info = source.info
-    notes = [f"Read as {info.describe()}."]
+    notes = [translate("NpsImport", "Read as {source}.").format(source=info.describe())]
     order = None if date_format else guess.order()
     if guess.ambiguous and not date_format:
-        notes.append(f"Dates such as {guess.example!r} could be day- or month-first: read as"
-                     " day-first (pass --date-format to choose).")
+        notes.append(translate(
+            "NpsImport", "Dates such as {example} could be day- or month-first: read as"
+            " day-first (pass --date-format to choose).").format(example=repr(guess.example)))
     return NpsImportPlan(path, info, SourceOptions(info.encoding, info.delimiter, info.sheet),
                          headers, mapping, order, date_format, tuple(notes))
 
@@ -175,16 +176,26 @@ class _DryRun(Exception):
 
 
 def _finish_notes(summary: NpsImportSummary) -> None:
+    notes = summary.notes
     if summary.skipped:
-        summary.notes.append(f"Skipped {summary.skipped} blank row"
-                             f"{'s' if summary.skipped != 1 else ''}.")
+        notes.append((translate("NpsImport", "Skipped 1 blank row.") if summary.skipped == 1
+                      else translate("NpsImport", "Skipped {count} blank rows.")
+                      ).format(count=summary.skipped))
     if summary.rejected:
-        where = f"; written to {summary.rejected_file}" if summary.rejected_file else ""
-        summary.notes.append(f"Rejected {summary.rejected} row"
-                             f"{'s' if summary.rejected != 1 else ''} that cannot become a"
-                             f" valid response{where}.")
+        if summary.rejected_file:
+            text = (translate("NpsImport", "Rejected 1 row that cannot become a valid response;"
+                              " written to {file}.") if summary.rejected == 1 else
+                    translate("NpsImport", "Rejected {count} rows that cannot become a valid"
+                              " response; written to {file}."))
+        else:
+            text = (translate("NpsImport", "Rejected 1 row that cannot become a valid response.")
+                    if summary.rejected == 1 else
+                    translate("NpsImport", "Rejected {count} rows that cannot become a valid"
+                              " response."))
+        notes.append(text.format(count=summary.rejected, file=summary.rejected_file))
     if summary.created:
         kinds = sorted({kind.label for kind, _ in summary.created})
-        summary.notes.append("New list values were added to: " + ", ".join(kinds) + ".")
+        notes.append(translate("NpsImport", "New list values were added to: {lists}.").format(
+            lists=", ".join(kinds)))
     if summary.dry_run:
-        summary.notes.append("Dry run: nothing was written.")
+        notes.append(translate("NpsImport", "Dry run: nothing was written."))

@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from salesdesk.domain.importing import REJECTED_COLUMN
 from salesdesk.files import neutralise_cell, replacing
+from salesdesk.i18n import translate
 from salesdesk.store.csv_text import MIXED_ENCODING
 from salesdesk.store.import_files import SourceInfo
 
@@ -46,7 +47,8 @@ class RejectedRows:
             self._writer.writerow([neutralise_cell(h) for h in (*self.headers, REJECTED_COLUMN)])
         padded = list(cells) + [""] * (len(self.headers) - len(cells))
         self._writer.writerow([neutralise_cell(c) for c in padded]
-                              + [neutralise_cell(f"row {number}: {reason}")])
+                              + [neutralise_cell(translate("RejectedRows", "row {number}: {reason}")
+                                                 .format(number=number, reason=reason))])
 
     def finish(self) -> None:
         """Put the file in place (fsynced and renamed)."""

@@ -15,17 +15,17 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget, QWizard, QWizardPage
 from pytestqt.qtbot import QtBot
 
-from salesdesk import paths
+from salesdesk import i18n, paths
 from salesdesk.app import OpenedDatabase
 from salesdesk.domain.deals import Deal, Outcome
-from salesdesk.domain.importing import IMPORT_FIELDS, ColumnMapping, DateOrder
+from salesdesk.domain.importing import IMPORT_FIELDS, ColumnMapping, DateOrder, Note, NoteKind
+from salesdesk.store import ImportSummary, saved_presets
 from salesdesk.store import importing as engine
-from salesdesk.store import saved_presets
 from salesdesk.ui import tasks
 from salesdesk.ui.actions import ActionId
 from salesdesk.ui.formatting import date_text
 from salesdesk.ui.importing.preview_page import REJECTED_BRUSH
-from salesdesk.ui.importing.wizard import ImportWizard
+from salesdesk.ui.importing.wizard import ImportWizard, summary_text
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.tasks import TaskContext
 from salesdesk.ui.ui_settings import UiSettings
@@ -133,6 +133,45 @@ def test_ambiguous_dates_are_asked(qtbot: QtBot, workspace: Workspace, tmp_path:
     values.set_date_order("first contact", DateOrder.MDY)
     _next(qtbot, wizard, wizard.preview_page)
     assert wizard.preview_page.model.item(0, 5).text() == date_text(dt.date(2026, 1, 2))
+
+
+@pytest.fixture
+def translated() -> None:
+    """Every text "translated" (marked "~"), as another language would word it."""
+    i18n.install(lambda context, text, disambiguation: f"~{text}")
+    yield
+    i18n.install(None)
+
+
+@pytest.mark.usefixtures("translated")
+def test_ambiguous_dates_and_outcome_choices_work_in_another_language(
+        qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    source = tmp_path / "us.csv"
+    source.write_text("title,first contact,status\nA,01/02/2026,won\nB,03/04/2026,open\n",
+                      encoding="utf-8")
+    wizard = _wizard(qtbot, workspace)
+    wizard.file_page.path_edit.setText(str(source))
+    _next(qtbot, wizard, wizard.source_page)
+    _next(qtbot, wizard, wizard.mapping_page)
+    _next(qtbot, wizard, wizard.values_page)
+    values = wizard.values_page
+    labels = [values.formats.itemAt(i, values.formats.ItemRole.LabelRole).widget().text()
+              for i in range(values.formats.rowCount())]
+    assert labels == ["~Dates in first contact (ambiguous — check):"]
+    assert values.outcome_combos["won"].currentText() == "~won"
+    values.set_outcome("open", "lost")
+    assert wizard.state.mapping.outcome_values["open"] == "lost"
+    wizard.close()
+
+
+@pytest.mark.usefixtures("translated")
+def test_the_summary_leaves_out_row_notes_by_their_kind_in_any_language() -> None:
+    summary = ImportSummary(imported=3, unmapped=["rep"], notes=[
+        "~Read as CSV.", Note("~Row 4: a won deal without a close date.", NoteKind.ROWS),
+        Note("~  amount: Not an amount — 1 row (5)", NoteKind.ROWS),
+        Note("~Not mapped (no column found): rep.", NoteKind.UNMAPPED)])
+    assert summary_text(summary).splitlines() == [
+        "~Imported 3 deals.", "~Read as CSV.", "~Fields no column fed: ~salesperson."]
 
 
 def test_cancel_leaves_the_database_untouched(qtbot: QtBot, workspace: Workspace,

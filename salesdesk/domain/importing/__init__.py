@@ -12,6 +12,7 @@ are written and whether a row can become a valid deal is decided here:
   and decimal separator from all its values until they are unambiguous.
 - ``guessing``: files without a header row: ``looks_headerless`` tells one,
   ``guess_mapping`` reads what its columns hold from their values.
+- ``notes``: the sentences an import writes for the user, each with its ``NoteKind``.
 - ``rows``: ``RowConverter`` reads each row with the deal form's validation helpers and the
   same rules across fields (DESIGN.md §3); decided deals may lack dates (with a warning).
 
@@ -37,6 +38,7 @@ from salesdesk.domain.importing.mapping import (
     unmapped_fields,
     unmapped_headers,
 )
+from salesdesk.domain.importing.notes import Note, NoteKind, note_kind
 from salesdesk.domain.importing.presets import detect_mapping, detect_preset, preset_mapping
 from salesdesk.domain.importing.reading import (
     DateGuess,
@@ -67,6 +69,8 @@ __all__ = [
     "DateGuess",
     "DateOrder",
     "Inference",
+    "Note",
+    "NoteKind",
     "NumberGuess",
     "Preset",
     "Problem",
@@ -83,6 +87,7 @@ __all__ = [
     "mapping_notes",
     "missing_essentials",
     "normalise_value",
+    "note_kind",
     "numbered_headers",
     "outcome_of",
     "parse_import_date",

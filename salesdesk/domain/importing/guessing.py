@@ -24,6 +24,7 @@ from salesdesk.domain.importing.mapping import (
     ColumnMapping,
     normalise_value,
 )
+from salesdesk.domain.importing.notes import Note
 from salesdesk.domain.importing.presets import detect_mapping
 from salesdesk.domain.importing.reading import (
     parse_import_date,
@@ -31,6 +32,7 @@ from salesdesk.domain.importing.reading import (
     without_time,
 )
 from salesdesk.domain.parsing import ParseError, parse_amount, readable_number_formats
+from salesdesk.i18n import translate
 
 SAMPLE_ROWS = 500
 """How many rows ``guess_mapping`` is given (the first ones)."""
@@ -135,7 +137,7 @@ def _profile(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[_Col
 
 
 def guess_mapping(headers: Sequence[str], rows: Sequence[Sequence[str]]
-                  ) -> tuple[ColumnMapping, list[str]]:
+                  ) -> tuple[ColumnMapping, list[Note]]:
     """The mapping a headerless file's first ``rows`` suggest, and a note saying what was
     guessed (empty when nothing was)."""
     columns = _profile(headers, rows)
@@ -171,13 +173,17 @@ def guess_mapping(headers: Sequence[str], rows: Sequence[Sequence[str]]
                             created_column=created.header if created else None)
     if "closed_on" in mapping.columns and "expected_close" not in mapping.columns:
         mapping = mapping.with_column("expected_close", mapping.columns["closed_on"])
+    # The fields by name: what --map FIELD='column N' takes.
     said = [f"{c.header} → {name}" for name, c in chosen.items() if name != "expected_close"]
     if created is not None:
-        said.append(f"{created.header} → created (the first contact when none is given)")
+        said.append(translate("ImportGuessing", "{column} → created (the first contact when"
+                              " none is given)").format(column=created.header))
     if not said:
         return mapping, []
-    return mapping, ["No header row: the columns were guessed from their values ("
-                     + ", ".join(said) + "). Check them; --map FIELD='column N' changes one."]
+    return mapping, [Note(translate(
+        "ImportGuessing", "No header row: the columns were guessed from their values"
+        " ({guesses}). Check them; --map FIELD='column N' changes one.").format(
+            guesses=", ".join(said)))]
 
 
 def _guess_dates(free: list[_Column], chosen: dict[str, _Column]) -> _Column | None:

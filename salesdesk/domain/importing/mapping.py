@@ -14,6 +14,8 @@ from typing import Any
 
 from salesdesk.domain.deals import CustomerType, Outcome
 from salesdesk.domain.fields import DEAL_FIELDS, FIELDS, FieldKind
+from salesdesk.domain.importing.notes import Note
+from salesdesk.i18n import translate
 
 # The deal fields a column can feed, in the order the wizard lists them. The flags come last:
 # salesdesk's own export writes them so that importing an export gives the same deals back,
@@ -215,28 +217,46 @@ class ColumnMapping:
 
 # --- describing a mapping ---------------------------------------------------------------------
 
-def mapping_notes(mapping: ColumnMapping) -> list[str]:
+def mapping_notes(mapping: ColumnMapping) -> list[Note]:
     """Sentences about the fallbacks a mapping uses, for the summary and the wizard."""
-    notes = [f"Detected a {mapping.preset} file."] if mapping.preset != Preset.PLAIN else []
+    notes: list[str] = []
+    if mapping.preset != Preset.PLAIN:
+        notes.append(translate("ImportMapping", "Detected a {preset} file.").format(
+            preset=mapping.preset))
     if "first_contact" not in mapping.columns and mapping.created_column:
-        notes.append(f"No first-contact column: {mapping.created_column!r} (the created date)"
-                     " is used instead and those deals are marked as inferred.")
+        notes.append(translate(
+            "ImportMapping", "No first-contact column: {column} (the created date) is used"
+            " instead and those deals are marked as inferred.").format(
+                column=repr(mapping.created_column)))
     if "title" not in mapping.columns:
-        notes.append("No title column: titles are made from client and product.")
+        notes.append(translate("ImportMapping",
+                               "No title column: titles are made from client and product."))
     for name, headers in mapping.fallbacks.items():
-        notes.append(f"{FIELDS[name].label}: {mapping.columns.get(name)!r}, or when blank "
-                     + ", ".join(map(repr, headers)) + ".")
+        notes.append(translate("ImportMapping", "{field}: {column}, or when blank {columns}."
+                               ).format(field=FIELDS[name].caption,
+                                        column=repr(mapping.columns.get(name)),
+                                        columns=", ".join(map(repr, headers))))
     close = mapping.columns.get("closed_on")
     if close and close == mapping.columns.get("expected_close"):
-        notes.append(f"{close!r} is the close date of won and lost deals and the expected"
-                     " close of open ones.")
+        notes.append(translate(
+            "ImportMapping", "{column} is the close date of won and lost deals and the expected"
+            " close of open ones.").format(column=repr(close)))
     flags = [repr(h) for h in (mapping.won_column, mapping.closed_column) if h]
-    if flags:
-        notes.append(f"Outcome from the yes/no column{'s' if len(flags) > 1 else ''} "
-                     + " and ".join(flags) + " where no outcome column says won or lost.")
-    if mapping.stage_dates:
-        notes.append(f"Stage history from {len(mapping.stage_dates)} 'Date entered' columns.")
-    return notes
+    if len(flags) > 1:
+        notes.append(translate(
+            "ImportMapping", "Outcome from the yes/no columns {first} and {second} where no"
+            " outcome column says won or lost.").format(first=flags[0], second=flags[1]))
+    elif flags:
+        notes.append(translate(
+            "ImportMapping", "Outcome from the yes/no column {column} where no outcome column"
+            " says won or lost.").format(column=flags[0]))
+    if len(mapping.stage_dates) == 1:
+        notes.append(translate("ImportMapping", "Stage history from 1 'Date entered' column."))
+    elif mapping.stage_dates:
+        notes.append(translate(
+            "ImportMapping", "Stage history from {count} 'Date entered' columns.").format(
+                count=len(mapping.stage_dates)))
+    return [Note(note) for note in notes]
 
 
 def unmapped_headers(headers: Iterable[str], mapping: ColumnMapping) -> list[str]:

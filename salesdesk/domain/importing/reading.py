@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from salesdesk.domain.importing.mapping import DATE_FIELDS, ColumnMapping
+from salesdesk.domain.importing.notes import Note, NoteKind
 from salesdesk.domain.parsing import (
     COMMA_DECIMAL,
     POINT_DECIMAL,
@@ -22,6 +23,7 @@ from salesdesk.domain.parsing import (
     ParseError,
     readable_number_formats,
 )
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 
 # --- dates ------------------------------------------------------------------------------------
 
@@ -113,8 +115,9 @@ def _named(text: str) -> bool:
         return False
 
 
-_NOT_A_DATE = ("Not a date: write it like 2026-03-31 or 31.03.2026, or give the file's date"
-               " format (--date-format, e.g. %d/%m/%Y).")
+_NOT_A_DATE = QT_TRANSLATE_NOOP(
+    "ImportReading", "Not a date: write it like 2026-03-31 or 31.03.2026, or give the file's"
+    " date format (--date-format, e.g. %d/%m/%Y).")
 
 
 def parse_import_date(text: str, order: DateOrder | None,
@@ -141,7 +144,9 @@ def parse_import_date(text: str, order: DateOrder | None,
                 except ValueError:
                     continue
             example = dt.date(2026, 3, 31).strftime(strptime_format)
-            raise ParseError(f"Not a date in the format {strptime_format} (like {example}).")
+            raise ParseError(translate(
+                "ImportReading", "Not a date in the format {format} (like {example}).").format(
+                    format=strptime_format, example=example))
         if _SERIAL.match(text):
             number = float(text)
             if _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1]:
@@ -150,20 +155,21 @@ def parse_import_date(text: str, order: DateOrder | None,
         if parts is None:
             named = named_month_date(without_time(text))
             if named is None:
-                raise ParseError(_NOT_A_DATE)
+                raise ParseError(translate("ImportReading", _NOT_A_DATE))
             return named
         a, b, c = parts
         if len(a) >= 3:
             return dt.date(int(a), int(b), int(c))
         if len(c) == 3:
-            raise ParseError("Not a date: the year has 3 digits.")
+            raise ParseError(translate("ImportReading", "Not a date: the year has 3 digits."))
         if order is DateOrder.MDY:
             return dt.date(_year(c), int(a), int(b))
         return dt.date(_year(c), int(b), int(a))
     except ValueError as exc:
         if isinstance(exc, ParseError):
             raise
-        raise ParseError("Impossible date: there is no such day.") from exc
+        raise ParseError(translate("ImportReading", "Impossible date: there is no such day.")
+                         ) from exc
 
 
 def has_day_month_order(text: str) -> bool:
@@ -385,14 +391,14 @@ class Inference:
             self.amount_column is None or self.amount_column[1].settled)
 
     def rules(self, *, comma_likely: bool = False, date_format: str | None = None
-              ) -> tuple[ReadRules, list[str]]:
+              ) -> tuple[ReadRules, list[Note]]:
         """The reading rules and notes saying what was inferred or assumed.
 
         An ambiguous date column follows the other date columns of the file when one of them
         is decided, else day-first; an ambiguous amount column is read with a decimal comma
         when ``comma_likely`` (a semicolon-separated file), else a decimal point.
         """
-        notes: list[str] = []
+        notes: list[Note] = []
         decided = [g.order() for _, g in self.date_columns.values() if g.resolved]
         default = decided[0] if decided else DateOrder.DMY
         orders: dict[str, DateOrder] = {}
@@ -401,19 +407,26 @@ class Inference:
             if date_format:
                 continue
             if guess.ambiguous:
-                notes.append(f"Dates in {header!r} fit both day-first and month-first (e.g."
-                             f" {guess.example}); read as {orders[header].value}."
-                             " Use --date-format to choose.")
+                notes.append(Note(translate(
+                    "ImportReading", "Dates in {column} fit both day-first and month-first"
+                    " (e.g. {example}); read as {order}. Use --date-format to choose.").format(
+                        column=repr(header), example=guess.example,
+                        order=orders[header].value), NoteKind.AMBIGUOUS_DATES, header))
             elif guess.day_month_values:
-                notes.append(f"Dates in {header!r} read as {orders[header].value}.")
+                notes.append(Note(translate("ImportReading", "Dates in {column} read as {order}."
+                                            ).format(column=repr(header),
+                                                     order=orders[header].value)))
         number_format = POINT_DECIMAL
         if self.amount_column is not None:
             guess_n = self.amount_column[1]
             number_format = guess_n.number_format(COMMA_DECIMAL if comma_likely
                                                   else POINT_DECIMAL)
             if guess_n.values:
-                fits = "fit both separators; " if not guess_n.resolved else ""
-                notes.append(f"Amounts {fits}read like {describe_number_format(number_format)}.")
+                example = describe_number_format(number_format)
+                notes.append(Note(translate(
+                    "ImportReading", "Amounts fit both separators; read like {example}."
+                ).format(example=example) if not guess_n.resolved else translate(
+                    "ImportReading", "Amounts read like {example}.").format(example=example)))
         assumed = frozenset(h for h, (_, g) in self.date_columns.items()
                             if not g.day_month_values)
         return ReadRules(orders, date_format, number_format, assumed), notes

@@ -28,6 +28,7 @@ from salesdesk.domain.importing.mapping import (
     ColumnMapping,
     normalise_value,
 )
+from salesdesk.domain.importing.notes import Note
 from salesdesk.domain.importing.reading import (
     DateOrder,
     ReadRules,
@@ -46,6 +47,7 @@ from salesdesk.domain.validation import (
     read_text,
     read_title,
 )
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +103,9 @@ _TEXTS = tuple(f.name for f in DEAL_FIELDS if f.form and f.kind is FieldKind.TEX
 # Read from a file but not shown on the form: the external id.
 _KEPT = tuple(f.name for f in DEAL_FIELDS
               if f.imported and not f.form and f.kind is FieldKind.TEXT)
-_NOT_AN_AMOUNT = ("Not an amount: write a number, with its currency's symbol or code if you"
-                  " like (1234.50, € 1.234,50, 1234 USD).")
+_NOT_AN_AMOUNT = QT_TRANSLATE_NOOP(
+    "ImportRows", "Not an amount: write a number, with its currency's symbol or code if you"
+    " like (1234.50, € 1.234,50, 1234 USD).")
 # The fields whose cell a rejection quotes (short values that could not be read).
 _SHOWN = frozenset({"amount", "currency", "customer_type", "outcome"})
 _WON, _LOST, _OPEN = Outcome.WON.value, Outcome.LOST.value, Outcome.OPEN.value
@@ -128,7 +131,8 @@ class RowConverter:
         index = {h: i for i, h in reversed(list(enumerate(self.headers)))}
         missing = sorted(h for h in mapping.used_headers() if h not in index)
         if missing:
-            raise ValueError("The file has no column " + ", ".join(map(repr, missing)) + ".")
+            raise ValueError(translate("ImportRows", "The file has no column {columns}.").format(
+                columns=", ".join(map(repr, missing))))
         self._width = len(self.headers)
         self._fields = list(mapping.columns)
         positions = [index[h] for h in mapping.columns.values()]
@@ -163,13 +167,14 @@ class RowConverter:
         self._name_memo: dict[str, str] = {}
         self._date_headers = [(name, mapping.columns.get(name, "")) for name in DATE_FIELDS]
         self._customer_types = dict(mapping.customer_type_values)
-        self.notes: list[str] = []
+        self.notes: list[Note] = []
         self.currencies_from_amounts: Counter[str] = Counter()
         self.lost_by_reason = 0
 
     def column_of(self, field_name: str) -> str:
-        """The header a field is read from, for messages."""
-        return self.mapping.columns.get(field_name) or FIELDS[field_name].label
+        """The header a field is read from, for messages (the field's caption when no
+        column feeds it)."""
+        return self.mapping.columns.get(field_name) or FIELDS[field_name].caption
 
     def _read(self, cells: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
         """Each mapped field's value (a database's NULL read as blank), and the header of
@@ -218,9 +223,16 @@ class RowConverter:
         before = self._orders.get(header, DateOrder.DMY)
         order = self._date_order_of(header)
         self._orders[header] = order
-        self.notes.append(f"Dates in {header!r} were all ISO at first, then {text!r}: the"
-                          f" column was read again for its order, {order.value}"
-                          + (f" (not {before.value})." if order is not before else "."))
+        if order is not before:
+            note = translate(
+                "ImportRows", "Dates in {column} were all ISO at first, then {value}: the column"
+                " was read again for its order, {order} (not {before}).")
+        else:
+            note = translate(
+                "ImportRows", "Dates in {column} were all ISO at first, then {value}: the column"
+                " was read again for its order, {order}.")
+        self.notes.append(Note(note.format(column=repr(header), value=repr(text),
+                                           order=order.value, before=before.value)))
 
     def _named_outcome(self, text: str) -> str | None:
         try:
@@ -253,7 +265,8 @@ class RowConverter:
         stated = values.get("outcome", "")
         named = self._named_outcome(stated) if stated else None
         if named == SKIP:
-            return Skipped(f"{stated} in {self.column_of('outcome')}")
+            return Skipped(translate("ImportRows", "{value} in {column}").format(
+                value=stated, column=self.column_of("outcome")))
         if named in (_WON, _LOST):
             outcome = named
         stage = values.get("stage", "")
@@ -261,7 +274,8 @@ class RowConverter:
         if stage_outcome is not None:
             stage = ""  # won and lost are outcomes, not stages
             if stage_outcome == SKIP:
-                return Skipped(f"{values['stage']} in {self.column_of('stage')}")
+                return Skipped(translate("ImportRows", "{value} in {column}").format(
+                    value=values["stage"], column=self.column_of("stage")))
             if outcome == _OPEN and stage_outcome != _OPEN:
                 outcome = stage_outcome
         if outcome == _OPEN and (self._won is not None or self._closed is not None):
@@ -281,15 +295,17 @@ class RowConverter:
         """The deal a row describes, why it is skipped, or why it is rejected. Never raises."""
         joined = "".join(cells)
         if not joined.strip():
-            return Skipped("blank row")
+            return Skipped(translate("ImportRows", "blank row"))
         if len(cells) > self._width and any(c.strip() for c in cells[self._width:]):
-            return Rejected((Problem("", f"The row has {len(cells)} cells but the header only"
-                                         f" {self._width}: a delimiter or quote is"
-                                         " misplaced."),))
+            return Rejected((Problem("", translate(
+                "ImportRows", "The row has {cells} cells but the header only {width}: a"
+                " delimiter or quote is misplaced.").format(cells=len(cells),
+                                                            width=self._width)),))
         try:
             joined.encode("utf-8")
         except UnicodeEncodeError:
-            return Rejected((Problem("", "Contains characters that cannot be stored."),))
+            return Rejected((Problem("", translate(
+                "ImportRows", "Contains characters that cannot be stored.")),))
         values, sources = self._read(cells)
         read = self._outcome(values, cells)
         if isinstance(read, Skipped):
@@ -341,9 +357,9 @@ class RowConverter:
             chosen = self._customer_types.get(normalise_value(text))
             if chosen is None:
                 problems.append(Problem(
-                    self.column_of("customer_type"),
-                    "Neither new nor current: map the value (--customer-type"
-                    " current=VALUE, or in the wizard's mapping).", text))
+                    self.column_of("customer_type"), translate(
+                        "ImportRows", "Neither new nor current: map the value (--customer-type"
+                        " current=VALUE, or in the wizard's mapping)."), text))
             else:
                 customer_type = CustomerType(chosen)
         flags: dict[str, bool] = {}
@@ -352,23 +368,29 @@ class RowConverter:
             if flag in TRUE_VALUES or flag in FALSE_VALUES:
                 flags[name] = flag in TRUE_VALUES
             else:
-                problems.append(Problem(self.column_of(name), "Write yes or no.", values[name]))
+                problems.append(Problem(self.column_of(name),
+                                        translate("ImportRows", "Write yes or no."),
+                                        values[name]))
 
         currency_text = values.get("currency", "")
         amount_text = values.get("amount", "")
         if amount_text:
             split = split_amount(amount_text)
             if split is None:
-                problems.append(Problem(self.column_of("amount"), _NOT_AN_AMOUNT, amount_text))
+                problems.append(Problem(self.column_of("amount"),
+                                        translate("ImportRows", _NOT_AN_AMOUNT), amount_text))
                 amount_text = ""
             else:
                 amount_text, marked = split
                 if marked is not None:
                     if currency_text and currency_text.upper() != marked:
                         problems.append(Problem(
-                            self.column_of("amount"),
-                            f"The amount is in {marked} but {self.column_of('currency')!r}"
-                            f" says {currency_text.upper()}.", values["amount"]))
+                            self.column_of("amount"), translate(
+                                "ImportRows", "The amount is in {currency} but {column} says"
+                                " {stated}.").format(currency=marked,
+                                                     column=repr(self.column_of("currency")),
+                                                     stated=currency_text.upper()),
+                            values["amount"]))
                     currency_text = marked
                     self.currencies_from_amounts[marked] += 1
         currency = read_currency(currency_text, self.input_rules, errors)

@@ -32,6 +32,7 @@ from salesdesk.domain.fields import FIELDS
 from salesdesk.domain.importing import (
     IMPORT_FIELDS,
     ColumnMapping,
+    Note,
     Preset,
     detect_mapping,
     guess_mapping,
@@ -41,23 +42,42 @@ from salesdesk.domain.importing import (
     unmapped_fields,
     unmapped_headers,
 )
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store import PresetError, save_preset, saved_presets
 from salesdesk.ui.importing.source_pages import ERROR_STYLE
 
 if TYPE_CHECKING:
     from salesdesk.ui.importing.wizard import ImportWizard
 
-NONE_TEXT = "(none)"
+# The built-in presets' names; shown through translate("ImportMappingPage", name).
+PRESET_NAMES = {Preset.PIPEDRIVE: QT_TRANSLATE_NOOP("ImportMappingPage", "Pipedrive"),
+                Preset.HUBSPOT: QT_TRANSLATE_NOOP("ImportMappingPage", "HubSpot"),
+                Preset.PLAIN: QT_TRANSLATE_NOOP("ImportMappingPage", "Plain")}
+
+
+def none_text() -> str:
+    """What the column cell of a field no column feeds says."""
+    return translate("ImportMappingPage", "(none)")
+
+
+def field_names(names: Sequence[str]) -> str:
+    """Fields named in a sentence: "outcome, stage, first contact"."""
+    return ", ".join(FIELDS[name].caption.lower() for name in names)
 
 
 def missing_text(missing: Sequence[str]) -> str:
     """The warning when no outcome, stage or date column is mapped (empty when one is)."""
     if not missing:
         return ""
-    return ("No outcome, stage or date column is mapped: every row would be imported as an"
-            " open deal without dates. Not found: " + ", ".join(
-                FIELDS[name].label.lower() for name in missing)
-            + ". Choose their columns above if the file has them.")
+    return translate(
+        "ImportMappingPage", "No outcome, stage or date column is mapped: every row would be"
+        " imported as an open deal without dates. Not found: {fields}. Choose their columns"
+        " above if the file has them.").format(fields=field_names(missing))
+
+
+def saved_text(name: str) -> str:
+    """How the preset choice names a preset the user saved."""
+    return translate("ImportMappingPage", "Saved: {name}").format(name=name)
 
 
 class ColumnDelegate(QStyledItemDelegate):
@@ -70,13 +90,14 @@ class ColumnDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         combo = QComboBox(parent)
-        combo.addItems([NONE_TEXT, *self._wizard.state.headers])
+        combo.setAccessibleName(translate("ImportMappingPage", "Column"))
+        combo.addItems([none_text(), *self._wizard.state.headers])
         return combo
 
     def setEditorData(self, editor: QWidget,
                       index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
-        editor.setCurrentText(str(index.data() or NONE_TEXT))
+        editor.setCurrentText(str(index.data() or none_text()))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: QModelIndex | QPersistentModelIndex) -> None:
@@ -90,22 +111,28 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Columns")
-        self.setSubTitle("Which column holds each field. One column may feed several fields"
-                         " (a status column gives stage and outcome).")
+        self.setTitle(translate("ImportMappingPage", "Columns"))
+        self.setSubTitle(translate(
+            "ImportMappingPage", "Which column holds each field. One column may feed several"
+            " fields (a status column gives stage and outcome)."))
         self.preset = QComboBox()
         self.preset.setObjectName("import_preset")
         self.preset.activated.connect(self._apply_preset)
-        save = QPushButton("Save as &Preset…")
+        save = QPushButton(translate("ImportMappingPage", "Sa&ve as Preset…"))
         save.clicked.connect(self.save_preset)
+        preset_label = QLabel(translate("ImportMappingPage", "&Preset:"))
+        preset_label.setBuddy(self.preset)
         row = QHBoxLayout()
-        row.addWidget(QLabel("&Preset:"))
+        row.addWidget(preset_label)
         row.addWidget(self.preset, 1)
         row.addWidget(save)
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Field", "Column", "First value"])
+        self.model.setHorizontalHeaderLabels([translate("ImportMappingPage", "Field"),
+                                              translate("ImportMappingPage", "Column"),
+                                              translate("ImportMappingPage", "First value")])
         self.table = QTableView()
         self.table.setObjectName("import_mapping")
+        self.table.setAccessibleName(translate("ImportMappingPage", "Column of each field"))
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(1, ColumnDelegate(wizard))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -123,11 +150,11 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.warning)
         layout.addWidget(self.notes)
         self._filling = False
-        self._guessed: list[str] = []  # what a headerless file's values suggested
+        self._guessed: list[Note] = []  # what a headerless file's values suggested
         self._saved: dict[str, ColumnMapping] = {}
         self.model.itemChanged.connect(self._on_item_changed)
 
-    def _detected(self) -> tuple[ColumnMapping, list[str]]:
+    def _detected(self) -> tuple[ColumnMapping, list[Note]]:
         """The mapping the file suggests: its headers', or a headerless file's values'."""
         state = self._wizard.state
         if state.options.no_header:
@@ -138,12 +165,17 @@ class MappingPage(QWizardPage):
         detected, self._guessed = self._detected()
         self._saved = saved_presets(paths.import_presets_dir())
         self.preset.clear()
-        kind = "guessed from the values" if self._guessed else detected.preset
-        self.preset.addItem(f"Detected ({kind})", ("detected", ""))
+        if self._guessed:
+            detected_text = translate("ImportMappingPage", "Detected (guessed from the values)")
+        else:
+            detected_text = translate("ImportMappingPage", "Detected ({preset})").format(
+                preset=detected.preset)
+        self.preset.addItem(detected_text, ("detected", ""))
         for preset in Preset:
-            self.preset.addItem(preset.value.capitalize(), ("builtin", preset.value))
+            self.preset.addItem(translate("ImportMappingPage", PRESET_NAMES[preset]),
+                                ("builtin", preset.value))
         for name in sorted(self._saved, key=str.casefold):
-            self.preset.addItem(f"Saved: {name}", ("saved", name))
+            self.preset.addItem(saved_text(name), ("saved", name))
         mapping = detected
         try:
             remembered = self._usable(ColumnMapping.from_dict(
@@ -189,12 +221,12 @@ class MappingPage(QWizardPage):
         self.model.removeRows(0, self.model.rowCount())
         first = state.sample[0] if state.sample else []
         for field_name in IMPORT_FIELDS:
-            label = QStandardItem(FIELDS[field_name].label)
-            label.setToolTip(FIELDS[field_name].help)
+            label = QStandardItem(FIELDS[field_name].caption)
+            label.setToolTip(FIELDS[field_name].help_text)
             label.setEditable(False)
             label.setData(field_name, Qt.ItemDataRole.UserRole)
             header = mapping.columns.get(field_name)
-            column = QStandardItem(header or NONE_TEXT)
+            column = QStandardItem(header or none_text())
             sample = ""
             if header in state.headers:
                 position = state.headers.index(header)
@@ -210,13 +242,13 @@ class MappingPage(QWizardPage):
         row = IMPORT_FIELDS.index(field_name)
         item = self.model.item(row, 1)
         assert item is not None
-        item.setText(header or NONE_TEXT)
+        item.setText(header or none_text())
 
     def _on_item_changed(self, item: QStandardItem) -> None:
         if self._filling or item.column() != 1:
             return
         field_name = IMPORT_FIELDS[item.row()]
-        header = item.text() if item.text() != NONE_TEXT else None
+        header = item.text() if item.text() != none_text() else None
         state = self._wizard.state
         state.mapping = state.mapping.with_column(field_name, header)
         self._filling = True
@@ -232,20 +264,23 @@ class MappingPage(QWizardPage):
     def _show_notes(self) -> None:
         state = self._wizard.state
         self.warning.setText(missing_text(missing_essentials(state.mapping)))
-        notes = [*self._guessed, *mapping_notes(state.mapping)]
+        notes: list[str] = [*self._guessed, *mapping_notes(state.mapping)]
         unused = unmapped_headers(state.headers, state.mapping)
         if unused:
-            notes.append("Columns not imported: " + ", ".join(unused) + ".")
+            notes.append(translate("ImportMappingPage", "Columns not imported: {columns}."
+                                   ).format(columns=", ".join(unused)))
         unmapped = unmapped_fields(state.mapping)
         if unmapped:
-            notes.append("Fields no column feeds: " + ", ".join(
-                FIELDS[name].label.lower() for name in unmapped) + ".")
+            notes.append(translate("ImportMappingPage", "Fields no column feeds: {fields}."
+                                   ).format(fields=field_names(unmapped)))
         self.notes.setText("\n".join(notes))
 
     def save_preset(self) -> None:
         """Save the mapping under a name, in the presets folder ``salesdesk import --preset
         NAME`` reads too."""
-        name, ok = QInputDialog.getText(self, "Save preset", "Name of the mapping preset:")
+        name, ok = QInputDialog.getText(self, translate("ImportMappingPage", "Save preset"),
+                                        translate("ImportMappingPage",
+                                                  "Name of the mapping preset:"))
         name = name.strip()
         if not ok or not name:
             return
@@ -253,10 +288,11 @@ class MappingPage(QWizardPage):
         try:
             save_preset(paths.import_presets_dir(), name, mapping)
         except PresetError as exc:
-            QMessageBox.warning(self, "Preset not saved", str(exc))
+            QMessageBox.warning(self, translate("ImportMappingPage", "Preset not saved"),
+                                str(exc))
             return
         if name not in self._saved:
-            self.preset.addItem(f"Saved: {name}", ("saved", name))
+            self.preset.addItem(saved_text(name), ("saved", name))
         self._saved[name] = mapping
 
     def validatePage(self) -> bool:

@@ -1,6 +1,7 @@
 """Page 5 of the import wizard: the first rows as they would import (amounts as they will be
-stored: in major units of the deal's own currency), problems highlighted, and what to do with
-deals already in the file. The rows are read in a worker; so is the import."""
+stored: in major units of the deal's own currency, written as the currency display preference
+says), problems highlighted, and what to do with deals already in the file. The rows are read
+in a worker; so is the import."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.importing import Converted, Rejected, Skipped
-from salesdesk.domain.parsing import format_minor_units
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store import PreviewRow, default_rejected_path, preview
-from salesdesk.ui.formatting import date_text
+from salesdesk.ui.formatting import amount_text, count, date_text
+from salesdesk.ui.importing.source_pages import reading_label
+from salesdesk.ui.importing.values_page import outcome_text
 
 if TYPE_CHECKING:
     from salesdesk.ui.importing.wizard import ImportWizard
@@ -35,37 +38,50 @@ SKIPPED_BRUSH = QBrush(QColor(225, 225, 225))
 class PreviewPage(QWizardPage):
     """The first rows as they would import, problems highlighted; what to do with duplicates."""
 
-    COLUMNS = ("Row", "Result", "Title", "Client", "Outcome", "First contact", "Closed on",
-               "Amount")
+    # Shown through translate("ImportPreviewPage", header).
+    COLUMNS = (QT_TRANSLATE_NOOP("ImportPreviewPage", "Row"),
+               QT_TRANSLATE_NOOP("ImportPreviewPage", "Result"),
+               QT_TRANSLATE_NOOP("ImportPreviewPage", "Title"),
+               QT_TRANSLATE_NOOP("ImportPreviewPage", "Client"),
+               QT_TRANSLATE_NOOP("ImportPreviewPage", "Outcome"),
+               QT_TRANSLATE_NOOP("ImportPreviewPage", "First contact"),
+               QT_TRANSLATE_NOOP("ImportPreviewPage", "Closed on"),
+               QT_TRANSLATE_NOOP("ImportPreviewPage", "Amount"))
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Preview")
-        self.setSubTitle(f"The first {PREVIEW_ROWS} rows. Red rows will be rejected and written"
-                         " to the rejected-rows file with the reason; nothing is imported"
-                         " before you click Import.")
+        self.setTitle(translate("ImportPreviewPage", "Preview"))
+        self.setSubTitle(translate(
+            "ImportPreviewPage", "The first {count} rows. Red rows will be rejected and written"
+            " to the rejected-rows file with the reason; nothing is imported before you click"
+            " Import.").format(count=PREVIEW_ROWS))
         self.model = QStandardItemModel(0, len(self.COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.model.setHorizontalHeaderLabels(
+            [translate("ImportPreviewPage", header) for header in self.COLUMNS])
         self.table = QTableView()
         self.table.setObjectName("import_preview")
+        self.table.setAccessibleName(translate("ImportPreviewPage", "First rows as imported"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.duplicates = QComboBox()
         self.duplicates.setObjectName("on_duplicate")
-        self.duplicates.addItem("Skip them", "skip")
-        self.duplicates.addItem("Update them from the file", "update")
+        self.duplicates.addItem(translate("ImportPreviewPage", "Skip them"), "skip")
+        self.duplicates.addItem(translate("ImportPreviewPage", "Update them from the file"),
+                                "update")
         self.rejected = QLineEdit()
         self.rejected.setObjectName("rejected_path")
         self.counts = QLabel()
         form = QFormLayout()
-        form.addRow("Deals already in the database:", self.duplicates)
-        form.addRow("Rejected rows to:", self.rejected)
+        form.addRow(translate("ImportPreviewPage", "Deals already in the database:"),
+                    self.duplicates)
+        form.addRow(translate("ImportPreviewPage", "Rejected rows to:"), self.rejected)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.counts)
         layout.addLayout(form)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
+        self.setButtonText(QWizard.WizardButton.FinishButton,
+                           translate("ImportPreviewPage", "&Import"))
 
     def initializePage(self) -> None:
         state = self._wizard.state
@@ -76,7 +92,7 @@ class PreviewPage(QWizardPage):
         plan, rules = state.plan, self._wizard.input_rules
         self._wizard.read(lambda ctx: preview(plan, rules, PREVIEW_ROWS), self._show,
                           lambda exc: self.counts.setText(str(exc)),
-                          label=f"Reading {state.path.name}…", key="preview")
+                          label=reading_label(state.path), key="preview")
 
     def _show(self, rows: list[PreviewRow]) -> None:
         rejected = skipped = 0
@@ -84,23 +100,27 @@ class PreviewPage(QWizardPage):
             result = row.result
             if isinstance(result, Converted):
                 deal = result.deal
-                texts = ["ok" if not result.warnings else
-                         "ok; a date is unknown: it counts in conversion, not in deal length",
-                         deal.title, deal.client or "", deal.outcome.value,
+                texts = [translate("ImportPreviewPage", "ok") if not result.warnings else
+                         translate("ImportPreviewPage", "ok; a date is unknown: it counts in"
+                                   " conversion, not in deal length"),
+                         deal.title, deal.client or "", outcome_text(deal.outcome.value),
                          date_text(deal.first_contact), date_text(deal.closed_on),
                          "" if deal.amount is None else self._amount(deal.amount,
                                                                      deal.currency)]
                 if deal.first_contact_inferred:
-                    texts[4] += " (created)"
+                    texts[4] = translate("ImportPreviewPage", "{date} (created)").format(
+                        date=texts[4])
                 brush = None
             elif isinstance(result, Skipped):
                 skipped += 1
-                texts = [f"skipped: {result.reason}", "", "", "", "", "", ""]
+                texts = [translate("ImportPreviewPage", "skipped: {reason}").format(
+                    reason=result.reason), "", "", "", "", "", ""]
                 brush = SKIPPED_BRUSH
             else:
                 assert isinstance(result, Rejected)
                 rejected += 1
-                texts = [f"rejected: {result.reason()}", "", "", "", "", "", ""]
+                texts = [translate("ImportPreviewPage", "rejected: {reason}").format(
+                    reason=result.reason()), "", "", "", "", "", ""]
                 brush = REJECTED_BRUSH
             items = [QStandardItem(str(row.number)), *(QStandardItem(t) for t in texts)]
             for item in items:
@@ -109,13 +129,20 @@ class PreviewPage(QWizardPage):
                     item.setBackground(brush)
                     item.setToolTip(texts[0])
             self.model.appendRow(items)
-        self.counts.setText(f"Of the first {len(rows)} rows: {len(rows) - rejected - skipped}"
-                            f" ready, {rejected} rejected, {skipped} skipped.")
+        text = (translate("ImportPreviewPage", "Of the first {count} rows: {ready} ready,"
+                          " {rejected} rejected, {skipped} skipped.") if len(rows) != 1 else
+                translate("ImportPreviewPage", "Of the one row: {ready} ready, {rejected}"
+                          " rejected, {skipped} skipped."))
+        self.counts.setText(text.format(count=count(len(rows)),
+                                        ready=count(len(rows) - rejected - skipped),
+                                        rejected=count(rejected), skipped=count(skipped)))
 
     def _amount(self, minor_units: int, currency: str) -> str:
-        """An amount as it will be stored: 1250.00 EUR for 125000 cents."""
+        """An amount as it will be stored, in major units of its currency with its digits,
+        written as the currency display preference says: "1,250.00 EUR" or "€1,250.00" for
+        125000 cents."""
         digits = self._wizard.input_rules.currency_digits.get(currency, 2)
-        return f"{format_minor_units(minor_units, digits)} {currency}"
+        return amount_text(minor_units / 10**digits, currency, digits)
 
     def validatePage(self) -> bool:
         if self._wizard.summary is not None:

@@ -26,15 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.importing import looks_headerless
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store import ENCODINGS, Source, SourceOptions, open_source
 from salesdesk.ui.tasks import TaskContext
 
 if TYPE_CHECKING:
     from salesdesk.ui.importing.wizard import ImportWizard
 
-FILE_FILTER = "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx);;All files (*)"
+# Shown through translate("ImportFilePage", FILE_FILTER) and translate("ImportSourcePage",
+# name).
+FILE_FILTER = QT_TRANSLATE_NOOP("ImportFilePage",
+                                "Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx);;All files (*)")
 SAMPLE_ROWS = 20
-DELIMITER_CHOICES = {",": "Comma", ";": "Semicolon", "\t": "Tab", "|": "Bar"}
+DELIMITER_CHOICES = {",": QT_TRANSLATE_NOOP("ImportSourcePage", "Comma"),
+                     ";": QT_TRANSLATE_NOOP("ImportSourcePage", "Semicolon"),
+                     "\t": QT_TRANSLATE_NOOP("ImportSourcePage", "Tab"),
+                     "|": QT_TRANSLATE_NOOP("ImportSourcePage", "Bar")}
 ERROR_STYLE = "color: #b00020"
 
 
@@ -68,6 +75,11 @@ def _first_rows(path: Path, options: SourceOptions) -> _Rows:
                      not source.no_header and looks_headerless(source.headers))
 
 
+def reading_label(path: Path) -> str:
+    """The progress text while ``path`` is read."""
+    return translate("ImportWizard", "Reading {file}…").format(file=path.name)
+
+
 def _table(headers: list[str], rows: list[list[str]], parent: QObject) -> QStandardItemModel:
     model = QStandardItemModel(len(rows), len(headers), parent)
     model.setHorizontalHeaderLabels(headers)
@@ -88,13 +100,15 @@ class FilePage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self._detected: Path | None = None  # the file whose reading options were read
-        self.setTitle("Choose the file")
-        self.setSubTitle("A CSV or XLSX export of another CRM (Pipedrive, HubSpot) or a"
-                         " spreadsheet with one deal per row and a header row.")
+        self.setTitle(translate("ImportFilePage", "Choose the file"))
+        self.setSubTitle(translate(
+            "ImportFilePage", "A CSV or XLSX export of another CRM (Pipedrive, HubSpot) or a"
+            " spreadsheet with one deal per row and a header row."))
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("import_path")
+        self.path_edit.setAccessibleName(translate("ImportFilePage", "File to import"))
         self.path_edit.textChanged.connect(self.completeChanged)
-        browse = QPushButton("&Browse…")
+        browse = QPushButton(translate("ImportFilePage", "&Browse…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit)
@@ -109,9 +123,9 @@ class FilePage(QWizardPage):
 
     def browse(self) -> None:
         """Pick a file, starting in the folder of the last import."""
-        name, _ = QFileDialog.getOpenFileName(self, "Import deals",
+        name, _ = QFileDialog.getOpenFileName(self, translate("ImportFilePage", "Import deals"),
                                               self._wizard.ui_settings.last_import_folder,
-                                              FILE_FILTER)
+                                              translate("ImportFilePage", FILE_FILTER))
         if name:
             self.path_edit.setText(name)
 
@@ -138,7 +152,7 @@ class FilePage(QWizardPage):
             self._wizard.next()
 
         self._wizard.read(detect, detected, lambda exc: self.error.setText(str(exc)),
-                          label=f"Reading {path.name}…")
+                          label=reading_label(path))
         return False
 
 
@@ -150,17 +164,18 @@ class SourcePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("How the file reads")
-        self.setSubTitle("Detected automatically; change a choice if the rows below look"
-                         " wrong.")
+        self.setTitle(translate("ImportSourcePage", "How the file reads"))
+        self.setSubTitle(translate("ImportSourcePage", "Detected automatically; change a choice"
+                                   " if the rows below look wrong."))
         self.encoding = QComboBox()
         self.encoding.setEditable(True)
         self.encoding.addItems(list(ENCODINGS))
         self.delimiter = QComboBox()
         for char, name in DELIMITER_CHOICES.items():
-            self.delimiter.addItem(name, char)
+            self.delimiter.addItem(translate("ImportSourcePage", name), char)
         self.sheet = QComboBox()
-        self.no_header = QCheckBox("First &row is data, not column names")
+        self.no_header = QCheckBox(translate("ImportSourcePage",
+                                             "First &row is data, not column names"))
         self.no_header.setObjectName("no_header")
         self.question = QLabel()
         self.question.setObjectName("headerless_question")
@@ -171,10 +186,11 @@ class SourcePage(QWizardPage):
         self.error.setWordWrap(True)
         self.table = QTableView()
         self.table.setObjectName("source_rows")
+        self.table.setAccessibleName(translate("ImportSourcePage", "First rows of the file"))
         form = QFormLayout()
-        form.addRow("&Encoding:", self.encoding)
-        form.addRow("&Delimiter:", self.delimiter)
-        form.addRow("&Sheet:", self.sheet)
+        form.addRow(translate("ImportSourcePage", "&Encoding:"), self.encoding)
+        form.addRow(translate("ImportSourcePage", "&Delimiter:"), self.delimiter)
+        form.addRow(translate("ImportSourcePage", "&Sheet:"), self.sheet)
         form.addRow("", self.no_header)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -222,10 +238,10 @@ class SourcePage(QWizardPage):
 
         def shown(rows: _Rows) -> None:
             self.error.clear()
-            self.question.setText(
-                "The first row looks like data, not column names (a database dump?). If it"
-                " is, tick “First row is data”: the columns are then called column 1,"
-                " column 2, … and their fields guessed from their values."
+            self.question.setText(translate(
+                "ImportSourcePage", "The first row looks like data, not column names (a"
+                " database dump?). If it is, tick “First row is data”: the columns are then"
+                " called column 1, column 2, … and their fields guessed from their values.")
                 if rows.headerless else "")
             state.headers, state.sample, state.options = rows.headers, rows.sample, rows.options
             if rows.options.sheet is not None and self.sheet.count() == 0:
@@ -241,7 +257,7 @@ class SourcePage(QWizardPage):
             self._show_rows([], [])
 
         self._wizard.read(lambda ctx: _first_rows(path, options), shown, failed,
-                          label=f"Reading {path.name}…", key="first rows")
+                          label=reading_label(path), key="first rows")
 
     def _show_rows(self, headers: list[str], rows: list[list[str]]) -> None:
         previous = self.table.model()

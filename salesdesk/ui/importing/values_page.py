@@ -25,14 +25,17 @@ from salesdesk.domain.deals import CustomerType, Outcome
 from salesdesk.domain.importing import (
     SKIP,
     DateOrder,
+    NoteKind,
     describe_number_format,
     normalise_value,
+    note_kind,
     outcome_of,
 )
 from salesdesk.domain.parsing import COMMA_DECIMAL, POINT_DECIMAL
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store import ImportCancelled, ImportPlan, open_source, plan_import
 from salesdesk.ui.importing.mapping_page import missing_text
-from salesdesk.ui.importing.source_pages import ERROR_STYLE
+from salesdesk.ui.importing.source_pages import ERROR_STYLE, reading_label
 from salesdesk.ui.tasks import Cancelled, TaskContext
 
 if TYPE_CHECKING:
@@ -40,9 +43,22 @@ if TYPE_CHECKING:
 
 VALUE_SCAN_ROWS = 5000
 MAX_VALUES = 60
-OUTCOME_CHOICES = (Outcome.OPEN.value, Outcome.WON.value, Outcome.LOST.value, SKIP)
-UNKNOWN_TYPE = "(reject the row)"
-TYPE_CHOICES = (CustomerType.NEW.value, CustomerType.CURRENT.value, UNKNOWN_TYPE)
+# What a value of the outcome or customer-type column can mean (the value the mapping keeps)
+# and how the choice reads; shown through translate("ImportValuesPage", text).
+OUTCOME_CHOICES = ((Outcome.OPEN.value, QT_TRANSLATE_NOOP("ImportValuesPage", "open")),
+                   (Outcome.WON.value, QT_TRANSLATE_NOOP("ImportValuesPage", "won")),
+                   (Outcome.LOST.value, QT_TRANSLATE_NOOP("ImportValuesPage", "lost")),
+                   (SKIP, QT_TRANSLATE_NOOP("ImportValuesPage", "skip")))
+TYPE_CHOICES: tuple[tuple[str | None, str], ...] = (
+    (CustomerType.NEW.value, QT_TRANSLATE_NOOP("ImportValuesPage", "new")),
+    (CustomerType.CURRENT.value, QT_TRANSLATE_NOOP("ImportValuesPage", "current")),
+    (None, QT_TRANSLATE_NOOP("ImportValuesPage", "(reject the row)")))
+
+
+def outcome_text(outcome: str) -> str:
+    """An outcome ("won") as the wizard names it."""
+    return next((translate("ImportValuesPage", text) for value, text in OUTCOME_CHOICES
+                 if value == outcome), outcome)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,21 +96,30 @@ class ValuesPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Values and formats")
-        self.setSubTitle("Outcome values not listed as won or lost count as open. Date and"
-                         " number formats were inferred from the whole column.")
+        self.setTitle(translate("ImportValuesPage", "Values and formats"))
+        self.setSubTitle(translate(
+            "ImportValuesPage", "Outcome values not listed as won or lost count as open. Date"
+            " and number formats were inferred from the whole column."))
         self.values = QStandardItemModel(0, 2, self)
-        self.values.setHorizontalHeaderLabels(["Value in the file", "Means"])
+        self.values.setHorizontalHeaderLabels([
+            translate("ImportValuesPage", "Value in the file"),
+            translate("ImportValuesPage", "Means")])
         self.values_table = QTableView()
         self.values_table.setObjectName("outcome_values")
+        self.values_table.setAccessibleName(translate("ImportValuesPage",
+                                                      "What the outcome values mean"))
         self.values_table.setModel(self.values)
         self.values_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.values_table.verticalHeader().hide()
         self.types = QStandardItemModel(0, 2, self)
-        self.types.setHorizontalHeaderLabels(["Customer type in the file", "Means"])
+        self.types.setHorizontalHeaderLabels([
+            translate("ImportValuesPage", "Customer type in the file"),
+            translate("ImportValuesPage", "Means")])
         self.types_table = QTableView()
         self.types_table.setObjectName("customer_type_values")
+        self.types_table.setAccessibleName(translate("ImportValuesPage",
+                                                     "What the customer types mean"))
         self.types_table.setModel(self.types)
         self.types_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
@@ -129,7 +154,7 @@ class ValuesPage(QWizardPage):
         while self.formats.rowCount():
             self.formats.removeRow(0)
         self.date_combos = {}
-        self.notes.setText(f"Reading {path.name}…")
+        self.notes.setText(reading_label(path))
         options, mapping = state.options, state.mapping
 
         def plan(ctx: TaskContext) -> _Planned:
@@ -141,7 +166,7 @@ class ValuesPage(QWizardPage):
                             _column_values(planned, "customer_type"))
 
         self._wizard.read(plan, self._show, lambda exc: self.notes.setText(str(exc)),
-                          label=f"Reading {path.name}…", key="plan", cancellable=True,
+                          label=reading_label(path), key="plan", cancellable=True,
                           on_cancel=self._wizard.back)
 
     def _show(self, planned: _Planned) -> None:
@@ -152,23 +177,26 @@ class ValuesPage(QWizardPage):
         self._fill_values(plan, planned.values)
         self._fill_types(plan, planned.types)
         self.types_table.setVisible(bool(planned.types))
-        ambiguous = [n for n in plan.notes if "fit both" in n]
+        ambiguous = {getattr(n, "subject", "") for n in plan.notes
+                     if note_kind(n) is NoteKind.AMBIGUOUS_DATES}
         for header, order in plan.rules.date_orders.items():
             combo = QComboBox()
             for choice in DateOrder:
                 combo.addItem(choice.value, choice)
             combo.setCurrentIndex(list(DateOrder).index(order))
             combo.currentIndexChanged.connect(self._update_rules)
-            label = f"Dates in {header}:"
-            if any(f"{header!r}" in n for n in ambiguous):
-                label = f"Dates in {header} (ambiguous — check):"
-            self.formats.addRow(label, combo)
+            if header in ambiguous:
+                label = translate("ImportValuesPage", "Dates in {column} (ambiguous — check):")
+            else:
+                label = translate("ImportValuesPage", "Dates in {column}:")
+            self.formats.addRow(label.format(column=header), combo)
             self.date_combos[header] = combo
         self.number_combo = self._number_combo()
         self.number_combo.setCurrentIndex(0 if plan.rules.number_format == POINT_DECIMAL else 1)
         self.number_combo.currentIndexChanged.connect(self._update_rules)
         if "amount" in plan.mapping.columns:
-            self.formats.addRow("Amounts like:", self.number_combo)
+            self.formats.addRow(translate("ImportValuesPage", "Amounts like:"),
+                                self.number_combo)
             self.number_combo.show()
         self.warning.setText(missing_text(plan.missing))
         self.notes.setText("\n".join(plan.notes))
@@ -191,10 +219,9 @@ class ValuesPage(QWizardPage):
             item = QStandardItem(value)
             item.setEditable(False)
             self.values.appendRow([item, QStandardItem("")])
-            combo = QComboBox()
-            combo.addItems(list(OUTCOME_CHOICES))
-            combo.setCurrentText(outcome_of(plan.mapping, value))
-            combo.currentTextChanged.connect(self._update_rules)
+            combo = self._choice_combo(value, OUTCOME_CHOICES)
+            combo.setCurrentIndex(combo.findData(outcome_of(plan.mapping, value)))
+            combo.currentIndexChanged.connect(self._update_rules)
             self.values_table.setIndexWidget(self.values.index(self.values.rowCount() - 1, 1),
                                              combo)
             self.outcome_combos[key] = combo
@@ -204,21 +231,33 @@ class ValuesPage(QWizardPage):
             item = QStandardItem(value)
             item.setEditable(False)
             self.types.appendRow([item, QStandardItem("")])
-            combo = QComboBox()
-            combo.addItems(list(TYPE_CHOICES))
-            combo.setCurrentText(plan.mapping.customer_type_values.get(key, UNKNOWN_TYPE))
-            combo.currentTextChanged.connect(self._update_rules)
+            combo = self._choice_combo(value, TYPE_CHOICES)
+            combo.setCurrentIndex(combo.findData(plan.mapping.customer_type_values.get(key)))
+            combo.currentIndexChanged.connect(self._update_rules)
             self.types_table.setIndexWidget(self.types.index(self.types.rowCount() - 1, 1),
                                             combo)
             self.type_combos[key] = combo
 
-    def set_customer_type(self, value: str, customer_type: str) -> None:
-        """Choose what a value of the customer-type column means."""
-        self.type_combos[normalise_value(value)].setCurrentText(customer_type)
+    @staticmethod
+    def _choice_combo(value: str, choices: tuple[tuple[str | None, str], ...]) -> QComboBox:
+        """A combo box of what ``value`` of the file may mean."""
+        combo = QComboBox()
+        combo.setAccessibleName(translate("ImportValuesPage", "What {value} means").format(
+            value=value))
+        for meaning, text in choices:
+            combo.addItem(translate("ImportValuesPage", text), meaning)
+        return combo
+
+    def set_customer_type(self, value: str, customer_type: str | None) -> None:
+        """Choose what a value of the customer-type column means ("new", "current", None:
+        the row is rejected)."""
+        combo = self.type_combos[normalise_value(value)]
+        combo.setCurrentIndex(combo.findData(customer_type))
 
     def set_outcome(self, value: str, outcome: str) -> None:
-        """Choose what a value of the outcome column means."""
-        self.outcome_combos[normalise_value(value)].setCurrentText(outcome)
+        """Choose what a value of the outcome column means ("open", "won", "lost", "skip")."""
+        combo = self.outcome_combos[normalise_value(value)]
+        combo.setCurrentIndex(combo.findData(outcome))
 
     def set_date_order(self, header: str, order: DateOrder) -> None:
         """Choose how a date column is written."""
@@ -227,10 +266,10 @@ class ValuesPage(QWizardPage):
     def _update_rules(self) -> None:
         state = self._wizard.state
         state.mapping = state.mapping.with_outcome_values(
-            {key: combo.currentText() for key, combo in self.outcome_combos.items()}
+            {key: combo.currentData() for key, combo in self.outcome_combos.items()}
         ).with_customer_type_values(
-            {key: combo.currentText() for key, combo in self.type_combos.items()
-             if combo.currentText() != UNKNOWN_TYPE})
+            {key: combo.currentData() for key, combo in self.type_combos.items()
+             if combo.currentData() is not None})
         if state.plan is not None:
             state.rules = replace(
                 state.plan.rules,

@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from salesdesk.domain.importing import ColumnMapping, ReadRules
+from salesdesk.domain.importing import ColumnMapping, NoteKind, ReadRules, note_kind
+from salesdesk.i18n import translate
 from salesdesk.store import ImportCancelled, ImportPlan, ImportSummary, SourceOptions
-from salesdesk.ui.importing.mapping_page import MappingPage
+from salesdesk.ui.formatting import count
+from salesdesk.ui.importing.mapping_page import MappingPage, field_names
 from salesdesk.ui.importing.preview_page import PreviewPage
 from salesdesk.ui.importing.source_pages import FilePage, SourcePage
 from salesdesk.ui.importing.values_page import ValuesPage
@@ -31,8 +34,6 @@ T = TypeVar("T")
 # What reading or importing a file can raise for the user to fix: the store's errors (an
 # unreadable file, a full disk), file errors, and a mapping naming columns the file lacks.
 FILE_ERRORS: tuple[type[Exception], ...] = (ValueError, *USER_ERRORS)
-# Notes about single rows: the rejected-rows file and the Deals list show those rows.
-ROW_NOTES = ("Row ", "  ", "… and ")
 
 
 @dataclass
@@ -57,7 +58,7 @@ class ImportWizard(QWizard):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_wizard")
-        self.setWindowTitle("Import deals")
+        self.setWindowTitle(translate("ImportWizard", "Import deals"))
         self.workspace = workspace
         self.ui_settings = ui_settings
         self.input_rules = workspace.input_rules()
@@ -91,10 +92,14 @@ class ImportWizard(QWizard):
         assert state.plan is not None
         store, today, rules = self.workspace.store, self.workspace.today(), self.input_rules
         plan, on_duplicate, rejected = state.plan, state.on_duplicate, state.rejected_path
+        # Translated here, on the GUI thread; the worker only fills in the count.
+        read_text = translate("ImportWizard", "Importing deals… {rows} rows read")
+        locale = QLocale()
 
         def work(ctx: TaskContext) -> ImportSummary:
             def progress(rows: int, fraction: float) -> None:
-                ctx.report(round(fraction * 1000), 1000, f"Importing deals… {rows:,} rows read")
+                ctx.report(round(fraction * 1000), 1000,
+                           read_text.format(rows=count(rows, locale)))
 
             try:
                 with own_store(store) as own:
@@ -109,12 +114,14 @@ class ImportWizard(QWizard):
             self.accept()
 
         self.tasks.run(
-            work, done, label="Importing deals…", parent=self, cancellable=True,
-            errors=FILE_ERRORS,
-            on_error=lambda exc: QMessageBox.warning(self, "Import failed",
-                                                     f"Nothing was imported: {exc}"),
+            work, done, label=translate("ImportWizard", "Importing deals…"), parent=self,
+            cancellable=True, errors=FILE_ERRORS,
+            on_error=lambda exc: QMessageBox.warning(
+                self, translate("ImportWizard", "Import failed"),
+                translate("ImportWizard", "Nothing was imported: {error}").format(error=exc)),
             on_cancel=lambda: QMessageBox.information(
-                self, "Import cancelled", "The import was cancelled: nothing was changed."))
+                self, translate("ImportWizard", "Import cancelled"),
+                translate("ImportWizard", "The import was cancelled: nothing was changed.")))
 
     def done(self, result: int) -> None:
         super().done(result)
@@ -123,16 +130,29 @@ class ImportWizard(QWizard):
 
 
 def summary_text(summary: ImportSummary) -> str:
-    """The message shown after an import."""
-    lines = [f"Imported {summary.imported} deals."]
+    """The message shown after an import: the counts, then the notes that are not about
+    single rows (the rejected-rows file and the Deals list show those rows)."""
+    imported = count(summary.imported)
+    lines = [translate("ImportWizard", "Imported 1 deal.") if summary.imported == 1 else
+             translate("ImportWizard", "Imported {count} deals.").format(count=imported)]
     if summary.duplicates:
-        lines.append(f"{summary.duplicates} rows matched deals already in the file"
-                     f" ({summary.updated} updated).")
+        lines.append((translate("ImportWizard", "1 row matched a deal already in the file"
+                                " ({updated} updated).") if summary.duplicates == 1 else
+                      translate("ImportWizard", "{count} rows matched deals already in the file"
+                                " ({updated} updated).")).format(
+            count=count(summary.duplicates), updated=count(summary.updated)))
     if summary.rejected:
-        lines.append(f"{summary.rejected} rows were rejected; they are in"
-                     f" {summary.rejected_file} with the reasons, to fix and import again."
-                     if summary.rejected > 1 else
-                     f"1 row was rejected; it is in {summary.rejected_file} with the reason,"
-                     " to fix and import again.")
-    lines.extend(n for n in summary.notes if not n.startswith(ROW_NOTES))
+        lines.append((translate(
+            "ImportWizard", "{count} rows were rejected; they are in {file} with the reasons, to"
+            " fix and import again.") if summary.rejected > 1 else translate(
+            "ImportWizard", "1 row was rejected; it is in {file} with the reason, to fix and"
+            " import again.")).format(count=count(summary.rejected),
+                                      file=summary.rejected_file))
+    for note in summary.notes:
+        kind = note_kind(note)
+        if kind is NoteKind.UNMAPPED:  # the CLI's note names the fields as --map does
+            lines.append(translate("ImportWizard", "Fields no column fed: {fields}.").format(
+                fields=field_names(summary.unmapped)))
+        elif kind is not NoteKind.ROWS:
+            lines.append(note)
     return "\n".join(lines)
