@@ -2736,7 +2736,82 @@ Megnyitja csak olvasásra?</translation>
     </message>
 </context>
 <context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Spreadsheets and CSV (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>Táblázatok és CSV-fájlok (*.csv *.tsv *.txt *.xlsx);;Minden fájl (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>A fájl kiválasztása</translation>
+    </message>
+    <message>
+        <source>A CSV or XLSX export of another CRM (Pipedrive, HubSpot) or a spreadsheet with one deal per row and a header row.</source>
+        <translation>Egy másik CRM (Pipedrive, HubSpot) CSV- vagy XLSX-exportja, vagy egy táblázat, amelynek minden sora egy ügylet, és az első sora fejléc.</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Importálandó fájl</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Tallózás…</translation>
+    </message>
+    <message>
+        <source>Import deals</source>
+        <translation>Ügyletek importálása</translation>
+    </message>
+</context>
+<context>
     <name>ImportFiles</name>
+    <message>
+        <source>comma</source>
+        <translation>vessző</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>pontosvessző</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulátor</translation>
+    </message>
+    <message>
+        <source>bar</source>
+        <translation>függőleges vonal</translation>
+    </message>
+    <message>
+        <source>XLSX, sheet {sheet}</source>
+        <translation>XLSX, {sheet} munkalap</translation>
+    </message>
+    <message>
+        <source>Lines {lines} of {name} are not UTF-8 like the rest of the file: read as Windows-1252. Check their accented letters.</source>
+        <translation>A(z) {name} fájl alábbi sorai nem UTF-8 kódolásúak, mint a fájl többi része, ezért Windows-1252 kódolással olvastuk be őket: {lines}. Ellenőrizze bennük az ékezetes betűket.</translation>
+    </message>
+    <message>
+        <source>Line {lines} of {name} is not UTF-8 like the rest of the file: read as Windows-1252. Check its accented letters.</source>
+        <translation>A(z) {name} fájl {lines}. sora nem UTF-8 kódolású, mint a fájl többi része, ezért Windows-1252 kódolással olvastuk be. Ellenőrizze benne az ékezetes betűket.</translation>
+    </message>
+    <message>
+        <source>A byte-order mark inside the file (lines {lines}) was removed: were two files joined into one?</source>
+        <translation>A fájl belsejében bájtsorrend-jelölők (BOM) voltak (sorok: {lines}), ezeket eltávolítottuk: lehet, hogy két fájlt fűztek össze?</translation>
+    </message>
+    <message>
+        <source>A byte-order mark inside the file (line {lines}) was removed: were two files joined into one?</source>
+        <translation>A fájl belsejében bájtsorrend-jelölő (BOM) volt ({lines}. sor), ezt eltávolítottuk: lehet, hogy két fájlt fűztek össze?</translation>
+    </message>
+    <message>
+        <source>A quote is not closed in rows {rows}: the field runs over the following lines, which were not imported as rows; the row is in the rejected-rows file. Close the quote and import those lines again.</source>
+        <translation>Egy-egy idézőjel nincs lezárva ezekben a sorokban: {rows}. A mező átnyúlik a következő sorokra, amelyeket így nem importáltunk külön sorként; a hibás sorok az elutasított sorok fájljába kerültek. Zárja le az idézőjeleket, és importálja újra azokat a sorokat.</translation>
+    </message>
+    <message>
+        <source>A quote is not closed in row {rows}: the field runs over the following lines, which were not imported as rows; the row is in the rejected-rows file. Close the quote and import those lines again.</source>
+        <translation>Egy idézőjel nincs lezárva a(z) {rows}. sorban: a mező átnyúlik a következő sorokra, amelyeket így nem importáltunk külön sorként; a hibás sor az elutasított sorok fájljába került. Zárja le az idézőjelet, és importálja újra azokat a sorokat.</translation>
+    </message>
+    <message>
+        <source>{numbers} and {count} more</source>
+        <translation>{numbers} és további {count}</translation>
+    </message>
     <message>
         <source>{name} cannot be read safely: its part {part} would unpack to {size} from {packed}, which no spreadsheet program writes (the file is damaged or made to exhaust memory). Nothing was imported.</source>
         <translation>A(z) {name} nem olvasható be biztonságosan: a(z) {part} része {packed} méretből {size} méretűre bontódna ki, ilyet egyetlen táblázatkezelő sem ír (a fájl sérült, vagy a memória kimerítésére készült). Semmi sem lett importálva.</translation>
@@ -2795,6 +2870,143 @@ Megnyitja csak olvasásra?</translation>
     </message>
 </context>
 <context>
+    <name>ImportGuessing</name>
+    <message>
+        <source>{column} → created (the first contact when none is given)</source>
+        <translation>{column} → created (létrehozás dátuma; ez az első kapcsolatfelvétel, ha nincs megadva)</translation>
+    </message>
+    <message>
+        <source>No header row: the columns were guessed from their values ({guesses}). Check them; --map FIELD=&apos;column N&apos; changes one.</source>
+        <translation>Nincs fejlécsor: az oszlopok jelentését az értékeikből találtuk ki ({guesses}). Ellenőrizze őket; egyet a --map FIELD=&apos;column N&apos; kapcsolóval módosíthat.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMapping</name>
+    <message>
+        <source>Detected a {preset} file.</source>
+        <translation>Felismert formátum: {preset}.</translation>
+    </message>
+    <message>
+        <source>No first-contact column: {column} (the created date) is used instead and those deals are marked as inferred.</source>
+        <translation>Nincs első kapcsolatfelvétel oszlop: helyette a(z) {column} oszlop (a létrehozás dátuma) szolgál, és ezek az ügyletek becsült első kapcsolatfelvételként jelölve lesznek.</translation>
+    </message>
+    <message>
+        <source>No title column: titles are made from client and product.</source>
+        <translation>Nincs megnevezés oszlop: a megnevezések az ügyfélből és a termékből készülnek.</translation>
+    </message>
+    <message>
+        <source>{field}: {column}, or when blank {columns}.</source>
+        <translation>{field}: {column}, ha üres, akkor {columns}.</translation>
+    </message>
+    <message>
+        <source>{column} is the close date of won and lost deals and the expected close of open ones.</source>
+        <translation>A(z) {column} oszlop a megnyert és elvesztett ügyletek lezárásának dátuma, a nyitottaké pedig a várható lezárás.</translation>
+    </message>
+    <message>
+        <source>Outcome from the yes/no columns {first} and {second} where no outcome column says won or lost.</source>
+        <translation>Az eredmény a(z) {first} és a(z) {second} igen/nem oszlopból jön, ahol az eredmény oszlop nem mondja meg, hogy megnyert vagy elvesztett.</translation>
+    </message>
+    <message>
+        <source>Outcome from the yes/no column {column} where no outcome column says won or lost.</source>
+        <translation>Az eredmény a(z) {column} igen/nem oszlopból jön, ahol az eredmény oszlop nem mondja meg, hogy megnyert vagy elvesztett.</translation>
+    </message>
+    <message>
+        <source>Stage history from 1 &apos;Date entered&apos; column.</source>
+        <translation>A szakaszok története 1 „Date entered” oszlopból.</translation>
+    </message>
+    <message>
+        <source>Stage history from {count} &apos;Date entered&apos; columns.</source>
+        <translation>A szakaszok története {count} „Date entered” oszlopból.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <source>Pipedrive</source>
+        <translation>Pipedrive</translation>
+    </message>
+    <message>
+        <source>HubSpot</source>
+        <translation>HubSpot</translation>
+    </message>
+    <message>
+        <source>Plain</source>
+        <translation>Egyszerű táblázat</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nincs)</translation>
+    </message>
+    <message>
+        <source>No outcome, stage or date column is mapped: every row would be imported as an open deal without dates. Not found: {fields}. Choose their columns above if the file has them.</source>
+        <translation>Nincs hozzárendelve eredmény, szakasz vagy dátum oszlop: minden sor dátum nélküli nyitott ügyletként kerülne be. Nem található: {fields}. Ha a fájlban megvannak, válassza ki fent az oszlopaikat.</translation>
+    </message>
+    <message>
+        <source>Saved: {name}</source>
+        <translation>Mentett: {name}</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Oszlop</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Oszlopok</translation>
+    </message>
+    <message>
+        <source>Which column holds each field. One column may feed several fields (a status column gives stage and outcome).</source>
+        <translation>Melyik oszlop melyik mezőt tartalmazza. Egy oszlop több mezőt is adhat (egy állapot oszlopból a szakasz és az eredmény is kiolvasható).</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as Preset…</source>
+        <translation>&amp;Mentés sablonként…</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>Hozzárendelési &amp;sablon:</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Mező</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Első érték</translation>
+    </message>
+    <message>
+        <source>Column of each field</source>
+        <translation>Az egyes mezők oszlopa</translation>
+    </message>
+    <message>
+        <source>Detected (guessed from the values)</source>
+        <translation>Felismert (az értékekből kikövetkeztetve)</translation>
+    </message>
+    <message>
+        <source>Detected ({preset})</source>
+        <translation>Felismert ({preset})</translation>
+    </message>
+    <message>
+        <source>Columns not imported: {columns}.</source>
+        <translation>Nem importált oszlopok: {columns}.</translation>
+    </message>
+    <message>
+        <source>Fields no column feeds: {fields}.</source>
+        <translation>Mezők, amelyekhez nem tartozik oszlop: {fields}.</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>Hozzárendelési sablon mentése</translation>
+    </message>
+    <message>
+        <source>Name of the mapping preset:</source>
+        <translation>A hozzárendelési sablon neve:</translation>
+    </message>
+    <message>
+        <source>Preset not saved</source>
+        <translation>A hozzárendelési sablon nincs mentve</translation>
+    </message>
+</context>
+<context>
     <name>ImportPresets</name>
     <message>
         <source>A preset needs a name.</source>
@@ -2806,7 +3018,381 @@ Megnyitja csak olvasásra?</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <source>Row</source>
+        <translation>Sor</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Megnevezés</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Ügyfél</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Eredmény</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>Első kapcsolatfelvétel</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Lezárás dátuma</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Összeg</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Előnézet</translation>
+    </message>
+    <message>
+        <source>The first {count} rows. Red rows will be rejected and written to the rejected-rows file with the reason; nothing is imported before you click Import.</source>
+        <translation>Az első {count} sor. A piros sorokat a program elutasítja, és az okukkal együtt az elutasított sorok fájljába írja; semmi sem kerül be, amíg az Importálás gombra nem kattint.</translation>
+    </message>
+    <message>
+        <source>First rows as imported</source>
+        <translation>Az első sorok importálás után</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>Kihagyás</translation>
+    </message>
+    <message>
+        <source>Update them from the file</source>
+        <translation>Frissítés a fájlból</translation>
+    </message>
+    <message>
+        <source>Deals already in the database:</source>
+        <translation>Az adatbázisban már meglévő ügyletek:</translation>
+    </message>
+    <message>
+        <source>Rejected rows to:</source>
+        <translation>Elutasított sorok ide:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importálás</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>rendben</translation>
+    </message>
+    <message>
+        <source>ok; a date is unknown: it counts in conversion, not in deal length</source>
+        <translation>rendben; egy dátum ismeretlen: a konverzióba beszámít, az ügylet hosszába nem</translation>
+    </message>
+    <message>
+        <source>{date} (created)</source>
+        <translation>{date} (létrehozás napja)</translation>
+    </message>
+    <message>
+        <source>skipped: {reason}</source>
+        <translation>kihagyva: {reason}</translation>
+    </message>
+    <message>
+        <source>rejected: {reason}</source>
+        <translation>elutasítva: {reason}</translation>
+    </message>
+    <message>
+        <source>Of the first {count} rows: {ready} ready, {rejected} rejected, {skipped} skipped.</source>
+        <translation>Az első {count} sorból: {ready} importálható, {rejected} elutasítva, {skipped} kihagyva.</translation>
+    </message>
+    <message>
+        <source>Of the one row: {ready} ready, {rejected} rejected, {skipped} skipped.</source>
+        <translation>Az egyetlen sorból: {ready} importálható, {rejected} elutasítva, {skipped} kihagyva.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReading</name>
+    <message>
+        <source>Not a date: write it like 2026-03-31 or 31.03.2026, or give the file&apos;s date format (--date-format, e.g. %d/%m/%Y).</source>
+        <translation>Nem dátum: írja 2026-03-31 vagy 31.03.2026 alakban, vagy adja meg a fájl dátumformátumát (--date-format, pl. %d/%m/%Y).</translation>
+    </message>
+    <message>
+        <source>Not a date in the format {format} (like {example}).</source>
+        <translation>Nem {format} formátumú dátum (például {example}).</translation>
+    </message>
+    <message>
+        <source>Not a date: the year has 3 digits.</source>
+        <translation>Nem dátum: az évszám háromjegyű.</translation>
+    </message>
+    <message>
+        <source>Impossible date: there is no such day.</source>
+        <translation>Lehetetlen dátum: nincs ilyen nap.</translation>
+    </message>
+    <message>
+        <source>Dates in {column} fit both day-first and month-first (e.g. {example}); read as {order}. Use --date-format to choose.</source>
+        <translation>A(z) {column} oszlop dátumai nap–hónap és hónap–nap sorrendben is értelmezhetők (pl. {example}); {order} formában olvastuk be őket. A --date-format kapcsolóval választhat.</translation>
+    </message>
+    <message>
+        <source>Dates in {column} read as {order}.</source>
+        <translation>A(z) {column} oszlop dátumai {order} formában beolvasva.</translation>
+    </message>
+    <message>
+        <source>Amounts fit both separators; read like {example}.</source>
+        <translation>Az összegek mindkét tizedesjellel értelmezhetők; {example} alakban olvastuk be őket.</translation>
+    </message>
+    <message>
+        <source>Amounts read like {example}.</source>
+        <translation>Az összegek {example} alakban beolvasva.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRows</name>
+    <message>
+        <source>Not an amount: write a number, with its currency&apos;s symbol or code if you like (1234.50, € 1.234,50, 1234 USD).</source>
+        <translation>Nem összeg: írjon számot, ha tetszik, a pénznem jelével vagy kódjával (1234.50, € 1.234,50, 1234 USD).</translation>
+    </message>
+    <message>
+        <source>The file has no column {columns}.</source>
+        <translation>A fájlban nincs {columns} oszlop.</translation>
+    </message>
+    <message>
+        <source>Dates in {column} were all ISO at first, then {value}: the column was read again for its order, {order} (not {before}).</source>
+        <translation>A(z) {column} oszlop dátumai eleinte mind ISO formájúak voltak, aztán jött egy {value}: a sorrend miatt újra beolvastuk az oszlopot: {order} (nem {before}).</translation>
+    </message>
+    <message>
+        <source>Dates in {column} were all ISO at first, then {value}: the column was read again for its order, {order}.</source>
+        <translation>A(z) {column} oszlop dátumai eleinte mind ISO formájúak voltak, aztán jött egy {value}: a sorrend miatt újra beolvastuk az oszlopot: {order}.</translation>
+    </message>
+    <message>
+        <source>{value} in {column}</source>
+        <translation>„{value}” érték a(z) {column} oszlopban</translation>
+    </message>
+    <message>
+        <source>blank row</source>
+        <translation>üres sor</translation>
+    </message>
+    <message>
+        <source>The row has {cells} cells but the header only {width}: a delimiter or quote is misplaced.</source>
+        <translation>A sorban {cells} cella van, a fejlécben viszont csak {width}: egy elválasztó karakter vagy idézőjel rossz helyen van.</translation>
+    </message>
+    <message>
+        <source>Contains characters that cannot be stored.</source>
+        <translation>Nem tárolható karaktereket tartalmaz.</translation>
+    </message>
+    <message>
+        <source>Neither new nor current: map the value (--customer-type current=VALUE, or in the wizard&apos;s mapping).</source>
+        <translation>Se nem új, se nem meglévő: rendelje hozzá az értéket (--customer-type current=VALUE, vagy a varázsló hozzárendelésében).</translation>
+    </message>
+    <message>
+        <source>Write yes or no.</source>
+        <translation>Írjon igent vagy nemet.</translation>
+    </message>
+    <message>
+        <source>The amount is in {currency} but {column} says {stated}.</source>
+        <translation>Az összeg pénzneme {currency}, de a(z) {column} oszlop szerint {stated}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSourcePage</name>
+    <message>
+        <source>Comma</source>
+        <translation>Vessző</translation>
+    </message>
+    <message>
+        <source>Semicolon</source>
+        <translation>Pontosvessző</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulátor</translation>
+    </message>
+    <message>
+        <source>Bar</source>
+        <translation>Függőleges vonal</translation>
+    </message>
+    <message>
+        <source>How the file reads</source>
+        <translation>A fájl beolvasása</translation>
+    </message>
+    <message>
+        <source>Detected automatically; change a choice if the rows below look wrong.</source>
+        <translation>Automatikusan felismerve; ha az alábbi sorok hibásnak tűnnek, módosítson a beállításokon.</translation>
+    </message>
+    <message>
+        <source>First &amp;row is data, not column names</source>
+        <translation>Az első &amp;sor adat, nem oszlopnevek</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>A fájl első sorai</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kódolás:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Elválasztó karakter:</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Munkalap:</translation>
+    </message>
+    <message>
+        <source>The first row looks like data, not column names (a database dump?). If it is, tick “First row is data”: the columns are then called column 1, column 2, … and their fields guessed from their values.</source>
+        <translation>Az első sor adatnak tűnik, nem oszlopneveknek (adatbázis-kivonat?). Ha így van, jelölje be „Az első sor adat” négyzetet: az oszlopok neve ekkor column 1, column 2, … lesz, a mezőiket pedig az értékeikből következtetjük ki.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportValuesPage</name>
+    <message>
+        <source>open</source>
+        <translation>nyitott</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>megnyert</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>elvesztett</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>kihagyás</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>új</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>meglévő</translation>
+    </message>
+    <message>
+        <source>(reject the row)</source>
+        <translation>(a sor elutasítása)</translation>
+    </message>
+    <message>
+        <source>Values and formats</source>
+        <translation>Értékek és formátumok</translation>
+    </message>
+    <message>
+        <source>Outcome values not listed as won or lost count as open. Date and number formats were inferred from the whole column.</source>
+        <translation>Azok az eredményértékek, amelyek nincsenek megnyertként vagy elvesztettként megjelölve, nyitottnak számítanak. A dátum- és számformátumot a teljes oszlop alapján állapítottuk meg.</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>Érték a fájlban</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Jelentése</translation>
+    </message>
+    <message>
+        <source>What the outcome values mean</source>
+        <translation>Az eredményértékek jelentése</translation>
+    </message>
+    <message>
+        <source>Customer type in the file</source>
+        <translation>Ügyféltípus a fájlban</translation>
+    </message>
+    <message>
+        <source>What the customer types mean</source>
+        <translation>Az ügyféltípusok jelentése</translation>
+    </message>
+    <message>
+        <source>Dates in {column} (ambiguous — check):</source>
+        <translation>Dátumok ({column}; kétértelmű – ellenőrizze):</translation>
+    </message>
+    <message>
+        <source>Dates in {column}:</source>
+        <translation>Dátumok ({column}):</translation>
+    </message>
+    <message>
+        <source>Amounts like:</source>
+        <translation>Összegek formája:</translation>
+    </message>
+    <message>
+        <source>What {value} means</source>
+        <translation>A(z) „{value}” jelentése</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>A(z) {file} beolvasása…</translation>
+    </message>
+    <message>
+        <source>Import deals</source>
+        <translation>Ügyletek importálása</translation>
+    </message>
+    <message>
+        <source>Importing deals… {rows} rows read</source>
+        <translation>Ügyletek importálása… {rows} sor beolvasva</translation>
+    </message>
+    <message>
+        <source>Importing deals…</source>
+        <translation>Ügyletek importálása…</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Az importálás nem sikerült</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {error}</source>
+        <translation>Semmi sem lett importálva: {error}</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Az importálás megszakítva</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nothing was changed.</source>
+        <translation>Az importálás megszakadt: semmi sem változott.</translation>
+    </message>
+    <message>
+        <source>Imported 1 deal.</source>
+        <translation>1 ügylet importálva.</translation>
+    </message>
+    <message>
+        <source>Imported {count} deals.</source>
+        <translation>{count} ügylet importálva.</translation>
+    </message>
+    <message>
+        <source>1 row matched a deal already in the file ({updated} updated).</source>
+        <translation>1 sor egy már meglévő ügyletnek felelt meg ({updated} frissítve).</translation>
+    </message>
+    <message>
+        <source>{count} rows matched deals already in the file ({updated} updated).</source>
+        <translation>{count} sor már meglévő ügyleteknek felelt meg ({updated} frissítve).</translation>
+    </message>
+    <message>
+        <source>{count} rows were rejected; they are in {file} with the reasons, to fix and import again.</source>
+        <translation>{count} sor elutasítva; az okokkal együtt a(z) {file} fájlba kerültek, hogy kijavítva újra importálhassa őket.</translation>
+    </message>
+    <message>
+        <source>1 row was rejected; it is in {file} with the reason, to fix and import again.</source>
+        <translation>1 sor elutasítva; az okkal együtt a(z) {file} fájlba került, hogy kijavítva újra importálhassa.</translation>
+    </message>
+    <message>
+        <source>Fields no column fed: {fields}.</source>
+        <translation>Mezők, amelyekhez nem tartozott oszlop: {fields}.</translation>
+    </message>
+</context>
+<context>
     <name>Importing</name>
+    <message>
+        <source>{reason} — 1 row ({rows})</source>
+        <translation>{reason} — 1 sor ({rows})</translation>
+    </message>
+    <message>
+        <source>{reason} — {count} rows ({rows})</source>
+        <translation>{reason} — {count} sor ({rows})</translation>
+    </message>
     <message>
         <source>The import was cancelled; nothing changed.</source>
         <translation>Az importálás megszakítva; semmi sem változott.</translation>
@@ -2818,6 +3404,94 @@ Megnyitja csak olvasásra?</translation>
     <message>
         <source>No column of {name} was recognised, and a mapping that reads none would import every row as an untitled open deal. Its columns are: {columns}. Map them (--map FIELD=COLUMN, or the wizard&apos;s mapping page).</source>
         <translation>A(z) {name} egyetlen oszlopa sem ismerhető fel, és egy egyetlen oszlopot sem olvasó hozzárendelés minden sort cím nélküli nyitott ügyletként importálna. Az oszlopai: {columns}. Rendelje hozzá őket (--map FIELD=COLUMN, vagy a varázsló hozzárendelési oldalán).</translation>
+    </message>
+    <message>
+        <source>Read as {source}.</source>
+        <translation>Beolvasva: {source}.</translation>
+    </message>
+    <message>
+        <source>The first row looks like data, not column names: read the file without a header row (--no-header; the columns are then called column 1, column 2, …).</source>
+        <translation>Az első sor adatnak tűnik, nem oszlopneveknek: olvassa be a fájlt fejlécsor nélkül (--no-header; az oszlopok neve ekkor column 1, column 2, …).</translation>
+    </message>
+    <message>
+        <source>Row {number}: {warnings}</source>
+        <translation>{number}. sor: {warnings}</translation>
+    </message>
+    <message>
+        <source>… and {count} more rows like these.</source>
+        <translation>… és még {count} ilyen sor.</translation>
+    </message>
+    <message>
+        <source>1 won or lost deal without a close date or first contact was imported: it counts in conversion, not in deal length (salesdesk report: length_unknown).</source>
+        <translation>1 megnyert vagy elvesztett ügylet lezárás dátuma vagy első kapcsolatfelvétele nélkül került be: a konverzióba beszámít, az ügylet hosszába nem (salesdesk report: length_unknown).</translation>
+    </message>
+    <message>
+        <source>{count} won or lost deals without a close date or first contact were imported: they count in conversion, not in deal length (salesdesk report: length_unknown).</source>
+        <translation>{count} megnyert vagy elvesztett ügylet lezárás dátuma vagy első kapcsolatfelvétele nélkül került be: a konverzióba beszámítanak, az ügylet hosszába nem (salesdesk report: length_unknown).</translation>
+    </message>
+    <message>
+        <source>Currency from the amount&apos;s symbol or code: {currencies}.</source>
+        <translation>A pénznem az összeg jeléből vagy kódjából: {currencies}.</translation>
+    </message>
+    <message>
+        <source>{currency} 1 row</source>
+        <translation>{currency}: 1 sor</translation>
+    </message>
+    <message>
+        <source>{currency} {count} rows</source>
+        <translation>{currency}: {count} sor</translation>
+    </message>
+    <message>
+        <source>1 row with a lost reason and no won or lost outcome was imported as lost.</source>
+        <translation>1 sor, amelyben volt elvesztési ok, de nem volt megnyert vagy elvesztett eredmény, elvesztettként került be.</translation>
+    </message>
+    <message>
+        <source>{count} rows with a lost reason and no won or lost outcome were imported as lost.</source>
+        <translation>{count} sor, amelyben volt elvesztési ok, de nem volt megnyert vagy elvesztett eredmény, elvesztettként került be.</translation>
+    </message>
+    <message>
+        <source>Skipped 1 row: {reason}.</source>
+        <translation>1 sor kihagyva: {reason}.</translation>
+    </message>
+    <message>
+        <source>Skipped {count} rows: {reason}.</source>
+        <translation>{count} sor kihagyva: {reason}.</translation>
+    </message>
+    <message>
+        <source>Left 1 row alone that matched more than one deal (or shared its deal with another row): nothing was guessed; it is in the rejected-rows file with the reason.</source>
+        <translation>1 sor érintetlen maradt, mert több ügyletnek is megfelelt (vagy egy másik sorral osztozott az ügyletén): a program nem találgatott; a sor az okkal együtt az elutasított sorok fájljában van.</translation>
+    </message>
+    <message>
+        <source>Left {count} rows alone that matched more than one deal (or shared their deal with another row): nothing was guessed; they are in the rejected-rows file with the reason.</source>
+        <translation>{count} sor érintetlen maradt, mert több ügyletnek is megfelelt (vagy egy másik sorral osztozott az ügyletén): a program nem találgatott; ezek a sorok az okkal együtt az elutasított sorok fájljában vannak.</translation>
+    </message>
+    <message>
+        <source>Not mapped (no column found): {fields}.</source>
+        <translation>Nincs hozzárendelve (nem található oszlop): {fields}.</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Próbafuttatás: semmi sem lett kiírva.</translation>
+    </message>
+    <message>
+        <source>New list values were added to: {lists}.</source>
+        <translation>Új listaértékek kerültek ide: {lists}.</translation>
+    </message>
+    <message>
+        <source>Rejected 1 row that cannot become a valid deal; written to {file}:</source>
+        <translation>1 sor elutasítva, mert nem lehet belőle érvényes ügylet; a(z) {file} fájlba került:</translation>
+    </message>
+    <message>
+        <source>Rejected {count} rows that cannot become a valid deal; written to {file}:</source>
+        <translation>{count} sor elutasítva, mert nem lehet belőlük érvényes ügylet; a(z) {file} fájlba kerültek:</translation>
+    </message>
+    <message>
+        <source>Rejected 1 row that cannot become a valid deal:</source>
+        <translation>1 sor elutasítva, mert nem lehet belőle érvényes ügylet:</translation>
+    </message>
+    <message>
+        <source>Rejected {count} rows that cannot become a valid deal:</source>
+        <translation>{count} sor elutasítva, mert nem lehet belőlük érvényes ügylet:</translation>
     </message>
 </context>
 <context>
@@ -3040,6 +3714,73 @@ Megnyitja csak olvasásra?</translation>
     <message>
         <source>process {pid}</source>
         <translation>a(z) {pid} azonosítójú folyamat</translation>
+    </message>
+</context>
+<context>
+    <name>LookupKind</name>
+    <message>
+        <source>Clients</source>
+        <translation>Ügyfelek</translation>
+    </message>
+    <message>
+        <source>Salespeople</source>
+        <translation>Értékesítők</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Termékek</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Csatornák</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Régiók</translation>
+    </message>
+    <message>
+        <source>Target audiences</source>
+        <translation>Célcsoportok</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Szakaszok</translation>
+    </message>
+    <message>
+        <source>Lost reasons</source>
+        <translation>Elvesztési okok</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>ügyfél</translation>
+    </message>
+    <message>
+        <source>salesperson</source>
+        <translation>értékesítő</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>termék</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>csatorna</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>régió</translation>
+    </message>
+    <message>
+        <source>target audience</source>
+        <translation>célcsoport</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>szakasz</translation>
+    </message>
+    <message>
+        <source>lost reason</source>
+        <translation>elvesztési ok</translation>
     </message>
 </context>
 <context>
@@ -3394,6 +4135,50 @@ Megnyitja csak olvasásra?</translation>
     <message>
         <source>{name}: no column for {missing} (NPS responses need a date, a score and a segment). Its columns are {columns}; name the right one with --map FIELD=COLUMN.</source>
         <translation>{name}: nincs oszlop ehhez: {missing} (az NPS-válaszokhoz dátum, pontszám és szegmens kell). Az oszlopai: {columns}; a megfelelőt a --map FIELD=COLUMN kapcsolóval adhatja meg.</translation>
+    </message>
+    <message>
+        <source>Read as {source}.</source>
+        <translation>Beolvasva: {source}.</translation>
+    </message>
+    <message>
+        <source>Dates such as {example} could be day- or month-first: read as day-first (pass --date-format to choose).</source>
+        <translation>Az olyan dátumok, mint a(z) {example}, nap–hónap és hónap–nap sorrendben is értelmezhetők: nap–hónap sorrendben olvastuk be őket (a --date-format kapcsolóval választhat).</translation>
+    </message>
+    <message>
+        <source>Skipped 1 blank row.</source>
+        <translation>1 üres sor kihagyva.</translation>
+    </message>
+    <message>
+        <source>Skipped {count} blank rows.</source>
+        <translation>{count} üres sor kihagyva.</translation>
+    </message>
+    <message>
+        <source>Rejected 1 row that cannot become a valid response; written to {file}.</source>
+        <translation>1 sor elutasítva, mert nem lehet belőle érvényes válasz; a(z) {file} fájlba került.</translation>
+    </message>
+    <message>
+        <source>Rejected {count} rows that cannot become a valid response; written to {file}.</source>
+        <translation>{count} sor elutasítva, mert nem lehet belőlük érvényes válasz; a(z) {file} fájlba kerültek.</translation>
+    </message>
+    <message>
+        <source>Rejected 1 row that cannot become a valid response.</source>
+        <translation>1 sor elutasítva, mert nem lehet belőle érvényes válasz.</translation>
+    </message>
+    <message>
+        <source>Rejected {count} rows that cannot become a valid response.</source>
+        <translation>{count} sor elutasítva, mert nem lehet belőlük érvényes válasz.</translation>
+    </message>
+    <message>
+        <source>New list values were added to: {lists}.</source>
+        <translation>Új listaértékek kerültek ide: {lists}.</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Próbafuttatás: semmi sem lett kiírva.</translation>
+    </message>
+    <message>
+        <source>blank row</source>
+        <translation>üres sor</translation>
     </message>
 </context>
 <context>
@@ -4181,6 +4966,13 @@ Megnyitja csak olvasásra?</translation>
     <message>
         <source>Concerns</source>
         <translation>Hatókör</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedRows</name>
+    <message>
+        <source>row {number}: {reason}</source>
+        <translation>{number}. sor: {reason}</translation>
     </message>
 </context>
 <context>
