@@ -2105,6 +2105,10 @@ A részletek ide kerültek: {log}.</translation>
         <translation>A másolat mentése nem sikerült: {error}</translation>
     </message>
     <message>
+        <source>Imported {count} deal. The undo history was cleared.</source>
+        <translation>{count} ügylet importálva. A visszavonási előzmények törlődtek.</translation>
+    </message>
+    <message>
         <source>Imported {count} deals. The undo history was cleared.</source>
         <translation>{count} ügylet importálva. A visszavonási előzmények törlődtek.</translation>
     </message>

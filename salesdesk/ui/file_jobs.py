@@ -17,6 +17,7 @@ from salesdesk.currencies import currency_digits, default_currency
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+from salesdesk.ui import formatting
 from salesdesk.ui.file_opening import OPEN_ERRORS, FileOpening
 from salesdesk.ui.importing.wizard import ImportWizard, summary_text
 from salesdesk.ui.safety.data_safety import DataSafety
@@ -166,8 +167,11 @@ class FileJobs(QObject):
             return
         self._workspace.undo_stack.clear()
         self._workspace.notify(Changes(all_deals=True, lookups=frozenset(LookupKind)))
-        self.message.emit(translate("FileJobs", "Imported {count} deals. The undo history was"
-                                    " cleared.").format(count=summary.imported))
+        imported = (translate("FileJobs", "Imported {count} deal. The undo history was cleared.")
+                    if summary.imported == 1 else
+                    translate("FileJobs", "Imported {count} deals. The undo history was"
+                              " cleared."))
+        self.message.emit(imported.format(count=formatting.count(summary.imported)))
         QMessageBox.information(self._window, translate("FileJobs", "Import finished"),
                                 summary_text(summary) + "\n\n"
                                 + translate("FileJobs", "The undo history was cleared: an"
