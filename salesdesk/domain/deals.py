@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+
 
 class Outcome(StrEnum):
     """Whether the customer decided: open deals have not."""
@@ -19,12 +21,22 @@ class Outcome(StrEnum):
         """True for won and lost deals, which need a close date."""
         return self is not Outcome.OPEN
 
+    @property
+    def label(self) -> str:
+        """The outcome as the screens name it ("Won"), in the language shown."""
+        return translate("Deal", _OUTCOME_LABELS[self])
+
 
 class CustomerType(StrEnum):
     """New customers versus current ones (a won deal closed before this one started)."""
 
     NEW = "new"
     CURRENT = "current"
+
+    @property
+    def label(self) -> str:
+        """The customer type as the screens name it ("New customer"), in the language shown."""
+        return translate("Deal", _CUSTOMER_TYPE_LABELS[self])
 
 
 class LookupKind(StrEnum):
@@ -41,34 +53,46 @@ class LookupKind(StrEnum):
 
     @property
     def label(self) -> str:
-        """Plural name shown in the Lists dialog."""
-        return _LOOKUP_LABELS[self]
+        """Plural name shown in the Lists dialog, in the language shown."""
+        return translate("Deal", _LOOKUP_LABELS[self])
 
     @property
     def singular(self) -> str:
-        """Singular name used in messages ("Merge salesperson Anna into ...")."""
-        return _LOOKUP_SINGULAR[self]
+        """Singular name used in messages ("Merge salesperson Anna into ..."), in the language
+        shown."""
+        return translate("Deal", _LOOKUP_SINGULAR[self])
 
 
+# What the screens call the values (stored values stay the enums' English ones), marked here and
+# translated when shown.
+_OUTCOME_LABELS = {
+    Outcome.OPEN: QT_TRANSLATE_NOOP("Deal", "Open"),
+    Outcome.WON: QT_TRANSLATE_NOOP("Deal", "Won"),
+    Outcome.LOST: QT_TRANSLATE_NOOP("Deal", "Lost"),
+}
+_CUSTOMER_TYPE_LABELS = {
+    CustomerType.NEW: QT_TRANSLATE_NOOP("Deal", "New customer"),
+    CustomerType.CURRENT: QT_TRANSLATE_NOOP("Deal", "Current customer"),
+}
 _LOOKUP_LABELS = {
-    LookupKind.CLIENT: "Clients",
-    LookupKind.REP: "Salespeople",
-    LookupKind.PRODUCT: "Products",
-    LookupKind.CHANNEL: "Channels",
-    LookupKind.REGION: "Regions",
-    LookupKind.AUDIENCE: "Target audiences",
-    LookupKind.STAGE: "Stages",
-    LookupKind.LOST_REASON: "Lost reasons",
+    LookupKind.CLIENT: QT_TRANSLATE_NOOP("Deal", "Clients"),
+    LookupKind.REP: QT_TRANSLATE_NOOP("Deal", "Salespeople"),
+    LookupKind.PRODUCT: QT_TRANSLATE_NOOP("Deal", "Products"),
+    LookupKind.CHANNEL: QT_TRANSLATE_NOOP("Deal", "Channels"),
+    LookupKind.REGION: QT_TRANSLATE_NOOP("Deal", "Regions"),
+    LookupKind.AUDIENCE: QT_TRANSLATE_NOOP("Deal", "Target audiences"),
+    LookupKind.STAGE: QT_TRANSLATE_NOOP("Deal", "Stages"),
+    LookupKind.LOST_REASON: QT_TRANSLATE_NOOP("Deal", "Lost reasons"),
 }
 _LOOKUP_SINGULAR = {
-    LookupKind.CLIENT: "client",
-    LookupKind.REP: "salesperson",
-    LookupKind.PRODUCT: "product",
-    LookupKind.CHANNEL: "channel",
-    LookupKind.REGION: "region",
-    LookupKind.AUDIENCE: "target audience",
-    LookupKind.STAGE: "stage",
-    LookupKind.LOST_REASON: "lost reason",
+    LookupKind.CLIENT: QT_TRANSLATE_NOOP("Deal", "client"),
+    LookupKind.REP: QT_TRANSLATE_NOOP("Deal", "salesperson"),
+    LookupKind.PRODUCT: QT_TRANSLATE_NOOP("Deal", "product"),
+    LookupKind.CHANNEL: QT_TRANSLATE_NOOP("Deal", "channel"),
+    LookupKind.REGION: QT_TRANSLATE_NOOP("Deal", "region"),
+    LookupKind.AUDIENCE: QT_TRANSLATE_NOOP("Deal", "target audience"),
+    LookupKind.STAGE: QT_TRANSLATE_NOOP("Deal", "stage"),
+    LookupKind.LOST_REASON: QT_TRANSLATE_NOOP("Deal", "lost reason"),
 }
 
 DEFAULT_STAGES = ("Lead", "Contacted", "Proposal", "Negotiation")
