@@ -21,12 +21,22 @@ class Outcome(StrEnum):
         """True for won and lost deals, which need a close date."""
         return self is not Outcome.OPEN
 
+    @property
+    def label(self) -> str:
+        """The outcome as the screens name it ("Won"), in the language shown."""
+        return translate("Deal", _OUTCOME_LABELS[self])
+
 
 class CustomerType(StrEnum):
     """New customers versus current ones (a won deal closed before this one started)."""
 
     NEW = "new"
     CURRENT = "current"
+
+    @property
+    def label(self) -> str:
+        """The customer type as the screens name it ("New customer"), in the language shown."""
+        return translate("Deal", _CUSTOMER_TYPE_LABELS[self])
 
 
 class LookupKind(StrEnum):
@@ -53,6 +63,17 @@ class LookupKind(StrEnum):
         return translate("LookupKind", _LOOKUP_SINGULAR[self])
 
 
+# What the screens call the values (stored values stay the enums' English ones), marked here and
+# translated when shown.
+_OUTCOME_LABELS = {
+    Outcome.OPEN: QT_TRANSLATE_NOOP("Deal", "Open"),
+    Outcome.WON: QT_TRANSLATE_NOOP("Deal", "Won"),
+    Outcome.LOST: QT_TRANSLATE_NOOP("Deal", "Lost"),
+}
+_CUSTOMER_TYPE_LABELS = {
+    CustomerType.NEW: QT_TRANSLATE_NOOP("Deal", "New customer"),
+    CustomerType.CURRENT: QT_TRANSLATE_NOOP("Deal", "Current customer"),
+}
 _LOOKUP_LABELS = {
     LookupKind.CLIENT: QT_TRANSLATE_NOOP("LookupKind", "Clients"),
     LookupKind.REP: QT_TRANSLATE_NOOP("LookupKind", "Salespeople"),

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from salesdesk.i18n import translate
+
 ISO_DATE = "%Y-%m-%d"
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 # The largest amount accepted in major units: keeps minor units far inside SQLite's int64.
@@ -51,8 +53,10 @@ def parse_date(text: str, formats: tuple[str, ...] = ()) -> dt.date | None:
         except ValueError:
             continue
     example = dt.date(2026, 3, 31)
-    shown = " or ".join(dict.fromkeys(example.strftime(f) for f in (ISO_DATE, *formats)))
-    raise ParseError(f"Not a date: type it like {shown}.")
+    shown = translate("Parsing", " or ").join(
+        dict.fromkeys(example.strftime(f) for f in (ISO_DATE, *formats)))
+    raise ParseError(translate("Parsing", "Not a date: type it like {examples}.").format(
+        examples=shown))
 
 
 @functools.cache  # called for every amount an import reads
@@ -74,7 +78,7 @@ def parse_amount(text: str, number_format: NumberFormat = NumberFormat()) -> Dec
     if not compact:
         return None
     if compact.startswith("-"):
-        raise ParseError("An amount cannot be negative.")
+        raise ParseError(translate("Parsing", "An amount cannot be negative."))
     # Where the comma is the decimal mark, a point groups thousands (1.234,50) even when the
     # locale's own separator is a space, as in Hungary; a plain 1234.50 reads everywhere.
     dotted = (COMMA_DECIMAL,) if number_format.decimal_point == "," else ()
@@ -90,10 +94,11 @@ def parse_amount(text: str, number_format: NumberFormat = NumberFormat()) -> Dec
             except InvalidOperation:  # pragma: no cover - the pattern admits digits only
                 break
             if value >= MAX_AMOUNT:
-                raise ParseError("That amount is too large.")
+                raise ParseError(translate("Parsing", "That amount is too large."))
             return value
     point = number_format.decimal_point
-    raise ParseError(f"Not an amount: type a number such as 1234{point}50.")
+    raise ParseError(translate("Parsing", "Not an amount: type a number such as {example}.")
+                     .format(example=f"1234{point}50"))
 
 
 def readable_number_formats(text: str) -> tuple[NumberFormat, ...]:
@@ -116,8 +121,10 @@ def to_minor_units(value: Decimal, digits: int, currency: str) -> int:
     # silently drop a typed 1.000000000000000000000000000001 to 1.00.
     scaled = Fraction(value) * 10**digits
     if scaled.denominator != 1:
-        places = "no decimal places" if digits == 0 else f"{digits} decimal places"
-        raise ParseError(f"{currency} amounts have {places}.")
+        raise ParseError((translate("Parsing", "{currency} amounts have no decimal places.")
+                          if digits == 0 else
+                          translate("Parsing", "{currency} amounts have {digits} decimal places."))
+                         .format(currency=currency, digits=digits))
     return int(scaled)
 
 

@@ -21,12 +21,14 @@ from salesdesk.domain.parsing import (
     parse_date,
     parse_minor_units,
 )
+from salesdesk.i18n import translate
 
 MAX_TITLE = 200
 MAX_NAME = 200
 MAX_TEXT = 20_000
 
-# The fields the form shows (DealDraft's), with their labels.
+# The fields the form shows (DealDraft's), with their labels (English, as imports match them:
+# messages show them through translate("DealField", label), as DealField.caption does).
 FIELD_LABELS: Mapping[str, str] = {f.name: f.label for f in DEAL_FIELDS if f.form}
 _NAMES = tuple(f.name for f in DEAL_FIELDS if f.form and f.kind is FieldKind.LOOKUP)
 _DATES = tuple(f.name for f in DEAL_FIELDS if f.form and f.kind is FieldKind.DATE)
@@ -96,17 +98,25 @@ def read_name(value: str, label: str, errors: dict[str, str], key: str) -> str |
     it is too long."""
     value = " ".join(value.split())
     if len(value) > MAX_NAME:
-        errors[key] = f"{label} is too long (at most {MAX_NAME} characters)."
+        errors[key] = _too_long(label, MAX_NAME)
     return value or None
+
+
+def _too_long(label: str, limit: int) -> str:
+    """The message for a field (its English ``label``) holding more than ``limit`` characters."""
+    return translate("Validation", "{field} is too long (at most {limit} characters).").format(
+        field=translate("DealField", label), limit=limit)
 
 
 def read_title(text: str, errors: dict[str, str]) -> str:
     """The title with its spacing tidied; an error when it is blank or too long."""
     title = " ".join(text.split())
     if not title:
-        errors["title"] = "A deal needs a title."
+        errors["title"] = translate("Validation", "A deal needs a title.")
     elif len(title) > MAX_TITLE:
-        errors["title"] = f"The title is too long (at most {MAX_TITLE} characters)."
+        errors["title"] = translate(
+            "Validation", "The title is too long (at most {limit} characters).").format(
+                limit=MAX_TITLE)
     return title
 
 
@@ -114,7 +124,7 @@ def read_text(key: str, text: str, errors: dict[str, str]) -> str:
     """A free-text field (next step, notes) stripped; an error when it is too long."""
     text = text.strip()
     if len(text) > MAX_TEXT:
-        errors[key] = f"{FIELD_LABELS[key]} is too long (at most {MAX_TEXT} characters)."
+        errors[key] = _too_long(FIELD_LABELS[key], MAX_TEXT)
     return text
 
 
@@ -122,7 +132,9 @@ def read_currency(text: str, rules: InputRules, errors: dict[str, str]) -> str:
     """A currency code (the base currency when blank); an error when it is unknown."""
     currency = text.strip().upper() or rules.base_currency
     if currency not in rules.currency_digits:
-        errors["currency"] = f"Unknown currency {currency!r}: use a three-letter code like EUR."
+        errors["currency"] = translate(
+            "Validation", "Unknown currency '{code}': use a three-letter code like EUR.").format(
+                code=currency)
     return currency
 
 
@@ -156,33 +168,49 @@ def checked_deal(values: dict[str, Any], errors: dict[str, str], warnings: dict[
     outcome: Outcome = values["outcome"]
     first_contact, closed_on = values.get("first_contact"), values.get("closed_on")
     if outcome.is_closed and "outcome" not in errors:
-        unknown = "; it counts in conversion, not in deal length."
+        won = outcome is Outcome.WON
         if closed_on is None and "closed_on" not in errors:
             if undated_decided:
-                warnings["closed_on"] = f"A {outcome.value} deal without a close date{unknown}"
+                warnings["closed_on"] = translate(
+                    "Validation", "A won deal without a close date; it counts in conversion,"
+                    " not in deal length.") if won else translate(
+                    "Validation", "A lost deal without a close date; it counts in conversion,"
+                    " not in deal length.")
             else:
-                errors["closed_on"] = f"A {outcome.value} deal needs the date it closed."
+                errors["closed_on"] = translate(
+                    "Validation", "A won deal needs the date it closed.") if won else translate(
+                    "Validation", "A lost deal needs the date it closed.")
         if first_contact is None and "first_contact" not in errors:
             if undated_decided:
-                warnings["first_contact"] = (f"A {outcome.value} deal without a first-contact"
-                                             f" date{unknown}")
+                warnings["first_contact"] = translate(
+                    "Validation", "A won deal without a first-contact date; it counts in"
+                    " conversion, not in deal length.") if won else translate(
+                    "Validation", "A lost deal without a first-contact date; it counts in"
+                    " conversion, not in deal length.")
             else:
-                errors["first_contact"] = f"A {outcome.value} deal needs its first-contact date."
+                errors["first_contact"] = translate(
+                    "Validation", "A won deal needs its first-contact date.") if won else (
+                    translate("Validation", "A lost deal needs its first-contact date."))
     elif closed_on is not None:
-        errors["closed_on"] = ("An open deal has no close date: set the outcome to won or lost,"
-                               " or clear the date.")
+        errors["closed_on"] = translate(
+            "Validation", "An open deal has no close date: set the outcome to won or lost, or"
+            " clear the date.")
     if first_contact and closed_on and closed_on < first_contact:
-        errors["closed_on"] = "The close date is before the first contact."
+        errors["closed_on"] = translate(
+            "Validation", "The close date is before the first contact.")
     expected = values.get("expected_close")
     if first_contact and expected and expected < first_contact:
-        errors["expected_close"] = "The expected close is before the first contact."
+        errors["expected_close"] = translate(
+            "Validation", "The expected close is before the first contact.")
     lost_reason = values.get("lost_reason")
     if outcome is Outcome.LOST and not lost_reason:
-        warnings["lost_reason"] = "Why was it lost? The reason helps find what to improve."
+        warnings["lost_reason"] = translate(
+            "Validation", "Why was it lost? The reason helps find what to improve.")
     if outcome is not Outcome.LOST and lost_reason:
-        errors["lost_reason"] = "Only a lost deal has a lost reason."
+        errors["lost_reason"] = translate("Validation", "Only a lost deal has a lost reason.")
     if outcome is not Outcome.LOST and values.get("lost_reason_note"):
-        errors["lost_reason_note"] = "Only a lost deal has lost-reason details."
+        errors["lost_reason_note"] = translate(
+            "Validation", "Only a lost deal has lost-reason details.")
     return None if errors else Deal(**values)
 
 
@@ -198,7 +226,8 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
         try:
             getattr(draft, key).encode("utf-8")
         except UnicodeEncodeError:
-            errors[key] = "Contains characters that cannot be stored; retype the text."
+            errors[key] = translate(
+                "Validation", "Contains characters that cannot be stored; retype the text.")
     if errors:
         return Validation(None, errors, warnings)
 
@@ -210,7 +239,7 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
     try:
         outcome = Outcome(draft.outcome.strip().lower())
     except ValueError:
-        errors["outcome"] = "Choose open, won or lost."
+        errors["outcome"] = translate("Validation", "Choose open, won or lost.")
         outcome = Outcome.OPEN
 
     customer_type: CustomerType | None = None
@@ -218,7 +247,7 @@ def validate_draft(draft: DealDraft, rules: InputRules, base: Deal | None = None
         try:
             customer_type = CustomerType(draft.customer_type.strip().lower())
         except ValueError:
-            errors["customer_type"] = "Choose automatic, new or current."
+            errors["customer_type"] = translate("Validation", "Choose automatic, new or current.")
 
     dates: dict[str, dt.date | None] = {}
     for key in _DATES:

@@ -9,11 +9,13 @@ from PySide6.QtCore import QLocale, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from salesdesk import i18n
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, Outcome
 from salesdesk.store import DealColumn, DealListQuery, Store
+from salesdesk.ui import formatting
 from salesdesk.ui.deals import list_model
-from salesdesk.ui.deals.deals_tab import count_text
+from salesdesk.ui.deals.deals_tab import DealsTab, count_text
 from salesdesk.ui.deals.list_model import PAGE_SIZE, DealListModel
 from salesdesk.ui.main_window import MainWindow
 
@@ -187,3 +189,41 @@ def test_badges_mark_their_deals_with_an_icon_and_a_note(qtbot: QtBot, store: St
     assert all(i.data(Qt.ItemDataRole.DecorationRole) is None for i in others)
     model.set_badges({})
     assert index.data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_amounts_follow_the_currency_display(store: Store) -> None:
+    """Issue 12: the list writes a currency as Preferences say, by its code or its symbol."""
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    code, symbol = formatting.CurrencyDisplay.CODE, formatting.CurrencyDisplay.SYMBOL
+    assert list_model.format_amount(123_450, "EUR", english, code) == "1,234.50 EUR"
+    assert list_model.format_amount(123_450, "EUR", english, symbol) == "€1,234.50"
+    assert list_model.format_amount(None, "EUR", english, symbol) == ""
+    store.add_deal(Deal(title="Boiler", currency="EUR", amount=123_450), dt.date.today())
+    model = DealListModel(store)
+    amount = model.index(0, list_model.COLUMNS.index(DealColumn.AMOUNT))
+    formatting.set_currency_display(symbol)
+    try:
+        assert amount.data() == list_model.format_amount(123_450, "EUR", QLocale(), symbol)
+    finally:
+        formatting.set_currency_display(code)
+    assert amount.data().endswith(" EUR")
+
+
+def test_headers_and_outcomes_are_looked_up_when_shown(window: MainWindow) -> None:
+    """Issue 18: the list's headers and the outcome filter speak the language installed."""
+    i18n.install(lambda context, text, disambiguation: f"[{text}]")
+    try:
+        model = DealListModel(window.workspace.store)
+        title = list_model.COLUMNS.index(DealColumn.TITLE)
+        assert model.headerData(title, Qt.Orientation.Horizontal) == "[Title]"
+        assert Outcome.WON.label == "[Won]"
+        tab = DealsTab(window.workspace)
+        assert [tab.outcome_filter.itemText(i) for i in range(tab.outcome_filter.count())] == [
+            "[All outcomes]", "[Open]", "[Won]", "[Lost]"]
+        assert tab.search.accessibleName() == "[Search the deals]"
+        assert tab.table.accessibleName() == "[Deals list]"
+        assert tab.details.accessibleName() == "[Deal details]"
+        tab.deleteLater()
+    finally:
+        i18n.install(None)
+    assert model.headerData(title, Qt.Orientation.Horizontal) == "Title"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import Deal, DealSnapshot, LookupKind
+from salesdesk.i18n import translate
 from salesdesk.ui.commands import StoreCommand
 from salesdesk.ui.workspace import Workspace
 
@@ -16,7 +17,8 @@ class AddDealCommand(StoreCommand):
     """Save a new deal; undo deletes it (and list values it created), redo restores it."""
 
     def __init__(self, workspace: Workspace, deal: Deal) -> None:
-        super().__init__(workspace, f"Add deal {deal.title}")
+        super().__init__(workspace, translate("AddDealCommand", "Add deal {title}").format(
+            title=deal.title))
         self.deal = deal
         self.deal_id: int | None = None
         self._created: list[tuple[LookupKind, str]] = []
@@ -74,7 +76,8 @@ class EditDealCommand(_ReplaceDealCommand):
     """Save the form of an existing deal."""
 
     def __init__(self, workspace: Workspace, deal_id: int, deal: Deal) -> None:
-        super().__init__(workspace, deal_id, f"Edit deal {deal.title}")
+        super().__init__(workspace, deal_id, translate(
+            "EditDealCommand", "Edit deal {title}").format(title=deal.title))
         self.deal = deal
 
     def first_write(self) -> None:
@@ -87,7 +90,8 @@ class SetStageCommand(_ReplaceDealCommand):
 
     def __init__(self, workspace: Workspace, deal_id: int, stage: str) -> None:
         title = workspace.store.deal(deal_id).title
-        super().__init__(workspace, deal_id, f"Move deal {title} to {stage}")
+        super().__init__(workspace, deal_id, translate(
+            "SetStageCommand", "Move deal {title} to {stage}").format(title=title, stage=stage))
         self.stage = stage
 
     def first_write(self) -> None:
@@ -99,8 +103,10 @@ class DeleteDealsCommand(StoreCommand):
 
     def __init__(self, workspace: Workspace, deal_ids: list[int]) -> None:
         self._before = [workspace.store.snapshot(deal_id) for deal_id in deal_ids]
-        text = (f"Delete deal {self._before[0].deal.title}" if len(deal_ids) == 1
-                else f"Delete {len(deal_ids)} deals")
+        text = (translate("DeleteDealsCommand", "Delete deal {title}").format(
+                    title=self._before[0].deal.title) if len(deal_ids) == 1
+                else translate("DeleteDealsCommand", "Delete {count} deals").format(
+                    count=len(deal_ids)))
         super().__init__(workspace, text)
         self.deal_ids = frozenset(deal_ids)
 

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from salesdesk.currencies import currency_digits
 from salesdesk.domain.deals import CustomerType, Deal, LookupKind, Outcome
+from salesdesk.domain.fields import FIELDS
 from salesdesk.domain.lookups import closest_name, is_new_name
 from salesdesk.domain.parsing import format_minor_units
-from salesdesk.domain.validation import FIELD_LABELS, DealDraft, Validation, validate_draft
+from salesdesk.domain.validation import DealDraft, Validation, validate_draft
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.ui.deals.lost_reason import LostReasonField
-from salesdesk.ui.widgets import DateField, NameField, with_mnemonic
+from salesdesk.ui.widgets import DateField, NameField
 from salesdesk.ui.workspace import Workspace
 
 _NAME_FIELDS = (LookupKind.CLIENT, LookupKind.REP, LookupKind.PRODUCT, LookupKind.CHANNEL,
@@ -43,12 +45,28 @@ _ERROR_STYLE = "color: #c62828;"
 _SHARED_MESSAGES = {"currency": "amount", "lost_reason_note": "lost_reason"}
 _WARNING_STYLE = "color: #9a6700;"
 _HINT_STYLE = "color: palette(placeholder-text);"
-# Each label's Alt+key, one letter per field and none shared with Save (S) or Preparation (O):
-# seventeen fields leave no room for first letters only.
-_MNEMONICS = {"title": "t", "client": "i", "rep": "p", "product": "d", "channel": "h",
-              "region": "r", "audience": "u", "customer_type": "y", "stage": "g",
-              "outcome": "m", "lost_reason": "l", "first_contact": "f", "closed_on": "c",
-              "expected_close": "e", "next_step": "x", "amount": "a", "notes": "n"}
+# Each field's label (its DealField label) with its Alt+key, one letter per field and none
+# shared with Save (S) or Preparation (O): seventeen fields leave no room for first letters
+# only. A translation picks its own letters, as its words have other ones.
+_LABELS = {
+    "title": QT_TRANSLATE_NOOP("DealForm", "&Title"),
+    "client": QT_TRANSLATE_NOOP("DealForm", "Cl&ient"),
+    "rep": QT_TRANSLATE_NOOP("DealForm", "Sales&person"),
+    "product": QT_TRANSLATE_NOOP("DealForm", "Pro&duct"),
+    "channel": QT_TRANSLATE_NOOP("DealForm", "C&hannel"),
+    "region": QT_TRANSLATE_NOOP("DealForm", "&Region"),
+    "audience": QT_TRANSLATE_NOOP("DealForm", "Target a&udience"),
+    "customer_type": QT_TRANSLATE_NOOP("DealForm", "Customer t&ype"),
+    "stage": QT_TRANSLATE_NOOP("DealForm", "Sta&ge"),
+    "outcome": QT_TRANSLATE_NOOP("DealForm", "Outco&me"),
+    "lost_reason": QT_TRANSLATE_NOOP("DealForm", "&Lost reason"),
+    "first_contact": QT_TRANSLATE_NOOP("DealForm", "&First contact"),
+    "closed_on": QT_TRANSLATE_NOOP("DealForm", "&Closed on"),
+    "expected_close": QT_TRANSLATE_NOOP("DealForm", "&Expected close"),
+    "next_step": QT_TRANSLATE_NOOP("DealForm", "Ne&xt step"),
+    "amount": QT_TRANSLATE_NOOP("DealForm", "&Amount"),
+    "notes": QT_TRANSLATE_NOOP("DealForm", "&Notes"),
+}
 
 
 class DealDialog(QDialog):
@@ -70,7 +88,8 @@ class DealDialog(QDialog):
         self._initial: DealDraft | None = None
         self._auto_closed = False
         self.deal: Deal | None = None
-        self.setWindowTitle(f"Deal — {deal.title}" if deal else "New deal")
+        self.setWindowTitle(translate("DealForm", "Deal — {title}").format(title=deal.title)
+                            if deal else translate("DealForm", "New deal"))
         self.setObjectName("deal_dialog")
         self._build()
         self._fill(deal)
@@ -94,7 +113,8 @@ class DealDialog(QDialog):
             self._known[kind] = store.names(kind, include_retired=True)
             field.setObjectName(kind.value)
             self.names[kind] = field
-        self.names[LookupKind.CLIENT].setPlaceholderText("a new name creates the client")
+        self.names[LookupKind.CLIENT].setPlaceholderText(
+            translate("DealForm", "a new name creates the client"))
         self.lost_reason = LostReasonField()
         customers = store.customers
         self.lost_reason.set_reasons(store.names(LookupKind.LOST_REASON),
@@ -105,7 +125,7 @@ class DealDialog(QDialog):
         self.stage.addItems(store.names(LookupKind.STAGE))
         self.outcome = QComboBox()
         for outcome in Outcome:
-            self.outcome.addItem(outcome.value.capitalize(), outcome.value)
+            self.outcome.addItem(outcome.label, outcome.value)
         self.first_contact = DateField()
         self.closed_on = DateField()
         self.expected_close = DateField()
@@ -113,14 +133,16 @@ class DealDialog(QDialog):
         self.amount = QLineEdit()
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         locale = QLocale()
-        self.amount.setPlaceholderText(f"e.g. {locale.toString(1234.5, 'f', 2)} (empty: unknown)")
+        self.amount.setPlaceholderText(translate("DealForm", "e.g. {example} (empty: unknown)")
+                                       .format(example=locale.toString(1234.5, "f", 2)))
         self.currency = QComboBox()
         self.currency.setEditable(True)
         self.currency.addItems(list(currency_digits()))
         self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.currency.setAccessibleName(FIELDS["currency"].caption)  # beside the amount
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("Ctrl+Enter saves")
+        self.notes.setPlaceholderText(translate("DealForm", "Ctrl+Enter saves"))
         self.notes.setMinimumHeight(70)
 
         grid = QGridLayout()
@@ -161,17 +183,20 @@ class DealDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         # Esc cancels; its C is Closed on's.
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Cancel")
-        self.prep_button = self.buttons.addButton("Preparati&on…",
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("DealForm", "Cancel"))
+        self.prep_button = self.buttons.addButton(translate("DealForm", "Preparati&on…"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
         self.prep_button.setObjectName("prep_button")
-        self.prep_button.setToolTip("The negotiation preparation sheet of this deal (interest"
-                                    " areas, SPIN questions, price arguments, …)")
+        self.prep_button.setToolTip(translate(
+            "DealForm", "The negotiation preparation sheet of this deal (interest areas, SPIN"
+            " questions, price arguments, …)"))
         self.prep_button.setAutoDefault(False)
         saved = self._original is not None and self._original.id is not None
         self.prep_button.setEnabled(saved)
         if not saved:
-            self.prep_button.setToolTip("Save the deal first to prepare its negotiation.")
+            self.prep_button.setToolTip(
+                translate("DealForm", "Save the deal first to prepare its negotiation."))
         self.summary = QLabel()
         self.summary.setStyleSheet(_ERROR_STYLE)
         self.summary.setWordWrap(True)
@@ -195,8 +220,9 @@ class DealDialog(QDialog):
 
     def _add_field(self, grid: QGridLayout, row: int, column: int, key: str, widget: QWidget,
                    span: int = 1) -> None:
-        label = QLabel(with_mnemonic(FIELD_LABELS[key], _MNEMONICS[key]))
+        label = QLabel(translate("DealForm", _LABELS[key]))
         label.setBuddy(widget.focusProxy() or widget)
+        label.setToolTip(FIELDS[key].help_text)
         message = QLabel()
         message.setWordWrap(True)
         message.setObjectName(f"message_{key}")
@@ -240,14 +266,16 @@ class DealDialog(QDialog):
         self.notes.setPlainText(deal.notes)
 
     def _set_customer_type_items(self, deal: Deal | None) -> None:
-        derived = deal.customer_type.value if deal and not deal.customer_type_set else None
-        automatic = f"Automatic ({derived})" if derived else "Automatic"
+        derived = deal.customer_type if deal and not deal.customer_type_set else None
+        automatic = (translate("DealForm", "Automatic") if derived is None else
+                     translate("DealForm", "Automatic (new)") if derived is CustomerType.NEW else
+                     translate("DealForm", "Automatic (current)"))
         self.customer_type.addItem(automatic, "")
-        self.customer_type.addItem("New customer", CustomerType.NEW.value)
-        self.customer_type.addItem("Current customer", CustomerType.CURRENT.value)
-        self.customer_type.setToolTip(
-            "Current when the client has a won deal closed before this deal's first contact."
-            " Choose a value to override.")
+        for kind in CustomerType:
+            self.customer_type.addItem(kind.label, kind.value)
+        self.customer_type.setToolTip(translate(
+            "DealForm", "Current when the client has a won deal closed before this deal's first"
+            " contact. Choose a value to override."))
         if deal is not None and deal.customer_type_set:
             self.customer_type.setCurrentIndex(
                 self.customer_type.findData(deal.customer_type.value))
@@ -310,12 +338,13 @@ class DealDialog(QDialog):
         original = self._original.lookup(kind) if self._original else None
         if original == typed or not is_new_name(typed, self._known[kind]):
             return None
-        what = FIELD_LABELS[kind.value].lower()
         meant = closest_name(typed, self._known[kind])
         if meant is None:
-            return f"New {what}: saving adds it to the list."
-        return (f"New {what} — did you mean <a href=\"{html.escape(meant)}\">"
-                f"{html.escape(meant)}</a>?")
+            return translate("DealForm", "New {kind}: saving adds it to the list.").format(
+                kind=kind.singular)
+        return translate("DealForm", "New {kind} — did you mean {name}?").format(
+            kind=kind.singular,
+            name=f"<a href=\"{html.escape(meant)}\">{html.escape(meant)}</a>")
 
     def _on_name_changed(self, kind: LookupKind) -> None:
         hint = self.name_hint(kind)
@@ -354,11 +383,13 @@ class DealDialog(QDialog):
             label.setVisible(bool(text))
         # The summary sits under the form, by the buttons: it names the fields to look for.
         marked = {_SHARED_MESSAGES.get(key, key) for key in errors}
-        names = [FIELD_LABELS[key] for key in self._messages if key in marked]  # form order
+        names = [FIELDS[key].caption for key in self._messages if key in marked]  # form order
         self.summary.setText(
             "" if not names else
-            f"Fix {names[0]}, marked in red above, before saving." if len(names) == 1 else
-            f"Fix {len(names)} fields, marked in red above, before saving: {', '.join(names)}.")
+            translate("DealForm", "Fix {field}, marked in red above, before saving.").format(
+                field=names[0]) if len(names) == 1 else
+            translate("DealForm", "Fix {count} fields, marked in red above, before saving:"
+                      " {fields}.").format(count=len(names), fields=", ".join(names)))
 
     def save(self) -> None:
         """Validate; accept the dialog with a valid deal, or show what to fix."""
@@ -422,7 +453,8 @@ class DealDialog(QDialog):
         """Cancel, asking first when typed changes would be lost."""
         if self.is_dirty():
             answer = QMessageBox.question(
-                self, "Discard changes?", "Discard the changes to this deal?",
+                self, translate("DealForm", "Discard changes?"),
+                translate("DealForm", "Discard the changes to this deal?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:

@@ -15,9 +15,8 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -27,17 +26,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from salesdesk.domain.changes import Changes
-from salesdesk.domain.deals import Deal, LookupKind, Outcome, StageEvent
+from salesdesk.domain.deals import LookupKind, Outcome
+from salesdesk.i18n import translate
 from salesdesk.store import DealColumn, DealListQuery, NotFound
-from salesdesk.ui.column_fit import ColumnFitter
 from salesdesk.ui.deals.commands import (
     AddDealCommand,
     DeleteDealsCommand,
@@ -45,21 +41,15 @@ from salesdesk.ui.deals.commands import (
     SetStageCommand,
 )
 from salesdesk.ui.deals.deal_form import DealDialog
-from salesdesk.ui.deals.list_model import (
-    COLUMNS,
-    HEADERS,
-    DealListModel,
-    format_amount,
-)
+from salesdesk.ui.deals.deal_table import DealTable
+from salesdesk.ui.deals.details import DealDetails
+from salesdesk.ui.deals.list_model import DealListModel
 from salesdesk.ui.formatting import date_text
 from salesdesk.ui.workspace import Workspace
 
 SEARCH_DELAY_MS = 200
-# When it was last changed matters less than what and whose: shown on request, it leaves the
-# room a 1024-pixel window needs for the rest.
-DEFAULT_HIDDEN = (DealColumn.UPDATED_AT,)
-_OUTCOME_FILTERS = (("All outcomes", None), ("Open", Outcome.OPEN), ("Won", Outcome.WON),
-                    ("Lost", Outcome.LOST))
+# The outcome filter's choices: every outcome (None), then each one.
+_OUTCOME_FILTERS = (None, Outcome.OPEN, Outcome.WON, Outcome.LOST)
 
 
 class DealsTab(QWidget):
@@ -90,16 +80,20 @@ class DealsTab(QWidget):
     def _build(self) -> None:
         self.search = QLineEdit()
         self.search.setObjectName("deal_search")
-        self.search.setPlaceholderText("Search title, client, salesperson, product, notes…")
+        self.search.setPlaceholderText(
+            translate("DealsTab", "Search title, client, salesperson, product, notes…"))
+        self.search.setAccessibleName(translate("DealsTab", "Search the deals"))
         self.search.setClearButtonEnabled(True)
         self.outcome_filter = QComboBox()
         self.outcome_filter.setObjectName("outcome_filter")
-        for text, outcome in _OUTCOME_FILTERS:
+        self.outcome_filter.setAccessibleName(translate("DealsTab", "Show deals by outcome"))
+        for outcome in _OUTCOME_FILTERS:
             # Qt hands a StrEnum back as a plain str: store the value, rebuild the Outcome.
-            self.outcome_filter.addItem(text, outcome.value if outcome else None)
+            self.outcome_filter.addItem(_all_outcomes() if outcome is None else outcome.label,
+                                        outcome.value if outcome else None)
         self.count_label = QLabel()
-        self.new_button = QPushButton("New Deal")
-        self.new_button.setToolTip("Record a new deal (Ctrl+N)")
+        self.new_button = QPushButton(translate("DealsTab", "New Deal"))
+        self.new_button.setToolTip(translate("DealsTab", "Record a new deal (Ctrl+N)"))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.outcome_filter)
@@ -107,37 +101,8 @@ class DealsTab(QWidget):
         bar.addWidget(self.count_label)
         bar.addWidget(self.new_button)
 
-        self.table = QTableView()
-        self.table.setObjectName("deal_table")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COLUMNS.index(DealColumn.UPDATED_AT),
-                                Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        char = self.table.fontMetrics().averageCharWidth()
-        header.setMinimumSectionSize(char * 6)
-        titles = QFontMetrics(header.font())
-
-        def flexible(column: DealColumn, chars: int, least: int, weight: float
-                     ) -> tuple[int, tuple[int, int, float]]:
-            # Never narrower than its header: a clipped header leaves the column unnamed.
-            least_width = max(char * least, titles.horizontalAdvance(HEADERS[column]) + 12)
-            return COLUMNS.index(column), (char * chars, least_width, weight)
-
-        self.columns = ColumnFitter(self.table, self._fixed_widths(), dict((
-            flexible(DealColumn.TITLE, 32, 10, 3.0), flexible(DealColumn.CLIENT, 22, 9, 1.0),
-            flexible(DealColumn.REP, 16, 8, 0.5), flexible(DealColumn.PRODUCT, 20, 9, 1.0))))
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.set_hidden_columns(DEFAULT_HIDDEN)
+        self.table = DealTable(
+            self.model, self._workspace.store.names(LookupKind.STAGE, include_retired=True))
 
         self.empty = QLabel()
         self.empty.setObjectName("deals_empty")
@@ -160,9 +125,7 @@ class DealsTab(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(empty_page)
 
-        self.details = QTextBrowser()
-        self.details.setObjectName("deal_details")
-        self.details.setOpenLinks(False)
+        self.details = DealDetails()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("deals_splitter")
         self.splitter.addWidget(self.stack)
@@ -175,7 +138,7 @@ class DealsTab(QWidget):
         self.drill_label = QLabel()
         self.drill_label.setObjectName("drill_down")
         self.drill_label.setWordWrap(True)
-        self.drill_clear = QPushButton("Show All Deals")
+        self.drill_clear = QPushButton(translate("DealsTab", "Show All Deals"))
         self.drill_clear.setObjectName("drill_clear")
         self.drill_bar = QWidget()
         drill = QHBoxLayout(self.drill_bar)
@@ -189,31 +152,6 @@ class DealsTab(QWidget):
         layout.addWidget(self.drill_bar)
         layout.addWidget(self.splitter, 1)
 
-    def _fixed_widths(self) -> dict[int, int]:
-        """Columns whose values must show whole: their widest value, or their header with room
-        for the sort arrow (dates and amounts as the list writes them, stages of this file)."""
-        metrics = self.table.fontMetrics()
-        header = QFontMetrics(self.table.horizontalHeader().font())
-        style = self.table.style()
-        arrow = (2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
-                 + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 4)
-        cell = 2 * style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
-
-        def widest(column: DealColumn, samples: list[str]) -> int:
-            return max(header.horizontalAdvance(HEADERS[column]) + arrow,
-                       *(metrics.horizontalAdvance(text) + cell for text in samples))
-
-        dates = [date_text(dt.date(2026, 9, 30))]
-        stages = self._workspace.store.names(LookupKind.STAGE, include_retired=True)
-        return {
-            COLUMNS.index(DealColumn.STAGE): widest(DealColumn.STAGE, stages),
-            COLUMNS.index(DealColumn.OUTCOME): widest(
-                DealColumn.OUTCOME, [o.value.title() for o in Outcome]),
-            COLUMNS.index(DealColumn.AMOUNT): widest(DealColumn.AMOUNT, ["888,888.00 EUR"]),
-            **{COLUMNS.index(c): widest(c, dates) for c in (
-                DealColumn.FIRST_CONTACT, DealColumn.CLOSED_ON, DealColumn.UPDATED_AT)},
-        }
-
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._apply_query)
@@ -223,8 +161,6 @@ class DealsTab(QWidget):
         self.drill_clear.clicked.connect(lambda: self.show_ids(None, ""))
         self.table.activated.connect(self._on_table_activated)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
-        self.table.horizontalHeader().customContextMenuRequested.connect(
-            self._on_header_menu)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.modelReset.connect(self._update_state)
         self.model.rowsInserted.connect(self._update_state)
@@ -255,11 +191,13 @@ class DealsTab(QWidget):
             self.drill_bar.hide()
             return
         locale = QLocale()
-        text = f"Showing the {locale.toString(len(ids))} deals behind the figures of: {words}"
-        if as_of is not None:
-            text += (f". Outcomes as on {date_text(as_of, locale)}, the"
-                     " period's end: a deal decided later shows as open, in italics")
-        self.drill_label.setText(text)
+        text = (translate("DealsTab", "Showing the {count} deals behind the figures of: {what}")
+                if as_of is None else
+                translate("DealsTab", "Showing the {count} deals behind the figures of: {what}."
+                          " Outcomes as on {day}, the period's end: a deal decided later shows"
+                          " as open, in italics"))
+        self.drill_label.setText(text.format(count=locale.toString(len(ids)), what=words,
+                                             day=date_text(as_of, locale)))
         self.drill_bar.show()
 
     def focus_search(self) -> None:
@@ -301,14 +239,18 @@ class DealsTab(QWidget):
             self._start_row.insertWidget(self._start_row.count() - 1, button)
 
     def _empty_text(self, filtered: bool) -> str:
+        big = "<p style='font-size:14pt'>{}</p>"
         if filtered:
-            return ("<p style='font-size:14pt'>No deals match this search.</p>"
-                    "<p>Clear the search or choose <i>All outcomes</i>.</p>")
+            choose = translate("DealsTab", "Clear the search or choose {all_outcomes}.").format(
+                all_outcomes=f"<i>{html.escape(_all_outcomes())}</i>")
+            return (big.format(html.escape(translate("DealsTab", "No deals match this search.")))
+                    + f"<p>{choose}</p>")
         if self._workspace.read_only:
-            return "<p style='font-size:14pt'>This file has no deals yet.</p>"
-        return ("<p style='font-size:14pt'>No deals yet.</p>"
-                "<p>Record your first deal, bring your deals from a spreadsheet or another"
-                " CRM, or look around a made-up firm first.</p>")
+            return big.format(html.escape(translate("DealsTab", "This file has no deals yet.")))
+        return (big.format(html.escape(translate("DealsTab", "No deals yet.")))
+                + "<p>{}</p>".format(html.escape(translate(
+                    "DealsTab", "Record your first deal, bring your deals from a spreadsheet or"
+                    " another CRM, or look around a made-up firm first."))))
 
     # --- selection and details -----------------------------------------------------------
 
@@ -338,20 +280,7 @@ class DealsTab(QWidget):
         self.selection_changed.emit()
 
     def _show_details(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 1:
-            self.details.setHtml(
-                "<p style='color:gray'>Select a deal to see its details and stage history."
-                "<br><br>Enter opens it, Delete removes it, Ctrl+] moves it to the next stage."
-                "</p>" if not ids else f"<p>{len(ids)} deals selected.</p>")
-            return
-        try:
-            deal = self._workspace.store.deal(ids[0])
-            events = self._workspace.store.stage_events(ids[0])
-        except NotFound:
-            self.details.clear()
-            return
-        self.details.setHtml(deal_html(deal, events, self.model.badges.get(ids[0])))
+        self.details.show_deals(self._workspace.store, self.selected_ids(), self.model.badges)
 
     # --- edits ---------------------------------------------------------------------------
 
@@ -382,7 +311,8 @@ class DealsTab(QWidget):
         dialog.prep_requested.connect(self.prep_requested)
         if self._workspace.read_only:
             dialog.buttons.button(dialog.buttons.StandardButton.Save).setEnabled(False)
-            dialog.setWindowTitle(dialog.windowTitle() + " (read-only)")
+            dialog.setWindowTitle(translate("DealsTab", "{title} (read-only)").format(
+                title=dialog.windowTitle()))
         accepted = dialog.exec() == DealDialog.DialogCode.Accepted
         dialog.deleteLater()
         if (accepted and dialog.deal is not None and not self._workspace.read_only
@@ -394,10 +324,13 @@ class DealsTab(QWidget):
         ids = self.selected_ids()
         if not ids or self._workspace.read_only:
             return
-        what = (f"the deal “{self._workspace.store.deal(ids[0]).title}”" if len(ids) == 1
-                else f"{len(ids)} deals")
+        question = (translate("DealsTab", "Delete the deal “{title}”? You can undo this with"
+                              " Ctrl+Z.").format(title=self._workspace.store.deal(ids[0]).title)
+                    if len(ids) == 1 else
+                    translate("DealsTab", "Delete {count} deals? You can undo this with Ctrl+Z.")
+                    .format(count=QLocale().toString(len(ids))))
         answer = QMessageBox.question(
-            self, "Delete deals", f"Delete {what}? You can undo this with Ctrl+Z.",
+            self, translate("DealsTab", "Delete deals"), question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
@@ -421,7 +354,8 @@ class DealsTab(QWidget):
         if position + 1 < len(stages):
             self.move_to_stage(stages[position + 1], deal_id)
         else:
-            self._workspace.error_raised.emit("This deal is at the last stage already.")
+            self._workspace.error_raised.emit(
+                translate("DealsTab", "This deal is at the last stage already."))
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -431,46 +365,29 @@ class DealsTab(QWidget):
 
     def hidden_columns(self) -> list[DealColumn]:
         """The columns the user has hidden (right-click the header to choose)."""
-        return [c for i, c in enumerate(COLUMNS) if self.table.isColumnHidden(i)]
+        return self.table.hidden_columns()
 
     def set_hidden_columns(self, columns: Iterable[DealColumn]) -> None:
         """Show every column but ``columns`` (the title always shows)."""
-        hidden = set(columns) - {DealColumn.TITLE}
-        for index, column in enumerate(COLUMNS):
-            self.table.setColumnHidden(index, column in hidden)
-        self.columns.fit()
+        self.table.set_hidden_columns(columns)
 
     def restore_hidden(self, names: list[str] | None) -> None:
         """Hide the columns saved by name (None: never chosen, so the defaults); names of
         columns this version does not have are passed over."""
-        if names is not None:
-            self.set_hidden_columns(c for c in DealColumn if c.value in names)
-
-    def _on_header_menu(self, position: QPoint) -> None:
-        menu = QMenu(self)
-        hidden = set(self.hidden_columns())
-        for column in (c for c in COLUMNS if c is not DealColumn.TITLE):
-            action = menu.addAction(HEADERS[column])
-            action.setCheckable(True)
-            action.setChecked(column not in hidden)
-            action.toggled.connect(
-                lambda shown, c=column: self.set_hidden_columns(
-                    set(self.hidden_columns()) - {c} if shown
-                    else {*self.hidden_columns(), c}))
-        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+        self.table.restore_hidden(names)
 
     def _on_context_menu(self, position: QPoint) -> None:
         ids = self.selected_ids()
         if not ids:
             return
         menu = QMenu(self)
-        menu.addAction("Open…", self.open_deal)
+        menu.addAction(translate("DealsTab", "Open…"), self.open_deal)
         writable = not self._workspace.read_only
-        stages = menu.addMenu("Move to Stage")
+        stages = menu.addMenu(translate("DealsTab", "Move to Stage"))
         stages.setEnabled(writable and len(ids) == 1)
         for stage in self._workspace.store.names(LookupKind.STAGE):
             stages.addAction(stage, lambda s=stage: self.move_to_stage(s))
-        delete = menu.addAction("Delete…", self.delete_selected)
+        delete = menu.addAction(translate("DealsTab", "Delete…"), self.delete_selected)
         delete.setEnabled(writable)
         menu.exec(self.table.viewport().mapToGlobal(position))
 
@@ -483,6 +400,8 @@ class DealsTab(QWidget):
             for deal_id in selected[:1]:
                 self.select_deal(deal_id)
             self._update_state()
+        elif changes.settings:
+            self._show_details()  # its amount follows the currency display
 
     def _on_file_replaced(self) -> None:
         self.model.set_store(self._workspace.store)
@@ -493,40 +412,11 @@ def count_text(total: int, counted: bool, cap: int, locale: QLocale) -> str:
     """The list's count label: "1,234 deals", or "more than 1,000 deals" while the list has
     not been counted to its end (the model stops counting at ``cap``)."""
     if not counted:
-        return f"more than {locale.toString(cap)} deals"
-    return f"{locale.toString(total)} deal{'s' if total != 1 else ''}"
+        return translate("DealsTab", "more than {count} deals").format(count=locale.toString(cap))
+    return (translate("DealsTab", "{count} deal") if total == 1 else
+            translate("DealsTab", "{count} deals")).format(count=locale.toString(total))
 
 
-def deal_html(deal: Deal, events: tuple[StageEvent, ...], badge: str | None = None) -> str:
-    """The details panel's summary of one deal with its stage history, and ``badge``'s note
-    (a deal dragging on) under the title."""
-    locale = QLocale()
-    e = html.escape
-
-    def line(label: str, value: str | None) -> str:
-        return (f"<tr><td style='color:gray;padding-right:8px'>{label}</td>"
-                f"<td>{e(value or '—')}</td></tr>")
-
-    kind = deal.customer_type.value + ("" if deal.customer_type_set else " (automatic)")
-    rows = [
-        line("Client", deal.client), line("Salesperson", deal.rep),
-        line("Product", deal.product), line("Channel", deal.channel),
-        line("Region", deal.region), line("Audience", deal.audience),
-        line("Customer", kind), line("Stage", deal.stage),
-        line("Outcome", deal.outcome.value.capitalize()),
-        line("Amount", format_amount(deal.amount, deal.currency, locale) or "unknown"),
-        line("First contact", date_text(deal.first_contact, locale)),
-        line("Closed", date_text(deal.closed_on, locale)),
-        line("Expected close", date_text(deal.expected_close, locale)),
-        line("Next step", deal.next_step),
-    ]
-    if deal.outcome is Outcome.LOST:
-        reason = " — ".join(t for t in (deal.lost_reason, deal.lost_reason_note) if t)
-        rows.append(line("Lost reason", reason or None))
-    history = "".join(
-        f"<li>{e(date_text(ev.entered_on, locale))} — {e(ev.stage)}</li>"
-        for ev in events)
-    notes = f"<h4>Notes</h4><p>{e(deal.notes).replace(chr(10), '<br>')}</p>" if deal.notes else ""
-    note = f"<p style='color:#a8660b'>{e(badge)}</p>" if badge else ""
-    return (f"<h3>{e(deal.title)}</h3>{note}<table>{''.join(rows)}</table>"
-            f"<h4>Stage history</h4><ul>{history or '<li>—</li>'}</ul>{notes}")
+def _all_outcomes() -> str:
+    """The outcome filter's first choice, which shows every outcome."""
+    return translate("DealsTab", "All outcomes")

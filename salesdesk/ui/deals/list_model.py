@@ -34,8 +34,9 @@ from salesdesk.currencies import currency_digits
 from salesdesk.domain.deals import Outcome
 from salesdesk.domain.fields import FIELDS
 from salesdesk.domain.parsing import format_minor_units
+from salesdesk.i18n import translate
 from salesdesk.store import DealColumn, DealListQuery, DealRow, Store
-from salesdesk.ui.formatting import date_text
+from salesdesk.ui.formatting import CurrencyDisplay, amount_text, date_text
 
 PAGE_SIZE = 200
 # Counting stops here: below it the count is exact, above it the list says "more than".
@@ -46,7 +47,8 @@ COUNT_CAP = 1_000
 PLAIN_COUNT_CAP = 100_000
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-# Every column of the list, in DealColumn's order, headed as its field declares.
+# Every column of the list, in DealColumn's order, headed as its field declares (in English:
+# header_text gives a header in the language shown).
 HEADERS: dict[DealColumn, str] = {
     column: header for column in DealColumn
     if (header := FIELDS[column.value].list_header) is not None}
@@ -62,13 +64,20 @@ def count_cap(query: DealListQuery) -> int:
     return COUNT_CAP if query.search else PLAIN_COUNT_CAP
 
 
-def format_amount(amount: int | None, currency: str, locale: QLocale) -> str:
-    """Minor units as the user's locale writes money ("1,234.50 EUR"); empty when unknown."""
+def header_text(column: DealColumn) -> str:
+    """The header of ``column`` in the language shown."""
+    return FIELDS[column.value].header_caption or HEADERS[column]
+
+
+def format_amount(amount: int | None, currency: str, locale: QLocale,
+                  display: CurrencyDisplay | None = None) -> str:
+    """Minor units as the user's locale writes money, the currency written as ``display``
+    (default: as Preferences say) has it: "1,234.50 EUR" or "€1,234.50"; empty when unknown."""
     if amount is None:
         return ""
     digits = currency_digits().get(currency, 2)
     value = float(format_minor_units(amount, digits))
-    return f"{locale.toString(value, 'f', digits)} {currency}"
+    return amount_text(value, currency, digits, locale, display)
 
 
 class DealListModel(QAbstractTableModel):
@@ -243,9 +252,13 @@ class DealListModel(QAbstractTableModel):
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
                 assert self._as_of is not None and row.closed_on is not None
-                return (f"Open on {date_text(self._as_of, self._locale)}, the end"
-                        f" of the period the figures count; {row.outcome.value} on "
-                        f"{date_text(row.closed_on, self._locale)}")
+                return (translate("DealListModel", "Open on {day}, the end of the period the"
+                                  " figures count; won on {closed}")
+                        if row.outcome is Outcome.WON else
+                        translate("DealListModel", "Open on {day}, the end of the period the"
+                                  " figures count; lost on {closed}")).format(
+                    day=date_text(self._as_of, self._locale),
+                    closed=date_text(row.closed_on, self._locale))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == DEAL_ID_ROLE:
@@ -261,9 +274,7 @@ class DealListModel(QAbstractTableModel):
         if column is DealColumn.AMOUNT:
             return format_amount(row.amount, row.currency, self._locale)
         if column is DealColumn.OUTCOME:
-            if self._closed_later(row):
-                return Outcome.OPEN.value.capitalize()
-            return row.outcome.value.capitalize()
+            return (Outcome.OPEN if self._closed_later(row) else row.outcome).label
         if column in _DATES:
             return date_text(row.value(column), self._locale)
         if column is DealColumn.UPDATED_AT:
@@ -283,9 +294,10 @@ class DealListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[COLUMNS[section]]
+            return header_text(COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Click to sort; right-click to choose the columns shown"
+            return translate("DealListModel",
+                             "Click to sort; right-click to choose the columns shown")
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

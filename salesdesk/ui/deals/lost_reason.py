@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.deals import OTHER_LOST_REASON
+from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 
 NEW_REASON = "\x00new"  # the item that adds a reason to the list
-ASK = "Why was it lost? Choose…"
+ASK = QT_TRANSLATE_NOOP("LostReasonField", "Why was it lost? Choose…")  # shown translated
 
 
 class LostReasonField(QWidget):
@@ -39,9 +40,10 @@ class LostReasonField(QWidget):
         super().__init__(parent)
         self.combo = QComboBox()
         self.combo.setObjectName("lost_reason")
-        self.combo.setPlaceholderText(ASK)
+        self.combo.setPlaceholderText(translate("LostReasonField", ASK))
         self.details = QLineEdit()
         self.details.setObjectName("lost_reason_note")
+        self.details.setAccessibleName(translate("LostReasonField", "Lost reason details"))
         self._competitors = QStringListModel(self)
         completer = QCompleter(self._competitors, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -68,9 +70,10 @@ class LostReasonField(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         for name in [n for n in names if n not in others] + others:
-            label = f"{name} (say what)" if name in others else name
+            label = (translate("LostReasonField", "{reason} (say what)").format(reason=name)
+                     if name in others else name)
             self.combo.addItem(label, name)
-        self.combo.addItem("New reason…", NEW_REASON)
+        self.combo.addItem(translate("LostReasonField", "New reason…"), NEW_REASON)
         self.combo.blockSignals(False)
         self._competitor_reason = competitor_reason
         self._competitors.setStringList(list(competitors))
@@ -107,17 +110,19 @@ class LostReasonField(QWidget):
     def _on_activated(self, index: int) -> None:
         if self.combo.itemData(index) != NEW_REASON:
             return
-        name, ok = QInputDialog.getText(self, "New lost reason",
-                                        "Add a reason to the list (saving the deal adds it):")
+        name, ok = QInputDialog.getText(
+            self, translate("LostReasonField", "New lost reason"),
+            translate("LostReasonField", "Add a reason to the list (saving the deal adds it):"))
         name = " ".join(name.split())
         self.set_reason(name if ok and name else None)
 
     def _on_reason_changed(self) -> None:
         reason = self.reason()
         if self._competitor_reason and reason.casefold() == self._competitor_reason.casefold():
-            self.details.setPlaceholderText("Which competitor won it?")
+            self.details.setPlaceholderText(
+                translate("LostReasonField", "Which competitor won it?"))
         elif reason.casefold() == OTHER_LOST_REASON.casefold():
-            self.details.setPlaceholderText("What was it?")
+            self.details.setPlaceholderText(translate("LostReasonField", "What was it?"))
         else:
-            self.details.setPlaceholderText("Details (optional)")
+            self.details.setPlaceholderText(translate("LostReasonField", "Details (optional)"))
         self.edited.emit()
