@@ -283,6 +283,13 @@
     </message>
 </context>
 <context>
+    <name>AddDealCommand</name>
+    <message>
+        <source>Add deal {title}</source>
+        <translation>„{title}” ügylet hozzáadása</translation>
+    </message>
+</context>
+<context>
     <name>AddLookupCommand</name>
     <message>
         <source>Add {kind} {name}</source>
@@ -1336,6 +1343,60 @@ A Fájl ▸ Visszaállítás biztonsági mentésből menüponttal térhet vissza
     </message>
 </context>
 <context>
+    <name>Deal</name>
+    <message>
+        <source>Open</source>
+        <translation>Nyitott</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Megnyert</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Elvesztett</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Új ügyfél</translation>
+    </message>
+    <message>
+        <source>Current customer</source>
+        <translation>Meglévő ügyfél</translation>
+    </message>
+</context>
+<context>
+    <name>DealDetails</name>
+    <message>
+        <source>Deal details</source>
+        <translation>Az ügylet adatai</translation>
+    </message>
+    <message>
+        <source>Select a deal to see its details and stage history.</source>
+        <translation>Jelöljön ki egy ügyletet az adatai és a szakaszai megtekintéséhez.</translation>
+    </message>
+    <message>
+        <source>Enter opens it, Delete removes it, Ctrl+] moves it to the next stage.</source>
+        <translation>Az Enter megnyitja, a Delete törli, a Ctrl+] a következő szakaszba lépteti.</translation>
+    </message>
+    <message>
+        <source>{count} deals selected.</source>
+        <translation>{count} ügylet kijelölve.</translation>
+    </message>
+    <message>
+        <source>{type} (automatic)</source>
+        <translation>{type} (automatikus)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ismeretlen</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>Szakaszok története</translation>
+    </message>
+</context>
+<context>
     <name>DealField</name>
     <message>
         <source>Title</source>
@@ -1459,6 +1520,153 @@ A Fájl ▸ Visszaállítás biztonsági mentésből menüponttal térhet vissza
     </message>
 </context>
 <context>
+    <name>DealForm</name>
+    <message>
+        <source>&amp;Title</source>
+        <translation>Meg&amp;nevezés</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ient</source>
+        <translation>Ügy&amp;fél</translation>
+    </message>
+    <message>
+        <source>Sales&amp;person</source>
+        <translation>É&amp;rtékesítő</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct</source>
+        <translation>&amp;Termék</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>&amp;Csatorna</translation>
+    </message>
+    <message>
+        <source>&amp;Region</source>
+        <translation>Ré&amp;gió</translation>
+    </message>
+    <message>
+        <source>Target a&amp;udience</source>
+        <translation>Célcso&amp;port</translation>
+    </message>
+    <message>
+        <source>Customer t&amp;ype</source>
+        <translation>Ügyféltíp&amp;us</translation>
+    </message>
+    <message>
+        <source>Sta&amp;ge</source>
+        <translation>S&amp;zakasz</translation>
+    </message>
+    <message>
+        <source>Outco&amp;me</source>
+        <translation>Ere&amp;dmény</translation>
+    </message>
+    <message>
+        <source>&amp;Lost reason</source>
+        <translation>Elvesztés &amp;oka</translation>
+    </message>
+    <message>
+        <source>&amp;First contact</source>
+        <translation>Első &amp;kapcsolatfelvétel</translation>
+    </message>
+    <message>
+        <source>&amp;Closed on</source>
+        <translation>&amp;Lezárás dátuma</translation>
+    </message>
+    <message>
+        <source>&amp;Expected close</source>
+        <translation>&amp;Várható lezárás</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt step</source>
+        <translation>Következő lépé&amp;s</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>Össz&amp;eg</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Jegyzetek</translation>
+    </message>
+    <message>
+        <source>Deal — {title}</source>
+        <translation>Ügylet – {title}</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Új ügylet</translation>
+    </message>
+    <message>
+        <source>a new name creates the client</source>
+        <translation>új név megadásával új ügyfél jön létre</translation>
+    </message>
+    <message>
+        <source>e.g. {example} (empty: unknown)</source>
+        <translation>pl. {example} (üresen: ismeretlen)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves</source>
+        <translation>Ctrl+Enter: mentés</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Mégse</translation>
+    </message>
+    <message>
+        <source>Preparati&amp;on…</source>
+        <translation>Felkészülési l&amp;ap…</translation>
+    </message>
+    <message>
+        <source>The negotiation preparation sheet of this deal (interest areas, SPIN questions, price arguments, …)</source>
+        <translation>Az ügylet tárgyalási felkészülési lapja (érdekterületek, SPIN-kérdések, árérvek, …)</translation>
+    </message>
+    <message>
+        <source>Save the deal first to prepare its negotiation.</source>
+        <translation>A tárgyalásra való felkészüléshez előbb mentse az ügyletet.</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatikus</translation>
+    </message>
+    <message>
+        <source>Automatic (new)</source>
+        <translation>Automatikus (új)</translation>
+    </message>
+    <message>
+        <source>Automatic (current)</source>
+        <translation>Automatikus (meglévő)</translation>
+    </message>
+    <message>
+        <source>Current when the client has a won deal closed before this deal&apos;s first contact. Choose a value to override.</source>
+        <translation>Meglévő, ha az ügyfélnek van olyan megnyert ügylete, amelyet ennek az ügyletnek az első kapcsolatfelvétele előtt zártak le. Válasszon értéket, ha ettől el szeretne térni.</translation>
+    </message>
+    <message>
+        <source>New {kind}: saving adds it to the list.</source>
+        <translation>Új {kind}: mentéskor felkerül a listára.</translation>
+    </message>
+    <message>
+        <source>New {kind} — did you mean {name}?</source>
+        <translation>Új {kind} – erre gondolt: {name}?</translation>
+    </message>
+    <message>
+        <source>Fix {field}, marked in red above, before saving.</source>
+        <translation>Mentés előtt javítsa a fent pirossal jelölt mezőt: {field}.</translation>
+    </message>
+    <message>
+        <source>Fix {count} fields, marked in red above, before saving: {fields}.</source>
+        <translation>Mentés előtt javítsa a fent pirossal jelölt {count} mezőt: {fields}.</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Elveti a módosításokat?</translation>
+    </message>
+    <message>
+        <source>Discard the changes to this deal?</source>
+        <translation>Elveti az ügyleten végzett módosításokat?</translation>
+    </message>
+</context>
+<context>
     <name>DealLengthChart</name>
     <message>
         <source>Average deal length by {dimension}, won and lost</source>
@@ -1489,6 +1697,28 @@ A Fájl ▸ Visszaállítás biztonsági mentésből menüponttal térhet vissza
 won: {won_average} ({won}), lost: {lost_average} ({lost})</source>
         <translation>{group}: átlag {average}, medián {median}, {count} lezárt ügylet alapján
 megnyert: {won_average} ({won}), elvesztett: {lost_average} ({lost})</translation>
+    </message>
+</context>
+<context>
+    <name>DealListModel</name>
+    <message>
+        <source>Open on {day}, the end of the period the figures count; won on {closed}</source>
+        <translation>Az időszak végén ({day}), amelyre a számok vonatkoznak, még nyitott volt; megnyert: {closed}</translation>
+    </message>
+    <message>
+        <source>Open on {day}, the end of the period the figures count; lost on {closed}</source>
+        <translation>Az időszak végén ({day}), amelyre a számok vonatkoznak, még nyitott volt; elvesztett: {closed}</translation>
+    </message>
+    <message>
+        <source>Click to sort; right-click to choose the columns shown</source>
+        <translation>Kattintson a rendezéshez; jobb kattintással választhatja ki a megjelenített oszlopokat</translation>
+    </message>
+</context>
+<context>
+    <name>DealTable</name>
+    <message>
+        <source>Deals list</source>
+        <translation>Ügyletlista</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1760,109 @@ megnyert: {won_average} ({won}), elvesztett: {lost_average} ({lost})</translatio
     </message>
 </context>
 <context>
+    <name>DealsTab</name>
+    <message>
+        <source>Search title, client, salesperson, product, notes…</source>
+        <translation>Keresés megnevezésben, ügyfélben, értékesítőben, termékben, jegyzetekben…</translation>
+    </message>
+    <message>
+        <source>Search the deals</source>
+        <translation>Keresés az ügyletek között</translation>
+    </message>
+    <message>
+        <source>Show deals by outcome</source>
+        <translation>Ügyletek szűrése eredmény szerint</translation>
+    </message>
+    <message>
+        <source>New Deal</source>
+        <translation>Új ügylet</translation>
+    </message>
+    <message>
+        <source>Record a new deal (Ctrl+N)</source>
+        <translation>Új ügylet rögzítése (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Show All Deals</source>
+        <translation>Az összes ügylet megjelenítése</translation>
+    </message>
+    <message>
+        <source>Showing the {count} deals behind the figures of: {what}</source>
+        <translation>A következő számok mögötti {count} ügylet látható: {what}</translation>
+    </message>
+    <message>
+        <source>Showing the {count} deals behind the figures of: {what}. Outcomes as on {day}, the period&apos;s end: a deal decided later shows as open, in italics</source>
+        <translation>A következő számok mögötti {count} ügylet látható: {what}. Az eredmények az időszak végi ({day}) állapotot mutatják: a később lezárt ügylet nyitottként, dőlt betűvel látszik</translation>
+    </message>
+    <message>
+        <source>Clear the search or choose {all_outcomes}.</source>
+        <translation>Törölje a keresést, vagy válassza ezt: {all_outcomes}.</translation>
+    </message>
+    <message>
+        <source>No deals match this search.</source>
+        <translation>Egy ügylet sem felel meg a keresésnek.</translation>
+    </message>
+    <message>
+        <source>This file has no deals yet.</source>
+        <translation>Ebben a fájlban még nincs ügylet.</translation>
+    </message>
+    <message>
+        <source>No deals yet.</source>
+        <translation>Még nincs ügylet.</translation>
+    </message>
+    <message>
+        <source>Record your first deal, bring your deals from a spreadsheet or another CRM, or look around a made-up firm first.</source>
+        <translation>Rögzítse az első ügyletét, hozza át ügyleteit egy táblázatból vagy egy másik CRM-ből, vagy előbb nézzen körül egy kitalált cégnél.</translation>
+    </message>
+    <message>
+        <source>{title} (read-only)</source>
+        <translation>{title} (csak olvasható)</translation>
+    </message>
+    <message>
+        <source>Delete the deal “{title}”? You can undo this with Ctrl+Z.</source>
+        <translation>Törli a(z) „{title}” ügyletet? A Ctrl+Z billentyűkkel visszavonhatja.</translation>
+    </message>
+    <message>
+        <source>Delete {count} deals? You can undo this with Ctrl+Z.</source>
+        <translation>Törli a kijelölt {count} ügyletet? A Ctrl+Z billentyűkkel visszavonhatja.</translation>
+    </message>
+    <message>
+        <source>Delete deals</source>
+        <translation>Ügyletek törlése</translation>
+    </message>
+    <message>
+        <source>This deal is at the last stage already.</source>
+        <translation>Ez az ügylet már az utolsó szakaszban van.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Megnyitás…</translation>
+    </message>
+    <message>
+        <source>Move to Stage</source>
+        <translation>Áthelyezés szakaszba</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Törlés…</translation>
+    </message>
+    <message>
+        <source>more than {count} deals</source>
+        <translation>több mint {count} ügylet</translation>
+    </message>
+    <message>
+        <source>{count} deal</source>
+        <translation>{count} ügylet</translation>
+    </message>
+    <message>
+        <source>{count} deals</source>
+        <translation>{count} ügylet</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Minden eredmény</translation>
+    </message>
+</context>
+<context>
     <name>DeleteAssessmentCommand</name>
     <message>
         <source>Delete the assessment of {rep} ({date})</source>
@@ -1548,6 +1881,17 @@ megnyert: {won_average} ({won}), elvesztett: {lost_average} ({lost})</translatio
     <message>
         <source>Delete the notes on {name}</source>
         <translation>A(z) {name} jegyzeteinek törlése</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDealsCommand</name>
+    <message>
+        <source>Delete deal {title}</source>
+        <translation>„{title}” ügylet törlése</translation>
+    </message>
+    <message>
+        <source>Delete {count} deals</source>
+        <translation>{count} ügylet törlése</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +2051,13 @@ megnyert: {won_average} ({won}), elvesztett: {lost_average} ({lost})</translatio
     <message>
         <source>Edit the change &quot;{change}&quot;</source>
         <translation>A(z) „{change}” változás szerkesztése</translation>
+    </message>
+</context>
+<context>
+    <name>EditDealCommand</name>
+    <message>
+        <source>Edit deal {title}</source>
+        <translation>„{title}” ügylet szerkesztése</translation>
     </message>
 </context>
 <context>
@@ -3850,6 +4201,45 @@ Megnyitja csak olvasásra?</translation>
     </message>
 </context>
 <context>
+    <name>LostReasonField</name>
+    <message>
+        <source>Why was it lost? Choose…</source>
+        <translation>Miért veszett el? Válasszon…</translation>
+    </message>
+    <message>
+        <source>Lost reason details</source>
+        <translation>Az elvesztés részletei</translation>
+    </message>
+    <message>
+        <source>{reason} (say what)</source>
+        <translation>{reason} (adja meg, mi)</translation>
+    </message>
+    <message>
+        <source>New reason…</source>
+        <translation>Új ok…</translation>
+    </message>
+    <message>
+        <source>New lost reason</source>
+        <translation>Új elvesztési ok</translation>
+    </message>
+    <message>
+        <source>Add a reason to the list (saving the deal adds it):</source>
+        <translation>Új ok a listára (az ügylet mentésekor kerül fel):</translation>
+    </message>
+    <message>
+        <source>Which competitor won it?</source>
+        <translation>Melyik versenytárs nyerte el?</translation>
+    </message>
+    <message>
+        <source>What was it?</source>
+        <translation>Mi volt az ok?</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>Részletek (nem kötelező)</translation>
+    </message>
+</context>
+<context>
     <name>LostReasons</name>
     <message>
         <source>(no reason given)</source>
@@ -4390,6 +4780,37 @@ Megnyitja csak olvasásra?</translation>
     <message>
         <source>Product</source>
         <translation>Termék</translation>
+    </message>
+</context>
+<context>
+    <name>Parsing</name>
+    <message>
+        <source> or </source>
+        <translation> vagy </translation>
+    </message>
+    <message>
+        <source>Not a date: type it like {examples}.</source>
+        <translation>Ez nem dátum: így írja be: {examples}.</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>Az összeg nem lehet negatív.</translation>
+    </message>
+    <message>
+        <source>That amount is too large.</source>
+        <translation>Ez az összeg túl nagy.</translation>
+    </message>
+    <message>
+        <source>Not an amount: type a number such as {example}.</source>
+        <translation>Ez nem összeg: adjon meg egy számot, például {example}.</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have no decimal places.</source>
+        <translation>A(z) {currency} összegeknek nincs tizedesjegyük.</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have {digits} decimal places.</source>
+        <translation>A(z) {currency} összegek {digits} tizedesjegyűek.</translation>
     </message>
 </context>
 <context>
@@ -5959,6 +6380,13 @@ Jó teljesítmény: {good}</translation>
     </message>
 </context>
 <context>
+    <name>SetStageCommand</name>
+    <message>
+        <source>Move deal {title} to {stage}</source>
+        <translation>„{title}” ügylet áthelyezése ebbe a szakaszba: {stage}</translation>
+    </message>
+</context>
+<context>
     <name>SetTacticsCommand</name>
     <message>
         <source>Edit the manipulation checklist</source>
@@ -6843,6 +7271,93 @@ konverzió {conversion} ({decided} lezárt ügyletből), átlagos ügylethossz {
     <message>
         <source>all months: {conversion}, {days} average</source>
         <translation>összes hónap: {conversion}, átlag {days}</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>{field} is too long (at most {limit} characters).</source>
+        <translation>{field}: túl hosszú (legfeljebb {limit} karakter lehet).</translation>
+    </message>
+    <message>
+        <source>A deal needs a title.</source>
+        <translation>Az ügyletnek meg kell adni a megnevezését.</translation>
+    </message>
+    <message>
+        <source>The title is too long (at most {limit} characters).</source>
+        <translation>A megnevezés túl hosszú (legfeljebb {limit} karakter lehet).</translation>
+    </message>
+    <message>
+        <source>Unknown currency &apos;{code}&apos;: use a three-letter code like EUR.</source>
+        <translation>Ismeretlen pénznem: „{code}”. Háromjegyű kódot adjon meg, például EUR.</translation>
+    </message>
+    <message>
+        <source>A won deal without a close date; it counts in conversion, not in deal length.</source>
+        <translation>Lezárás dátuma nélküli megnyert ügylet: a konverzióba beszámít, az ügylet hosszába nem.</translation>
+    </message>
+    <message>
+        <source>A lost deal without a close date; it counts in conversion, not in deal length.</source>
+        <translation>Lezárás dátuma nélküli elvesztett ügylet: a konverzióba beszámít, az ügylet hosszába nem.</translation>
+    </message>
+    <message>
+        <source>A won deal needs the date it closed.</source>
+        <translation>A megnyert ügyletnek meg kell adni a lezárás dátumát.</translation>
+    </message>
+    <message>
+        <source>A lost deal needs the date it closed.</source>
+        <translation>Az elvesztett ügyletnek meg kell adni a lezárás dátumát.</translation>
+    </message>
+    <message>
+        <source>A won deal without a first-contact date; it counts in conversion, not in deal length.</source>
+        <translation>Első kapcsolatfelvételi dátum nélküli megnyert ügylet: a konverzióba beszámít, az ügylet hosszába nem.</translation>
+    </message>
+    <message>
+        <source>A lost deal without a first-contact date; it counts in conversion, not in deal length.</source>
+        <translation>Első kapcsolatfelvételi dátum nélküli elvesztett ügylet: a konverzióba beszámít, az ügylet hosszába nem.</translation>
+    </message>
+    <message>
+        <source>A won deal needs its first-contact date.</source>
+        <translation>A megnyert ügyletnek meg kell adni az első kapcsolatfelvétel dátumát.</translation>
+    </message>
+    <message>
+        <source>A lost deal needs its first-contact date.</source>
+        <translation>Az elvesztett ügyletnek meg kell adni az első kapcsolatfelvétel dátumát.</translation>
+    </message>
+    <message>
+        <source>An open deal has no close date: set the outcome to won or lost, or clear the date.</source>
+        <translation>Nyitott ügyletnek nincs lezárási dátuma: állítsa az eredményt megnyertre vagy elvesztettre, vagy törölje a dátumot.</translation>
+    </message>
+    <message>
+        <source>The close date is before the first contact.</source>
+        <translation>A lezárás dátuma korábbi, mint az első kapcsolatfelvétel.</translation>
+    </message>
+    <message>
+        <source>The expected close is before the first contact.</source>
+        <translation>A várható lezárás korábbi, mint az első kapcsolatfelvétel.</translation>
+    </message>
+    <message>
+        <source>Why was it lost? The reason helps find what to improve.</source>
+        <translation>Miért veszett el? Az ok segít megtalálni, min érdemes javítani.</translation>
+    </message>
+    <message>
+        <source>Only a lost deal has a lost reason.</source>
+        <translation>Elvesztési oka csak elvesztett ügyletnek lehet.</translation>
+    </message>
+    <message>
+        <source>Only a lost deal has lost-reason details.</source>
+        <translation>Az elvesztés részleteit csak elvesztett ügyletnél lehet megadni.</translation>
+    </message>
+    <message>
+        <source>Contains characters that cannot be stored; retype the text.</source>
+        <translation>Olyan karaktereket tartalmaz, amelyek nem tárolhatók; gépelje be újra a szöveget.</translation>
+    </message>
+    <message>
+        <source>Choose open, won or lost.</source>
+        <translation>Válasszon: nyitott, megnyert vagy elvesztett.</translation>
+    </message>
+    <message>
+        <source>Choose automatic, new or current.</source>
+        <translation>Válasszon: automatikus, új vagy meglévő.</translation>
     </message>
 </context>
 <context>
