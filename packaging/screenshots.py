@@ -1,6 +1,7 @@
 """Regenerate the README's screenshots: each tab of the sample business at 1024 × 700.
 
     QT_QPA_PLATFORM=offscreen python packaging/screenshots.py [--out resources/screenshots]
+    QT_QPA_PLATFORM=offscreen python packaging/screenshots.py --lang hu --out resources/screenshots/hu
 
 The window is drawn offscreen (no desktop needed) on a generated sample business dated to a
 fixed day, so the pictures change only when the screens do. Run it after changing a screen
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from salesdesk import launch
 from salesdesk.app import STORE_CACHE, AppFileOpener
+from salesdesk.ui.language import Language, install_language
 from salesdesk.ui.locale_setup import group_thousands
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.theme import Theme, apply_theme
@@ -44,10 +46,11 @@ def _settle(app: QCoreApplication, until: Callable[[], bool], rounds: int = 2000
         app.processEvents()
 
 
-def take(out: Path, deals: int = DEALS) -> list[Path]:
-    """Write one PNG per tab into ``out``; return their paths."""
+def take(out: Path, deals: int = DEALS, language: Language = Language.ENGLISH) -> list[Path]:
+    """Write one PNG per tab into ``out``, the screens in ``language``; return their paths."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    shown = install_language(language)  # kept: its translator lives as long as this object
     group_thousands()
     apply_theme(app, Theme.LIGHT)
     out.mkdir(parents=True, exist_ok=True)
@@ -73,6 +76,7 @@ def take(out: Path, deals: int = DEALS) -> list[Path]:
             written.append(target)
         window.close()
         workspace.close()
+    shown.uninstall()
     return written
 
 
@@ -81,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--deals", type=int, default=DEALS)
+    parser.add_argument("--lang", choices=[lang.value for lang in Language
+                                           if lang is not Language.SYSTEM], default="en")
     args = parser.parse_args(argv)
-    for path in take(args.out, args.deals):
+    for path in take(args.out, args.deals, Language(args.lang)):
         print(path)
     return 0
 

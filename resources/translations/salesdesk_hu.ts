@@ -2566,8 +2566,8 @@ Megnyitja csak olvasásra?</translation>
 <context>
     <name>FunnelChart</name>
     <message>
-        <source>won</source>
-        <translation>megnyert</translation>
+        <source>Won</source>
+        <translation>Megnyert</translation>
     </message>
     <message>
         <source>Stage funnel by amount</source>

@@ -17,7 +17,7 @@ and reads the dragging deals' titles from the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from salesdesk.domain.growth import (
@@ -218,15 +218,21 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f} %"
 
 
-def lever_interval_text(lever: Lever | WatchItem) -> str:
-    """The 95 % interval: of the conversion, or of the difference in days ("—": none)."""
+def _signed_days(days: float) -> str:
+    return f"{days:+.1f}"
+
+
+def lever_interval_text(lever: Lever | WatchItem,
+                        signed_days: Callable[[float], str] = _signed_days) -> str:
+    """The 95 % interval: of the conversion, or of the difference in days ("—": none).
+    ``signed_days`` writes a difference ("+16.1"; the screens pass their locale's)."""
     if lever.interval is None:
         return "—"
     low, high = lever.interval
     if lever.metric is Metric.CONVERSION:
         return f"{low * 100:.0f}–{high * 100:.0f} %"
     return translate("GrowthReport", "{low} to {high} days").format(
-        low=f"{low:+.1f}", high=f"{high:+.1f}")
+        low=signed_days(low), high=signed_days(high))
 
 
 def figure_text(metric: Metric, value: float) -> str:

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from salesdesk.domain.growth import Reference
+from salesdesk.domain.growth import Factor, Lever, Metric, Reference
 from salesdesk.domain.slice_spec import PeriodPreset
 from salesdesk.domain.slices import Dimension
 from salesdesk.store import DealColumn
@@ -22,7 +23,7 @@ from salesdesk.ui.deals.commands import DeleteDealsCommand
 from salesdesk.ui.deals.list_model import COLUMNS
 from salesdesk.ui.funnel.figures_help import FiguresHelpDialog
 from salesdesk.ui.growth.growth_tab import GrowthTab
-from salesdesk.ui.growth.lever_models import TREND_ROLE, LeverModel
+from salesdesk.ui.growth.lever_models import TREND_ROLE, LeverModel, interval_text
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.workspace import Workspace
 
@@ -302,3 +303,12 @@ def test_help_defines_the_growth_points(window: MainWindow) -> None:
     assert "Growth points" in text and "Welch interval" in text and "dragging on" in text
     dialog.close()
 
+
+
+def test_a_likely_gap_in_days_is_written_in_the_user_s_locale() -> None:
+    lever = Lever(Dimension.REP, "Bence Tóth", Metric.DEAL_LENGTH, 51.3, 21.0, Reference.MEDIAN,
+                  None, 230, 900, (16.06, 31.94), 9.6, None, 279.0, "days", (), Factor.STAFF, "")
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert interval_text(lever, german) == "+16,1 to +31,9 days"
+    shorter = replace(lever, interval=(-4.0, 2.5))
+    assert interval_text(shorter, QLocale("en_US")) == "−4.0 to +2.5 days"

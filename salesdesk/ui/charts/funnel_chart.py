@@ -15,13 +15,13 @@ BAR_HEIGHT = 0.72
 
 
 def step_label(step: FunnelStep) -> str:
-    """A step's name as shown: its stage, or "won" (translated) for the last step."""
-    return translate("FunnelChart", "won") if step.is_won else step.name
+    """A step's name as shown: its stage, or "Won" (translated) for the last step."""
+    return translate("FunnelChart", "Won") if step.is_won else step.name
 
 
 class FunnelChart(ChartWidget):
     """Deals (or amounts) that reached each stage, then won; the stage bars emit the stage's
-    name when clicked ("won" for the last bar)."""
+    name when clicked ("Won" for the last bar)."""
 
     chart_id = ChartKind.FUNNEL
 

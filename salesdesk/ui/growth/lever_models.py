@@ -51,6 +51,15 @@ def figure_text(metric: Metric, value: float, locale: QLocale) -> str:
     return translate("LeverModels", "{days} days").format(days=locale.toString(value, "f", 1))
 
 
+def interval_text(item: Lever | WatchItem, locale: QLocale) -> str:
+    """The likely range or gap, its days in the user's locale ("+16,1 – +31,9 nap")."""
+    def signed_days(days: float) -> str:
+        sign = "+" if days > 0 else "−" if days < 0 else ""
+        return f"{sign}{locale.toString(abs(days), 'f', 1)}"
+
+    return lever_interval_text(item, signed_days)
+
+
 def reference_text(item: Lever | WatchItem, locale: QLocale) -> str:
     """The reference figure and where it comes from ("48 % median")."""
     figure = figure_text(item.metric, item.reference_figure, locale)
@@ -153,7 +162,7 @@ class LeverModel(QAbstractTableModel):
             figure_text(lever.metric, lever.slice_figure, locale),
             reference_text(lever, locale),
             locale.toString(lever.n),
-            lever_interval_text(lever),
+            interval_text(lever, locale),
             None,  # the trend is drawn
         )
         if lever.metric is Metric.CONVERSION:
@@ -230,7 +239,7 @@ class WatchModel(QAbstractTableModel):
             figure_text(item.metric, item.slice_figure, locale),
             reference_text(item, locale),
             locale.toString(item.n),
-            lever_interval_text(item),
+            interval_text(item, locale),
             translate("WatchModel", "Too few deals") if item.reason is WatchReason.TOO_FEW
             else translate("WatchModel", "Interval includes the reference"),
         )
