@@ -1448,7 +1448,7 @@ A Fájl ▸ Visszaállítás biztonsági mentésből menüponttal térhet vissza
     </message>
     <message>
         <source>First contact</source>
-        <translation>Első kapcsolatfelvétel</translation>
+        <translation>Első kapcsolat</translation>
     </message>
     <message>
         <source>First contact estimated</source>

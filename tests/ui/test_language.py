@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl
+from PySide6.QtGui import QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -169,3 +170,6 @@ def test_the_user_guide_opens_in_hungarian(qtbot: QtBot, hungarian: InstalledLan
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() != "salesdesk User Guide"
     assert "Gyors kezdés" in dialog.browser.toPlainText()
+    image = dialog.browser.document().resource(QTextDocument.ResourceType.ImageResource,
+                                               QUrl("resources/screenshots/hu/funnel.png"))
+    assert isinstance(image, QPixmap) and image.width() == 1024  # its own pictures, found
