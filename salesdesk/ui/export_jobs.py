@@ -16,6 +16,7 @@ from salesdesk.currencies import currency_digits
 from salesdesk.domain.metrics import Figures
 from salesdesk.i18n import translate
 from salesdesk.store import DealListQuery, ExportCancelled, Store
+from salesdesk.ui import formatting
 from salesdesk.ui.charts import ChartFigures
 from salesdesk.ui.file_jobs import start_folder
 from salesdesk.ui.funnel.report_pdf import paint_charts, write_report
@@ -125,7 +126,7 @@ class ExportJobs(QObject):
             def progress(done: int, total: int) -> None:
                 ctx.report(done, total, translate(
                     "ExportJobs", "Exporting deals… {done} of {total}").format(
-                        done=f"{done:,}", total=f"{total:,}"))
+                        done=formatting.count(done), total=formatting.count(total)))
 
             with own_store(store) as own:
                 deal_ids = listed_ids(own, query) if only_listed else None

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QApplication
 
 from salesdesk.files import neutralise_cell, write_text
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+from salesdesk.ui import formatting
 from salesdesk.ui.charts import make_chart
 from salesdesk.ui.charts.base import Cell, ChartKind, ChartWidget
 from salesdesk.ui.charts.data import ChartFigures
@@ -292,7 +293,7 @@ def export_chart(chart: ChartWidget | ChartKind | str, figures: ChartFigures, pa
     if not (1 <= width <= MAX_PIXELS and 1 <= height <= MAX_PIXELS):
         raise ValueError(translate(
             "Export", "The size must be between 1 and {most} pixels per side.").format(
-            most=f"{MAX_PIXELS:,}"))
+            most=formatting.count(MAX_PIXELS)))
     fresh = prepared_chart(chart, figures)
 
     def paint(device: QIODevice) -> None:

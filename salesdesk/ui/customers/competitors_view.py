@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.competitors import CompetitorNotes, StepNote, same_competitor
 from salesdesk.domain.deals import LookupKind
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+from salesdesk.ui import formatting
 from salesdesk.ui.customers.commands import (
     DeleteCompetitorCommand,
     SaveCompetitorCommand,
@@ -65,8 +66,8 @@ class CompetitorsPage(QWidget):
         self._workspace = workspace
         self.list_model: RecordsModel[Loss] = RecordsModel((
             Column(QT_TRANSLATE_NOOP("RecordsModel", "Competitor"), lambda c: c[0]),
-            Column(QT_TRANSLATE_NOOP("RecordsModel", "Deals lost to it"), lambda c: f"{c[1]:,}",
-                   sort=lambda c: c[1], right=True),
+            Column(QT_TRANSLATE_NOOP("RecordsModel", "Deals lost to it"),
+                   lambda c: formatting.count(c[1]), sort=lambda c: c[1], right=True),
         ), self)
         self.list_view = table("competitors", self.list_model, sortable=False,
                                accessible_name=translate("CompetitorsPage", "Competitors"))
@@ -239,12 +240,13 @@ class CompetitorsPage(QWidget):
             self.losses.setText(translate("CompetitorsPage", "<b>{count} deals lost to {name}</b>"
                                                              " ({share} % of the {total} deals"
                                                              " lost for “{reason}”).").format(
-                count=f"{len(lost):,}", name=name, share=f"{len(lost) / total * 100:.0f}",
-                total=f"{total:,}", reason=reason))
+                count=formatting.count(len(lost)), name=name,
+                share=formatting.number(len(lost) / total * 100, 0),
+                total=formatting.count(total), reason=reason))
         else:
             self.losses.setText(translate("CompetitorsPage", "<b>{count} deals lost to"
                                                              " {name}</b>.").format(
-                count=f"{len(lost):,}", name=name))
+                count=formatting.count(len(lost)), name=name))
         self.show_deals_button.setEnabled(bool(lost))
 
     # --- actions -------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from salesdesk.domain.slice_spec import PeriodPreset, preset_range
 from salesdesk.domain.slices import Dimension, Slice
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store import NpsImportSummary, StoreError, plan_nps_import
+from salesdesk.ui import formatting
 from salesdesk.ui.customers.commands import AddResponsesCommand
 from salesdesk.ui.customers.competitors_view import CompetitorsPage
 from salesdesk.ui.customers.deal_views import LostReasonsPage, TargetPage
@@ -82,7 +83,7 @@ def _date(q: QDate) -> dt.date:
 def import_summary_text(summary: NpsImportSummary) -> str:
     """The summary of an NPS import in sentences."""
     lines = [translate("CustomersTab", "Imported {count} survey responses.").format(
-        count=f"{summary.imported:,}")]
+        count=formatting.count(summary.imported))]
     lines += summary.notes
     return "\n".join(lines)
 
@@ -381,7 +382,7 @@ class CustomersTab(QWidget):
             self.show_nps()
             self.message.emit(translate("CustomersTab", "Imported {count} survey responses."
                                                         " The undo history was cleared.").format(
-                count=f"{summary.imported:,}"))
+                count=formatting.count(summary.imported)))
             QMessageBox.information(
                 self, translate("CustomersTab", "Import finished"),
                 import_summary_text(summary) + "\n\n"

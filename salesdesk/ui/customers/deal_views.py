@@ -26,6 +26,7 @@ from salesdesk.domain.slices import Dimension, Slice
 from salesdesk.domain.target_customer import TargetRow
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.customers_report import lost_reasons_by, target_customer
+from salesdesk.ui import formatting
 from salesdesk.ui.charts.base import days, percent
 from salesdesk.ui.customers.deal_charts import (
     LostReasonFigures,
@@ -105,7 +106,7 @@ class LostReasonsPage(QWidget):
         self.chart = LostReasonsChart()
         self.model: RecordsModel[LostRow] = RecordsModel((
             Column(QT_TRANSLATE_NOOP("RecordsModel", "Value"), lambda r: _name(r[0])),
-            Column(QT_TRANSLATE_NOOP("RecordsModel", "Lost"), lambda r: f"{r[1]:,}",
+            Column(QT_TRANSLATE_NOOP("RecordsModel", "Lost"), lambda r: formatting.count(r[1]),
                    sort=lambda r: r[1], right=True,
                    header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Lost deals closed in the period")),
             Column(QT_TRANSLATE_NOOP("RecordsModel", "Top reason"), lambda r: r[2],
@@ -164,10 +165,11 @@ class LostReasonsPage(QWidget):
             translate("LostReasonsPage", "{lost} lost deals, {unexplained} without a reason. The"
                                          " reason is asked when a deal is marked lost; edit the"
                                          " list in Edit ▸ Lists.").format(
-                lost=f"{t.lost:,}", unexplained=f"{unexplained:,}") if unexplained else
+                lost=formatting.count(t.lost),
+                unexplained=formatting.count(unexplained)) if unexplained else
             translate("LostReasonsPage", "{lost} lost deals. The reason is asked when a deal is"
                                          " marked lost; edit the list in Edit ▸ Lists.").format(
-                lost=f"{t.lost:,}"))
+                lost=formatting.count(t.lost)))
         self.export_button.setEnabled(t.lost > 0)
 
     def _on_export(self) -> None:
@@ -177,8 +179,9 @@ class LostReasonsPage(QWidget):
 
 TARGET_COLUMNS: tuple[Column[TargetRow], ...] = (
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Group"), lambda r: _group(r.value)),
-    Column(QT_TRANSLATE_NOOP("RecordsModel", "Decided"), lambda r: f"{r.figures.decided:,}",
-           sort=lambda r: r.figures.decided, right=True),
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Decided"),
+           lambda r: formatting.count(r.figures.decided), sort=lambda r: r.figures.decided,
+           right=True),
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Conversion"),
            lambda r: percent(r.figures.conversion),
            sort=lambda r: none_last(r.figures.conversion), right=True,
@@ -190,11 +193,11 @@ TARGET_COLUMNS: tuple[Column[TargetRow], ...] = (
            header_tip=QT_TRANSLATE_NOOP("RecordsModel",
                                         "Average deal length: days from first contact to close")),
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Won amount"),
-           lambda r: f"{r.figures.won_amount:,.0f}", sort=lambda r: r.figures.won_amount,
-           right=True),
+           lambda r: formatting.number(r.figures.won_amount, 0),
+           sort=lambda r: r.figures.won_amount, right=True),
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Days/win"),
            lambda r: translate("DealViews", "no win") if r.days_per_win is None
-           else f"{r.days_per_win:,.0f}{' ⚠' if r.costly else ''}",
+           else formatting.number(r.days_per_win, 0) + (" ⚠" if r.costly else ""),
            sort=lambda r: none_last(r.days_per_win), right=True,
            tooltip=lambda r: translate("DealViews", "more selling time per win than the business")
            if r.costly else "",
@@ -268,7 +271,7 @@ class TargetPage(QWidget):
         self.chart.set_figures(TargetFigures(slice_text, view))
         self.export_button.setEnabled(view.overall.decided > 0)
         business = ("—" if view.overall_days_per_win is None
-                    else f"{view.overall_days_per_win:,.0f}")
+                    else formatting.number(view.overall_days_per_win, 0))
         if view.costly:
             items = "".join(f"<li>{sentence}</li>" for sentence in view.costly)
             self.costly.setText(translate("TargetPage", "<b>Most time for the fewest wins</b>"

@@ -27,6 +27,7 @@ from salesdesk.domain.slices import Dimension
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.customers_report import NpsBeside, nps_beside_conversion
 from salesdesk.reports.nps_report import NONE_LABEL, build_report, nps_text
+from salesdesk.ui import formatting
 from salesdesk.ui.customers.charts import NpsFigures, NpsTrendChart
 from salesdesk.ui.customers.commands import DeleteResponsesCommand, EditResponseCommand
 from salesdesk.ui.customers.models import (
@@ -60,13 +61,13 @@ GROUP_COLUMNS: tuple[Column[GroupRow], ...] = (
            lambda g: translate("NpsReport", NONE_LABEL) if g[0] is None else g[0],
            sort=lambda g: (g[0] is None, (g[0] or "").casefold())),
     Column("NPS", lambda g: nps_text(g[1].nps), sort=lambda g: none_last(g[1].nps), right=True),
-    Column("9–10", lambda g: f"{g[1].promoters:,}", sort=lambda g: g[1].promoters,
+    Column("9–10", lambda g: formatting.count(g[1].promoters), sort=lambda g: g[1].promoters,
            right=True, header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Promoters: scores 9–10")),
-    Column("7–8", lambda g: f"{g[1].passives:,}", sort=lambda g: g[1].passives,
+    Column("7–8", lambda g: formatting.count(g[1].passives), sort=lambda g: g[1].passives,
            right=True, header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Passives: scores 7–8")),
-    Column("0–6", lambda g: f"{g[1].detractors:,}", sort=lambda g: g[1].detractors,
+    Column("0–6", lambda g: formatting.count(g[1].detractors), sort=lambda g: g[1].detractors,
            right=True, header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Detractors: scores 0–6")),
-    Column("n", lambda g: f"{g[1].n:,}", sort=lambda g: g[1].n, right=True,
+    Column("n", lambda g: formatting.count(g[1].n), sort=lambda g: g[1].n, right=True,
            header_tip=QT_TRANSLATE_NOOP("RecordsModel", "Responses counted")),
 )
 BESIDE_COLUMNS: tuple[Column[NpsBeside], ...] = (
@@ -74,12 +75,13 @@ BESIDE_COLUMNS: tuple[Column[NpsBeside], ...] = (
            sort=lambda b: b.value.casefold()),
     Column("NPS", lambda b: nps_text(b.nps.nps), sort=lambda b: none_last(b.nps.nps),
            right=True),
-    Column("n", lambda b: f"{b.nps.n:,}", sort=lambda b: b.nps.n, right=True),
+    Column("n", lambda b: formatting.count(b.nps.n), sort=lambda b: b.nps.n, right=True),
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Conversion"),
            lambda b: _percent(b.figures.conversion),
            sort=lambda b: none_last(b.figures.conversion), right=True, tooltip=_conversion_tip),
-    Column(QT_TRANSLATE_NOOP("RecordsModel", "Decided"), lambda b: f"{b.figures.decided:,}",
-           sort=lambda b: b.figures.decided, right=True,
+    Column(QT_TRANSLATE_NOOP("RecordsModel", "Decided"),
+           lambda b: formatting.count(b.figures.decided), sort=lambda b: b.figures.decided,
+           right=True,
            header_tip=QT_TRANSLATE_NOOP("RecordsModel",
                                         "Decided (won or lost) deals closed in the period")),
     Column(QT_TRANSLATE_NOOP("RecordsModel", "Repeat"), lambda b: _percent(b.repeat_share),
@@ -347,9 +349,10 @@ class NpsPage(QWidget):
             self.summary.setText(translate(
                 "NpsPage", "<span style='font-size:15pt'><b>NPS {nps}</b></span> &nbsp;n = {n}"
                 " · {promoters} promoters, {passives} passives, {detractors} detractors").format(
-                nps=nps_text(overall.nps), n=f"{overall.n:,}",
-                promoters=f"{overall.promoters:,}", passives=f"{overall.passives:,}",
-                detractors=f"{overall.detractors:,}"))
+                nps=nps_text(overall.nps), n=formatting.count(overall.n),
+                promoters=formatting.count(overall.promoters),
+                passives=formatting.count(overall.passives),
+                detractors=formatting.count(overall.detractors)))
         else:
             self.summary.setText(translate("NpsPage", "<b>No survey responses in this"
                                                       " period.</b> Add Responses types paper"
@@ -401,10 +404,10 @@ class NpsPage(QWidget):
         shown = self.comments_filter.rowCount()
         total = self.comments_model.rowCount()
         self.comments_count.setText(
-            translate("NpsPage", "{shown} of {total}").format(shown=f"{shown:,}",
-                                                              total=f"{total:,}")
+            translate("NpsPage", "{shown} of {total}").format(shown=formatting.count(shown),
+                                                              total=formatting.count(total))
             if shown != total else
-            translate("NpsPage", "{count} responses").format(count=f"{total:,}"))
+            translate("NpsPage", "{count} responses").format(count=formatting.count(total)))
 
     def _update_buttons(self) -> None:
         writable = not self._workspace.read_only

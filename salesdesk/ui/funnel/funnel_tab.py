@@ -42,6 +42,7 @@ from salesdesk.domain.slice_spec import (
 from salesdesk.domain.slices import Dimension, Query, Slice
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store import StoreError
+from salesdesk.ui import formatting
 from salesdesk.ui.charts import (
     ChartFigures,
     ChartKind,
@@ -371,8 +372,8 @@ class FunnelTab(QWidget):
         self.table_note.setText(
             "" if shown.groups_total <= len(shown.groups) else
             translate("FunnelTab", "The {shown} groups with the most decided deals, of"
-                      " {total}.").format(shown=f"{len(shown.groups):,}",
-                                          total=f"{shown.groups_total:,}"))
+                      " {total}.").format(shown=formatting.count(len(shown.groups)),
+                                          total=formatting.count(shown.groups_total)))
         self._dirty = set(self.charts)
         self._draw_current_chart()
         self._show_empty_bar(shown.overall.deals == 0)

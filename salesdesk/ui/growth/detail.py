@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale, QModelIndex, Qt
 from salesdesk.domain.growth import Lever, Metric, WatchItem
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.growth_report import factor_advice
+from salesdesk.ui import formatting
 from salesdesk.ui.growth.dragging_model import DraggingModel
 from salesdesk.ui.growth.lever_models import trend_tooltip
 
@@ -64,4 +65,4 @@ def dragging_detail(model: DraggingModel, index: QModelIndex) -> str:
         text = translate("GrowthTab", "<p><b>{rep}</b>: {count} open deals past the limit."
                          " Expand the row for each deal's age and what history says about"
                          " deals still open at that age.</p>")
-    return text.format(rep=html.escape(rep), count=f"{count:,}")
+    return text.format(rep=html.escape(rep), count=formatting.count(count))

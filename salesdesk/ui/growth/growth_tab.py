@@ -36,6 +36,7 @@ from salesdesk.domain.slice_spec import PeriodPreset, SliceSpec
 from salesdesk.domain.slices import Dimension
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.reports.growth_report import deal_titles
+from salesdesk.ui import formatting
 from salesdesk.ui.growth.detail import (
     NO_DRAGGING_SELECTION,
     NO_SELECTION,
@@ -364,11 +365,11 @@ class GrowthTab(QWidget):
         for view, key in kept.items():
             self._reselect(view, key)
         self.pages.setTabText(0, translate("GrowthTab", "Levers ({count})").format(
-            count=f"{len(report.levers) + len(report.time_levers):,}"))
+            count=formatting.count(len(report.levers) + len(report.time_levers))))
         self.pages.setTabText(1, translate("GrowthTab", "Watch, not enough data ({count})")
-                              .format(count=f"{len(report.watch):,}"))
+                              .format(count=formatting.count(len(report.watch))))
         self.pages.setTabText(2, translate("GrowthTab", "Deals dragging on ({count})").format(
-            count=f"{len(report.dragging):,}"))
+            count=formatting.count(len(report.dragging))))
         if report.months == 1:
             summary = translate(
                 "GrowthTab", "The period spans {months} month. A lever needs {threshold}"

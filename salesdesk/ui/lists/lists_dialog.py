@@ -25,6 +25,7 @@ from salesdesk.domain.changes import Changes
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.lookups import LookupItem
 from salesdesk.i18n import translate
+from salesdesk.ui import formatting
 from salesdesk.ui.lists.commands import (
     AddLookupCommand,
     MergeLookupCommand,
@@ -238,7 +239,7 @@ class ListsDialog(QDialog):
         choice, ok = QInputDialog.getItem(
             self, translate("ListsDialog", "Merge {kind}").format(kind=item.kind.singular),
             translate("ListsDialog", "Move the {count} deal(s) of “{name}” to:").format(
-                count=f"{item.deals:,}", name=item.name), names, 0, False)
+                count=formatting.count(item.deals), name=item.name), names, 0, False)
         if not ok:
             return
         target = others[names.index(choice)]
@@ -246,7 +247,7 @@ class ListsDialog(QDialog):
             self, translate("ListsDialog", "Merge"),
             translate("ListsDialog", "Merge “{name}” into “{target}”? {count} deal(s) move and"
                       " “{name}” disappears. You can undo this with Ctrl+Z.").format(
-                          name=item.name, target=target.name, count=f"{item.deals:,}"))
+                          name=item.name, target=target.name, count=formatting.count(item.deals)))
         if answer == QMessageBox.StandardButton.Yes:
             MergeLookupCommand(self._workspace, item, target).run()
 

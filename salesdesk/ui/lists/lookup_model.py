@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.lookups import LookupItem
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
+from salesdesk.ui import formatting
 
 Index = QModelIndex | QPersistentModelIndex
 _BASE_HEADERS = (QT_TRANSLATE_NOOP("LookupModel", "Name"),
@@ -90,7 +91,9 @@ class LookupModel(QAbstractTableModel):
             if column == 0:
                 return item.name
             if column == 1:
-                return item.deals if role == Qt.ItemDataRole.EditRole else f"{item.deals:,}"
+                if role == Qt.ItemDataRole.EditRole:
+                    return item.deals
+                return formatting.count(item.deals)
             if column == 2:
                 return (translate("LookupModel", "Retired") if item.retired
                         else translate("LookupModel", "In use"))

@@ -32,6 +32,7 @@ from salesdesk.store import (
     list_backups,
     open_store,
 )
+from salesdesk.ui import formatting
 from salesdesk.ui.safety.dialogs import BackupSettingsDialog, RestoreDialog
 from salesdesk.ui.tasks import TaskContext, TaskRunner, own_store
 from salesdesk.ui.workspace import Workspace
@@ -172,7 +173,8 @@ class DataSafety(QObject):
             self._dirty = False
             self.backup_taken.emit(info)
             self.message.emit(translate("DataSafety", "Backed up {count} deals to {path}.").format(
-                count=f"{info.deals:,}", path=info.path))
+                count="?" if info.deals is None else formatting.count(info.deals),
+                path=info.path))
 
         def failed(error: Exception) -> None:
             QMessageBox.warning(self._window, translate("DataSafety", "Backup failed"),
@@ -214,7 +216,7 @@ class DataSafety(QObject):
         def done(restored: Restored) -> None:
             text = translate("DataSafety", "Restored {count} deals from the backup of"
                              " {moment}.").format(
-                                 count=f"{restored.deals:,}",
+                                 count=formatting.count(restored.deals),
                                  moment=f"{chosen.taken_at.astimezone():%Y-%m-%d %H:%M}")
             if restored.damaged_copy is not None:
                 text += " " + translate("DataSafety", "The damaged data it replaced was kept as"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.i18n import QT_TRANSLATE_NOOP, translate
 from salesdesk.store import BackupInfo, list_backups
+from salesdesk.ui import formatting
 from salesdesk.ui.formatting import moment_text
 
 # Why a backup was taken, as the manifest records it (English there; translated when shown).
@@ -70,7 +71,7 @@ class BackupListModel(QAbstractTableModel):
         info = self.backups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (moment_text(info.taken_at),
-                    "?" if info.deals is None else f"{info.deals:,}",
+                    "?" if info.deals is None else formatting.count(info.deals),
                     translate("BackupListModel", "recorded") if info.recorded
                     else translate("BackupListModel", "none (not in the manifest)"),
                     translate("BackupListModel", info.reason or "automatic") if info.recorded
