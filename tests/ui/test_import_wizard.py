@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget, QWizard, QWizardPage
 from pytestqt.qtbot import QtBot
@@ -340,8 +341,17 @@ def test_presets_of_earlier_versions_move_to_the_shared_folder() -> None:
     assert QSettings().value("import/presets") is None
 
 
+@pytest.fixture
+def us_locale() -> Iterator[None]:
+    """Numbers as in the US, whatever an earlier test left as the default locale."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(previous)
+
+
 def test_a_headerless_dump_is_asked_about_and_its_columns_guessed(
-        qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+        qtbot: QtBot, workspace: Workspace, tmp_path: Path, us_locale: None) -> None:
     source = tmp_path / "dump.csv"
     source.write_text("7,Kiln retrofit,1200.00,2021-05-20,Closed Won,2021-04-15 08:00:00\n"
                       "8,Glaze line,\\N,2021-06-02,Closed Lost,2021-04-20 10:30:00\n"
@@ -365,7 +375,7 @@ def test_a_headerless_dump_is_asked_about_and_its_columns_guessed(
     _next(qtbot, wizard, wizard.preview_page)
     preview = wizard.preview_page.model
     # Amounts as they will be stored, in major units of their currency.
-    assert [preview.item(r, 7).text() for r in range(3)] == ["1200.00 EUR", "", "300.50 EUR"]
+    assert [preview.item(r, 7).text() for r in range(3)] == ["1,200.00 EUR", "", "300.50 EUR"]
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: not wizard.isVisible())
     assert wizard.summary is not None and wizard.summary.imported == 3
