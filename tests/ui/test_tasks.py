@@ -4,6 +4,7 @@ Cancel, the busy cursor, held input, superseded tasks, shutdown, and no nested e
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -283,6 +284,32 @@ def test_work_on_the_gui_thread_goes_in_turns(qtbot: QtBot, runner: TaskRunner) 
     qtbot.waitUntil(lambda: bool(finished))
     assert log[:2] == ["step 0", "posted"]  # the event loop turned between the steps
     assert log.count("posted") == 3
+
+
+def test_timers_tick_between_the_steps(qtbot: QtBot, runner: TaskRunner) -> None:
+    # Steps chained through posted events ran back to back inside one pass of the event
+    # loop: a window's timers (the benchmark's 5 ms tick, a repaint) waited for all of them.
+    log: list[str] = []
+    ticker = QTimer()
+    ticker.setInterval(1)
+    ticker.timeout.connect(lambda: log.append("tick") if log[-1:] != ["tick"] else None)
+
+    def steps() -> Iterator[None]:
+        for number in range(4):
+            log.append(f"step {number}")
+            time.sleep(0.005)
+            yield
+
+    finished: list[bool] = []
+    ticker.start()
+    runner.in_turns(steps(), lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished))
+    ticker.stop()
+    steps_done = [entry for entry in log if entry != "tick"]
+    assert steps_done == ["step 0", "step 1", "step 2", "step 3"]
+    for number in range(3):
+        between = log[log.index(f"step {number}") + 1:log.index(f"step {number + 1}")]
+        assert between == ["tick"]
 
 
 def test_steps_stop_when_the_runner_shuts_down(qtbot: QtBot) -> None:
