@@ -355,6 +355,12 @@ class TaskRunner(QObject):
         """True while a modal task runs (or waits its turn)."""
         return self._modal is not None
 
+    @property
+    def idle(self) -> bool:
+        """True when no task runs or waits, modal or in the background (a dropped task
+        counts until its worker has ended)."""
+        return not self._running
+
     def run(self, work: Callable[[TaskContext], T], on_done: Callable[[T], object], *,
             label: str, parent: QWidget | None, cancellable: bool = False,
             on_error: Callable[[Exception], object] | None = None,

@@ -208,14 +208,17 @@ def test_background_tasks_hold_nothing_and_show_nothing(qtbot: QtBot,
     edit.setFocus()
     held = Held()
     done: list[object] = []
+    assert runner.idle
     runner.run_in_background(held, done.append)
     assert QApplication.overrideCursor() is None and not runner.busy
+    assert not runner.idle  # not busy, but not idle either
     assert QApplication.activeModalWidget() is None
     _typed(qtbot, edit, Qt.Key.Key_A)
     assert edit.text() == "a"
     _gui_turns_while(qtbot, held)
     held.release.set()
     qtbot.waitUntil(lambda: bool(done))
+    assert runner.idle
 
 
 def test_modal_tasks_run_one_after_another(qtbot: QtBot, runner: TaskRunner) -> None:
@@ -327,6 +330,7 @@ def test_a_dropped_task_delivers_nothing(qtbot: QtBot, runner: TaskRunner) -> No
     task = runner.run_in_background(held, results.append)
     qtbot.waitUntil(held.entered.is_set)
     task.drop()
+    assert not runner.idle  # until its worker has ended
     held.release.set()
     qtbot.waitUntil(lambda: not task.running)
-    assert results == []
+    assert results == [] and runner.idle
