@@ -7,7 +7,8 @@ bold and frozen, over columns as wide as their contents need; the importer knows
 too, so it imports back the same. Text cells starting with = + - @ TAB or CR are neutralised
 (salesdesk.files), numbers stay numbers (amounts in major units), dates stay dates. Files are
 written through ``replacing``: a failure leaves the old file or none, never a truncated one.
-Rows stream out of SQLite, so a million deals never sit in memory.
+Rows stream out of SQLite, so a million deals never sit in memory; the row loop breathes
+(salesdesk.breathing), so an export in a worker leaves the window responsive.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from salesdesk.breathing import Breather
 from salesdesk.domain.deals import Deal, LookupKind
 from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
 from salesdesk.domain.parsing import format_minor_units
@@ -94,9 +96,12 @@ def _deals(db: Database, where: str, params: list[Any]) -> Iterator[Deal]:
 def _watched(deals: Iterator[Deal], total: int, progress: Callable[[int, int], None] | None,
              cancelled: Callable[[], bool] | None) -> Iterator[Deal]:
     """``deals``, reporting progress and stopping when cancelled every PROGRESS_EVERY deals
-    (raised inside the writer, so ``replacing`` removes the partial file)."""
+    (raised inside the writer, so ``replacing`` removes the partial file), and letting the
+    GUI thread run now and then while the writer turns each deal into a row."""
+    breathe = Breather()
     for count, deal in enumerate(deals, start=1):
         yield deal
+        breathe()
         if count % PROGRESS_EVERY == 0:
             if cancelled is not None and cancelled():
                 raise ExportCancelled(translate(

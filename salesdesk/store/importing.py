@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from salesdesk.breathing import Breather
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.importing import (
     SAMPLE_ROWS,
@@ -203,9 +204,12 @@ def _stop_if_cancelled(cancelled: Callable[[], bool] | None) -> None:
 def infer_rules(source: Source, mapping: ColumnMapping, *, date_format: str | None = None,
                 cancelled: Callable[[], bool] | None = None) -> tuple[ReadRules, list[Note]]:
     """Read the mapped date and amount columns until their formats are settled (the whole
-    column when they stay ambiguous) and return the reading rules with notes."""
+    column when they stay ambiguous) and return the reading rules with notes. Breathes
+    (salesdesk.breathing): the wizard plans in a worker."""
     inference = Inference.for_mapping(source.headers, mapping)
+    breathe = Breather()
     for count, (_, cells) in enumerate(source.rows()):
+        breathe()
         inference.add(cells)
         if inference.settled:
             break

@@ -42,6 +42,10 @@ T = TypeVar("T")
 
 SHOW_AFTER_MS = 500
 POLL_MS = 100
+# The pause between two steps of work in turns: a timer, not a posted event (a 0 ms single
+# shot), which Qt would run back to back with the next step in one pass of the loop, before
+# the window's own timers and repaints.
+TURN_MS = 1
 # Errors of the user's machine or files: their messages are written for the user. Anything
 # else a task raises is a bug and goes to the application's exception handler.
 USER_ERRORS: tuple[type[Exception], ...] = (StoreError, OSError)
@@ -351,6 +355,12 @@ class TaskRunner(QObject):
         """True while a modal task runs (or waits its turn)."""
         return self._modal is not None
 
+    @property
+    def idle(self) -> bool:
+        """True when no task runs or waits, modal or in the background (a dropped task
+        counts until its worker has ended)."""
+        return not self._running
+
     def run(self, work: Callable[[TaskContext], T], on_done: Callable[[T], object], *,
             label: str, parent: QWidget | None, cancellable: bool = False,
             on_error: Callable[[Exception], object] | None = None,
@@ -390,7 +400,8 @@ class TaskRunner(QObject):
     def in_turns(self, steps: Iterable[object], then: Callable[[], None]) -> None:
         """Advance ``steps`` (e.g. a generator) by one item per turn of the event loop, then
         call ``then``: for work that must stay on the GUI thread (painting pyqtgraph charts)
-        but would stall the window if done at once. Stops when the runner shuts down."""
+        but would stall the window if done at once. Between two steps the window's timers
+        and repaints get their turn (``TURN_MS``). Stops when the runner shuts down."""
         iterator = iter(steps)
         end = object()
 
@@ -400,9 +411,9 @@ class TaskRunner(QObject):
             if next(iterator, end) is end:
                 then()
             else:
-                QTimer.singleShot(0, self, step)
+                QTimer.singleShot(TURN_MS, self, step)
 
-        QTimer.singleShot(0, self, step)
+        QTimer.singleShot(TURN_MS, self, step)
 
     def _add(self, task: Task[Any]) -> None:
         if self._closed:

@@ -4,6 +4,7 @@ Cancel, the busy cursor, held input, superseded tasks, shutdown, and no nested e
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -207,14 +208,17 @@ def test_background_tasks_hold_nothing_and_show_nothing(qtbot: QtBot,
     edit.setFocus()
     held = Held()
     done: list[object] = []
+    assert runner.idle
     runner.run_in_background(held, done.append)
     assert QApplication.overrideCursor() is None and not runner.busy
+    assert not runner.idle  # not busy, but not idle either
     assert QApplication.activeModalWidget() is None
     _typed(qtbot, edit, Qt.Key.Key_A)
     assert edit.text() == "a"
     _gui_turns_while(qtbot, held)
     held.release.set()
     qtbot.waitUntil(lambda: bool(done))
+    assert runner.idle
 
 
 def test_modal_tasks_run_one_after_another(qtbot: QtBot, runner: TaskRunner) -> None:
@@ -285,6 +289,32 @@ def test_work_on_the_gui_thread_goes_in_turns(qtbot: QtBot, runner: TaskRunner) 
     assert log.count("posted") == 3
 
 
+def test_timers_tick_between_the_steps(qtbot: QtBot, runner: TaskRunner) -> None:
+    # Steps chained through posted events ran back to back inside one pass of the event
+    # loop: a window's timers (the benchmark's 5 ms tick, a repaint) waited for all of them.
+    log: list[str] = []
+    ticker = QTimer()
+    ticker.setInterval(1)
+    ticker.timeout.connect(lambda: log.append("tick") if log[-1:] != ["tick"] else None)
+
+    def steps() -> Iterator[None]:
+        for number in range(4):
+            log.append(f"step {number}")
+            time.sleep(0.005)
+            yield
+
+    finished: list[bool] = []
+    ticker.start()
+    runner.in_turns(steps(), lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished))
+    ticker.stop()
+    steps_done = [entry for entry in log if entry != "tick"]
+    assert steps_done == ["step 0", "step 1", "step 2", "step 3"]
+    for number in range(3):
+        between = log[log.index(f"step {number}") + 1:log.index(f"step {number + 1}")]
+        assert between == ["tick"]
+
+
 def test_steps_stop_when_the_runner_shuts_down(qtbot: QtBot) -> None:
     runner = TaskRunner()
     log: list[int] = []
@@ -300,6 +330,7 @@ def test_a_dropped_task_delivers_nothing(qtbot: QtBot, runner: TaskRunner) -> No
     task = runner.run_in_background(held, results.append)
     qtbot.waitUntil(held.entered.is_set)
     task.drop()
+    assert not runner.idle  # until its worker has ended
     held.release.set()
     qtbot.waitUntil(lambda: not task.running)
-    assert results == []
+    assert results == [] and runner.idle

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 
 from salesdesk.domain.metrics import Figures
 from salesdesk.i18n import translate
-from salesdesk.ui.charts import ChartFigures, ChartKind
+from salesdesk.ui.charts import ChartFigures, ChartKind, ChartWidget
 from salesdesk.ui.charts.export import paint_page, prepared_chart
 from salesdesk.ui.formatting import date_text
 from salesdesk.ui.funnel.figures_model import FiguresModel
@@ -178,29 +178,43 @@ def _write(painter: QPainter, writer: QPdfWriter, figures: ChartFigures, model: 
 
 
 def paint_charts(figures: ChartFigures, into: list[QImage]) -> Iterator[None]:
-    """Paint the report's charts into ``into``, one per step of the iteration (GUI thread)."""
+    """Paint the report's charts into ``into`` on the GUI thread, a chart in two steps of
+    the iteration (drawing it, then painting its page), so the event loop turns between."""
     for kind in CHART_ORDER:
-        into.append(_chart_image(kind, figures))
+        chart = prepared_chart(kind, figures)
+        try:
+            yield
+            into.append(_page_image(chart))
+        finally:
+            _discard(chart)
         yield
 
 
 def _chart_image(kind: ChartKind, figures: ChartFigures) -> QImage:
-    """The chart page painted at print resolution, the size of a landscape page's printable
+    """The chart page of ``kind`` painted at once (see :func:`_page_image`)."""
+    chart = prepared_chart(kind, figures)
+    try:
+        return _page_image(chart)
+    finally:
+        _discard(chart)
+
+
+def _page_image(chart: ChartWidget) -> QImage:
+    """The chart's page painted at print resolution, the size of a landscape page's printable
     area. Painted on an image first: pyqtgraph's text items are laid out for screen
     resolution and land misplaced when its scene is rendered straight onto a 300 dpi PDF
     device."""
     image = QImage(CHART_PAGE_LAYOUT.paintRectPixels(CHART_DPI).size(),
                    QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
-    chart = prepared_chart(kind, figures)
+    image_painter = QPainter(image)
     try:
-        image_painter = QPainter(image)
-        try:
-            paint_page(image_painter, QRectF(image.rect()), chart,
-                       layout_width=CHART_LAYOUT_WIDTH)
-        finally:
-            image_painter.end()
+        paint_page(image_painter, QRectF(image.rect()), chart, layout_width=CHART_LAYOUT_WIDTH)
     finally:
-        chart.close()
-        chart.deleteLater()
+        image_painter.end()
     return image
+
+
+def _discard(chart: ChartWidget) -> None:
+    chart.close()
+    chart.deleteLater()
