@@ -1,7 +1,8 @@
 """Regenerate the README's screenshots: each tab of the sample business at 1024 × 700.
 
     QT_QPA_PLATFORM=offscreen python packaging/screenshots.py [--out resources/screenshots]
-    QT_QPA_PLATFORM=offscreen python packaging/screenshots.py --lang hu --out resources/screenshots/hu
+    QT_QPA_PLATFORM=offscreen python packaging/screenshots.py --lang hu \
+        --out resources/screenshots/hu
 
 The window is drawn offscreen (no desktop needed) on a generated sample business dated to a
 fixed day, so the pictures change only when the screens do. Run it after changing a screen
