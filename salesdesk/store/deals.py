@@ -60,7 +60,9 @@ _DECODE: dict[FieldKind, Callable[[Any], Any]] = {
     FieldKind.FLAG: bool, FieldKind.DATE: _date,
 }
 _ENCODE: dict[FieldKind, Callable[[Any], Any]] = {
-    FieldKind.OUTCOME: attrgetter("value"), FieldKind.CUSTOMER_TYPE: attrgetter("value"),
+    # An enum's value is a Python property: a dictionary gives it faster.
+    FieldKind.OUTCOME: {o: o.value for o in Outcome}.__getitem__,
+    FieldKind.CUSTOMER_TYPE: {t: t.value for t in CustomerType}.__getitem__,
     FieldKind.FLAG: int, FieldKind.DATE: _iso,
 }
 _READS = tuple((f.name, _DECODE.get(f.kind)) for f in DEAL_FIELDS)

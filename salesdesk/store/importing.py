@@ -366,8 +366,10 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
                             _undated(summary, number, result.warnings)
                         if not writer.empty:
                             waiting[number] = cells
-                        left_alone(writer.add(number, result), waiting)
-                        if not writer.pending:
+                        found = writer.add(number, result)
+                        if found:
+                            left_alone(found, waiting)
+                        if waiting and not writer.pending:
                             waiting.clear()
                     elif isinstance(result, Skipped):
                         summary.skipped += 1
