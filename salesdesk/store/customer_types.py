@@ -19,7 +19,7 @@ def derive_customer_types(
     A deal is 'current' when its client has a won deal closed before its first contact (or
     before ``today`` for a lead without one), the rule of domain.deals.derive_customer_type:
     that is, when the client's first won close is before it. Each client's first won close is
-    read once (through the (client, outcome, close) index), not once per deal, and only the
+    read once (from the (client, outcome, close) index alone), not once per deal, and only the
     deals whose type changes are written. ``client_ids`` limits the work to those clients;
     None means every deal.
     """
@@ -36,10 +36,12 @@ def derive_customer_types(
         db.execute("DROP TABLE IF EXISTS temp.first_wins")
         db.execute(
             "CREATE TEMP TABLE first_wins (client_id INTEGER PRIMARY KEY, won_on TEXT)")
+        # Named: left to itself SQLite reads the won deals through the (outcome, close)
+        # index and fetches each one's client from the table, ten times slower.
         db.execute(
             "INSERT INTO temp.first_wins SELECT client_id, MIN(closed_on) FROM deals"
-            f" WHERE outcome = 'won' AND closed_on IS NOT NULL AND client_id IS NOT NULL{scope}"
-            " GROUP BY client_id")
+            " INDEXED BY deals_client_won WHERE outcome = 'won' AND closed_on IS NOT NULL"
+            f" AND client_id IS NOT NULL{scope} GROUP BY client_id")
         db.execute(
             f"UPDATE deals SET customer_type = {rule} FROM temp.first_wins AS w"
             " WHERE deals.client_id = w.client_id AND deals.customer_type_set = 0"

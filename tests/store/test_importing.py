@@ -17,7 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesdesk.currencies import currency_digits
-from salesdesk.domain.deals import CustomerType, Deal, LookupKind, Outcome, StageEvent
+from salesdesk.domain.deals import (
+    CustomerType,
+    Deal,
+    LookupKind,
+    Outcome,
+    StageEvent,
+    derive_customer_type,
+)
 from salesdesk.domain.fields import DEAL_FIELDS
 from salesdesk.domain.importing import REJECTED_COLUMN, Converted
 from salesdesk.domain.validation import InputRules
@@ -388,6 +395,42 @@ def test_indexes_and_search_work_after_a_bulk_import(store: Store, tmp_path: Pat
     assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # back on
 
+
+
+@pytest.mark.parametrize("filled", [False, True])
+def test_a_bulk_import_lands_every_row_and_derives_customer_types(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filled: bool) -> None:
+    # Many rows per INSERT with a remainder in each batch, and the customer types guessed
+    # while inserting: the deals, their history and their types are the reference's.
+    monkeypatch.setattr(import_writer, "BATCH", 40)
+    monkeypatch.setattr(import_writer, "ROWS_PER_INSERT", 7)
+    if filled:
+        run(store, write_csv(tmp_path / "first.csv", [
+            ["title", "client", "status", "first contact", "closed on"],
+            ["Earlier win", "Client 2", "won", "2023-01-01", "2023-02-01"]]))
+    rows = [["title", "client", "status", "first contact", "closed on", "customer type"]]
+    for i in range(250):
+        first = dt.date(2024, 1, 1) + dt.timedelta(days=(i * 37) % 500)
+        status = ("open", "won", "lost")[i % 3]
+        closed = (first + dt.timedelta(days=i % 20)).isoformat() if status != "open" else ""
+        rows.append([f"Deal {i}", f"Client {i % 6}" if i % 11 else "", status,
+                     first.isoformat() if i % 13 else "", closed,
+                     "current" if i % 17 == 0 else ""])
+    summary = run(store, write_csv(tmp_path / "many.csv", rows))
+    assert summary.imported == 250
+    assert summary.mapping["customer_type"] == "customer type"
+    deals = all_deals(store)
+    assert [d.title for d in deals[-250:]] == [f"Deal {i}" for i in range(250)]
+    assert store.db.execute("SELECT COUNT(*) FROM stage_events").fetchone()[0] == len(deals)
+    wins: dict[str | None, list[dt.date]] = {}
+    for deal in deals:
+        if deal.outcome is Outcome.WON and deal.closed_on and deal.client:
+            wins.setdefault(deal.client, []).append(deal.closed_on)
+    for deal in deals:
+        if not deal.customer_type_set:
+            assert deal.customer_type is derive_customer_type(
+                deal.first_contact, wins.get(deal.client, []), TODAY), deal.title
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 # --- export -----------------------------------------------------------------------------------
 

@@ -109,6 +109,8 @@ _NOT_AN_AMOUNT = QT_TRANSLATE_NOOP(
 # The fields whose cell a rejection quotes (short values that could not be read).
 _SHOWN = frozenset({"amount", "currency", "customer_type", "outcome"})
 _WON, _LOST, _OPEN = Outcome.WON.value, Outcome.LOST.value, Outcome.OPEN.value
+_OUTCOMES = {outcome.value: outcome for outcome in Outcome}  # faster than calling Outcome
+_STAGE_LABEL = FIELD_LABELS["stage"]
 
 
 class RowConverter:
@@ -161,9 +163,10 @@ class RowConverter:
         close = mapping.columns.get("closed_on")
         self._split_close = close is not None and close == mapping.columns.get("expected_close")
         self._outcomes = dict(mapping.outcome_values)
-        # Cell text -> what it means, for the values that repeat on every row: outcomes and
-        # stages (their outcome, None for none), lookup names (tidied; only ones that fit).
-        self._outcome_memo: dict[str, str | None] = {}
+        # Cell texts -> what they mean, for the values that repeat on every row: the outcome
+        # and stage cells (outcome and stage, or why the row is skipped), lookup names
+        # (tidied; only ones that fit).
+        self._outcome_memo: dict[tuple[str, str], tuple[str, str] | Skipped] = {}
         self._name_memo: dict[str, str] = {}
         self._date_headers = [(name, mapping.columns.get(name, "")) for name in DATE_FIELDS]
         self._customer_types = dict(mapping.customer_type_values)
@@ -181,7 +184,7 @@ class RowConverter:
         the values that came from a fallback column (the first of them that is not blank)."""
         count = len(cells)
         if count >= self._reach:
-            texts = [text.strip() for text in self._cells(cells)]
+            texts = list(map(str.strip, self._cells(cells)))
         else:  # a short row: its missing cells are blank
             texts = [cells[p].strip() if p < count else "" for p in self._positions]
         if not NULL_VALUES.isdisjoint(texts):
@@ -234,15 +237,6 @@ class RowConverter:
         self.notes.append(Note(note.format(column=repr(header), value=repr(text),
                                            order=order.value, before=before.value)))
 
-    def _named_outcome(self, text: str) -> str | None:
-        try:
-            return self._outcome_memo[text]
-        except KeyError:
-            named = self._outcomes.get(normalise_value(text))
-            if len(self._outcome_memo) < _MEMO:
-                self._outcome_memo[text] = named
-            return named
-
     def _names(self, values: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
         """The lookup names of a row, tidied (None when blank)."""
         memo = self._name_memo
@@ -261,25 +255,34 @@ class RowConverter:
                  ) -> tuple[str, str] | Skipped:
         """The row's outcome ("won", "lost" or "open") and its stage (blank when the stage
         column names an outcome), or why it is skipped."""
+        key = (values.get("outcome", ""), values.get("stage", ""))
+        read = self._outcome_memo.get(key)
+        if read is None:
+            read = self._stated_outcome(*key)
+            if len(self._outcome_memo) < _MEMO:
+                self._outcome_memo[key] = read
+        if (self._won is not None or self._closed is not None) and (
+                not isinstance(read, Skipped) and read[0] == _OPEN):
+            return self._flag_outcome(cells, _OPEN), read[1]
+        return read
+
+    def _stated_outcome(self, stated: str, stage: str) -> tuple[str, str] | Skipped:
+        """What the outcome and stage cells say, before the won and closed flags."""
         outcome = _OPEN
-        stated = values.get("outcome", "")
-        named = self._named_outcome(stated) if stated else None
+        named = self._outcomes.get(normalise_value(stated)) if stated else None
         if named == SKIP:
             return Skipped(translate("ImportRows", "{value} in {column}").format(
                 value=stated, column=self.column_of("outcome")))
         if named in (_WON, _LOST):
             outcome = named
-        stage = values.get("stage", "")
-        stage_outcome = self._named_outcome(stage) if stage else None
+        stage_outcome = self._outcomes.get(normalise_value(stage)) if stage else None
         if stage_outcome is not None:
-            stage = ""  # won and lost are outcomes, not stages
             if stage_outcome == SKIP:
                 return Skipped(translate("ImportRows", "{value} in {column}").format(
-                    value=values["stage"], column=self.column_of("stage")))
+                    value=stage, column=self.column_of("stage")))
+            stage = ""  # won and lost are outcomes, not stages
             if outcome == _OPEN and stage_outcome != _OPEN:
                 outcome = stage_outcome
-        if outcome == _OPEN and (self._won is not None or self._closed is not None):
-            outcome = self._flag_outcome(cells, outcome)
         return outcome, stage
 
     def _flag_outcome(self, cells: Sequence[str], outcome: str) -> str:
@@ -301,11 +304,12 @@ class RowConverter:
                 "ImportRows", "The row has {cells} cells but the header only {width}: a"
                 " delimiter or quote is misplaced.").format(cells=len(cells),
                                                             width=self._width)),))
-        try:
-            joined.encode("utf-8")
-        except UnicodeEncodeError:
-            return Rejected((Problem("", translate(
-                "ImportRows", "Contains characters that cannot be stored.")),))
+        if not joined.isascii():  # ASCII text always encodes: the common case, no copy made
+            try:
+                joined.encode("utf-8")
+            except UnicodeEncodeError:
+                return Rejected((Problem("", translate(
+                    "ImportRows", "Contains characters that cannot be stored.")),))
         values, sources = self._read(cells)
         read = self._outcome(values, cells)
         if isinstance(read, Skipped):
@@ -343,7 +347,7 @@ class RowConverter:
             else:
                 dates["expected_close"] = None
 
-        history = self._history(cells, problems)
+        history = self._history(cells, problems) if self._stage_dates else ()
         if not stage and history:
             stage = history[-1].stage
 
@@ -402,17 +406,19 @@ class RowConverter:
             title = title_from(names.get("client"), names.get("product"))
         deal_values: dict[str, Any] = {
             "title": read_title(title, errors),
-            "outcome": Outcome(outcome), "currency": currency,
+            "outcome": _OUTCOMES[outcome], "currency": currency,
             "customer_type": customer_type or CustomerType.NEW,
             "customer_type_set": customer_type is not None and flags.get("customer_type_set",
                                                                          True),
             **dates, "amount": amount,
             "first_contact_inferred": inferred or flags.get("first_contact_inferred", False),
-            "stage": read_name(stage, FIELD_LABELS["stage"], errors, "stage"),
+            "stage": read_name(stage, _STAGE_LABEL, errors, "stage"),
             **names,
-            **{name: read_text(name, values[name], errors) for name in self._texts},
-            **{name: values[name] or None for name in self._kept},
         }
+        for name in self._texts:
+            deal_values[name] = read_text(name, values[name], errors)
+        for name in self._kept:
+            deal_values[name] = values[name] or None
         warnings: dict[str, str] = {}
         deal = checked_deal(deal_values, errors, warnings, undated_decided=True)
         if problems or deal is None:
