@@ -1,6 +1,6 @@
 """The window's exports the main window routes to: File ▸ Export Report (PDF) and Export Deals
 (CSV or XLSX). The files are written in workers of the window's task runner; only the report's
-charts, which pyqtgraph paints on the GUI thread, are painted here, one per turn of the event
+charts, which pyqtgraph paints on the GUI thread, are painted here, a step per turn of the event
 loop.
 """
 

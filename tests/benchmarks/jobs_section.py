@@ -211,7 +211,7 @@ def run(ctx: Context) -> list[Measurement]:
         answers["save"] = scratch / "report.pdf"
         window.tabs.setCurrentWidget(window.funnel_tab)
         job("export report (PDF)", action(ActionId.EXPORT_REPORT), status("Saved the report"),
-            "5 charts painted on the GUI thread one per turn, the PDF in a worker")
+            "5 charts painted on the GUI thread in 15 turns, the PDF in a worker")
         if ctx.wanted("import planning"):
             wizard = ImportWizard(workspace, UiSettings(), window)
             wizard.show()

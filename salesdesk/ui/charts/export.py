@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 
@@ -163,7 +164,16 @@ def _wrapped_height(painter: QPainter, width: float, text: str) -> float:
 def paint_page(painter: QPainter, target: QRectF, chart: ChartWidget, *,
                layout_width: float = PAGE_WIDTH) -> None:
     """Paint ``chart`` with its title, slice description, formula and n into ``target``
-    (device coordinates of ``painter``).
+    (device coordinates of ``painter``); see :func:`page_steps`."""
+    for _ in page_steps(painter, target, chart, layout_width=layout_width):
+        pass
+
+
+def page_steps(painter: QPainter, target: QRectF, chart: ChartWidget, *,
+               layout_width: float = PAGE_WIDTH) -> Iterator[None]:
+    """:func:`paint_page` in two steps: the iteration pauses once the chart is laid out, before
+    its scene is painted, so the GUI thread can turn its event loop between the two (each
+    takes up to ~35 ms for a big trend chart).
 
     A target of ``layout_width`` × PAGE_HEIGHT or more is laid out at that size (at
     ``target``'s shape) and scaled up, so a large picture is the same picture, only crisper
@@ -172,46 +182,49 @@ def paint_page(painter: QPainter, target: QRectF, chart: ChartWidget, *,
     as on screen instead of shrinking with it; below that, the layout keeps that size, which
     leaves the chart room beside its title and formula, and is scaled down.
     """
-    figures = chart.figures
-    style = chart.chart_style()
     scale = max(min(target.width() / layout_width, target.height() / PAGE_HEIGHT),
                 min(1.0, target.width() / SMALLEST_WIDTH, target.height() / SMALLEST_HEIGHT))
     width, height = target.width() / scale, target.height() / scale
+    figures = chart.figures
+    style = chart.chart_style()
     painter.save()
-    painter.translate(target.topLeft())
-    painter.scale(scale, scale)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.fillRect(QRectF(0, 0, width, height), style.background)
-    inner = width - 2 * MARGIN
-    flags = int(Qt.TextFlag.TextWordWrap)
+    try:
+        painter.translate(target.topLeft())
+        painter.scale(scale, scale)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.fillRect(QRectF(0, 0, width, height), style.background)
+        inner = width - 2 * MARGIN
+        flags = int(Qt.TextFlag.TextWordWrap)
 
-    painter.setPen(style.foreground)
-    painter.setFont(style.font(1.7, bold=True))
-    title_height = _wrapped_height(painter, inner, chart.title())
-    painter.drawText(QRectF(MARGIN, MARGIN, inner, title_height), flags, chart.title())
-    top = MARGIN + title_height + 4
-    painter.setPen(style.subtle)
-    painter.setFont(style.font(1.05))
-    slice_text = figures.slice_text if figures else ""
-    slice_height = _wrapped_height(painter, inner, slice_text)
-    painter.drawText(QRectF(MARGIN, top, inner, slice_height), flags, slice_text)
-    top += slice_height + 10
+        painter.setPen(style.foreground)
+        painter.setFont(style.font(1.7, bold=True))
+        title_height = _wrapped_height(painter, inner, chart.title())
+        painter.drawText(QRectF(MARGIN, MARGIN, inner, title_height), flags, chart.title())
+        top = MARGIN + title_height + 4
+        painter.setPen(style.subtle)
+        painter.setFont(style.font(1.05))
+        slice_text = figures.slice_text if figures else ""
+        slice_height = _wrapped_height(painter, inner, slice_text)
+        painter.drawText(QRectF(MARGIN, top, inner, slice_height), flags, slice_text)
+        top += slice_height + 10
 
-    painter.setFont(style.font(0.95))
-    formula = chart.formula_text()
-    formula_height = _wrapped_height(painter, inner, formula)
-    bottom = height - MARGIN - formula_height
-    painter.setPen(style.foreground)
-    painter.drawText(QRectF(MARGIN, bottom, inner, formula_height), flags, formula)
-    painter.setPen(QColor(style.muted))
-    painter.drawLine(QRectF(MARGIN, bottom - 10, inner, 0).topLeft(),
-                     QRectF(MARGIN, bottom - 10, inner, 0).topRight())
+        painter.setFont(style.font(0.95))
+        formula = chart.formula_text()
+        formula_height = _wrapped_height(painter, inner, formula)
+        bottom = height - MARGIN - formula_height
+        painter.setPen(style.foreground)
+        painter.drawText(QRectF(MARGIN, bottom, inner, formula_height), flags, formula)
+        painter.setPen(QColor(style.muted))
+        painter.drawLine(QRectF(MARGIN, bottom - 10, inner, 0).topLeft(),
+                         QRectF(MARGIN, bottom - 10, inner, 0).topRight())
 
-    area = QRectF(MARGIN / 2, top, width - MARGIN, max(1.0, bottom - 16 - top))
-    _layout_chart(chart, area.width(), area.height())
-    chart.view.scene().render(painter, area, chart.view.sceneRect())
-    painter.restore()
+        area = QRectF(MARGIN / 2, top, width - MARGIN, max(1.0, bottom - 16 - top))
+        _layout_chart(chart, area.width(), area.height())
+        yield
+        chart.view.scene().render(painter, area, chart.view.sceneRect())
+    finally:
+        painter.restore()
 
 
 # --- writing files -----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ with text as large as a slide's. Used by File ▸ Export Report and by
 ``salesdesk export-report``.
 
 The charts are pyqtgraph scenes, which may be painted on the GUI thread only: the window paints
-them first (:func:`paint_charts`, one per turn of the event loop) and writes the PDF in a
+them first (:func:`paint_charts`, a step per turn of the event loop) and writes the PDF in a
 worker; QPdfWriter and QImage painting are fine there.
 """
 
@@ -26,10 +26,11 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from salesdesk.breathing import Breather
 from salesdesk.domain.metrics import Figures
 from salesdesk.i18n import translate
 from salesdesk.ui.charts import ChartFigures, ChartKind, ChartWidget
-from salesdesk.ui.charts.export import paint_page, prepared_chart
+from salesdesk.ui.charts.export import page_steps, prepared_chart
 from salesdesk.ui.formatting import date_text
 from salesdesk.ui.funnel.figures_model import FiguresModel
 from salesdesk.ui.funnel.headline import headlines
@@ -41,6 +42,7 @@ RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 CHART_DPI = 200  # charts are pictures of this resolution on the page: sharp when printed
 # A chart page is laid out this many logical pixels across: about 10 pt text on A4 landscape.
 CHART_LAYOUT_WIDTH = 1000.0
+CHART_PAUSE_S = 0.005  # the worker's pause between two chart pages (see _write)
 PAGE_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                           QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
 CHART_PAGE_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
@@ -49,7 +51,11 @@ CHART_PAGE_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
 
 
 class _Pages:
-    """Writes text top-down on A4 pages, starting a new page when one is full."""
+    """Writes text top-down on A4 pages, starting a new page when one is full.
+
+    Written in a worker, each piece breathes first (:class:`Breather`): PySide6 holds the GIL
+    through QPainter calls, and the GUI thread must get its turns in between.
+    """
 
     def __init__(self, painter: QPainter, writer: QPdfWriter) -> None:
         self.painter = painter
@@ -58,6 +64,7 @@ class _Pages:
         self.top = self.area.top()
         self.base = QFont("DejaVu Sans")
         self.base.setPointSizeF(10)
+        self.breathe = Breather()
 
     def font(self, scale: float = 1.0, *, bold: bool = False) -> QFont:
         font = QFont(self.base)
@@ -71,6 +78,7 @@ class _Pages:
 
     def text(self, text: str, font: QFont, *, color: QColor | None = None,
              gap: float = 0.4) -> None:
+        self.breathe()
         metrics = QFontMetricsF(font, self.writer)
         flags = int(Qt.TextFlag.TextWordWrap)
         height = metrics.boundingRect(QRectF(0, 0, self.area.width(), 1e6), flags, text).height()
@@ -95,6 +103,7 @@ class _Pages:
         wrap = int(Qt.TextFlag.TextWordWrap)
         self.painter.setFont(font)
         for number, row in enumerate(rows):
+            self.breathe()
             height = line * 3 if number == 0 else line
             if self.top + height > self.area.bottom():
                 self.new_page()
@@ -171,20 +180,25 @@ def _write(painter: QPainter, writer: QPdfWriter, figures: ChartFigures, model: 
     pages.text(heading, pages.font(1.3, bold=True), gap=0.3)
     pages.table(model.rows(), pages.font(0.75))
     # Charts are wide: each gets a landscape page of its own (set before the page starts).
+    # Embedding a chart's picture (compressing 3 megapixels) takes ~35 ms with the GIL held:
+    # before each the GUI thread gets a pause long enough to catch up, whatever it waits in.
     writer.setPageLayout(CHART_PAGE_LAYOUT)
+    breathe = Breather(every_s=0.0, pause_s=CHART_PAUSE_S)
     for chart in charts:
+        breathe()
         writer.newPage()
         painter.drawImage(QRectF(0, 0, writer.width(), writer.height()), chart)
 
 
 def paint_charts(figures: ChartFigures, into: list[QImage]) -> Iterator[None]:
-    """Paint the report's charts into ``into`` on the GUI thread, a chart in two steps of
-    the iteration (drawing it, then painting its page), so the event loop turns between."""
+    """Paint the report's charts into ``into`` on the GUI thread, a chart in three steps of
+    the iteration (drawing it, laying its page out, painting the page), so the event loop
+    turns between."""
     for kind in CHART_ORDER:
         chart = prepared_chart(kind, figures)
         try:
             yield
-            into.append(_page_image(chart))
+            yield from _page_image(chart, into)
         finally:
             _discard(chart)
         yield
@@ -193,26 +207,30 @@ def paint_charts(figures: ChartFigures, into: list[QImage]) -> Iterator[None]:
 def _chart_image(kind: ChartKind, figures: ChartFigures) -> QImage:
     """The chart page of ``kind`` painted at once (see :func:`_page_image`)."""
     chart = prepared_chart(kind, figures)
+    images: list[QImage] = []
     try:
-        return _page_image(chart)
+        for _ in _page_image(chart, images):
+            pass
     finally:
         _discard(chart)
+    return images[0]
 
 
-def _page_image(chart: ChartWidget) -> QImage:
-    """The chart's page painted at print resolution, the size of a landscape page's printable
-    area. Painted on an image first: pyqtgraph's text items are laid out for screen
-    resolution and land misplaced when its scene is rendered straight onto a 300 dpi PDF
-    device."""
+def _page_image(chart: ChartWidget, into: list[QImage]) -> Iterator[None]:
+    """Paint the chart's page at print resolution, the size of a landscape page's printable
+    area, and add it to ``into`` (in steps: :func:`page_steps`). Painted on an image first:
+    pyqtgraph's text items are laid out for screen resolution and land misplaced when its
+    scene is rendered straight onto a 300 dpi PDF device."""
     image = QImage(CHART_PAGE_LAYOUT.paintRectPixels(CHART_DPI).size(),
                    QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     image_painter = QPainter(image)
     try:
-        paint_page(image_painter, QRectF(image.rect()), chart, layout_width=CHART_LAYOUT_WIDTH)
+        yield from page_steps(image_painter, QRectF(image.rect()), chart,
+                              layout_width=CHART_LAYOUT_WIDTH)
     finally:
         image_painter.end()
-    return image
+    into.append(image)
 
 
 def _discard(chart: ChartWidget) -> None:
