@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,7 +44,7 @@ from salesdesk.domain.slice_spec import NONE_LABEL, PeriodPreset, SliceSpec, pre
 from salesdesk.domain.slices import Dimension, Query, Slice
 from salesdesk.store import DealColumn, DealListQuery, Store
 from salesdesk.ui.actions import ActionId
-from salesdesk.ui.charts import ChartKind
+from salesdesk.ui.charts import ChartKind, ChartWidget
 from salesdesk.ui.charts import data as charts_data
 from salesdesk.ui.charts.dialog import ChartExportDialog
 from salesdesk.ui.charts.export import ExportFormat
@@ -203,9 +204,13 @@ def check_figures(window: MainWindow) -> None:
     assert [(model.label(row), model.figures_at(row)) for row in range(model.rowCount())] == \
         [(None, ref.overall), *ref.groups]
     check_headline(tab, ref)
-    # Charts are drawn when their tab is shown: each must then draw this slice, not the one
-    # it drew when last visible.
+    # The visible chart is drawn a turn of the event loop after the figures, the others when
+    # their tab is shown: each must then draw this slice, not the one it drew when last visible.
     current = tab.chart_tabs.currentWidget()
+    assert isinstance(current, ChartWidget)
+    deadline = time.monotonic() + 5
+    while current.figures is not shown and time.monotonic() < deadline:
+        QApplication.processEvents()
     for chart in tab.charts.values():
         tab.chart_tabs.setCurrentWidget(chart)
         assert chart.figures is shown

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,7 @@ from salesdesk.ui.funnel.cache_service import CacheService
 from salesdesk.ui.funnel.figures_model import FiguresModel
 from salesdesk.ui.funnel.headline import HeadlineBar
 from salesdesk.ui.funnel.slice_bar import SliceBar
+from salesdesk.ui.tasks import TURN_MS
 from salesdesk.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,12 @@ class FunnelTab(QWidget):
         self._figures: ChartFigures | None = None
         self._before: Figures | None = None
         self._dirty: set[ChartKind] = set()
+        # The chart is drawn a turn of the event loop after the table (each takes up to ~40 ms
+        # at 100k deals, and new figures arrive together with other tabs' work).
+        self._chart_timer = QTimer(self)
+        self._chart_timer.setSingleShot(True)
+        self._chart_timer.setInterval(TURN_MS)
+        self._chart_timer.timeout.connect(self._draw_current_chart)
         self._build()
         self.slice_bar.set_spec(self._saved_spec())
         workspace.file_replaced.connect(lambda: self.slice_bar.set_spec(self._saved_spec()))
@@ -375,7 +382,7 @@ class FunnelTab(QWidget):
                       " {total}.").format(shown=formatting.count(len(shown.groups)),
                                           total=formatting.count(shown.groups_total)))
         self._dirty = set(self.charts)
-        self._draw_current_chart()
+        self._chart_timer.start()
         self._show_empty_bar(shown.overall.deals == 0)
 
     def _show_empty_bar(self, empty: bool) -> None:
