@@ -17,14 +17,15 @@ import string
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import chain
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
 
-from salesdesk.domain.deals import Deal, LookupKind, StageEvent
+from salesdesk.domain.deals import CustomerType, Deal, LookupKind, StageEvent
 from salesdesk.domain.fields import DEAL_FIELDS, FieldKind
-from salesdesk.domain.importing import ColumnMapping, Converted
+from salesdesk.domain.importing import WRITTEN_FIELDS, Batch, ColumnMapping, Converted
 from salesdesk.store import lookups
 from salesdesk.store.connection import file_id as file_id_of
 from salesdesk.store.customer_types import derive_customer_types
@@ -143,6 +144,7 @@ _TYPE, _TYPE_SET, _OUTCOME, _FIRST_CONTACT, _CLOSED_ON = map(_DEAL_COLUMNS.index
 _UPDATE_DEAL = ("UPDATE deals SET " + ", ".join(f"{c} = ?" for c in _DEAL_COLUMNS[1:-2])
                 + ", updated_at = ? WHERE id = ?")
 _EVENT_COLUMNS = ("deal_id", "stage_id", "entered_on")
+_LOOKUP_KINDS = {kind.value: kind for kind in LOOKUP_COLUMNS}
 
 # The deal columns an update may change, by the fields that feed them. A group changes
 # together or not at all: outcome, dates, stage and lost reason are validated together, so
@@ -227,7 +229,7 @@ class ImportWriter:
         self.next_id = 1 + int(db.execute(
             "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'deals'), 0),"
             " ?)", [self.max_before]).fetchone()[0])
-        self.deals: list[list[Any]] = []
+        self.deals: list[Sequence[Any]] = []
         self.events: list[tuple[int, int, str]] = []
         self.client_ids: set[int] = set()
         # Each client's first won close among the deals inserted so far (ISO text).
@@ -359,40 +361,105 @@ class ImportWriter:
         return [deal_id, *column_values(deal, self.lookups.id, self._first_stage), self.stamp,
                 self.stamp]
 
-    def _guess_customer_type(self, values: list[Any]) -> None:
-        """Give a new deal the customer type the wins inserted so far imply.
+    def _current_customer(self, client_id: int | None, type_set: bool, outcome: str,
+                          closed: str | None, first: str | None) -> bool:
+        """Whether a new deal gets the customer type 'current' from the wins inserted so
+        far (with ``closed`` its own close, if a win).
 
         ``finish`` derives every type, and rewrites each deal whose type it changes: inserted
         as 'new', most deals of a big file would be written twice. A client's first win only
         moves earlier as rows are read, so a deal guessed 'current' stays so.
         """
-        client_id = values[_CLIENT_POSITION]
-        if client_id is None or values[_TYPE_SET]:
-            return
+        if client_id is None or type_set:
+            return False
         won = self.first_wins.get(client_id)
-        closed = values[_CLOSED_ON]
-        if values[_OUTCOME] == "won" and closed is not None and (won is None or closed < won):
+        if outcome == "won" and closed is not None and (won is None or closed < won):
             self.first_wins[client_id] = won = closed
-        if won is not None and won < (values[_FIRST_CONTACT] or self.today_text):
-            values[_TYPE] = "current"
+        return won is not None and won < (first or self.today_text)
 
     def _first_stage(self) -> int:
         return self.lookups.first_stage
 
+    def _new_ids(self, count: int) -> range:
+        """Ids for the next ``count`` deals, in the file's order."""
+        ids = range(self.next_id, self.next_id + count)
+        self.next_id += count
+        self.deal_ids.extend(ids)
+        self.imported += count
+        return ids
+
     def _insert(self, deal: Deal, history: Sequence[StageEvent]) -> None:
-        deal_id = self.next_id
-        self.next_id += 1
+        """Queue a new deal with the next id; write the queue when it is full."""
+        self._queue(deal, history, self._new_ids(1)[0])
+        if len(self.deals) >= BATCH:
+            self.flush()
+
+    def _queue(self, deal: Deal, history: Sequence[StageEvent], deal_id: int) -> None:
+        """Queue a new deal with an id ``_new_ids`` gave it."""
         values = self._values(deal_id, deal)
-        self._guess_customer_type(values)
+        if self._current_customer(values[_CLIENT_POSITION], values[_TYPE_SET],
+                                  values[_OUTCOME], values[_CLOSED_ON], values[_FIRST_CONTACT]):
+            values[_TYPE] = CustomerType.CURRENT.value
         self.deals.append(values)
-        self.deal_ids.append(deal_id)
         client_id = values[_CLIENT_POSITION]
         if client_id is not None:
             self.client_ids.add(client_id)
         self._history(deal_id, values[_STAGE_POSITION], deal, history)
-        self.imported += 1
+
+    def add_batch(self, batch: Batch, converted: Sequence[tuple[int, Converted]]) -> None:
+        """Insert a batch's deals into the empty file (nothing to match): those of its fast
+        path from their columns, and ``converted``, the batch's other rows that became deals
+        (with their places in the batch); ids follow the file's order."""
+        places = batch.positions
+        events = len(self.events)
+        if converted:
+            order = sorted([*places, *(place for place, _ in converted)])
+            ids: Sequence[int] = self._new_ids(len(order))
+            id_of = dict(zip(order, ids, strict=True))
+            for place, result in converted:
+                deal = result.deal
+                if ExportId.parse(deal.external_id) is not None:
+                    deal = replace(deal, external_id=None)
+                self._queue(deal, result.history, id_of[place])
+            ids = [id_of[place] for place in places]
+        else:
+            ids = self._new_ids(len(places))
+        columns = batch.columns
+        values = [self._column(name, columns[name]) for name in WRITTEN_FIELDS]
+        stages = values[_STAGE_POSITION - 1]
+        if None in stages:
+            first_stage = self.lookups.first_stage
+            stages[:] = [first_stage if s is None else s for s in stages]
+        clients = values[_CLIENT_POSITION - 1]
+        self.client_ids.update(clients)
+        self.client_ids.discard(None)
+        types = values[_TYPE - 1]
+        current = self._current_customer
+        for i, row in enumerate(zip(clients, values[_TYPE_SET - 1], values[_OUTCOME - 1],
+                                    values[_CLOSED_ON - 1], values[_FIRST_CONTACT - 1],
+                                    strict=True)):
+            if current(*row):
+                types[i] = CustomerType.CURRENT.value
+        self.deals += zip(ids, *values, repeat(self.stamp), repeat(self.stamp), strict=False)
+        today = self.today_text
+        self.events += zip(ids, stages, [first or today for first in
+                                         values[_FIRST_CONTACT - 1]], strict=True)
+        if converted:  # each deal's history in the order of the deals, as the rows come
+            self.events[events:] = sorted(self.events[events:], key=itemgetter(0))
         if len(self.deals) >= BATCH:
             self.flush()
+
+    def _column(self, name: str, values: list[Any]) -> list[Any]:
+        """A field's values of a batch as its column holds them (names as ids)."""
+        kind = _LOOKUP_KINDS.get(name)
+        if kind is not None:
+            find = self.lookups.id
+            ids = {value: find(kind, value) for value in dict.fromkeys(values)}
+            return list(map(ids.__getitem__, values))
+        if name == "external_id":  # salesdesk's own id of a deal, never an external id
+            parse = ExportId.parse
+            return [None if parse(value) is not None else value for value in values]
+        return values
 
     def _history(self, deal_id: int, stage_id: int, deal: Deal,
                  history: Sequence[StageEvent]) -> None:

@@ -16,6 +16,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from salesdesk.breathing import Breather
 from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.importing import (
     SAMPLE_ROWS,
+    BatchConverter,
     ColumnMapping,
     Converted,
     DateGuess,
@@ -363,26 +365,49 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
                         if not dry_run:
                             rejected.add(number, cells_of.pop(number), reason)
 
-                waiting: dict[int, list[str]] = {}  # cells of the rows queued in the writer
-                for number, cells, result in _converted(plan, converter, progress, cancelled,
-                                                        source_notes):
-                    if isinstance(result, Converted):
-                        if result.warnings:
-                            _undated(summary, number, result.warnings)
-                        if not writer.empty:
-                            waiting[number] = cells
-                        found = writer.add(number, result)
-                        if found:
-                            left_alone(found, waiting)
-                        if waiting and not writer.pending:
-                            waiting.clear()
-                    elif isinstance(result, Skipped):
+                def settle(number: int, cells: list[str], result: RowResult) -> None:
+                    """Count a row that did not become a deal."""
+                    if isinstance(result, Skipped):
                         summary.skipped += 1
                         summary.skip_reasons[result.reason] += 1
-                    else:
+                    elif isinstance(result, Rejected):
                         summary.reject(number, result.problems)
                         if not dry_run:
                             rejected.add(number, cells, result.reason())
+
+                batcher = BatchConverter(converter)
+                waiting: dict[int, list[str]] = {}  # cells of the rows queued in the writer
+                if writer.empty and batcher.supported:  # nothing to match: the fast path
+                    for numbers, rows, broken in _batches(plan, progress, cancelled,
+                                                          source_notes):
+                        batch = batcher.convert(rows)
+                        converted: list[tuple[int, Converted]] = []
+                        for place, number, cells, result in sorted([
+                                *((place, numbers[place], rows[place], result)
+                                  for place, result in batch.others), *broken],
+                                key=itemgetter(1)):
+                            if isinstance(result, Converted):
+                                if result.warnings:
+                                    _undated(summary, number, result.warnings)
+                                converted.append((place, result))
+                            else:
+                                settle(number, cells, result)
+                        writer.add_batch(batch, converted)
+                else:
+                    for number, cells, result in _converted(plan, converter, progress,
+                                                            cancelled, source_notes):
+                        if isinstance(result, Converted):
+                            if result.warnings:
+                                _undated(summary, number, result.warnings)
+                            if not writer.empty:
+                                waiting[number] = cells
+                            found = writer.add(number, result)
+                            if found:
+                                left_alone(found, waiting)
+                            if waiting and not writer.pending:
+                                waiting.clear()
+                        else:
+                            settle(number, cells, result)
                 left_alone(writer.write_pending(), waiting)
                 _stop_if_cancelled(cancelled)  # pressed after the last progress check
                 writer.finish()
@@ -490,6 +515,32 @@ def _rejected_heading(summary: ImportSummary) -> str:
                 if summary.rejected == 1 else
                 translate("Importing", "Rejected {count} rows that cannot become a valid deal:"))
     return text.format(count=summary.rejected, file=summary.rejected_file)
+
+
+def _batches(plan: ImportPlan, progress: Callable[[int, float], None] | None,
+             cancelled: Callable[[], bool] | None, notes: list[str]
+             ) -> Iterator[tuple[list[int], list[list[str]],
+                                 list[tuple[int, int, list[str], Rejected]]]]:
+    """The file's rows PROGRESS_EVERY at a time: their numbers and cells, and those the
+    source found broken (with a place of -1, their number, cells and why); ``notes`` gets
+    what the source found in its lines once every row was read."""
+    with open_source(plan.path, plan.source_options) as source:
+        rows = source.rows()
+        count = 0
+        while chunk := list(itertools.islice(rows, PROGRESS_EVERY)):
+            count += len(chunk)
+            _stop_if_cancelled(cancelled)
+            if progress is not None:
+                progress(count, source.fraction(chunk[-1][0]))
+            broken = [(-1, number, cells, result) for number, cells in chunk
+                      if (result := _broken(source, number)) is not None] if (
+                source.broken) else []
+            if broken:
+                chunk = [row for row in chunk if row[0] not in source.broken]
+            yield [number for number, _ in chunk], [cells for _, cells in chunk], broken
+        if progress is not None:
+            progress(count, 1.0)
+        notes[:] = source.notes()
 
 
 def _converted(plan: ImportPlan, converter: RowConverter,

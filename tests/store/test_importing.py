@@ -346,23 +346,21 @@ def test_a_cancel_after_the_last_progress_report_still_cancels(store: Store, tmp
 def test_a_crash_midway_leaves_no_trace(store: Store, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(import_writer, "BATCH", 7)
-    source = _big_file(tmp_path, 100)
-    plan = plan_import(source)
-    converter = plan.converter(RULES)
-    original = converter.convert
+    monkeypatch.setattr(engine, "PROGRESS_EVERY", 10)
+    original = import_writer.ImportWriter.flush
     calls = [0]
 
-    def failing(cells: list[str]) -> Any:
+    def failing(writer: import_writer.ImportWriter) -> None:
         calls[0] += 1
-        if calls[0] == 60:
+        if calls[0] == 5:  # 4 batches of deals were inserted
             raise RuntimeError("power cut")
-        return original(cells)
+        original(writer)
 
-    monkeypatch.setattr(engine.ImportPlan, "converter", lambda self, *_: converter)
-    monkeypatch.setattr(converter, "convert", failing)
+    monkeypatch.setattr(import_writer.ImportWriter, "flush", failing)
     before = dump(store.path)
     with pytest.raises(RuntimeError):
-        store.import_deals(plan, RULES, TODAY)
+        store.import_deals(plan_import(_big_file(tmp_path, 100)), RULES, TODAY)
+    assert calls[0] == 5
     assert dump(store.path) == before  # the empty-database fast path dropped no index for good
 
 

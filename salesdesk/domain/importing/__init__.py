@@ -15,10 +15,13 @@ are written and whether a row can become a valid deal is decided here:
 - ``notes``: the sentences an import writes for the user, each with its ``NoteKind``.
 - ``rows``: ``RowConverter`` reads each row with the deal form's validation helpers and the
   same rules across fields (DESIGN.md §3); decided deals may lack dates (with a warning).
+- ``batch``: ``BatchConverter`` reads a batch of rows column by column with a converter's
+  readers (a big import's fast path), leaving the rows it cannot settle to the converter.
 
 The names the wizard, the CLI and the store's import engine use are importable from here.
 """
 
+from salesdesk.domain.importing.batch import WRITTEN_FIELDS, Batch, BatchConverter
 from salesdesk.domain.importing.guessing import (
     SAMPLE_ROWS,
     guess_mapping,
@@ -64,6 +67,9 @@ __all__ = [
     "REJECTED_COLUMN",
     "SAMPLE_ROWS",
     "SKIP",
+    "WRITTEN_FIELDS",
+    "Batch",
+    "BatchConverter",
     "ColumnMapping",
     "Converted",
     "DateGuess",

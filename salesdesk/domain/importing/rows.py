@@ -135,9 +135,11 @@ class RowConverter:
         if missing:
             raise ValueError(translate("ImportRows", "The file has no column {columns}.").format(
                 columns=", ".join(map(repr, missing))))
-        self._width = len(self.headers)
+        self.width = len(self.headers)
         self._fields = list(mapping.columns)
         positions = [index[h] for h in mapping.columns.values()]
+        self.positions = dict(zip(self._fields, positions, strict=True))
+        """Each mapped field's column (the first of that name)."""
         self._positions = positions
         self._reach = max(positions, default=-1) + 1
         self._cells: Callable[[Sequence[str]], Sequence[str]] = (
@@ -155,13 +157,15 @@ class RowConverter:
         self._orders = dict(rules.date_orders)
         self._assumed = set(rules.assumed_orders)
         self._date_order_of = date_order_of
-        self._created = index[mapping.created_column] if (
+        self.created_position = index[mapping.created_column] if (
             mapping.created_column and "first_contact" not in mapping.columns) else None
-        self._won = index[mapping.won_column] if mapping.won_column else None
-        self._closed = index[mapping.closed_column] if mapping.closed_column else None
+        """The created-date column read as the first contact (no first-contact column)."""
+        self.won_position = index[mapping.won_column] if mapping.won_column else None
+        self.closed_position = index[mapping.closed_column] if mapping.closed_column else None
+        """Salesforce's yes/no Won and Closed columns (see ColumnMapping)."""
         self._stage_dates = [(index[h], h, stage) for h, stage in mapping.stage_dates]
         close = mapping.columns.get("closed_on")
-        self._split_close = close is not None and close == mapping.columns.get("expected_close")
+        self.split_close = close is not None and close == mapping.columns.get("expected_close")
         self._outcomes = dict(mapping.outcome_values)
         # Cell texts -> what they mean, for the values that repeat on every row: the outcome
         # and stage cells (outcome and stage, or why the row is skipped), lookup names
@@ -202,7 +206,9 @@ class RowConverter:
                     break
         return values, sources
 
-    def _date(self, header: str, text: str) -> dt.date | None:
+    def read_date(self, header: str, text: str) -> dt.date | None:
+        """A date cell of column ``header`` (its order re-inferred when the value needs it);
+        raises ParseError."""
         key = (header, text)
         try:
             return self._dates[key]
@@ -255,15 +261,21 @@ class RowConverter:
                  ) -> tuple[str, str] | Skipped:
         """The row's outcome ("won", "lost" or "open") and its stage (blank when the stage
         column names an outcome), or why it is skipped."""
-        key = (values.get("outcome", ""), values.get("stage", ""))
-        read = self._outcome_memo.get(key)
-        if read is None:
-            read = self._stated_outcome(*key)
-            if len(self._outcome_memo) < _MEMO:
-                self._outcome_memo[key] = read
-        if (self._won is not None or self._closed is not None) and (
+        read = self.read_outcome(values.get("outcome", ""), values.get("stage", ""))
+        if (self.won_position is not None or self.closed_position is not None) and (
                 not isinstance(read, Skipped) and read[0] == _OPEN):
             return self._flag_outcome(cells, _OPEN), read[1]
+        return read
+
+    def read_outcome(self, stated: str, stage: str) -> tuple[str, str] | Skipped:
+        """The outcome and stage the (stripped) outcome and stage cells say, before the won
+        and closed flags, or why the row is skipped."""
+        key = (stated, stage)
+        read = self._outcome_memo.get(key)
+        if read is None:
+            read = self._stated_outcome(stated, stage)
+            if len(self._outcome_memo) < _MEMO:
+                self._outcome_memo[key] = read
         return read
 
     def _stated_outcome(self, stated: str, stage: str) -> tuple[str, str] | Skipped:
@@ -290,20 +302,20 @@ class RowConverter:
             return (position is not None and position < len(cells)
                     and normalise_value(cells[position]) in TRUE_VALUES)
 
-        if yes(self._won):
+        if yes(self.won_position):
             return _WON
-        return _LOST if yes(self._closed) else outcome
+        return _LOST if yes(self.closed_position) else outcome
 
     def convert(self, cells: Sequence[str]) -> RowResult:
         """The deal a row describes, why it is skipped, or why it is rejected. Never raises."""
         joined = "".join(cells)
         if not joined.strip():
             return Skipped(translate("ImportRows", "blank row"))
-        if len(cells) > self._width and any(c.strip() for c in cells[self._width:]):
+        if len(cells) > self.width and any(c.strip() for c in cells[self.width:]):
             return Rejected((Problem("", translate(
                 "ImportRows", "The row has {cells} cells but the header only {width}: a"
                 " delimiter or quote is misplaced.").format(cells=len(cells),
-                                                            width=self._width)),))
+                                                            width=self.width)),))
         if not joined.isascii():  # ASCII text always encodes: the common case, no copy made
             try:
                 joined.encode("utf-8")
@@ -326,22 +338,23 @@ class RowConverter:
                 continue
             header = sources.get(name, header)
             try:
-                dates[name] = self._date(header, text)
+                dates[name] = self.read_date(header, text)
             except ParseError as exc:
                 problems.append(Problem(header, str(exc), text))
                 errors[name] = str(exc)
                 dates[name] = None
         inferred = False
-        if dates["first_contact"] is None and self._created is not None:
-            header = self.headers[self._created]
-            created = cells[self._created].strip() if self._created < len(cells) else ""
+        if dates["first_contact"] is None and self.created_position is not None:
+            header = self.headers[self.created_position]
+            position = self.created_position
+            created = cells[position].strip() if position < len(cells) else ""
             try:
-                dates["first_contact"] = self._date(header, created) if created else None
+                dates["first_contact"] = self.read_date(header, created) if created else None
                 inferred = dates["first_contact"] is not None
             except ParseError as exc:
                 problems.append(Problem(header, str(exc), created))
                 errors["first_contact"] = str(exc)
-        if self._split_close:
+        if self.split_close:
             if outcome == _OPEN:
                 dates["closed_on"] = None
             else:
@@ -435,9 +448,9 @@ class RowConverter:
         reported = {p.column for p in problems}
         for name, message in errors.items():
             column = sources.get(name) or self.column_of(name)
-            if name == "first_contact" and (inferred or "first_contact" not in
-                                            self.mapping.columns) and self._created is not None:
-                column = self.headers[self._created]
+            if name == "first_contact" and (inferred or "first_contact" not in self.mapping
+                                            .columns) and self.created_position is not None:
+                column = self.headers[self.created_position]
             if name in DATE_FIELDS and column in reported:
                 continue
             shown = values.get(name, "") if name in _SHOWN else ""
@@ -450,7 +463,7 @@ class RowConverter:
         for position, header, stage_name in self._stage_dates:
             text = cells[position].strip() if position < len(cells) else ""
             try:
-                entered = self._date(header, text) if text else None
+                entered = self.read_date(header, text) if text else None
             except ParseError as exc:
                 problems.append(Problem(header, str(exc), text))
                 continue
