@@ -29,6 +29,7 @@ def _english(context: str, text: str, disambiguation: str | None) -> str:
 
 
 _translator: Translator = _english
+_recipe: Callable[[], None] | None = None
 
 
 def translate(context: str, text: str, disambiguation: str | None = None) -> str:
@@ -45,7 +46,17 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-def install(translator: Translator | None) -> None:
-    """Make :func:`translate` use ``translator``; ``None`` goes back to English."""
-    global _translator
+def install(translator: Translator | None, recipe: Callable[[], None] | None = None) -> None:
+    """Make :func:`translate` use ``translator``; ``None`` goes back to English.
+
+    ``recipe``, a picklable function, installs the same translations in another process (an
+    import reads a big file in one): see :func:`recipe`.
+    """
+    global _translator, _recipe
     _translator = translator or _english
+    _recipe = recipe if translator is not None else None
+
+
+def recipe() -> Callable[[], None] | None:
+    """What installs this process's translations in a new process (None for English)."""
+    return _recipe

@@ -3848,6 +3848,10 @@ Megnyitja csak olvasásra?</translation>
         <source>Rejected {count} rows that cannot become a valid deal:</source>
         <translation>{count} sor elutasítva, mert nem lehet belőlük érvényes ügylet:</translation>
     </message>
+    <message>
+        <source>Reading {name} stopped unexpectedly (exit code {code}); nothing was imported.</source>
+        <translation>A(z) {name} olvasása váratlanul leállt (kilépési kód: {code}); semmi sem lett importálva.</translation>
+    </message>
 </context>
 <context>
     <name>ItemDialog</name>

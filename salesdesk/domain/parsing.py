@@ -133,14 +133,23 @@ def parse_minor_units(text: str, digits: int, currency: str,
     """``parse_amount`` then ``to_minor_units``; a plain number (1234, or 1234.50 with the
     format's decimal separator and no more decimals than the currency has) is read directly,
     as imports read a million of them."""
-    whole, point, fraction = text.partition(number_format.decimal_point)
+    plain = plain_minor_units(text, digits, number_format.decimal_point)
+    if plain is not None:
+        return plain
+    value = parse_amount(text, number_format)
+    return None if value is None else to_minor_units(value, digits, currency)
+
+
+def plain_minor_units(text: str, digits: int, decimal_point: str) -> int | None:
+    """A plain number -- 1234, or 1234.50 with ``decimal_point`` and no more decimals than
+    ``digits`` -- in minor units, read directly; None for any other text."""
+    whole, point, fraction = text.partition(decimal_point)
     if (whole.isascii() and whole.isdigit() and len(whole) <= _MAX_DIGITS
             and (not point or (fraction.isascii() and fraction.isdigit()
                                and len(fraction) <= digits))):
         scale: int = 10**digits
         return int(whole) * scale + (int(fraction.ljust(digits, "0")) if fraction else 0)
-    value = parse_amount(text, number_format)
-    return None if value is None else to_minor_units(value, digits, currency)
+    return None
 
 
 def format_minor_units(amount: int, digits: int) -> str:

@@ -49,6 +49,7 @@ from salesdesk.store.errors import (
 )
 from salesdesk.store.exporting import ExportCancelled, export_format
 from salesdesk.store.import_files import Source, SourceOptions, open_source
+from salesdesk.store.import_plan import ImportPlan
 from salesdesk.store.import_presets import (
     PresetError,
     load_preset,
@@ -57,7 +58,6 @@ from salesdesk.store.import_presets import (
 )
 from salesdesk.store.importing import (
     ImportCancelled,
-    ImportPlan,
     ImportSummary,
     PreviewRow,
     plan_import,

@@ -43,6 +43,7 @@ from salesdesk.store.customers import Customers
 from salesdesk.store.deal_list import DealListQuery, DealRow
 from salesdesk.store.errors import FileRefused, MigrationFailed, StoreError, translates_errors
 from salesdesk.store.facade import Facade
+from salesdesk.store.import_plan import ImportPlan
 from salesdesk.store.scorecards import Scorecards
 from salesdesk.store.settings import (
     load_settings,
@@ -191,7 +192,7 @@ class Store(Facade):
         a worker may call it on its own read-only store."""
         return columns.deal_columns(self.db, deal_ids, client_ids)
 
-    def import_deals(self, plan: importing.ImportPlan, input_rules: InputRules,
+    def import_deals(self, plan: ImportPlan, input_rules: InputRules,
                      today: dt.date, **options: Any) -> importing.ImportSummary:
         """Import the rows of ``plan`` in one transaction (see importing.run_import for the
         options: on_duplicate, rejected_path, dry_run, progress, cancelled)."""

@@ -145,6 +145,7 @@ _UPDATE_DEAL = ("UPDATE deals SET " + ", ".join(f"{c} = ?" for c in _DEAL_COLUMN
                 + ", updated_at = ? WHERE id = ?")
 _EVENT_COLUMNS = ("deal_id", "stage_id", "entered_on")
 _LOOKUP_KINDS = {kind.value: kind for kind in LOOKUP_COLUMNS}
+_CURRENT, _NEW = CustomerType.CURRENT.value, CustomerType.NEW.value
 
 # The deal columns an update may change, by the fields that feed them. A group changes
 # together or not at all: outcome, dates, stage and lost reason are validated together, so
@@ -234,6 +235,10 @@ class ImportWriter:
         self.client_ids: set[int] = set()
         # Each client's first won close among the deals inserted so far (ISO text).
         self.first_wins: dict[int, str] = {}
+        # Into an empty file: by client, (start, id) of the deals judged 'new' that a win
+        # closed before their start would make 'current'; and the deals it did.
+        self._judged_new: dict[int, list[tuple[str, int]]] = {}
+        self._wrong: list[int] = []
         self.deal_ids: list[int] = []
         self.imported = self.updated = self.duplicates = 0
         self._pending: list[_Row] = []
@@ -361,21 +366,51 @@ class ImportWriter:
         return [deal_id, *column_values(deal, self.lookups.id, self._first_stage), self.stamp,
                 self.stamp]
 
-    def _current_customer(self, client_id: int | None, type_set: bool, outcome: str,
-                          closed: str | None, first: str | None) -> bool:
-        """Whether a new deal gets the customer type 'current' from the wins inserted so
-        far (with ``closed`` its own close, if a win).
+    def _current_customer(self, deal_id: int, client_id: int | None, type_set: bool,
+                          outcome: str, closed: str | None, first: str | None) -> bool:
+        """Whether a new deal whose type is derived is a current customer's by the wins
+        inserted so far (with ``closed`` its own close, if a win).
 
-        ``finish`` derives every type, and rewrites each deal whose type it changes: inserted
-        as 'new', most deals of a big file would be written twice. A client's first win only
-        moves earlier as rows are read, so a deal guessed 'current' stays so.
+        A client's first win only moves earlier as rows are read, so a deal judged 'current'
+        stays so. Into a file that had no deals, the deals judged 'new' are remembered by
+        client until an earlier win makes them 'current' (``_wrong``): the types are then
+        exact without deriving them again over every deal. Otherwise ``finish`` derives the
+        types of the clients imported, rewriting only the deals whose type changes.
         """
-        if client_id is None or type_set:
+        if client_id is None:
             return False
         won = self.first_wins.get(client_id)
         if outcome == "won" and closed is not None and (won is None or closed < won):
-            self.first_wins[client_id] = won = closed
-        return won is not None and won < (first or self.today_text)
+            self.first_wins[client_id] = won = closed  # a win whatever its deal's type
+            if self.empty:
+                self._now_current(client_id, closed)
+        if type_set:
+            return False
+        start = first or self.today_text
+        if won is not None and won < start:
+            return True
+        if self.empty:
+            self._judged_new.setdefault(client_id, []).append((start, deal_id))
+        return False
+
+    def _now_current(self, client_id: int, won: str) -> None:
+        """Client ``client_id``'s first win is now ``won``: its deals judged 'new' that
+        started after it are 'current'."""
+        judged = self._judged_new.get(client_id)
+        if judged:
+            kept = [entry for entry in judged if entry[0] <= won]
+            if len(kept) < len(judged):
+                self._wrong += [deal_id for start, deal_id in judged if start > won]
+                self._judged_new[client_id] = kept
+
+    def _customer_type(self, values: list[Any]) -> None:
+        """Set a new deal's customer type (``values`` as _DEAL_COLUMNS) unless set by hand."""
+        if self._current_customer(values[0], values[_CLIENT_POSITION], values[_TYPE_SET],
+                                  values[_OUTCOME], values[_CLOSED_ON],
+                                  values[_FIRST_CONTACT]):
+            values[_TYPE] = _CURRENT
+        elif not values[_TYPE_SET]:
+            values[_TYPE] = _NEW
 
     def _first_stage(self) -> int:
         return self.lookups.first_stage
@@ -397,9 +432,7 @@ class ImportWriter:
     def _queue(self, deal: Deal, history: Sequence[StageEvent], deal_id: int) -> None:
         """Queue a new deal with an id ``_new_ids`` gave it."""
         values = self._values(deal_id, deal)
-        if self._current_customer(values[_CLIENT_POSITION], values[_TYPE_SET],
-                                  values[_OUTCOME], values[_CLOSED_ON], values[_FIRST_CONTACT]):
-            values[_TYPE] = CustomerType.CURRENT.value
+        self._customer_type(values)
         self.deals.append(values)
         client_id = values[_CLIENT_POSITION]
         if client_id is not None:
@@ -435,11 +468,13 @@ class ImportWriter:
         self.client_ids.discard(None)
         types = values[_TYPE - 1]
         current = self._current_customer
-        for i, row in enumerate(zip(clients, values[_TYPE_SET - 1], values[_OUTCOME - 1],
+        for i, row in enumerate(zip(ids, clients, values[_TYPE_SET - 1], values[_OUTCOME - 1],
                                     values[_CLOSED_ON - 1], values[_FIRST_CONTACT - 1],
                                     strict=True)):
             if current(*row):
-                types[i] = CustomerType.CURRENT.value
+                types[i] = _CURRENT
+            elif not row[2]:
+                types[i] = _NEW
         self.deals += zip(ids, *values, repeat(self.stamp), repeat(self.stamp), strict=False)
         today = self.today_text
         self.events += zip(ids, stages, [first or today for first in
@@ -501,8 +536,12 @@ class ImportWriter:
             self.events.clear()
 
     def finish(self) -> None:
-        """Write what is left, rebuild dropped indexes, derive customer types."""
+        """Write what is left, settle the customer types, rebuild dropped indexes."""
         self.flush()
+        if self._wrong:  # before the indexes are rebuilt, in the table's order
+            self.db.conn.executemany(
+                "UPDATE deals SET customer_type = ? WHERE id = ?",
+                zip(repeat(_CURRENT), sorted(self._wrong)))
         if self._dropped:
             # An index build sorts in runs as large as the cache: at the load's 64 MiB the
             # builds took a third longer than at SQLite's default (1,000,000 deals).
@@ -511,7 +550,5 @@ class ImportWriter:
             self.db.execute(sql)
         if self._dropped:
             self.db.execute("INSERT INTO deals_fts(deals_fts) VALUES ('rebuild')")
-        if self.empty:
-            derive_customer_types(self.db, self.today)
-        elif self.client_ids:
+        if not self.empty and self.client_ids:
             derive_customer_types(self.db, self.today, self.client_ids)

@@ -6,7 +6,9 @@ streams every row through domain's RowConverter and writes all valid rows in ONE
 (DESIGN.md §7: Cancel or a crash leaves the database exactly as before). Invalid rows go, with
 their row number, column and reason, to a rejected-rows file beside the source, in its
 delimiter and encoding (``rejected_rows``); it is in place before the transaction commits. How
-the rows are written is ``import_writer``'s.
+the rows are written is ``import_writer``'s. Into a file without deals (nothing to match) the
+rows are converted a batch at a time, a big file's in a second process
+(``import_reading``): the same deals, notes and rejected rows, sooner.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -29,8 +32,6 @@ from salesdesk.domain.importing import (
     BatchConverter,
     ColumnMapping,
     Converted,
-    DateGuess,
-    DateOrder,
     Inference,
     Note,
     NoteKind,
@@ -53,9 +54,17 @@ from salesdesk.i18n import translate
 from salesdesk.store.errors import StoreError
 from salesdesk.store.import_files import (
     Source,
-    SourceInfo,
     SourceOptions,
     open_source,
+)
+from salesdesk.store.import_plan import ImportPlan
+from salesdesk.store.import_reading import (
+    PIPE_MIN_BYTES,
+    Chunk,
+    broken_row,
+    converted_chunks,
+    order_reader,
+    piped_chunks,
 )
 from salesdesk.store.import_writer import ImportWriter, MatchKey, match_key, updated_columns
 from salesdesk.store.rejected_rows import RejectedRows, default_rejected_path
@@ -81,37 +90,6 @@ class ImportCancelled(StoreError):
 
 class _DryRun(Exception):
     """Raised inside the transaction of a dry run to roll it back."""
-
-
-@dataclass(frozen=True, slots=True)
-class ImportPlan:
-    """Everything decided before rows are written: the file, its mapping and reading rules.
-
-    ``headerless``: the first row looks like data, not column names (read again with
-    ``SourceOptions(no_header=True)``). ``missing``: the essential fields that were not
-    found when none was (see ``domain.importing.missing_essentials``); ``unmapped``: every
-    field no column feeds. ``source_notes``: those of ``notes`` that say what the planning's
-    reading found in the file's lines (a line's encoding, a stray byte-order mark, a quote
-    left open); the import reads every line and says them again, complete.
-    """
-
-    path: Path
-    info: SourceInfo
-    source_options: SourceOptions
-    headers: tuple[str, ...]
-    mapping: ColumnMapping
-    rules: ReadRules
-    notes: tuple[str, ...] = ()
-    headerless: bool = False
-    missing: tuple[str, ...] = ()
-    unmapped: tuple[str, ...] = ()
-    source_notes: tuple[str, ...] = ()
-
-    def converter(self, input_rules: InputRules,
-                  date_order_of: Callable[[str], DateOrder] | None = None) -> RowConverter:
-        """The row converter for this plan."""
-        return RowConverter(self.headers, self.mapping, self.rules, input_rules,
-                            date_order_of)
 
 
 @dataclass(slots=True)
@@ -271,38 +249,18 @@ def plan_import(path: Path, source_options: SourceOptions = SourceOptions(),
             tuple(missing_essentials(mapping)), tuple(unmapped_fields(mapping)), tuple(read))
 
 
-def _order_reader(plan: ImportPlan) -> Callable[[str], DateOrder]:
-    """Reads a date column of the plan's file through to decide its day/month order."""
-    def order_of(header: str) -> DateOrder:
-        position = plan.headers.index(header)
-        guess = DateGuess()
-        with open_source(plan.path, plan.source_options) as source:
-            for _, cells in source.rows():
-                if position < len(cells):
-                    guess.add(cells[position])
-                if guess.resolved:
-                    break
-        return guess.order(plan.rules.date_orders.get(header, DateOrder.DMY))
-    return order_of
-
-
 def preview(plan: ImportPlan, input_rules: InputRules, limit: int = 100) -> list[PreviewRow]:
     """The first ``limit`` rows converted (nothing is written)."""
-    converter = plan.converter(input_rules, _order_reader(plan))
+    converter = plan.converter(input_rules, order_reader(plan))
     rows: list[PreviewRow] = []
     with open_source(plan.path, plan.source_options) as source:
         for number, cells in source.rows():
-            result = _broken(source, number) or converter.convert(cells)
+            result = broken_row(source, number) or converter.convert(cells)
             rows.append(PreviewRow(number, tuple(cells), result))
             if len(rows) >= limit:
                 break
         source.close()
     return rows
-
-
-def _broken(source: Source, number: int) -> Rejected | None:
-    reason = source.broken.get(number)
-    return None if reason is None else Rejected((Problem("", reason),))
 
 
 def _shared_keys(plan: ImportPlan, converter: RowConverter,
@@ -329,7 +287,7 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
     """
     if on_duplicate not in DUPLICATE_CHOICES:
         raise ValueError(f"on_duplicate must be one of {DUPLICATE_CHOICES}")
-    converter = plan.converter(input_rules, _order_reader(plan))
+    converter = plan.converter(input_rules, order_reader(plan))
     # The planning's notes on the file's lines give way to those of the full reading below,
     # which says the same again (completed): kept, every such problem was said twice.
     summary = ImportSummary(mapping=dict(plan.mapping.columns), unmapped=list(plan.unmapped),
@@ -378,21 +336,27 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
                 batcher = BatchConverter(converter)
                 waiting: dict[int, list[str]] = {}  # cells of the rows queued in the writer
                 if writer.empty and batcher.supported:  # nothing to match: the fast path
-                    for numbers, rows, broken in _batches(plan, progress, cancelled,
-                                                          source_notes):
-                        batch = batcher.convert(rows)
-                        converted: list[tuple[int, Converted]] = []
-                        for place, number, cells, result in sorted([
-                                *((place, numbers[place], rows[place], result)
-                                  for place, result in batch.others), *broken],
-                                key=itemgetter(1)):
-                            if isinstance(result, Converted):
-                                if result.warnings:
-                                    _undated(summary, number, result.warnings)
-                                converted.append((place, result))
-                            else:
-                                settle(number, cells, result)
-                        writer.add_batch(batch, converted)
+                    read = 0
+                    with _chunks(plan, input_rules, converter, batcher, source_notes) as chunks:
+                        for chunk in chunks:
+                            read = chunk.count
+                            _stop_if_cancelled(cancelled)
+                            if progress is not None:
+                                progress(read, chunk.fraction)
+                            converted: list[tuple[int, Converted]] = []
+                            for place, number, cells, result in sorted([
+                                    *((place, chunk.numbers[place], chunk.cells[place], result)
+                                      for place, result in chunk.batch.others),
+                                    *chunk.broken], key=itemgetter(1)):
+                                if isinstance(result, Converted):
+                                    if result.warnings:
+                                        _undated(summary, number, result.warnings)
+                                    converted.append((place, result))
+                                else:
+                                    settle(number, cells, result)
+                            writer.add_batch(chunk.batch, converted)
+                    if progress is not None:
+                        progress(read, 1.0)
                 else:
                     for number, cells, result in _converted(plan, converter, progress,
                                                             cancelled, source_notes):
@@ -517,30 +481,13 @@ def _rejected_heading(summary: ImportSummary) -> str:
     return text.format(count=summary.rejected, file=summary.rejected_file)
 
 
-def _batches(plan: ImportPlan, progress: Callable[[int, float], None] | None,
-             cancelled: Callable[[], bool] | None, notes: list[str]
-             ) -> Iterator[tuple[list[int], list[list[str]],
-                                 list[tuple[int, int, list[str], Rejected]]]]:
-    """The file's rows PROGRESS_EVERY at a time: their numbers and cells, and those the
-    source found broken (with a place of -1, their number, cells and why); ``notes`` gets
-    what the source found in its lines once every row was read."""
-    with open_source(plan.path, plan.source_options) as source:
-        rows = source.rows()
-        count = 0
-        while chunk := list(itertools.islice(rows, PROGRESS_EVERY)):
-            count += len(chunk)
-            _stop_if_cancelled(cancelled)
-            if progress is not None:
-                progress(count, source.fraction(chunk[-1][0]))
-            broken = [(-1, number, cells, result) for number, cells in chunk
-                      if (result := _broken(source, number)) is not None] if (
-                source.broken) else []
-            if broken:
-                chunk = [row for row in chunk if row[0] not in source.broken]
-            yield [number for number, _ in chunk], [cells for _, cells in chunk], broken
-        if progress is not None:
-            progress(count, 1.0)
-        notes[:] = source.notes()
+def _chunks(plan: ImportPlan, input_rules: InputRules, converter: RowConverter,
+            batcher: BatchConverter, notes: list[str]) -> AbstractContextManager[Iterator[Chunk]]:
+    """The fast path's chunks of PROGRESS_EVERY rows; a big file's read and converted in a
+    second process while this one writes."""
+    if plan.path.stat().st_size >= PIPE_MIN_BYTES:
+        return piped_chunks(plan, input_rules, converter, notes, PROGRESS_EVERY)
+    return nullcontext(converted_chunks(plan, batcher, notes, PROGRESS_EVERY))
 
 
 def _converted(plan: ImportPlan, converter: RowConverter,
@@ -559,7 +506,7 @@ def _converted(plan: ImportPlan, converter: RowConverter,
                 _stop_if_cancelled(cancelled)
                 if progress is not None:
                     progress(count, source.fraction(number))
-            result = _broken(source, number) if broken else None
+            result = broken_row(source, number) if broken else None
             yield number, cells, result or convert(cells)
         if progress is not None:
             progress(count, 1.0)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -88,6 +89,23 @@ def translation_file(language: Language) -> str:
     return str(paths.resource(f"translations/salesdesk_{language.resolved().value}.qm"))
 
 
+def install_catalog(path: str) -> None:
+    """Translate this process's text with salesdesk's compiled translation at ``path``,
+    without an application object: the recipe a helper process (the reader of a big import)
+    follows to speak the windows' language. A file that does not load leaves English."""
+    catalog = QTranslator()
+    if catalog.load(path):
+        _catalogs.append(catalog)
+
+        def translated(context: str, text: str, disambiguation: str | None) -> str:
+            return catalog.translate(context, text, disambiguation) or text
+
+        i18n.install(translated, partial(install_catalog, path))
+
+
+_catalogs: list[QTranslator] = []  # those install_catalog loaded, kept alive
+
+
 def install_language(language: Language) -> InstalledLanguage:
     """Translate the windows built from now on into ``language`` and format numbers and
     dates its way. English installs no translator. Raises :class:`FileNotFoundError` when the
@@ -105,7 +123,8 @@ def install_language(language: Language) -> InstalledLanguage:
             if loaded:
                 QCoreApplication.installTranslator(translator)
                 installed.translators.append(translator)
-        i18n.install(QCoreApplication.translate)
+        i18n.install(QCoreApplication.translate,
+                     partial(install_catalog, translation_file(chosen)))
         QLocale.setDefault(_LOCALES[chosen])
     group_thousands()
     global _showing

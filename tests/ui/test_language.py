@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from salesdesk import cli
+from salesdesk import cli, i18n
+from salesdesk.i18n import translate
 from salesdesk.ui import formatting
 from salesdesk.ui.guide_dialog import GuideDialog
 from salesdesk.ui.language import InstalledLanguage, Language, install_language, showing_language
@@ -61,6 +63,24 @@ def test_uninstalling_brings_back_english_and_the_previous_locale(qapp: QApplica
     assert QLocale().name() == before
     assert QCoreApplication.translate("PreferencesDialog", "Preferences") == "Preferences"
     assert showing_language() is Language.ENGLISH
+
+
+def _translated_after(recipe: Callable[[], None], context: str, text: str) -> str:
+    recipe()
+    return translate(context, text)
+
+
+def test_a_helper_process_speaks_the_windows_language(hungarian: InstalledLanguage) -> None:
+    """A big import reads its file in a second process: the recipe i18n keeps installs
+    Hungarian there too, without a window."""
+    recipe = i18n.recipe()
+    assert recipe is not None
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        said = pool.apply(_translated_after, (recipe, "Importing",
+                                              "The import was cancelled; nothing changed."))
+    assert said == "Az importálás megszakítva; semmi sem változott."
+    hungarian.uninstall()
+    assert i18n.recipe() is None
 
 
 def test_qt_s_own_buttons_speak_hungarian_too(hungarian: InstalledLanguage) -> None:

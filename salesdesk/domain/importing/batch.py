@@ -18,6 +18,7 @@ A mapping with fallback columns (Pipedrive's won and lost times) or stage-date c
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress
@@ -35,7 +36,7 @@ from salesdesk.domain.importing.mapping import (
 )
 from salesdesk.domain.importing.reading import split_amount
 from salesdesk.domain.importing.rows import Converted, RowConverter, RowResult, Skipped
-from salesdesk.domain.parsing import ParseError, parse_minor_units
+from salesdesk.domain.parsing import ParseError, parse_minor_units, plain_minor_units
 from salesdesk.domain.validation import MAX_NAME, MAX_TEXT, MAX_TITLE
 
 WRITTEN_FIELDS: tuple[str, ...] = tuple(f.name for f in DEAL_FIELDS
@@ -49,6 +50,10 @@ _KEPT = frozenset(f.name for f in DEAL_FIELDS if f.kind is FieldKind.TEXT and no
 _CREATED, _WON_FLAG, _CLOSED_FLAG = "created date", "won flag", "closed flag"
 _FAIL: Any = object()  # a cell (or row) the fast path leaves to RowConverter
 _MEMO = 100_000  # distinct texts remembered per column
+# A column whose cells were nearly all new to its memo over this many rows is read cell by
+# cell from then on: remembering texts that seldom come again costs more than reading them.
+_WIDE_AFTER = 10_000
+_WIDE_SHARE = 0.9
 _WON, _LOST, _OPEN = Outcome.WON.value, Outcome.LOST.value, Outcome.OPEN.value
 _DECODE: dict[FieldKind, Callable[[Any], Any]] = {
     FieldKind.OUTCOME: Outcome, FieldKind.CUSTOMER_TYPE: CustomerType,
@@ -114,6 +119,9 @@ class BatchConverter:
         self._base = rules.base_currency
         self._number_format = converter.rules.number_format or rules.number_format
         self._memos: dict[str, dict[str, Any]] = {}
+        self._wide: set[str] = set()
+        self._seen: Counter[str] = Counter()
+        self._missed: Counter[str] = Counter()
 
     @property
     def supported(self) -> bool:
@@ -152,18 +160,27 @@ class BatchConverter:
         position = self._positions.get(name)
         if position is None:
             return [default] * count
-        memo = self._memos.setdefault(name, {})
         cells: Sequence[str] = table[position]
         if unread:
             cells = list(cells)
             for i in unread:
                 cells[i] = ""
+        if name in self._wide:
+            return list(map(read, cells))
+        memo = self._memos.setdefault(name, {})
         # In the rows' order: a date that makes the converter read its column's order again
         # is the one RowConverter would meet first.
-        new = [text for text in dict.fromkeys(cells) if text not in memo]
-        if len(memo) + len(new) > _MEMO:  # cells that all differ (notes, ids): bound the memo
+        distinct = dict.fromkeys(cells)
+        new = [text for text in distinct if text not in memo]
+        seen = self._seen[name] = self._seen[name] + count
+        missed = self._missed[name] = self._missed[name] + len(new)
+        if seen >= _WIDE_AFTER and missed > seen * _WIDE_SHARE:  # ids, amounts
+            self._wide.add(name)
+            del self._memos[name]
+            return list(map(read, cells))
+        if len(memo) + len(new) > _MEMO:  # bound the memo
             memo.clear()
-            new = list(dict.fromkeys(cells))
+            new = list(distinct)
         for text in new:
             memo[text] = read(text)
         return list(map(memo.__getitem__, cells))
@@ -204,8 +221,8 @@ class BatchConverter:
         flagged = _WON_FLAG in self._positions or _CLOSED_FLAG in self._positions
         customer_types = self._column("customer_type", table, count,
                                       self._read_customer_type, None)
-        amounts = self._column("amount", table, count, _cell, "")
-        currencies = self._column("currency", table, count, _cell, "")
+        amount_values_read = self._amounts(self._column("amount", table, count, _cell, ""),
+                                           self._column("currency", table, count, _cell, ""))
         clients, products = columns["client"], columns["product"]
         titles = ([_read_title(t) for t in table[self._positions["title"]]]
                   if "title" in self._positions else [""] * count)
@@ -215,6 +232,7 @@ class BatchConverter:
                for i, v in enumerate(values) if v is _FAIL}
         outcomes: list[str] = []
         stage_names: list[str | None] = []
+        stage_names_read: dict[str, Any] = {}
         amount_values: list[int | None] = []
         currency_values: list[str] = []
         marked: list[str | None] = []
@@ -245,13 +263,15 @@ class BatchConverter:
             if outcome == _OPEN and lost_reasons[i]:
                 outcome = _LOST  # as RowConverter: a lost reason says the deal was lost
                 by_reason.append(i)
-            stage_name = _read_name(stage)
+            stage_name = stage_names_read.get(stage, _FAIL)
+            if stage_name is _FAIL:
+                stage_name = stage_names_read[stage] = _read_name(stage)
             if outcome == _OPEN:
                 wrong = closed is not None
             else:  # a decided deal without its dates is imported with a warning
                 wrong = closed is None or first is None or (
                     outcome == _WON and lost_reasons[i] is not None)
-            amount = self._amount(amounts[i], currencies[i])
+            amount = amount_values_read[i]
             if (wrong or stage_name is _FAIL or amount is _FAIL
                     or (first is not None and closed is not None and closed < first)
                     or (first is not None and expected[i] is not None and expected[i] < first)
@@ -299,6 +319,28 @@ class BatchConverter:
             return None
         chosen = self.converter.mapping.customer_type_values.get(normalise_value(text))
         return _FAIL if chosen is None else chosen
+
+    def _amounts(self, amounts: list[str], currencies: list[str]) -> list[Any]:
+        """Each row's ``_amount``; a plain number is read without looking for a currency
+        in it (most amounts of a big file are)."""
+        point = self._number_format.decimal_point
+        read = self._amount
+        currency_of: dict[str, tuple[str, int | None]] = {}  # a currency cell's code, digits
+        results: list[Any] = []
+        for text, currency_text in zip(amounts, currencies, strict=True):
+            if text[:1].isdigit() and text[-1:].isdigit():
+                found = currency_of.get(currency_text)
+                if found is None:
+                    code = currency_text.upper() or self._base
+                    found = currency_of[currency_text] = (code, self._digits.get(code))
+                code, digits = found
+                if digits is not None:
+                    value = plain_minor_units(text, digits, point)
+                    if value is not None:
+                        results.append((value, code, None))
+                        continue
+            results.append(read(text, currency_text))
+        return results
 
     def _amount(self, amount_text: str, currency_text: str) -> Any:
         """(amount, currency, the currency the amount's symbol named) or _FAIL."""
