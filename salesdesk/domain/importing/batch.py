@@ -292,7 +292,8 @@ class BatchConverter:
         columns["stage"] = stage_names
         columns["amount"] = amount_values
         columns["currency"] = currency_values
-        columns["customer_type"] = [t or CustomerType.NEW.value for t in customer_types]
+        new = CustomerType.NEW.value
+        columns["customer_type"] = [t or new for t in customer_types]
         set_flags = columns["customer_type_set"]
         columns["customer_type_set"] = [t is not None and (f is None or f)
                                         for t, f in zip(customer_types, set_flags, strict=True)]
