@@ -4,7 +4,8 @@ Into an empty file an import's rows are converted a batch at a time (``BatchConv
 written from columns. Reading and converting a big file takes about as long as writing it,
 and a machine has two cores: ``piped_chunks`` reads and converts in a child process while
 this one writes, the chunks passed through a pipe in the file's order. Both ways give the
-same chunks, and the converter's counts and notes end up in this process's converter.
+same chunks, and the converter's counts and notes end up in this process's converter; the
+child's messages are in this process's language (``i18n.recipe``).
 
 The child is started with "spawn" (a fresh interpreter: forking a process that runs other
 threads, as the app's does, can deadlock the child), so, as for any multiprocessing code, a
@@ -45,8 +46,9 @@ from salesdesk.store.import_files import Source, open_source
 from salesdesk.store.import_plan import ImportPlan
 
 PIPE_MIN_BYTES = 16 * 2**20
-"""Files at least this large are read in a second process; for a smaller one starting it
-(about 0.25 s) costs more than it gains."""
+"""Files at least this large are read in a second process. Starting it takes about 0.25 s:
+a 7.8 MB file (50,000 rows) imported as fast either way, one of 15.6 MB (100,000 rows)
+0.7 s sooner of 3.9 s, one of 3 MB 0.2 s later."""
 
 QUEUED = 16
 """Chunks received ahead of the writing (about 1 MB each in memory)."""
