@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,8 +75,11 @@ def _to_preview(qtbot: QtBot, wizard: ImportWizard, source: Path) -> None:
     _next(qtbot, wizard, wizard.preview_page)
 
 
-def test_wizard_imports_a_pipedrive_file(qtbot: QtBot, workspace: Workspace,
-                                         tmp_path: Path) -> None:
+@pytest.mark.parametrize("piped", [False, True], ids=["here", "in a second process"])
+def test_wizard_imports_a_pipedrive_file(qtbot: QtBot, workspace: Workspace, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch, piped: bool) -> None:
+    if piped:  # as a big file is read
+        monkeypatch.setattr(engine, "PIPE_MIN_BYTES", 0)
     source = tmp_path / "pipedrive.csv"
     source.write_text(PIPEDRIVE, encoding="cp1252")
     wizard = _wizard(qtbot, workspace)
@@ -117,6 +121,7 @@ def test_wizard_imports_a_pipedrive_file(qtbot: QtBot, workspace: Workspace,
     assert (tmp_path / "pipedrive-rejected.csv").exists()
     deal = workspace.store.deal(summary.deal_ids[0])
     assert deal.amount == 123450 and deal.notes == "Alpha" and deal.outcome is Outcome.WON
+    assert multiprocessing.active_children() == []
 
 
 def test_ambiguous_dates_are_asked(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
@@ -175,12 +180,15 @@ def test_the_summary_leaves_out_row_notes_by_their_kind_in_any_language() -> Non
         "~Imported 3 deals.", "~Read as CSV.", "~Fields no column fed: ~salesperson."]
 
 
+@pytest.mark.parametrize("piped", [False, True], ids=["here", "in a second process"])
 def test_cancel_leaves_the_database_untouched(qtbot: QtBot, workspace: Workspace,
-                                              tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              piped: bool) -> None:
     source = tmp_path / "many.csv"
     source.write_text("title\n" + "".join(f"Deal {i}\n" for i in range(300)), encoding="utf-8")
     monkeypatch.setattr(engine, "PROGRESS_EVERY", 5)
+    if piped:
+        monkeypatch.setattr(engine, "PIPE_MIN_BYTES", 0)
     monkeypatch.setattr(tasks, "SHOW_AFTER_MS", 0)
     wizard = _wizard(qtbot, workspace)
     _to_preview(qtbot, wizard, source)
@@ -210,6 +218,7 @@ def test_cancel_leaves_the_database_untouched(qtbot: QtBot, workspace: Workspace
     assert wizard.summary is None and wizard.isVisible()
     assert workspace.store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 0
     assert not (tmp_path / "many-rejected.csv").exists()
+    assert multiprocessing.active_children() == []
     wizard.close()
 
 
