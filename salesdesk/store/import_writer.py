@@ -366,10 +366,10 @@ class ImportWriter:
         return [deal_id, *column_values(deal, self.lookups.id, self._first_stage), self.stamp,
                 self.stamp]
 
-    def _current_customer(self, deal_id: int, client_id: int | None, type_set: bool,
-                          outcome: str, closed: str | None, first: str | None) -> bool:
-        """Whether a new deal whose type is derived is a current customer's by the wins
-        inserted so far (with ``closed`` its own close, if a win).
+    def _customer_type(self, deal_id: int, client_id: int | None, type_set: bool,
+                       outcome: str, closed: str | None, first: str | None, given: str) -> str:
+        """A new deal's customer type: ``given`` when set by hand, else 'current' when the
+        wins inserted so far (with ``closed`` its own close, if a win) make it so.
 
         A client's first win only moves earlier as rows are read, so a deal judged 'current'
         stays so. Into a file that had no deals, the deals judged 'new' are remembered by
@@ -377,21 +377,20 @@ class ImportWriter:
         exact without deriving them again over every deal. Otherwise ``finish`` derives the
         types of the clients imported, rewriting only the deals whose type changes.
         """
-        if client_id is None:
-            return False
-        won = self.first_wins.get(client_id)
-        if outcome == "won" and closed is not None and (won is None or closed < won):
+        won = self.first_wins.get(client_id) if client_id is not None else None
+        if client_id is not None and outcome == "won" and closed is not None and (
+                won is None or closed < won):
             self.first_wins[client_id] = won = closed  # a win whatever its deal's type
             if self.empty:
                 self._now_current(client_id, closed)
         if type_set:
-            return False
+            return given
         start = first or self.today_text
         if won is not None and won < start:
-            return True
-        if self.empty:
+            return _CURRENT
+        if self.empty and client_id is not None:
             self._judged_new.setdefault(client_id, []).append((start, deal_id))
-        return False
+        return _NEW
 
     def _now_current(self, client_id: int, won: str) -> None:
         """Client ``client_id``'s first win is now ``won``: its deals judged 'new' that
@@ -402,15 +401,6 @@ class ImportWriter:
             if len(kept) < len(judged):
                 self._wrong += [deal_id for start, deal_id in judged if start > won]
                 self._judged_new[client_id] = kept
-
-    def _customer_type(self, values: list[Any]) -> None:
-        """Set a new deal's customer type (``values`` as _DEAL_COLUMNS) unless set by hand."""
-        if self._current_customer(values[0], values[_CLIENT_POSITION], values[_TYPE_SET],
-                                  values[_OUTCOME], values[_CLOSED_ON],
-                                  values[_FIRST_CONTACT]):
-            values[_TYPE] = _CURRENT
-        elif not values[_TYPE_SET]:
-            values[_TYPE] = _NEW
 
     def _first_stage(self) -> int:
         return self.lookups.first_stage
@@ -432,7 +422,9 @@ class ImportWriter:
     def _queue(self, deal: Deal, history: Sequence[StageEvent], deal_id: int) -> None:
         """Queue a new deal with an id ``_new_ids`` gave it."""
         values = self._values(deal_id, deal)
-        self._customer_type(values)
+        values[_TYPE] = self._customer_type(
+            deal_id, values[_CLIENT_POSITION], values[_TYPE_SET], values[_OUTCOME],
+            values[_CLOSED_ON], values[_FIRST_CONTACT], values[_TYPE])
         self.deals.append(values)
         client_id = values[_CLIENT_POSITION]
         if client_id is not None:
@@ -466,15 +458,9 @@ class ImportWriter:
         clients = values[_CLIENT_POSITION - 1]
         self.client_ids.update(clients)
         self.client_ids.discard(None)
-        types = values[_TYPE - 1]
-        current = self._current_customer
-        for i, row in enumerate(zip(ids, clients, values[_TYPE_SET - 1], values[_OUTCOME - 1],
-                                    values[_CLOSED_ON - 1], values[_FIRST_CONTACT - 1],
-                                    strict=True)):
-            if current(*row):
-                types[i] = _CURRENT
-            elif not row[2]:
-                types[i] = _NEW
+        values[_TYPE - 1] = list(map(
+            self._customer_type, ids, clients, values[_TYPE_SET - 1], values[_OUTCOME - 1],
+            values[_CLOSED_ON - 1], values[_FIRST_CONTACT - 1], values[_TYPE - 1]))
         self.deals += zip(ids, *values, repeat(self.stamp), repeat(self.stamp), strict=False)
         today = self.today_text
         self.events += zip(ids, stages, [first or today for first in

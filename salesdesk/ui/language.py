@@ -93,17 +93,13 @@ def install_catalog(path: str) -> None:
     """Translate this process's text with salesdesk's compiled translation at ``path``,
     without an application object: the recipe a helper process (the reader of a big import)
     follows to speak the windows' language. A file that does not load leaves English."""
-    catalog = QTranslator()
+    catalog = QTranslator()  # kept alive by ``translated``
     if catalog.load(path):
-        _catalogs.append(catalog)
 
         def translated(context: str, text: str, disambiguation: str | None) -> str:
             return catalog.translate(context, text, disambiguation) or text
 
         i18n.install(translated, partial(install_catalog, path))
-
-
-_catalogs: list[QTranslator] = []  # those install_catalog loaded, kept alive
 
 
 def install_language(language: Language) -> InstalledLanguage:
