@@ -168,6 +168,13 @@ class BatchConverter:
         if name in self._wide:
             return list(map(read, cells))
         memo = self._memos.setdefault(name, {})
+        try:  # most batches bring no text new to a column's memo
+            values = list(map(memo.__getitem__, cells))
+        except KeyError:
+            pass
+        else:
+            self._seen[name] += count
+            return values
         # In the rows' order: a date that makes the converter read its column's order again
         # is the one RowConverter would meet first.
         distinct = dict.fromkeys(cells)
@@ -221,46 +228,40 @@ class BatchConverter:
         flagged = _WON_FLAG in self._positions or _CLOSED_FLAG in self._positions
         customer_types = self._column("customer_type", table, count,
                                       self._read_customer_type, None)
-        amount_values_read = self._amounts(self._column("amount", table, count, _cell, ""),
-                                           self._column("currency", table, count, _cell, ""))
+        amounts, currencies, marks, unread = self._amounts(
+            self._column("amount", table, count, _cell, ""),
+            self._column("currency", table, count, _cell, ""))
         clients, products = columns["client"], columns["product"]
         titles = ([_read_title(t) for t in table[self._positions["title"]]]
                   if "title" in self._positions else [""] * count)
         columns["title"] = titles = [title or _title_from(clients[i], products[i])
                                      for i, title in enumerate(titles)]
-        bad = {i for values in (*columns.values(), customer_types) if _FAIL in values
-               for i, v in enumerate(values) if v is _FAIL}
+        bad = unread | {i for values in (*columns.values(), customer_types) if _FAIL in values
+                        for i, v in enumerate(values) if v is _FAIL}
         outcomes: list[str] = []
-        stage_names: list[str | None] = []
+        stage_names: list[Any] = []
         stage_names_read: dict[str, Any] = {}
-        amount_values: list[int | None] = []
-        currency_values: list[str] = []
-        marked: list[str | None] = []
         by_reason: list[int] = []
         split_close = converter.split_close
-        first_contacts, closes, expected = (columns["first_contact"], columns["closed_on"],
-                                            columns["expected_close"])
-        lost_reasons, details = columns["lost_reason"], columns["lost_reason_note"]
-        for i in range(count):
-            read = _FAIL if i in bad else reads[i]
-            if read is _FAIL or isinstance(read, Skipped):  # left to RowConverter
+        closes, expected = columns["closed_on"], columns["expected_close"]
+        for i, read, first, closed, expect, lost_reason, detail, won, closed_flag in zip(
+                range(count), reads, columns["first_contact"], closes, expected,
+                columns["lost_reason"], columns["lost_reason_note"], won_flags, closed_flags,
+                strict=True):
+            if i in bad or isinstance(read, Skipped):  # left to RowConverter
                 bad.add(i)
                 outcomes.append(_OPEN)
                 stage_names.append(None)
-                amount_values.append(None)
-                currency_values.append(self._base)
-                marked.append(None)
                 continue
             outcome, stage = read
             if flagged and outcome == _OPEN:
-                outcome = _WON if won_flags[i] else _LOST if closed_flags[i] else _OPEN
-            first, closed = first_contacts[i], closes[i]
+                outcome = _WON if won else _LOST if closed_flag else _OPEN
             if split_close:  # by the stated outcome, as RowConverter
                 if outcome == _OPEN:
                     closes[i] = closed = None
                 else:
-                    expected[i] = None
-            if outcome == _OPEN and lost_reasons[i]:
+                    expected[i] = expect = None
+            if outcome == _OPEN and lost_reason:
                 outcome = _LOST  # as RowConverter: a lost reason says the deal was lost
                 by_reason.append(i)
             stage_name = stage_names_read.get(stage, _FAIL)
@@ -270,28 +271,24 @@ class BatchConverter:
                 wrong = closed is not None
             else:  # a decided deal without its dates is imported with a warning
                 wrong = closed is None or first is None or (
-                    outcome == _WON and lost_reasons[i] is not None)
-            amount = amount_values_read[i]
-            if (wrong or stage_name is _FAIL or amount is _FAIL
+                    outcome == _WON and lost_reason is not None)
+            if (wrong or stage_name is _FAIL
                     or (first is not None and closed is not None and closed < first)
-                    or (first is not None and expected[i] is not None and expected[i] < first)
-                    or (outcome != _LOST and details[i])):
+                    or (first is not None and expect is not None and expect < first)
+                    or (outcome != _LOST and detail)):
                 bad.add(i)
-                amount = (None, self._base, None)
             outcomes.append(outcome)
             stage_names.append(stage_name)
-            amount_values.append(amount[0])
-            currency_values.append(amount[1])
-            marked.append(amount[2])
         # Counted for the rows settled here; RowConverter counts the others itself.
         converter.lost_by_reason += sum(1 for i in by_reason if i not in bad)
-        for i, mark in enumerate(marked):
-            if mark is not None and i not in bad:
-                converter.currencies_from_amounts[mark] += 1
+        if marks.count(None) < count:
+            for i, mark in enumerate(marks):
+                if mark is not None and i not in bad:
+                    converter.currencies_from_amounts[mark] += 1
         columns["outcome"] = outcomes
         columns["stage"] = stage_names
-        columns["amount"] = amount_values
-        columns["currency"] = currency_values
+        columns["amount"] = amounts
+        columns["currency"] = currencies
         new = CustomerType.NEW.value
         columns["customer_type"] = [t or new for t in customer_types]
         set_flags = columns["customer_type_set"]
@@ -321,14 +318,18 @@ class BatchConverter:
         chosen = self.converter.mapping.customer_type_values.get(normalise_value(text))
         return _FAIL if chosen is None else chosen
 
-    def _amounts(self, amounts: list[str], currencies: list[str]) -> list[Any]:
-        """Each row's ``_amount``; a plain number is read without looking for a currency
-        in it (most amounts of a big file are)."""
+    def _amounts(self, amounts: list[str], currencies: list[str]
+                 ) -> tuple[list[int | None], list[str], list[str | None], set[int]]:
+        """Each row's amount in minor units, currency and the currency its amount's symbol
+        named (see ``_amount``), and the rows whose amount cannot be read. A plain number is
+        read without looking for a currency in it (most amounts of a big file are)."""
         point = self._number_format.decimal_point
-        read = self._amount
         currency_of: dict[str, tuple[str, int | None]] = {}  # a currency cell's code, digits
-        results: list[Any] = []
-        for text, currency_text in zip(amounts, currencies, strict=True):
+        values: list[int | None] = []
+        codes: list[str] = []
+        marks: list[str | None] = [None] * len(amounts)
+        failed: set[int] = set()
+        for i, (text, currency_text) in enumerate(zip(amounts, currencies, strict=True)):
             if text[:1].isdigit() and text[-1:].isdigit():
                 found = currency_of.get(currency_text)
                 if found is None:
@@ -338,10 +339,17 @@ class BatchConverter:
                 if digits is not None:
                     value = plain_minor_units(text, digits, point)
                     if value is not None:
-                        results.append((value, code, None))
+                        values.append(value)
+                        codes.append(code)
                         continue
-            results.append(read(text, currency_text))
-        return results
+            read = self._amount(text, currency_text)
+            if read is _FAIL:
+                failed.add(i)
+                read = (None, self._base, None)
+            values.append(read[0])
+            codes.append(read[1])
+            marks[i] = read[2]
+        return values, codes, marks, failed
 
     def _amount(self, amount_text: str, currency_text: str) -> Any:
         """(amount, currency, the currency the amount's symbol named) or _FAIL."""
