@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 _PATTERN = re.compile(r"salesdesk:([0-9a-f]{32}):(\d+):(\S+)")
 
@@ -20,6 +21,8 @@ _PATTERN = re.compile(r"salesdesk:([0-9a-f]{32}):(\d+):(\S+)")
 class ExportId:
     """Where an exported deal came from."""
 
+    PREFIX: ClassVar[str] = "salesdesk:"
+    """How every such id begins."""
     file_id: str
     deal_id: int
     created_at: str
@@ -30,7 +33,7 @@ class ExportId:
     @classmethod
     def parse(cls, text: str | None) -> ExportId | None:
         """The id written by :meth:`__str__`, or None for any other text."""
-        if not text or not text.startswith("salesdesk:"):  # the common case, without the regex
+        if not text or not text.startswith(cls.PREFIX):  # the common case, without the regex
             return None
         found = _PATTERN.fullmatch(text)
         if found is None:

@@ -124,9 +124,12 @@ def converted_chunks(plan: ImportPlan, batcher: BatchConverter, notes: list[str]
 
 @contextmanager
 def piped_chunks(plan: ImportPlan, input_rules: InputRules, converter: RowConverter,
-                 notes: list[str], size: int) -> Iterator[Iterator[Chunk]]:
+                 notes: list[str], size: int, idle: Callable[[], bool] = lambda: False
+                 ) -> Iterator[Iterator[Chunk]]:
     """``converted_chunks`` read in a child process; once all were taken ``converter`` holds
     the child's counts and notes, and ``notes`` the source's. Leaving early stops the child.
+    While no chunk is waiting, ``idle`` runs again and again until it returns False (it has
+    nothing to do).
 
     An error in the child is raised here; a child that dies raises UnreadableFile. A thread
     takes the chunks off the pipe as they come, up to QUEUED ahead: with the pipe's own
@@ -145,7 +148,7 @@ def piped_chunks(plan: ImportPlan, input_rules: InputRules, converter: RowConver
                                 name="salesdesk import receiver", daemon=True)
     receiver.start()
     try:
-        yield _received(messages, child, plan, converter, notes)
+        yield _received(messages, child, plan, converter, notes, idle)
     finally:
         stop.set()
         if child.is_alive():
@@ -176,9 +179,15 @@ def _receive(receiving: Connection, messages: queue.Queue[tuple[str, Any]],
 
 
 def _received(messages: queue.Queue[tuple[str, Any]], child: BaseProcess, plan: ImportPlan,
-              converter: RowConverter, notes: list[str]) -> Iterator[Chunk]:
+              converter: RowConverter, notes: list[str], idle: Callable[[], bool]
+              ) -> Iterator[Chunk]:
     while True:
-        kind, content = messages.get()
+        try:
+            kind, content = messages.get_nowait()
+        except queue.Empty:
+            if idle():
+                continue
+            kind, content = messages.get()
         if kind == "chunk":
             yield content
         elif kind == "error":

@@ -2,11 +2,14 @@
 file, inserting or updating them in the caller's transaction.
 
 Speed: into an empty file the deals' indexes and full-text trigger are dropped for the load
-and rebuilt once at the end; rows are inserted in batches, many rows per INSERT statement;
-lookup names are resolved through in-memory dictionaries; the deals a batch of rows may be are
-looked up with one query per kind of match (own export ids, external ids, title + client +
-first contact), not one per row; a deal is inserted with the customer type the wins before it
-imply, so that deriving the types at the end rewrites few deals.
+and the indexes rebuilt once at the end; the full-text index is filled, and the customer types
+corrected, on the deals already written while the rows are still being read (``work_ahead``,
+when a big file's reading process keeps this one waiting), the rest at the end. Rows are
+inserted in batches, many rows per INSERT statement; lookup names are resolved through
+in-memory dictionaries; the deals a batch of rows may be are looked up with one query per kind
+of match (own export ids, external ids, title + client + first contact), not one per row; a
+deal is inserted with the customer type the wins before it imply, so that deriving the types
+at the end rewrites few deals.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ _CHUNK = 900
 # statement per row costs a statement run and, for the deals, the AUTOINCREMENT bookkeeping
 # each, about a third of the time a row takes to insert.
 ROWS_PER_INSERT = 100
+# Deals added to the full-text index at a time while waiting for rows: a few milliseconds.
+TEXT_SLICE = 2000
 # cache_size (KiB) while dropped indexes are rebuilt: SQLite's default (see ``finish``).
 REBUILD_CACHE_KIB = 2000
 
@@ -243,6 +248,9 @@ class ImportWriter:
         self.imported = self.updated = self.duplicates = 0
         self._pending: list[_Row] = []
         self._dropped: list[str] = []
+        # Into an empty file the full-text index is filled as the deals are written (ids
+        # from _text_from up to _written_to), while this process would wait for rows.
+        self._text_from = self._written_to = self.next_id
         if self.empty:
             self._drop_indexes()
 
@@ -255,6 +263,38 @@ class ImportWriter:
         for kind, name, sql in rows:
             self.db.execute(f"DROP {kind.upper()} {name}")
             self._dropped.append(sql)
+        self.db.execute("INSERT INTO deals_fts(deals_fts) VALUES ('delete-all')")
+        self._text_columns = ", ".join(row[0] for row in self.db.execute(
+            "SELECT name FROM pragma_table_info('deals_fts')"))
+
+    def work_ahead(self) -> bool:
+        """Some of ``finish``'s work on the deals written so far, while this process waits
+        for rows (into an empty file): add up to TEXT_SLICE of them to the full-text index,
+        else correct the customer types found wrong. False when nothing was waiting."""
+        return self._index_text() or self._correct_types()
+
+    def _correct_types(self) -> bool:
+        """Make the written deals found 'current' after they were judged 'new' so, in the
+        table's order; False when there were none."""
+        written = sorted(i for i in self._wrong if i < self._written_to)
+        if not written:
+            return False
+        self._wrong = [i for i in self._wrong if i >= self._written_to]
+        self.db.conn.executemany("UPDATE deals SET customer_type = ? WHERE id = ?",
+                                 zip(repeat(_CURRENT), written))
+        return True
+
+    def _index_text(self, limit: int = TEXT_SLICE) -> bool:
+        """Add up to ``limit`` of the deals written since the last call to the full-text
+        index (into an empty file); False when none was waiting."""
+        end = min(self._written_to, self._text_from + limit)
+        if end <= self._text_from:
+            return False
+        self.db.execute(f"INSERT INTO deals_fts(rowid, {self._text_columns})"
+                        f" SELECT id, {self._text_columns} FROM deals WHERE id >= ? AND id < ?",
+                        [self._text_from, end])
+        self._text_from = end
+        return True
 
     def stages_in_order(self, names: Sequence[str]) -> None:
         """Create the stages a file's history names, in the file's order."""
@@ -474,11 +514,16 @@ class ImportWriter:
         """A field's values of a batch as its column holds them (names as ids)."""
         kind = _LOOKUP_KINDS.get(name)
         if kind is not None:
-            find = self.lookups.id
-            ids = {value: find(kind, value) for value in dict.fromkeys(values)}
-            return list(map(ids.__getitem__, values))
-        if name == "external_id":  # salesdesk's own id of a deal, never an external id
-            parse = ExportId.parse
+            known = self.lookups.exact[kind]
+            ids = list(map(known.get, values))
+            if ids.count(None) > values.count(None):  # names new to the list, made in order
+                for value in dict.fromkeys(values):
+                    if value not in known:
+                        self.lookups.id(kind, value)
+                ids = list(map(known.get, values))
+            return ids
+        if name == "external_id" and ExportId.PREFIX in "\n".join(filter(None, values)):
+            parse = ExportId.parse  # salesdesk's own id of a deal, never an external id
             return [None if parse(value) is not None else value for value in values]
         return values
 
@@ -517,6 +562,7 @@ class ImportWriter:
         if self.deals:
             _insert_rows(self.db.conn, "deals", _DEAL_COLUMNS, self.deals)
             self.deals.clear()
+            self._written_to = self.next_id
         if self.events:
             _insert_rows(self.db.conn, "stage_events", _EVENT_COLUMNS, self.events)
             self.events.clear()
@@ -524,10 +570,7 @@ class ImportWriter:
     def finish(self) -> None:
         """Write what is left, settle the customer types, rebuild dropped indexes."""
         self.flush()
-        if self._wrong:  # before the indexes are rebuilt, in the table's order
-            self.db.conn.executemany(
-                "UPDATE deals SET customer_type = ? WHERE id = ?",
-                zip(repeat(_CURRENT), sorted(self._wrong)))
+        self._correct_types()  # before the indexes are rebuilt
         if self._dropped:
             # An index build sorts in runs as large as the cache: at the load's 64 MiB the
             # builds took a third longer than at SQLite's default (1,000,000 deals).
@@ -535,6 +578,6 @@ class ImportWriter:
         for sql in self._dropped:
             self.db.execute(sql)
         if self._dropped:
-            self.db.execute("INSERT INTO deals_fts(deals_fts) VALUES ('rebuild')")
+            self._index_text(self._written_to - self._text_from)
         if not self.empty and self.client_ids:
             derive_customer_types(self.db, self.today, self.client_ids)

@@ -337,7 +337,8 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
                 waiting: dict[int, list[str]] = {}  # cells of the rows queued in the writer
                 if writer.empty and batcher.supported:  # nothing to match: the fast path
                     read = 0
-                    with _chunks(plan, input_rules, converter, batcher, source_notes) as chunks:
+                    with _chunks(plan, input_rules, converter, batcher, source_notes,
+                                 writer.work_ahead) as chunks:
                         for chunk in chunks:
                             read = chunk.count
                             _stop_if_cancelled(cancelled)
@@ -482,11 +483,12 @@ def _rejected_heading(summary: ImportSummary) -> str:
 
 
 def _chunks(plan: ImportPlan, input_rules: InputRules, converter: RowConverter,
-            batcher: BatchConverter, notes: list[str]) -> AbstractContextManager[Iterator[Chunk]]:
+            batcher: BatchConverter, notes: list[str], idle: Callable[[], bool]
+            ) -> AbstractContextManager[Iterator[Chunk]]:
     """The fast path's chunks of PROGRESS_EVERY rows; a big file's read and converted in a
-    second process while this one writes."""
+    second process while this one writes, and runs ``idle`` while it waits for them."""
     if plan.path.stat().st_size >= PIPE_MIN_BYTES:
-        return piped_chunks(plan, input_rules, converter, notes, PROGRESS_EVERY)
+        return piped_chunks(plan, input_rules, converter, notes, PROGRESS_EVERY, idle)
     return nullcontext(converted_chunks(plan, batcher, notes, PROGRESS_EVERY))
 
 

@@ -119,6 +119,21 @@ def test_another_files_export_is_matched_as_rows_without_ids(tmp_path: Path) -> 
         target.close()
 
 
+def test_an_export_imported_into_a_new_file_keeps_no_salesdesk_ids(tmp_path: Path) -> None:
+    source = open_store(tmp_path / "a.db")
+    target = open_store(tmp_path / "b.db")
+    try:
+        source.add_deals([*TWINS, Deal(title="Own id", external_id="CRM-7")], TODAY)
+        out = tmp_path / "a.csv"
+        source.export_deals(out, currency_digits())
+        assert _import(target, out).imported == len(TWINS) + 1  # the empty file's fast path
+        assert [target.deal(i).external_id for i in range(1, len(TWINS) + 2)] == [
+            *(None for _ in TWINS), "CRM-7"]
+    finally:
+        source.close()
+        target.close()
+
+
 def test_a_copy_that_went_its_own_way_is_not_matched_by_id(tmp_path: Path) -> None:
     original = open_store(tmp_path / "a.db")
     original.add_deals([TWINS[0]], TODAY)

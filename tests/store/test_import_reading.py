@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import signal
+import threading
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from salesdesk import i18n
 from salesdesk.store import SourceOptions, Store, UnreadableFile, open_store
+from salesdesk.store import import_reading as reading
 from salesdesk.store import importing as engine
 from salesdesk.store.importing import ImportCancelled, plan_import
 from tests.store.test_importing import RULES, TODAY, all_deals, dump, run, write_csv
@@ -106,3 +111,26 @@ def test_the_reading_process_speaks_this_process_language(
     rejected = (tmp_path / "piped.csv").read_text("utf-8")
     assert rejected == (tmp_path / "here.csv").read_text("utf-8")
     assert "[Not an amount" in rejected
+
+
+def test_this_process_works_ahead_while_no_rows_are_waiting(tmp_path: Path) -> None:
+    """While the queue is empty ``idle`` runs (the writer's work ahead) until it has nothing
+    left; then the next message is waited for."""
+    messages: queue.Queue[tuple[str, Any]] = queue.Queue()
+    worked: list[str] = []
+
+    def idle() -> bool:
+        worked.append("idle")
+        if len(worked) == 2:  # rows come while it works
+            messages.put(("chunk", "rows"))
+        if len(worked) == 3:  # nothing left to do: the tally is waited for
+            threading.Timer(0.05, messages.put, [("tally", reading._Tally(
+                ["read"], [], Counter(), 0))]).start()
+        return len(worked) < 3
+
+    plan = plan_import(write_csv(tmp_path / "a.csv", [["title"], ["A"]]))
+    notes: list[str] = []
+    received = reading._received(messages, multiprocessing.Process(), plan,
+                                 plan.converter(RULES, reading.order_reader(plan)), notes, idle)
+    assert [*received] == ["rows"]
+    assert worked == ["idle"] * 3 and notes == ["read"]
