@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import replace
+from typing import Any
+from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +24,7 @@ from salesdesk.domain.importing import (
     DateOrder,
     ReadRules,
     RowConverter,
+    batch,
     detect_mapping,
 )
 from salesdesk.domain.importing.reading import COMMA_DECIMAL
@@ -101,10 +106,32 @@ def _unquoted(note: str) -> str:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(_row(KINDS), max_size=40), st.integers(1, 12))
+@given(st.lists(_row(KINDS), max_size=40), st.integers(1, 40), st.booleans())
 def test_every_row_gets_what_the_row_converter_gives_it(rows: list[list[str]],
-                                                         batch_size: int) -> None:
-    _same_as_rows(HEADERS, rows, ReadRules(), batch_size)
+                                                         batch_size: int, wide: bool) -> None:
+    # wide: every column whose cells seldom repeat is read cell by cell from its first batch
+    # on, as a big file's ids, titles and amounts are
+    with mock.patch.object(batch, "_WIDE_AFTER", 0 if wide else batch._WIDE_AFTER):
+        _same_as_rows(HEADERS, rows, ReadRules(), batch_size)
+
+
+@pytest.mark.parametrize("read", list(batch._KEEPS))
+@pytest.mark.parametrize("cell", ["a  b", " a", "a ", "a|b", "a | b", "a\tb", "a\x1fb",
+                                  "a\xa0b", "\\N", "NULL", "", "é", "x" * 20_000])
+def test_cells_a_reader_changes_are_read(read: Any, cell: str) -> None:
+    assert batch._read_all(read, ["plain", cell]) == [read("plain"), read(cell)]
+
+
+@given(st.lists(st.text(st.sampled_from("ab |\t\n\x1c\xa0NUL\\é"), max_size=6)),
+       st.sampled_from(list(batch._KEEPS)))
+def test_a_column_read_at_once_reads_as_cell_by_cell(cells: list[str], read: Any) -> None:
+    # (the readers' length limits lowered to lengths the cells have)
+    limit = {batch._read_title: "MAX_TITLE", batch._read_name: "MAX_NAME",
+             batch._read_text: "MAX_TEXT"}.get(read)
+    keeps = {read: (4 if limit else batch._KEEPS[read][0], batch._KEEPS[read][1])}
+    with mock.patch.object(batch, "_KEEPS", keeps), (
+            mock.patch.object(batch, limit, 4) if limit else nullcontext()):
+        assert batch._read_all(read, cells) == [read(cell) for cell in cells]
 
 
 @settings(max_examples=100, deadline=None)
@@ -157,6 +184,20 @@ def test_rows_it_cannot_settle_are_converted_one_by_one() -> None:
     batch = BatchConverter(fast).convert([good, undated, [], unreadable, good[:5]])
     assert batch.positions == [0]
     assert [place for place, _ in batch.others] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("failing", [3, 30])  # a few rows deleted, many copied out
+def test_a_batch_keeps_the_settled_rows_whatever_number_fail(failing: int) -> None:
+    good = ["Kiln", "Acme", "", "", "", "won", "2026-01-05", "2026-02-01", "", "12", "", "",
+            "", "", "", "", ""]
+    rows = [[f"Deal {i}", *good[1:9], "about 500" if i % 2 else str(i), *good[10:]]
+            for i in range(2 * failing)]
+    _same_as_rows(HEADERS, rows, ReadRules(), len(rows))
+    fast, _ = _converters(HEADERS, detect_mapping(HEADERS), ReadRules())
+    batch = BatchConverter(fast).convert(rows)
+    assert batch.positions == list(range(0, 2 * failing, 2))
+    assert batch.columns["title"] == [f"Deal {i}" for i in batch.positions]
+    assert batch.columns["amount"] == [i * 100 for i in batch.positions]
 
 
 def test_fallback_and_stage_date_columns_are_read_row_by_row() -> None:

@@ -18,6 +18,7 @@ A mapping with fallback columns (Pipedrive's won and lost times) or stage-date c
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -54,6 +55,7 @@ _MEMO = 100_000  # distinct texts remembered per column
 # cell from then on: remembering texts that seldom come again costs more than reading them.
 _WIDE_AFTER = 10_000
 _WIDE_SHARE = 0.9
+_FEW_FAILED = 16  # rows of a batch deleted from its columns one by one
 _WON, _LOST, _OPEN = Outcome.WON.value, Outcome.LOST.value, Outcome.OPEN.value
 _DECODE: dict[FieldKind, Callable[[Any], Any]] = {
     FieldKind.OUTCOME: Outcome, FieldKind.CUSTOMER_TYPE: CustomerType,
@@ -122,6 +124,8 @@ class BatchConverter:
         self._wide: set[str] = set()
         self._seen: Counter[str] = Counter()
         self._missed: Counter[str] = Counter()
+        self._failing: set[str] = set()  # the columns whose memo holds a cell not read
+        self._failed: set[int] = set()  # the rows of this batch with a cell not read
 
     @property
     def supported(self) -> bool:
@@ -140,14 +144,20 @@ class BatchConverter:
                 plain.append(place)
             else:
                 others.append(place)
-        columns, failed = self._convert(list(zip(*(rows[p] for p in plain), strict=True)),
-                                        len(plain)) if plain else (
-            {name: [] for name in WRITTEN_FIELDS}, set())
+        settled = rows if len(plain) == len(rows) else [rows[p] for p in plain]
+        columns, failed = self._convert(list(zip(*settled, strict=True)), len(plain)) if (
+            plain) else ({name: [] for name in WRITTEN_FIELDS}, set())
         if failed:
-            kept = [i not in failed for i in range(len(plain))]
-            columns = {name: list(compress(values, kept)) for name, values in columns.items()}
             others = sorted([*others, *(plain[i] for i in failed)])
-            plain = list(compress(plain, kept))
+            if len(failed) <= _FEW_FAILED:  # deleting a few rows moves less than copying
+                for values in (*columns.values(), plain):
+                    for i in sorted(failed, reverse=True):
+                        del values[i]
+            else:
+                kept = [i not in failed for i in range(len(plain))]
+                columns = {name: list(compress(values, kept))
+                           for name, values in columns.items()}
+                plain = list(compress(plain, kept))
         convert = self.converter.convert
         return Batch(len(rows), plain, columns,
                      [(place, convert(rows[place])) for place in others])
@@ -156,7 +166,8 @@ class BatchConverter:
                 read: Callable[[str], Any], default: Any, unread: Sequence[int] = ()
                 ) -> list[Any]:
         """The values of field ``name`` for every row (``default`` when no column feeds
-        it), each distinct cell read once by ``read``; the rows ``unread`` as blank."""
+        it), each distinct cell read once by ``read``; the rows ``unread`` as blank. The rows
+        with a cell ``read`` could not read are added to ``_failed``."""
         position = self._positions.get(name)
         if position is None:
             return [default] * count
@@ -166,7 +177,7 @@ class BatchConverter:
             for i in unread:
                 cells[i] = ""
         if name in self._wide:
-            return list(map(read, cells))
+            return self._failures(_read_all(read, cells))
         memo = self._memos.setdefault(name, {})
         try:  # most batches bring no text new to a column's memo
             values = list(map(memo.__getitem__, cells))
@@ -174,7 +185,7 @@ class BatchConverter:
             pass
         else:
             self._seen[name] += count
-            return values
+            return self._failures(values) if name in self._failing else values
         # In the rows' order: a date that makes the converter read its column's order again
         # is the one RowConverter would meet first.
         distinct = dict.fromkeys(cells)
@@ -184,19 +195,29 @@ class BatchConverter:
         if seen >= _WIDE_AFTER and missed > seen * _WIDE_SHARE:  # ids, amounts
             self._wide.add(name)
             del self._memos[name]
-            return list(map(read, cells))
+            return self._failures(_read_all(read, cells))
         if len(memo) + len(new) > _MEMO:  # bound the memo
             memo.clear()
             new = list(distinct)
         for text in new:
-            memo[text] = read(text)
-        return list(map(memo.__getitem__, cells))
+            memo[text] = value = read(text)
+            if value is _FAIL:
+                self._failing.add(name)
+        values = list(map(memo.__getitem__, cells))
+        return self._failures(values) if name in self._failing else values
+
+    def _failures(self, values: list[Any]) -> list[Any]:
+        """``values``, the rows of those not read added to ``_failed``."""
+        if _FAIL in values:
+            self._failed.update(i for i, value in enumerate(values) if value is _FAIL)
+        return values
 
     def _convert(self, table: list[tuple[str, ...]], count: int
                  ) -> tuple[dict[str, list[Any]], set[int]]:
         """The columns of the rows whose cells are ``table``'s columns, and the indexes of the
         rows the fast path cannot settle."""
         converter = self.converter
+        self._failed = set()
         columns: dict[str, list[Any]] = {}
         for name in _LOOKUPS:
             columns[name] = self._column(name, table, count, _read_name, None)
@@ -231,13 +252,14 @@ class BatchConverter:
         amounts, currencies, marks, unread = self._amounts(
             self._column("amount", table, count, _cell, ""),
             self._column("currency", table, count, _cell, ""))
-        clients, products = columns["client"], columns["product"]
-        titles = ([_read_title(t) for t in table[self._positions["title"]]]
-                  if "title" in self._positions else [""] * count)
-        columns["title"] = titles = [title or _title_from(clients[i], products[i])
-                                     for i, title in enumerate(titles)]
-        bad = unread | {i for values in (*columns.values(), customer_types) if _FAIL in values
-                        for i, v in enumerate(values) if v is _FAIL}
+        titles = self._column("title", table, count, _read_title, "")
+        if not all(titles):  # a deal without a title is named after its client and product
+            columns["title"] = self._failures([
+                title or _title_from(client, product) for title, client, product in zip(
+                    titles, columns["client"], columns["product"], strict=True)])
+        else:
+            columns["title"] = titles
+        bad = unread | self._failed
         outcomes: list[str] = []
         stage_names: list[Any] = []
         stage_names_read: dict[str, Any] = {}
@@ -376,6 +398,25 @@ class BatchConverter:
             return _FAIL
 
 
+def _read_all(read: Callable[[str], Any], cells: Sequence[str]) -> list[Any]:
+    """``read`` of every cell; a column of plainly written cells without reading them."""
+    kept = _KEEPS.get(read)
+    if kept is not None and _as_written(cells, kept[0]):
+        return [cell or None for cell in cells] if kept[1] else list(cells)
+    return list(map(read, cells))
+
+
+def _as_written(cells: Sequence[str], longest: int) -> bool:
+    """True when every cell is ASCII, without whitespace but single spaces between words,
+    no database NULL and at most ``longest`` long: a cell the readers of _KEEPS keep as it
+    is (its whitespace normalised, its NULL blanked, its length checked)."""
+    joined = "|".join(cells)
+    return (joined.isascii() and "  " not in joined and " |" not in joined
+            and "| " not in joined and joined[:1] != " " and joined[-1:] != " "
+            and not any(space in joined for space in _OTHER_SPACES)
+            and max(map(len, cells), default=0) <= longest and NULL_VALUES.isdisjoint(cells))
+
+
 def _title_from(client: Any, product: Any) -> Any:
     if client is _FAIL or product is _FAIL:
         return _FAIL
@@ -415,3 +456,12 @@ def _read_flag(text: str) -> Any:
     if flag in TRUE_VALUES:
         return True
     return False if flag in FALSE_VALUES else _FAIL
+
+
+# ASCII characters that str.split splits at, besides the space.
+_OTHER_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+# The readers that keep a plainly written cell (see _as_written): the longest cell each
+# accepts, and whether it reads a blank cell as None.
+_KEEPS: dict[Callable[[str], Any], tuple[int, bool]] = {
+    _read_title: (MAX_TITLE, False), _read_text: (MAX_TEXT, False),
+    _read_kept: (sys.maxsize, True), _read_name: (MAX_NAME, True), _cell: (sys.maxsize, False)}
