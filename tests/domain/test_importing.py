@@ -70,6 +70,28 @@ def test_plain_headers_are_matched_case_insensitively_with_synonyms() -> None:
                                "amount": "Value", "rep": "Owner"}
 
 
+def test_salesforce_report_and_sql_style_names_are_recognised() -> None:
+    salesforce = detect_mapping(["Opportunity Name", "Opportunity Owner", "Account Name",
+                                 "Stage", "Close Date", "Created Date", "Won", "Closed",
+                                 "Lead Source", "Type", "Amount"])
+    assert salesforce.columns == {
+        "title": "Opportunity Name", "rep": "Opportunity Owner", "client": "Account Name",
+        "stage": "Stage", "closed_on": "Close Date", "expected_close": "Close Date",
+        "channel": "Lead Source", "customer_type": "Type", "amount": "Amount"}
+    # Beside a Won column, Closed is Salesforce's true/false flag ...
+    assert (salesforce.won_column, salesforce.closed_column) == ("Won", "Closed")
+    assert salesforce.created_column == "Created Date"
+    sql = detect_mapping(["deal_name", "sales_stage", "close_date", "created_at", "amount"])
+    assert sql.columns == {"title": "deal_name", "stage": "sales_stage",
+                           "closed_on": "close_date", "expected_close": "close_date",
+                           "amount": "amount"}
+    assert sql.created_column == "created_at"
+    # ... and without one, a close date.
+    alone = detect_mapping(["name", "deal_stage", "closed", "created_at"])
+    assert alone.columns["stage"] == "deal_stage"
+    assert alone.columns["closed_on"] == "closed" and alone.closed_column is None
+
+
 def test_mapping_round_trips_through_a_preset_dict() -> None:
     mapping = detect_mapping(["Title", "State"]).with_outcome_values({"Signed": "won"})
     again = ColumnMapping.from_dict(mapping.to_dict())
@@ -239,12 +261,14 @@ def test_rejections_name_the_column() -> None:
         ("T", "10.01.2026", "", "open", "-5"): "amount '-5': An amount cannot be negative",
         ("T", "10.01.2026", "", "open", "about 5"): "amount 'about 5': Not an amount",
         ("T", "10.01.2026", "15.15.2026", "won", "1"): "closed on '15.15.2026': Impossible",
-        ("T", "10.01.2026", "soon", "won", "1"): "--date-format",
+        ("T", "10.01.2026", "soon", "won", "1"): "closed on 'soon': Not a date",
     }
     for row, expected in cases.items():
         result = converter.convert(list(row))
         assert isinstance(result, Rejected), row
         assert expected in result.reason()
+        if "Not a date" in expected:  # and where to say how the file writes its dates
+            assert "--date-format" in result.reason()
 
 
 def test_a_row_longer_than_the_header_is_rejected_not_cut() -> None:

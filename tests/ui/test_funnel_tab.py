@@ -496,6 +496,9 @@ def test_help_explains_the_worked_example(window: MainWindow) -> None:
     text = dialogs[0].text.toPlainText()
     assert "won ÷ (won + lost)" in text
     assert "90 ÷ 3 = 30 days" in text
+    # Deals imported without a date: in conversion, not in deal length, and how it shows.
+    assert "still counts in conversion, but not in deal length" in text
+    assert "length_unknown" in text
     dialogs[0].close()
 
 

@@ -77,7 +77,8 @@ def _to_preview(qtbot: QtBot, wizard: ImportWizard, source: Path) -> None:
 
 @pytest.mark.parametrize("piped", [False, True], ids=["here", "in a second process"])
 def test_wizard_imports_a_pipedrive_file(qtbot: QtBot, workspace: Workspace, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch, piped: bool) -> None:
+                                         monkeypatch: pytest.MonkeyPatch, piped: bool,
+                                         us_locale: None) -> None:
     if piped:  # as a big file is read
         monkeypatch.setattr(engine, "PIPE_MIN_BYTES", 0)
     source = tmp_path / "pipedrive.csv"
@@ -107,6 +108,9 @@ def test_wizard_imports_a_pipedrive_file(qtbot: QtBot, workspace: Workspace, tmp
     preview = wizard.preview_page
     model = preview.model
     assert model.rowCount() == 4
+    # 1.234,50 as it will be stored: 1,234.50 as this (US) computer writes amounts
+    amount = preview.COLUMNS.index("Amount")
+    assert model.item(0, amount).text() == "1,234.50 EUR"
     assert model.item(1, 1).text().startswith("rejected: Deal - Won time: The close date")
     assert model.item(1, 1).background() == REJECTED_BRUSH
     assert model.item(2, 1).text().startswith("skipped")
@@ -122,6 +126,29 @@ def test_wizard_imports_a_pipedrive_file(qtbot: QtBot, workspace: Workspace, tmp
     deal = workspace.store.deal(summary.deal_ids[0])
     assert deal.amount == 123450 and deal.notes == "Alpha" and deal.outcome is Outcome.WON
     assert multiprocessing.active_children() == []
+
+
+def test_a_mapping_that_reads_no_column_goes_no_further(
+        qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    source = tmp_path / "deals.csv"
+    source.write_text("title,client\nKiln,Acme\n", encoding="utf-8")
+    wizard = _wizard(qtbot, workspace)
+    wizard.file_page.path_edit.setText(str(source))
+    _next(qtbot, wizard, wizard.source_page)
+    _next(qtbot, wizard, wizard.mapping_page)
+    _next(qtbot, wizard, wizard.values_page)  # read with the detected mapping, then back
+    assert wizard.values_page.isComplete()
+    wizard.back()
+    for field_name in list(wizard.state.mapping.columns):
+        wizard.mapping_page.set_column(field_name, None)
+    assert wizard.state.mapping.columns == {}
+    _next(qtbot, wizard, wizard.values_page)
+    values = wizard.values_page
+    assert "No column of deals.csv was recognised" in values.notes.text()
+    assert not values.isComplete()
+    wizard.next()
+    assert wizard.currentPage() is values  # not on to the preview and the import
+    assert workspace.store.db.execute("SELECT COUNT(*) FROM deals").fetchone()[0] == 0
 
 
 def test_ambiguous_dates_are_asked(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
