@@ -56,13 +56,8 @@ from salesdesk.store.import_presets import (
     save_preset,
     saved_presets,
 )
-from salesdesk.store.importing import (
-    ImportCancelled,
-    ImportSummary,
-    PreviewRow,
-    plan_import,
-    preview,
-)
+from salesdesk.store.import_summary import ImportSummary
+from salesdesk.store.importing import ImportCancelled, PreviewRow, plan_import, preview
 from salesdesk.store.nps_import import NpsImportPlan, NpsImportSummary, plan_nps_import
 from salesdesk.store.nps_responses import DealChoice
 from salesdesk.store.privacy import ErasePreview

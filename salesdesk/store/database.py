@@ -44,6 +44,7 @@ from salesdesk.store.deal_list import DealListQuery, DealRow
 from salesdesk.store.errors import FileRefused, MigrationFailed, StoreError, translates_errors
 from salesdesk.store.facade import Facade
 from salesdesk.store.import_plan import ImportPlan
+from salesdesk.store.import_summary import ImportSummary
 from salesdesk.store.scorecards import Scorecards
 from salesdesk.store.settings import (
     load_settings,
@@ -193,7 +194,7 @@ class Store(Facade):
         return columns.deal_columns(self.db, deal_ids, client_ids)
 
     def import_deals(self, plan: ImportPlan, input_rules: InputRules,
-                     today: dt.date, **options: Any) -> importing.ImportSummary:
+                     today: dt.date, **options: Any) -> ImportSummary:
         """Import the rows of ``plan`` in one transaction (see importing.run_import for the
         options: on_duplicate, rejected_path, dry_run, progress, cancelled)."""
         return importing.run_import(self._writable(), plan, input_rules, today=today,

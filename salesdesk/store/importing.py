@@ -6,7 +6,7 @@ streams every row through domain's RowConverter and writes all valid rows in ONE
 (DESIGN.md §7: Cancel or a crash leaves the database exactly as before). Invalid rows go, with
 their row number, column and reason, to a rejected-rows file beside the source, in its
 delimiter and encoding (``rejected_rows``); it is in place before the transaction commits. How
-the rows are written is ``import_writer``'s. Into a file without deals (nothing to match) the
+the rows are written is ``import_writer``'s; what the import did, ``import_summary``'s. Into a file without deals (nothing to match) the
 rows are converted a batch at a time, a big file's in a second process
 (``import_reading``): the same deals, notes and rejected rows, sooner.
 """
@@ -16,17 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
 from salesdesk.breathing import Breather
-from salesdesk.domain.deals import LookupKind
 from salesdesk.domain.importing import (
     SAMPLE_ROWS,
     BatchConverter,
@@ -34,8 +32,6 @@ from salesdesk.domain.importing import (
     Converted,
     Inference,
     Note,
-    NoteKind,
-    Problem,
     ReadRules,
     Rejected,
     RowConverter,
@@ -66,6 +62,7 @@ from salesdesk.store.import_reading import (
     order_reader,
     piped_chunks,
 )
+from salesdesk.store.import_summary import ImportSummary
 from salesdesk.store.import_writer import ImportWriter, MatchKey, match_key, updated_columns
 from salesdesk.store.rejected_rows import RejectedRows, default_rejected_path
 
@@ -76,10 +73,6 @@ PROGRESS_EVERY = 2000
 # lowers it to rebuild indexes. No sorting helper threads (PRAGMA threads): on 2 cores they
 # gained nothing, and lost 5 % when the other core was busy.
 IMPORT_CACHE_KIB = 64 * 1024
-# Per-row notes (decided deals without dates) listed before a count of the rest.
-LISTED_NOTES = 100
-# Row numbers a group of rejected rows lists.
-LISTED_ROWS = 5
 
 DUPLICATE_CHOICES = ("skip", "update")
 
@@ -90,83 +83,6 @@ class ImportCancelled(StoreError):
 
 class _DryRun(Exception):
     """Raised inside the transaction of a dry run to roll it back."""
-
-
-@dataclass(slots=True)
-class RejectedGroup:
-    """Rejected rows of one kind (column and message): how many, and the first row numbers."""
-
-    column: str
-    message: str
-    count: int = 0
-    rows: list[int] = field(default_factory=list)
-
-    def describe(self) -> str:
-        """A line for the summary: "Amount: Not an amount … — 3 rows (5, 9, 12)"."""
-        reason = f"{self.column}: {self.message}" if self.column else self.message
-        listed = ", ".join(map(str, self.rows)) + (", …" if self.count > len(self.rows) else "")
-        if self.count == 1:
-            text = translate("Importing", "{reason} — 1 row ({rows})")
-        else:
-            text = translate("Importing", "{reason} — {count} rows ({rows})")
-        return text.format(reason=reason, count=self.count, rows=listed)
-
-
-@dataclass(slots=True)
-class ImportSummary:
-    """What an import did; ``to_dict`` is the CLI's JSON summary."""
-
-    imported: int = 0
-    updated: int = 0
-    duplicates: int = 0
-    ambiguous: int = 0
-    skipped: int = 0
-    rejected: int = 0
-    rejected_file: Path | None = None
-    mapping: dict[str, str] = field(default_factory=dict)
-    unmapped: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    skip_reasons: Counter[str] = field(default_factory=Counter)
-    rejected_groups: dict[tuple[str, str], RejectedGroup] = field(default_factory=dict)
-    undated: int = 0
-    dry_run: bool = False
-    deal_ids: list[int] = field(default_factory=list)
-
-    def reject(self, number: int, problems: Sequence[Problem]) -> None:
-        """Count a rejected row under each kind of problem it has."""
-        self.rejected += 1
-        for problem in problems:
-            group = self.rejected_groups.setdefault(
-                (problem.column, problem.message), RejectedGroup(problem.column,
-                                                                 problem.message))
-            group.count += 1
-            if len(group.rows) < LISTED_ROWS:
-                group.rows.append(number)
-
-    def rejected_reasons(self) -> list[str]:
-        """The rejected rows' reasons grouped, most frequent first."""
-        groups = sorted(self.rejected_groups.values(), key=lambda g: (-g.count, g.rows))
-        return [group.describe() for group in groups]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON summary of ``salesdesk import``."""
-        return {
-            "imported": self.imported,
-            "updated": self.updated,
-            "duplicates": self.duplicates,
-            "ambiguous": self.ambiguous,
-            "skipped": self.skipped,
-            "rejected": self.rejected,
-            "rejected_file": str(self.rejected_file) if self.rejected_file else None,
-            "mapping": dict(self.mapping),
-            "unmapped": list(self.unmapped),
-            "rejected_reasons": [
-                {"column": g.column, "reason": g.message, "rows": g.count,
-                 "first_rows": list(g.rows)}
-                for g in sorted(self.rejected_groups.values(),
-                                key=lambda g: (-g.count, g.rows))],
-            "notes": list(self.notes),
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +267,7 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
                                     *chunk.broken], key=itemgetter(1)):
                                 if isinstance(result, Converted):
                                     if result.warnings:
-                                        _undated(summary, number, result.warnings)
+                                        summary.note_undated(number, result.warnings)
                                     converted.append((place, result))
                                 else:
                                     settle(number, cells, result)
@@ -363,7 +279,7 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
                                                             cancelled, source_notes):
                         if isinstance(result, Converted):
                             if result.warnings:
-                                _undated(summary, number, result.warnings)
+                                summary.note_undated(number, result.warnings)
                             if not writer.empty:
                                 waiting[number] = cells
                             found = writer.add(number, result)
@@ -392,15 +308,8 @@ def run_import(db: Database, plan: ImportPlan, input_rules: InputRules, *,
         for name, value in pragmas.items():
             db.execute(f"PRAGMA {name} = {int(value)}")
     summary.notes += source_notes
-    _finish_notes(summary, converter, writer.lookups.created if not dry_run else set())
+    summary.finish_notes(converter, writer.lookups.created if not dry_run else set())
     return summary
-
-
-def _undated(summary: ImportSummary, number: int, warnings: Sequence[str]) -> None:
-    summary.undated += 1
-    if summary.undated <= LISTED_NOTES:
-        summary.notes.append(Note(translate("Importing", "Row {number}: {warnings}").format(
-            number=number, warnings=" ".join(warnings)), NoteKind.ROWS))
 
 
 def _scaled(progress: Callable[[int, float], None] | None, start: float
@@ -410,76 +319,6 @@ def _scaled(progress: Callable[[int, float], None] | None, start: float
         return None
     report = progress
     return lambda rows, fraction: report(rows, start + fraction / 2)
-
-
-def _finish_notes(summary: ImportSummary, converter: RowConverter,
-                  created: set[LookupKind]) -> None:
-    notes = summary.notes
-    notes += converter.notes
-    if summary.undated > LISTED_NOTES:
-        notes.append(Note(translate("Importing", "… and {count} more rows like these.").format(
-            count=summary.undated - LISTED_NOTES), NoteKind.ROWS))
-    if summary.undated == 1:
-        notes.append(translate(
-            "Importing", "1 won or lost deal without a close date or first contact was"
-            " imported: it counts in conversion, not in deal length (salesdesk report:"
-            " length_unknown)."))
-    elif summary.undated:
-        notes.append(translate(
-            "Importing", "{count} won or lost deals without a close date or first contact were"
-            " imported: they count in conversion, not in deal length (salesdesk report:"
-            " length_unknown).").format(count=summary.undated))
-    if converter.currencies_from_amounts:
-        notes.append(translate("Importing", "Currency from the amount's symbol or code:"
-                               " {currencies}.").format(currencies=", ".join(
-            (translate("Importing", "{currency} 1 row") if count == 1 else
-             translate("Importing", "{currency} {count} rows")).format(currency=code,
-                                                                       count=count)
-            for code, count in converter.currencies_from_amounts.most_common())))
-    if converter.lost_by_reason == 1:
-        notes.append(translate("Importing", "1 row with a lost reason and no won or lost"
-                               " outcome was imported as lost."))
-    elif converter.lost_by_reason:
-        notes.append(translate("Importing", "{count} rows with a lost reason and no won or lost"
-                               " outcome were imported as lost.").format(
-                                   count=converter.lost_by_reason))
-    for reason, count in summary.skip_reasons.most_common():
-        notes.append((translate("Importing", "Skipped 1 row: {reason}.") if count == 1 else
-                      translate("Importing", "Skipped {count} rows: {reason}.")).format(
-                          count=count, reason=reason))
-    if summary.ambiguous:
-        notes.append((translate(
-            "Importing", "Left 1 row alone that matched more than one deal (or shared its deal"
-            " with another row): nothing was guessed; it is in the rejected-rows file with the"
-            " reason.") if summary.ambiguous == 1 else translate(
-            "Importing", "Left {count} rows alone that matched more than one deal (or shared"
-            " their deal with another row): nothing was guessed; they are in the rejected-rows"
-            " file with the reason.")).format(count=summary.ambiguous))
-    if summary.rejected:
-        notes.append(Note(_rejected_heading(summary), NoteKind.ROWS))
-        notes += [Note(f"  {reason}", NoteKind.ROWS) for reason in summary.rejected_reasons()]
-    if summary.unmapped:
-        notes.append(Note(translate("Importing", "Not mapped (no column found): {fields}.").format(
-            fields=", ".join(summary.unmapped)), NoteKind.UNMAPPED))
-    if summary.dry_run:
-        notes.append(translate("Importing", "Dry run: nothing was written."))
-    if created:
-        notes.append(translate("Importing", "New list values were added to: {lists}.").format(
-            lists=", ".join(sorted(k.label for k in created))))
-
-
-def _rejected_heading(summary: ImportSummary) -> str:
-    """The line before the rejected rows' reasons."""
-    if summary.rejected_file:
-        text = (translate("Importing", "Rejected 1 row that cannot become a valid deal; written"
-                          " to {file}:") if summary.rejected == 1 else
-                translate("Importing", "Rejected {count} rows that cannot become a valid deal;"
-                          " written to {file}:"))
-    else:
-        text = (translate("Importing", "Rejected 1 row that cannot become a valid deal:")
-                if summary.rejected == 1 else
-                translate("Importing", "Rejected {count} rows that cannot become a valid deal:"))
-    return text.format(count=summary.rejected, file=summary.rejected_file)
 
 
 def _chunks(plan: ImportPlan, input_rules: InputRules, converter: RowConverter,
