@@ -6,9 +6,10 @@ streams every row through domain's RowConverter and writes all valid rows in ONE
 (DESIGN.md §7: Cancel or a crash leaves the database exactly as before). Invalid rows go, with
 their row number, column and reason, to a rejected-rows file beside the source, in its
 delimiter and encoding (``rejected_rows``); it is in place before the transaction commits. How
-the rows are written is ``import_writer``'s; what the import did, ``import_summary``'s. Into a file without deals (nothing to match) the
-rows are converted a batch at a time, a big file's in a second process
-(``import_reading``): the same deals, notes and rejected rows, sooner.
+the rows are written is ``import_writer``'s; what the import did, ``import_summary``'s. Into
+a file without deals (nothing to match) the rows are converted a batch at a time, a big
+file's in a second process (``import_reading``): the same deals, notes and rejected rows,
+sooner.
 """
 
 from __future__ import annotations
