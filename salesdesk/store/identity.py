@@ -28,7 +28,7 @@ class ExportId:
     created_at: str
 
     def __str__(self) -> str:
-        return f"salesdesk:{self.file_id}:{self.deal_id}:{self.created_at}"
+        return f"{self.PREFIX}{self.file_id}:{self.deal_id}:{self.created_at}"
 
     @classmethod
     def parse(cls, text: str | None) -> ExportId | None:

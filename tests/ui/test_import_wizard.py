@@ -67,10 +67,15 @@ def _next(qtbot: QtBot, wizard: ImportWizard, page: QWizardPage) -> None:
     qtbot.waitUntil(lambda: wizard.currentPage() is page and not wizard.tasks.busy)
 
 
-def _to_preview(qtbot: QtBot, wizard: ImportWizard, source: Path) -> None:
+def _to_mapping(qtbot: QtBot, wizard: ImportWizard, source: Path) -> None:
+    """Choose ``source`` and go on, as detected, to the mapping page."""
     wizard.file_page.path_edit.setText(str(source))
     _next(qtbot, wizard, wizard.source_page)
     _next(qtbot, wizard, wizard.mapping_page)
+
+
+def _to_preview(qtbot: QtBot, wizard: ImportWizard, source: Path) -> None:
+    _to_mapping(qtbot, wizard, source)
     _next(qtbot, wizard, wizard.values_page)
     _next(qtbot, wizard, wizard.preview_page)
 
@@ -133,9 +138,7 @@ def test_a_mapping_that_reads_no_column_goes_no_further(
     source = tmp_path / "deals.csv"
     source.write_text("title,client\nKiln,Acme\n", encoding="utf-8")
     wizard = _wizard(qtbot, workspace)
-    wizard.file_page.path_edit.setText(str(source))
-    _next(qtbot, wizard, wizard.source_page)
-    _next(qtbot, wizard, wizard.mapping_page)
+    _to_mapping(qtbot, wizard, source)
     _next(qtbot, wizard, wizard.values_page)  # read with the detected mapping, then back
     assert wizard.values_page.isComplete()
     wizard.back()
@@ -155,9 +158,7 @@ def test_ambiguous_dates_are_asked(qtbot: QtBot, workspace: Workspace, tmp_path:
     source = tmp_path / "us.csv"
     source.write_text("title,first contact\nA,01/02/2026\nB,03/04/2026\n", encoding="utf-8")
     wizard = _wizard(qtbot, workspace)
-    wizard.file_page.path_edit.setText(str(source))
-    _next(qtbot, wizard, wizard.source_page)
-    _next(qtbot, wizard, wizard.mapping_page)
+    _to_mapping(qtbot, wizard, source)
     _next(qtbot, wizard, wizard.values_page)
     values = wizard.values_page
     labels = [values.formats.itemAt(i, values.formats.ItemRole.LabelRole).widget().text()
@@ -183,9 +184,7 @@ def test_ambiguous_dates_and_outcome_choices_work_in_another_language(
     source.write_text("title,first contact,status\nA,01/02/2026,won\nB,03/04/2026,open\n",
                       encoding="utf-8")
     wizard = _wizard(qtbot, workspace)
-    wizard.file_page.path_edit.setText(str(source))
-    _next(qtbot, wizard, wizard.source_page)
-    _next(qtbot, wizard, wizard.mapping_page)
+    _to_mapping(qtbot, wizard, source)
     _next(qtbot, wizard, wizard.values_page)
     values = wizard.values_page
     labels = [values.formats.itemAt(i, values.formats.ItemRole.LabelRole).widget().text()
@@ -335,9 +334,7 @@ def test_mapping_is_remembered_and_saved_as_a_preset(qtbot: QtBot, workspace: Wo
     source = tmp_path / "plain.csv"
     source.write_text("Title,Remark,Value\nOne,hello,10\n", encoding="utf-8")
     wizard = _wizard(qtbot, workspace)
-    wizard.file_page.path_edit.setText(str(source))
-    _next(qtbot, wizard, wizard.source_page)
-    _next(qtbot, wizard, wizard.mapping_page)
+    _to_mapping(qtbot, wizard, source)
     page = wizard.mapping_page
     page.set_column("notes", "Remark")
     monkeypatch.setattr("salesdesk.ui.importing.mapping_page.QInputDialog.getText",
@@ -423,9 +420,7 @@ def test_a_file_without_outcome_stage_or_dates_is_warned_about(
     source.write_text("Name,Company,Kind\nKiln,Ostwald,Renewal\nGlaze,Baltic,Pilot\n",
                       encoding="utf-8")
     wizard = _wizard(qtbot, workspace)
-    wizard.file_page.path_edit.setText(str(source))
-    _next(qtbot, wizard, wizard.source_page)
-    _next(qtbot, wizard, wizard.mapping_page)
+    _to_mapping(qtbot, wizard, source)
     mapping = wizard.mapping_page
     assert "No outcome, stage or date column is mapped" in mapping.warning.text()
     assert "Not found: outcome, stage, first contact, closed on" in mapping.warning.text()
